@@ -1,0 +1,83 @@
+/*
+ * api — the shared machinery of the handlers: JSON answers, the error
+ * envelope, parameter validation, cursors, auth.  One file per resource
+ * (events.c, actors.c, …) uses these and nothing else from HTTP.
+ */
+#ifndef PARLEY_API_API_H
+#define PARLEY_API_API_H
+
+#include "api/app.h"
+#include "db/collection.h"
+#include "http/http.h"
+
+#include <jansson.h>
+
+/* Route table and dispatcher (routes.c). */
+extern const http_route api_routes[];
+void api_dispatch(void *app, http_request *req, http_response *res);
+
+/* Answers (respond.c). */
+void api_json(http_response *res, int status, const char *json, size_t len);
+/* Takes ownership of details (may be NULL). */
+void api_error(http_response *res, int status, const char *code, const char *message,
+	       json_t *details);
+/* Maps a database failure to 503/404/409/422. */
+void api_db_error(http_response *res, db_status st, const char *what);
+/* Acquires a connection, or answers 503 with Retry-After and returns NULL. */
+db_conn *api_db(app *a, http_response *res);
+
+/* Parameters (params.c). */
+typedef struct api_list_params {
+	const char *values[DB_MAX_FILTERS];
+	int limit;
+	char cursor_sort[32];
+	char cursor_id[24];
+	int has_cursor;
+} api_list_params;
+
+/* Validates every query parameter of a collection request: unknown names,
+ * kinds, limit, cursor.  On failure answers 400 and returns -1. */
+int api_parse_list(const http_request *req, const db_collection *col, api_list_params *out,
+		   const char *const *extra_allowed, http_response *res);
+int api_valid_id(const char *s);
+int api_valid_date(const char *s);
+/* RFC 3339 timestamp or plain date. */
+int api_valid_timestamp(const char *s);
+int api_valid_utf8(const char *s, size_t len);
+/* Only the parameters in allowed (NULL-terminated) may appear. */
+int api_check_params(const http_request *req, const char *const *allowed, http_response *res);
+
+/* Cursors (cursor.c): opaque base64url of "sort|id". */
+char *api_cursor_encode(const char *sort, const char *id);
+int api_cursor_decode(const char *cursor, char *sort, size_t sort_size, char *id,
+		      size_t id_size);
+
+/* Serves a collection page: {"data": [...], "next_cursor": …}. */
+void api_list(app *a, const http_request *req, http_response *res, const db_collection *col,
+	      const char *preset_filter, const char *preset_value);
+
+/* Serves one item's JSON from sql (one $1 = the {id} path segment). */
+void api_get_one(app *a, const http_request *req, http_response *res, const char *stmt,
+		 const char *sql, const char *what);
+
+/* Auth for writes (auth.c): 0 when allowed, else answers 401 and -1. */
+int api_require_write(const app *a, const http_request *req, http_response *res);
+/* Body must be JSON: 415 otherwise; parses it (400 on bad JSON). */
+json_t *api_json_body(const http_request *req, http_response *res);
+
+/* Handlers, one file per resource. */
+void h_events_list(void *a, const http_request *req, http_response *res);
+void h_events_get(void *a, const http_request *req, http_response *res);
+void h_actors_list(void *a, const http_request *req, http_response *res);
+void h_actors_get(void *a, const http_request *req, http_response *res);
+void h_actor_statements(void *a, const http_request *req, http_response *res);
+void h_actor_events(void *a, const http_request *req, http_response *res);
+void h_statements_list(void *a, const http_request *req, http_response *res);
+void h_articles_list(void *a, const http_request *req, http_response *res);
+void h_articles_get(void *a, const http_request *req, http_response *res);
+void h_articles_post(void *a, const http_request *req, http_response *res);
+void h_livez(void *a, const http_request *req, http_response *res);
+void h_readyz(void *a, const http_request *req, http_response *res);
+void h_openapi(void *a, const http_request *req, http_response *res);
+
+#endif

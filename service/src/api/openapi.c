@@ -1,0 +1,47 @@
+/*
+ * openapi — serves api-spec/openapi.yaml, read once at first request; the
+ * YAML file is the single source of truth for the API's contract.
+ */
+#include "api/api.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static char *spec;
+static size_t spec_len;
+static const char *spec_dir;
+
+static void load_spec(void)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/openapi.yaml", spec_dir);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return;
+	buf b;
+	buf_init(&b);
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&b, chunk, n);
+	fclose(f);
+	spec_len = b.len;
+	spec = buf_detach(&b);
+}
+
+void h_openapi(void *ctx, const http_request *req, http_response *res)
+{
+	const char *env = getenv("PARLEY_API_SPEC_DIR");
+	spec_dir = env && *env ? env : PARLEY_SOURCE_DIR "/api-spec";
+	pthread_once(&once, load_spec);
+	if (!spec) {
+		api_error(res, 404, "not_found", "the API description is not installed", NULL);
+		return;
+	}
+	res->status = 200;
+	buf_append(&res->body, spec, spec_len);
+	http_set_header(res, "Content-Type", "application/yaml; charset=utf-8");
+}

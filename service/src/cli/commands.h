@@ -1,0 +1,26 @@
+/*
+ * commands — the parley subcommands, one file each under cli/.
+ */
+#ifndef PARLEY_CLI_COMMANDS_H
+#define PARLEY_CLI_COMMANDS_H
+
+typedef struct command {
+	const char *name;
+	int (*run)(int argc, char **argv); /* argv[0] is the command name */
+	const char *summary;
+	const char *usage; /* full help text for `parley help NAME` */
+} command;
+
+extern const command commands[];
+const command *command_find(const char *name);
+
+int cmd_serve(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
+int cmd_version(int argc, char **argv);
+int cmd_help(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_page(int argc, char **argv);
+
+extern const char usage_serve[], usage_migrate[], usage_extract[], usage_page[];
+
+#endif

@@ -1,0 +1,115 @@
+/*
+ * runtime — see runtime.h.
+ */
+#include "cli/runtime.h"
+
+#include "core/buf.h"
+#include "core/log.h"
+#include "db/migrate.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *process_env(const char *name, void *ctx)
+{
+	return getenv(name);
+}
+
+int runtime_configure(runtime *rt, int argc, char **argv, const char *usage, char ***rest,
+		      int *n_rest)
+{
+	memset(rt, 0, sizeof *rt);
+	config_defaults(&rt->cfg);
+	char *err = NULL;
+	if (config_from_env(&rt->cfg, process_env, NULL, &err)) {
+		fprintf(stderr, "parley: %s\n", err);
+		free(err);
+		return 2;
+	}
+	if (rest)
+		*rest = xcalloc((size_t)argc + 1, sizeof **rest);
+	if (n_rest)
+		*n_rest = 0;
+	for (int i = 1; i < argc;) {
+		int used = config_apply_flag(&rt->cfg, argc - i, argv + i, &err);
+		if (used < 0) {
+			fprintf(stderr, "parley %s: %s\n", argv[0], err);
+			free(err);
+			return 2;
+		}
+		if (used == 0) {
+			if (argv[i][0] == '-' && argv[i][1] && !rest) {
+				fprintf(stderr, "parley %s: unknown flag %s\n\n%s", argv[0], argv[i],
+					usage);
+				return 2;
+			}
+			if (rest)
+				(*rest)[(*n_rest)++] = argv[i];
+			used = 1;
+		}
+		i += used;
+	}
+	log_set_level((log_level)rt->cfg.log_level);
+	return 0;
+}
+
+int runtime_open_db(runtime *rt, int migrate)
+{
+	char *err = NULL;
+	if (rt->cfg.database_url) {
+		rt->conninfo = rt->cfg.database_url;
+	} else {
+		if (embedded_pg_start(rt->cfg.data_dir, &rt->pg, &err)) {
+			log_error("cannot start the embedded database", "error", err, NULL);
+			free(err);
+			return -1;
+		}
+		rt->conninfo = rt->pg.conninfo;
+	}
+	if (migrate) {
+		int n = db_migrate(rt->conninfo, rt->cfg.migrations_dir, &err);
+		if (n < 0) {
+			log_error("migrations failed", "error", err, NULL);
+			free(err);
+			return -1;
+		}
+		char count[16];
+		snprintf(count, sizeof count, "%d", n);
+		log_info("schema up to date", "applied", count, NULL);
+	}
+	return 0;
+}
+
+px_dict *runtime_load_dict(runtime *rt, char **err)
+{
+	return px_dict_load_dir(rt->cfg.dict_dir, err);
+}
+
+void runtime_close(runtime *rt)
+{
+	embedded_pg_stop(&rt->pg);
+	config_free(&rt->cfg);
+}
+
+void runtime_block_signals(void)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+int runtime_wait_signal(void)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	int sig = 0;
+	sigwait(&set, &sig);
+	return sig;
+}

@@ -1,0 +1,36 @@
+/*
+ * runtime — what every long-running command sets up the same way:
+ * configuration from environment and flags, logging, the database (an
+ * embedded cluster when no URL is given), migrations, the dictionary.
+ */
+#ifndef PARLEY_CLI_RUNTIME_H
+#define PARLEY_CLI_RUNTIME_H
+
+#include "core/config.h"
+#include "db/embedded.h"
+#include "extract/extract.h"
+
+typedef struct runtime {
+	config cfg;
+	embedded_pg pg;
+	const char *conninfo; /* cfg.database_url or the embedded cluster's */
+} runtime;
+
+/*
+ * Parses env then argv (argv[0] is the command).  Positional arguments are
+ * collected into *rest (NULL-terminated, may be NULL).  Returns 0, 2 after
+ * printing a usage error.
+ */
+int runtime_configure(runtime *rt, int argc, char **argv, const char *usage, char ***rest,
+		      int *n_rest);
+/* Starts/attaches the database and migrates (unless told not to). */
+int runtime_open_db(runtime *rt, int migrate);
+/* Loads the dictionary files plus the actors users added in the database. */
+px_dict *runtime_load_dict(runtime *rt, char **err);
+void runtime_close(runtime *rt);
+/* Blocks SIGINT/SIGTERM in this thread (call before starting threads). */
+void runtime_block_signals(void);
+/* Waits for SIGINT/SIGTERM; returns the signal. */
+int runtime_wait_signal(void);
+
+#endif

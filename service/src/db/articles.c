@@ -1,0 +1,74 @@
+/*
+ * articles — see articles.h.  The matching logic lives in SQL functions
+ * (migrations 0002 and 0004) so that it runs next to the data in one round
+ * trip; this file only calls them.
+ */
+#include "db/articles.h"
+
+#include "core/buf.h"
+
+#include <stdio.h>
+#include <string.h>
+
+db_status db_article_upsert(db_conn *c, const db_article_fields *f, db_upsert_result *out)
+{
+	const char *p[] = {f->url,      f->canonical_url, f->title,        f->site_name,
+			   f->author,   f->language,      f->published_at, f->text,
+			   f->source_id};
+	db_status st;
+	PGresult *r = db_exec(c, "article_upsert",
+			      "SELECT id, created, changed FROM parley_upsert_article("
+			      "$1, $2, $3, $4, $5, $6, $7::timestamptz, $8, $9::bigint)",
+			      9, p, &st);
+	if (!r)
+		return st;
+	snprintf(out->id, sizeof out->id, "%s", PQgetvalue(r, 0, 0));
+	out->created = PQgetvalue(r, 0, 1)[0] == 't';
+	out->changed = PQgetvalue(r, 0, 2)[0] == 't';
+	PQclear(r);
+	return DB_OK;
+}
+
+static db_status one_text(db_conn *c, const char *name, const char *sql, int n,
+			  const char *const *p, char **out)
+{
+	db_status st;
+	PGresult *r = db_exec(c, name, sql, n, p, &st);
+	if (!r)
+		return st;
+	*out = xstrdup(PQntuples(r) ? PQgetvalue(r, 0, 0) : "{}");
+	PQclear(r);
+	return DB_OK;
+}
+
+db_status db_store_extraction(db_conn *c, const char *article_id, const char *doc_json,
+			      char **counts)
+{
+	const char *p[] = {article_id, doc_json};
+	return one_text(c, "store_extraction", "SELECT store_extraction($1::bigint, $2::jsonb)", 2,
+			p, counts);
+}
+
+db_status db_article_counts(db_conn *c, const char *article_id, char **counts)
+{
+	const char *p[] = {article_id};
+	return one_text(c, "article_counts",
+			"SELECT json_build_object("
+			"'actors', (SELECT count(*) FROM article_actors WHERE article_id = $1::bigint),"
+			"'statements', (SELECT count(*) FROM statements WHERE article_id = $1::bigint),"
+			"'events', (SELECT count(*) FROM event_mentions WHERE article_id = $1::bigint),"
+			"'new_events', 0)",
+			1, p, counts);
+}
+
+db_status db_article_set_failed(db_conn *c, const char *article_id, const char *error)
+{
+	const char *p[] = {article_id, error};
+	db_status st;
+	PGresult *r = db_exec(c, "article_failed",
+			      "UPDATE articles SET status = 'failed', error = $2, updated_at = now()"
+			      " WHERE id = $1::bigint",
+			      2, p, &st);
+	PQclear(r);
+	return st;
+}

@@ -1,0 +1,35 @@
+/*
+ * articles — storing articles and what was extracted from them.
+ */
+#ifndef PARLEY_DB_ARTICLES_H
+#define PARLEY_DB_ARTICLES_H
+
+#include "db/pool.h"
+
+typedef struct db_article_fields {
+	const char *url;
+	const char *canonical_url;
+	const char *title;
+	const char *site_name;
+	const char *author;
+	const char *language;
+	const char *published_at; /* ISO 8601 or NULL */
+	const char *text;
+	const char *source_id; /* decimal or NULL */
+} db_article_fields;
+
+typedef struct db_upsert_result {
+	char id[24];
+	int created;
+	int changed; /* the text is new or differs: extract again */
+} db_upsert_result;
+
+db_status db_article_upsert(db_conn *c, const db_article_fields *f, db_upsert_result *out);
+/* Runs store_extraction(); *counts gets its JSON answer (free() it). */
+db_status db_store_extraction(db_conn *c, const char *article_id, const char *doc_json,
+			      char **counts);
+/* Counts of what is stored for an article, in store_extraction's shape. */
+db_status db_article_counts(db_conn *c, const char *article_id, char **counts);
+db_status db_article_set_failed(db_conn *c, const char *article_id, const char *error);
+
+#endif

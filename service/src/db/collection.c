@@ -1,0 +1,117 @@
+/*
+ * collection — see collection.h.
+ */
+#include "db/collection.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int db_filter_index(const db_collection *col, const char *name)
+{
+	for (int i = 0; i < col->n_filters; i++)
+		if (!strcmp(col->filters[i].name, name))
+			return i;
+	return -1;
+}
+
+/* Builds the SQL and the statement name for the filters present. */
+static void build_sql(const db_collection *col, const char *const *values, int has_cursor,
+		      buf *sql, buf *name, const char **params, int *nparams)
+{
+	unsigned mask = 0;
+	int n = 0;
+	buf_puts(sql, col->select);
+	buf_puts(sql, " WHERE ");
+	buf_puts(sql, col->where ? col->where : "true");
+	for (int i = 0; i < col->n_filters; i++) {
+		if (!values[i])
+			continue;
+		mask |= 1u << i;
+		params[n++] = values[i];
+		buf_puts(sql, " AND (");
+		buf_printf(sql, col->filters[i].sql, n);
+		buf_putc(sql, ')');
+	}
+	const char *cmp = col->descending ? "<" : ">";
+	const char *dir = col->descending ? "DESC" : "ASC";
+	if (has_cursor) {
+		if (col->sort)
+			buf_printf(sql, " AND (%s, %s) %s ($%d::date, $%d::bigint)", col->sort,
+				   col->id, cmp, n + 1, n + 2);
+		else
+			buf_printf(sql, " AND %s %s $%d::bigint", col->id, cmp, n + 1);
+	}
+	buf_puts(sql, " ORDER BY ");
+	if (col->sort)
+		buf_printf(sql, "%s %s, ", col->sort, dir);
+	buf_printf(sql, "%s %s LIMIT $%d::int", col->id, dir,
+		   n + (has_cursor ? (col->sort ? 3 : 2) : 1));
+	buf_printf(name, "%s_%x%s", col->name, mask, has_cursor ? "_c" : "");
+	*nparams = n;
+}
+
+db_status db_list(db_conn *c, const db_collection *col, const char *const *values,
+		  const char *cursor_sort, const char *cursor_id, int limit, db_page *out)
+{
+	memset(out, 0, sizeof *out);
+	buf_init(&out->items);
+	buf sql, name;
+	buf_init(&sql);
+	buf_init(&name);
+	const char *params[DB_MAX_FILTERS + 3];
+	int n;
+	int has_cursor = cursor_id != NULL;
+	build_sql(col, values, has_cursor, &sql, &name, params, &n);
+	if (has_cursor) {
+		if (col->sort)
+			params[n++] = cursor_sort;
+		params[n++] = cursor_id;
+	}
+	char lim[16];
+	snprintf(lim, sizeof lim, "%d", limit + 1);
+	params[n++] = lim;
+
+	db_status st;
+	PGresult *r = db_exec(c, name.data, sql.data, n, params, &st);
+	buf_free(&sql);
+	buf_free(&name);
+	if (!r)
+		return st;
+	int rows = PQntuples(r);
+	out->more = rows > limit;
+	if (out->more)
+		rows = limit;
+	for (int i = 0; i < rows; i++) {
+		if (i)
+			buf_putc(&out->items, ',');
+		buf_append(&out->items, PQgetvalue(r, i, 2), (size_t)PQgetlength(r, i, 2));
+	}
+	out->n = rows;
+	if (rows) {
+		snprintf(out->last_id, sizeof out->last_id, "%s", PQgetvalue(r, rows - 1, 0));
+		snprintf(out->last_sort, sizeof out->last_sort, "%s", PQgetvalue(r, rows - 1, 1));
+	}
+	PQclear(r);
+	return DB_OK;
+}
+
+void db_page_free(db_page *p)
+{
+	buf_free(&p->items);
+}
+
+db_status db_get_json(db_conn *c, const char *stmt_name, const char *sql, const char *id,
+		      char **json)
+{
+	*json = NULL;
+	db_status st;
+	const char *params[] = {id};
+	PGresult *r = db_exec(c, stmt_name, sql, 1, params, &st);
+	if (!r)
+		return st;
+	if (PQntuples(r) == 1 && !PQgetisnull(r, 0, 0))
+		*json = xstrdup(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return *json ? DB_OK : DB_NOT_FOUND;
+}

@@ -1,0 +1,68 @@
+/*
+ * collection — one keyset-paged, filtered list implementation for every
+ * API collection.  A collection is described as data (its SELECT, sort key
+ * and filters with their SQL predicates); the API layer validates the
+ * parameters by kind and hands over their values.  Each combination of
+ * present filters becomes its own named prepared statement, so plans stay
+ * specific (no "$1 IS NULL OR …" generic plans) and are parsed once per
+ * connection.
+ */
+#ifndef PARLEY_DB_COLLECTION_H
+#define PARLEY_DB_COLLECTION_H
+
+#include "core/buf.h"
+#include "db/pool.h"
+
+typedef enum {
+	PARAM_ID,     /* positive 64-bit integer */
+	PARAM_TEXT,   /* short UTF-8 text */
+	PARAM_SEARCH, /* full-text query (websearch syntax) */
+	PARAM_DATE,   /* YYYY-MM-DD */
+	PARAM_ENUM,   /* one of choices */
+	PARAM_ACTOR,  /* an actor id or name */
+} param_kind;
+
+typedef struct db_filter {
+	const char *name;
+	param_kind kind;
+	const char *sql; /* predicate with one "$%d" for the value */
+	const char *const *choices; /* PARAM_ENUM: NULL-terminated */
+	const char *help;
+} db_filter;
+
+#define DB_MAX_FILTERS 12
+
+typedef struct db_collection {
+	const char *name;   /* statement-name prefix, also the resource name */
+	const char *select; /* "SELECT <id>, <sort>::text, <json> FROM …" */
+	const char *where;  /* always-true base predicate, or NULL */
+	const char *sort;   /* sort expression (a date), or NULL to page by id alone */
+	const char *id;     /* id expression */
+	int descending;
+	const db_filter *filters;
+	int n_filters;
+} db_collection;
+
+typedef struct db_page {
+	buf items;      /* JSON objects joined by commas */
+	int n;
+	int more;       /* another page follows */
+	char last_sort[32];
+	char last_id[24];
+} db_page;
+
+/* values[i] is the i-th filter's value or NULL; cursor_sort/cursor_id are
+ * the decoded cursor or NULL.  Reads limit+1 rows to know if more follow. */
+db_status db_list(db_conn *c, const db_collection *col, const char *const *values,
+		  const char *cursor_sort, const char *cursor_id, int limit, db_page *out);
+void db_page_free(db_page *p);
+
+/* Each collection the API serves (resources.c). */
+extern const db_collection db_events, db_actors, db_statements, db_articles;
+int db_filter_index(const db_collection *col, const char *name);
+
+/* A single item's JSON (NULL json + DB_NOT_FOUND when there is none). */
+db_status db_get_json(db_conn *c, const char *stmt_name, const char *sql, const char *id,
+		      char **json);
+
+#endif

@@ -1,0 +1,244 @@
+/*
+ * embedded — see embedded.h.  PostgreSQL refuses to run as root, so as root
+ * the cluster belongs to the "postgres" system user (Debian's packages
+ * create it) and every pg program runs as that user in a forked child.
+ * A lock file serialises two parley processes starting on one data dir.
+ */
+#include "db/embedded.h"
+
+#include "core/buf.h"
+#include "core/log.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <libpq-fe.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int fail(char **err, const char *what, const char *detail)
+{
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "embedded database: %s%s%s", what, detail ? ": " : "", detail ? detail : "");
+	*err = buf_detach(&b);
+	return -1;
+}
+
+/* The newest /usr/lib/postgresql/N/bin, unless PARLEY_PG_BIN says. */
+static char *find_bindir(void)
+{
+	const char *env = getenv("PARLEY_PG_BIN");
+	if (env && *env)
+		return xstrdup(env);
+	DIR *d = opendir("/usr/lib/postgresql");
+	int best = 0;
+	if (d) {
+		for (struct dirent *e; (e = readdir(d));) {
+			int v = atoi(e->d_name);
+			char probe[PATH_MAX];
+			snprintf(probe, sizeof probe, "/usr/lib/postgresql/%d/bin/initdb", v);
+			if (v > best && access(probe, X_OK) == 0)
+				best = v;
+		}
+		closedir(d);
+	}
+	if (!best)
+		return NULL;
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "/usr/lib/postgresql/%d/bin", best);
+	return buf_detach(&b);
+}
+
+static const struct passwd *run_as_user(void)
+{
+	if (geteuid() != 0)
+		return NULL;
+	const char *name = getenv("PARLEY_PG_USER");
+	return getpwnam(name && *name ? name : "postgres");
+}
+
+/* Runs argv (argv[0] a program in bindir) as the cluster's user; returns its
+ * exit status, or -1 when it could not run. */
+static int run_pg(const embedded_pg *pg, char *const argv[], int quiet)
+{
+	char prog[PATH_MAX];
+	snprintf(prog, sizeof prog, "%s/%s", pg->bindir, argv[0]);
+	const struct passwd *pw = run_as_user();
+	pid_t pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		if (pw && (initgroups(pw->pw_name, pw->pw_gid) || setgid(pw->pw_gid) ||
+			   setuid(pw->pw_uid)))
+			_exit(126);
+		if (quiet) {
+			int devnull = open("/dev/null", O_WRONLY);
+			if (devnull >= 0) {
+				dup2(devnull, 1);
+				dup2(devnull, 2);
+			}
+		}
+		execv(prog, argv);
+		_exit(127);
+	}
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static int make_dir_for_cluster(const char *path)
+{
+	if (mkdir(path, 0700) && errno != EEXIST)
+		return -1;
+	const struct passwd *pw = run_as_user();
+	if (pw && chown(path, pw->pw_uid, pw->pw_gid))
+		return -1;
+	return 0;
+}
+
+static int create_database(const char *sock)
+{
+	buf ci;
+	buf_init(&ci);
+	buf_printf(&ci, "host=%s user=parley dbname=postgres connect_timeout=10", sock);
+	PGconn *c = PQconnectdb(ci.data);
+	buf_free(&ci);
+	int rc = -1;
+	if (PQstatus(c) == CONNECTION_OK) {
+		PGresult *r = PQexec(c, "SELECT 1 FROM pg_database WHERE datname = 'parley'");
+		int exists = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+		PQclear(r);
+		if (exists) {
+			rc = 0;
+		} else {
+			r = PQexec(c, "CREATE DATABASE parley");
+			rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : -1;
+			PQclear(r);
+		}
+	}
+	PQfinish(c);
+	return rc;
+}
+
+static int already_running(const embedded_pg *pg)
+{
+	char *argv[] = {"pg_ctl", "-D", pg->datadir, "status", NULL};
+	return run_pg(pg, argv, 1) == 0;
+}
+
+int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
+{
+	memset(pg, 0, sizeof *pg);
+	if (mkdir(data_dir, 0755) && errno != EEXIST)
+		return fail(err, "cannot create data dir", data_dir);
+	char real[PATH_MAX];
+	if (!realpath(data_dir, real))
+		return fail(err, "cannot resolve data dir", data_dir);
+	pg->bindir = find_bindir();
+	if (!pg->bindir)
+		return fail(err, "PostgreSQL server binaries not found",
+			    "install postgresql-15 or set PARLEY_PG_BIN");
+	if (geteuid() == 0 && !run_as_user())
+		return fail(err, "running as root needs an unprivileged user",
+			    "create the 'postgres' user or set PARLEY_PG_USER");
+
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s/pg", real);
+	char *base = buf_detach(&b);
+	/* The cluster's user must be able to reach its directory. */
+	chmod(real, 0755);
+	if (make_dir_for_cluster(base)) {
+		free(base);
+		return fail(err, "cannot prepare", strerror(errno));
+	}
+	buf_printf(&b, "%s/data", base);
+	pg->datadir = buf_detach(&b);
+	buf_printf(&b, "%s/server.log", base);
+	pg->logfile = buf_detach(&b);
+	/* unix socket paths are limited to ~107 bytes */
+	if (strlen(base) < 80) {
+		pg->sockdir = xstrdup(base);
+	} else {
+		buf_printf(&b, "/tmp/parley-pg-%lx", (unsigned long)(strlen(base) * 2654435761u ^
+								     (unsigned long)getpid()));
+		pg->sockdir = buf_detach(&b);
+		make_dir_for_cluster(pg->sockdir);
+	}
+
+	buf_printf(&b, "%s/.lock", base);
+	int lock = open(b.data, O_CREAT | O_RDWR, 0600);
+	buf_reset(&b);
+	if (lock < 0 || flock(lock, LOCK_EX)) {
+		free(base);
+		return fail(err, "cannot lock", strerror(errno));
+	}
+
+	int rc = 0;
+	buf_printf(&b, "%s/PG_VERSION", pg->datadir);
+	int fresh = access(b.data, F_OK) != 0;
+	buf_reset(&b);
+	if (fresh) {
+		log_info("initialising embedded database", "dir", pg->datadir, NULL);
+		char *argv[] = {"initdb", "-D", pg->datadir, "-U", "parley", "-A", "trust",
+				"-E", "UTF8", "--no-locale", "--no-sync", NULL};
+		if (run_pg(pg, argv, 1) != 0)
+			rc = fail(err, "initdb failed for", pg->datadir);
+	}
+	if (!rc && !already_running(pg)) {
+		buf_printf(&b,
+			   "-k %s -c listen_addresses='' -c fsync=on -c max_connections=300 "
+			   "-c shared_buffers=256MB",
+			   pg->sockdir);
+		char *argv[] = {"pg_ctl", "-D", pg->datadir, "-l", pg->logfile, "-w", "-t",
+				"60", "-o", b.data, "start", NULL};
+		if (run_pg(pg, argv, 1) != 0)
+			rc = fail(err, "could not start PostgreSQL; see", pg->logfile);
+		else
+			pg->started = 1;
+		buf_reset(&b);
+	}
+	if (!rc && create_database(pg->sockdir))
+		rc = fail(err, "could not create database 'parley' in", pg->datadir);
+	flock(lock, LOCK_UN);
+	close(lock);
+	free(base);
+	if (rc) {
+		buf_free(&b);
+		return rc;
+	}
+	buf_printf(&b, "host=%s user=parley dbname=parley", pg->sockdir);
+	pg->conninfo = buf_detach(&b);
+	log_info("embedded database ready", "socket", pg->sockdir, NULL);
+	return 0;
+}
+
+void embedded_pg_stop(embedded_pg *pg)
+{
+	if (pg->started) {
+		char *argv[] = {"pg_ctl", "-D", pg->datadir, "-m", "fast", "-w", "stop", NULL};
+		if (run_pg(pg, argv, 1) != 0)
+			log_warn("embedded database did not stop cleanly", "dir", pg->datadir,
+				 NULL);
+		else
+			log_info("embedded database stopped", NULL);
+	}
+	free(pg->bindir);
+	free(pg->datadir);
+	free(pg->sockdir);
+	free(pg->logfile);
+	free(pg->conninfo);
+	memset(pg, 0, sizeof *pg);
+}

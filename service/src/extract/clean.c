@@ -1,0 +1,267 @@
+/*
+ * clean — tells article prose from page furniture, one line at a time.
+ *
+ * Scraped and pushed text arrives with link lists, photo captions, bylines,
+ * "Read more" teasers and whole paragraphs repeated.  Names in that furniture
+ * are not part of the story, so both px_clean_text() (which produces the
+ * stored article text) and px_extract() (which must cope with raw text too)
+ * ask the same classifier.  The rules look only at the shape of a line and
+ * generic page words, never at topics: prose ends like a sentence, teasers
+ * and headlines do not; a bare "Read more" introduces a block of teasers.
+ */
+#include "extract/internal.h"
+
+#include "core/buf.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Lines starting with these are furniture whatever follows. */
+static const char *const furniture_prefixes[] = {
+    "read more:", "read more :", "also read:", "read also:", "see also:", "related:",
+    "explore more", "advertisement", "listen to this article", "sign up", "subscribe",
+    "follow us", "share this", "click here", "photo:", "image:", "video:", "watch:",
+    "topics", "tags:", "first published", "last updated", "published at", "published:",
+    "updated:", "author:", "copyright", "(c) ", "all rights reserved", "don't miss", "get them on",
+    "download the", "recommended", "trending", "most read", "more from", "you may also like",
+    "read more", "also read", "read also", "see also", "related stories", "related articles",
+    "related news", "more on this", "more stories", "latest news", "top stories", "file photo",
+    "representational image", "credit:", "source:", "edited by", "written by", "reporting by",
+    NULL};
+
+/* A line that is only one of these opens a block of teasers. */
+static const char *const block_markers[] = {
+    "read more", "also read", "read also", "see also", "related", "related stories",
+    "related articles", "related news", "more from this section", "more stories",
+    "recommended", "most read", "trending", "you may also like", "more on this", "latest news",
+    "top stories", "more news", NULL};
+
+/* Inside a line these mark a caption or a credit. */
+static const char *const caption_marks[] = {"| photo", "photo:", "(photo", "photo credit",
+					    "(ap)", "(afp)", "(reuters)", "(getty", "/ getty",
+					    "(file)", "(image", "image:", "©", NULL};
+
+static bool starts_with_ci(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+	return n >= k && strncasecmp(s, prefix, k) == 0;
+}
+
+static bool contains_ci(const char *s, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+	for (size_t i = 0; i + k <= n; i++)
+		if (strncasecmp(s + i, needle, k) == 0)
+			return true;
+	return false;
+}
+
+static void trim(const char **s, size_t *n)
+{
+	while (*n && isspace((unsigned char)**s))
+		(*s)++, (*n)--;
+	while (*n && isspace((unsigned char)(*s)[*n - 1]))
+		(*n)--;
+}
+
+typedef struct line_shape {
+	size_t words, capitalised;
+	bool sentence_end; /* ends like a sentence (or a lead-in to a quote) */
+	bool starts_lower;
+	size_t separators; /* " | " and " / " breadcrumbs */
+} line_shape;
+
+static line_shape shape_of(const char *s, size_t n)
+{
+	line_shape sh = {0};
+	bool in_word = false;
+	for (size_t i = 0; i < n; i++) {
+		bool space = isspace((unsigned char)s[i]);
+		if (!space && !in_word) {
+			sh.words++;
+			if (px_is_upper_at(s + i, s + n))
+				sh.capitalised++;
+		}
+		in_word = !space;
+		if (i + 2 < n && s[i] == ' ' && (s[i + 1] == '|' || s[i + 1] == '/') && s[i + 2] == ' ')
+			sh.separators++;
+	}
+	size_t k = n;
+	while (k && (s[k - 1] == '"' || s[k - 1] == '\'' || s[k - 1] == ')' || s[k - 1] == ']'))
+		k--;
+	sh.sentence_end = k && strchr(".!?:;,", s[k - 1]) != NULL;
+	if (k < n && s[0] == '"')
+		sh.sentence_end = true; /* a paragraph that is one quotation */
+	sh.starts_lower = n && islower((unsigned char)s[0]);
+	return sh;
+}
+
+static bool is_block_marker(const char *s, size_t n)
+{
+	while (n && strchr(":.-", s[n - 1]))
+		n--;
+	for (const char *const *m = block_markers; *m; m++)
+		if (strlen(*m) == n && strncasecmp(s, *m, n) == 0)
+			return true;
+	return false;
+}
+
+static bool is_furniture(const char *s, size_t n, const line_shape *sh)
+{
+	for (const char *const *p = furniture_prefixes; *p; p++)
+		if (starts_with_ci(s, n, *p) && sh->words <= 20)
+			return true;
+	for (const char *const *c = caption_marks; *c; c++)
+		if (contains_ci(s, n, *c))
+			return true;
+	if (sh->separators >= 2 || (sh->separators && !sh->sentence_end))
+		return true;
+	if (n > 3 && (starts_with_ci(s, n, "by ") && sh->words <= 6))
+		return true;
+	return false;
+}
+
+/* Headline-shaped: most words capitalised (Title Case). */
+static bool is_title_case(const line_shape *sh)
+{
+	return sh->words >= 3 && sh->capitalised * 10 >= sh->words * 7;
+}
+
+typedef struct classify_state {
+	bool skipping_block; /* after a bare "Read more" */
+	bool block_seen;     /* the teaser block after the marker has begun */
+	bool blank_since_block;
+	uint32_t *seen; /* hashes of kept paragraphs, open addressing, 0 empty */
+	size_t seen_cap;
+} classify_state;
+
+static bool seen_before(classify_state *st, const char *s, size_t n)
+{
+	uint32_t h = px_hash_lower(s, n) | 1u;
+	size_t i = h & (st->seen_cap - 1);
+	while (st->seen[i]) {
+		if (st->seen[i] == h)
+			return true;
+		i = (i + 1) & (st->seen_cap - 1);
+	}
+	st->seen[i] = h;
+	return false;
+}
+
+/* Decides one non-blank line; next_lower tells whether the following line
+ * continues it (hard-wrapped prose). */
+static bool keep_line(classify_state *st, const char *s, size_t n, bool continues)
+{
+	line_shape sh = shape_of(s, n);
+	if (is_block_marker(s, n)) {
+		st->skipping_block = true;
+		st->block_seen = false;
+		st->blank_since_block = false;
+		return false;
+	}
+	bool prose = (sh.sentence_end || continues) && !is_furniture(s, n, &sh) &&
+		     !(is_title_case(&sh) && sh.words < 25) && (sh.words >= 4 || sh.sentence_end);
+	if (st->skipping_block) {
+		if (!st->block_seen || !st->blank_since_block || !prose) {
+			st->block_seen = true;
+			return false;
+		}
+		st->skipping_block = false;
+	}
+	if (!prose)
+		return false;
+	if (sh.words >= 5 && seen_before(st, s, n))
+		return false;
+	return true;
+}
+
+px_line *px_classify_lines(const char *text, size_t len, size_t *n_out)
+{
+	px_line *lines = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i <= len;) {
+		size_t j = i;
+		while (j < len && text[j] != '\n')
+			j++;
+		px_line *l = VEC_PUSH(lines, n, cap);
+		l->start = i;
+		l->end = j;
+		l->keep = false;
+		i = j + 1;
+	}
+	classify_state st = {0};
+	st.seen_cap = 64;
+	while (st.seen_cap < n * 2)
+		st.seen_cap *= 2;
+	st.seen = xcalloc(st.seen_cap, sizeof *st.seen);
+	for (size_t k = 0; k < n; k++) {
+		const char *s = text + lines[k].start;
+		size_t m = lines[k].end - lines[k].start;
+		trim(&s, &m);
+		if (!m) {
+			st.blank_since_block = st.block_seen;
+			continue;
+		}
+		bool continues = false;
+		if (k + 1 < n) {
+			const char *t = text + lines[k + 1].start;
+			size_t tm = lines[k + 1].end - lines[k + 1].start;
+			trim(&t, &tm);
+			continues = tm && islower((unsigned char)t[0]) && m > 40;
+		}
+		lines[k].keep = keep_line(&st, s, m, continues);
+	}
+	free(st.seen);
+	*n_out = n;
+	return lines;
+}
+
+/* Byte offset in the original of every code point (and one past the end). */
+static size_t *cp_byte_offsets(const char *text, size_t len, size_t n_cp)
+{
+	size_t *off = xmalloc((n_cp + 1) * sizeof *off);
+	size_t i = 0, k = 0;
+	while (i < len && k < n_cp) {
+		int32_t c;
+		off[k++] = i;
+		i += (size_t)px_utf8_decode(text + i, text + len, &c);
+	}
+	while (k <= n_cp)
+		off[k++] = len;
+	return off;
+}
+
+/* Lines are judged on the folded text (so curly quotes count as quotes) but
+ * copied from the original, so the stored article keeps its own characters. */
+char *px_clean_text(const char *text, size_t len, size_t *out_len)
+{
+	px_text t;
+	px_text_prepare(&t, text, len);
+	size_t *off = cp_byte_offsets(text, len, t.cp[t.len]);
+	size_t n;
+	px_line *lines = px_classify_lines(t.s, t.len, &n);
+	buf out;
+	buf_init(&out);
+	bool gap = false;
+	for (size_t k = 0; k < n; k++) {
+		if (!lines[k].keep) {
+			gap = true;
+			continue;
+		}
+		const char *s = text + off[t.cp[lines[k].start]];
+		size_t m = off[t.cp[lines[k].end]] - off[t.cp[lines[k].start]];
+		trim(&s, &m);
+		if (out.len)
+			buf_puts(&out, gap ? "\n\n" : "\n");
+		gap = false;
+		buf_append(&out, s, m);
+	}
+	free(lines);
+	free(off);
+	px_text_free(&t);
+	if (out_len)
+		*out_len = out.len;
+	return buf_detach(&out);
+}

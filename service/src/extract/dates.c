@@ -1,0 +1,386 @@
+/*
+ * dates — finds date expressions in a sentence and resolves them against
+ * the publication date.
+ *
+ * News dates are mostly relative ("on Wednesday", "last month", "this
+ * spring") or lack a year ("August 15"), so each expression is resolved
+ * against the publication date into a calendar date with a precision (day,
+ * month, year).  Weekdays mean the latest such day on or before publication;
+ * a month and day without a year mean the nearest one not after
+ * publication.  Without a publication date relative expressions stay
+ * unresolved rather than guessed.
+ */
+#include "extract/internal.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+int px_days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	int era = (y >= 0 ? y : y - 399) / 400;
+	int yoe = y - era * 400;
+	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void px_civil_from_days(int z, int *y, int *m, int *d)
+{
+	z += 719468;
+	int era = (z >= 0 ? z : z - 146096) / 146097;
+	int doe = z - era * 146097;
+	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp + (mp < 10 ? 3 : -9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : dm[m - 1];
+}
+
+static bool valid_ymd(int y, int m, int d)
+{
+	return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+bool px_parse_iso_date(const char *s, px_date *out)
+{
+	int y, m, d;
+	if (!s || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || !valid_ymd(y, m, d))
+		return false;
+	*out = (px_date){y, m, d, 3};
+	return true;
+}
+
+void px_date_format(const px_date *d, char out[16])
+{
+	switch (d->precision) {
+	case 3: snprintf(out, 16, "%04d-%02d-%02d", d->y % 10000, d->m % 100, d->d % 100); break;
+	case 2: snprintf(out, 16, "%04d-%02d", d->y % 10000, d->m % 100); break;
+	case 1: snprintf(out, 16, "%04d", d->y % 10000); break;
+	default: out[0] = '\0';
+	}
+}
+
+static const char *const months[] = {"january", "february", "march",     "april",
+				     "may",     "june",     "july",      "august",
+				     "september", "october", "november", "december"};
+static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
+				       "friday", "saturday", "sunday"};
+
+static bool tok_eq(const px_doc *doc, size_t i, const char *w)
+{
+	return px_tok_is(doc, i, w);
+}
+
+static size_t tok_len(const px_doc *doc, size_t i)
+{
+	return doc->toks[i].end - doc->toks[i].start;
+}
+
+/* Month number of token i ("August", "Aug", "Sept"), 0 if none.  "May" and
+ * "March" only count with a day or year beside them (checked by callers). */
+static int month_at(const px_doc *doc, size_t i)
+{
+	if (i >= doc->n_toks || doc->toks[i].kind != TK_WORD || !doc->toks[i].cap)
+		return 0;
+	const char *s = doc->text.s + doc->toks[i].start;
+	size_t n = tok_len(doc, i);
+	for (int m = 0; m < 12; m++) {
+		size_t full = strlen(months[m]);
+		if (n == full && !strncasecmp(s, months[m], n))
+			return m + 1;
+		if ((n == 3 || (m == 8 && n == 4)) && !strncasecmp(s, months[m], n))
+			return m + 1;
+	}
+	return 0;
+}
+
+static int weekday_at(const px_doc *doc, size_t i)
+{
+	if (i >= doc->n_toks || !doc->toks[i].cap)
+		return -1;
+	for (int w = 0; w < 7; w++)
+		if (tok_eq(doc, i, weekdays[w]))
+			return w;
+	return -1;
+}
+
+static int number_at(const px_doc *doc, size_t i, int lo, int hi)
+{
+	if (i >= doc->n_toks || doc->toks[i].kind != TK_NUM)
+		return -1;
+	const char *s = doc->text.s + doc->toks[i].start;
+	size_t n = tok_len(doc, i);
+	int v = 0;
+	size_t k = 0;
+	for (; k < n && isdigit((unsigned char)s[k]) && k < 5; k++)
+		v = v * 10 + (s[k] - '0');
+	/* allow ordinal suffixes: 15th, 1st */
+	if (k < n && !(n - k == 2 && isalpha((unsigned char)s[k])))
+		return -1;
+	return k && v >= lo && v <= hi ? v : -1;
+}
+
+static bool tok_punct(const px_doc *doc, size_t i, char c)
+{
+	return i < doc->n_toks && tok_len(doc, i) == 1 && doc->text.s[doc->toks[i].start] == c;
+}
+
+typedef struct found {
+	size_t start, end; /* tokens */
+	px_date date;
+	bool future;
+} found;
+
+static void set_day(found *f, int y, int m, int d)
+{
+	if (valid_ymd(y, m, d))
+		f->date = (px_date){y, m, d, 3};
+}
+
+/* Month, day and maybe year: "August 15", "Aug. 15, 2025", "15 August 2025". */
+static bool month_day(const px_doc *doc, size_t i, found *f)
+{
+	const px_date *p = &doc->published;
+	int m = month_at(doc, i), d = -1, y = -1;
+	size_t j = i + 1;
+	if (m) {
+		if (tok_punct(doc, j, '.'))
+			j++;
+		d = number_at(doc, j, 1, 31);
+		if (d < 0) {
+			y = number_at(doc, j, 1900, 2200);
+			if (y < 0)
+				return false;
+			f->start = i, f->end = j + 1;
+			f->date = (px_date){y, m, 0, 2};
+			return true;
+		}
+		j++;
+	} else if ((d = number_at(doc, i, 1, 31)) > 0 && (m = month_at(doc, i + 1)) > 0) {
+		j = i + 2;
+	} else {
+		return false;
+	}
+	size_t k = tok_punct(doc, j, ',') ? j + 1 : j;
+	y = number_at(doc, k, 1900, 2200);
+	f->start = i;
+	f->end = y > 0 ? k + 1 : j;
+	if (y > 0) {
+		set_day(f, y, m, d);
+	} else if (p->precision == 3) {
+		y = p->y;
+		int pub = px_days_from_civil(p->y, p->m, p->d);
+		if (valid_ymd(y, m, d) && px_days_from_civil(y, m, d) > pub + 2)
+			f->future = true; /* the caller decides whether a past year fits better */
+		set_day(f, y, m, d);
+	}
+	return true;
+}
+
+static void shift_days(const px_date *p, int delta, px_date *out, int precision)
+{
+	int y, m, d;
+	px_civil_from_days(px_days_from_civil(p->y, p->m, p->d) + delta, &y, &m, &d);
+	*out = (px_date){y, precision >= 2 ? m : 0, precision >= 3 ? d : 0, precision};
+}
+
+static int relative_word(const px_doc *doc, size_t i)
+{
+	static const char *const rel[] = {"last", "this", "next", "past", "coming", "earlier", "later"};
+	for (int k = 0; k < 7; k++)
+		if (tok_eq(doc, i, rel[k]))
+			return k;
+	return -1;
+}
+
+/* "on Wednesday", "last Friday", "next Monday" */
+static bool weekday_expr(const px_doc *doc, size_t i, found *f)
+{
+	int w = weekday_at(doc, i);
+	if (w < 0)
+		return false;
+	const px_date *p = &doc->published;
+	int rel = i > 0 ? relative_word(doc, i - 1) : -1;
+	f->start = rel >= 0 ? i - 1 : i;
+	f->end = i + 1;
+	if (p->precision != 3)
+		return true;
+	int pub = px_days_from_civil(p->y, p->m, p->d);
+	int pub_w = ((pub % 7) + 7 + 3) % 7; /* 1970-01-01 was a Thursday (3) */
+	int back = (pub_w - w + 7) % 7;
+	if (rel == 2 || rel == 4) { /* next / coming */
+		int ahead = (w - pub_w + 7) % 7;
+		shift_days(p, ahead ? ahead : 7, &f->date, 3);
+		f->future = true;
+	} else {
+		if (rel == 0 && back == 0)
+			back = 7;
+		shift_days(p, -back, &f->date, 3);
+	}
+	return true;
+}
+
+static bool season_word(const px_doc *doc, size_t i)
+{
+	return tok_eq(doc, i, "spring") || tok_eq(doc, i, "summer") || tok_eq(doc, i, "autumn") ||
+	       tok_eq(doc, i, "fall") || tok_eq(doc, i, "winter");
+}
+
+/* "last month", "this week", "next year", "earlier this year", "this spring" */
+static bool relative_expr(const px_doc *doc, size_t i, found *f)
+{
+	int rel = relative_word(doc, i);
+	if (rel < 0 || i + 1 >= doc->n_toks)
+		return false;
+	size_t unit = i + 1;
+	if ((rel == 5 || rel == 6) && tok_eq(doc, unit, "this"))
+		unit++, rel = 1;
+	bool week = tok_eq(doc, unit, "week"), month = tok_eq(doc, unit, "month"),
+	     year = tok_eq(doc, unit, "year"), season = season_word(doc, unit);
+	if (!week && !month && !year && !season)
+		return false;
+	const px_date *p = &doc->published;
+	f->start = i;
+	f->end = unit + 1;
+	int dir = rel == 0 || rel == 3 ? -1 : (rel == 2 || rel == 4) ? 1 : 0;
+	f->future = dir > 0;
+	if (p->precision != 3)
+		return true;
+	if (week)
+		shift_days(p, dir * 7, &f->date, 2);
+	else if (month) {
+		int m = p->m + dir, y = p->y;
+		if (m < 1)
+			m = 12, y--;
+		if (m > 12)
+			m = 1, y++;
+		f->date = (px_date){y, m, 0, 2};
+	} else {
+		f->date = (px_date){p->y + (year ? dir : 0), 0, 0, 1};
+	}
+	return true;
+}
+
+static bool day_word(const px_doc *doc, size_t i, found *f)
+{
+	int delta;
+	if (tok_eq(doc, i, "today"))
+		delta = 0;
+	else if (tok_eq(doc, i, "yesterday"))
+		delta = -1;
+	else if (tok_eq(doc, i, "tomorrow"))
+		delta = 1;
+	else
+		return false;
+	f->start = i;
+	f->end = i + 1;
+	f->future = delta > 0;
+	if (doc->published.precision == 3)
+		shift_days(&doc->published, delta, &f->date, 3);
+	return true;
+}
+
+/* "in 2022", "since 2014" */
+static bool year_expr(const px_doc *doc, size_t i, found *f)
+{
+	if (!(tok_eq(doc, i, "in") || tok_eq(doc, i, "since") || tok_eq(doc, i, "during")))
+		return false;
+	int y = number_at(doc, i + 1, 1900, 2200);
+	if (y < 0 || tok_punct(doc, i + 2, '-'))
+		return false;
+	f->start = i + 1;
+	f->end = i + 2;
+	f->date = (px_date){y, 0, 0, 1};
+	return true;
+}
+
+/* 2025-08-27 as tokens NUM - NUM - NUM */
+static bool iso_expr(const px_doc *doc, size_t i, found *f)
+{
+	int y = number_at(doc, i, 1900, 2200);
+	if (y < 0 || !tok_punct(doc, i + 1, '-') || !tok_punct(doc, i + 3, '-'))
+		return false;
+	int m = number_at(doc, i + 2, 1, 12), d = number_at(doc, i + 4, 1, 31);
+	if (m < 0 || d < 0)
+		return false;
+	f->start = i;
+	f->end = i + 5;
+	set_day(f, y, m, d);
+	return true;
+}
+
+static bool date_at(const px_doc *doc, size_t i, found *f)
+{
+	*f = (found){0};
+	return iso_expr(doc, i, f) || month_day(doc, i, f) || weekday_expr(doc, i, f) ||
+	       relative_expr(doc, i, f) || day_word(doc, i, f) || year_expr(doc, i, f);
+}
+
+static size_t distance(size_t a, size_t b)
+{
+	return a > b ? a - b : b - a;
+}
+
+long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out, bool *future)
+{
+	long best = -1;
+	size_t best_dist = (size_t)-1;
+	found f, keep = {0};
+	for (size_t i = a; i < b; i++) {
+		if (!date_at(doc, i, &f))
+			continue;
+		size_t dist = distance(f.start, near);
+		/* resolved dates beat unresolved ones at any distance */
+		bool better = best < 0 || (f.date.precision && !keep.date.precision) ||
+			      ((f.date.precision > 0) == (keep.date.precision > 0) &&
+			       dist < best_dist);
+		if (better) {
+			best = (long)f.start;
+			best_dist = dist;
+			keep = f;
+		}
+		i = f.end - 1;
+	}
+	if (best >= 0) {
+		*out = keep.date;
+		if (future)
+			*future = keep.future;
+	}
+	return best;
+}
+
+/* A dateline near the top wins; otherwise the latest full date in the body. */
+bool px_infer_published(const px_doc *doc, px_date *out)
+{
+	found f;
+	int latest = -1;
+	px_date keep = {0};
+	for (size_t i = 0; i < doc->n_toks; i++) {
+		f = (found){0};
+		if (!(iso_expr(doc, i, &f) || month_day(doc, i, &f)) || f.date.precision != 3)
+			continue;
+		if (doc->toks[i].start < 200) {
+			*out = f.date;
+			return true;
+		}
+		int days = px_days_from_civil(f.date.y, f.date.m, f.date.d);
+		if (days > latest)
+			latest = days, keep = f.date;
+	}
+	if (latest < 0)
+		return false;
+	*out = keep;
+	return true;
+}

@@ -1,0 +1,79 @@
+/*
+ * dict_load — the one file of the engine that touches the file system:
+ * reads every *.tsv in a directory into a fresh dictionary.
+ */
+#include "extract/internal.h"
+
+#include "core/buf.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	buf b;
+	buf_init(&b);
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&b, chunk, n);
+	fclose(f);
+	*len = b.len;
+	return buf_detach(&b);
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int tsv_only(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+	return n > 4 && !strcmp(e->d_name + n - 4, ".tsv");
+}
+
+px_dict *px_dict_load_dir(const char *dir, char **err)
+{
+	struct dirent **names;
+	int n = scandir(dir, &names, tsv_only, by_name);
+	if (n < 0) {
+		buf b;
+		buf_init(&b);
+		buf_printf(&b, "%s: cannot read dictionary directory", dir);
+		*err = buf_detach(&b);
+		return NULL;
+	}
+	px_dict *d = px_dict_new();
+	int rc = 0;
+	for (int i = 0; i < n; i++) {
+		if (!rc) {
+			buf path;
+			buf_init(&path);
+			buf_printf(&path, "%s/%s", dir, names[i]->d_name);
+			size_t len;
+			char *data = read_file(path.data, &len);
+			if (!data) {
+				buf_printf(&path, ": cannot read");
+				*err = buf_detach(&path);
+				rc = -1;
+			} else {
+				rc = px_dict_add_file(d, names[i]->d_name, data, len, err);
+				free(data);
+				buf_free(&path);
+			}
+		}
+		free(names[i]);
+	}
+	free(names);
+	if (rc) {
+		px_dict_free(d);
+		return NULL;
+	}
+	return d;
+}

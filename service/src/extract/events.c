@@ -1,0 +1,376 @@
+/*
+ * events — what happened: meetings, visits, calls, appeals, threats ...
+ * coded with CAMEO, with participants, place, date and status.
+ *
+ * Triggers are dictionary words (events.tsv) found outside quotations; the
+ * sentence around a trigger supplies the rest: the actor before it is the
+ * source, the one after it the target, both sides of a meeting are
+ * participants; a place after "in"/"at" is the location; the nearest date
+ * expression is the date; words like "will", "postponed" or "ready to" set
+ * the status (an intent to meet is CAMEO 036).  Every attributed statement
+ * also makes a statement event (010) for its speaker, dated by its sentence
+ * or else the publication day.  Finally the same real-world event told
+ * several times in the article is merged: same CAMEO family, overlapping
+ * participants, compatible dates and places.
+ */
+#include "extract/internal.h"
+
+#include "core/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { ROLE_SOURCE, ROLE_TARGET, ROLE_PARTICIPANT };
+enum { ST_OCCURRED, ST_PLANNED, ST_POSTPONED, ST_CANCELLED };
+
+static bool family_eq(const char *a, const char *b)
+{
+	return a[0] == b[0] && a[1] == b[1];
+}
+
+static bool is_meeting_family(const char *cameo)
+{
+	return family_eq(cameo, "04");
+}
+
+static void add_part(px_event *e, int32_t actor, uint8_t role)
+{
+	if (actor < 0)
+		return;
+	for (size_t i = 0; i < e->n_parts; i++)
+		if (e->parts[i].actor == actor)
+			return;
+	px_part *p = VEC_PUSH(e->parts, e->n_parts, e->cap_parts);
+	p->actor = actor;
+	p->role = role;
+}
+
+static px_event *new_event(px_doc *doc, const char *type, const char *cameo, size_t sent)
+{
+	px_event *e = VEC_PUSH(doc->events, doc->n_events, doc->cap_events);
+	memset(e, 0, sizeof *e);
+	e->type = xstrdup(type);
+	e->cameo = xstrdup(cameo);
+	e->place = -1;
+	e->into = -1;
+	e->sent_a = e->sent_b = (uint32_t)sent;
+	return e;
+}
+
+/* ------------------------------------------------------------ sentence parts */
+
+static int32_t mention_actor_at(const px_doc *doc, size_t i)
+{
+	int32_t m = doc->tok_mention[i];
+	if (m < 0 || doc->toks[i].inq || doc->mentions[m].tok_start != i)
+		return -1;
+	return doc->mentions[m].actor;
+}
+
+/* The doer: the first person before the trigger, else the nearest actor,
+ * else a pronoun. */
+static int32_t source_before(const px_doc *doc, size_t a, size_t trig)
+{
+	int32_t nearest = -1;
+	for (size_t i = a; i < trig; i++) {
+		int32_t who = mention_actor_at(doc, i);
+		if (who >= 0 && px_is_person(doc, who))
+			return who;
+		if (who >= 0)
+			nearest = who;
+	}
+	if (nearest >= 0)
+		return nearest;
+	for (size_t i = trig; i-- > a && i + 4 > trig;)
+		if (px_tok_is(doc, i, "he") || px_tok_is(doc, i, "she"))
+			return px_resolve_pronoun(doc, i);
+	return -1;
+}
+
+static int32_t target_after(const px_doc *doc, size_t from, size_t b)
+{
+	for (size_t i = from; i < b; i++) {
+		int32_t who = mention_actor_at(doc, i);
+		if (who >= 0)
+			return who;
+	}
+	return -1;
+}
+
+static void meeting_parts(const px_doc *doc, px_event *e, size_t a, size_t b)
+{
+	bool persons = false;
+	for (size_t i = a; i < b; i++) {
+		int32_t who = mention_actor_at(doc, i);
+		if (who >= 0 && px_is_person(doc, who)) {
+			add_part(e, who, ROLE_PARTICIPANT);
+			persons = true;
+		}
+	}
+	if (persons)
+		return;
+	for (size_t i = a; i < b; i++)
+		add_part(e, mention_actor_at(doc, i), ROLE_PARTICIPANT);
+}
+
+static int32_t place_in(const px_doc *doc, size_t a, size_t b, size_t trig)
+{
+	int32_t best = -1;
+	for (size_t i = a; i < b; i++) {
+		if (doc->toks[i].inq)
+			continue;
+		const px_lex_entry *e;
+		size_t n = px_lex_match(doc, i, LX_PLACE, &e);
+		if (!n || !doc->toks[i].cap)
+			continue;
+		bool prep = i > a && (px_tok_is(doc, i - 1, "in") || px_tok_is(doc, i - 1, "at"));
+		bool before_trigger = i + n == trig;
+		if (prep || before_trigger) {
+			best = (int32_t)e->ref;
+			if (i > trig)
+				return best;
+		}
+		i += n - 1;
+	}
+	return best;
+}
+
+/* Status words between the sentence start and just past the trigger. */
+static int status_in(const px_doc *doc, size_t a, size_t trig, size_t b, bool *intent)
+{
+	int status = ST_OCCURRED;
+	*intent = false;
+	size_t end = trig + 4 < b ? trig + 4 : b;
+	for (size_t i = a; i < end; i++) {
+		const px_lex_entry *e;
+		if (doc->toks[i].inq || !px_lex_match(doc, i, LX_MARKER, &e))
+			continue;
+		switch (e->ref) {
+		case MK_INTENT: *intent = i < trig; break;
+		case MK_FUTURE:
+			if (status == ST_OCCURRED && i < trig)
+				status = ST_PLANNED;
+			break;
+		case MK_POSTPONED: status = ST_POSTPONED; break;
+		case MK_CANCELLED: status = ST_CANCELLED; break;
+		}
+	}
+	if (*intent && status == ST_OCCURRED)
+		status = ST_PLANNED;
+	return status;
+}
+
+static void date_for(const px_doc *doc, px_event *e, size_t a, size_t b, size_t trig)
+{
+	bool future = false;
+	px_find_date(doc, a, b, trig, &e->date, &future);
+	if (future && e->status == ST_OCCURRED && e->date.precision == 3 && e->date.m) {
+		e->date.y--; /* "August 15" read after the fact means last year's */
+	}
+}
+
+/* ------------------------------------------------------------ triggers */
+
+static void event_from_trigger(px_doc *doc, const px_sentence *s, size_t i,
+			       const px_event_word *w)
+{
+	bool intent;
+	int status = status_in(doc, s->tok_start, i, s->tok_end, &intent);
+	bool meeting = is_meeting_family(w->cameo);
+	const char *type = w->type, *cameo = w->cameo;
+	if (intent && meeting)
+		type = "propose", cameo = "036";
+	px_event *e = new_event(doc, type, cameo, doc->toks[i].sent);
+	e->word = w;
+	e->status = status;
+	if (meeting && strcmp(w->cameo, "042") && strcmp(w->cameo, "043")) {
+		meeting_parts(doc, e, s->tok_start, s->tok_end);
+	} else {
+		add_part(e, source_before(doc, s->tok_start, i), ROLE_SOURCE);
+		add_part(e, target_after(doc, i + 1, s->tok_end), ROLE_TARGET);
+	}
+	e->place = place_in(doc, s->tok_start, s->tok_end, i);
+	date_for(doc, e, s->tok_start, s->tok_end, i);
+	if (!e->n_parts && !e->date.precision)
+		e->into = (int32_t)doc->n_events - 1; /* nothing to tell: dropped */
+}
+
+static void scan_triggers(px_doc *doc)
+{
+	for (size_t si = 0; si < doc->n_sents; si++) {
+		const px_sentence *s = &doc->sents[si];
+		char seen[16][3];
+		size_t n_seen = 0;
+		for (size_t i = s->tok_start; i < s->tok_end; i++) {
+			const px_lex_entry *e;
+			size_t n = px_lex_match(doc, i, LX_EVENT, &e);
+			if (!n || doc->toks[i].inq)
+				continue;
+			const px_event_word *w = &doc->dict->events[e->ref];
+			bool dup = false;
+			for (size_t k = 0; k < n_seen && !dup; k++)
+				dup = family_eq(seen[k], w->cameo);
+			if (!dup && n_seen < 16) {
+				memcpy(seen[n_seen++], w->cameo, 2);
+				event_from_trigger(doc, s, i, w);
+			}
+			i += n - 1;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ statements */
+
+static bool cue_is_trigger(const px_doc *doc, const px_statement *st)
+{
+	if (!st->cue)
+		return false;
+	px_doc tmp = {.dict = doc->dict};
+	px_tokenize(st->cue, 0, strlen(st->cue), &tmp.toks, &tmp.n_toks, &tmp.cap_toks);
+	tmp.text.s = st->cue;
+	const px_lex_entry *e;
+	bool hit = tmp.n_toks && px_lex_match(&tmp, 0, LX_EVENT, &e) > 0;
+	free(tmp.toks);
+	return hit;
+}
+
+static void statement_events(px_doc *doc)
+{
+	for (size_t k = 0; k < doc->n_stmts; k++) {
+		px_statement *st = &doc->stmts[k];
+		if (st->speaker < 0 || cue_is_trigger(doc, st))
+			continue;
+		px_event *e = new_event(doc, "statement", "010", st->sent_a);
+		e->sent_b = st->sent_b;
+		add_part(e, st->speaker, ROLE_SOURCE);
+		const px_sentence *s = &doc->sents[st->sent_a];
+		e->place = place_in(doc, s->tok_start, s->tok_end, s->tok_start);
+		e->date = st->date.precision ? st->date : doc->published;
+		if (!st->date.precision)
+			st->date = doc->published;
+		st->event = (int32_t)doc->n_events - 1;
+	}
+}
+
+/* ------------------------------------------------------------ merging */
+
+static bool dates_compatible(const px_date *a, const px_date *b)
+{
+	if (!a->precision || !b->precision)
+		return true;
+	if (a->y != b->y)
+		return false;
+	if (a->precision >= 2 && b->precision >= 2 && a->m != b->m)
+		return false;
+	return a->precision < 3 || b->precision < 3 || a->d == b->d;
+}
+
+static size_t shared_parts(const px_event *a, const px_event *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->n_parts; i++)
+		for (size_t j = 0; j < b->n_parts; j++)
+			n += a->parts[i].actor == b->parts[j].actor;
+	return n;
+}
+
+static bool same_event(const px_doc *doc, const px_event *a, const px_event *b)
+{
+	if (!family_eq(a->cameo, b->cameo) || !dates_compatible(&a->date, &b->date))
+		return false;
+	if (a->place >= 0 && b->place >= 0 && a->place != b->place &&
+	    strcmp(doc->dict->places[a->place].iso3, doc->dict->places[b->place].iso3))
+		return false;
+	size_t shared = shared_parts(a, b);
+	if (is_meeting_family(a->cameo)) {
+		size_t small = a->n_parts < b->n_parts ? a->n_parts : b->n_parts;
+		size_t need = small < 2 ? small : 2;
+		return need ? shared >= need : (a->date.precision && b->date.precision);
+	}
+	if (!a->n_parts || !b->n_parts)
+		return false;
+	/* one voice on one day: the same source */
+	return a->parts[0].actor == b->parts[0].actor && shared >= 1;
+}
+
+static void absorb(px_event *into, px_event *from)
+{
+	for (size_t i = 0; i < from->n_parts; i++)
+		add_part(into, from->parts[i].actor, from->parts[i].role);
+	if (from->date.precision > into->date.precision)
+		into->date = from->date;
+	if (into->place < 0)
+		into->place = from->place;
+	if (from->sent_b > into->sent_b)
+		into->sent_b = from->sent_b;
+	if (from->sent_a < into->sent_a)
+		into->sent_a = from->sent_a;
+	if (into->status == ST_OCCURRED && from->status != ST_OCCURRED && !into->word)
+		into->status = from->status;
+}
+
+static int32_t final_event(const px_doc *doc, int32_t k)
+{
+	while (k >= 0 && doc->events[k].into >= 0 && doc->events[k].into != k)
+		k = doc->events[k].into;
+	return k >= 0 && doc->events[k].into == k ? -1 : k;
+}
+
+static void merge_events(px_doc *doc)
+{
+	for (size_t j = 0; j < doc->n_events; j++) {
+		px_event *b = &doc->events[j];
+		if (b->into >= 0)
+			continue;
+		for (size_t i = 0; i < j; i++) {
+			px_event *a = &doc->events[i];
+			if (a->into >= 0 || !same_event(doc, a, b))
+				continue;
+			absorb(a, b);
+			b->into = (int32_t)i;
+			break;
+		}
+	}
+	for (size_t k = 0; k < doc->n_stmts; k++)
+		doc->stmts[k].event = final_event(doc, doc->stmts[k].event);
+}
+
+/* ------------------------------------------------------------ titles */
+
+static void title_event(px_doc *doc, px_event *e)
+{
+	buf t;
+	buf_init(&t);
+	const char *verb = e->word ? e->word->verb : "makes a statement";
+	if (!strcmp(e->cameo, "036"))
+		verb = "proposes to meet";
+	size_t shown = 0;
+	for (size_t i = 0; i < e->n_parts && shown < 1; i++)
+		if (e->parts[i].role != ROLE_TARGET) {
+			buf_puts(&t, doc->actors[e->parts[i].actor].name);
+			shown++;
+		}
+	if (!shown)
+		buf_puts(&t, "Unnamed parties");
+	buf_printf(&t, " %s", verb);
+	bool first = true;
+	for (size_t i = 0; i < e->n_parts; i++) {
+		if (i == 0 && e->parts[i].role != ROLE_TARGET)
+			continue;
+		buf_printf(&t, "%s%s", first ? " " : " and ", doc->actors[e->parts[i].actor].name);
+		first = false;
+	}
+	if (e->place >= 0)
+		buf_printf(&t, " in %s", doc->dict->places[e->place].name);
+	e->title = buf_detach(&t);
+}
+
+void px_find_events(px_doc *doc)
+{
+	scan_triggers(doc);
+	statement_events(doc);
+	merge_events(doc);
+	for (size_t k = 0; k < doc->n_events; k++)
+		if (doc->events[k].into < 0)
+			title_event(doc, &doc->events[k]);
+}

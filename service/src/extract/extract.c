@@ -1,0 +1,57 @@
+/*
+ * extract — px_extract(): runs the stages in order over one document.
+ *
+ * Order matters and is the whole design: the text is prepared and split,
+ * the publication date fixed (given, or inferred from a dateline or the
+ * latest full date in the body), actors found, then statements (which need
+ * actors for speakers), then events (which need both).
+ */
+#include "extract/internal.h"
+
+#include "core/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+px_result *px_extract(const px_dict *d, const px_input *in)
+{
+	px_result *r = xcalloc(1, sizeof *r);
+	px_doc *doc = &r->doc;
+	doc->dict = d;
+	px_text_prepare(&doc->text, in->text ? in->text : "", in->text ? in->len : 0);
+	px_segment(doc);
+	if (!px_parse_iso_date(in->published_at, &doc->published))
+		px_infer_published(doc, &doc->published);
+	px_find_actors(doc);
+	px_find_statements(doc);
+	px_find_events(doc);
+	return r;
+}
+
+static void free_actor(px_actor *a)
+{
+	free(a->name), free(a->kind), free(a->title), free(a->country), free(a->cameo);
+	free(a->title_head);
+	for (size_t i = 0; i < a->n_aliases; i++)
+		free(a->aliases[i]);
+	free(a->aliases);
+}
+
+void px_result_free(px_result *r)
+{
+	if (!r)
+		return;
+	px_doc *doc = &r->doc;
+	for (size_t i = 0; i < doc->n_actors; i++)
+		free_actor(&doc->actors[i]);
+	for (size_t i = 0; i < doc->n_stmts; i++)
+		free(doc->stmts[i].text), free(doc->stmts[i].cue);
+	for (size_t i = 0; i < doc->n_events; i++) {
+		px_event *e = &doc->events[i];
+		free(e->type), free(e->cameo), free(e->parts), free(e->title);
+	}
+	free(doc->actors), free(doc->stmts), free(doc->events), free(doc->mentions);
+	free(doc->toks), free(doc->sents), free(doc->lines), free(doc->tok_mention);
+	px_text_free(&doc->text);
+	free(r);
+}

@@ -1,0 +1,76 @@
+/*
+ * extract — the extraction engine's public face.
+ *
+ * Pure: article text (plus title and publication date when known) in;
+ * actors, statements and events out, each tied to character offsets in the
+ * text.  No I/O, no globals, no database.  Dictionaries are parsed from
+ * bytes (px_dict_add_file) by whoever read them, and passed in.
+ *
+ * Offsets are Unicode code point offsets into the text given to
+ * px_extract(), half-open [start, end), so they match PostgreSQL substr()
+ * and JavaScript string indexing of the stored article text.
+ *
+ * The JSON from px_result_to_json() is the contract with the database layer
+ * (the store_extraction() SQL function reads exactly this shape):
+ *
+ * {
+ *   "actors": [{
+ *     "ref": "a0", "name": "Dmitry Peskov",
+ *     "kind": "person" | "organization" | "country" | "group",
+ *     "title": "Kremlin spokesman" | null, "country": "RUS" | null,   (ISO 3166 alpha-3)
+ *     "cameo": "RUSGOV" | null, "aliases": ["Peskov", ...],
+ *     "mentions": [{"start": 120, "end": 133}, ...] }],
+ *   "statements": [{
+ *     "text": "...", "kind": "direct" | "indirect", "cue": "said" | null,
+ *     "speaker": "a0" | null, "start": 10, "end": 80,
+ *     "sentence_start": 0, "sentence_end": 95,
+ *     "date": "2025-08-27" | null, "event": "e1" | null }],
+ *   "events": [{
+ *     "ref": "e0", "type": "meet", "cameo": "040", "title": "...",
+ *     "date": "2025-08-15" | "2025-08" | "2025" | null,
+ *     "date_precision": "day" | "month" | "year" | null,
+ *     "status": "occurred" | "planned" | "postponed" | "cancelled",
+ *     "location": {"name": "Alaska", "country": "USA"} | null,
+ *     "participants": [{"actor": "a0", "role": "source" | "target" | "participant"}],
+ *     "sentence_start": 200, "sentence_end": 310 }]
+ * }
+ */
+#ifndef PARLEY_EXTRACT_H
+#define PARLEY_EXTRACT_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+typedef struct px_dict px_dict;
+typedef struct px_result px_result;
+
+typedef struct px_input {
+	const char *text; /* UTF-8, need not be NUL-terminated */
+	size_t len;       /* bytes */
+	const char *title;        /* may be NULL */
+	const char *published_at; /* "YYYY-MM-DD[...]" or NULL: then inferred from the text */
+} px_input;
+
+px_dict *px_dict_new(void);
+void px_dict_free(px_dict *d);
+/* Parses one data file's bytes; name tells which table it is (e.g.
+ * "actors.tsv").  Returns 0, or -1 with *err set (free() it). */
+int px_dict_add_file(px_dict *d, const char *name, const char *data, size_t len, char **err);
+/* Adds an actor known to the database (user-created or imported). */
+int px_dict_add_actor(px_dict *d, const char *name, const char *kind, const char *title,
+		      const char *country, const char *cameo, const char *const *aliases,
+		      size_t n_aliases);
+/* Reads every dictionary file in dir (the one function here that does I/O,
+ * kept apart in dict_load.c). */
+px_dict *px_dict_load_dir(const char *dir, char **err);
+
+px_result *px_extract(const px_dict *d, const px_input *in);
+json_t *px_result_to_json(const px_result *r);
+void px_result_free(px_result *r);
+
+/* Plain-text preparation for pushed or scraped text: drops boilerplate lines
+ * (link lists, captions, "Read more", teasers) and repeated paragraphs.
+ * Returns a malloc'd NUL-terminated string; *out_len gets its length. */
+char *px_clean_text(const char *text, size_t len, size_t *out_len);
+
+#endif

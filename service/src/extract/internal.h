@@ -1,0 +1,256 @@
+/*
+ * internal — the types the extraction stages share.
+ *
+ * The engine works on one "work text": the input folded (NFC, curly quotes
+ * and dashes made ASCII, odd spaces made plain) with a byte -> original code
+ * point map, so every stage matches on simple bytes while every offset it
+ * reports still points into the caller's text.  Stages run in order over one
+ * px_doc (text -> lines -> sentences/tokens -> actors -> statements ->
+ * events), each appending to its own arrays; nothing is shared between calls.
+ */
+#ifndef PARLEY_EXTRACT_INTERNAL_H
+#define PARLEY_EXTRACT_INTERNAL_H
+
+#include "extract/extract.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ------------------------------------------------------------ growable arrays */
+
+#define VEC_PUSH(arr, n, cap)                                                                      \
+	(((n) == (cap) ? ((cap) = (cap) ? (cap) * 2 : 16,                                          \
+			  (arr) = xrealloc((arr), (cap) * sizeof *(arr)))                          \
+		       : 0),                                                                       \
+	 &(arr)[(n)++])
+
+/* ------------------------------------------------------------ text.c */
+
+typedef struct px_text {
+	char *s;      /* folded UTF-8 work text, NUL-terminated */
+	size_t len;   /* bytes */
+	uint32_t *cp; /* cp[i]: code point index in the original of work byte i; cp[len] = total */
+} px_text;
+
+void px_text_prepare(px_text *t, const char *src, size_t len);
+void px_text_free(px_text *t);
+/* Decodes one code point at s (bounded by end); returns its byte length (>= 1). */
+int px_utf8_decode(const char *s, const char *end, int32_t *cp);
+bool px_is_upper_at(const char *s, const char *end);
+bool px_is_letter_at(const char *s, const char *end);
+
+/* ------------------------------------------------------------ clean.c */
+
+typedef struct px_line {
+	size_t start, end; /* bytes in the text it was split from, without the newline */
+	bool keep;         /* prose worth extracting from */
+} px_line;
+
+/* Classifies every line of text (boilerplate, captions, repeats); returns
+ * the malloc'd array and sets *n. */
+px_line *px_classify_lines(const char *text, size_t len, size_t *n);
+
+/* ------------------------------------------------------------ dict.c */
+
+enum px_lex_kind {
+	LX_ACTOR = 1 << 0,     /* ref: dict actor */
+	LX_COUNTRY = 1 << 1,   /* ref: country; the country's own name */
+	LX_DEMONYM = 1 << 2,   /* ref: country */
+	LX_METONYM = 1 << 3,   /* ref: country (its government) */
+	LX_PLACE = 1 << 4,     /* ref: place */
+	LX_TITLE = 1 << 5,     /* ref: title */
+	LX_CUE = 1 << 6,       /* ref: unused */
+	LX_EVENT = 1 << 7,     /* ref: event word */
+	LX_FIRSTNAME = 1 << 8, /* ref: unused */
+	LX_STOP = 1 << 9,      /* capitalised word that is never a name */
+	LX_MARKER = 1 << 10,   /* ref: enum px_marker */
+};
+
+enum px_marker { MK_INTENT, MK_FUTURE, MK_POSTPONED, MK_CANCELLED, MK_NEGATION };
+
+typedef struct px_dict_actor {
+	char *name, *kind, *title, *country, *cameo;
+	char **aliases;
+	size_t n_aliases;
+} px_dict_actor;
+
+typedef struct px_country {
+	char iso3[4];
+	char *name, *cameo;
+} px_country;
+
+typedef struct px_place {
+	char *name;
+	char iso3[4];
+} px_place;
+
+typedef struct px_title {
+	char *canonical; /* e.g. "foreign minister" */
+	bool person;     /* titles such as "president" name a person, not an office */
+} px_title;
+
+typedef struct px_event_word {
+	char *type, *cameo, *verb; /* verb: third person for titles, e.g. "meets" */
+} px_event_word;
+
+typedef struct px_lex_entry {
+	char **toks;
+	uint8_t ntok;
+	uint16_t kind;
+	uint32_t ref;
+	int32_t next; /* chain in the hash bucket */
+} px_lex_entry;
+
+struct px_dict {
+	px_lex_entry *lex;
+	size_t n_lex, cap_lex;
+	int32_t *buckets; /* first-token hash -> first entry index, -1 empty */
+	size_t n_buckets;
+	px_dict_actor *actors;
+	size_t n_actors, cap_actors;
+	px_country *countries;
+	size_t n_countries, cap_countries;
+	px_place *places;
+	size_t n_places, cap_places;
+	px_title *titles;
+	size_t n_titles, cap_titles;
+	px_event_word *events;
+	size_t n_events, cap_events;
+};
+
+void px_dict_add_phrase(px_dict *d, const char *phrase, size_t len, unsigned kind, uint32_t ref);
+uint32_t px_hash_lower(const char *s, size_t len);
+
+/* ------------------------------------------------------------ sentences.c */
+
+enum px_tok_kind { TK_WORD, TK_NUM, TK_PUNCT, TK_QUOTE };
+
+typedef struct px_token {
+	uint32_t start, end; /* bytes in the work text */
+	uint32_t hash;       /* of the lower-cased bytes */
+	uint32_t sent;       /* sentence index */
+	uint8_t kind;
+	bool cap;     /* starts with an upper-case letter */
+	bool allcaps; /* every letter upper-case, two or more letters */
+	bool inq;     /* inside a direct quotation */
+} px_token;
+
+typedef struct px_sentence {
+	uint32_t tok_start, tok_end; /* token range */
+	uint32_t start, end;         /* bytes */
+	uint32_t para;               /* kept-line index */
+} px_sentence;
+
+/* Splits text into tokens (for dictionary phrases as for articles). */
+size_t px_tokenize(const char *s, size_t start, size_t end, px_token **toks, size_t *n,
+		   size_t *cap);
+
+/* ------------------------------------------------------------ the document */
+
+typedef struct px_date {
+	int y, m, d;   /* 0 when unknown at that precision */
+	int precision; /* 0 none, 1 year, 2 month, 3 day */
+} px_date;
+
+enum px_mention_how { MH_NAME, MH_SURNAME, MH_TITLE, MH_PRONOUN };
+
+typedef struct px_mention {
+	uint32_t tok_start, tok_end;
+	int32_t actor;
+	uint8_t how;
+} px_mention;
+
+typedef struct px_actor {
+	char *name, *kind, *title, *country, *cameo;
+	char **aliases;
+	size_t n_aliases, cap_aliases;
+	int32_t dict_id; /* dictionary actor, or -1 */
+	int32_t country_id; /* dictionary country this actor stands for, or -1 */
+	char *title_head; /* canonical title for "the spokesman" look-backs */
+	uint32_t n_mentions;
+} px_actor;
+
+typedef struct px_statement {
+	char *text;
+	bool direct;
+	char *cue;
+	int32_t speaker;
+	uint32_t start, end;   /* bytes in the work text */
+	uint32_t sent_a, sent_b; /* sentence range, inclusive */
+	px_date date;
+	int32_t event;
+} px_statement;
+
+typedef struct px_part {
+	int32_t actor;
+	uint8_t role; /* 0 source, 1 target, 2 participant */
+} px_part;
+
+typedef struct px_event {
+	const px_event_word *word;
+	char *type, *cameo;
+	px_date date;
+	int status; /* 0 occurred, 1 planned, 2 postponed, 3 cancelled */
+	int32_t place;
+	px_part *parts;
+	size_t n_parts, cap_parts;
+	uint32_t sent_a, sent_b;
+	int32_t into; /* merged into that event, or -1 */
+	char *title;
+} px_event;
+
+typedef struct px_doc {
+	const px_dict *dict;
+	px_text text;
+	px_line *lines;
+	size_t n_lines;
+	px_token *toks;
+	size_t n_toks, cap_toks;
+	px_sentence *sents;
+	size_t n_sents, cap_sents;
+	px_mention *mentions;
+	size_t n_mentions, cap_mentions;
+	px_actor *actors;
+	size_t n_actors, cap_actors;
+	px_statement *stmts;
+	size_t n_stmts, cap_stmts;
+	px_event *events;
+	size_t n_events, cap_events;
+	int32_t *tok_mention; /* token -> mention index covering it, -1 */
+	px_date published;
+} px_doc;
+
+struct px_result {
+	px_doc doc;
+};
+
+/* Dictionary phrase matching at token i: the longest entry of any kind in
+ * mask; returns its token length (0: none) and the entry in *out. */
+size_t px_lex_match(const px_doc *doc, size_t i, unsigned mask, const px_lex_entry **out);
+bool px_tok_is(const px_doc *doc, size_t i, const char *lower_word);
+char *px_tok_span_dup(const px_doc *doc, size_t a, size_t b); /* tokens [a, b) as text */
+
+void px_segment(px_doc *doc);
+void px_find_actors(px_doc *doc);
+void px_find_statements(px_doc *doc);
+void px_find_events(px_doc *doc);
+
+/* dates.c */
+bool px_parse_iso_date(const char *s, px_date *out);
+/* Finds a date expression in tokens [a, b) and resolves it; returns the token
+ * index where it starts, or -1. */
+long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out,
+		  bool *future);
+bool px_infer_published(const px_doc *doc, px_date *out);
+void px_date_format(const px_date *d, char out[16]);
+int px_days_from_civil(int y, int m, int d);
+void px_civil_from_days(int z, int *y, int *m, int *d);
+
+/* actors.c helpers used later */
+int32_t px_person_by_title(const px_doc *doc, size_t before_tok, const char *title_head,
+			   const char *country);
+int32_t px_resolve_pronoun(const px_doc *doc, size_t tok);
+bool px_is_person(const px_doc *doc, int32_t actor);
+
+#endif

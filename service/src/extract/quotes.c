@@ -1,0 +1,419 @@
+/*
+ * quotes — who said what: direct quotations and reported speech.
+ *
+ * Quote marks are paired by position (a mark after a space or at a line
+ * start opens, one after a word or punctuation closes), over the kept
+ * paragraphs, so a quotation whose paragraph ends open continues when the
+ * next paragraph opens with a mark, as newspapers print long quotes.  The
+ * speaker comes from the words around the quote, nearest first: after it
+ * (", he said", ", said X", ", X told reporters"), before it ("X said:"),
+ * then the subject of the sentence; a bare quotation paragraph continues
+ * the previous speaker.  Pronouns and "the Kremlin spokesman" resolve to
+ * the last compatible speaker or person.  Short fragments with no speech
+ * verb beside them ("an "economic war"") are scare quotes, not statements.
+ */
+#include "extract/internal.h"
+
+#include "core/buf.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SCARE_MAX_WORDS 3
+#define SUBJECT_REACH 6
+
+typedef struct span {
+	size_t a, b;     /* quoted tokens [a, b) (marks excluded) */
+	size_t open, close; /* the mark tokens; close == b when unterminated */
+} span;
+
+static bool tok_char(const px_doc *doc, size_t i, char c)
+{
+	return i < doc->n_toks && doc->toks[i].end - doc->toks[i].start == 1 &&
+	       doc->text.s[doc->toks[i].start] == c;
+}
+
+static size_t para_of(const px_doc *doc, size_t tok)
+{
+	return doc->sents[doc->toks[tok].sent].para;
+}
+
+static bool opens(const px_doc *doc, size_t i)
+{
+	size_t at = doc->toks[i].start;
+	if (at == 0)
+		return true;
+	char prev = doc->text.s[at - 1];
+	if (i > 0 && para_of(doc, i - 1) != para_of(doc, i))
+		return true;
+	return isspace((unsigned char)prev) || strchr("([{-:/", prev) != NULL;
+}
+
+static bool para_starts_with_quote(const px_doc *doc, size_t i)
+{
+	return i < doc->n_toks && doc->toks[i].kind == TK_QUOTE &&
+	       (i == 0 || para_of(doc, i - 1) != para_of(doc, i));
+}
+
+/* Pairs the quote marks of the whole document. */
+static span *find_spans(const px_doc *doc, size_t *n_out)
+{
+	span *v = NULL;
+	size_t n = 0, cap = 0;
+	long open = -1;
+	for (size_t i = 0; i < doc->n_toks; i++) {
+		bool para_end = i + 1 == doc->n_toks || para_of(doc, i + 1) != para_of(doc, i);
+		if (doc->toks[i].kind == TK_QUOTE) {
+			if (open >= 0 && !opens(doc, i)) {
+				span *s = VEC_PUSH(v, n, cap);
+				*s = (span){(size_t)open + 1, i, (size_t)open, i};
+				open = -1;
+			} else if (open < 0 || !para_starts_with_quote(doc, i) ||
+				   doc->toks[open].sent == doc->toks[i].sent) {
+				open = (long)i;
+			}
+			/* else: a continuation paragraph re-opens the running quote */
+		}
+		if (para_end && open >= 0 && !para_starts_with_quote(doc, i + 1)) {
+			if (i > (size_t)open) {
+				span *s = VEC_PUSH(v, n, cap);
+				*s = (span){(size_t)open + 1, i + 1, (size_t)open, i + 1};
+			}
+			open = -1;
+		}
+	}
+	*n_out = n;
+	return v;
+}
+
+static size_t word_count(const px_doc *doc, size_t a, size_t b)
+{
+	size_t n = 0;
+	for (size_t i = a; i < b; i++)
+		n += doc->toks[i].kind == TK_WORD || doc->toks[i].kind == TK_NUM;
+	return n;
+}
+
+/* ------------------------------------------------------------ speakers */
+
+static bool is_pronoun(const px_doc *doc, size_t i)
+{
+	return px_tok_is(doc, i, "he") || px_tok_is(doc, i, "she");
+}
+
+static bool cue_len(const px_doc *doc, size_t i, size_t *len)
+{
+	const px_lex_entry *e;
+	*len = px_lex_match(doc, i, LX_CUE, &e);
+	return *len > 0;
+}
+
+typedef struct speaker_ctx {
+	int32_t last_speaker;
+	size_t last_para;
+	bool have_last;
+} speaker_ctx;
+
+int32_t px_resolve_pronoun(const px_doc *doc, size_t tok)
+{
+	for (size_t m = doc->n_mentions; m-- > 0;) {
+		const px_mention *mm = &doc->mentions[m];
+		if (mm->tok_start >= tok || mm->actor < 0 || !px_is_person(doc, mm->actor) ||
+		    doc->toks[mm->tok_start].inq)
+			continue;
+		/* prefer the subject: the first person outside quotes in that sentence */
+		uint32_t sent = doc->toks[mm->tok_start].sent;
+		for (size_t k = 0; k <= m; k++) {
+			const px_mention *f = &doc->mentions[k];
+			if (doc->toks[f->tok_start].sent == sent && f->actor >= 0 &&
+			    px_is_person(doc, f->actor) && !doc->toks[f->tok_start].inq &&
+			    f->tok_start < tok)
+				return f->actor;
+		}
+		return mm->actor;
+	}
+	return -1;
+}
+
+static int32_t resolve_pronoun_ctx(const px_doc *doc, const speaker_ctx *ctx, size_t tok)
+{
+	if (ctx->have_last && px_is_person(doc, ctx->last_speaker) &&
+	    para_of(doc, tok) <= ctx->last_para + 2)
+		return ctx->last_speaker;
+	return px_resolve_pronoun(doc, tok);
+}
+
+/* The actor named at token i: a mention starting there, or a pronoun. */
+static int32_t actor_at(const px_doc *doc, const speaker_ctx *ctx, size_t i, size_t *len)
+{
+	int32_t m = doc->tok_mention[i];
+	if (m >= 0 && doc->mentions[m].tok_start == i && doc->mentions[m].actor >= 0) {
+		*len = doc->mentions[m].tok_end - i;
+		return doc->mentions[m].actor;
+	}
+	if (is_pronoun(doc, i)) {
+		*len = 1;
+		return resolve_pronoun_ctx(doc, ctx, i);
+	}
+	return -1;
+}
+
+typedef struct attribution {
+	int32_t speaker;
+	size_t cue_tok, cue_n;
+	bool tight; /* the speech verb stands right beside the quote */
+} attribution;
+
+/* Skips "," and adverbs such as "also", "later", "on Wednesday" before a cue. */
+static size_t skip_fillers(const px_doc *doc, size_t i, size_t end)
+{
+	static const char *const fillers[] = {"also", "later", "then", "further", "again",
+					      "has", "had", "have", "was", "once", "earlier",
+					      "previously", "reportedly", "publicly", NULL};
+	while (i < end) {
+		bool hit = false;
+		for (const char *const *f = fillers; *f && !hit; f++)
+			hit = px_tok_is(doc, i, *f);
+		if (!hit)
+			break;
+		i++;
+	}
+	return i;
+}
+
+/* After a closing mark: ", he said", ", Putin stated", ", said Peskov". */
+static attribution after_quote(const px_doc *doc, const speaker_ctx *ctx, size_t i, size_t end)
+{
+	attribution at = {-1, 0, 0, false};
+	if (i < end && tok_char(doc, i, ','))
+		i++;
+	size_t len, cl;
+	int32_t who = i < end ? actor_at(doc, ctx, i, &len) : -1;
+	if (who >= 0) {
+		size_t j = i + len;
+		/* "X, the Y, said" */
+		if (tok_char(doc, j, ',')) {
+			size_t k = j + 1;
+			while (k < end && k < j + 8 && !tok_char(doc, k, ','))
+				k++;
+			if (tok_char(doc, k, ','))
+				j = k + 1;
+		}
+		j = skip_fillers(doc, j, end);
+		if (j < end && cue_len(doc, j, &cl))
+			return (attribution){who, j, cl, true};
+		return at;
+	}
+	if (i < end && cue_len(doc, i, &cl)) {
+		size_t j = i + cl;
+		if (j < end && (who = actor_at(doc, ctx, j, &len)) >= 0)
+			return (attribution){who, i, cl, true};
+	}
+	return at;
+}
+
+/* The nearest cue in [a, b) with its subject before it (or right after). */
+static attribution cue_in(const px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b)
+{
+	attribution at = {-1, 0, 0, false};
+	for (size_t i = b; i-- > a;) {
+		size_t cl, len;
+		if (doc->toks[i].inq || !cue_len(doc, i, &cl))
+			continue;
+		/* subject: nearest mention a few words before, else the sentence's first */
+		int32_t who = -1;
+		for (size_t k = i; k-- > a && k + SUBJECT_REACH >= i && who < 0;)
+			if (!doc->toks[k].inq)
+				who = actor_at(doc, ctx, k, &len);
+		for (size_t k = a; k < i && who < 0; k++)
+			if (!doc->toks[k].inq)
+				who = actor_at(doc, ctx, k, &len);
+		if (who < 0 && i + cl < b)
+			who = actor_at(doc, ctx, i + cl, &len);
+		if (who >= 0)
+			return (attribution){who, i, cl, false};
+	}
+	return at;
+}
+
+static int32_t first_person_before(const px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++) {
+		size_t len;
+		int32_t who = doc->toks[k].inq ? -1 : actor_at(doc, ctx, k, &len);
+		if (who >= 0 && px_is_person(doc, who))
+			return who;
+	}
+	return -1;
+}
+
+/* ------------------------------------------------------------ statements */
+
+static char *quote_text(const px_doc *doc, size_t a, size_t b)
+{
+	buf out;
+	buf_init(&out);
+	for (size_t i = a; i < b; i++) {
+		const px_token *t = &doc->toks[i];
+		if (t->kind == TK_QUOTE)
+			continue;
+		if (out.len && i > a && t->start > doc->toks[i - 1].end)
+			buf_putc(&out, ' ');
+		buf_append(&out, doc->text.s + t->start, t->end - t->start);
+	}
+	while (out.len && strchr(",;: ", out.data[out.len - 1]))
+		out.data[--out.len] = '\0';
+	return buf_detach(&out);
+}
+
+static char *cue_text(const px_doc *doc, const attribution *at)
+{
+	if (at->speaker < 0 || !at->cue_n)
+		return NULL;
+	char *s = px_tok_span_dup(doc, at->cue_tok, at->cue_tok + at->cue_n);
+	for (char *c = s; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	return s;
+}
+
+static px_statement *add_statement(px_doc *doc, char *text, bool direct, const attribution *at,
+				   size_t a, size_t b)
+{
+	px_statement *st = VEC_PUSH(doc->stmts, doc->n_stmts, doc->cap_stmts);
+	memset(st, 0, sizeof *st);
+	st->text = text;
+	st->direct = direct;
+	st->cue = cue_text(doc, at);
+	st->speaker = at->speaker;
+	st->start = doc->toks[a].start;
+	st->end = doc->toks[b - 1].end;
+	st->sent_a = doc->toks[a].sent;
+	st->sent_b = doc->toks[b - 1].sent;
+	st->event = -1;
+	const px_sentence *s = &doc->sents[st->sent_a];
+	px_find_date(doc, s->tok_start, s->tok_end, a, &st->date, NULL);
+	return st;
+}
+
+static void note_speaker(const px_doc *doc, speaker_ctx *ctx, int32_t who, size_t tok)
+{
+	if (who < 0)
+		return;
+	ctx->last_speaker = who;
+	ctx->last_para = para_of(doc, tok);
+	ctx->have_last = true;
+}
+
+/* One quotation (maybe joined with the next, when split by "he said"). */
+static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size_t n_spans)
+{
+	span *q = &sp[k];
+	const px_sentence *s_open = &doc->sents[doc->toks[q->open].sent];
+	size_t close_sent = q->close < doc->n_toks ? doc->toks[q->close].sent
+						   : doc->toks[q->b - 1].sent;
+	const px_sentence *s_close = &doc->sents[close_sent];
+	size_t after_end = s_close->tok_end;
+	size_t next_open = k + 1 < n_spans ? sp[k + 1].open : doc->n_toks;
+	if (next_open < after_end)
+		after_end = next_open;
+	attribution at = {-1, 0, 0, false};
+	if (q->close < doc->n_toks && q->close == q->b)
+		at = after_quote(doc, ctx, q->close + 1, after_end);
+	if (at.speaker < 0) {
+		at = cue_in(doc, ctx, s_open->tok_start, q->open);
+		at.tight = at.speaker >= 0 && at.cue_tok + at.cue_n + 2 >= q->open;
+	}
+	if (at.speaker < 0 && q->close < doc->n_toks)
+		at = cue_in(doc, ctx, q->close + 1, after_end);
+	size_t words = word_count(doc, q->a, q->b);
+	bool whole = q->open <= s_open->tok_start + 1 && q->b + 2 >= s_close->tok_end;
+	if (words == 0 || (words <= SCARE_MAX_WORDS && !at.tight && !whole))
+		return k + 1;
+	if (at.speaker < 0)
+		at.speaker = first_person_before(doc, ctx, s_open->tok_start, q->open);
+	if (at.speaker < 0 && whole && ctx->have_last && para_of(doc, q->a) <= ctx->last_para + 3)
+		at.speaker = ctx->last_speaker;
+	/* "A," he said, "B." is one statement */
+	size_t last = k;
+	if (at.tight && at.cue_tok > q->b && k + 1 < n_spans &&
+	    doc->toks[sp[k + 1].open].sent == close_sent && sp[k + 1].open > at.cue_tok)
+		last = k + 1;
+	buf text;
+	buf_init(&text);
+	for (size_t j = k; j <= last; j++) {
+		char *part = quote_text(doc, sp[j].a, sp[j].b);
+		if (text.len && *part)
+			buf_putc(&text, ' ');
+		buf_puts(&text, part);
+		free(part);
+	}
+	add_statement(doc, buf_detach(&text), true, &at, sp[k].a, sp[last].b);
+	note_speaker(doc, ctx, at.speaker, sp[last].a);
+	return last + 1;
+}
+
+/* "X said (that) ...", "..., X added.", "according to X, ..." */
+static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
+{
+	size_t a = s->tok_start, b = s->tok_end;
+	for (size_t i = a; i < b; i++)
+		if (doc->toks[i].inq || doc->toks[i].kind == TK_QUOTE)
+			return;
+	if (px_tok_is(doc, a, "according") && px_tok_is(doc, a + 1, "to")) {
+		size_t len;
+		int32_t who = actor_at(doc, ctx, a + 2, &len);
+		size_t c = a + 2 + (who >= 0 ? len : 0);
+		if (who >= 0 && tok_char(doc, c, ',') && c + 1 < b) {
+			attribution at = {who, a, 2, true};
+			add_statement(doc, px_tok_span_dup(doc, c + 1, b), false, &at, c + 1, b);
+			note_speaker(doc, ctx, who, a);
+		}
+		return;
+	}
+	attribution at = cue_in(doc, ctx, a, b);
+	if (at.speaker < 0)
+		return;
+	size_t from = at.cue_tok + at.cue_n, to = b;
+	/* "..., Putin added." reports what came before */
+	if (from + 1 >= b && at.cue_tok > a + 3) {
+		from = a;
+		to = at.cue_tok;
+		while (to > a && !tok_char(doc, to - 1, ','))
+			to--;
+		if (to > a)
+			to--;
+	} else {
+		while (from < b && (px_tok_is(doc, from, "that") || tok_char(doc, from, ',') ||
+				    tok_char(doc, from, ':') || px_tok_is(doc, from, "reporters")))
+			from++;
+	}
+	while (to > from && doc->toks[to - 1].kind == TK_PUNCT)
+		to--;
+	if (word_count(doc, from, to) < 3)
+		return;
+	add_statement(doc, px_tok_span_dup(doc, from, to), false, &at, from, to);
+	note_speaker(doc, ctx, at.speaker, at.cue_tok);
+}
+
+void px_find_statements(px_doc *doc)
+{
+	size_t n_spans;
+	span *sp = find_spans(doc, &n_spans);
+	for (size_t k = 0; k < n_spans; k++)
+		for (size_t i = sp[k].a; i < sp[k].b; i++)
+			doc->toks[i].inq = true;
+	speaker_ctx ctx = {-1, 0, false};
+	size_t k = 0;
+	for (size_t si = 0; si < doc->n_sents; si++) {
+		const px_sentence *s = &doc->sents[si];
+		bool had_quote = false;
+		while (k < n_spans && sp[k].open < s->tok_end) {
+			k = take_quote(doc, &ctx, sp, k, n_spans);
+			had_quote = true;
+		}
+		if (!had_quote)
+			take_reported(doc, &ctx, s);
+	}
+	free(sp);
+}

@@ -1,0 +1,142 @@
+/*
+ * text — turns the caller's UTF-8 into the work text every stage matches on.
+ *
+ * Matching wants one spelling per character: curly and straight quotes,
+ * guillemets, dashes and odd spaces are folded to ASCII, and decomposed
+ * accents are composed (NFC) so "Erdog\u0306an" and its precomposed twin meet.
+ * Reports must still point into the original, so each work byte records
+ * the code point it came from; folding changes bytes, never that count.
+ */
+#include "extract/internal.h"
+
+#include "core/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+int px_utf8_decode(const char *s, const char *end, int32_t *cp)
+{
+	utf8proc_ssize_t n =
+	    utf8proc_iterate((const utf8proc_uint8_t *)s, end - s, (utf8proc_int32_t *)cp);
+	if (n <= 0) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	return (int)n;
+}
+
+bool px_is_upper_at(const char *s, const char *end)
+{
+	int32_t c;
+	px_utf8_decode(s, end, &c);
+	return utf8proc_isupper(c) != 0;
+}
+
+bool px_is_letter_at(const char *s, const char *end)
+{
+	int32_t c;
+	px_utf8_decode(s, end, &c);
+	utf8proc_category_t cat = utf8proc_category(c);
+	return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+/* The ASCII stand-in for a code point, or NULL to keep it as it is. */
+static const char *fold_cp(int32_t c)
+{
+	switch (c) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC: return "'";
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+	case 0x2033: return "\"";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+	case 0x2212: return "-";
+	case 0x00A0: case 0x202F: case 0x205F: case 0x3000: case '\t': case '\v': case '\f':
+		return " ";
+	case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: case 0x00AD: case '\r': return "";
+	case 0x2026: return "...";
+	case 0x2028: case 0x2029: case 0x0085: return "\n";
+	}
+	if (c >= 0x2000 && c <= 0x200A)
+		return " ";
+	if (c == 0xFFFD)
+		return "?";
+	return NULL;
+}
+
+static void emit(px_text *t, buf *out, size_t *cap, const char *bytes, size_t n, uint32_t cpi)
+{
+	if (out->len + n + 1 > *cap) {
+		while (out->len + n + 1 > *cap)
+			*cap = *cap ? *cap * 2 : 256;
+		t->cp = xrealloc(t->cp, *cap * sizeof *t->cp);
+	}
+	for (size_t i = 0; i < n; i++)
+		t->cp[out->len + i] = cpi;
+	buf_append(out, bytes, n);
+}
+
+/* Length in bytes of the combining marks that follow position p. */
+static size_t combining_tail(const char *p, const char *end)
+{
+	const char *q = p;
+	while (q < end) {
+		int32_t c;
+		int n = px_utf8_decode(q, end, &c);
+		if (utf8proc_get_property(c)->combining_class == 0)
+			break;
+		q += n;
+	}
+	return (size_t)(q - p);
+}
+
+void px_text_prepare(px_text *t, const char *src, size_t len)
+{
+	buf out;
+	buf_init(&out);
+	size_t cap = 0;
+	t->cp = NULL;
+	const char *p = src, *end = src + len;
+	uint32_t cpi = 0;
+	while (p < end) {
+		int32_t c;
+		int n = px_utf8_decode(p, end, &c);
+		const char *f = fold_cp(c);
+		size_t tail = f ? 0 : combining_tail(p + n, end);
+		if (f) {
+			emit(t, &out, &cap, f, strlen(f), cpi);
+		} else if (tail) {
+			utf8proc_uint8_t *composed = NULL;
+			utf8proc_ssize_t m =
+			    utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)(n + tail),
+					 &composed, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+			if (m > 0)
+				emit(t, &out, &cap, (const char *)composed, (size_t)m, cpi);
+			else
+				emit(t, &out, &cap, p, n + tail, cpi);
+			free(composed);
+			/* every code point of the cluster still counts in the original */
+			for (const char *q = p + n; q < p + n + tail; cpi++) {
+				int32_t dummy;
+				q += px_utf8_decode(q, end, &dummy);
+			}
+		} else {
+			emit(t, &out, &cap, p, (size_t)n, cpi);
+		}
+		p += n + tail;
+		cpi++;
+	}
+	emit(t, &out, &cap, "", 0, cpi);
+	if (!t->cp)
+		t->cp = xmalloc(sizeof *t->cp);
+	t->cp[out.len] = cpi;
+	t->len = out.len;
+	t->s = buf_detach(&out);
+}
+
+void px_text_free(px_text *t)
+{
+	free(t->s);
+	free(t->cp);
+	t->s = NULL;
+	t->cp = NULL;
+}

@@ -1,0 +1,132 @@
+/*
+ * pipeline — see pipeline.h.  Text preparation and extraction run before
+ * the transaction opens, so the database holds locks only for the writes.
+ */
+#include "ingest/pipeline.h"
+
+#include "core/buf.h"
+#include "core/log.h"
+#include "db/articles.h"
+#include "parse/html.h"
+#include "parse/url.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct prepared {
+	char *text;
+	size_t text_len;
+	html_article page;
+	int have_page;
+	char *canonical;
+} prepared;
+
+static void prepared_free(prepared *p)
+{
+	free(p->text);
+	if (p->have_page)
+		html_article_free(&p->page);
+	free(p->canonical);
+}
+
+static int prepare(const article_input *in, prepared *p, char **err)
+{
+	memset(p, 0, sizeof *p);
+	if (in->html) {
+		if (html_article_extract(in->html, in->html_len, in->url, &p->page, err))
+			return -1;
+		p->have_page = 1;
+		p->text = xstrdup(p->page.text);
+		p->text_len = strlen(p->text);
+	} else if (in->text) {
+		p->text = px_clean_text(in->text, in->text_len, &p->text_len);
+	}
+	const char *canon = p->have_page && p->page.canonical_url ? p->page.canonical_url : in->url;
+	p->canonical = url_canonical(canon);
+	return 0;
+}
+
+static const char *first(const char *a, const char *b)
+{
+	return a && *a ? a : (b && *b ? b : NULL);
+}
+
+/* The date part ("YYYY-MM-DD") of an ISO timestamp, for the extractor. */
+static void date_part(const char *iso, char out[11])
+{
+	out[0] = '\0';
+	if (iso && strlen(iso) >= 10) {
+		memcpy(out, iso, 10);
+		out[10] = '\0';
+	}
+}
+
+static char *extract_json(const px_dict *dict, const prepared *p, const char *title,
+			  const char *published_at)
+{
+	char day[11];
+	date_part(published_at, day);
+	px_input in = {.text = p->text, .len = p->text_len, .title = title,
+		       .published_at = day[0] ? day : NULL};
+	px_result *r = px_extract(dict, &in);
+	json_t *doc = px_result_to_json(r);
+	char *s = json_dumps(doc, JSON_COMPACT);
+	json_decref(doc);
+	px_result_free(r);
+	return s;
+}
+
+pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input *in,
+			   article_outcome *out, db_status *st, char **err)
+{
+	memset(out, 0, sizeof *out);
+	prepared p;
+	if (prepare(in, &p, err)) {
+		prepared_free(&p);
+		return PIPE_BAD_INPUT;
+	}
+	const html_article *pg = p.have_page ? &p.page : NULL;
+	db_article_fields f = {
+		.url = in->url,
+		.canonical_url = p.canonical,
+		.title = first(in->title, pg ? pg->title : NULL),
+		.site_name = first(in->site_name, pg ? pg->site_name : NULL),
+		.author = first(in->author, pg ? pg->author : NULL),
+		.language = pg ? pg->language : NULL,
+		.published_at = first(in->published_at, pg ? pg->published_at : NULL),
+		.text = p.text,
+		.source_id = in->source_id,
+	};
+	/* Extract before BEGIN: the work is pure and may take milliseconds. */
+	char *doc = p.text ? extract_json(dict, &p, f.title, f.published_at) : NULL;
+
+	db_upsert_result up;
+	*st = db_command(c, "BEGIN");
+	if (*st == DB_OK)
+		*st = db_article_upsert(c, &f, &up);
+	if (*st == DB_OK && up.changed && doc)
+		*st = db_store_extraction(c, up.id, doc, &out->counts);
+	else if (*st == DB_OK)
+		*st = db_article_counts(c, up.id, &out->counts);
+	if (*st == DB_OK)
+		*st = db_command(c, "COMMIT");
+	if (*st != DB_OK)
+		db_command(c, "ROLLBACK");
+	free(doc);
+	prepared_free(&p);
+	if (*st != DB_OK) {
+		free(out->counts);
+		out->counts = NULL;
+		return PIPE_DB;
+	}
+	memcpy(out->id, up.id, sizeof out->id);
+	out->created = up.created;
+	out->changed = up.changed;
+	return PIPE_OK;
+}
+
+void article_outcome_free(article_outcome *o)
+{
+	free(o->counts);
+	o->counts = NULL;
+}

@@ -1,0 +1,44 @@
+/*
+ * pipeline — one article from bytes to stored records: main text (HTML) or
+ * cleaned text (plain), metadata, extraction, and storage, in one database
+ * transaction, so an article is stored with all its records or not at all.
+ * Used by POST /v1/articles and by the worker alike.
+ */
+#ifndef PARLEY_INGEST_PIPELINE_H
+#define PARLEY_INGEST_PIPELINE_H
+
+#include "db/pool.h"
+#include "extract/extract.h"
+
+typedef struct article_input {
+	const char *url; /* required */
+	const char *text; /* plain text, or */
+	const char *html; /* a page (UTF-8) */
+	size_t text_len, html_len;
+	/* Known metadata (from the caller or a feed); the page fills the rest. */
+	const char *title;
+	const char *published_at;
+	const char *author;
+	const char *site_name;
+	const char *source_id;
+} article_input;
+
+typedef struct article_outcome {
+	char id[24];
+	int created;
+	int changed;
+	char *counts; /* JSON: actors, statements, events, new_events */
+} article_outcome;
+
+typedef enum { PIPE_OK, PIPE_BAD_INPUT, PIPE_DB } pipe_status;
+
+/*
+ * Stores the article and its extraction.  On PIPE_BAD_INPUT *err says why
+ * (the page could not be parsed); on PIPE_DB *st says how the database
+ * failed.  Free out->counts with article_outcome_free().
+ */
+pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input *in,
+			   article_outcome *out, db_status *st, char **err);
+void article_outcome_free(article_outcome *o);
+
+#endif

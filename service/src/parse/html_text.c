@@ -1,0 +1,202 @@
+/*
+ * html_text — turns the chosen content nodes into plain text: one paragraph
+ * per block element, whitespace collapsed, "\n\n" between paragraphs.
+ *
+ * Two filters run here rather than in html_clean because they need the
+ * winner's context: containers inside the article that are mostly links or
+ * nearly empty (inline "related" boxes, tag lists, ad slots) are skipped,
+ * Readability's "clean conditionally"; and a boilerplate-line pass trims
+ * short furniture lines ("Advertisement", "Read more", "Share this", photo
+ * credits) that sites leave at the edges of the body without class hints.
+ */
+#include "parse/html_internal.h"
+
+#include "core/buf.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct paras {
+	char **v;
+	size_t n, cap;
+	buf cur;
+} paras;
+
+static void flush(paras *p)
+{
+	while (p->cur.len && p->cur.data[p->cur.len - 1] == ' ')
+		p->cur.data[--p->cur.len] = 0;
+	if (!p->cur.len)
+		return;
+	if (p->n == p->cap)
+		p->v = xrealloc(p->v, (p->cap = p->cap ? p->cap * 2 : 16) * sizeof *p->v);
+	p->v[p->n++] = xstrdup(p->cur.data);
+	buf_reset(&p->cur);
+}
+
+/* Appends text with whitespace (and U+00A0) collapsed to single spaces. */
+static void put_text(paras *p, const xmlChar *s)
+{
+	for (; *s; s++) {
+		bool sp = isspace(*s) != 0;
+		if (s[0] == 0xC2 && s[1] == 0xA0) {
+			sp = true;
+			s++;
+		}
+		if (sp && (!p->cur.len || p->cur.data[p->cur.len - 1] == ' '))
+			continue;
+		buf_putc(&p->cur, sp ? ' ' : (char)*s);
+	}
+}
+
+static unsigned count_tag(const xmlNode *n, const char *tag)
+{
+	unsigned c = 0;
+	for (const xmlNode *k = n->children; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE)
+			c += dom_is(k, tag) + count_tag(k, tag);
+	return c;
+}
+
+/* Readability's conditional cleaning, for containers inside the winner. */
+static bool skip_container(const xmlNode *n, html_cut cut)
+{
+	static const char *const containers[] = {"div", "section", "ul",    "ol",	"dl",
+						 "table", "form",   "fieldset", "center", NULL};
+	if (cut != CUT_STRICT || !dom_is_any(n, containers) || dom_is_quote_embed(n))
+		return false;
+	const dom_stats *s = dom_st(n);
+	if (s->commas >= 10)
+		return false;
+	bool list = dom_is(n, "ul") || dom_is(n, "ol") || dom_is(n, "dl");
+	double w = (dom_hint_positive(n) ? 25 : 0) - (dom_hint_unlikely(n) ? 25 : 0);
+	double ld = dom_link_density(n);
+	if (w < 0)
+		return true;
+	if (!list && s->text < 25 && !count_tag(n, "p"))
+		return true;
+	if (list && count_tag(n, "li") > 0 && ld > 0.5)
+		return true;
+	return w < 25 ? ld > 0.33 : ld > 0.5;
+}
+
+static bool skip_heading(const xmlNode *n)
+{
+	return dom_is(n, "h1") || dom_link_density(n) > 0.33 || dom_hint_unlikely(n);
+}
+
+static void walk(paras *p, const xmlNode *n, html_cut cut)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content)
+				put_text(p, n->content);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (dom_is(n, "br")) {
+			flush(p);
+			continue;
+		}
+		if (skip_container(n, cut) || (dom_is_heading(n) && skip_heading(n)))
+			continue;
+		bool block = dom_is_block(n);
+		if (block)
+			flush(p);
+		walk(p, n->children, cut);
+		if (block)
+			flush(p);
+		else if (dom_is(n, "td") || dom_is(n, "th"))
+			buf_putc(&p->cur, ' ');
+	}
+}
+
+/* Lines sites print around article bodies; matched as a prefix of a short
+ * paragraph, case-insensitively. */
+static const char *const furniture_prefixes[] = {
+	"advertisement",   "advertising",     "sponsored",	"read more",	 "read next",
+	"also read",	   "read also",	      "related:",	"related stories", "related articles",
+	"related coverage", "share this",     "share:",		"share on",	 "follow us",
+	"sign up",	   "subscribe",	      "click here",	"photo:",	 "photo credit",
+	"image:",	   "image copyright", "image caption",	"photograph:",	 "getty images",
+	"copyright",	   "\xc2\xa9",	      "all rights reserved", "continue reading",
+	"story continues", "recommended",     "you may also like", "more from",	 "see also",
+	"leave a comment", "comments",	      "tags:",		"topics:",	 "filed under",
+	"posted in",	   "last updated",    "updated:",	"published:",	 "loading",
+	"watch:",	   "listen:",	      "newsletter",	"skip to",	 "top stories",
+	NULL,
+};
+
+static bool is_furniture_line(const char *s)
+{
+	size_t len = strlen(s);
+	if (len > 90)
+		return false;
+	for (const char *const *f = furniture_prefixes; *f; f++)
+		if (!strncasecmp(s, *f, strlen(*f)))
+			return true;
+	return false;
+}
+
+/* A short line with no sentence punctuation at the very edge of the body is
+ * almost always a byline, dateline or kicker rather than prose. */
+static bool is_edge_stub(const char *s)
+{
+	size_t len = strlen(s);
+	if (len > 40)
+		return false;
+	if (!strncasecmp(s, "by ", 3))
+		return true;
+	return false;
+}
+
+static void drop_para(paras *p, size_t i)
+{
+	free(p->v[i]);
+	memmove(p->v + i, p->v + i + 1, (p->n - i - 1) * sizeof *p->v);
+	p->n--;
+}
+
+static void trim_edges(paras *p)
+{
+	for (size_t i = 0; i < p->n;) {
+		if (is_furniture_line(p->v[i]))
+			drop_para(p, i);
+		else
+			i++;
+	}
+	while (p->n > 1 && is_edge_stub(p->v[0]))
+		drop_para(p, 0);
+	while (p->n > 1 && is_edge_stub(p->v[p->n - 1]))
+		drop_para(p, p->n - 1);
+}
+
+char *html_nodes_text(xmlNode **nodes, size_t n, html_cut cut)
+{
+	paras p = {0};
+	buf_init(&p.cur);
+	for (size_t i = 0; i < n; i++) {
+		flush(&p);
+		/* The chosen nodes themselves are not re-judged, only their
+		 * descendants. */
+		if (dom_is_heading(nodes[i]) && skip_heading(nodes[i]))
+			continue;
+		walk(&p, nodes[i]->children, cut);
+		flush(&p);
+	}
+	flush(&p);
+	trim_edges(&p);
+	buf out;
+	buf_init(&out);
+	for (size_t i = 0; i < p.n; i++) {
+		if (i)
+			buf_puts(&out, "\n\n");
+		buf_puts(&out, p.v[i]);
+		free(p.v[i]);
+	}
+	free(p.v);
+	buf_free(&p.cur);
+	return buf_detach(&out);
+}
