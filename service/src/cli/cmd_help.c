@@ -14,6 +14,7 @@ const command commands[] = {
 	{"serve", cmd_serve, "serve the REST API and dashboard", usage_serve},
 	{"migrate", cmd_migrate, "apply database migrations and exit", usage_migrate},
 	{"page", cmd_page, "extract the article of a saved HTML page as JSON", usage_page},
+	{"extract", cmd_extract, "extract actors, statements and events from a text file", usage_extract},
 	{"version", cmd_version, "print the version", usage_version},
 	{"help", cmd_help, "show help for a command", usage_help},
 	{NULL, NULL, NULL, NULL},

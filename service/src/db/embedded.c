@@ -98,6 +98,32 @@ static int run_pg(const embedded_pg *pg, char *const argv[], int quiet)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+/*
+ * The cluster's user must be able to walk down to its directory.  A parent
+ * that others cannot search (mktemp's 0700, /root) gets the search bit
+ * only — not read — and a warning says so.
+ */
+static void ensure_traversable(const char *path)
+{
+	const struct passwd *pw = run_as_user();
+	if (!pw)
+		return;
+	char prefix[PATH_MAX];
+	size_t len = strlen(path);
+	for (size_t i = 1; i <= len && i < sizeof prefix; i++) {
+		if (path[i] != '/' && path[i] != '\0')
+			continue;
+		memcpy(prefix, path, i);
+		prefix[i] = '\0';
+		struct stat st;
+		if (stat(prefix, &st) || st.st_uid == pw->pw_uid || (st.st_mode & S_IXOTH))
+			continue;
+		if (chmod(prefix, (st.st_mode & 07777) | S_IXOTH) == 0)
+			log_warn("made a directory searchable for the database user", "dir", prefix,
+				 NULL);
+	}
+}
+
 static int make_dir_for_cluster(const char *path)
 {
 	if (mkdir(path, 0700) && errno != EEXIST)
@@ -158,8 +184,7 @@ int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
 	buf_init(&b);
 	buf_printf(&b, "%s/pg", real);
 	char *base = buf_detach(&b);
-	/* The cluster's user must be able to reach its directory. */
-	chmod(real, 0755);
+	ensure_traversable(real);
 	if (make_dir_for_cluster(base)) {
 		free(base);
 		return fail(err, "cannot prepare", strerror(errno));

@@ -69,6 +69,7 @@ static void trim(const char **s, size_t *n)
 typedef struct line_shape {
 	size_t words, capitalised;
 	bool sentence_end; /* ends like a sentence (or a lead-in to a quote) */
+	bool period;       /* ends with a full stop: a statement, not a teaser */
 	bool starts_lower;
 	size_t separators; /* " | " and " / " breadcrumbs */
 } line_shape;
@@ -92,6 +93,7 @@ static line_shape shape_of(const char *s, size_t n)
 	while (k && (s[k - 1] == '"' || s[k - 1] == '\'' || s[k - 1] == ')' || s[k - 1] == ']'))
 		k--;
 	sh.sentence_end = k && strchr(".!?:;,", s[k - 1]) != NULL;
+	sh.period = k && s[k - 1] == '.';
 	if (k < n && s[0] == '"')
 		sh.sentence_end = true; /* a paragraph that is one quotation */
 	sh.starts_lower = n && islower((unsigned char)s[0]);
@@ -126,7 +128,7 @@ static bool is_furniture(const char *s, size_t n, const line_shape *sh)
 /* Headline-shaped: most words capitalised (Title Case). */
 static bool is_title_case(const line_shape *sh)
 {
-	return sh->words >= 3 && sh->capitalised * 10 >= sh->words * 7;
+	return !sh->period && sh->words >= 4 && sh->capitalised * 10 >= sh->words * 7;
 }
 
 typedef struct classify_state {

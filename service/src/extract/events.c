@@ -87,20 +87,70 @@ static int32_t source_before(const px_doc *doc, size_t a, size_t trig)
 	return -1;
 }
 
+/* The one acted upon: the first person after the trigger, else any actor. */
 static int32_t target_after(const px_doc *doc, size_t from, size_t b)
 {
+	int32_t any = -1;
 	for (size_t i = from; i < b; i++) {
 		int32_t who = mention_actor_at(doc, i);
-		if (who >= 0)
+		if (who >= 0 && px_is_person(doc, who))
 			return who;
+		if (who >= 0 && any < 0)
+			any = who;
 	}
-	return -1;
+	return any;
 }
 
-static void meeting_parts(const px_doc *doc, px_event *e, size_t a, size_t b)
+/* Relative and subordinate words end the clause a meeting word sits in:
+ * "a meeting between A and B, where C ..." keeps C out. */
+static bool clause_break(const px_doc *doc, size_t i)
 {
+	static const char *const words[] = {"which", "where", "who", "whom", "while", "although",
+					    "though", "whereas", ";", "but", NULL};
+	for (const char *const *w = words; *w; w++)
+		if (px_tok_is(doc, i, *w))
+			return true;
+	return false;
+}
+
+static void clause_of(const px_doc *doc, size_t a, size_t b, size_t trig, size_t *ca, size_t *cb)
+{
+	*ca = trig;
+	while (*ca > a && !clause_break(doc, *ca - 1))
+		(*ca)--;
+	*cb = trig;
+	while (*cb < b && !clause_break(doc, *cb))
+		(*cb)++;
+}
+
+/* "talks between A and B": the two sides named after "between". */
+static bool between_parts(const px_doc *doc, px_event *e, size_t trig, size_t b)
+{
+	size_t i = trig + 1;
+	while (i < b && i < trig + 6 && !px_tok_is(doc, i, "between"))
+		i++;
+	if (i >= b || !px_tok_is(doc, i, "between"))
+		return false;
+	size_t found = 0;
+	for (size_t k = i + 1; k < b && k < i + 16 && found < 2; k++) {
+		int32_t who = mention_actor_at(doc, k);
+		if (who >= 0) {
+			add_part(e, who, ROLE_PARTICIPANT);
+			found++;
+			k = doc->mentions[doc->tok_mention[k]].tok_end - 1;
+		}
+	}
+	return found == 2;
+}
+
+static void meeting_parts(const px_doc *doc, px_event *e, size_t a, size_t b, size_t trig)
+{
+	if (between_parts(doc, e, trig, b))
+		return;
+	size_t ca, cb;
+	clause_of(doc, a, b, trig, &ca, &cb);
 	bool persons = false;
-	for (size_t i = a; i < b; i++) {
+	for (size_t i = ca; i < cb; i++) {
 		int32_t who = mention_actor_at(doc, i);
 		if (who >= 0 && px_is_person(doc, who)) {
 			add_part(e, who, ROLE_PARTICIPANT);
@@ -109,8 +159,22 @@ static void meeting_parts(const px_doc *doc, px_event *e, size_t a, size_t b)
 	}
 	if (persons)
 		return;
-	for (size_t i = a; i < b; i++)
+	for (size_t i = ca; i < cb; i++)
 		add_part(e, mention_actor_at(doc, i), ROLE_PARTICIPANT);
+}
+
+/* The speaker of a briefing or interview: the first person in the sentence
+ * who is not the interviewer named just after the word. */
+static int32_t speaker_of_statement_word(const px_doc *doc, size_t a, size_t b, size_t trig)
+{
+	for (size_t k = a; k < b; k++) {
+		if (k >= trig && k <= trig + 4)
+			continue;
+		int32_t who = mention_actor_at(doc, k);
+		if (who >= 0 && px_is_person(doc, who))
+			return who;
+	}
+	return -1;
 }
 
 static int32_t place_in(const px_doc *doc, size_t a, size_t b, size_t trig)
@@ -184,7 +248,9 @@ static void event_from_trigger(px_doc *doc, const px_sentence *s, size_t i,
 	e->word = w;
 	e->status = status;
 	if (meeting && strcmp(w->cameo, "042") && strcmp(w->cameo, "043")) {
-		meeting_parts(doc, e, s->tok_start, s->tok_end);
+		meeting_parts(doc, e, s->tok_start, s->tok_end, i);
+	} else if (family_eq(w->cameo, "01")) {
+		add_part(e, speaker_of_statement_word(doc, s->tok_start, s->tok_end, i), ROLE_SOURCE);
 	} else {
 		add_part(e, source_before(doc, s->tok_start, i), ROLE_SOURCE);
 		add_part(e, target_after(doc, i + 1, s->tok_end), ROLE_TARGET);
@@ -243,8 +309,12 @@ static void statement_events(px_doc *doc)
 		px_event *e = new_event(doc, "statement", "010", st->sent_a);
 		e->sent_b = st->sent_b;
 		add_part(e, st->speaker, ROLE_SOURCE);
+		/* a dateline place ("in Moscow, X said") before the words themselves */
 		const px_sentence *s = &doc->sents[st->sent_a];
-		e->place = place_in(doc, s->tok_start, s->tok_end, s->tok_start);
+		size_t upto = s->tok_start;
+		while (upto < s->tok_end && doc->toks[upto].start < st->start)
+			upto++;
+		e->place = place_in(doc, s->tok_start, upto, s->tok_start);
 		e->date = st->date.precision ? st->date : doc->published;
 		if (!st->date.precision)
 			st->date = doc->published;
@@ -276,9 +346,11 @@ static size_t shared_parts(const px_event *a, const px_event *b)
 
 static bool same_event(const px_doc *doc, const px_event *a, const px_event *b)
 {
-	if (!family_eq(a->cameo, b->cameo) || !dates_compatible(&a->date, &b->date))
+	if (!family_eq(a->cameo, b->cameo) || !dates_compatible(&a->date, &b->date) ||
+	    a->status != b->status)
 		return false;
-	if (a->place >= 0 && b->place >= 0 && a->place != b->place &&
+	bool statement = family_eq(a->cameo, "01");
+	if (!statement && a->place >= 0 && b->place >= 0 && a->place != b->place &&
 	    strcmp(doc->dict->places[a->place].iso3, doc->dict->places[b->place].iso3))
 		return false;
 	size_t shared = shared_parts(a, b);
@@ -359,6 +431,15 @@ static void title_event(px_doc *doc, px_event *e)
 			continue;
 		buf_printf(&t, "%s%s", first ? " " : " and ", doc->actors[e->parts[i].actor].name);
 		first = false;
+	}
+	/* "holds talks with" and nobody named: drop the dangling preposition */
+	if (first) {
+		static const char *const dangling[] = {" with", " to", " on", NULL};
+		for (const char *const *d = dangling; *d; d++) {
+			size_t n = strlen(*d);
+			if (t.len > n && !strcmp(t.data + t.len - n, *d))
+				t.data[t.len -= n] = '\0';
+		}
 	}
 	if (e->place >= 0)
 		buf_printf(&t, " in %s", doc->dict->places[e->place].name);

@@ -105,6 +105,10 @@ static bool is_pronoun(const px_doc *doc, size_t i)
 static bool cue_len(const px_doc *doc, size_t i, size_t *len)
 {
 	const px_lex_entry *e;
+	*len = 0;
+	/* speech verbs are lower case inside a sentence: "United States" is no cue */
+	if (doc->toks[i].cap && doc->sents[doc->toks[i].sent].tok_start != i)
+		return false;
 	*len = px_lex_match(doc, i, LX_CUE, &e);
 	return *len > 0;
 }
@@ -112,36 +116,65 @@ static bool cue_len(const px_doc *doc, size_t i, size_t *len)
 typedef struct speaker_ctx {
 	int32_t last_speaker;
 	size_t last_para;
+	size_t last_tok; /* where that speaker was last credited */
 	bool have_last;
 } speaker_ctx;
 
-int32_t px_resolve_pronoun(const px_doc *doc, size_t tok)
+static bool is_preposition(const px_doc *doc, size_t i);
+
+/* Whether the mention at start is the object of a preposition ("made by US
+ * President Donald Trump") or a possessive ("Zelensky's term"). */
+static bool object_position(const px_doc *doc, size_t start, size_t end)
+{
+	size_t a = doc->sents[doc->toks[start].sent].tok_start;
+	if (end < doc->n_toks && px_tok_is(doc, end, "'s"))
+		return true;
+	size_t k = start;
+	while (k > a && k + 4 > start && (doc->toks[k - 1].cap || doc->toks[k - 1].allcaps))
+		k--;
+	return k > a && is_preposition(doc, k - 1);
+}
+
+/* The subject of the latest sentence before tok that names a person:
+ * its first person outside quotations.  *at gets that mention's token. */
+static int32_t recent_subject(const px_doc *doc, size_t tok, size_t *at)
 {
 	for (size_t m = doc->n_mentions; m-- > 0;) {
 		const px_mention *mm = &doc->mentions[m];
 		if (mm->tok_start >= tok || mm->actor < 0 || !px_is_person(doc, mm->actor) ||
-		    doc->toks[mm->tok_start].inq)
+		    doc->toks[mm->tok_start].inq || doc->toks[mm->tok_start].sent == doc->toks[tok].sent)
 			continue;
-		/* prefer the subject: the first person outside quotes in that sentence */
 		uint32_t sent = doc->toks[mm->tok_start].sent;
 		for (size_t k = 0; k <= m; k++) {
 			const px_mention *f = &doc->mentions[k];
 			if (doc->toks[f->tok_start].sent == sent && f->actor >= 0 &&
 			    px_is_person(doc, f->actor) && !doc->toks[f->tok_start].inq &&
-			    f->tok_start < tok)
+			    !object_position(doc, f->tok_start, f->tok_end)) {
+				*at = f->tok_start;
 				return f->actor;
+			}
 		}
-		return mm->actor;
 	}
 	return -1;
 }
 
+int32_t px_resolve_pronoun(const px_doc *doc, size_t tok)
+{
+	size_t at;
+	return recent_subject(doc, tok, &at);
+}
+
+/* "he" is the last speaker, unless the story has since moved to another
+ * person as a sentence subject. */
 static int32_t resolve_pronoun_ctx(const px_doc *doc, const speaker_ctx *ctx, size_t tok)
 {
-	if (ctx->have_last && px_is_person(doc, ctx->last_speaker) &&
-	    para_of(doc, tok) <= ctx->last_para + 2)
+	size_t at = 0;
+	int32_t subject = recent_subject(doc, tok, &at);
+	bool speaker_fresh = ctx->have_last && px_is_person(doc, ctx->last_speaker) &&
+			     para_of(doc, tok) <= ctx->last_para + 2;
+	if (speaker_fresh && (subject < 0 || ctx->last_tok >= at))
 		return ctx->last_speaker;
-	return px_resolve_pronoun(doc, tok);
+	return subject;
 }
 
 /* The actor named at token i: a mention starting there, or a pronoun. */
@@ -213,7 +246,79 @@ static attribution after_quote(const px_doc *doc, const speaker_ctx *ctx, size_t
 	return at;
 }
 
-/* The nearest cue in [a, b) with its subject before it (or right after). */
+static bool is_preposition(const px_doc *doc, size_t i)
+{
+	static const char *const preps[] = {"in", "of", "with", "to", "for", "by", "from", "at",
+					    "about", "against", "on", "into", "congratulated",
+					    "told", "than", "between", NULL};
+	for (const char *const *p = preps; *p; p++)
+		if (px_tok_is(doc, i, *p))
+			return true;
+	return false;
+}
+
+/* Words allowed between a subject and its verb: "Peskov on Wednesday said". */
+static bool subject_gap_word(const px_doc *doc, size_t i)
+{
+	static const char *const gap[] = {",", "also", "later", "then", "further", "again", "has",
+					  "had", "have", "was", "once", "earlier", "on", "today",
+					  "yesterday", "monday", "tuesday", "wednesday", "thursday",
+					  "friday", "saturday", "sunday", "reportedly", "publicly",
+					  "separately", "himself", "herself", "previously", NULL};
+	for (const char *const *g = gap; *g; g++)
+		if (px_tok_is(doc, i, *g))
+			return true;
+	return false;
+}
+
+/* The actor whose mention ends right before token end (gap words aside),
+ * unless it is the object of a preposition. */
+static int32_t subject_right_before_at(const px_doc *doc, const speaker_ctx *ctx, size_t a,
+				       size_t end, size_t *start_out)
+{
+	size_t k = end;
+	while (k > a && subject_gap_word(doc, k - 1) && k + 4 > end)
+		k--;
+	if (k == a || doc->toks[k - 1].inq)
+		return -1;
+	size_t len;
+	int32_t m = doc->tok_mention[k - 1];
+	size_t start = m >= 0 ? doc->mentions[m].tok_start : k - 1;
+	int32_t who = actor_at(doc, ctx, start, &len);
+	if (who < 0 || (start > a && is_preposition(doc, start - 1)) ||
+	    (start > a && doc->toks[start - 1].kind == TK_WORD && px_tok_is(doc, start - 1, "'s")))
+		return -1;
+	*start_out = start;
+	return who;
+}
+
+static int32_t subject_right_before(const px_doc *doc, const speaker_ctx *ctx, size_t a, size_t end)
+{
+	size_t start;
+	return subject_right_before_at(doc, ctx, a, end, &start);
+}
+
+/* The first person (or he/she) of the clause, not the object of a preposition. */
+static int32_t first_subject(const px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b,
+			     bool persons_only)
+{
+	for (size_t k = a; k < b; k++) {
+		size_t len;
+		if (doc->toks[k].inq)
+			continue;
+		int32_t who = actor_at(doc, ctx, k, &len);
+		if (who < 0)
+			continue;
+		if ((!persons_only || px_is_person(doc, who)) && !(k > a && is_preposition(doc, k - 1)))
+			return who;
+		k += len - 1;
+	}
+	return -1;
+}
+
+/* The nearest cue in [a, b) and its subject: right before it, else the
+ * clause's first person, else any actor before it, else right after it
+ * ("said Peskov"). */
 static attribution cue_in(const px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b)
 {
 	attribution at = {-1, 0, 0, false};
@@ -221,14 +326,11 @@ static attribution cue_in(const px_doc *doc, const speaker_ctx *ctx, size_t a, s
 		size_t cl, len;
 		if (doc->toks[i].inq || !cue_len(doc, i, &cl))
 			continue;
-		/* subject: nearest mention a few words before, else the sentence's first */
-		int32_t who = -1;
-		for (size_t k = i; k-- > a && k + SUBJECT_REACH >= i && who < 0;)
-			if (!doc->toks[k].inq)
-				who = actor_at(doc, ctx, k, &len);
-		for (size_t k = a; k < i && who < 0; k++)
-			if (!doc->toks[k].inq)
-				who = actor_at(doc, ctx, k, &len);
+		int32_t who = subject_right_before(doc, ctx, a, i);
+		if (who < 0)
+			who = first_subject(doc, ctx, a, i, true);
+		if (who < 0)
+			who = first_subject(doc, ctx, a, i, false);
 		if (who < 0 && i + cl < b)
 			who = actor_at(doc, ctx, i + cl, &len);
 		if (who >= 0)
@@ -254,13 +356,15 @@ static char *quote_text(const px_doc *doc, size_t a, size_t b)
 {
 	buf out;
 	buf_init(&out);
+	uint32_t last_end = 0;
 	for (size_t i = a; i < b; i++) {
 		const px_token *t = &doc->toks[i];
 		if (t->kind == TK_QUOTE)
 			continue;
-		if (out.len && i > a && t->start > doc->toks[i - 1].end)
+		if (out.len && t->start > last_end)
 			buf_putc(&out, ' ');
 		buf_append(&out, doc->text.s + t->start, t->end - t->start);
+		last_end = t->end;
 	}
 	while (out.len && strchr(",;: ", out.data[out.len - 1]))
 		out.data[--out.len] = '\0';
@@ -302,6 +406,7 @@ static void note_speaker(const px_doc *doc, speaker_ctx *ctx, int32_t who, size_
 		return;
 	ctx->last_speaker = who;
 	ctx->last_para = para_of(doc, tok);
+	ctx->last_tok = tok;
 	ctx->have_last = true;
 }
 
@@ -332,7 +437,9 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 		return k + 1;
 	if (at.speaker < 0)
 		at.speaker = first_person_before(doc, ctx, s_open->tok_start, q->open);
-	if (at.speaker < 0 && whole && ctx->have_last && para_of(doc, q->a) <= ctx->last_para + 3)
+	/* a quotation paragraph of its own continues the speaker just quoted */
+	if (at.speaker < 0 && whole && ctx->have_last && para_of(doc, q->a) <= ctx->last_para + 1 &&
+	    px_is_person(doc, ctx->last_speaker))
 		at.speaker = ctx->last_speaker;
 	/* "A," he said, "B." is one statement */
 	size_t last = k;
@@ -349,7 +456,7 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 		free(part);
 	}
 	add_statement(doc, buf_detach(&text), true, &at, sp[k].a, sp[last].b);
-	note_speaker(doc, ctx, at.speaker, sp[last].a);
+	note_speaker(doc, ctx, at.speaker, sp[last].b - 1);
 	return last + 1;
 }
 
@@ -364,9 +471,12 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 		size_t len;
 		int32_t who = actor_at(doc, ctx, a + 2, &len);
 		size_t c = a + 2 + (who >= 0 ? len : 0);
-		if (who >= 0 && tok_char(doc, c, ',') && c + 1 < b) {
+		size_t end = b;
+		while (end > c + 1 && doc->toks[end - 1].kind == TK_PUNCT)
+			end--;
+		if (who >= 0 && tok_char(doc, c, ',') && c + 1 < end) {
 			attribution at = {who, a, 2, true};
-			add_statement(doc, px_tok_span_dup(doc, c + 1, b), false, &at, c + 1, b);
+			add_statement(doc, px_tok_span_dup(doc, c + 1, end), false, &at, c + 1, end);
 			note_speaker(doc, ctx, who, a);
 		}
 		return;
@@ -375,8 +485,14 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 	if (at.speaker < 0)
 		return;
 	size_t from = at.cue_tok + at.cue_n, to = b;
+	size_t subj = 0;
+	/* "..., Zakharova said in an interview" reports the part before the comma */
+	bool comma_subject = subject_right_before_at(doc, ctx, a, at.cue_tok, &subj) == at.speaker &&
+			     subj > a && tok_char(doc, subj - 1, ',') &&
+			     (from >= b || is_preposition(doc, from) || px_tok_is(doc, from, "during") ||
+			      px_tok_is(doc, from, "after") || px_tok_is(doc, from, "while"));
 	/* "..., Putin added." reports what came before */
-	if (from + 1 >= b && at.cue_tok > a + 3) {
+	if ((from + 1 >= b || comma_subject) && at.cue_tok > a + 3) {
 		from = a;
 		to = at.cue_tok;
 		while (to > a && !tok_char(doc, to - 1, ','))
@@ -403,7 +519,7 @@ void px_find_statements(px_doc *doc)
 	for (size_t k = 0; k < n_spans; k++)
 		for (size_t i = sp[k].a; i < sp[k].b; i++)
 			doc->toks[i].inq = true;
-	speaker_ctx ctx = {-1, 0, false};
+	speaker_ctx ctx = {-1, 0, 0, false};
 	size_t k = 0;
 	for (size_t si = 0; si < doc->n_sents; si++) {
 		const px_sentence *s = &doc->sents[si];

@@ -76,6 +76,7 @@ static void push_token(px_token **toks, size_t *n, size_t *cap, const char *s, s
 	t->end = (uint32_t)b;
 	t->kind = kind;
 	t->sent = 0;
+	t->inq = false;
 	t->hash = px_hash_lower(s + a, b - a);
 	t->cap = kind == TK_WORD && px_is_upper_at(s + a, s + b);
 	size_t letters = 0, upper = 0;

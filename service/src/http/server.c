@@ -139,6 +139,12 @@ static void dispatch(http_server *srv, struct MHD_Connection *conn, const char *
 	http_pairs_free(req.headers, req.n_headers);
 }
 
+static unsigned long long drain_limit(const http_server *srv)
+{
+	unsigned long long four = 4ull * srv->max_body;
+	return four < (64ull << 20) ? four : (64ull << 20);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version, const char *upload,
 				  size_t *upload_size, void **con_cls)
@@ -151,9 +157,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*con_cls = ctx;
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 							     MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (cl && strtoull(cl, NULL, 10) > srv->max_body)
-			ctx->too_large = 1;
-		else
+		unsigned long long declared = cl ? strtoull(cl, NULL, 10) : 0;
+		ctx->too_large = declared > srv->max_body;
+		/* A moderately oversized body is read and dropped, so the client
+		 * gets a clean 413 instead of a reset; a huge one is refused at
+		 * once. */
+		if (declared <= drain_limit(srv))
 			return MHD_YES;
 	}
 	if (*upload_size) {

@@ -73,10 +73,9 @@ static char *html_to_text(char *s)
 	dom_text(root, &b);
 	xmlFreeDoc(d);
 	free(s);
-	size_t skip = b.len && b.data[0] == ' ';
-	while (b.len > skip && b.data[b.len - 1] == ' ')
+	while (b.len && b.data[b.len - 1] == ' ')
 		b.data[--b.len] = 0;
-	char *r = b.len > skip ? xstrdup(b.data + skip) : NULL;
+	char *r = b.len ? xstrdup(b.data) : NULL;
 	buf_free(&b);
 	return r;
 }

@@ -10,6 +10,7 @@
 #include "core/buf.h"
 #include "parse/html_internal.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,11 +61,23 @@ static char *main_text(xmlDoc *doc, html_cut cut)
 	return text;
 }
 
+static bool blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!strchr(" \t\r\n\f", s[i]) || !s[i])
+			return false;
+	return true;
+}
+
 int html_article_extract(const char *html, size_t len, const char *base_url, html_article *out,
 			 char **err)
 {
 	memset(out, 0, sizeof *out);
 	xmlDoc *doc = parse(html, len, base_url);
+	if (!doc && blank(html, len)) {
+		out->text = xstrdup(""); /* an empty page is an empty article, not an error */
+		return 0;
+	}
 	if (!doc) {
 		*err = xstrdup("html: document could not be parsed");
 		return -1;
@@ -72,14 +85,16 @@ int html_article_extract(const char *html, size_t len, const char *base_url, htm
 	html_meta_extract(doc, base_url, out);
 	out->text = main_text(doc, CUT_STRICT);
 	xmlFreeDoc(doc);
-	if (strlen(out->text) < MIN_STRICT_TEXT && (doc = parse(html, len, base_url))) {
-		char *lenient = main_text(doc, CUT_LENIENT);
+	for (html_cut cut = CUT_GUARDED; cut <= CUT_LENIENT; cut++) {
+		if (strlen(out->text) >= MIN_STRICT_TEXT || !(doc = parse(html, len, base_url)))
+			break;
+		char *retry = main_text(doc, cut);
 		xmlFreeDoc(doc);
-		if (strlen(lenient) > strlen(out->text)) {
+		if (strlen(retry) > strlen(out->text)) {
 			free(out->text);
-			out->text = lenient;
+			out->text = retry;
 		} else {
-			free(lenient);
+			free(retry);
 		}
 	}
 	return 0;

@@ -11,6 +11,8 @@
 #include "parse/html_internal.h"
 
 #include <string.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 static const char *const always_drop[] = {
 	"script", "style",  "noscript", "iframe", "object", "embed",  "svg",	  "canvas",
@@ -23,18 +25,20 @@ static const char *const always_drop[] = {
  * whole body in a <form>; some sites use <header> for the lede). */
 static const char *const maybe_drop[] = {"header", "form", NULL};
 
-static bool holds_prose(const xmlNode *n, unsigned page_paras)
+/* Holds at least share/10 of the page's paragraphs (and some minimum),
+ * with few links. */
+static bool holds_prose(const xmlNode *n, unsigned page_paras, unsigned share, unsigned min)
 {
 	const dom_stats *s = dom_st(n);
 	if (!s)
 		return false;
-	unsigned need = page_paras * 3 / 10;
-	if (need < 3)
-		need = 3;
+	unsigned need = page_paras * share / 10;
+	if (need < min)
+		need = min;
 	return s->paras >= need && dom_link_density(n) < 0.25;
 }
 
-static bool should_drop(const xmlNode *n, html_cut cut, unsigned page_paras)
+static bool should_drop(const xmlNode *n, html_cut cut, unsigned page_paras, bool in_table)
 {
 	if (dom_is_any(n, always_drop) || dom_hidden(n))
 		return true;
@@ -43,14 +47,17 @@ static bool should_drop(const xmlNode *n, html_cut cut, unsigned page_paras)
 		return false;
 	if (dom_is_any(n, maybe_drop))
 		return dom_st(n) && dom_st(n)->paras < 3;
-	if (cut != CUT_STRICT || dom_is(n, "article") || dom_is_quote_embed(n))
+	/* inside tables, class names describe rows and cells, not furniture */
+	if (cut == CUT_LENIENT || in_table || dom_is(n, "article") || dom_is_quote_embed(n))
 		return false;
+	/* strong words ("comment", "share", "ad") win, unless the strict pass
+	 * already showed that they sit on the article wrapper itself */
 	if (dom_hint_strong_unlikely(n))
-		return true;
-	return dom_hint_unlikely(n) && !dom_hint_positive(n) && !holds_prose(n, page_paras);
+		return cut == CUT_STRICT || !holds_prose(n, page_paras, 5, 5);
+	return dom_hint_unlikely(n) && !dom_hint_positive(n) && !holds_prose(n, page_paras, 3, 3);
 }
 
-static void clean_walk(xmlNode *n, html_cut cut, unsigned page_paras)
+static void clean_walk(xmlNode *n, html_cut cut, unsigned page_paras, bool in_table)
 {
 	while (n) {
 		xmlNode *next = n->next;
@@ -58,11 +65,11 @@ static void clean_walk(xmlNode *n, html_cut cut, unsigned page_paras)
 		    n->type == XML_DTD_NODE) {
 			dom_drop(n);
 		} else if (n->type == XML_ELEMENT_NODE) {
-			if (should_drop(n, cut, page_paras)) {
+			if (should_drop(n, cut, page_paras, in_table))
 				dom_drop(n);
-			}
 			else
-				clean_walk(n->children, cut, page_paras);
+				clean_walk(n->children, cut, page_paras,
+					   in_table || dom_is(n, "table"));
 		}
 		n = next;
 	}
@@ -71,5 +78,5 @@ static void clean_walk(xmlNode *n, html_cut cut, unsigned page_paras)
 void html_clean(xmlNode *body, html_cut cut)
 {
 	const dom_stats *s = dom_st(body);
-	clean_walk(body->children, cut, s ? s->paras : 0);
+	clean_walk(body->children, cut, s ? s->paras : 0, false);
 }

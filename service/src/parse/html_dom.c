@@ -45,8 +45,8 @@ static const char *const block_tags[] = {
 	"dialog",  "dir",     "div",	 "dl",	       "dt",	 "fieldset", "figcaption", "figure",
 	"footer",  "form",    "h1",	 "h2",	       "h3",	 "h4",	   "h5",   "h6",
 	"header",  "hgroup",  "hr",	 "li",	       "main",	 "menu",   "nav",  "ol",
-	"p",	   "pre",     "section", "table",      "tbody",	 "td",	   "tfoot", "th",
-	"thead",   "tr",      "ul",	 "html",       "noscript", "summary", NULL,
+	"p",	   "pre",     "section", "table",      "tbody",	 "tfoot",
+	"thead",   "tr",      "ul", "caption",	 "html",       "noscript", "summary", NULL,
 };
 
 bool dom_is_block(const xmlNode *n)
@@ -123,7 +123,7 @@ bool dom_hint_unlikely(const xmlNode *n)
 		"print",     "jump",	 "tooltip",    "overlay",    "sr-only",
 		"visually-hidden", "screen-reader", "copyright", "disclaimer", "complementary",
 		"contentinfo", "banner", "carousel", "slideshow", "gallery", "playlist", "video",
-		"player",    "inline-link", "also-read", "see-also", "more-on", "next-article",
+		"inline-link", "also-read", "see-also", "more-on", "next-article",
 		"prev-article", "article-tags", "topics", "newsfeed", "teaser-list", "nocontent", "privacy",
 		NULL,
 	};
@@ -285,7 +285,8 @@ void dom_text(const xmlNode *n, buf *out)
 			}
 		} else if (c->type == XML_ELEMENT_NODE && !dom_is(c, "script") &&
 			   !dom_is(c, "style")) {
-			if (dom_is_block(c) || dom_is(c, "br"))
+			bool gap = out->len && out->data[out->len - 1] != ' ';
+			if (gap && (dom_is_block(c) || dom_is(c, "br")))
 				buf_putc(out, ' ');
 			dom_text(c, out);
 		}

@@ -12,9 +12,10 @@
 
 #include <libxml/HTMLparser.h>
 
-/* How hard the cleaning and scoring passes cut; the lenient level is the
- * retry when the strict one leaves almost nothing. */
-typedef enum { CUT_STRICT, CUT_LENIENT } html_cut;
+/* How hard the cleaning and scoring passes cut.  Each later level is the
+ * retry when the one before leaves almost nothing: guarded keeps hinted
+ * elements that hold most of the prose, lenient ignores class hints. */
+typedef enum { CUT_STRICT, CUT_GUARDED, CUT_LENIENT } html_cut;
 
 /* html_meta.c: fills every metadata field of out (text untouched). */
 void html_meta_extract(xmlDoc *doc, const char *base_url, html_article *out);

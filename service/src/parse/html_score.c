@@ -41,7 +41,7 @@ static double tag_weight(const xmlNode *n, html_cut cut)
 		w = -3;
 	else if (dom_is_any(n, minus5))
 		w = -5;
-	if (cut == CUT_STRICT) {
+	if (cut != CUT_LENIENT) {
 		if (dom_hint_positive(n))
 			w += 25;
 		if (dom_hint_unlikely(n))

@@ -12,10 +12,14 @@
 #include "parse/html_internal.h"
 
 #include "core/buf.h"
+#include "parse/date.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+enum { LINK_LINE_MAX = 250 };
 
 typedef struct paras {
 	char **v;
@@ -64,7 +68,7 @@ static bool skip_container(const xmlNode *n, html_cut cut)
 {
 	static const char *const containers[] = {"div", "section", "ul",    "ol",	"dl",
 						 "table", "form",   "fieldset", "center", NULL};
-	if (cut != CUT_STRICT || !dom_is_any(n, containers) || dom_is_quote_embed(n))
+	if (cut == CUT_LENIENT || !dom_is_any(n, containers) || dom_is_quote_embed(n))
 		return false;
 	const dom_stats *s = dom_st(n);
 	if (s->commas >= 10)
@@ -78,7 +82,18 @@ static bool skip_container(const xmlNode *n, html_cut cut)
 		return true;
 	if (list && count_tag(n, "li") > 0 && ld > 0.5)
 		return true;
+	/* data tables link their row labels; only mostly-link tables are menus */
+	if (dom_is(n, "table"))
+		return ld > 0.5;
 	return w < 25 ? ld > 0.33 : ld > 0.5;
+}
+
+/* A short paragraph that is all link: a teaser for another story. */
+static bool link_line(const xmlNode *n, html_cut cut)
+{
+	const dom_stats *s = dom_st(n);
+	return cut != CUT_LENIENT && dom_is(n, "p") && s->text < LINK_LINE_MAX &&
+	       dom_link_density(n) > 0.8;
 }
 
 static bool skip_heading(const xmlNode *n)
@@ -100,7 +115,8 @@ static void walk(paras *p, const xmlNode *n, html_cut cut)
 			flush(p);
 			continue;
 		}
-		if (skip_container(n, cut) || (dom_is_heading(n) && skip_heading(n)))
+		if (skip_container(n, cut) || (dom_is_heading(n) && skip_heading(n)) ||
+		    link_line(n, cut))
 			continue;
 		bool block = dom_is_block(n);
 		if (block)
@@ -126,8 +142,29 @@ static const char *const furniture_prefixes[] = {
 	"leave a comment", "comments",	      "tags:",		"topics:",	 "filed under",
 	"posted in",	   "last updated",    "updated:",	"published:",	 "loading",
 	"watch:",	   "listen:",	      "newsletter",	"skip to",	 "top stories",
+	"don't miss",	   "don\xe2\x80\x99t miss", "see more",	"also:",	 "more:",
+	"[related",	   "like this story", "posted",		"published",	 "updated",
+	"this slideshow",  "additional reporting", "sign in",	"log in",	 "download the",
 	NULL,
 };
+
+/* Whole-line share buttons. */
+static const char *const share_words[] = {"facebook", "twitter", "whatsapp", "email", "e-mail",
+					  "copy",     "copy link", "flipboard", "linkedin", "pinterest",
+					  "reddit",   "print",	   "messenger", "telegram", "share",
+					  "tweet",    "comment",   "comments", NULL};
+
+/* "Follow us on Facebook, Twitter and Instagram": a short line naming two
+ * or more networks is a promotion, whatever its wording. */
+static bool names_networks(const char *s)
+{
+	static const char *const nets[] = {"facebook", "twitter", "instagram", "youtube",
+					   "linkedin", "tiktok",  "whatsapp",  NULL};
+	int hits = 0;
+	for (const char *const *n = nets; *n; n++)
+		hits += strcasestr(s, *n) != NULL;
+	return hits >= 2;
+}
 
 static bool is_furniture_line(const char *s)
 {
@@ -137,7 +174,10 @@ static bool is_furniture_line(const char *s)
 	for (const char *const *f = furniture_prefixes; *f; f++)
 		if (!strncasecmp(s, *f, strlen(*f)))
 			return true;
-	return false;
+	for (const char *const *w = share_words; *w; w++)
+		if (!strcasecmp(s, *w))
+			return true;
+	return names_networks(s) || strcasestr(s, "contributed reporting");
 }
 
 /* A short line with no sentence punctuation at the very edge of the body is
@@ -145,11 +185,16 @@ static bool is_furniture_line(const char *s)
 static bool is_edge_stub(const char *s)
 {
 	size_t len = strlen(s);
-	if (len > 40)
-		return false;
-	if (!strncasecmp(s, "by ", 3))
+	if (len <= 40 && !strncasecmp(s, "by ", 3))
 		return true;
-	return false;
+	if (len <= 60 && strpbrk(s, "0123456789")) { /* a dateline */
+		char *d = date_normalize(s);
+		free(d);
+		if (d)
+			return true;
+	}
+	/* a lone e-mail address or bare link: the author's contact line */
+	return len <= 60 && !strchr(s, ' ') && (strchr(s, '@') || strchr(s, '/'));
 }
 
 static void drop_para(paras *p, size_t i)

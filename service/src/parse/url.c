@@ -9,6 +9,7 @@
 #include "core/buf.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <libxml/uri.h>
 #include <stdbool.h>
 #include <string.h>
@@ -126,7 +127,12 @@ char *url_resolve(const char *base, const char *ref)
 		return NULL;
 	while (isspace((unsigned char)*ref))
 		ref++;
-	xmlChar *r = xmlBuildURI((const xmlChar *)ref, (const xmlChar *)(base ? base : ""));
+	size_t n = strlen(ref);
+	while (n && isspace((unsigned char)ref[n - 1]))
+		n--; /* href values often carry stray whitespace; xmlBuildURI rejects it */
+	char *trimmed = xstrndup(ref, n);
+	xmlChar *r = xmlBuildURI((const xmlChar *)trimmed, (const xmlChar *)(base ? base : ""));
+	free(trimmed);
 	if (!r)
 		return NULL;
 	char *out = xstrdup((const char *)r);

@@ -1,0 +1,37 @@
+# Thin wrapper: CMake builds, scripts do the rest.  The two commands a new
+# user needs are `make run` and `make test`.
+BUILD ?= build
+JOBS ?= $(shell nproc)
+export PARLEY_DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: all deps build run test bench fuzz format clean
+
+all: build
+
+deps:
+	@scripts/deps.sh build
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) --target parley -j $(JOBS)
+
+run: build
+	$(BUILD)/parley serve
+
+test:
+	@scripts/deps.sh all
+	@tests/run.sh
+
+bench:
+	@scripts/deps.sh all
+	@tests/bench/run.sh
+
+fuzz:
+	@scripts/deps.sh all
+	@tests/fuzz/run.sh
+
+format:
+	@clang-format -i $$(git ls-files 'service/*.c' 'service/*.h' 'tests/*.c' 'tests/*.h')
+
+clean:
+	rm -rf $(BUILD) build-asan

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# The whole test suite, as `make test` runs it:
+#   1. unit tests (Check), in a normal and an ASan+UBSan build;
+#   2. a parley built with ASan+UBSan serving a fresh embedded PostgreSQL;
+#      end-to-end HTTP suites, the OpenAPI lint and contract check, the
+#      extraction and HTML scorers (when ../shared is present), the
+#      database-down suite;
+#   3. migration integration checks, worker suites, browser suites.
+# Prints one line per suite and a last line "N passed, M failed".
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+BUILD=${BUILD:-$ROOT/build}
+ASAN_BUILD=${ASAN_BUILD:-$ROOT/build-asan}
+ART=$ROOT/tests/artifacts
+mkdir -p "$ART"
+JOBS=$(nproc)
+passed=0 failed=0 failures=()
+
+suite() { # suite NAME CMD...
+  local name=$1; shift
+  local log="$ART/$name.log" t0=$SECONDS
+  if "$@" >"$log" 2>&1; then
+    passed=$((passed + 1)); printf 'PASS %-28s %4ss\n' "$name" $((SECONDS - t0))
+  else
+    failed=$((failed + 1)); failures+=("$name")
+    printf 'FAIL %-28s %4ss  (log: %s)\n' "$name" $((SECONDS - t0)) "$log"
+    tail -n 40 "$log" | sed 's/^/    /'
+  fi
+}
+
+build() { # build DIR extra-cmake-args...
+  local dir=$1; shift
+  cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null &&
+    cmake --build "$dir" -j "$JOBS"
+}
+
+echo "== build"
+if ! build "$BUILD" >"$ART/build.log" 2>&1; then tail -n 60 "$ART/build.log"; echo "0 passed, 1 failed"; exit 1; fi
+if ! build "$ASAN_BUILD" -DPARLEY_SANITIZE=ON >"$ART/build-asan.log" 2>&1; then
+  tail -n 60 "$ART/build-asan.log"; echo "0 passed, 1 failed"; exit 1
+fi
+
+echo "== unit"
+suite unit ctest --test-dir "$BUILD" -L unit --output-on-failure -j "$JOBS"
+suite unit-asan env ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  ctest --test-dir "$ASAN_BUILD" -L unit --output-on-failure -j "$JOBS"
+
+echo "== integration"
+suite migrations tests/scripts/migrations.sh "$BUILD/parley"
+
+echo "== end-to-end (ASan+UBSan server)"
+TMP=$(mktemp -d /tmp/parley-test.XXXXXX)
+export PARLEY_TEST_KEY=test-key-$RANDOM$RANDOM PARLEY_TEST_MAX_BODY=8388608
+ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+PARLEY_DATA_DIR=$TMP/var PARLEY_LISTEN=127.0.0.1:0 PARLEY_API_KEY=$PARLEY_TEST_KEY \
+PARLEY_MAX_BODY=$PARLEY_TEST_MAX_BODY PARLEY_DEMO=0 PARLEY_WORKER=0 PARLEY_THREADS=4 PARLEY_POOL_SIZE=4 \
+  "$ASAN_BUILD/parley" serve >"$ART/server.log" 2>&1 &
+SERVER=$!
+port=
+for _ in $(seq 1 120); do
+  port=$(grep -o '"url":"http://127.0.0.1:[0-9]*' "$ART/server.log" 2>/dev/null | grep -o '[0-9]*$' | head -n 1)
+  [ -n "$port" ] && break
+  kill -0 $SERVER 2>/dev/null || break
+  sleep 0.5
+done
+if [ -z "$port" ]; then
+  echo "server did not start:"; tail -n 30 "$ART/server.log"; failed=$((failed + 1))
+else
+  export PARLEY_TEST_URL=http://127.0.0.1:$port
+  echo "server at $PARLEY_TEST_URL"
+  suite e2e-api "$BUILD/e2e_test_api"
+  if [ -x tests/contract/run.sh ]; then suite openapi-contract tests/contract/run.sh; fi
+  if [ -d "$ROOT/../shared/eval" ]; then
+    suite eval-seeds tests/scripts/score_eval.sh
+  else
+    echo "SKIP eval-seeds: ../shared/eval is not present (third-party scorer)"
+  fi
+  if [ -d "$ROOT/../shared/htmlbench" ]; then
+    suite htmlbench tests/scripts/score_html.sh
+  else
+    echo "SKIP htmlbench: ../shared/htmlbench is not present (third-party scorer)"
+  fi
+  export PARLEY_TEST_PGCTL="$ROOT/tests/scripts/pgctl.sh $TMP/var"
+  suite e2e-dbdown "$BUILD/e2e_test_dbdown"
+  kill -TERM $SERVER
+  t0=$SECONDS
+  wait $SERVER; code=$?
+  stopped() { [ "$code" -eq 0 ] && [ $((SECONDS - t0)) -le 10 ] && grep -q '"embedded database stopped"' "$ART/server.log"; }
+  suite server-shutdown stopped
+  sanitizer_clean() { ! grep -E 'runtime error|AddressSanitizer|LeakSanitizer' "$ART/server.log"; }
+  suite server-sanitizers sanitizer_clean
+fi
+rm -rf "$TMP"
+
+for extra in tests/worker/run.sh tests/browser/run.sh; do
+  if [ -x "$extra" ]; then
+    echo "== $(dirname "$extra")"
+    suite "$(basename "$(dirname "$extra")")" "$extra"
+  fi
+done
+
+echo
+[ $failed -eq 0 ] || echo "failed suites: ${failures[*]}"
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]

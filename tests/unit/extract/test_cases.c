@@ -1,0 +1,275 @@
+/*
+ * test_cases — the table-driven extraction tests.
+ *
+ * Each file in tests/unit/extract/cases/ holds cases like jq's .test files:
+ *
+ *   === a name
+ *   published: 2025-08-27        (optional)
+ *   --- input
+ *   the article text, any number of lines
+ *   --- expect
+ *   {"statements": [{"text": "...", "speaker": "Dmitry Peskov"}]}
+ *
+ * The input goes through px_clean_text then px_extract, as the pipeline and
+ * `parley extract` do; the output gets "text" (cleaned) and "persons" (the
+ * names of person actors), and speaker/participant refs become names, so
+ * expectations read as prose.  Matching is by subset: objects need only the
+ * listed keys; an array's listed elements must each match a different
+ * element, in any order; [] means empty; an array starting with "$exact"
+ * must match element for element, in order, with nothing more.
+ * One Check loop test per case, so each failure names its case.
+ */
+#include "extract/extract.h"
+
+#include <check.h>
+#include <dirent.h>
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CASE_DIR "tests/unit/extract/cases"
+#define MAX_CASES 1024
+
+typedef struct test_case {
+	char name[512];
+	char published[32];
+	char *input;
+	char *expect;
+} test_case;
+
+static test_case cases[MAX_CASES];
+static int n_cases;
+static px_dict *dict;
+
+static char *read_all(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *s = malloc((size_t)n + 1);
+	size_t got = fread(s, 1, (size_t)n, f);
+	s[got] = '\0';
+	fclose(f);
+	return s;
+}
+
+static char *dup_range(const char *a, const char *b)
+{
+	while (b > a && b[-1] == '\n')
+		b--;
+	char *s = malloc((size_t)(b - a) + 1);
+	memcpy(s, a, (size_t)(b - a));
+	s[b - a] = '\0';
+	return s;
+}
+
+/* Splits one case file into cases. */
+static void parse_file(const char *file, char *text)
+{
+	char *p = text;
+	while ((p = strstr(p, "=== ")) && n_cases < MAX_CASES) {
+		if (p != text && p[-1] != '\n') {
+			p += 4;
+			continue;
+		}
+		test_case *c = &cases[n_cases];
+		memset(c, 0, sizeof *c);
+		char *eol = strchr(p, '\n');
+		if (!eol)
+			break;
+		snprintf(c->name, sizeof c->name, "%.64s: %.*s", file, (int)(eol - p - 4 > 400 ? 400 : eol - p - 4), p + 4);
+		char *in = strstr(eol, "\n--- input\n");
+		char *ex = in ? strstr(in, "\n--- expect\n") : NULL;
+		if (!in || !ex)
+			break;
+		char *pub = strstr(eol, "\npublished: ");
+		if (pub && pub < in)
+			sscanf(pub + 12, "%31s", c->published);
+		c->input = dup_range(in + 11, ex + 1);
+		char *next = strstr(ex + 12, "\n=== ");
+		c->expect = dup_range(ex + 12, next ? next + 1 : ex + 12 + strlen(ex + 12));
+		n_cases++;
+		p = next ? next + 1 : ex + 12 + strlen(ex + 12);
+	}
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static void load_cases(void)
+{
+	struct dirent **names;
+	int n = scandir(CASE_DIR, &names, NULL, by_name);
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(names[i]->d_name);
+		if (len > 4 && !strcmp(names[i]->d_name + len - 4, ".txt")) {
+			char path[512];
+			snprintf(path, sizeof path, "%s/%s", CASE_DIR, names[i]->d_name);
+			char *text = read_all(path);
+			if (text)
+				parse_file(names[i]->d_name, text);
+			free(text);
+		}
+		free(names[i]);
+	}
+	if (n >= 0)
+		free(names);
+}
+
+/* ------------------------------------------------------------ output shaping */
+
+static const char *actor_name(json_t *actors, const char *ref)
+{
+	size_t i;
+	json_t *a;
+	json_array_foreach(actors, i, a)
+	{
+		if (!strcmp(json_string_value(json_object_get(a, "ref")), ref))
+			return json_string_value(json_object_get(a, "name"));
+	}
+	return ref;
+}
+
+static void refs_to_names(json_t *out)
+{
+	json_t *actors = json_object_get(out, "actors"), *s, *e, *p;
+	size_t i, k;
+	json_t *persons = json_array();
+	json_array_foreach(actors, i, s)
+	{
+		if (!strcmp(json_string_value(json_object_get(s, "kind")), "person"))
+			json_array_append(persons, json_object_get(s, "name"));
+	}
+	json_object_set_new(out, "persons", persons);
+	json_array_foreach(json_object_get(out, "statements"), i, s)
+	{
+		json_t *sp = json_object_get(s, "speaker");
+		if (json_is_string(sp))
+			json_object_set_new(s, "speaker",
+					    json_string(actor_name(actors, json_string_value(sp))));
+	}
+	json_array_foreach(json_object_get(out, "events"), i, e)
+	{
+		json_array_foreach(json_object_get(e, "participants"), k, p)
+		{
+			const char *ref = json_string_value(json_object_get(p, "actor"));
+			json_object_set_new(p, "actor", json_string(actor_name(actors, ref)));
+		}
+	}
+}
+
+/* ------------------------------------------------------------ subset matching */
+
+static bool matches(json_t *want, json_t *got);
+
+static bool array_matches(json_t *want, json_t *got)
+{
+	if (!json_is_array(got))
+		return false;
+	size_t nw = json_array_size(want), ng = json_array_size(got);
+	if (nw == 0)
+		return ng == 0;
+	json_t *first = json_array_get(want, 0);
+	if (json_is_string(first) && !strcmp(json_string_value(first), "$exact")) {
+		if (ng != nw - 1)
+			return false;
+		for (size_t i = 1; i < nw; i++)
+			if (!matches(json_array_get(want, i), json_array_get(got, i - 1)))
+				return false;
+		return true;
+	}
+	bool *used = calloc(ng + 1, sizeof *used);
+	bool ok = true;
+	for (size_t i = 0; i < nw && ok; i++) {
+		ok = false;
+		for (size_t j = 0; j < ng && !ok; j++)
+			if (!used[j] && matches(json_array_get(want, i), json_array_get(got, j)))
+				used[j] = ok = true;
+	}
+	free(used);
+	return ok;
+}
+
+static bool matches(json_t *want, json_t *got)
+{
+	if (json_is_object(want)) {
+		if (!json_is_object(got))
+			return false;
+		const char *key;
+		json_t *v;
+		json_object_foreach(want, key, v)
+		{
+			json_t *g = json_object_get(got, key);
+			if (!g && !json_is_null(v))
+				return false;
+			if (g && !matches(v, g))
+				return false;
+		}
+		return true;
+	}
+	if (json_is_array(want))
+		return array_matches(want, got);
+	return json_equal(want, got);
+}
+
+START_TEST(test_case_runs)
+{
+	test_case *c = &cases[_i];
+	json_error_t jerr;
+	json_t *want = json_loads(c->expect, 0, &jerr);
+	ck_assert_msg(want, "%s: bad expectation JSON: %s", c->name, jerr.text);
+	size_t clean_len;
+	char *clean = px_clean_text(c->input, strlen(c->input), &clean_len);
+	px_input in = {clean, clean_len, NULL, c->published[0] ? c->published : NULL};
+	px_result *r = px_extract(dict, &in);
+	json_t *got = px_result_to_json(r);
+	json_object_set_new(got, "text", json_stringn(clean, clean_len));
+	refs_to_names(got);
+	bool ok = matches(want, got);
+	char *shown = ok ? NULL : json_dumps(got, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	ck_assert_msg(ok, "%s\nexpected subset: %s\ngot: %s", c->name, c->expect, shown);
+	free(shown);
+	json_decref(got);
+	json_decref(want);
+	px_result_free(r);
+	free(clean);
+}
+END_TEST
+
+START_TEST(test_enough_cases)
+{
+	ck_assert_int_ge(n_cases, 120);
+}
+END_TEST
+
+int main(void)
+{
+	char *err = NULL;
+	dict = px_dict_load_dir("service/data", &err);
+	if (!dict) {
+		fprintf(stderr, "cannot load dictionary: %s\n", err ? err : "?");
+		return 1;
+	}
+	load_cases();
+	Suite *s = suite_create("extract_cases");
+	TCase *tc = tcase_create("cases");
+	tcase_add_test(tc, test_enough_cases);
+	tcase_add_loop_test(tc, test_case_runs, 0, n_cases);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_set_fork_status(sr, CK_NOFORK);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	for (int i = 0; i < n_cases; i++)
+		free(cases[i].input), free(cases[i].expect);
+	px_dict_free(dict);
+	return failed ? 1 : 0;
+}
