@@ -22,7 +22,7 @@ int main(int argc, char **argv)
 	}
 	for (int i = 2; i < argc; i++)
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			fputs(c->usage, stdout);
+			command_print_help(c);
 			return 0;
 		}
 	return c->run(argc - 1, argv + 1);

@@ -72,7 +72,8 @@ static void load_dir(const char *dir, pages *ps)
 		if (!raw)
 			continue;
 		if (ps->n == ps->cap)
-			ps->v = xrealloc(ps->v, (ps->cap = ps->cap ? ps->cap * 2 : 64) * sizeof *ps->v);
+			ps->v =
+			    xrealloc(ps->v, (ps->cap = ps->cap ? ps->cap * 2 : 64) * sizeof *ps->v);
 		ps->v[ps->n++] = (page){xstrdup(e->d_name), raw, len};
 	}
 	closedir(d);
@@ -170,8 +171,9 @@ int main(int argc, char **argv)
 		i = 3;
 	}
 	if (i >= argc) {
-		fprintf(stderr, "usage: bench_html [--rounds N] DIR... | --emit DIR\n"
-				"  e.g. bench_html ../shared/htmlbench/pages tests/fixtures/pages\n");
+		fprintf(stderr,
+		        "usage: bench_html [--rounds N] DIR... | --emit DIR\n"
+		        "  e.g. bench_html ../shared/htmlbench/pages tests/fixtures/pages\n");
 		return 2;
 	}
 	for (; i < argc; i++) {

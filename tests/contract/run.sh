@@ -7,3 +7,4 @@ if [ ! -d node_modules/@redocly ] || [ package.json -nt node_modules ]; then
 fi
 npx --no-install redocly lint ../../api-spec/openapi.yaml --config redocly.yaml --format=summary
 node check.mjs
+node docker_check.mjs

@@ -460,7 +460,8 @@ END_TEST
 START_TEST(routes_and_methods)
 {
 	expect_error("/v1/nothing", 404, "not_found");
-	expect_error("/", 404, "not_found");
+	expect_error("/../etc/passwd", 404, "not_found");
+	expect_error("/nothing.html", 404, "not_found");
 	expect_error("/v1/events/999999999", 404, "not_found");
 	reply r = client_send("DELETE", "/v1/events", NULL, 0, NULL);
 	ck_assert_int_eq(r.status, 405);

@@ -16,6 +16,15 @@
 extern const http_route api_routes[];
 void api_dispatch(void *app, http_request *req, http_response *res);
 
+/* The dashboard's static files (static.c): 1 when it answered. */
+int api_serve_static(const app *a, const http_request *req, http_response *res);
+
+/* CORS (cors.c): headers for an allowed Origin; preflight answers. */
+void api_cors_headers(const app *a, const http_request *req, http_response *res);
+int api_preflight(const app *a, const http_request *req, const char *allow, http_response *res);
+/* ETag/304, Cache-Control and gzip on a finished buffered answer (cache.c). */
+void api_finish_response(const http_request *req, http_response *res);
+
 /* Answers (respond.c). */
 void api_json(http_response *res, int status, const char *json, size_t len);
 /* Takes ownership of details (may be NULL). */
@@ -60,6 +69,14 @@ void api_list(app *a, const http_request *req, http_response *res, const db_coll
 void api_get_one(app *a, const http_request *req, http_response *res, const char *stmt,
 		 const char *sql, const char *what);
 
+/* CSV / NDJSON exports (export.c): api_export_requested is 1 when the
+ * request asks for one (format= or Accept), -1 after answering 400. */
+int api_export_requested(const http_request *req, http_response *res);
+void api_export(app *a, const http_request *req, http_response *res, const db_collection *col,
+		const api_list_params *p);
+/* One RFC 4180 field. */
+void csv_field(buf *out, const char *s, size_t len);
+
 /* Auth for writes (auth.c): 0 when allowed, else answers 401 and -1. */
 int api_require_write(const app *a, const http_request *req, http_response *res);
 /* Body must be JSON: 415 otherwise; parses it (400 on bad JSON). */
@@ -76,6 +93,10 @@ void h_statements_list(void *a, const http_request *req, http_response *res);
 void h_articles_list(void *a, const http_request *req, http_response *res);
 void h_articles_get(void *a, const http_request *req, http_response *res);
 void h_articles_post(void *a, const http_request *req, http_response *res);
+void h_stats_timeline(void *a, const http_request *req, http_response *res);
+void h_stats_summary(void *a, const http_request *req, http_response *res);
+void h_network(void *a, const http_request *req, http_response *res);
+void h_metrics(void *a, const http_request *req, http_response *res);
 void h_livez(void *a, const http_request *req, http_response *res);
 void h_readyz(void *a, const http_request *req, http_response *res);
 void h_openapi(void *a, const http_request *req, http_response *res);

@@ -10,12 +10,18 @@
 void api_list(app *a, const http_request *req, http_response *res, const db_collection *col,
 	      const char *preset_filter, const char *preset_value)
 {
+	static const char *const extra[] = {"format", NULL};
 	api_list_params p;
-	if (api_parse_list(req, col, &p, NULL, res))
+	int export = api_export_requested(req, res);
+	if (export < 0 || api_parse_list(req, col, &p, extra, res))
 		return;
 	if (preset_filter) {
 		int k = db_filter_index(col, preset_filter);
 		p.values[k] = preset_value;
+	}
+	if (export) {
+		api_export(a, req, res, col, &p);
+		return;
 	}
 	db_conn *c = api_db(a, res);
 	if (!c)

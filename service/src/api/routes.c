@@ -5,6 +5,7 @@
  */
 #include "api/api.h"
 
+#include "api/metrics.h"
 #include "core/log.h"
 
 #include <stdio.h>
@@ -22,6 +23,10 @@ const http_route api_routes[] = {
 	{"GET", "/v1/articles", h_articles_list},
 	{"POST", "/v1/articles", h_articles_post},
 	{"GET", "/v1/articles/{id}", h_articles_get},
+	{"GET", "/v1/stats/timeline", h_stats_timeline},
+	{"GET", "/v1/stats/summary", h_stats_summary},
+	{"GET", "/v1/network", h_network},
+	{"GET", "/metrics", h_metrics},
 	{"GET", "/livez", h_livez},
 	{"GET", "/readyz", h_readyz},
 	{"GET", "/openapi.yaml", h_openapi},
@@ -37,20 +42,23 @@ static double elapsed_ms(const struct timespec *t0)
 
 void api_dispatch(void *ctx, http_request *req, http_response *res)
 {
+	app *a = ctx;
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	char storage[4][128];
 	http_handler handler = NULL;
 	buf allow;
 	buf_init(&allow);
+	int preflight = !strcmp(req->method, "OPTIONS");
 	route_result rr = http_route_match(api_routes, req, storage, &handler, &allow);
 	if (req->body_too_large) {
 		api_error(res, 413, "payload_too_large", "the request body is over the size limit",
 			  NULL);
-		/* The rest of the body is not read; the connection cannot be reused. */
-		http_set_header(res, "Connection", "close");
 	} else if (rr == ROUTE_NO_PATH) {
-		api_error(res, 404, "not_found", "no such endpoint", NULL);
+		if (!api_serve_static(ctx, req, res))
+			api_error(res, 404, "not_found", "no such endpoint", NULL);
+	} else if (preflight) {
+		api_preflight(a, req, allow.data, res);
 	} else if (rr == ROUTE_NO_METHOD) {
 		http_set_header(res, "Allow", allow.data);
 		api_error(res, 405, "method_not_allowed", "this endpoint does not take that method",
@@ -59,9 +67,17 @@ void api_dispatch(void *ctx, http_request *req, http_response *res)
 		handler(ctx, req, res);
 	}
 	buf_free(&allow);
-	char status[8], ms[32];
+	if (!preflight)
+		api_cors_headers(a, req, res);
+	api_finish_response(req, res);
+	double ms = elapsed_ms(&t0);
+	if (a->metrics)
+		metrics_observe(a->metrics, req->method,
+				req->route ? req->route : "unmatched",
+				res->status, ms / 1e3);
+	char status[8], mss[32];
 	snprintf(status, sizeof status, "%d", res->status);
-	snprintf(ms, sizeof ms, "%.2f", elapsed_ms(&t0));
-	log_debug("request", "method", req->method, "path", req->path, "status", status, "ms", ms,
+	snprintf(mss, sizeof mss, "%.2f", ms);
+	log_debug("request", "method", req->method, "path", req->path, "status", status, "ms", mss,
 		  NULL);
 }

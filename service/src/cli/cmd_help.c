@@ -4,6 +4,8 @@
  */
 #include "cli/commands.h"
 
+#include "core/config.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -11,13 +13,14 @@ static const char usage_help[] = "usage: parley help [COMMAND]\n";
 static const char usage_version[] = "usage: parley version\n";
 
 const command commands[] = {
-	{"serve", cmd_serve, "serve the REST API and dashboard", usage_serve},
-	{"migrate", cmd_migrate, "apply database migrations and exit", usage_migrate},
-	{"page", cmd_page, "extract the article of a saved HTML page as JSON", usage_page},
-	{"extract", cmd_extract, "extract actors, statements and events from a text file", usage_extract},
-	{"version", cmd_version, "print the version", usage_version},
-	{"help", cmd_help, "show help for a command", usage_help},
-	{NULL, NULL, NULL, NULL},
+	{"serve", cmd_serve, "serve the REST API and dashboard", usage_serve, 1},
+	{"migrate", cmd_migrate, "apply database migrations and exit", usage_migrate, 1},
+	{"page", cmd_page, "extract the article of a saved HTML page as JSON", usage_page, 0},
+	{"extract", cmd_extract, "extract actors, statements and events from a text file", usage_extract, 0},
+	{"health", cmd_health, "ask a running server whether it is ready", usage_health, 1},
+	{"version", cmd_version, "print the version", usage_version, 0},
+	{"help", cmd_help, "show help for a command", usage_help, 0},
+	{NULL, NULL, NULL, NULL, 0},
 };
 
 const command *command_find(const char *name)
@@ -26,6 +29,15 @@ const command *command_find(const char *name)
 		if (!strcmp(c->name, name))
 			return c;
 	return NULL;
+}
+
+void command_print_help(const command *c)
+{
+	fputs(c->usage, stdout);
+	if (c->config_flags) {
+		puts("\nconfiguration (environment, overridden by flags):");
+		fputs(config_flags_help, stdout);
+	}
 }
 
 int cmd_version(int argc, char **argv)
@@ -42,7 +54,7 @@ int cmd_help(int argc, char **argv)
 			fprintf(stderr, "parley: no command '%s'\n", argv[1]);
 			return 2;
 		}
-		fputs(c->usage, stdout);
+		command_print_help(c);
 		return 0;
 	}
 	puts("usage: parley COMMAND [OPTIONS]\n\n"

@@ -14,9 +14,9 @@
 #include <string.h>
 
 const char usage_page[] = "usage: parley page FILE|- [--url URL]\n"
-			  "Extracts the article (metadata and main text) of a saved HTML page\n"
-			  "and prints it as JSON. FILE '-' reads standard input; --url gives the\n"
-			  "page's address, used to resolve relative links and as a date source.\n";
+                          "Extracts the article (metadata and main text) of a saved HTML page\n"
+                          "and prints it as JSON. FILE '-' reads standard input; --url gives the\n"
+                          "page's address, used to resolve relative links and as a date source.\n";
 
 static char *slurp(FILE *f, size_t *len)
 {
@@ -55,48 +55,63 @@ static int usage_error(const char *msg)
 	return 2;
 }
 
-int cmd_page(int argc, char **argv)
+/* Returns 0, or the exit status of a usage error. */
+static int parse_args(int argc, char **argv, const char **file, const char **url)
 {
-	const char *file = NULL, *url = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--url")) {
 			if (++i >= argc)
 				return usage_error("--url needs a value");
-			url = argv[i];
+			*url = argv[i];
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			return usage_error("unknown option");
-		} else if (file) {
+		} else if (*file) {
 			return usage_error("one FILE only");
 		} else {
-			file = argv[i];
+			*file = argv[i];
 		}
 	}
-	if (!file)
-		return usage_error("FILE is required");
-	FILE *f = strcmp(file, "-") ? fopen(file, "rb") : stdin;
-	if (!f) {
-		fprintf(stderr, "parley page: cannot open %s\n", file);
-		return 2;
-	}
-	size_t len = 0;
-	char *raw = slurp(f, &len);
+	return *file ? 0 : usage_error("FILE is required");
+}
+
+/* The page as UTF-8, or NULL after reporting why not; closes f. */
+static char *read_page(FILE *f, const char *file, size_t *len)
+{
+	size_t raw_len = 0;
+	char *raw = slurp(f, &raw_len);
 	if (f != stdin)
 		fclose(f);
 	if (!raw) {
 		fprintf(stderr, "parley page: cannot read %s\n", file);
-		return 1;
+		return NULL;
 	}
 	char *err = NULL;
-	size_t ulen = 0;
-	char *html = charset_to_utf8(raw, len, NULL, &ulen, &err);
+	char *html = charset_to_utf8(raw, raw_len, NULL, len, &err);
 	free(raw);
-	if (!html) {
+	if (!html)
 		fprintf(stderr, "parley page: %s\n", err ? err : "charset conversion failed");
-		free(err);
-		return 1;
+	free(err);
+	return html;
+}
+
+int cmd_page(int argc, char **argv)
+{
+	const char *file = NULL, *url = NULL;
+	int rc = parse_args(argc, argv, &file, &url);
+	if (rc)
+		return rc;
+	FILE *f = strcmp(file, "-") ? fopen(file, "rb") : stdin;
+	if (!f) { /* a FILE that is not there is a bad argument, like the rest */
+		fprintf(stderr, "parley page: cannot open %s\n", file);
+		return 2;
 	}
+	size_t len = 0;
+	char *html = read_page(f, file, &len);
+	if (!html)
+		return 1;
 	html_article a;
-	int rc = html_article_extract(html, ulen, url, &a, &err);
+	char *err = NULL;
+	rc = html_article_extract(html, len, url, &a, &err);
 	free(html);
 	if (rc) {
 		fprintf(stderr, "parley page: %s\n", err);

@@ -3,6 +3,7 @@
  * ingestion worker in a thread unless told otherwise.
  */
 #include "api/api.h"
+#include "api/metrics.h"
 #include "cli/commands.h"
 #include "cli/runtime.h"
 #include "core/log.h"
@@ -16,8 +17,8 @@ const char usage_serve[] =
 	"usage: parley serve [FLAGS]\n\n"
 	"Serves the REST API on PARLEY_LISTEN (default 127.0.0.1:8080).  With no\n"
 	"database URL it starts a private PostgreSQL under DATA_DIR/pg and stops it\n"
-	"on exit.  Migrations are applied at start unless --skip-migrate.\n\nflags:\n"
-	"  (every setting below can also come from its environment variable)\n";
+	"on exit.  Migrations are applied at start unless --skip-migrate.  SIGINT or\n"
+	"SIGTERM stops it cleanly.\n";
 
 int cmd_serve(int argc, char **argv)
 {
@@ -41,11 +42,13 @@ int cmd_serve(int argc, char **argv)
 	}
 	pthread_rwlock_init(&a.dict_lock, NULL);
 	a.pool = db_pool_new(rt.conninfo, rt.cfg.pool_size);
+	a.metrics = metrics_new();
 	if (!rt.cfg.api_key)
 		log_warn("PARLEY_API_KEY is not set: writes are accepted from loopback only", NULL);
 
 	http_server *srv = http_server_start(rt.cfg.listen_host, rt.cfg.listen_port,
-					     rt.cfg.threads, rt.cfg.max_body, api_dispatch, &a,
+					     rt.cfg.thread_per_connection ? 0 : rt.cfg.threads,
+					     rt.cfg.max_body, api_dispatch, &a,
 					     &err);
 	if (!srv) {
 		log_error("cannot start the HTTP server", "error", err, NULL);
@@ -61,6 +64,7 @@ int cmd_serve(int argc, char **argv)
 		http_server_stop(srv);
 	}
 	db_pool_free(a.pool);
+	metrics_free(a.metrics);
 	px_dict_free(a.dict);
 	pthread_rwlock_destroy(&a.dict_lock);
 	runtime_close(&rt);

@@ -9,18 +9,21 @@ typedef struct command {
 	int (*run)(int argc, char **argv); /* argv[0] is the command name */
 	const char *summary;
 	const char *usage; /* full help text for `parley help NAME` */
+	int config_flags;  /* also takes the configuration flags (config.h) */
 } command;
 
 extern const command commands[];
 const command *command_find(const char *name);
+void command_print_help(const command *c);
 
 int cmd_serve(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
+int cmd_health(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_page(int argc, char **argv);
 
-extern const char usage_serve[], usage_migrate[], usage_extract[], usage_page[];
+extern const char usage_serve[], usage_migrate[], usage_health[], usage_extract[], usage_page[];
 
 #endif

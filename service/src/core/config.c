@@ -35,6 +35,8 @@ static const setting settings[] = {
 	{"PARLEY_CORS_ORIGINS", "--cors-origins", SET_STRING, FIELD(cors_origins), 0, 0},
 	{"PARLEY_LOG_LEVEL", "--log-level", SET_LEVEL, FIELD(log_level), 0, 0},
 	{"PARLEY_THREADS", "--threads", SET_INT, FIELD(threads), 1, 256},
+	{"PARLEY_THREAD_PER_CONNECTION", "--thread-per-connection", SET_BOOL,
+	 FIELD(thread_per_connection), 0, 1},
 	{"PARLEY_POOL_SIZE", "--pool-size", SET_INT, FIELD(pool_size), 1, 256},
 	{"PARLEY_MAX_BODY", "--max-body", SET_SIZE, FIELD(max_body), 1024, 256L << 20},
 	{"PARLEY_SKIP_MIGRATE", "--skip-migrate", SET_BOOL, FIELD(skip_migrate), 0, 1},
@@ -55,6 +57,8 @@ const char config_flags_help[] =
 	"  --cors-origins LIST    comma-separated origins allowed by CORS (PARLEY_CORS_ORIGINS)\n"
 	"  --log-level LEVEL      debug|info|warn|error (PARLEY_LOG_LEVEL, default info)\n"
 	"  --threads N            HTTP worker threads (PARLEY_THREADS, default 8)\n"
+	"  --thread-per-connection[=0|1]  one thread per connection instead of the pool\n"
+	"                         (PARLEY_THREAD_PER_CONNECTION, default 0; see README)\n"
 	"  --pool-size N          database connections (PARLEY_POOL_SIZE, default 8)\n"
 	"  --max-body BYTES       largest request body (PARLEY_MAX_BODY, default 8 MiB)\n"
 	"  --skip-migrate[=0|1]   do not apply migrations at start (PARLEY_SKIP_MIGRATE)\n"

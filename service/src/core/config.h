@@ -18,7 +18,8 @@ typedef struct config {
 	char *migrations_dir;
 	char *cors_origins; /* comma-separated, NULL: no CORS */
 	int log_level;
-	int threads;    /* HTTP worker threads */
+	int threads;    /* HTTP worker threads (pool mode) */
+	int thread_per_connection; /* HTTP mode: 1 = a thread per connection */
 	int pool_size;  /* database connections */
 	size_t max_body; /* bytes */
 	int skip_migrate;

@@ -15,24 +15,31 @@ int db_filter_index(const db_collection *col, const char *name)
 	return -1;
 }
 
-/* Builds the SQL and the statement name for the filters present. */
-static void build_sql(const db_collection *col, const char *const *values, int has_cursor,
-		      buf *sql, buf *name, const char **params, int *nparams)
+unsigned db_where(const db_collection *col, const char *const *values, buf *sql,
+		  const char **params, int *nparams)
 {
 	unsigned mask = 0;
-	int n = 0;
-	buf_puts(sql, col->select);
 	buf_puts(sql, " WHERE ");
 	buf_puts(sql, col->where ? col->where : "true");
 	for (int i = 0; i < col->n_filters; i++) {
 		if (!values[i])
 			continue;
 		mask |= 1u << i;
-		params[n++] = values[i];
+		params[(*nparams)++] = values[i];
 		buf_puts(sql, " AND (");
-		buf_printf(sql, col->filters[i].sql, n);
+		buf_printf(sql, col->filters[i].sql, *nparams);
 		buf_putc(sql, ')');
 	}
+	return mask;
+}
+
+/* Builds the SQL and the statement name for the filters present. */
+static void build_sql(const db_collection *col, const char *const *values, int has_cursor,
+		      buf *sql, buf *name, const char **params, int *nparams)
+{
+	int n = 0;
+	buf_puts(sql, col->select);
+	unsigned mask = db_where(col, values, sql, params, &n);
 	const char *cmp = col->descending ? "<" : ">";
 	const char *dir = col->descending ? "DESC" : "ASC";
 	if (has_cursor) {

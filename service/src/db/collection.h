@@ -57,6 +57,12 @@ db_status db_list(db_conn *c, const db_collection *col, const char *const *value
 		  const char *cursor_sort, const char *cursor_id, int limit, db_page *out);
 void db_page_free(db_page *p);
 
+/* Appends " WHERE <base> AND <filters present>" with $n placeholders
+ * continuing from *nparams; returns the bitmask of filters present (for
+ * statement names). */
+unsigned db_where(const db_collection *col, const char *const *values, buf *sql,
+		  const char **params, int *nparams);
+
 /* Each collection the API serves (resources.c). */
 extern const db_collection db_events, db_actors, db_statements, db_articles;
 int db_filter_index(const db_collection *col, const char *name);

@@ -222,6 +222,7 @@ PGresult *db_exec(db_conn *c, const char *name, const char *sql, int nparams,
 	PGresult *res;
 	if (name) {
 		if (!is_prepared(c, name)) {
+			log_debug("prepare", "name", name, "sql", sql, NULL);
 			res = PQprepare(c->pg, name, sql, nparams, NULL);
 			if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 				*st = fail(c, res);

@@ -357,6 +357,15 @@ static void apply_pretitle(px_doc *doc, int32_t actor, const pretitle *pt, size_
 
 /* ------------------------------------------------------------ title mentions */
 
+/* "the minister" fits a foreign minister; "the president" a president. */
+static bool title_fits(const char *held, const char *head)
+{
+	if (!held)
+		return false;
+	size_t n = strlen(held), k = strlen(head);
+	return !strcmp(held, head) || (n > k && held[n - k - 1] == ' ' && !strcmp(held + n - k, head));
+}
+
 int32_t px_person_by_title(const px_doc *doc, size_t before_tok, const char *head,
 			   const char *country)
 {
@@ -365,7 +374,7 @@ int32_t px_person_by_title(const px_doc *doc, size_t before_tok, const char *hea
 		if (mm->tok_start >= before_tok || mm->actor < 0 || !px_is_person(doc, mm->actor))
 			continue;
 		const px_actor *a = &doc->actors[mm->actor];
-		if (!a->title_head || strcmp(a->title_head, head))
+		if (!title_fits(a->title_head, head))
 			continue;
 		if (country && a->country && strcmp(country, a->country))
 			continue;

@@ -29,6 +29,8 @@ static const char *const furniture_prefixes[] = {
     "read more", "also read", "read also", "see also", "related stories", "related articles",
     "related news", "more on this", "more stories", "latest news", "top stories", "file photo",
     "representational image", "credit:", "source:", "edited by", "written by", "reporting by",
+    "(reporting by", "editing by", "additional reporting", "(additional reporting", "writing by",
+    "contact us", "terms of use", "privacy policy", "cookie", "newsletter",
     NULL};
 
 /* A line that is only one of these opens a block of teasers. */
@@ -49,13 +51,20 @@ static bool starts_with_ci(const char *s, size_t n, const char *prefix)
 	return n >= k && strncasecmp(s, prefix, k) == 0;
 }
 
-static bool contains_ci(const char *s, size_t n, const char *needle)
+/* One lower-cased copy, then a fast substring search per mark. */
+static bool has_caption_mark(const char *s, size_t n)
 {
-	size_t k = strlen(needle);
-	for (size_t i = 0; i + k <= n; i++)
-		if (strncasecmp(s + i, needle, k) == 0)
-			return true;
-	return false;
+	char small[512];
+	char *low = n < sizeof small ? small : xmalloc(n + 1);
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	low[n] = '\0';
+	bool hit = false;
+	for (const char *const *c = caption_marks; *c && !hit; c++)
+		hit = strstr(low, *c) != NULL;
+	if (low != small)
+		free(low);
+	return hit;
 }
 
 static void trim(const char **s, size_t *n)
@@ -115,9 +124,8 @@ static bool is_furniture(const char *s, size_t n, const line_shape *sh)
 	for (const char *const *p = furniture_prefixes; *p; p++)
 		if (starts_with_ci(s, n, *p) && sh->words <= 20)
 			return true;
-	for (const char *const *c = caption_marks; *c; c++)
-		if (contains_ci(s, n, *c))
-			return true;
+	if (has_caption_mark(s, n))
+		return true;
 	if (sh->separators >= 2 || (sh->separators && !sh->sentence_end))
 		return true;
 	if (n > 3 && (starts_with_ci(s, n, "by ") && sh->words <= 6))

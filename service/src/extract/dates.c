@@ -321,9 +321,28 @@ static bool iso_expr(const px_doc *doc, size_t i, found *f)
 	return true;
 }
 
+/* Most tokens cannot start a date; this cheap test skips them. */
+static bool may_start_date(const px_doc *doc, size_t i)
+{
+	const px_token *t = &doc->toks[i];
+	if (t->kind == TK_NUM || t->cap)
+		return true;
+	if (t->kind != TK_WORD)
+		return false;
+	static const char *const starters[] = {"last", "this", "next", "past", "coming", "earlier",
+					       "later", "today", "yesterday", "tomorrow", "in",
+					       "since", "during", NULL};
+	for (const char *const *w = starters; *w; w++)
+		if (px_tok_is(doc, i, *w))
+			return true;
+	return false;
+}
+
 static bool date_at(const px_doc *doc, size_t i, found *f)
 {
 	*f = (found){0};
+	if (!may_start_date(doc, i))
+		return false;
 	return iso_expr(doc, i, f) || month_day(doc, i, f) || weekday_expr(doc, i, f) ||
 	       relative_expr(doc, i, f) || day_word(doc, i, f) || year_expr(doc, i, f);
 }
@@ -338,6 +357,15 @@ long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *o
 	long best = -1;
 	size_t best_dist = (size_t)-1;
 	found f, keep = {0};
+	/* many sentences hold no date at all; remember that per sentence */
+	uint8_t *known = NULL;
+	if (doc->sent_dates && a < b && doc->toks[a].sent == doc->toks[b - 1].sent &&
+	    a == doc->sents[doc->toks[a].sent].tok_start &&
+	    b == doc->sents[doc->toks[a].sent].tok_end) {
+		known = &doc->sent_dates[doc->toks[a].sent];
+		if (*known == 1)
+			return -1;
+	}
 	for (size_t i = a; i < b; i++) {
 		if (!date_at(doc, i, &f))
 			continue;
@@ -358,6 +386,8 @@ long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *o
 		if (future)
 			*future = keep.future;
 	}
+	if (known)
+		*known = best >= 0 ? 2 : 1;
 	return best;
 }
 
@@ -371,7 +401,10 @@ bool px_infer_published(const px_doc *doc, px_date *out)
 		f = (found){0};
 		if (!(iso_expr(doc, i, &f) || month_day(doc, i, &f)) || f.date.precision != 3)
 			continue;
-		if (doc->toks[i].start < 200) {
+		/* a dateline: "Wednesday, August 27, 2025" or a date opening the text */
+		bool after_weekday = (i >= 1 && weekday_at(doc, i - 1) >= 0) ||
+				     (i >= 2 && weekday_at(doc, i - 2) >= 0);
+		if (doc->toks[i].sent == 0 && (after_weekday || i < 3)) {
 			*out = f.date;
 			return true;
 		}

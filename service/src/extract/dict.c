@@ -108,6 +108,7 @@ void px_dict_add_phrase(px_dict *d, const char *phrase, size_t len, unsigned kin
 	e->ntok = (uint8_t)n;
 	e->kind = (uint16_t)kind;
 	e->ref = ref;
+	e->hash0 = toks[0].hash;
 	size_t b = toks[0].hash & (d->n_buckets - 1);
 	e->next = d->buckets[b];
 	d->buckets[b] = (int32_t)(d->n_lex - 1);
@@ -163,13 +164,17 @@ bool px_tok_is(const px_doc *doc, size_t i, const char *lower_word)
 	if (i >= doc->n_toks)
 		return false;
 	const px_token *t = &doc->toks[i];
+	const char *s = doc->text.s + t->start;
+	/* most calls fail on the first letter; test it before measuring */
+	if (tolower((unsigned char)*s) != (unsigned char)lower_word[0])
+		return false;
 	size_t n = t->end - t->start;
-	return strlen(lower_word) == n && strncasecmp(doc->text.s + t->start, lower_word, n) == 0;
+	return strlen(lower_word) == n && strncasecmp(s, lower_word, n) == 0;
 }
 
 static bool entry_matches(const px_doc *doc, size_t i, const px_lex_entry *e)
 {
-	if (i + e->ntok > doc->n_toks)
+	if (i + e->ntok > doc->n_toks || doc->toks[i].hash != e->hash0)
 		return false;
 	uint32_t sent = doc->toks[i].sent;
 	for (size_t k = 0; k < e->ntok; k++) {
@@ -179,16 +184,56 @@ static bool entry_matches(const px_doc *doc, size_t i, const px_lex_entry *e)
 	return true;
 }
 
-size_t px_lex_match(const px_doc *doc, size_t i, unsigned mask, const px_lex_entry **out)
+static size_t walk_bucket(const px_doc *doc, size_t i, unsigned mask, const px_lex_entry **out)
 {
 	const px_dict *d = doc->dict;
 	size_t best = 0;
-	if (!d || i >= doc->n_toks)
-		return 0;
 	for (int32_t k = d->buckets[doc->toks[i].hash & (d->n_buckets - 1)]; k >= 0;
 	     k = d->lex[k].next) {
 		const px_lex_entry *e = &d->lex[k];
 		if ((e->kind & mask) && e->ntok > best && entry_matches(doc, i, e)) {
+			best = e->ntok;
+			if (out)
+				*out = e;
+		}
+	}
+	return best;
+}
+
+/* Every stage asks about the same tokens many times; the first question
+ * at a token walks its bucket once for all kinds. */
+static const px_lex_hit *cached_hits(const px_doc *doc, size_t i)
+{
+	px_lex_hit *hit = &doc->lex_cache[i];
+	if (doc->lex_cached[i])
+		return hit;
+	memset(hit, 0, sizeof *hit);
+	const px_dict *d = doc->dict;
+	for (int32_t k = d->buckets[doc->toks[i].hash & (d->n_buckets - 1)]; k >= 0;
+	     k = d->lex[k].next) {
+		const px_lex_entry *e = &d->lex[k];
+		if (!entry_matches(doc, i, e))
+			continue;
+		for (int bit = 0; bit < PX_LEX_KINDS; bit++)
+			if ((e->kind & (1u << bit)) &&
+			    (!hit->entry[bit] || hit->entry[bit]->ntok < e->ntok))
+				hit->entry[bit] = e;
+	}
+	doc->lex_cached[i] = 1;
+	return hit;
+}
+
+size_t px_lex_match(const px_doc *doc, size_t i, unsigned mask, const px_lex_entry **out)
+{
+	if (!doc->dict || i >= doc->n_toks)
+		return 0;
+	if (!doc->lex_cache)
+		return walk_bucket(doc, i, mask, out);
+	const px_lex_hit *hit = cached_hits(doc, i);
+	size_t best = 0;
+	for (int bit = 0; bit < PX_LEX_KINDS; bit++) {
+		const px_lex_entry *e = hit->entry[bit];
+		if ((mask & (1u << bit)) && e && e->ntok > best) {
 			best = e->ntok;
 			if (out)
 				*out = e;

@@ -205,10 +205,12 @@ static int status_in(const px_doc *doc, size_t a, size_t trig, size_t b, bool *i
 	int status = ST_OCCURRED;
 	*intent = false;
 	size_t end = trig + 4 < b ? trig + 4 : b;
-	for (size_t i = a; i < end; i++) {
+	for (size_t i = a; i < b; i++) {
 		const px_lex_entry *e;
 		if (doc->toks[i].inq || !px_lex_match(doc, i, LX_MARKER, &e))
 			continue;
+		if (i >= end && e->ref != MK_POSTPONED && e->ref != MK_CANCELLED)
+			continue; /* "was postponed" may come late; other words must lead */
 		switch (e->ref) {
 		case MK_INTENT: *intent = i < trig; break;
 		case MK_FUTURE:

@@ -94,12 +94,19 @@ typedef struct px_event_word {
 	char *type, *cameo, *verb; /* verb: third person for titles, e.g. "meets" */
 } px_event_word;
 
+#define PX_LEX_KINDS 11
+
+typedef struct px_lex_hit {
+	const struct px_lex_entry *entry[PX_LEX_KINDS]; /* NULL when no entry of that kind */
+} px_lex_hit;
+
 typedef struct px_lex_entry {
 	char **toks;
 	uint8_t ntok;
 	uint16_t kind;
 	uint32_t ref;
-	int32_t next; /* chain in the hash bucket */
+	uint32_t hash0; /* of the first token, checked before any string compare */
+	int32_t next;   /* chain in the hash bucket */
 } px_lex_entry;
 
 struct px_dict {
@@ -218,6 +225,9 @@ typedef struct px_doc {
 	px_event *events;
 	size_t n_events, cap_events;
 	int32_t *tok_mention; /* token -> mention index covering it, -1 */
+	struct px_lex_hit *lex_cache; /* per token, per kind: the longest entry (lazy) */
+	uint8_t *lex_cached;          /* per token: cache filled */
+	uint8_t *sent_dates;          /* per sentence: 0 unknown, 1 no date expression, 2 some */
 	px_date published;
 } px_doc;
 

@@ -390,6 +390,10 @@ static px_statement *add_statement(px_doc *doc, char *text, bool direct, const a
 	st->direct = direct;
 	st->cue = cue_text(doc, at);
 	st->speaker = at->speaker;
+	/* offsets cover the words, not the comma before the closing mark */
+	while (b > a + 1 && (tok_char(doc, b - 1, ',') || tok_char(doc, b - 1, ';') ||
+			     tok_char(doc, b - 1, ':') || doc->toks[b - 1].kind == TK_QUOTE))
+		b--;
 	st->start = doc->toks[a].start;
 	st->end = doc->toks[b - 1].end;
 	st->sent_a = doc->toks[a].sent;

@@ -63,23 +63,28 @@ static const char *fold_cp(int32_t c)
 	return NULL;
 }
 
-static void emit(px_text *t, buf *out, size_t *cap, const char *bytes, size_t n, uint32_t cpi)
+/* Output never outgrows the input: every fold is at most as long as what
+ * it replaces, and composition only shortens.  So both arrays are sized
+ * once and filled directly. */
+typedef struct out {
+	char *s;
+	uint32_t *cp;
+	size_t len;
+} out;
+
+static void emit(out *o, const char *bytes, size_t n, uint32_t cpi)
 {
-	if (out->len + n + 1 > *cap) {
-		while (out->len + n + 1 > *cap)
-			*cap = *cap ? *cap * 2 : 256;
-		t->cp = xrealloc(t->cp, *cap * sizeof *t->cp);
+	for (size_t i = 0; i < n; i++) {
+		o->s[o->len] = bytes[i];
+		o->cp[o->len++] = cpi;
 	}
-	for (size_t i = 0; i < n; i++)
-		t->cp[out->len + i] = cpi;
-	buf_append(out, bytes, n);
 }
 
 /* Length in bytes of the combining marks that follow position p. */
 static size_t combining_tail(const char *p, const char *end)
 {
 	const char *q = p;
-	while (q < end) {
+	while (q < end && (unsigned char)*q >= 0x80) {
 		int32_t c;
 		int n = px_utf8_decode(q, end, &c);
 		if (utf8proc_get_property(c)->combining_class == 0)
@@ -89,48 +94,60 @@ static size_t combining_tail(const char *p, const char *end)
 	return (size_t)(q - p);
 }
 
+/* Composes base + marks (NFC); returns the code points the cluster spans. */
+static uint32_t emit_cluster(out *o, const char *p, size_t n, const char *end, uint32_t cpi)
+{
+	utf8proc_uint8_t *composed = NULL;
+	utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n,
+					  &composed, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+	if (m > 0 && (size_t)m <= n)
+		emit(o, (const char *)composed, (size_t)m, cpi);
+	else
+		emit(o, p, n, cpi);
+	free(composed);
+	uint32_t count = 0;
+	for (const char *q = p; q < p + n; count++) {
+		int32_t dummy;
+		q += px_utf8_decode(q, end, &dummy);
+	}
+	return count;
+}
+
 void px_text_prepare(px_text *t, const char *src, size_t len)
 {
-	buf out;
-	buf_init(&out);
-	size_t cap = 0;
-	t->cp = NULL;
+	out o = {xmalloc(len + 1), xmalloc((len + 1) * sizeof(uint32_t)), 0};
 	const char *p = src, *end = src + len;
 	uint32_t cpi = 0;
 	while (p < end) {
+		unsigned char b = (unsigned char)*p;
+		if (b >= 0x20 && b < 0x7F) { /* plain ASCII, the common case */
+			if (p + 1 >= end || (unsigned char)p[1] < 0x80) {
+				o.s[o.len] = (char)b;
+				o.cp[o.len++] = cpi++;
+				p++;
+				continue;
+			}
+		}
 		int32_t c;
 		int n = px_utf8_decode(p, end, &c);
 		const char *f = fold_cp(c);
 		size_t tail = f ? 0 : combining_tail(p + n, end);
 		if (f) {
-			emit(t, &out, &cap, f, strlen(f), cpi);
+			emit(&o, f, strlen(f), cpi);
+			cpi++;
 		} else if (tail) {
-			utf8proc_uint8_t *composed = NULL;
-			utf8proc_ssize_t m =
-			    utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)(n + tail),
-					 &composed, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
-			if (m > 0)
-				emit(t, &out, &cap, (const char *)composed, (size_t)m, cpi);
-			else
-				emit(t, &out, &cap, p, n + tail, cpi);
-			free(composed);
-			/* every code point of the cluster still counts in the original */
-			for (const char *q = p + n; q < p + n + tail; cpi++) {
-				int32_t dummy;
-				q += px_utf8_decode(q, end, &dummy);
-			}
+			cpi += emit_cluster(&o, p, (size_t)n + tail, end, cpi);
 		} else {
-			emit(t, &out, &cap, p, (size_t)n, cpi);
+			emit(&o, p, (size_t)n, cpi);
+			cpi++;
 		}
-		p += n + tail;
-		cpi++;
+		p += (size_t)n + tail;
 	}
-	emit(t, &out, &cap, "", 0, cpi);
-	if (!t->cp)
-		t->cp = xmalloc(sizeof *t->cp);
-	t->cp[out.len] = cpi;
-	t->len = out.len;
-	t->s = buf_detach(&out);
+	o.s[o.len] = '\0';
+	o.cp[o.len] = cpi;
+	t->s = o.s;
+	t->cp = o.cp;
+	t->len = o.len;
 }
 
 void px_text_free(px_text *t)

@@ -80,8 +80,9 @@ route_result http_route_match(const http_route *routes, http_request *req,
 typedef struct http_server http_server;
 typedef void (*http_dispatch_fn)(void *app, http_request *req, http_response *res);
 
-/* Starts serving on host:port with a pool of threads; every complete
- * request goes to dispatch.  Returns NULL with *err set. */
+/* Starts serving on host:port with a pool of threads (threads > 0) or a
+ * thread per connection (threads == 0); every complete request goes to
+ * dispatch.  Returns NULL with *err set. */
 http_server *http_server_start(const char *host, int port, int threads, size_t max_body,
 			       http_dispatch_fn dispatch, void *app, char **err);
 /* The port actually bound (useful with port 0). */

@@ -11,6 +11,7 @@
 #include "parse/charset.h"
 
 #include "core/buf.h"
+#include "parse/sniff.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -36,21 +37,12 @@ static bool take_label(const char *s, const char *end, char *out)
 	return n > 0;
 }
 
-static const char *find_ci(const char *s, const char *end, const char *needle)
-{
-	size_t nl = strlen(needle);
-	for (; s + nl <= end; s++)
-		if (!strncasecmp(s, needle, nl))
-			return s;
-	return NULL;
-}
-
 static bool label_from_header(const char *ct, char *out)
 {
 	if (!ct)
 		return false;
 	const char *end = ct + strlen(ct);
-	const char *p = find_ci(ct, end, "charset");
+	const char *p = sniff_find_ci(ct, end, "charset");
 	return p && take_label(p + 7, end, out);
 }
 
@@ -60,14 +52,14 @@ static bool label_from_document(const char *body, size_t len, char *out)
 {
 	const char *end = body + (len < SNIFF_BYTES ? len : SNIFF_BYTES);
 	if (len >= 5 && !strncmp(body, "<?xml", 5)) {
-		const char *close = find_ci(body, end, "?>");
-		const char *enc = find_ci(body, close ? close : end, "encoding");
+		const char *close = sniff_find_ci(body, end, "?>");
+		const char *enc = sniff_find_ci(body, close ? close : end, "encoding");
 		if (enc)
 			return take_label(enc + 8, end, out);
 	}
-	for (const char *p = body; (p = find_ci(p, end, "<meta")); p += 5) {
+	for (const char *p = body; (p = sniff_find_ci(p, end, "<meta")); p += 5) {
 		const char *gt = memchr(p, '>', (size_t)(end - p));
-		const char *cs = find_ci(p, gt ? gt : end, "charset");
+		const char *cs = sniff_find_ci(p, gt ? gt : end, "charset");
 		if (cs && take_label(cs + 7, end, out))
 			return true;
 	}
@@ -79,7 +71,11 @@ static bool valid_utf8(const unsigned char *s, size_t len)
 	size_t i = 0;
 	while (i < len) {
 		unsigned char c = s[i];
-		size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+		size_t n = c < 0x80         ? 1
+		           : (c >> 5) == 6  ? 2
+		           : (c >> 4) == 14 ? 3
+		           : (c >> 3) == 30 ? 4
+		                            : 0;
 		if (!n || i + n > len || (n == 2 && c < 0xC2))
 			return false;
 		for (size_t k = 1; k < n; k++)
@@ -98,9 +94,9 @@ static bool is_utf8_label(const char *l)
 /* Labels browsers decode as windows-1252. */
 static const char *widen(const char *l)
 {
-	static const char *const as_1252[] = {"iso-8859-1", "iso8859-1", "latin1", "l1",
-					      "us-ascii", "ascii",	"iso_8859-1", "cp819",
-					      "ibm819",	  "x-cp1252",	NULL};
+	static const char *const as_1252[] = {"iso-8859-1", "iso8859-1", "latin1",     "l1",
+	                                      "us-ascii",   "ascii",     "iso_8859-1", "cp819",
+	                                      "ibm819",     "x-cp1252",  NULL};
 	for (const char *const *a = as_1252; *a; a++)
 		if (!strcmp(l, *a))
 			return "windows-1252";
@@ -163,8 +159,9 @@ static char *repair_utf8(const char *s, size_t len, size_t *out_len)
 static char *convert(const char *body, size_t len, const char *label, size_t *out_len, char **err)
 {
 	if (is_utf8_label(label))
-		return valid_utf8((const unsigned char *)body, len) ? (*out_len = len, xstrndup(body, len))
-								    : repair_utf8(body, len, out_len);
+		return valid_utf8((const unsigned char *)body, len)
+		           ? (*out_len = len, xstrndup(body, len))
+		           : repair_utf8(body, len, out_len);
 	iconv_t cd = iconv_open("UTF-8", widen(label));
 	if (cd == (iconv_t)-1) {
 		buf e;
@@ -195,7 +192,7 @@ static const char *bom_label(const char **body, size_t *len)
 }
 
 char *charset_to_utf8(const char *body, size_t len, const char *content_type, size_t *out_len,
-		      char **err)
+                      char **err)
 {
 	*err = NULL;
 	*out_len = 0;
@@ -207,7 +204,7 @@ char *charset_to_utf8(const char *body, size_t len, const char *content_type, si
 		snprintf(label, sizeof label, "%s", bom);
 	else if (!label_from_header(content_type, label) && !label_from_document(body, len, label))
 		snprintf(label, sizeof label, "%s",
-			 valid_utf8((const unsigned char *)body, len) ? "utf-8" : "windows-1252");
+		         valid_utf8((const unsigned char *)body, len) ? "utf-8" : "windows-1252");
 	/* A page cannot really be UTF-16 if we just read ASCII markup to find
 	 * that label: browsers treat it as UTF-8 too. */
 	if (!bom && !strncmp(label, "utf-16", 6))

@@ -30,7 +30,7 @@ static bool plausible(const when *w)
 static int month_of(const char *s)
 {
 	static const char *const m[] = {"jan", "feb", "mar", "apr", "may", "jun",
-					"jul", "aug", "sep", "oct", "nov", "dec"};
+	                                "jul", "aug", "sep", "oct", "nov", "dec"};
 	for (int i = 0; i < 12; i++)
 		if (!strncasecmp(s, m[i], 3))
 			return i + 1;
@@ -67,12 +67,11 @@ static long zone_offset(const char *p)
 		const char *name;
 		int hours;
 	} zones[] = {{"EST", -5}, {"EDT", -4}, {"CST", -6}, {"CDT", -5}, {"MST", -7},
-		     {"MDT", -6}, {"PST", -8}, {"PDT", -7}, {"CET", 1},	 {"CEST", 2},
-		     {"BST", 1},  {"MSK", 3},  {"IST", 5}};
+	             {"MDT", -6}, {"PST", -8}, {"PDT", -7}, {"CET", 1},  {"CEST", 2},
+	             {"BST", 1},  {"MSK", 3},  {"IST", 5}};
 	for (size_t i = 0; i < sizeof zones / sizeof *zones; i++)
 		if (!strncasecmp(p, zones[i].name, strlen(zones[i].name)))
-			return zones[i].hours * 3600L +
-			       (!strcmp(zones[i].name, "IST") ? 1800L : 0);
+			return zones[i].hours * 3600L + (!strcmp(zones[i].name, "IST") ? 1800L : 0);
 	return 0;
 }
 
@@ -158,8 +157,12 @@ static char *format(const when *w)
 		snprintf(out, sizeof out, "%04d-%02d-%02d", w->y, w->mo, w->d);
 		return xstrdup(out);
 	}
-	struct tm tm = {.tm_year = w->y - 1900, .tm_mon = w->mo - 1, .tm_mday = w->d,
-			.tm_hour = w->h, .tm_min = w->mi, .tm_sec = w->s};
+	struct tm tm = {.tm_year = w->y - 1900,
+	                .tm_mon = w->mo - 1,
+	                .tm_mday = w->d,
+	                .tm_hour = w->h,
+	                .tm_min = w->mi,
+	                .tm_sec = w->s};
 	time_t t = timegm(&tm) - w->off;
 	struct tm u;
 	gmtime_r(&t, &u);
@@ -175,9 +178,9 @@ char *date_normalize(const char *s)
 		s++;
 	when w = {0};
 	bool ok = isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
-			  isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3])
-		      ? scan_iso(s, &w)
-		      : scan_rfc822(s, &w);
+	                  isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3])
+	              ? scan_iso(s, &w)
+	              : scan_rfc822(s, &w);
 	if (!ok) {
 		w = (when){0};
 		ok = scan_rfc822(s, &w);

@@ -22,31 +22,6 @@ static bool named(const xmlNode *n, const char *name)
 	return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
 }
 
-static char *text_of(const xmlNode *n)
-{
-	if (!n)
-		return NULL;
-	xmlChar *c = xmlNodeGetContent(n);
-	if (!c)
-		return NULL;
-	buf b;
-	buf_init(&b);
-	for (const xmlChar *s = c; *s; s++) { /* collapse whitespace */
-		bool sp = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
-		if (sp && (!b.len || b.data[b.len - 1] == ' '))
-			continue;
-		buf_putc(&b, sp ? ' ' : (char)*s);
-	}
-	xmlFree(c);
-	while (b.len && b.data[b.len - 1] == ' ')
-		b.data[--b.len] = 0;
-	if (!b.len) {
-		buf_free(&b);
-		return NULL;
-	}
-	return buf_detach(&b);
-}
-
 static xmlNode *child(const xmlNode *n, const char *name)
 {
 	for (xmlNode *c = n ? n->children : NULL; c; c = c->next)
@@ -61,22 +36,16 @@ static char *html_to_text(char *s)
 	if (!s || !strchr(s, '<'))
 		return s;
 	htmlDocPtr d = htmlReadMemory(s, (int)strlen(s), NULL, "UTF-8",
-				      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-					      HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	                              HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	                                  HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
 	xmlNode *root = d ? xmlDocGetRootElement(d) : NULL;
 	if (!root) {
 		xmlFreeDoc(d);
 		return s;
 	}
-	buf b;
-	buf_init(&b);
-	dom_text(root, &b);
+	char *r = dom_text_dup(root);
 	xmlFreeDoc(d);
 	free(s);
-	while (b.len && b.data[b.len - 1] == ' ')
-		b.data[--b.len] = 0;
-	char *r = b.len ? xstrdup(b.data) : NULL;
-	buf_free(&b);
 	return r;
 }
 
@@ -96,7 +65,7 @@ static const char *atom_link(const xmlNode *entry)
 static char *first_text(const xmlNode *n, const char *const *names)
 {
 	for (; *names; names++) {
-		char *t = text_of(child(n, *names));
+		char *t = dom_text_dup(child(n, *names));
 		if (t)
 			return t;
 	}
@@ -106,28 +75,28 @@ static char *first_text(const xmlNode *n, const char *const *names)
 static void read_item(const xmlNode *n, const char *base, feed_item *it)
 {
 	static const char *const date_names[] = {"pubDate", "published", "date", "issued",
-						 "updated", "modified", NULL};
+	                                         "updated", "modified",  NULL};
 	static const char *const summary_names[] = {"description", "summary", "encoded", "content",
-						    NULL};
+	                                            NULL};
 	static const char *const author_names[] = {"creator", "author", NULL};
-	it->title = html_to_text(text_of(child(n, "title")));
+	it->title = html_to_text(dom_text_dup(child(n, "title")));
 	const char *href = atom_link(n);
-	char *link = href ? xstrdup(href) : text_of(child(n, "link"));
+	char *link = href ? xstrdup(href) : dom_text_dup(child(n, "link"));
 	if (!link && dom_attr(n, "about")) /* RDF items name themselves */
 		link = xstrdup(dom_attr(n, "about"));
 	it->link = link ? url_resolve(base, link) : NULL;
 	free(link);
-	it->guid = text_of(child(n, "guid"));
+	it->guid = dom_text_dup(child(n, "guid"));
 	if (!it->guid)
-		it->guid = text_of(child(n, "id"));
+		it->guid = dom_text_dup(child(n, "id"));
 	if (!it->guid && it->link)
 		it->guid = xstrdup(it->link);
 	char *d = first_text(n, date_names);
 	it->published_at = date_normalize(d);
 	free(d);
 	xmlNode *author = child(n, "author");
-	it->author = child(author, "name") ? text_of(child(author, "name"))
-					   : first_text(n, author_names);
+	it->author = child(author, "name") ? dom_text_dup(child(author, "name"))
+	                                   : first_text(n, author_names);
 	it->summary = html_to_text(first_text(n, summary_names));
 }
 
@@ -161,8 +130,8 @@ int feed_parse(const char *xml, size_t len, const char *base_url, feed *out, cha
 	if (!xml || len > (size_t)INT32_MAX)
 		return fail(err, "feed: no document", NULL);
 	xmlDoc *doc = xmlReadMemory(xml, (int)len, base_url, NULL,
-				    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-					    XML_PARSE_NOCDATA);
+	                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	                                XML_PARSE_NOCDATA);
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (!root)
 		return fail(err, "feed: invalid XML", doc);
@@ -178,9 +147,9 @@ int feed_parse(const char *xml, size_t len, const char *base_url, feed *out, cha
 	} else {
 		return fail(err, "feed: not an RSS, RDF or Atom document", doc);
 	}
-	out->title = text_of(child(channel, "title"));
+	out->title = dom_text_dup(child(channel, "title"));
 	const char *href = named(root, "feed") ? atom_link(root) : NULL;
-	char *link = href ? xstrdup(href) : text_of(child(channel, "link"));
+	char *link = href ? xstrdup(href) : dom_text_dup(child(channel, "link"));
 	out->link = link ? url_resolve(base_url, link) : NULL;
 	free(link);
 	xmlFreeDoc(doc);
@@ -204,41 +173,4 @@ void feed_free(feed *f)
 	free(f->title);
 	free(f->link);
 	memset(f, 0, sizeof *f);
-}
-
-/* ------------------------------------------------------------ sniffing */
-
-static bool starts_ci(const char *p, const char *end, const char *w)
-{
-	size_t n = strlen(w);
-	return (size_t)(end - p) >= n && !strncasecmp(p, w, n);
-}
-
-static const char *find_ci(const char *p, const char *end, const char *w)
-{
-	for (; p < end; p++)
-		if (starts_ci(p, end, w))
-			return p;
-	return NULL;
-}
-
-doc_kind doc_detect(const char *body, size_t len, const char *content_type)
-{
-	if (!body || !len)
-		return DOC_UNKNOWN;
-	const char *p = body, *end = body + (len < 2048 ? len : 2048);
-	if (starts_ci(p, end, "\xEF\xBB\xBF"))
-		p += 3;
-	while (p < end && strchr(" \t\r\n", *p))
-		p++;
-	if (find_ci(p, end, "<rss") || find_ci(p, end, "<feed") || find_ci(p, end, "<rdf:rdf"))
-		return DOC_FEED;
-	if (find_ci(p, end, "<html") || find_ci(p, end, "<!doctype html") ||
-	    find_ci(p, end, "<head") || find_ci(p, end, "<body"))
-		return DOC_HTML;
-	if (content_type && strcasestr(content_type, "html"))
-		return DOC_HTML;
-	if (p < end && *p == '<')
-		return content_type && strcasestr(content_type, "xml") ? DOC_UNKNOWN : DOC_HTML;
-	return DOC_TEXT;
 }

@@ -21,7 +21,7 @@ static xmlDoc *parse(const char *html, size_t len, const char *base_url)
 	if (len > (size_t)INT32_MAX)
 		return NULL;
 	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-		   HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+	           HTML_PARSE_NONET | HTML_PARSE_COMPACT;
 	return htmlReadMemory(html, (int)len, base_url, "UTF-8", opts);
 }
 
@@ -70,7 +70,7 @@ static bool blank(const char *s, size_t len)
 }
 
 int html_article_extract(const char *html, size_t len, const char *base_url, html_article *out,
-			 char **err)
+                         char **err)
 {
 	memset(out, 0, sizeof *out);
 	xmlDoc *doc = parse(html, len, base_url);
@@ -90,7 +90,7 @@ int html_article_extract(const char *html, size_t len, const char *base_url, htm
 			break;
 		char *retry = main_text(doc, cut);
 		xmlFreeDoc(doc);
-		if (strlen(retry) > strlen(out->text)) {
+		if (strlen(retry) > 2 * strlen(out->text)) {
 			free(out->text);
 			out->text = retry;
 		} else {

@@ -10,15 +10,15 @@
  */
 #include "parse/html_internal.h"
 
-#include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const char *const always_drop[] = {
-	"script", "style",  "noscript", "iframe", "object", "embed",  "svg",	  "canvas",
-	"button", "select", "input",	"textarea", "template", "nav", "aside",	  "footer",
-	"figure", "figcaption", "video", "audio", "picture", "head", "map",	  "dialog",
-	"menu",   "label",  "link",	"meta",	  "img",    NULL,
+    "script", "style",      "noscript", "iframe",   "object",   "embed", "svg",   "canvas",
+    "button", "select",     "input",    "textarea", "template", "nav",   "aside", "footer",
+    "figure", "figcaption", "video",    "audio",    "picture",  "head",  "map",   "dialog",
+    "menu",   "label",      "link",     "meta",     "img",      NULL,
 };
 
 /* Containers that only sometimes wrap the article (ASP.NET pages put the
@@ -69,7 +69,7 @@ static void clean_walk(xmlNode *n, html_cut cut, unsigned page_paras, bool in_ta
 				dom_drop(n);
 			else
 				clean_walk(n->children, cut, page_paras,
-					   in_table || dom_is(n, "table"));
+				           in_table || dom_is(n, "table"));
 		}
 		n = next;
 	}

@@ -10,8 +10,8 @@
 
 #include <ctype.h>
 #include <stdlib.h>
-#include <strings.h>
 #include <string.h>
+#include <strings.h>
 
 bool dom_is(const xmlNode *n, const char *tag)
 {
@@ -35,18 +35,18 @@ const char *dom_attr(const xmlNode *n, const char *name)
 	for (const xmlAttr *a = n->properties; a; a = a->next)
 		if (!strcasecmp((const char *)a->name, name))
 			return a->children && a->children->type == XML_TEXT_NODE
-				       ? (const char *)a->children->content
-				       : "";
+			           ? (const char *)a->children->content
+			           : "";
 	return NULL;
 }
 
 static const char *const block_tags[] = {
-	"address", "article", "aside",	 "blockquote", "body",	 "center", "dd",   "details",
-	"dialog",  "dir",     "div",	 "dl",	       "dt",	 "fieldset", "figcaption", "figure",
-	"footer",  "form",    "h1",	 "h2",	       "h3",	 "h4",	   "h5",   "h6",
-	"header",  "hgroup",  "hr",	 "li",	       "main",	 "menu",   "nav",  "ol",
-	"p",	   "pre",     "section", "table",      "tbody",	 "tfoot",
-	"thead",   "tr",      "ul", "caption",	 "html",       "noscript", "summary", NULL,
+    "address", "article", "aside",   "blockquote", "body",    "center",   "dd",         "details",
+    "dialog",  "dir",     "div",     "dl",         "dt",      "fieldset", "figcaption", "figure",
+    "footer",  "form",    "h1",      "h2",         "h3",      "h4",       "h5",         "h6",
+    "header",  "hgroup",  "hr",      "li",         "main",    "menu",     "nav",        "ol",
+    "p",       "pre",     "section", "table",      "tbody",   "tfoot",    "thead",      "tr",
+    "ul",      "caption", "html",    "noscript",   "summary", NULL,
 };
 
 bool dom_is_block(const xmlNode *n)
@@ -60,18 +60,13 @@ bool dom_is_heading(const xmlNode *n)
 	return dom_is_any(n, h);
 }
 
-bool dom_ascii_has(const char *hay, const char *needle)
-{
-	return hay && strcasestr(hay, needle) != NULL;
-}
-
 /* Lower-cased "class id" of n into out (bounded: hints live in the first
  * few hundred bytes). */
 static size_t hint_string(const xmlNode *n, char *out, size_t cap)
 {
 	size_t len = 0;
 	const char *parts[] = {dom_attr(n, "class"), dom_attr(n, "id"), dom_attr(n, "role"),
-			       dom_attr(n, "itemprop")};
+	                       dom_attr(n, "itemprop")};
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
 		for (const char *s = parts[i]; s && *s && len + 2 < cap; s++)
 			out[len++] = (char)tolower((unsigned char)*s);
@@ -111,37 +106,43 @@ static bool match_hints(const xmlNode *n, const char *const *subs, const char *c
 bool dom_hint_unlikely(const xmlNode *n)
 {
 	static const char *const subs[] = {
-		"comment",   "share",	   "sharing",	 "social",     "related",    "recommend",
-		"newsletter", "subscri",   "signup",	 "sign-up",    "cookie",     "consent",
-		"gdpr",	     "banner",	   "breadcrumb", "sidebar",    "footer",     "masthead",
-		"menu",	     "navbar",	   "navigation", "pagination", "pager",	     "popup",
-		"modal",     "promo",	   "sponsor",	 "advert",     "outbrain",   "taboola",
-		"disqus",    "caption",	   "credit",	 "byline",     "author",     "toolbar",
-		"widget",    "more-stor",  "read-more",	 "readmore",   "popular",    "trending",
-		"skip",	     "login",	   "paywall",	 "header",     "dateline",   "timestamp",
-		"tagline",   "tag-list",   "taglist",	 "keywords",   "follow",     "rating",
-		"print",     "jump",	 "tooltip",    "overlay",    "sr-only",
-		"visually-hidden", "screen-reader", "copyright", "disclaimer", "complementary",
-		"contentinfo", "banner", "carousel", "slideshow", "gallery", "playlist", "video",
-		"inline-link", "also-read", "see-also", "more-on", "next-article",
-		"prev-article", "article-tags", "topics", "newsfeed", "teaser-list", "nocontent", "privacy",
-		NULL,
+	    "comment",       "share",        "sharing",    "social",
+	    "related",       "recommend",    "newsletter", "subscri",
+	    "signup",        "sign-up",      "cookie",     "consent",
+	    "gdpr",          "banner",       "breadcrumb", "sidebar",
+	    "footer",        "masthead",     "menu",       "navbar",
+	    "navigation",    "pagination",   "pager",      "popup",
+	    "modal",         "promo",        "sponsor",    "advert",
+	    "outbrain",      "taboola",      "disqus",     "caption",
+	    "credit",        "byline",       "author",     "toolbar",
+	    "widget",        "more-stor",    "read-more",  "readmore",
+	    "popular",       "trending",     "skip",       "login",
+	    "paywall",       "header",       "dateline",   "timestamp",
+	    "tagline",       "tag-list",     "taglist",    "keywords",
+	    "follow",        "rating",       "print",      "jump",
+	    "tooltip",       "overlay",      "sr-only",    "visually-hidden",
+	    "screen-reader", "copyright",    "disclaimer", "complementary",
+	    "contentinfo",   "banner",       "carousel",   "slideshow",
+	    "gallery",       "playlist",     "video",      "inline-link",
+	    "also-read",     "see-also",     "more-on",    "next-article",
+	    "prev-article",  "article-tags", "topics",     "newsfeed",
+	    "teaser-list",   "nocontent",    "privacy",    NULL,
 	};
-	static const char *const toks[] = {"ad",   "ads",  "nav",	"tag",	 "tags",  "meta",
-					   "aside", "rss", "hide",	"tools", "date",  "time",
-					   "more", "extra", "links", "icons", "icon",  "alert",
-					   "related", "promo", "sponsored", "subnav", "dropdown",
-					   "utility", "utilities", "secondary", "rail", NULL};
+	static const char *const toks[] = {
+	    "ad",     "ads",      "nav",     "tag",       "tags",      "meta",  "aside",
+	    "rss",    "hide",     "tools",   "date",      "time",      "more",  "extra",
+	    "links",  "icons",    "icon",    "alert",     "related",   "promo", "sponsored",
+	    "subnav", "dropdown", "utility", "utilities", "secondary", "rail",  NULL};
 	return match_hints(n, subs, toks);
 }
 
 bool dom_hint_strong_unlikely(const xmlNode *n)
 {
 	static const char *const subs[] = {
-		"comment", "share",	"sharing",  "social",	  "related", "recommend", "newsletter",
-		"cookie",  "consent",	"privacy",  "promo",	  "advert",  "outbrain",  "taboola",
-		"disqus",  "caption",	"credit",   "subscri",	  "popular", "trending",  "read-more",
-		"readmore", "more-stor", "also-read", "see-also", "sponsor", NULL,
+	    "comment",  "share",     "sharing",   "social",   "related", "recommend", "newsletter",
+	    "cookie",   "consent",   "privacy",   "promo",    "advert",  "outbrain",  "taboola",
+	    "disqus",   "caption",   "credit",    "subscri",  "popular", "trending",  "read-more",
+	    "readmore", "more-stor", "also-read", "see-also", "sponsor", NULL,
 	};
 	static const char *const toks[] = {"ad", "ads", "related", "promo", NULL};
 	return match_hints(n, subs, toks);
@@ -150,7 +151,7 @@ bool dom_hint_strong_unlikely(const xmlNode *n)
 bool dom_hint_positive(const xmlNode *n)
 {
 	static const char *const subs[] = {"article", "content", "entry", "story", "post-body",
-					   "main",    "prose",	 "text",  "blog",  NULL};
+	                                   "main",    "prose",   "text",  "blog",  NULL};
 	static const char *const toks[] = {"body", "post", "articlebody", NULL};
 	return match_hints(n, subs, toks);
 }
@@ -247,18 +248,19 @@ void dom_stats_free(dom_stats_arena *a)
 	a->n = a->cap = 0;
 }
 
-static bool has_desc(const xmlNode *n, const char *tag)
+unsigned dom_count_tag(const xmlNode *n, const char *tag)
 {
-	for (const xmlNode *c = n->children; c; c = c->next)
-		if (dom_is(c, tag) || (c->type == XML_ELEMENT_NODE && has_desc(c, tag)))
-			return true;
-	return false;
+	unsigned c = 0;
+	for (const xmlNode *k = n->children; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE)
+			c += dom_is(k, tag) + dom_count_tag(k, tag);
+	return c;
 }
 
 bool dom_is_quote_embed(const xmlNode *n)
 {
 	const dom_stats *s = dom_st(n);
-	return s && s->text < 2000 && (dom_is(n, "blockquote") || has_desc(n, "blockquote"));
+	return s && s->text < 2000 && (dom_is(n, "blockquote") || dom_count_tag(n, "blockquote"));
 }
 
 double dom_link_density(const xmlNode *n)
@@ -284,11 +286,25 @@ void dom_text(const xmlNode *n, buf *out)
 				buf_putc(out, sp ? ' ' : (char)*s);
 			}
 		} else if (c->type == XML_ELEMENT_NODE && !dom_is(c, "script") &&
-			   !dom_is(c, "style")) {
+		           !dom_is(c, "style")) {
 			bool gap = out->len && out->data[out->len - 1] != ' ';
 			if (gap && (dom_is_block(c) || dom_is(c, "br")))
 				buf_putc(out, ' ');
 			dom_text(c, out);
 		}
 	}
+}
+
+char *dom_text_dup(const xmlNode *n)
+{
+	if (!n)
+		return NULL;
+	buf b;
+	buf_init(&b);
+	dom_text(n, &b);
+	while (b.len && b.data[b.len - 1] == ' ')
+		b.data[--b.len] = 0;
+	char *r = b.len ? xstrdup(b.data + (b.data[0] == ' ')) : NULL;
+	buf_free(&b);
+	return r && *r ? r : (free(r), NULL);
 }

@@ -15,8 +15,8 @@
 
 /* Per-element figures of the subtree, hung off node->_private. */
 typedef struct dom_stats {
-	size_t text;   /* bytes of non-space text */
-	size_t link;   /* of which inside <a> */
+	size_t text; /* bytes of non-space text */
+	size_t link; /* of which inside <a> */
 	unsigned commas;
 	unsigned paras; /* <p>/<br> count, a proxy for prose */
 	double score;   /* content score (html_score.c) */
@@ -61,6 +61,9 @@ void dom_drop(xmlNode *n);
 /* Appends the collapsed text of n (whitespace runs -> one space). */
 struct buf;
 void dom_text(const xmlNode *n, struct buf *out);
-bool dom_ascii_has(const char *hay, const char *needle); /* case-insensitive */
+/* The collapsed, trimmed text of n, malloc'd; NULL when n is NULL or blank. */
+char *dom_text_dup(const xmlNode *n);
+/* Elements named tag below n. */
+unsigned dom_count_tag(const xmlNode *n, const char *tag);
 
 #endif

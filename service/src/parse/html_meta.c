@@ -26,25 +26,6 @@ typedef struct meta_seen {
 	ld_fields ld;
 } meta_seen;
 
-static char *node_text(const xmlNode *n)
-{
-	if (!n)
-		return NULL;
-	buf b;
-	buf_init(&b);
-	dom_text(n, &b);
-	while (b.len && b.data[b.len - 1] == ' ')
-		b.data[--b.len] = 0;
-	if (!b.len) {
-		buf_free(&b);
-		return NULL;
-	}
-	char *s = buf_detach(&b);
-	if (s[0] == ' ')
-		memmove(s, s + 1, strlen(s));
-	return s;
-}
-
 /* Value of the first <meta> whose property/name/itemprop is key. */
 static const char *meta(const meta_seen *m, const char *key)
 {
@@ -200,8 +181,8 @@ static void walk(meta_seen *m, xmlNode *n)
 /* "Story title | Site" / "Story title - Site": the site part goes. */
 static char *strip_site_suffix(char *t, const char *site)
 {
-	static const char *const seps[] = {" | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
-					   " :: ", " \xc2\xbb ", NULL};
+	static const char *const seps[] = {
+	    " | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " :: ", " \xc2\xbb ", NULL};
 	if (!t)
 		return NULL;
 	for (const char *const *s = seps; *s; s++) {
@@ -213,7 +194,8 @@ static char *strip_site_suffix(char *t, const char *site)
 		const char *tail = last + strlen(*s);
 		bool named = site && !strcasecmp(tail, site);
 		bool short_tail = strlen(tail) < 40 && (size_t)(last - t) > strlen(tail);
-		if (named || (short_tail && !strcmp(*s, " | ")) || (short_tail && strlen(tail) < 25)) {
+		if (named || (short_tail && !strcmp(*s, " | ")) ||
+		    (short_tail && strlen(tail) < 25)) {
 			*last = 0;
 			break;
 		}
@@ -227,9 +209,9 @@ static char *pick_title(const meta_seen *m, const char *site)
 	if (!t)
 		t = dup_trim(m->ld.headline);
 	if (!t)
-		t = node_text(m->h1);
+		t = dom_text_dup(m->h1);
 	if (!t)
-		t = node_text(m->title);
+		t = dom_text_dup(m->title);
 	return strip_site_suffix(t, site);
 }
 
@@ -257,12 +239,12 @@ static char *pick_author(const meta_seen *m)
 	if (!a)
 		a = clean_author(dup_trim(meta(m, "article:author")));
 	if (!a)
-		a = clean_author(node_text(m->rel_author));
+		a = clean_author(dom_text_dup(m->rel_author));
 	if (!a && m->byline) {
-		char *b = node_text(m->byline);
+		char *b = dom_text_dup(m->byline);
 		/* a byline with digits carries a date too: not a clean name */
 		a = b && strlen(b) < 60 && !strpbrk(b, "0123456789@") ? clean_author(b)
-								      : (free(b), NULL);
+		                                                      : (free(b), NULL);
 	}
 	return a;
 }
@@ -270,17 +252,17 @@ static char *pick_author(const meta_seen *m)
 static char *pick_date(const meta_seen *m, const char *url)
 {
 	const char *cands[] = {m->ld.date,
-			       meta(m, "article:published_time"),
-			       meta(m, "datePublished"),
-			       meta(m, "og:published_time"),
-			       meta(m, "pubdate"),
-			       meta(m, "publishdate"),
-			       meta(m, "date"),
-			       meta(m, "dc.date"),
-			       meta(m, "dc.date.issued"),
-			       meta(m, "sailthru.date"),
-			       meta(m, "parsely-pub-date"),
-			       m->time ? dom_attr(m->time, "datetime") : NULL};
+	                       meta(m, "article:published_time"),
+	                       meta(m, "datePublished"),
+	                       meta(m, "og:published_time"),
+	                       meta(m, "pubdate"),
+	                       meta(m, "publishdate"),
+	                       meta(m, "date"),
+	                       meta(m, "dc.date"),
+	                       meta(m, "dc.date.issued"),
+	                       meta(m, "sailthru.date"),
+	                       meta(m, "parsely-pub-date"),
+	                       m->time ? dom_attr(m->time, "datetime") : NULL};
 	for (size_t i = 0; i < sizeof cands / sizeof *cands; i++) {
 		char *d = date_normalize(cands[i]);
 		if (d)

@@ -30,8 +30,8 @@ static double tag_weight(const xmlNode *n, html_cut cut)
 {
 	double w = 0;
 	static const char *const plus3[] = {"pre", "td", "blockquote", NULL};
-	static const char *const minus3[] = {"address", "ol", "ul", "dl", "dd",
-					     "dt",	"li", "form", NULL};
+	static const char *const minus3[] = {"address", "ol", "ul",   "dl", "dd",
+	                                     "dt",      "li", "form", NULL};
 	static const char *const minus5[] = {"h1", "h2", "h3", "h4", "h5", "h6", "th", NULL};
 	if (dom_is(n, "div") || dom_is(n, "article") || dom_is(n, "section"))
 		w = 5;
@@ -74,8 +74,8 @@ static bool is_para(const xmlNode *n)
 
 static bool is_text_container(const xmlNode *n)
 {
-	static const char *const tags[] = {"div", "section", "article", "main", "span", "font",
-					   "center", "blockquote", NULL};
+	static const char *const tags[] = {"div",  "section", "article",    "main", "span",
+	                                   "font", "center",  "blockquote", NULL};
 	return dom_is_any(n, tags) && own_text(n) >= MIN_PARA;
 }
 

@@ -54,20 +54,11 @@ static void put_text(paras *p, const xmlChar *s)
 	}
 }
 
-static unsigned count_tag(const xmlNode *n, const char *tag)
-{
-	unsigned c = 0;
-	for (const xmlNode *k = n->children; k; k = k->next)
-		if (k->type == XML_ELEMENT_NODE)
-			c += dom_is(k, tag) + count_tag(k, tag);
-	return c;
-}
-
 /* Readability's conditional cleaning, for containers inside the winner. */
 static bool skip_container(const xmlNode *n, html_cut cut)
 {
-	static const char *const containers[] = {"div", "section", "ul",    "ol",	"dl",
-						 "table", "form",   "fieldset", "center", NULL};
+	static const char *const containers[] = {"div",   "section", "ul",       "ol",     "dl",
+	                                         "table", "form",    "fieldset", "center", NULL};
 	if (cut == CUT_LENIENT || !dom_is_any(n, containers) || dom_is_quote_embed(n))
 		return false;
 	const dom_stats *s = dom_st(n);
@@ -78,9 +69,9 @@ static bool skip_container(const xmlNode *n, html_cut cut)
 	double ld = dom_link_density(n);
 	if (w < 0)
 		return true;
-	if (!list && s->text < 25 && !count_tag(n, "p"))
+	if (!list && s->text < 25 && !dom_count_tag(n, "p"))
 		return true;
-	if (list && count_tag(n, "li") > 0 && ld > 0.5)
+	if (list && dom_count_tag(n, "li") > 0 && ld > 0.5)
 		return true;
 	/* data tables link their row labels; only mostly-link tables are menus */
 	if (dom_is(n, "table"))
@@ -132,34 +123,78 @@ static void walk(paras *p, const xmlNode *n, html_cut cut)
 /* Lines sites print around article bodies; matched as a prefix of a short
  * paragraph, case-insensitively. */
 static const char *const furniture_prefixes[] = {
-	"advertisement",   "advertising",     "sponsored",	"read more",	 "read next",
-	"also read",	   "read also",	      "related:",	"related stories", "related articles",
-	"related coverage", "share this",     "share:",		"share on",	 "follow us",
-	"sign up",	   "subscribe",	      "click here",	"photo:",	 "photo credit",
-	"image:",	   "image copyright", "image caption",	"photograph:",	 "getty images",
-	"copyright",	   "\xc2\xa9",	      "all rights reserved", "continue reading",
-	"story continues", "recommended",     "you may also like", "more from",	 "see also",
-	"leave a comment", "comments",	      "tags:",		"topics:",	 "filed under",
-	"posted in",	   "last updated",    "updated:",	"published:",	 "loading",
-	"watch:",	   "listen:",	      "newsletter",	"skip to",	 "top stories",
-	"don't miss",	   "don\xe2\x80\x99t miss", "see more",	"also:",	 "more:",
-	"[related",	   "like this story", "posted",		"published",	 "updated",
-	"this slideshow",  "additional reporting", "sign in",	"log in",	 "download the",
-	NULL,
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "read more",
+    "read next",
+    "also read",
+    "read also",
+    "related:",
+    "related stories",
+    "related articles",
+    "related coverage",
+    "share this",
+    "share:",
+    "share on",
+    "follow us",
+    "sign up",
+    "subscribe",
+    "click here",
+    "photo:",
+    "photo credit",
+    "image:",
+    "image copyright",
+    "image caption",
+    "photograph:",
+    "getty images",
+    "copyright",
+    "\xc2\xa9",
+    "all rights reserved",
+    "continue reading",
+    "story continues",
+    "recommended",
+    "you may also like",
+    "more from",
+    "see also",
+    "leave a comment",
+    "comments",
+    "tags:",
+    "topics:",
+    "filed under",
+    "loading",
+    "watch:",
+    "listen:",
+    "newsletter",
+    "skip to",
+    "top stories",
+    "don't miss",
+    "don\xe2\x80\x99t miss",
+    "see more",
+    "also:",
+    "more:",
+    "[related",
+    "like this story",
+    "this slideshow",
+    "additional reporting",
+    "sign in",
+    "log in",
+    "download the",
+    NULL,
 };
 
 /* Whole-line share buttons. */
-static const char *const share_words[] = {"facebook", "twitter", "whatsapp", "email", "e-mail",
-					  "copy",     "copy link", "flipboard", "linkedin", "pinterest",
-					  "reddit",   "print",	   "messenger", "telegram", "share",
-					  "tweet",    "comment",   "comments", NULL};
+static const char *const share_words[] = {
+    "facebook",  "twitter",  "whatsapp",  "email",    "e-mail", "copy",      "copy link",
+    "flipboard", "linkedin", "pinterest", "reddit",   "print",  "messenger", "telegram",
+    "share",     "tweet",    "comment",   "comments", "tags",   "topics",    NULL};
 
 /* "Follow us on Facebook, Twitter and Instagram": a short line naming two
  * or more networks is a promotion, whatever its wording. */
 static bool names_networks(const char *s)
 {
 	static const char *const nets[] = {"facebook", "twitter", "instagram", "youtube",
-					   "linkedin", "tiktok",  "whatsapp",  NULL};
+	                                   "linkedin", "tiktok",  "whatsapp",  NULL};
 	int hits = 0;
 	for (const char *const *n = nets; *n; n++)
 		hits += strcasestr(s, *n) != NULL;
@@ -182,10 +217,33 @@ static bool is_furniture_line(const char *s)
 
 /* A short line with no sentence punctuation at the very edge of the body is
  * almost always a byline, dateline or kicker rather than prose. */
+/* A year plus a clock time or a numeric date: "22 de outubro de 2010 às
+ * 20:13", "05/10/2018 - Publicado por ..." — a timestamp in any language. */
+static bool has_timestamp(const char *s)
+{
+	bool year = false, stamp = false;
+	for (const char *p = s; *p; p++) {
+		if (!isdigit((unsigned char)*p) || (p > s && isdigit((unsigned char)p[-1])))
+			continue;
+		size_t n = strspn(p, "0123456789");
+		if (n == 4 && (!strncmp(p, "19", 2) || !strncmp(p, "20", 2)))
+			year = true;
+		if (n <= 2 && (p[n] == ':' || p[n] == '/' || p[n] == '.') &&
+		    isdigit((unsigned char)p[n + 1]))
+			stamp = true;
+	}
+	return year && stamp;
+}
+
 static bool is_edge_stub(const char *s)
 {
+	static const char *const stamps[] = {"by ",     "posted",       "published",
+	                                     "updated", "last updated", NULL};
 	size_t len = strlen(s);
-	if (len <= 40 && !strncasecmp(s, "by ", 3))
+	for (const char *const *w = stamps; *w && len <= 60; w++)
+		if (!strncasecmp(s, *w, strlen(*w)))
+			return true;
+	if (len <= 80 && has_timestamp(s))
 		return true;
 	if (len <= 60 && strpbrk(s, "0123456789")) { /* a dateline */
 		char *d = date_normalize(s);
@@ -195,6 +253,23 @@ static bool is_edge_stub(const char *s)
 	}
 	/* a lone e-mail address or bare link: the author's contact line */
 	return len <= 60 && !strchr(s, ' ') && (strchr(s, '@') || strchr(s, '/'));
+}
+
+/* The closing plug many sites append to every story: follow us, join our
+ * forum, subscribe, e-mail the author. */
+static bool is_call_to_action(const char *s)
+{
+	static const char *const cta[] = {
+	    "follow us",         "follow him",   "follow her",  "join our",
+	    "click here",        "sign up",      "subscribe",   "newsletter",
+	    "get access",        "tell us what", "let us know", "send us",
+	    "delivered to your", "download our", "our app",     NULL};
+	if (strlen(s) > 350)
+		return false;
+	for (const char *const *c = cta; *c; c++)
+		if (strcasestr(s, *c))
+			return true;
+	return false;
 }
 
 static void drop_para(paras *p, size_t i)
@@ -214,7 +289,7 @@ static void trim_edges(paras *p)
 	}
 	while (p->n > 1 && is_edge_stub(p->v[0]))
 		drop_para(p, 0);
-	while (p->n > 1 && is_edge_stub(p->v[p->n - 1]))
+	while (p->n > 1 && (is_edge_stub(p->v[p->n - 1]) || is_call_to_action(p->v[p->n - 1])))
 		drop_para(p, p->n - 1);
 }
 

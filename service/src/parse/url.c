@@ -9,18 +9,18 @@
 #include "core/buf.h"
 
 #include <ctype.h>
-#include <stdlib.h>
 #include <libxml/uri.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 /* Query parameters that only track the click, never select content. */
 static bool tracking_param(const char *key, size_t len)
 {
-	static const char *const exact[] = {"fbclid", "gclid",	"dclid",  "msclkid", "yclid",
-					    "igshid", "mc_cid", "mc_eid", "_ga",     "_gl",
-					    "gclsrc", "twclid", "ncid",	  "cmpid",   NULL};
+	static const char *const exact[] = {"fbclid", "gclid",  "dclid",  "msclkid", "yclid",
+	                                    "igshid", "mc_cid", "mc_eid", "_ga",     "_gl",
+	                                    "gclsrc", "twclid", "ncid",   "cmpid",   NULL};
 	if (len >= 4 && !strncasecmp(key, "utm_", 4))
 		return true;
 	for (const char *const *e = exact; *e; e++)
@@ -68,12 +68,28 @@ static void put_authority(buf *out, const char *a, size_t len, const char *schem
 		return;
 	const char *port = colon + 1;
 	size_t plen = len - (size_t)(port - a);
-	bool dflt = plen == 0 || (!strcmp(scheme, "http") && plen == 2 && !strncmp(port, "80", 2)) ||
-		    (!strcmp(scheme, "https") && plen == 3 && !strncmp(port, "443", 3));
+	bool dflt = plen == 0 ||
+	            (!strcmp(scheme, "http") && plen == 2 && !strncmp(port, "80", 2)) ||
+	            (!strcmp(scheme, "https") && plen == 3 && !strncmp(port, "443", 3));
 	if (!dflt) {
 		buf_putc(out, ':');
 		buf_append(out, port, plen);
 	}
+}
+
+/* Lower-cased scheme of url into scheme[8]; the position after "scheme:",
+ * or NULL when it is not http, https or file. */
+static const char *take_scheme(const char *url, size_t len, char *scheme)
+{
+	const char *colon = memchr(url, ':', len);
+	if (!colon || colon == url || (size_t)(colon - url) > 5)
+		return NULL;
+	memset(scheme, 0, 8);
+	for (size_t i = 0; url + i < colon; i++)
+		scheme[i] = (char)tolower((unsigned char)url[i]);
+	if (strcmp(scheme, "http") && strcmp(scheme, "https") && strcmp(scheme, "file"))
+		return NULL;
+	return colon + 1;
 }
 
 char *url_canonical(const char *url)
@@ -85,15 +101,10 @@ char *url_canonical(const char *url)
 	size_t len = strlen(url);
 	while (len && isspace((unsigned char)url[len - 1]))
 		len--;
-	const char *colon = memchr(url, ':', len);
-	if (!colon || colon == url || (size_t)(colon - url) > 5)
+	char scheme[8];
+	const char *p = take_scheme(url, len, scheme), *end = url + len;
+	if (!p)
 		return NULL;
-	char scheme[8] = {0};
-	for (size_t i = 0; url + i < colon; i++)
-		scheme[i] = (char)tolower((unsigned char)url[i]);
-	if (strcmp(scheme, "http") && strcmp(scheme, "https") && strcmp(scheme, "file"))
-		return NULL;
-	const char *p = colon + 1, *end = url + len;
 	if (end - p < 2 || p[0] != '/' || p[1] != '/')
 		return NULL;
 	p += 2;

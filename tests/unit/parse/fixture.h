@@ -38,7 +38,7 @@ static inline char *fixture_read(const char *rel, size_t *len)
 			ck_assert_msg(g_ == NULL, "expected NULL, got \"%s\"", g_);                \
 		else                                                                               \
 			ck_assert_msg(g_ && !strcmp(g_, w_), "expected \"%s\", got \"%s\"", w_,    \
-				      g_ ? g_ : "(null)");                                         \
+			              g_ ? g_ : "(null)");                                         \
 	} while (0)
 
 #endif

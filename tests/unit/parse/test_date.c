@@ -11,22 +11,22 @@
 static const struct {
 	const char *in, *want;
 } norm[] = {
-	{"2025-03-14T09:30:00+02:00", "2025-03-14T07:30:00Z"},
-	{"2025-03-14T09:30:00.123Z", "2025-03-14T09:30:00Z"},
-	{"2025-03-14T23:30:00-0330", "2025-03-15T03:00:00Z"},
-	{"2025-03-14 09:30", "2025-03-14T09:30:00Z"},
-	{"2025-03-14", "2025-03-14"},
-	{"2025/03/14", "2025-03-14"},
-	{"Fri, 14 Mar 2025 09:30:00 GMT", "2025-03-14T09:30:00Z"},
-	{"Fri, 14 Mar 2025 09:30:00 +0100", "2025-03-14T08:30:00Z"},
-	{"14 Mar 2025 09:30 EST", "2025-03-14T14:30:00Z"},
-	{"Fri, 14 Mar 25 09:30:00 GMT", "2025-03-14T09:30:00Z"},
-	{"March 14, 2025", "2025-03-14"},
-	{"  November 3rd, 2024 ", "2024-11-03"},
-	{"2025-13-40", NULL},
-	{"yesterday", NULL},
-	{"", NULL},
-	{NULL, NULL},
+    {"2025-03-14T09:30:00+02:00", "2025-03-14T07:30:00Z"},
+    {"2025-03-14T09:30:00.123Z", "2025-03-14T09:30:00Z"},
+    {"2025-03-14T23:30:00-0330", "2025-03-15T03:00:00Z"},
+    {"2025-03-14 09:30", "2025-03-14T09:30:00Z"},
+    {"2025-03-14", "2025-03-14"},
+    {"2025/03/14", "2025-03-14"},
+    {"Fri, 14 Mar 2025 09:30:00 GMT", "2025-03-14T09:30:00Z"},
+    {"Fri, 14 Mar 2025 09:30:00 +0100", "2025-03-14T08:30:00Z"},
+    {"14 Mar 2025 09:30 EST", "2025-03-14T14:30:00Z"},
+    {"Fri, 14 Mar 25 09:30:00 GMT", "2025-03-14T09:30:00Z"},
+    {"March 14, 2025", "2025-03-14"},
+    {"  November 3rd, 2024 ", "2024-11-03"},
+    {"2025-13-40", NULL},
+    {"yesterday", NULL},
+    {"", NULL},
+    {NULL, NULL},
 };
 
 START_TEST(test_normalize)
@@ -40,13 +40,13 @@ END_TEST
 static const struct {
 	const char *url, *want;
 } urls[] = {
-	{"https://example.org/world/2025/03/14/talks", "2025-03-14"},
-	{"https://example.org/2019-11-18/story.html", "2019-11-18"},
-	{"https://example.org/news/20240102/story", "2024-01-02"},
-	{"https://example.org/2025/03/story-only-month", NULL},
-	{"https://example.org/story-12345678", NULL},
-	{"https://2025.example.org/01/02/x", NULL},
-	{NULL, NULL},
+    {"https://example.org/world/2025/03/14/talks", "2025-03-14"},
+    {"https://example.org/2019-11-18/story.html", "2019-11-18"},
+    {"https://example.org/news/20240102/story", "2024-01-02"},
+    {"https://example.org/2025/03/story-only-month", NULL},
+    {"https://example.org/story-12345678", NULL},
+    {"https://2025.example.org/01/02/x", NULL},
+    {NULL, NULL},
 };
 
 START_TEST(test_from_url)

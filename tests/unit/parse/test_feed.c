@@ -21,41 +21,42 @@ typedef struct feed_case {
 } feed_case;
 
 static const feed_case feeds[] = {
-	{"feeds/rss2.xml",
-	 "https://news.example.org/feeds/world.xml",
-	 "Harbour Gazette \xe2\x80\x93 World",
-	 "https://news.example.org/world/",
-	 2,
-	 {{"https://news.example.org/world/2025/03/river-treaty?utm_source=rss", "hg-2025-0314-01",
-	   "Ministers agree on river treaty talks", "2025-03-14T07:30:00Z", "Ines Moura",
-	   "The foreign ministers of Avalonia and Borduria met in Lisbon."},
-	  {"https://news.example.org/world/2025/03/envoy-visit",
-	   "https://news.example.org/world/2025/03/envoy-visit", "Envoy visits the capital",
-	   "2025-03-10T18:00:00Z", "desk@example.org (World desk)",
-	   "The special envoy arrived on Monday."}}},
-	{"feeds/rdf.xml",
-	 "https://carnets.example.net/rss",
-	 "Carnets diplomatiques",
-	 "https://carnets.example.net/",
-	 1,
-	 {{"https://carnets.example.net/2025/02/geneve", "https://carnets.example.net/2025/02/geneve",
-	   "Le sommet de Gen\xc3\xa8ve s'ach\xc3\xa8ve sans accord", "2025-02-04T17:45:00Z",
-	   "Claire Dubois", "Les d\xc3\xa9l\xc3\xa9gations se sont s\xc3\xa9par\xc3\xa9"
-			    "es sans texte commun."}}},
-	{"feeds/atom.xml",
-	 "https://nk.example.de/feeds/politik.atom",
-	 "Nordkurier Online: Politik",
-	 "https://nk.example.de/politik/",
-	 2,
-	 {{"https://nk.example.de/feeds/grenze/vertagt.html", "tag:nk.example.de,2024-11-02:grenze",
-	   "Grenzgespr\xc3\xa4"
-	   "che vertagt",
-	   "2024-11-02T18:10:00Z", "Jan Petersen",
-	   "Die Gespr\xc3\xa4"
-	   "che sind ohne Ergebnis vertagt worden."},
-	  {"https://nk.example.de/politik/dezember.html", "tag:nk.example.de,2024-11-03:dezember",
-	   "Staatssekret\xc3\xa4re treffen sich im Dezember", "2024-11-03T10:00:00Z", NULL,
-	   "Ein neues Treffen ist geplant."}}},
+    {"feeds/rss2.xml",
+     "https://news.example.org/feeds/world.xml",
+     "Harbour Gazette \xe2\x80\x93 World",
+     "https://news.example.org/world/",
+     2,
+     {{"https://news.example.org/world/2025/03/river-treaty?utm_source=rss", "hg-2025-0314-01",
+       "Ministers agree on river treaty talks", "2025-03-14T07:30:00Z", "Ines Moura",
+       "The foreign ministers of Avalonia and Borduria met in Lisbon."},
+      {"https://news.example.org/world/2025/03/envoy-visit",
+       "https://news.example.org/world/2025/03/envoy-visit", "Envoy visits the capital",
+       "2025-03-10T18:00:00Z", "desk@example.org (World desk)",
+       "The special envoy arrived on Monday."}}},
+    {"feeds/rdf.xml",
+     "https://carnets.example.net/rss",
+     "Carnets diplomatiques",
+     "https://carnets.example.net/",
+     1,
+     {{"https://carnets.example.net/2025/02/geneve", "https://carnets.example.net/2025/02/geneve",
+       "Le sommet de Gen\xc3\xa8ve s'ach\xc3\xa8ve sans accord", "2025-02-04T17:45:00Z",
+       "Claire Dubois",
+       "Les d\xc3\xa9l\xc3\xa9gations se sont s\xc3\xa9par\xc3\xa9"
+       "es sans texte commun."}}},
+    {"feeds/atom.xml",
+     "https://nk.example.de/feeds/politik.atom",
+     "Nordkurier Online: Politik",
+     "https://nk.example.de/politik/",
+     2,
+     {{"https://nk.example.de/feeds/grenze/vertagt.html", "tag:nk.example.de,2024-11-02:grenze",
+       "Grenzgespr\xc3\xa4"
+       "che vertagt",
+       "2024-11-02T18:10:00Z", "Jan Petersen",
+       "Die Gespr\xc3\xa4"
+       "che sind ohne Ergebnis vertagt worden."},
+      {"https://nk.example.de/politik/dezember.html", "tag:nk.example.de,2024-11-03:dezember",
+       "Staatssekret\xc3\xa4re treffen sich im Dezember", "2024-11-03T10:00:00Z", NULL,
+       "Ein neues Treffen ist geplant."}}},
 };
 
 START_TEST(test_feed_fixture)
@@ -87,9 +88,9 @@ END_TEST
 static const struct {
 	const char *file, *err;
 } bad[] = {
-	{"feeds/invalid.xml", "feed: invalid XML"},
-	{"feeds/not_a_feed.xml", "feed: not an RSS, RDF or Atom document"},
-	{"pages/plain.html", "feed: invalid XML"},
+    {"feeds/invalid.xml", "feed: invalid XML"},
+    {"feeds/not_a_feed.xml", "feed: not an RSS, RDF or Atom document"},
+    {"pages/plain.html", "feed: invalid XML"},
 };
 
 START_TEST(test_feed_rejects)
@@ -110,20 +111,20 @@ static const struct {
 	const char *body, *ctype;
 	doc_kind want;
 } sniffs[] = {
-	{"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss>", "text/xml", DOC_FEED},
-	{"\xEF\xBB\xBF  <feed xmlns=\"http://www.w3.org/2005/Atom\"/>", NULL, DOC_FEED},
-	{"<?xml version=\"1.0\"?>\n<rdf:RDF xmlns:rdf=\"x\"></rdf:RDF>", NULL, DOC_FEED},
-	{"<!DOCTYPE html><html><body>hi</body></html>", "text/html", DOC_HTML},
-	{"<div>fragment</div>", NULL, DOC_HTML},
-	{"Plain words, no markup.", "text/plain", DOC_TEXT},
-	{"<catalog/>", "application/xml", DOC_UNKNOWN},
-	{"", NULL, DOC_UNKNOWN},
+    {"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss>", "text/xml", DOC_FEED},
+    {"\xEF\xBB\xBF  <feed xmlns=\"http://www.w3.org/2005/Atom\"/>", NULL, DOC_FEED},
+    {"<?xml version=\"1.0\"?>\n<rdf:RDF xmlns:rdf=\"x\"></rdf:RDF>", NULL, DOC_FEED},
+    {"<!DOCTYPE html><html><body>hi</body></html>", "text/html", DOC_HTML},
+    {"<div>fragment</div>", NULL, DOC_HTML},
+    {"Plain words, no markup.", "text/plain", DOC_TEXT},
+    {"<catalog/>", "application/xml", DOC_UNKNOWN},
+    {"", NULL, DOC_UNKNOWN},
 };
 
 START_TEST(test_doc_detect)
 {
 	ck_assert_int_eq(doc_detect(sniffs[_i].body, strlen(sniffs[_i].body), sniffs[_i].ctype),
-			 sniffs[_i].want);
+	                 sniffs[_i].want);
 }
 END_TEST
 

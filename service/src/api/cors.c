@@ -1,0 +1,75 @@
+/*
+ * cors — lets a dashboard on another origin call the API, for the origins
+ * listed in PARLEY_CORS_ORIGINS only.  "*" allows any origin but then
+ * never with credentials, as the CORS rules require.
+ */
+#include "api/api.h"
+
+#include <string.h>
+
+/* 1 exact origin listed, 2 allowed through "*", 0 not allowed. */
+static int origin_allowed(const config *cfg, const char *origin)
+{
+	const char *list = cfg->cors_origins;
+	if (!list || !origin || !*origin)
+		return 0;
+	size_t olen = strlen(origin);
+	int wildcard = 0;
+	for (const char *p = list; *p;) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		size_t n = strcspn(p, ",");
+		size_t m = n;
+		while (m && p[m - 1] == ' ')
+			m--;
+		if (m == olen && !strncmp(p, origin, olen))
+			return 1;
+		if (m == 1 && *p == '*')
+			wildcard = 1;
+		p += n;
+	}
+	return wildcard ? 2 : 0;
+}
+
+void api_cors_headers(const app *a, const http_request *req, http_response *res)
+{
+	const char *origin = http_header(req, "Origin");
+	int allowed = origin_allowed(a->cfg, origin);
+	if (!allowed)
+		return;
+	http_set_header(res, "Access-Control-Allow-Origin", allowed == 1 ? origin : "*");
+	if (allowed == 1) {
+		http_set_header(res, "Access-Control-Allow-Credentials", "true");
+		http_set_header(res, "Vary", "Origin, Accept-Encoding");
+	}
+	http_set_header(res, "Access-Control-Expose-Headers", "ETag, Location, Retry-After");
+}
+
+int api_preflight(const app *a, const http_request *req, const char *allow, http_response *res)
+{
+	const char *origin = http_header(req, "Origin");
+	const char *method = http_header(req, "Access-Control-Request-Method");
+	if (!origin || !method) { /* a plain OPTIONS: say what the resource takes */
+		res->status = 204;
+		http_set_header(res, "Allow", allow);
+		return 0;
+	}
+	if (!origin_allowed(a->cfg, origin)) {
+		api_error(res, 403, "cors_forbidden", "this origin may not call the API",
+			  json_pack("{s:s}", "origin", origin));
+		return -1;
+	}
+	if (!strstr(allow, method)) {
+		api_error(res, 405, "method_not_allowed", "this endpoint does not take that method",
+			  json_pack("{s:s}", "allow", allow));
+		http_set_header(res, "Allow", allow);
+		return -1;
+	}
+	res->status = 204;
+	api_cors_headers(a, req, res);
+	http_set_header(res, "Access-Control-Allow-Methods", allow);
+	http_set_header(res, "Access-Control-Allow-Headers",
+			"Authorization, Content-Type, If-None-Match, Accept");
+	http_set_header(res, "Access-Control-Max-Age", "600");
+	return 0;
+}

@@ -1,0 +1,149 @@
+/*
+ * stats — GET /v1/stats/timeline, /v1/stats/summary and /v1/network: the
+ * aggregates a dashboard draws.  The timeline takes the same filters as
+ * the collection it counts.
+ */
+#include "db/stats.h"
+#include "api/api.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const buckets[] = {"day", "week", "month", NULL};
+
+static int one_of(const char *v, const char *const *choices)
+{
+	for (; *choices; choices++)
+		if (!strcmp(v, *choices))
+			return 1;
+	return 0;
+}
+
+static void bad(http_response *res, const char *name, const char *why)
+{
+	char msg[200];
+	snprintf(msg, sizeof msg, "parameter '%s': %s", name, why);
+	api_error(res, 400, "invalid_parameter", msg, json_pack("{s:s}", "parameter", name));
+}
+
+static void answer(app *a, http_response *res, db_status st, char *json)
+{
+	if (st != DB_OK)
+		api_db_error(res, st, "not found");
+	else
+		api_json(res, 200, json, strlen(json));
+	free(json);
+}
+
+void h_stats_timeline(void *ctx, const http_request *req, http_response *res)
+{
+	app *a = ctx;
+	const char *series = http_query(req, "series");
+	const char *bucket = http_query(req, "bucket");
+	const char *split = http_query(req, "split");
+	if (series && strcmp(series, "events") && strcmp(series, "statements")) {
+		bad(res, "series", "must be events or statements");
+		return;
+	}
+	if (bucket && !one_of(bucket, buckets)) {
+		bad(res, "bucket", "must be day, week or month");
+		return;
+	}
+	if (split && strcmp(split, "type")) {
+		bad(res, "split", "must be type");
+		return;
+	}
+	if (http_query(req, "limit") || http_query(req, "cursor")) {
+		bad(res, http_query(req, "limit") ? "limit" : "cursor", "a timeline is not paged");
+		return;
+	}
+	const db_collection *col =
+	    series && !strcmp(series, "statements") ? &db_statements : &db_events;
+	static const char *const extra[] = {"series", "bucket", "split", NULL};
+	api_list_params p;
+	if (api_parse_list(req, col, &p, extra, res))
+		return;
+	db_conn *c = api_db(a, res);
+	if (!c)
+		return;
+	char *json;
+	db_status st =
+	    db_timeline(c, col, p.values, bucket ? bucket : "week", split != NULL, &json);
+	db_release(a->pool, c);
+	answer(a, res, st, json);
+}
+
+/* from/to for the period endpoints; 0 or answered 400. */
+static int period(const http_request *req, db_period *out, http_response *res)
+{
+	out->from = http_query(req, "from");
+	out->to = http_query(req, "to");
+	if (out->from && !api_valid_date(out->from)) {
+		bad(res, "from", "must be a date YYYY-MM-DD");
+		return -1;
+	}
+	if (out->to && !api_valid_date(out->to)) {
+		bad(res, "to", "must be a date YYYY-MM-DD");
+		return -1;
+	}
+	return 0;
+}
+
+static int bounded_int(const http_request *req, const char *name, int lo, int hi, int *out,
+                       http_response *res)
+{
+	const char *v = http_query(req, name);
+	if (!v)
+		return 0;
+	if (!api_valid_id(v) || strlen(v) > 9 || atoi(v) < lo || atoi(v) > hi) {
+		char why[80];
+		snprintf(why, sizeof why, "must be an integer from %d to %d", lo, hi);
+		bad(res, name, why);
+		return -1;
+	}
+	*out = atoi(v);
+	return 0;
+}
+
+void h_stats_summary(void *ctx, const http_request *req, http_response *res)
+{
+	app *a = ctx;
+	static const char *const allowed[] = {"from", "to", NULL};
+	db_period pd;
+	if (api_check_params(req, allowed, res) || period(req, &pd, res))
+		return;
+	db_conn *c = api_db(a, res);
+	if (!c)
+		return;
+	char *json;
+	db_status st = db_summary(c, pd, &json);
+	db_release(a->pool, c);
+	answer(a, res, st, json);
+}
+
+void h_network(void *ctx, const http_request *req, http_response *res)
+{
+	app *a = ctx;
+	static const char *const allowed[] = {"from", "to", "actor", "min_weight", "limit", NULL};
+	db_period pd;
+	int min_weight = 1, limit = 100;
+	if (api_check_params(req, allowed, res) || period(req, &pd, res) ||
+	    bounded_int(req, "min_weight", 1, 1000000, &min_weight, res) ||
+	    bounded_int(req, "limit", 1, 1000, &limit, res))
+		return;
+	const char *actor = http_query(req, "actor");
+	if (actor && (!*actor || strlen(actor) > 200 || !api_valid_utf8(actor, strlen(actor)))) {
+		bad(res, "actor", "must be an actor id or name (200 bytes at most)");
+		return;
+	}
+	char mw[16], lim[16];
+	snprintf(mw, sizeof mw, "%d", min_weight);
+	snprintf(lim, sizeof lim, "%d", limit);
+	db_conn *c = api_db(a, res);
+	if (!c)
+		return;
+	char *json;
+	db_status st = db_network(c, pd, actor, mw, lim, &json);
+	db_release(a->pool, c);
+	answer(a, res, st, json);
+}

@@ -1,0 +1,26 @@
+/*
+ * stats — aggregates for dashboards: a timeline of counts per bucket, the
+ * actor network of a period, and a summary.  Each is one SQL round trip
+ * whose answer is the JSON document itself.
+ */
+#ifndef PARLEY_DB_STATS_H
+#define PARLEY_DB_STATS_H
+
+#include "db/collection.h"
+
+/* series: the events or statements collection, filtered like a list;
+ * bucket: "day", "week" or "month". */
+db_status db_timeline(db_conn *c, const db_collection *series, const char *const *values,
+		      const char *bucket, int split_by_type, char **json);
+
+typedef struct db_period {
+	const char *from, *to; /* YYYY-MM-DD or NULL */
+} db_period;
+
+db_status db_network(db_conn *c, db_period period, const char *actor, const char *min_weight,
+		     const char *limit, char **json);
+db_status db_summary(db_conn *c, db_period period, char **json);
+/* Appends the database-derived gauges in Prometheus text format. */
+db_status db_metrics_gauges(db_conn *c, buf *out);
+
+#endif
