@@ -6,8 +6,12 @@ Runs the extractor over every page of the htmlbench folder in one process
 scores the texts with the benchmark's own metric, imported from
 score_html.py (never copied), so figures match the service-level scorer.
 
+  cmake --build build-parse --target bench_html -j2
   scripts/htmlbench_offline.py [--bench build-parse/bench_html] [--dir ../shared/htmlbench]
                                [--show] [--worst N] [--json OUT]
+  scripts/htmlbench_offline.py --parley build-parse/parley     (slower, same figures)
+
+The last line is the summary JSON (pages, f1, precision, recall, accuracy, *_std).
 """
 import argparse
 import json

@@ -52,9 +52,9 @@ suite migrations tests/scripts/migrations.sh "$BUILD/parley"
 echo "== end-to-end (ASan+UBSan server)"
 TMP=$(mktemp -d /tmp/parley-test.XXXXXX)
 export PARLEY_TEST_KEY=test-key-$RANDOM$RANDOM PARLEY_TEST_MAX_BODY=8388608
-ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+ASAN_OPTIONS=detect_leaks=0:halt_on_error=1:quarantine_size_mb=8 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 PARLEY_DATA_DIR=$TMP/var PARLEY_LISTEN=127.0.0.1:0 PARLEY_API_KEY=$PARLEY_TEST_KEY \
-PARLEY_MAX_BODY=$PARLEY_TEST_MAX_BODY PARLEY_DEMO=0 PARLEY_WORKER=0 PARLEY_THREADS=4 PARLEY_POOL_SIZE=4 \
+PARLEY_MAX_BODY=$PARLEY_TEST_MAX_BODY PARLEY_CORS_ORIGINS=https://dash.example PARLEY_DEMO=0 PARLEY_WORKER=0 PARLEY_THREADS=4 PARLEY_POOL_SIZE=4 \
   "$ASAN_BUILD/parley" serve >"$ART/server.log" 2>&1 &
 SERVER=$!
 port=
@@ -70,6 +70,10 @@ else
   export PARLEY_TEST_URL=http://127.0.0.1:$port
   echo "server at $PARLEY_TEST_URL"
   suite e2e-api "$BUILD/e2e_test_api"
+  suite e2e-features "$BUILD/e2e_test_features"
+  suite export-100k tests/scripts/export_bulk.sh "$TMP/var" "$SERVER"
+  suite actors-cli env PARLEY_DATABASE_URL="host=$TMP/var/pg user=parley dbname=parley" \
+    tests/scripts/actors_cli.sh "$BUILD/parley"
   if [ -x tests/contract/run.sh ]; then suite openapi-contract tests/contract/run.sh; fi
   if [ -d "$ROOT/../shared/eval" ]; then
     suite eval-seeds tests/scripts/score_eval.sh

@@ -20,7 +20,7 @@ typedef struct reply {
 	json_t *json; /* NULL when the body is not JSON */
 } reply;
 
-static size_t client_collect(char *p, size_t sz, size_t n, void *ud)
+static inline size_t client_collect(char *p, size_t sz, size_t n, void *ud)
 {
 	reply *r = ud;
 	size_t add = sz * n;
@@ -31,7 +31,7 @@ static size_t client_collect(char *p, size_t sz, size_t n, void *ud)
 	return add;
 }
 
-static size_t client_header(char *p, size_t sz, size_t n, void *ud)
+static inline size_t client_header(char *p, size_t sz, size_t n, void *ud)
 {
 	reply *r = ud;
 	size_t used = strlen(r->headers), add = sz * n;
@@ -42,14 +42,14 @@ static size_t client_header(char *p, size_t sz, size_t n, void *ud)
 	return add;
 }
 
-static const char *client_base(void)
+static inline const char *client_base(void)
 {
 	const char *u = getenv("PARLEY_TEST_URL");
 	return u ? u : "http://127.0.0.1:8080";
 }
 
 /* Sends one request; extra_headers is a NULL-terminated list or NULL. */
-static reply client_send(const char *method, const char *path, const char *body,
+static inline reply client_send(const char *method, const char *path, const char *body,
 			 size_t body_len, const char *const *extra_headers)
 {
 	reply r;
@@ -84,12 +84,12 @@ static reply client_send(const char *method, const char *path, const char *body,
 	return r;
 }
 
-static reply client_get(const char *path)
+static inline reply client_get(const char *path)
 {
 	return client_send("GET", path, NULL, 0, NULL);
 }
 
-static const char *client_key_header(void)
+static inline const char *client_key_header(void)
 {
 	static char h[512];
 	const char *k = getenv("PARLEY_TEST_KEY");
@@ -98,25 +98,25 @@ static const char *client_key_header(void)
 }
 
 /* POST JSON with the right key. */
-static reply client_post_json(const char *path, const char *json)
+static inline reply client_post_json(const char *path, const char *json)
 {
 	const char *hs[] = {"Content-Type: application/json", client_key_header(), NULL};
 	return client_send("POST", path, json, strlen(json), hs);
 }
 
-static void reply_free(reply *r)
+static inline void reply_free(reply *r)
 {
 	free(r->body);
 	json_decref(r->json);
 	memset(r, 0, sizeof *r);
 }
 
-static const char *error_code(const reply *r)
+static inline const char *error_code(const reply *r)
 {
 	return json_string_value(json_object_get(json_object_get(r->json, "error"), "code"));
 }
 
-static int has_header(const reply *r, const char *needle)
+static inline int has_header(const reply *r, const char *needle)
 {
 	return strcasestr(r->headers, needle) != NULL;
 }

@@ -60,6 +60,14 @@ static int parse_args(int argc, char **argv, extract_args *a)
 		fputs(usage_extract, stderr);
 		return -1;
 	}
+	int y, m, d;
+	char tail;
+	if (a->published_at && (sscanf(a->published_at, "%4d-%2d-%2d%c", &y, &m, &d, &tail) < 3 ||
+	                        m < 1 || m > 12 || d < 1 || d > 31)) {
+		fprintf(stderr, "parley extract: --published-at wants YYYY-MM-DD, not '%s'\n",
+		        a->published_at);
+		return -1;
+	}
 	return 0;
 }
 
@@ -109,8 +117,11 @@ int cmd_extract(int argc, char **argv)
 	char *clean = px_clean_text(raw, len, &clean_len);
 	px_input in = {clean, clean_len, a.title, a.published_at};
 	px_result *r = px_extract(d, &in);
-	json_t *out = px_result_to_json(r);
+	json_t *out = json_object();
 	json_object_set_new(out, "text", json_stringn(clean, clean_len));
+	json_t *extraction = px_result_to_json(r);
+	json_object_update(out, extraction);
+	json_decref(extraction);
 	json_dumpf(out, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	fputc('\n', stdout);
 	json_decref(out);

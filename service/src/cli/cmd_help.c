@@ -17,6 +17,8 @@ const command commands[] = {
 	{"migrate", cmd_migrate, "apply database migrations and exit", usage_migrate, 1},
 	{"page", cmd_page, "extract the article of a saved HTML page as JSON", usage_page, 0},
 	{"extract", cmd_extract, "extract actors, statements and events from a text file", usage_extract, 0},
+	{"actors", cmd_actors, "import a PETRARCH/Phoenix actor dictionary", usage_actors, 1},
+	{"reextract", cmd_reextract, "extract again from stored articles", usage_reextract, 1},
 	{"health", cmd_health, "ask a running server whether it is ready", usage_health, 1},
 	{"version", cmd_version, "print the version", usage_version, 0},
 	{"help", cmd_help, "show help for a command", usage_help, 0},

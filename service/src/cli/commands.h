@@ -19,11 +19,13 @@ void command_print_help(const command *c);
 int cmd_serve(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_health(int argc, char **argv);
+int cmd_actors(int argc, char **argv);
+int cmd_reextract(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_page(int argc, char **argv);
 
-extern const char usage_serve[], usage_migrate[], usage_health[], usage_extract[], usage_page[];
+extern const char usage_serve[], usage_migrate[], usage_health[], usage_actors[], usage_reextract[], usage_extract[], usage_page[];
 
 #endif

@@ -6,6 +6,7 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "db/migrate.h"
+#include "ingest/dictionary.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -84,7 +85,13 @@ int runtime_open_db(runtime *rt, int migrate)
 
 px_dict *runtime_load_dict(runtime *rt, char **err)
 {
-	return px_dict_load_dir(rt->cfg.dict_dir, err);
+	db_pool *pool = rt->conninfo ? db_pool_new(rt->conninfo, 1) : NULL;
+	db_conn *c = pool ? db_acquire(pool, 5000) : NULL;
+	px_dict *d = dictionary_build(rt->cfg.dict_dir, c, err);
+	if (c)
+		db_release(pool, c);
+	db_pool_free(pool);
+	return d;
 }
 
 void runtime_close(runtime *rt)

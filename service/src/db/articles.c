@@ -72,3 +72,30 @@ db_status db_article_set_failed(db_conn *c, const char *article_id, const char *
 	PQclear(r);
 	return st;
 }
+
+db_status db_articles_with_text(db_conn *c, const char *after_id, int limit,
+				void (*fn)(void *ud, const db_stored_article *a), void *ud,
+				char last_id[24])
+{
+	char lim[16];
+	snprintf(lim, sizeof lim, "%d", limit);
+	const char *p[] = {after_id, lim};
+	db_status st;
+	PGresult *r = db_exec(c, "articles_with_text",
+			      "SELECT id, text, title, published_at::date::text FROM articles"
+			      " WHERE text IS NOT NULL AND id > $1::bigint ORDER BY id LIMIT $2::int",
+			      2, p, &st);
+	last_id[0] = '\0';
+	if (!r)
+		return st;
+	for (int i = 0; i < PQntuples(r); i++) {
+		db_stored_article a = {
+			PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+			PQgetisnull(r, i, 2) ? NULL : PQgetvalue(r, i, 2),
+			PQgetisnull(r, i, 3) ? NULL : PQgetvalue(r, i, 3)};
+		fn(ud, &a);
+		snprintf(last_id, 24, "%s", a.id);
+	}
+	PQclear(r);
+	return DB_OK;
+}

@@ -2,7 +2,10 @@
  * embedded — see embedded.h.  PostgreSQL refuses to run as root, so as root
  * the cluster belongs to the "postgres" system user (Debian's packages
  * create it) and every pg program runs as that user in a forked child.
- * A lock file serialises two parley processes starting on one data dir.
+ * A lock file serialises two parley processes starting or stopping on one
+ * data dir, and every process holds a shared lock on a second file while it
+ * uses the cluster: whoever can take that one exclusively on exit is the
+ * last user, and stops the cluster.
  */
 #include "db/embedded.h"
 
@@ -204,8 +207,8 @@ int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
 	}
 
 	buf_printf(&b, "%s/.lock", base);
-	int lock = open(b.data, O_CREAT | O_RDWR, 0600);
-	buf_reset(&b);
+	pg->lockfile = buf_detach(&b);
+	int lock = open(pg->lockfile, O_CREAT | O_RDWR | O_CLOEXEC, 0600);
 	if (lock < 0 || flock(lock, LOCK_EX)) {
 		free(base);
 		return fail(err, "cannot lock", strerror(errno));
@@ -231,12 +234,17 @@ int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
 				"60", "-o", b.data, "start", NULL};
 		if (run_pg(pg, argv, 1) != 0)
 			rc = fail(err, "could not start PostgreSQL; see", pg->logfile);
-		else
-			pg->started = 1;
 		buf_reset(&b);
 	}
 	if (!rc && create_database(pg->sockdir))
 		rc = fail(err, "could not create database 'parley' in", pg->datadir);
+	if (!rc) {
+		buf_printf(&b, "%s/.users", base);
+		pg->users_fd = open(b.data, O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+		buf_reset(&b);
+		if (pg->users_fd < 0 || flock(pg->users_fd, LOCK_SH))
+			rc = fail(err, "cannot register as a user of", pg->datadir);
+	}
 	flock(lock, LOCK_UN);
 	close(lock);
 	free(base);
@@ -252,18 +260,29 @@ int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
 
 void embedded_pg_stop(embedded_pg *pg)
 {
-	if (pg->started) {
-		char *argv[] = {"pg_ctl", "-D", pg->datadir, "-m", "fast", "-w", "stop", NULL};
-		if (run_pg(pg, argv, 1) != 0)
-			log_warn("embedded database did not stop cleanly", "dir", pg->datadir,
-				 NULL);
-		else
-			log_info("embedded database stopped", NULL);
+	if (pg->users_fd > 0) {
+		int lock = open(pg->lockfile, O_RDWR | O_CLOEXEC);
+		if (lock >= 0)
+			flock(lock, LOCK_EX);
+		flock(pg->users_fd, LOCK_UN);
+		int last = flock(pg->users_fd, LOCK_EX | LOCK_NB) == 0;
+		if (last) {
+			char *argv[] = {"pg_ctl", "-D", pg->datadir, "-m", "fast", "-w", "stop", NULL};
+			if (run_pg(pg, argv, 1) != 0)
+				log_warn("embedded database did not stop cleanly", "dir",
+					 pg->datadir, NULL);
+			else
+				log_info("embedded database stopped", NULL);
+		}
+		close(pg->users_fd);
+		if (lock >= 0)
+			close(lock);
 	}
 	free(pg->bindir);
 	free(pg->datadir);
 	free(pg->sockdir);
 	free(pg->logfile);
 	free(pg->conninfo);
+	free(pg->lockfile);
 	memset(pg, 0, sizeof *pg);
 }

@@ -2,7 +2,8 @@
  * embedded — a private PostgreSQL cluster for zero-configuration use, the
  * way embedded-postgres libraries do it: initdb on first use under
  * DATA_DIR/pg, a unix socket only (no TCP port), run as an unprivileged
- * user when parley runs as root, stopped again when parley exits.
+ * user when parley runs as root, stopped again when the last parley
+ * process using it exits (several may share one data dir).
  */
 #ifndef PARLEY_DB_EMBEDDED_H
 #define PARLEY_DB_EMBEDDED_H
@@ -13,7 +14,8 @@ typedef struct embedded_pg {
 	char *sockdir;
 	char *logfile;
 	char *conninfo; /* what to hand to libpq */
-	int started;    /* we started it, so we stop it */
+	int users_fd;   /* shared lock held while this process uses the cluster */
+	char *lockfile;
 } embedded_pg;
 
 /* Returns 0, or -1 with *err set. */

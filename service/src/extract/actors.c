@@ -238,8 +238,8 @@ static bool name_token(const px_doc *doc, size_t i)
 
 static bool is_particle(const px_doc *doc, size_t i)
 {
-	static const char *const particles[] = {"bin", "al", "de", "van", "von", "der", "da", "la",
-						"el", "di", "du", "le", NULL};
+	static const char *const particles[] = {"bin", "al", "de", "van", "von", "der", "da",
+	                                        "la",  "el", "di", "du",  "le",  NULL};
 	if (!tok_word(doc, i) || doc->toks[i].cap)
 		return false;
 	for (const char *const *p = particles; *p; p++)
@@ -258,8 +258,8 @@ static size_t name_run(const px_doc *doc, size_t i)
 	while (j < doc->n_toks && same_sentence(doc, i, j) && words < 4) {
 		const px_token *t = &doc->toks[j];
 		bool hyphen = t->end - t->start == 1 && doc->text.s[t->start] == '-' &&
-			      t->start == doc->toks[j - 1].end && tok_word(doc, j + 1) &&
-			      doc->toks[j + 1].start == t->end;
+		              t->start == doc->toks[j - 1].end && tok_word(doc, j + 1) &&
+		              doc->toks[j + 1].start == t->end;
 		if (hyphen) {
 			j += 2;
 			continue;
@@ -284,9 +284,9 @@ static bool cue_at(const px_doc *doc, size_t i)
 /* ------------------------------------------------------------ titles before a name */
 
 typedef struct pretitle {
-	size_t start;        /* first token of "Russian Foreign Minister" */
-	const char *head;    /* canonical title, NULL when none */
-	int32_t country;     /* dict country from a demonym or country name, -1 */
+	size_t start;     /* first token of "Russian Foreign Minister" */
+	const char *head; /* canonical title, NULL when none */
+	int32_t country;  /* dict country from a demonym or country name, -1 */
 	bool person_title;
 } pretitle;
 
@@ -301,10 +301,9 @@ static pretitle pretitle_before(const px_doc *doc, size_t end)
 		const px_lex_entry *e = NULL;
 		for (size_t len = 1; len <= 3 && len <= i; len++) {
 			const px_lex_entry *c;
-			size_t n = px_lex_match(doc, i - len,
-						LX_TITLE | LX_DEMONYM | LX_COUNTRY | LX_METONYM |
-						    LX_ACTOR,
-						&c);
+			size_t n = px_lex_match(
+			    doc, i - len,
+			    LX_TITLE | LX_DEMONYM | LX_COUNTRY | LX_METONYM | LX_ACTOR, &c);
 			if (n == len) {
 				found = len;
 				e = c;
@@ -363,11 +362,12 @@ static bool title_fits(const char *held, const char *head)
 	if (!held)
 		return false;
 	size_t n = strlen(held), k = strlen(head);
-	return !strcmp(held, head) || (n > k && held[n - k - 1] == ' ' && !strcmp(held + n - k, head));
+	return !strcmp(held, head) ||
+	       (n > k && held[n - k - 1] == ' ' && !strcmp(held + n - k, head));
 }
 
 int32_t px_person_by_title(const px_doc *doc, size_t before_tok, const char *head,
-			   const char *country)
+                           const char *country)
 {
 	for (size_t m = doc->n_mentions; m-- > 0;) {
 		const px_mention *mm = &doc->mentions[m];
@@ -395,8 +395,8 @@ static size_t title_mention(px_doc *doc, size_t i)
 	bool person = false;
 	while (j < doc->n_toks && same_sentence(doc, i, j) && j < i + 6) {
 		const px_lex_entry *e;
-		size_t n = px_lex_match(doc, j, LX_TITLE | LX_DEMONYM | LX_COUNTRY | LX_METONYM | LX_ACTOR,
-					&e);
+		size_t n = px_lex_match(
+		    doc, j, LX_TITLE | LX_DEMONYM | LX_COUNTRY | LX_METONYM | LX_ACTOR, &e);
 		if (!n)
 			break;
 		if (e->kind & LX_TITLE) {
@@ -405,13 +405,13 @@ static size_t title_mention(px_doc *doc, size_t i)
 		} else if (e->kind & (LX_DEMONYM | LX_COUNTRY)) {
 			country = (int32_t)e->ref;
 		} else if (e->kind & LX_ACTOR &&
-			   !strcmp(doc->dict->actors[e->ref].kind, "person")) {
+		           !strcmp(doc->dict->actors[e->ref].kind, "person")) {
 			break;
 		}
 		j += n;
 	}
-	if (!head || !person || name_run(doc, j) || (j < doc->n_toks && doc->toks[j].kind == TK_QUOTE &&
-						   name_run(doc, j + 1)))
+	if (!head || !person || name_run(doc, j) ||
+	    (j < doc->n_toks && doc->toks[j].kind == TK_QUOTE && name_run(doc, j + 1)))
 		return 0;
 	const char *iso = country >= 0 ? doc->dict->countries[country].iso3 : NULL;
 	int32_t who = px_person_by_title(doc, i, head, iso);
@@ -430,8 +430,8 @@ static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 	if (!n || !(doc->toks[i].cap || doc->toks[i].allcaps))
 		return false;
 	/* a person's name may run on ("Donald J. Trump" is in the table; "Kim Jong Un" too) */
-	int32_t actor = (e->kind & LX_ACTOR) ? actor_for_dict(doc, e->ref)
-					     : actor_for_country(doc, e->ref);
+	int32_t actor =
+	    (e->kind & LX_ACTOR) ? actor_for_dict(doc, e->ref) : actor_for_country(doc, e->ref);
 	if (n == 1 && px_is_person(doc, actor) && (e->kind & LX_ACTOR)) {
 		/* a surname alone that is really a longer unknown name: "Jane Peskova" */
 		if (i > 0 && same_sentence(doc, i - 1, i) && name_token(doc, i - 1) &&

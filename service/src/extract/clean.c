@@ -19,31 +19,102 @@
 #include <strings.h>
 
 /* Lines starting with these are furniture whatever follows. */
-static const char *const furniture_prefixes[] = {
-    "read more:", "read more :", "also read:", "read also:", "see also:", "related:",
-    "explore more", "advertisement", "listen to this article", "sign up", "subscribe",
-    "follow us", "share this", "click here", "photo:", "image:", "video:", "watch:",
-    "topics", "tags:", "first published", "last updated", "published at", "published:",
-    "updated:", "author:", "copyright", "(c) ", "all rights reserved", "don't miss", "get them on",
-    "download the", "recommended", "trending", "most read", "more from", "you may also like",
-    "read more", "also read", "read also", "see also", "related stories", "related articles",
-    "related news", "more on this", "more stories", "latest news", "top stories", "file photo",
-    "representational image", "credit:", "source:", "edited by", "written by", "reporting by",
-    "(reporting by", "editing by", "additional reporting", "(additional reporting", "writing by",
-    "contact us", "terms of use", "privacy policy", "cookie", "newsletter",
-    NULL};
+static const char *const furniture_prefixes[] = {"read more:",
+                                                 "read more :",
+                                                 "also read:",
+                                                 "read also:",
+                                                 "see also:",
+                                                 "related:",
+                                                 "explore more",
+                                                 "advertisement",
+                                                 "listen to this article",
+                                                 "sign up",
+                                                 "subscribe",
+                                                 "follow us",
+                                                 "share this",
+                                                 "click here",
+                                                 "photo:",
+                                                 "image:",
+                                                 "video:",
+                                                 "watch:",
+                                                 "topics",
+                                                 "tags:",
+                                                 "first published",
+                                                 "last updated",
+                                                 "published at",
+                                                 "published:",
+                                                 "updated:",
+                                                 "author:",
+                                                 "copyright",
+                                                 "(c) ",
+                                                 "all rights reserved",
+                                                 "don't miss",
+                                                 "get them on",
+                                                 "download the",
+                                                 "recommended",
+                                                 "trending",
+                                                 "most read",
+                                                 "more from",
+                                                 "you may also like",
+                                                 "read more",
+                                                 "also read",
+                                                 "read also",
+                                                 "see also",
+                                                 "related stories",
+                                                 "related articles",
+                                                 "related news",
+                                                 "more on this",
+                                                 "more stories",
+                                                 "latest news",
+                                                 "top stories",
+                                                 "file photo",
+                                                 "representational image",
+                                                 "credit:",
+                                                 "source:",
+                                                 "edited by",
+                                                 "written by",
+                                                 "reporting by",
+                                                 "(reporting by",
+                                                 "editing by",
+                                                 "additional reporting",
+                                                 "(additional reporting",
+                                                 "writing by",
+                                                 "contact us",
+                                                 "terms of use",
+                                                 "privacy policy",
+                                                 "cookie",
+                                                 "newsletter",
+                                                 NULL};
 
 /* A line that is only one of these opens a block of teasers. */
-static const char *const block_markers[] = {
-    "read more", "also read", "read also", "see also", "related", "related stories",
-    "related articles", "related news", "more from this section", "more stories",
-    "recommended", "most read", "trending", "you may also like", "more on this", "latest news",
-    "top stories", "more news", NULL};
+static const char *const block_markers[] = {"read more",
+                                            "also read",
+                                            "read also",
+                                            "see also",
+                                            "related",
+                                            "related stories",
+                                            "related articles",
+                                            "related news",
+                                            "more from this section",
+                                            "more stories",
+                                            "recommended",
+                                            "most read",
+                                            "trending",
+                                            "you may also like",
+                                            "more on this",
+                                            "latest news",
+                                            "top stories",
+                                            "more news",
+                                            NULL};
 
 /* Inside a line these mark a caption or a credit. */
-static const char *const caption_marks[] = {"| photo", "photo:", "(photo", "photo credit",
-					    "(ap)", "(afp)", "(reuters)", "(getty", "/ getty",
-					    "(file)", "(image", "image:", "©", NULL};
+static const char *const caption_marks[] = {
+    "| photo", "photo:", "(photo", "photo credit", "(getty", "/ getty", "(image",
+    "image:",  "©",      NULL};
+/* Agency credits end a caption; at a line's start they are a dateline
+ * ("GENEVA, June 3 (Reuters) - ...") and the line is news. */
+static const char *const caption_credits[] = {"(ap)",           "(afp)", "(reuters)", "(file)",
+                                              "(getty images)", "(epa)", "(tass)",    NULL};
 
 static bool starts_with_ci(const char *s, size_t n, const char *prefix)
 {
@@ -62,6 +133,10 @@ static bool has_caption_mark(const char *s, size_t n)
 	bool hit = false;
 	for (const char *const *c = caption_marks; *c && !hit; c++)
 		hit = strstr(low, *c) != NULL;
+	for (const char *const *c = caption_credits; *c && !hit; c++) {
+		size_t k = strlen(*c);
+		hit = n >= k && !strcmp(low + n - k, *c);
+	}
 	if (low != small)
 		free(low);
 	return hit;
@@ -95,7 +170,8 @@ static line_shape shape_of(const char *s, size_t n)
 				sh.capitalised++;
 		}
 		in_word = !space;
-		if (i + 2 < n && s[i] == ' ' && (s[i + 1] == '|' || s[i + 1] == '/') && s[i + 2] == ' ')
+		if (i + 2 < n && s[i] == ' ' && (s[i + 1] == '|' || s[i + 1] == '/') &&
+		    s[i + 2] == ' ')
 			sh.separators++;
 	}
 	size_t k = n;
@@ -172,7 +248,7 @@ static bool keep_line(classify_state *st, const char *s, size_t n, bool continue
 		return false;
 	}
 	bool prose = (sh.sentence_end || continues) && !is_furniture(s, n, &sh) &&
-		     !(is_title_case(&sh) && sh.words < 25) && (sh.words >= 4 || sh.sentence_end);
+	             !(is_title_case(&sh) && sh.words < 25) && (sh.words >= 4 || sh.sentence_end);
 	if (st->skipping_block) {
 		if (!st->block_seen || !st->blank_since_block || !prose) {
 			st->block_seen = true;

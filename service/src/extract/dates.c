@@ -72,11 +72,11 @@ void px_date_format(const px_date *d, char out[16])
 	}
 }
 
-static const char *const months[] = {"january", "february", "march",     "april",
-				     "may",     "june",     "july",      "august",
-				     "september", "october", "november", "december"};
-static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
-				       "friday", "saturday", "sunday"};
+static const char *const months[] = {"january",   "february", "march",    "april",
+                                     "may",       "june",     "july",     "august",
+                                     "september", "october",  "november", "december"};
+static const char *const weekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
 
 static bool tok_eq(const px_doc *doc, size_t i, const char *w)
 {
@@ -132,16 +132,7 @@ static int number_at(const px_doc *doc, size_t i, int lo, int hi)
 	return k && v >= lo && v <= hi ? v : -1;
 }
 
-static bool tok_punct(const px_doc *doc, size_t i, char c)
-{
-	return i < doc->n_toks && tok_len(doc, i) == 1 && doc->text.s[doc->toks[i].start] == c;
-}
-
-typedef struct found {
-	size_t start, end; /* tokens */
-	px_date date;
-	bool future;
-} found;
+typedef px_found_date found;
 
 static void set_day(found *f, int y, int m, int d)
 {
@@ -156,7 +147,7 @@ static bool month_day(const px_doc *doc, size_t i, found *f)
 	int m = month_at(doc, i), d = -1, y = -1;
 	size_t j = i + 1;
 	if (m) {
-		if (tok_punct(doc, j, '.'))
+		if (px_tok_char(doc, j, '.'))
 			j++;
 		d = number_at(doc, j, 1, 31);
 		if (d < 0) {
@@ -173,7 +164,7 @@ static bool month_day(const px_doc *doc, size_t i, found *f)
 	} else {
 		return false;
 	}
-	size_t k = tok_punct(doc, j, ',') ? j + 1 : j;
+	size_t k = px_tok_char(doc, j, ',') ? j + 1 : j;
 	y = number_at(doc, k, 1900, 2200);
 	f->start = i;
 	f->end = y > 0 ? k + 1 : j;
@@ -198,7 +189,8 @@ static void shift_days(const px_date *p, int delta, px_date *out, int precision)
 
 static int relative_word(const px_doc *doc, size_t i)
 {
-	static const char *const rel[] = {"last", "this", "next", "past", "coming", "earlier", "later"};
+	static const char *const rel[] = {"last",   "this",    "next", "past",
+	                                  "coming", "earlier", "later"};
 	for (int k = 0; k < 7; k++)
 		if (tok_eq(doc, i, rel[k]))
 			return k;
@@ -298,7 +290,7 @@ static bool year_expr(const px_doc *doc, size_t i, found *f)
 	if (!(tok_eq(doc, i, "in") || tok_eq(doc, i, "since") || tok_eq(doc, i, "during")))
 		return false;
 	int y = number_at(doc, i + 1, 1900, 2200);
-	if (y < 0 || tok_punct(doc, i + 2, '-'))
+	if (y < 0 || px_tok_char(doc, i + 2, '-'))
 		return false;
 	f->start = i + 1;
 	f->end = i + 2;
@@ -310,7 +302,7 @@ static bool year_expr(const px_doc *doc, size_t i, found *f)
 static bool iso_expr(const px_doc *doc, size_t i, found *f)
 {
 	int y = number_at(doc, i, 1900, 2200);
-	if (y < 0 || !tok_punct(doc, i + 1, '-') || !tok_punct(doc, i + 3, '-'))
+	if (y < 0 || !px_tok_char(doc, i + 1, '-') || !px_tok_char(doc, i + 3, '-'))
 		return false;
 	int m = number_at(doc, i + 2, 1, 12), d = number_at(doc, i + 4, 1, 31);
 	if (m < 0 || d < 0)
@@ -329,9 +321,9 @@ static bool may_start_date(const px_doc *doc, size_t i)
 		return true;
 	if (t->kind != TK_WORD)
 		return false;
-	static const char *const starters[] = {"last", "this", "next", "past", "coming", "earlier",
-					       "later", "today", "yesterday", "tomorrow", "in",
-					       "since", "during", NULL};
+	static const char *const starters[] = {
+	    "last",  "this",      "next",     "past", "coming", "earlier", "later",
+	    "today", "yesterday", "tomorrow", "in",   "since",  "during",  NULL};
 	for (const char *const *w = starters; *w; w++)
 		if (px_tok_is(doc, i, *w))
 			return true;
@@ -352,42 +344,71 @@ static size_t distance(size_t a, size_t b)
 	return a > b ? a - b : b - a;
 }
 
-long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out, bool *future)
+/* Every date expression of tokens [a, b). */
+static size_t scan_dates(const px_doc *doc, size_t a, size_t b, found *out, size_t max)
 {
-	long best = -1;
-	size_t best_dist = (size_t)-1;
-	found f, keep = {0};
-	/* many sentences hold no date at all; remember that per sentence */
-	uint8_t *known = NULL;
-	if (doc->sent_dates && a < b && doc->toks[a].sent == doc->toks[b - 1].sent &&
-	    a == doc->sents[doc->toks[a].sent].tok_start &&
-	    b == doc->sents[doc->toks[a].sent].tok_end) {
-		known = &doc->sent_dates[doc->toks[a].sent];
-		if (*known == 1)
-			return -1;
-	}
-	for (size_t i = a; i < b; i++) {
+	size_t n = 0;
+	found f;
+	for (size_t i = a; i < b && n < max; i++) {
 		if (!date_at(doc, i, &f))
 			continue;
-		size_t dist = distance(f.start, near);
+		out[n++] = f;
+		i = f.end - 1;
+	}
+	return n;
+}
+
+/* Sentences are asked again and again (each statement, each event); the
+ * expressions of a whole sentence are found once and kept. */
+static const px_date_cache *sentence_dates(const px_doc *doc, size_t sent)
+{
+	px_date_cache *c = &doc->date_cache[sent];
+	if (!c->done) {
+		const px_sentence *s = &doc->sents[sent];
+		c->n = (uint8_t)scan_dates(doc, s->tok_start, s->tok_end, c->found,
+		                           PX_DATES_PER_SENTENCE);
+		c->done = true;
+	}
+	return c;
+}
+
+long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out, bool *future)
+{
+	found local[PX_DATES_PER_SENTENCE];
+	const found *list = local;
+	size_t n;
+	bool whole_sentence = doc->date_cache && a < b &&
+	                      doc->toks[a].sent == doc->toks[b - 1].sent &&
+	                      a == doc->sents[doc->toks[a].sent].tok_start &&
+	                      b == doc->sents[doc->toks[a].sent].tok_end;
+	if (whole_sentence) {
+		const px_date_cache *c = sentence_dates(doc, doc->toks[a].sent);
+		list = c->found;
+		n = c->n;
+	} else {
+		n = scan_dates(doc, a, b, local, PX_DATES_PER_SENTENCE);
+	}
+	long best = -1;
+	size_t best_dist = (size_t)-1;
+	const found *keep = NULL;
+	for (size_t k = 0; k < n; k++) {
+		const found *f = &list[k];
+		size_t dist = distance(f->start, near);
 		/* resolved dates beat unresolved ones at any distance */
-		bool better = best < 0 || (f.date.precision && !keep.date.precision) ||
-			      ((f.date.precision > 0) == (keep.date.precision > 0) &&
-			       dist < best_dist);
+		bool better =
+		    !keep || (f->date.precision && !keep->date.precision) ||
+		    ((f->date.precision > 0) == (keep->date.precision > 0) && dist < best_dist);
 		if (better) {
-			best = (long)f.start;
+			best = (long)f->start;
 			best_dist = dist;
 			keep = f;
 		}
-		i = f.end - 1;
 	}
-	if (best >= 0) {
-		*out = keep.date;
+	if (keep) {
+		*out = keep->date;
 		if (future)
-			*future = keep.future;
+			*future = keep->future;
 	}
-	if (known)
-		*known = best >= 0 ? 2 : 1;
 	return best;
 }
 
@@ -403,7 +424,7 @@ bool px_infer_published(const px_doc *doc, px_date *out)
 			continue;
 		/* a dateline: "Wednesday, August 27, 2025" or a date opening the text */
 		bool after_weekday = (i >= 1 && weekday_at(doc, i - 1) >= 0) ||
-				     (i >= 2 && weekday_at(doc, i - 2) >= 0);
+		                     (i >= 2 && weekday_at(doc, i - 2) >= 0);
 		if (doc->toks[i].sent == 0 && (after_weekday || i < 3)) {
 			*out = f.date;
 			return true;

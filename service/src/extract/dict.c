@@ -132,8 +132,8 @@ static void add_surname_alias(px_dict *d, const char *name, uint32_t ref)
 }
 
 int px_dict_add_actor(px_dict *d, const char *name, const char *kind, const char *title,
-		      const char *country, const char *cameo, const char *const *aliases,
-		      size_t n_aliases)
+                      const char *country, const char *cameo, const char *const *aliases,
+                      size_t n_aliases)
 {
 	if (!name || !*name)
 		return -1;
@@ -170,6 +170,12 @@ bool px_tok_is(const px_doc *doc, size_t i, const char *lower_word)
 		return false;
 	size_t n = t->end - t->start;
 	return strlen(lower_word) == n && strncasecmp(s, lower_word, n) == 0;
+}
+
+bool px_tok_char(const px_doc *doc, size_t i, char c)
+{
+	return i < doc->n_toks && doc->toks[i].end - doc->toks[i].start == 1 &&
+	       doc->text.s[doc->toks[i].start] == c;
 }
 
 static bool entry_matches(const px_doc *doc, size_t i, const px_lex_entry *e)
@@ -218,6 +224,7 @@ static const px_lex_hit *cached_hits(const px_doc *doc, size_t i)
 			if ((e->kind & (1u << bit)) &&
 			    (!hit->entry[bit] || hit->entry[bit]->ntok < e->ntok))
 				hit->entry[bit] = e;
+		hit->kinds |= e->kind;
 	}
 	doc->lex_cached[i] = 1;
 	return hit;
@@ -230,6 +237,8 @@ size_t px_lex_match(const px_doc *doc, size_t i, unsigned mask, const px_lex_ent
 	if (!doc->lex_cache)
 		return walk_bucket(doc, i, mask, out);
 	const px_lex_hit *hit = cached_hits(doc, i);
+	if (!(hit->kinds & mask))
+		return 0;
 	size_t best = 0;
 	for (int bit = 0; bit < PX_LEX_KINDS; bit++) {
 		const px_lex_entry *e = hit->entry[bit];
@@ -246,5 +255,6 @@ char *px_tok_span_dup(const px_doc *doc, size_t a, size_t b)
 {
 	if (a >= b)
 		return xstrdup("");
-	return xstrndup(doc->text.s + doc->toks[a].start, doc->toks[b - 1].end - doc->toks[a].start);
+	return xstrndup(doc->text.s + doc->toks[a].start,
+	                doc->toks[b - 1].end - doc->toks[a].start);
 }

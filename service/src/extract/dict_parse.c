@@ -75,8 +75,8 @@ static int add_actor_row(px_dict *d, row *r)
 		if (*tok)
 			al[n++] = tok;
 	}
-	return px_dict_add_actor(d, r->field[0], r->field[1], r->field[2], r->field[3],
-				 r->field[4], al, n);
+	return px_dict_add_actor(d, r->field[0], r->field[1], r->field[2], r->field[3], r->field[4],
+	                         al, n);
 }
 
 static int add_country_row(px_dict *d, row *r)
@@ -112,7 +112,7 @@ static int add_title_row(px_dict *d, row *r)
 	t->canonical = xstrdup(*r->field[1] ? r->field[1] : r->field[0]);
 	t->person = strcmp(r->field[2], "office") != 0;
 	px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), LX_TITLE,
-			   (uint32_t)(d->n_titles - 1));
+	                   (uint32_t)(d->n_titles - 1));
 	return 0;
 }
 
@@ -125,14 +125,14 @@ static int add_event_row(px_dict *d, row *r)
 	e->cameo = xstrdup(r->field[2]);
 	e->verb = xstrdup(*r->field[3] ? r->field[3] : r->field[1]);
 	px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), LX_EVENT,
-			   (uint32_t)(d->n_events - 1));
+	                   (uint32_t)(d->n_events - 1));
 	return 0;
 }
 
 static int add_marker_row(px_dict *d, row *r)
 {
 	static const char *const names[] = {"intent", "future", "postponed", "cancelled",
-					    "negation"};
+	                                    "negation"};
 	for (uint32_t k = 0; k < sizeof names / sizeof *names; k++)
 		if (!strcmp(r->field[1], names[k])) {
 			px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), LX_MARKER, k);
@@ -147,13 +147,23 @@ static int add_word_row(px_dict *d, row *r, unsigned kind)
 	return 0;
 }
 
-typedef enum table { T_ACTORS, T_COUNTRIES, T_PLACES, T_TITLES, T_EVENTS, T_CUES,
-		     T_NAMES, T_STOP, T_MARKERS, T_UNKNOWN } table;
+typedef enum table {
+	T_ACTORS,
+	T_COUNTRIES,
+	T_PLACES,
+	T_TITLES,
+	T_EVENTS,
+	T_CUES,
+	T_NAMES,
+	T_STOP,
+	T_MARKERS,
+	T_UNKNOWN
+} table;
 
 static table table_of(const char *name)
 {
-	static const char *const files[] = {"actors", "countries", "places", "titles", "events",
-					    "cues", "names", "stopwords", "markers"};
+	static const char *const files[] = {"actors", "countries", "places",    "titles", "events",
+	                                    "cues",   "names",     "stopwords", "markers"};
 	const char *base = strrchr(name, '/');
 	base = base ? base + 1 : name;
 	for (int k = 0; k < T_UNKNOWN; k++) {

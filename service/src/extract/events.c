@@ -87,11 +87,17 @@ static int32_t source_before(const px_doc *doc, size_t a, size_t trig)
 	return -1;
 }
 
-/* The one acted upon: the first person after the trigger, else any actor. */
+static bool clause_break(const px_doc *doc, size_t i);
+
+/* The one acted upon: the first person after the trigger, else any actor,
+ * within the trigger's clause. */
 static int32_t target_after(const px_doc *doc, size_t from, size_t b)
 {
 	int32_t any = -1;
 	for (size_t i = from; i < b; i++) {
+		if (clause_break(doc, i) ||
+		    (doc->toks[i].kind == TK_PUNCT && doc->text.s[doc->toks[i].start] == ','))
+			break;
 		int32_t who = mention_actor_at(doc, i);
 		if (who >= 0 && px_is_person(doc, who))
 			return who;
@@ -105,8 +111,8 @@ static int32_t target_after(const px_doc *doc, size_t from, size_t b)
  * "a meeting between A and B, where C ..." keeps C out. */
 static bool clause_break(const px_doc *doc, size_t i)
 {
-	static const char *const words[] = {"which", "where", "who", "whom", "while", "although",
-					    "though", "whereas", ";", "but", NULL};
+	static const char *const words[] = {"which",  "where",   "who", "whom", "while", "although",
+	                                    "though", "whereas", ";",   "but",  NULL};
 	for (const char *const *w = words; *w; w++)
 		if (px_tok_is(doc, i, *w))
 			return true;
@@ -177,10 +183,16 @@ static int32_t speaker_of_statement_word(const px_doc *doc, size_t a, size_t b, 
 	return -1;
 }
 
+/* Where it happened: a place after "in"/"at" close to the trigger, one
+ * right before it ("the Alaska summit"), or a dateline opening the
+ * sentence ("In Moscow, ..."). */
 static int32_t place_in(const px_doc *doc, size_t a, size_t b, size_t trig)
 {
 	int32_t best = -1;
 	for (size_t i = a; i < b; i++) {
+		bool near = (i + 2 >= trig && i <= trig + 8) || i <= a + 2;
+		if (!near)
+			continue;
 		if (doc->toks[i].inq)
 			continue;
 		const px_lex_entry *e;
@@ -188,7 +200,11 @@ static int32_t place_in(const px_doc *doc, size_t a, size_t b, size_t trig)
 		if (!n || !doc->toks[i].cap)
 			continue;
 		bool prep = i > a && (px_tok_is(doc, i - 1, "in") || px_tok_is(doc, i - 1, "at"));
-		bool before_trigger = i + n == trig;
+		/* "the Alaska summit", not "Russia launched" */
+		bool before_trigger =
+		    i + n == trig && i > a &&
+		    (px_tok_is(doc, i - 1, "the") || px_tok_is(doc, i - 1, "a") ||
+		     px_tok_is(doc, i - 1, "an") || px_tok_is(doc, i - 1, "this"));
 		if (prep || before_trigger) {
 			best = (int32_t)e->ref;
 			if (i > trig)
@@ -237,9 +253,21 @@ static void date_for(const px_doc *doc, px_event *e, size_t a, size_t b, size_t 
 
 /* ------------------------------------------------------------ triggers */
 
-static void event_from_trigger(px_doc *doc, const px_sentence *s, size_t i,
-			       const px_event_word *w)
+/* "did not meet", "will never visit": nothing happened. */
+static bool negated(const px_doc *doc, size_t a, size_t trig)
 {
+	for (size_t i = trig > a + 3 ? trig - 3 : a; i < trig; i++) {
+		const px_lex_entry *e;
+		if (px_lex_match(doc, i, LX_MARKER, &e) && e->ref == MK_NEGATION)
+			return true;
+	}
+	return false;
+}
+
+static void event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, const px_event_word *w)
+{
+	if (negated(doc, s->tok_start, i))
+		return;
 	bool intent;
 	int status = status_in(doc, s->tok_start, i, s->tok_end, &intent);
 	bool meeting = is_meeting_family(w->cameo);
@@ -252,7 +280,8 @@ static void event_from_trigger(px_doc *doc, const px_sentence *s, size_t i,
 	if (meeting && strcmp(w->cameo, "042") && strcmp(w->cameo, "043")) {
 		meeting_parts(doc, e, s->tok_start, s->tok_end, i);
 	} else if (family_eq(w->cameo, "01")) {
-		add_part(e, speaker_of_statement_word(doc, s->tok_start, s->tok_end, i), ROLE_SOURCE);
+		add_part(e, speaker_of_statement_word(doc, s->tok_start, s->tok_end, i),
+		         ROLE_SOURCE);
 	} else {
 		add_part(e, source_before(doc, s->tok_start, i), ROLE_SOURCE);
 		add_part(e, target_after(doc, i + 1, s->tok_end), ROLE_TARGET);

@@ -22,7 +22,7 @@ px_result *px_extract(const px_dict *d, const px_input *in)
 	px_segment(doc);
 	doc->lex_cache = xmalloc((doc->n_toks + 1) * sizeof *doc->lex_cache);
 	doc->lex_cached = xcalloc(doc->n_toks + 1, 1);
-	doc->sent_dates = xcalloc(doc->n_sents + 1, 1);
+	doc->date_cache = xcalloc(doc->n_sents + 1, sizeof *doc->date_cache);
 	if (!px_parse_iso_date(in->published_at, &doc->published))
 		px_infer_published(doc, &doc->published);
 	px_find_actors(doc);
@@ -55,7 +55,7 @@ void px_result_free(px_result *r)
 	}
 	free(doc->actors), free(doc->stmts), free(doc->events), free(doc->mentions);
 	free(doc->toks), free(doc->sents), free(doc->lines), free(doc->tok_mention);
-	free(doc->lex_cache), free(doc->lex_cached), free(doc->sent_dates);
+	free(doc->lex_cache), free(doc->lex_cached), free(doc->date_cache);
 	px_text_free(&doc->text);
 	free(r);
 }

@@ -20,9 +20,9 @@
 /* ------------------------------------------------------------ growable arrays */
 
 #define VEC_PUSH(arr, n, cap)                                                                      \
-	(((n) == (cap) ? ((cap) = (cap) ? (cap) * 2 : 16,                                          \
-			  (arr) = xrealloc((arr), (cap) * sizeof *(arr)))                          \
-		       : 0),                                                                       \
+	(((n) == (cap)                                                                             \
+	      ? ((cap) = (cap) ? (cap)*2 : 16, (arr) = xrealloc((arr), (cap) * sizeof *(arr)))     \
+	      : 0),                                                                                \
 	 &(arr)[(n)++])
 
 /* ------------------------------------------------------------ text.c */
@@ -98,6 +98,7 @@ typedef struct px_event_word {
 
 typedef struct px_lex_hit {
 	const struct px_lex_entry *entry[PX_LEX_KINDS]; /* NULL when no entry of that kind */
+	unsigned kinds;                                 /* bits of the kinds present */
 } px_lex_hit;
 
 typedef struct px_lex_entry {
@@ -151,7 +152,7 @@ typedef struct px_sentence {
 
 /* Splits text into tokens (for dictionary phrases as for articles). */
 size_t px_tokenize(const char *s, size_t start, size_t end, px_token **toks, size_t *n,
-		   size_t *cap);
+                   size_t *cap);
 
 /* ------------------------------------------------------------ the document */
 
@@ -159,6 +160,22 @@ typedef struct px_date {
 	int y, m, d;   /* 0 when unknown at that precision */
 	int precision; /* 0 none, 1 year, 2 month, 3 day */
 } px_date;
+
+#define PX_DATES_PER_SENTENCE 8
+
+/* A date expression: tokens [start, end), its resolution, and whether it
+ * points ahead of publication. */
+typedef struct px_found_date {
+	size_t start, end;
+	px_date date;
+	bool future;
+} px_found_date;
+
+typedef struct px_date_cache {
+	px_found_date found[PX_DATES_PER_SENTENCE];
+	uint8_t n;
+	bool done;
+} px_date_cache;
 
 enum px_mention_how { MH_NAME, MH_SURNAME, MH_TITLE, MH_PRONOUN };
 
@@ -172,9 +189,9 @@ typedef struct px_actor {
 	char *name, *kind, *title, *country, *cameo;
 	char **aliases;
 	size_t n_aliases, cap_aliases;
-	int32_t dict_id; /* dictionary actor, or -1 */
+	int32_t dict_id;    /* dictionary actor, or -1 */
 	int32_t country_id; /* dictionary country this actor stands for, or -1 */
-	char *title_head; /* canonical title for "the spokesman" look-backs */
+	char *title_head;   /* canonical title for "the spokesman" look-backs */
 	uint32_t n_mentions;
 } px_actor;
 
@@ -183,7 +200,7 @@ typedef struct px_statement {
 	bool direct;
 	char *cue;
 	int32_t speaker;
-	uint32_t start, end;   /* bytes in the work text */
+	uint32_t start, end;     /* bytes in the work text */
 	uint32_t sent_a, sent_b; /* sentence range, inclusive */
 	px_date date;
 	int32_t event;
@@ -224,10 +241,10 @@ typedef struct px_doc {
 	size_t n_stmts, cap_stmts;
 	px_event *events;
 	size_t n_events, cap_events;
-	int32_t *tok_mention; /* token -> mention index covering it, -1 */
+	int32_t *tok_mention;         /* token -> mention index covering it, -1 */
 	struct px_lex_hit *lex_cache; /* per token, per kind: the longest entry (lazy) */
 	uint8_t *lex_cached;          /* per token: cache filled */
-	uint8_t *sent_dates;          /* per sentence: 0 unknown, 1 no date expression, 2 some */
+	px_date_cache *date_cache;    /* per sentence, filled on first question */
 	px_date published;
 } px_doc;
 
@@ -239,6 +256,7 @@ struct px_result {
  * mask; returns its token length (0: none) and the entry in *out. */
 size_t px_lex_match(const px_doc *doc, size_t i, unsigned mask, const px_lex_entry **out);
 bool px_tok_is(const px_doc *doc, size_t i, const char *lower_word);
+bool px_tok_char(const px_doc *doc, size_t i, char c);        /* a one-byte token equal to c */
 char *px_tok_span_dup(const px_doc *doc, size_t a, size_t b); /* tokens [a, b) as text */
 
 void px_segment(px_doc *doc);
@@ -250,8 +268,7 @@ void px_find_events(px_doc *doc);
 bool px_parse_iso_date(const char *s, px_date *out);
 /* Finds a date expression in tokens [a, b) and resolves it; returns the token
  * index where it starts, or -1. */
-long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out,
-		  bool *future);
+long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out, bool *future);
 bool px_infer_published(const px_doc *doc, px_date *out);
 void px_date_format(const px_date *d, char out[16]);
 int px_days_from_civil(int y, int m, int d);
@@ -259,7 +276,7 @@ void px_civil_from_days(int z, int *y, int *m, int *d);
 
 /* actors.c helpers used later */
 int32_t px_person_by_title(const px_doc *doc, size_t before_tok, const char *title_head,
-			   const char *country);
+                           const char *country);
 int32_t px_resolve_pronoun(const px_doc *doc, size_t tok);
 bool px_is_person(const px_doc *doc, int32_t actor);
 

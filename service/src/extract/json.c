@@ -66,8 +66,10 @@ static json_t *actor_json(const px_doc *doc, const px_actor *a, int32_t out_ref)
 		if (m->actor != self)
 			continue;
 		json_t *mo = json_object();
-		json_object_set_new(mo, "start", json_integer(cp_at(doc, doc->toks[m->tok_start].start)));
-		json_object_set_new(mo, "end", json_integer(cp_at(doc, doc->toks[m->tok_end - 1].end)));
+		json_object_set_new(mo, "start",
+		                    json_integer(cp_at(doc, doc->toks[m->tok_start].start)));
+		json_object_set_new(mo, "end",
+		                    json_integer(cp_at(doc, doc->toks[m->tok_end - 1].end)));
 		json_array_append_new(ms, mo);
 	}
 	json_object_set_new(o, "mentions", ms);
@@ -75,7 +77,7 @@ static json_t *actor_json(const px_doc *doc, const px_actor *a, int32_t out_ref)
 }
 
 static json_t *statement_json(const px_doc *doc, const px_statement *s, const int32_t *actor_ref,
-			      const int32_t *event_ref)
+                              const int32_t *event_ref)
 {
 	json_t *o = json_object();
 	const px_sentence *sa = &doc->sents[s->sent_a], *sb = &doc->sents[s->sent_b];
@@ -93,7 +95,7 @@ static json_t *statement_json(const px_doc *doc, const px_statement *s, const in
 }
 
 static json_t *event_json(const px_doc *doc, const px_event *e, const int32_t *actor_ref,
-			  int32_t out_ref)
+                          int32_t out_ref)
 {
 	static const char *const status[] = {"occurred", "planned", "postponed", "cancelled"};
 	static const char *const roles[] = {"source", "target", "participant"};
@@ -110,7 +112,8 @@ static json_t *event_json(const px_doc *doc, const px_event *e, const int32_t *a
 		const px_place *p = &doc->dict->places[e->place];
 		json_t *loc = json_object();
 		json_object_set_new(loc, "name", json_string(p->name));
-		json_object_set_new(loc, "country", p->iso3[0] ? json_string(p->iso3) : json_null());
+		json_object_set_new(loc, "country",
+		                    p->iso3[0] ? json_string(p->iso3) : json_null());
 		json_object_set_new(o, "location", loc);
 	} else {
 		json_object_set_new(o, "location", json_null());
@@ -123,7 +126,8 @@ static json_t *event_json(const px_doc *doc, const px_event *e, const int32_t *a
 		json_array_append_new(ps, po);
 	}
 	json_object_set_new(o, "participants", ps);
-	json_object_set_new(o, "sentence_start", json_integer(cp_at(doc, doc->sents[e->sent_a].start)));
+	json_object_set_new(o, "sentence_start",
+	                    json_integer(cp_at(doc, doc->sents[e->sent_a].start)));
 	json_object_set_new(o, "sentence_end", json_integer(cp_at(doc, doc->sents[e->sent_b].end)));
 	return o;
 }
@@ -139,17 +143,19 @@ json_t *px_result_to_json(const px_result *r)
 	for (size_t i = 0; i < doc->n_actors; i++) {
 		actor_ref[i] = doc->actors[i].n_mentions ? n++ : -1;
 		if (actor_ref[i] >= 0)
-			json_array_append_new(actors, actor_json(doc, &doc->actors[i], actor_ref[i]));
+			json_array_append_new(actors,
+			                      actor_json(doc, &doc->actors[i], actor_ref[i]));
 	}
 	n = 0;
 	for (size_t i = 0; i < doc->n_events; i++) {
 		event_ref[i] = doc->events[i].into < 0 ? n++ : -1;
 		if (event_ref[i] >= 0)
-			json_array_append_new(events,
-					      event_json(doc, &doc->events[i], actor_ref, event_ref[i]));
+			json_array_append_new(
+			    events, event_json(doc, &doc->events[i], actor_ref, event_ref[i]));
 	}
 	for (size_t i = 0; i < doc->n_stmts; i++)
-		json_array_append_new(stmts, statement_json(doc, &doc->stmts[i], actor_ref, event_ref));
+		json_array_append_new(stmts,
+		                      statement_json(doc, &doc->stmts[i], actor_ref, event_ref));
 	json_object_set_new(root, "actors", actors);
 	json_object_set_new(root, "statements", stmts);
 	json_object_set_new(root, "events", events);

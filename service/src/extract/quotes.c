@@ -24,15 +24,9 @@
 #define SUBJECT_REACH 6
 
 typedef struct span {
-	size_t a, b;     /* quoted tokens [a, b) (marks excluded) */
+	size_t a, b;        /* quoted tokens [a, b) (marks excluded) */
 	size_t open, close; /* the mark tokens; close == b when unterminated */
 } span;
-
-static bool tok_char(const px_doc *doc, size_t i, char c)
-{
-	return i < doc->n_toks && doc->toks[i].end - doc->toks[i].start == 1 &&
-	       doc->text.s[doc->toks[i].start] == c;
-}
 
 static size_t para_of(const px_doc *doc, size_t tok)
 {
@@ -70,7 +64,7 @@ static span *find_spans(const px_doc *doc, size_t *n_out)
 				*s = (span){(size_t)open + 1, i, (size_t)open, i};
 				open = -1;
 			} else if (open < 0 || !para_starts_with_quote(doc, i) ||
-				   doc->toks[open].sent == doc->toks[i].sent) {
+			           doc->toks[open].sent == doc->toks[i].sent) {
 				open = (long)i;
 			}
 			/* else: a continuation paragraph re-opens the running quote */
@@ -109,6 +103,13 @@ static bool cue_len(const px_doc *doc, size_t i, size_t *len)
 	/* speech verbs are lower case inside a sentence: "United States" is no cue */
 	if (doc->toks[i].cap && doc->sents[doc->toks[i].sent].tok_start != i)
 		return false;
+	/* "Western claims", "the statement": a noun, not a speech verb */
+	static const char *const determiners[] = {
+	    "the",   "a",     "an",      "his",    "her", "their",   "its",     "our", "such",
+	    "these", "those", "western", "recent", "new", "earlier", "similar", NULL};
+	for (const char *const *d = determiners; i > 0 && *d; d++)
+		if (px_tok_is(doc, i - 1, *d) && !px_tok_is(doc, i, "according"))
+			return false;
 	*len = px_lex_match(doc, i, LX_CUE, &e);
 	return *len > 0;
 }
@@ -120,7 +121,7 @@ typedef struct speaker_ctx {
 	bool have_last;
 } speaker_ctx;
 
-static bool is_preposition(const px_doc *doc, size_t i);
+static bool governs_object(const px_doc *doc, size_t i);
 
 /* Whether the mention at start is the object of a preposition ("made by US
  * President Donald Trump") or a possessive ("Zelensky's term"). */
@@ -132,7 +133,7 @@ static bool object_position(const px_doc *doc, size_t start, size_t end)
 	size_t k = start;
 	while (k > a && k + 4 > start && (doc->toks[k - 1].cap || doc->toks[k - 1].allcaps))
 		k--;
-	return k > a && is_preposition(doc, k - 1);
+	return k > a && governs_object(doc, k - 1);
 }
 
 /* The subject of the latest sentence before tok that names a person:
@@ -142,7 +143,8 @@ static int32_t recent_subject(const px_doc *doc, size_t tok, size_t *at)
 	for (size_t m = doc->n_mentions; m-- > 0;) {
 		const px_mention *mm = &doc->mentions[m];
 		if (mm->tok_start >= tok || mm->actor < 0 || !px_is_person(doc, mm->actor) ||
-		    doc->toks[mm->tok_start].inq || doc->toks[mm->tok_start].sent == doc->toks[tok].sent)
+		    doc->toks[mm->tok_start].inq ||
+		    doc->toks[mm->tok_start].sent == doc->toks[tok].sent)
 			continue;
 		uint32_t sent = doc->toks[mm->tok_start].sent;
 		for (size_t k = 0; k <= m; k++) {
@@ -171,7 +173,7 @@ static int32_t resolve_pronoun_ctx(const px_doc *doc, const speaker_ctx *ctx, si
 	size_t at = 0;
 	int32_t subject = recent_subject(doc, tok, &at);
 	bool speaker_fresh = ctx->have_last && px_is_person(doc, ctx->last_speaker) &&
-			     para_of(doc, tok) <= ctx->last_para + 2;
+	                     para_of(doc, tok) <= ctx->last_para + 2;
 	if (speaker_fresh && (subject < 0 || ctx->last_tok >= at))
 		return ctx->last_speaker;
 	return subject;
@@ -201,9 +203,9 @@ typedef struct attribution {
 /* Skips "," and adverbs such as "also", "later", "on Wednesday" before a cue. */
 static size_t skip_fillers(const px_doc *doc, size_t i, size_t end)
 {
-	static const char *const fillers[] = {"also", "later", "then", "further", "again",
-					      "has", "had", "have", "was", "once", "earlier",
-					      "previously", "reportedly", "publicly", NULL};
+	static const char *const fillers[] = {
+	    "also", "later", "then",    "further",    "again",      "has",      "had", "have",
+	    "was",  "once",  "earlier", "previously", "reportedly", "publicly", NULL};
 	while (i < end) {
 		bool hit = false;
 		for (const char *const *f = fillers; *f && !hit; f++)
@@ -219,18 +221,18 @@ static size_t skip_fillers(const px_doc *doc, size_t i, size_t end)
 static attribution after_quote(const px_doc *doc, const speaker_ctx *ctx, size_t i, size_t end)
 {
 	attribution at = {-1, 0, 0, false};
-	if (i < end && tok_char(doc, i, ','))
+	if (i < end && px_tok_char(doc, i, ','))
 		i++;
 	size_t len, cl;
 	int32_t who = i < end ? actor_at(doc, ctx, i, &len) : -1;
 	if (who >= 0) {
 		size_t j = i + len;
 		/* "X, the Y, said" */
-		if (tok_char(doc, j, ',')) {
+		if (px_tok_char(doc, j, ',')) {
 			size_t k = j + 1;
-			while (k < end && k < j + 8 && !tok_char(doc, k, ','))
+			while (k < end && k < j + 8 && !px_tok_char(doc, k, ','))
 				k++;
-			if (tok_char(doc, k, ','))
+			if (px_tok_char(doc, k, ','))
 				j = k + 1;
 		}
 		j = skip_fillers(doc, j, end);
@@ -246,11 +248,14 @@ static attribution after_quote(const px_doc *doc, const speaker_ctx *ctx, size_t
 	return at;
 }
 
-static bool is_preposition(const px_doc *doc, size_t i)
+/* Prepositions (and verbs like "told") make the name after them an object,
+ * never the speaker. */
+static bool governs_object(const px_doc *doc, size_t i)
 {
-	static const char *const preps[] = {"in", "of", "with", "to", "for", "by", "from", "at",
-					    "about", "against", "on", "into", "congratulated",
-					    "told", "than", "between", NULL};
+	static const char *const preps[] = {
+	    "in",    "of",      "with", "to",   "for",           "by",   "from", "at",
+	    "about", "against", "on",   "into", "congratulated", "told", "than", "between",
+	    NULL};
 	for (const char *const *p = preps; *p; p++)
 		if (px_tok_is(doc, i, *p))
 			return true;
@@ -260,11 +265,12 @@ static bool is_preposition(const px_doc *doc, size_t i)
 /* Words allowed between a subject and its verb: "Peskov on Wednesday said". */
 static bool subject_gap_word(const px_doc *doc, size_t i)
 {
-	static const char *const gap[] = {",", "also", "later", "then", "further", "again", "has",
-					  "had", "have", "was", "once", "earlier", "on", "today",
-					  "yesterday", "monday", "tuesday", "wednesday", "thursday",
-					  "friday", "saturday", "sunday", "reportedly", "publicly",
-					  "separately", "himself", "herself", "previously", NULL};
+	static const char *const gap[] = {
+	    ",",          "also",    "later",     "then",       "further",    "again",
+	    "has",        "had",     "have",      "was",        "once",       "earlier",
+	    "on",         "today",   "yesterday", "monday",     "tuesday",    "wednesday",
+	    "thursday",   "friday",  "saturday",  "sunday",     "reportedly", "publicly",
+	    "separately", "himself", "herself",   "previously", NULL};
 	for (const char *const *g = gap; *g; g++)
 		if (px_tok_is(doc, i, *g))
 			return true;
@@ -274,7 +280,7 @@ static bool subject_gap_word(const px_doc *doc, size_t i)
 /* The actor whose mention ends right before token end (gap words aside),
  * unless it is the object of a preposition. */
 static int32_t subject_right_before_at(const px_doc *doc, const speaker_ctx *ctx, size_t a,
-				       size_t end, size_t *start_out)
+                                       size_t end, size_t *start_out)
 {
 	size_t k = end;
 	while (k > a && subject_gap_word(doc, k - 1) && k + 4 > end)
@@ -285,8 +291,7 @@ static int32_t subject_right_before_at(const px_doc *doc, const speaker_ctx *ctx
 	int32_t m = doc->tok_mention[k - 1];
 	size_t start = m >= 0 ? doc->mentions[m].tok_start : k - 1;
 	int32_t who = actor_at(doc, ctx, start, &len);
-	if (who < 0 || (start > a && is_preposition(doc, start - 1)) ||
-	    (start > a && doc->toks[start - 1].kind == TK_WORD && px_tok_is(doc, start - 1, "'s")))
+	if (who < 0 || (start > a && governs_object(doc, start - 1)))
 		return -1;
 	*start_out = start;
 	return who;
@@ -300,7 +305,7 @@ static int32_t subject_right_before(const px_doc *doc, const speaker_ctx *ctx, s
 
 /* The first person (or he/she) of the clause, not the object of a preposition. */
 static int32_t first_subject(const px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b,
-			     bool persons_only)
+                             bool persons_only)
 {
 	for (size_t k = a; k < b; k++) {
 		size_t len;
@@ -309,24 +314,45 @@ static int32_t first_subject(const px_doc *doc, const speaker_ctx *ctx, size_t a
 		int32_t who = actor_at(doc, ctx, k, &len);
 		if (who < 0)
 			continue;
-		if ((!persons_only || px_is_person(doc, who)) && !(k > a && is_preposition(doc, k - 1)))
+		if ((!persons_only || px_is_person(doc, who)) &&
+		    !(k > a && governs_object(doc, k - 1)))
 			return who;
 		k += len - 1;
 	}
 	return -1;
 }
 
+/* "officials said", "a senior diplomat told": a speaker the text leaves
+ * unnamed, so no one else in the sentence may take the words. */
+static bool unnamed_speaker_before(const px_doc *doc, size_t cue)
+{
+	static const char *const nouns[] = {
+	    "officials",    "official",  "sources", "source",   "analysts",  "analyst",
+	    "diplomats",    "diplomat",  "experts", "expert",   "observers", "people",
+	    "residents",    "witnesses", "critics", "reports",  "media",     "aides",
+	    "negotiators",  "lawmakers", "police",  "military", "statement", "ministry",
+	    "spokesperson", NULL};
+	if (cue == 0)
+		return false;
+	for (const char *const *n = nouns; *n; n++)
+		if (px_tok_is(doc, cue - 1, *n) && !doc->toks[cue - 1].cap)
+			return true;
+	return false;
+}
+
 /* The nearest cue in [a, b) and its subject: right before it, else the
  * clause's first person, else any actor before it, else right after it
  * ("said Peskov"). */
-static attribution cue_in(const px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b)
+static attribution cue_in(const px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b, bool first)
 {
 	attribution at = {-1, 0, 0, false};
-	for (size_t i = b; i-- > a;) {
-		size_t cl, len;
+	for (size_t k = 0; k < b - a; k++) {
+		size_t i = first ? a + k : b - 1 - k, cl, len;
 		if (doc->toks[i].inq || !cue_len(doc, i, &cl))
 			continue;
 		int32_t who = subject_right_before(doc, ctx, a, i);
+		if (who < 0 && unnamed_speaker_before(doc, i))
+			return at;
 		if (who < 0)
 			who = first_subject(doc, ctx, a, i, true);
 		if (who < 0)
@@ -382,7 +408,7 @@ static char *cue_text(const px_doc *doc, const attribution *at)
 }
 
 static px_statement *add_statement(px_doc *doc, char *text, bool direct, const attribution *at,
-				   size_t a, size_t b)
+                                   size_t a, size_t b)
 {
 	px_statement *st = VEC_PUSH(doc->stmts, doc->n_stmts, doc->cap_stmts);
 	memset(st, 0, sizeof *st);
@@ -391,8 +417,8 @@ static px_statement *add_statement(px_doc *doc, char *text, bool direct, const a
 	st->cue = cue_text(doc, at);
 	st->speaker = at->speaker;
 	/* offsets cover the words, not the comma before the closing mark */
-	while (b > a + 1 && (tok_char(doc, b - 1, ',') || tok_char(doc, b - 1, ';') ||
-			     tok_char(doc, b - 1, ':') || doc->toks[b - 1].kind == TK_QUOTE))
+	while (b > a + 1 && (px_tok_char(doc, b - 1, ',') || px_tok_char(doc, b - 1, ';') ||
+	                     px_tok_char(doc, b - 1, ':') || doc->toks[b - 1].kind == TK_QUOTE))
 		b--;
 	st->start = doc->toks[a].start;
 	st->end = doc->toks[b - 1].end;
@@ -419,8 +445,8 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 {
 	span *q = &sp[k];
 	const px_sentence *s_open = &doc->sents[doc->toks[q->open].sent];
-	size_t close_sent = q->close < doc->n_toks ? doc->toks[q->close].sent
-						   : doc->toks[q->b - 1].sent;
+	size_t close_sent =
+	    q->close < doc->n_toks ? doc->toks[q->close].sent : doc->toks[q->b - 1].sent;
 	const px_sentence *s_close = &doc->sents[close_sent];
 	size_t after_end = s_close->tok_end;
 	size_t next_open = k + 1 < n_spans ? sp[k + 1].open : doc->n_toks;
@@ -430,11 +456,11 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	if (q->close < doc->n_toks && q->close == q->b)
 		at = after_quote(doc, ctx, q->close + 1, after_end);
 	if (at.speaker < 0) {
-		at = cue_in(doc, ctx, s_open->tok_start, q->open);
+		at = cue_in(doc, ctx, s_open->tok_start, q->open, false);
 		at.tight = at.speaker >= 0 && at.cue_tok + at.cue_n + 2 >= q->open;
 	}
 	if (at.speaker < 0 && q->close < doc->n_toks)
-		at = cue_in(doc, ctx, q->close + 1, after_end);
+		at = cue_in(doc, ctx, q->close + 1, after_end, true);
 	size_t words = word_count(doc, q->a, q->b);
 	bool whole = q->open <= s_open->tok_start + 1 && q->b + 2 >= s_close->tok_end;
 	if (words == 0 || (words <= SCARE_MAX_WORDS && !at.tight && !whole))
@@ -464,6 +490,29 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	return last + 1;
 }
 
+/* Skips what stands between a speech verb and the words reported:
+ * "said on Tuesday that", "told reporters:", "added, ". */
+static size_t skip_lead_in(const px_doc *doc, size_t from, size_t b)
+{
+	static const char *const lead[] = {
+	    "that",   "reporters", "journalists", "today",    "yesterday", "on",
+	    "monday", "tuesday",   "wednesday",   "thursday", "friday",    "saturday",
+	    "sunday", "also",      "later",       "earlier",  NULL};
+	while (from < b) {
+		bool skip = px_tok_char(doc, from, ',') || px_tok_char(doc, from, ':');
+		for (const char *const *w = lead; *w && !skip; w++)
+			skip = px_tok_is(doc, from, *w);
+		/* "on" only before a weekday */
+		if (skip && px_tok_is(doc, from, "on") &&
+		    !(from + 1 < b && doc->toks[from + 1].cap))
+			skip = false;
+		if (!skip)
+			break;
+		from++;
+	}
+	return from;
+}
+
 /* "X said (that) ...", "..., X added.", "according to X, ..." */
 static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 {
@@ -478,35 +527,39 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 		size_t end = b;
 		while (end > c + 1 && doc->toks[end - 1].kind == TK_PUNCT)
 			end--;
-		if (who >= 0 && tok_char(doc, c, ',') && c + 1 < end) {
+		if (who >= 0 && px_tok_char(doc, c, ',') && c + 1 < end) {
 			attribution at = {who, a, 2, true};
-			add_statement(doc, px_tok_span_dup(doc, c + 1, end), false, &at, c + 1, end);
+			add_statement(doc, px_tok_span_dup(doc, c + 1, end), false, &at, c + 1,
+			              end);
 			note_speaker(doc, ctx, who, a);
 		}
 		return;
 	}
-	attribution at = cue_in(doc, ctx, a, b);
-	if (at.speaker < 0)
-		return;
+	/* a closing ", Putin added." speaks for the whole sentence; otherwise the
+	 * first speech verb with a subject does */
+	attribution at = cue_in(doc, ctx, a, b, false);
+	if (at.speaker < 0 || at.cue_tok + at.cue_n + 1 < b)
+		at = cue_in(doc, ctx, a, b, true);
+	if (at.speaker < 0 || px_tok_is(doc, at.cue_tok, "asked"))
+		return; /* "X asked Y to ..." requests, it reports nothing */
 	size_t from = at.cue_tok + at.cue_n, to = b;
 	size_t subj = 0;
 	/* "..., Zakharova said in an interview" reports the part before the comma */
-	bool comma_subject = subject_right_before_at(doc, ctx, a, at.cue_tok, &subj) == at.speaker &&
-			     subj > a && tok_char(doc, subj - 1, ',') &&
-			     (from >= b || is_preposition(doc, from) || px_tok_is(doc, from, "during") ||
-			      px_tok_is(doc, from, "after") || px_tok_is(doc, from, "while"));
+	bool comma_subject =
+	    subject_right_before_at(doc, ctx, a, at.cue_tok, &subj) == at.speaker && subj > a &&
+	    px_tok_char(doc, subj - 1, ',') &&
+	    (from >= b || governs_object(doc, from) || px_tok_is(doc, from, "during") ||
+	     px_tok_is(doc, from, "after") || px_tok_is(doc, from, "while"));
 	/* "..., Putin added." reports what came before */
 	if ((from + 1 >= b || comma_subject) && at.cue_tok > a + 3) {
 		from = a;
 		to = at.cue_tok;
-		while (to > a && !tok_char(doc, to - 1, ','))
+		while (to > a && !px_tok_char(doc, to - 1, ','))
 			to--;
 		if (to > a)
 			to--;
 	} else {
-		while (from < b && (px_tok_is(doc, from, "that") || tok_char(doc, from, ',') ||
-				    tok_char(doc, from, ':') || px_tok_is(doc, from, "reporters")))
-			from++;
+		from = skip_lead_in(doc, from, b);
 	}
 	while (to > from && doc->toks[to - 1].kind == TK_PUNCT)
 		to--;

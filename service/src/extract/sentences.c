@@ -18,10 +18,11 @@
 #include <strings.h>
 
 static const char *const abbreviations[] = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "gov",
-    "sen", "rep", "st", "jr", "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "corp", "ltd", "co", "mt", "ft",
-    "rev", "hon", "pres", "dept", "approx", "fig", "cf", "al", "gen", "brig", NULL};
+    "mr",  "mrs",  "ms",   "dr",     "prof", "gen", "col",  "lt",  "sgt",  "capt",
+    "maj", "adm",  "gov",  "sen",    "rep",  "st",  "jr",   "sr",  "jan",  "feb",
+    "mar", "apr",  "jun",  "jul",    "aug",  "sep", "sept", "oct", "nov",  "dec",
+    "no",  "vs",   "etc",  "inc",    "corp", "ltd", "co",   "mt",  "ft",   "rev",
+    "hon", "pres", "dept", "approx", "fig",  "cf",  "al",   "gen", "brig", NULL};
 
 static bool is_word_char(const char *p, const char *end)
 {
@@ -57,7 +58,7 @@ static size_t word_length(const char *p, const char *end)
 		/* an apostrophe inside a word stays, except the possessive 's */
 		if (*q == '\'' && q + 1 < end && is_word_char(q + 1, end) && q > p) {
 			bool possessive = (q[1] == 's' || q[1] == 'S') &&
-					  (q + 2 >= end || !is_word_char(q + 2, end));
+			                  (q + 2 >= end || !is_word_char(q + 2, end));
 			if (possessive)
 				break;
 			q++;
@@ -68,8 +69,8 @@ static size_t word_length(const char *p, const char *end)
 	return (size_t)(q - p);
 }
 
-static void push_token(px_token **toks, size_t *n, size_t *cap, const char *s, size_t a,
-		       size_t b, uint8_t kind)
+static void push_token(px_token **toks, size_t *n, size_t *cap, const char *s, size_t a, size_t b,
+                       uint8_t kind)
 {
 	px_token *t = VEC_PUSH(*toks, *n, *cap);
 	t->start = (uint32_t)a;
@@ -88,8 +89,7 @@ static void push_token(px_token **toks, size_t *n, size_t *cap, const char *s, s
 	t->allcaps = kind == TK_WORD && letters >= 2 && letters == upper;
 }
 
-size_t px_tokenize(const char *s, size_t start, size_t end, px_token **toks, size_t *n,
-		   size_t *cap)
+size_t px_tokenize(const char *s, size_t start, size_t end, px_token **toks, size_t *n, size_t *cap)
 {
 	size_t before = *n;
 	const char *e = s + end;
@@ -110,14 +110,14 @@ size_t px_tokenize(const char *s, size_t start, size_t end, px_token **toks, siz
 		} else if (isdigit(c)) {
 			size_t j = i;
 			while (j < end && (isalnum((unsigned char)s[j]) ||
-					   ((s[j] == ',' || s[j] == '.') && j + 1 < end &&
-					    isdigit((unsigned char)s[j + 1]))))
+			                   ((s[j] == ',' || s[j] == '.') && j + 1 < end &&
+			                    isdigit((unsigned char)s[j + 1]))))
 				j++;
 			push_token(toks, n, cap, s, i, j, TK_NUM);
 			i = j;
 		} else if (c == '\'' && i + 1 < end && (s[i + 1] == 's' || s[i + 1] == 'S') &&
-			   (i + 2 >= end || !is_word_char(s + i + 2, e)) && i > start &&
-			   is_word_char(s + i - 1, e)) {
+		           (i + 2 >= end || !is_word_char(s + i + 2, e)) && i > start &&
+		           is_word_char(s + i - 1, e)) {
 			push_token(toks, n, cap, s, i, i + 2, TK_WORD);
 			i += 2;
 		} else if ((len = word_length(s + i, e)) > 0) {
@@ -146,23 +146,18 @@ static bool is_abbreviation(const px_doc *doc, size_t i)
 	return false;
 }
 
-static bool tok_char(const px_doc *doc, size_t i, char c)
-{
-	const px_token *t = &doc->toks[i];
-	return t->end - t->start == 1 && doc->text.s[t->start] == c;
-}
-
 /* Whether the sentence ends after token i (a terminal mark) within [.., end). */
 static size_t sentence_end_after(const px_doc *doc, size_t i, size_t end)
 {
-	bool period = tok_char(doc, i, '.');
-	if (!period && !tok_char(doc, i, '!') && !tok_char(doc, i, '?'))
+	bool period = px_tok_char(doc, i, '.');
+	if (!period && !px_tok_char(doc, i, '!') && !px_tok_char(doc, i, '?'))
 		return 0;
 	if (period && i > 0 && doc->toks[i - 1].kind == TK_WORD && is_abbreviation(doc, i - 1))
 		return 0;
 	size_t j = i + 1;
-	while (j < end && doc->toks[j].start == doc->toks[j - 1].end &&
-	       (doc->toks[j].kind == TK_QUOTE || tok_char(doc, j, ')') || tok_char(doc, j, ']')))
+	while (
+	    j < end && doc->toks[j].start == doc->toks[j - 1].end &&
+	    (doc->toks[j].kind == TK_QUOTE || px_tok_char(doc, j, ')') || px_tok_char(doc, j, ']')))
 		j++;
 	if (j < end) {
 		const px_token *nx = &doc->toks[j];
@@ -196,7 +191,7 @@ void px_segment(px_doc *doc)
 			continue;
 		size_t a = doc->n_toks;
 		px_tokenize(doc->text.s, doc->lines[l].start, doc->lines[l].end, &doc->toks,
-			    &doc->n_toks, &doc->cap_toks);
+		            &doc->n_toks, &doc->cap_toks);
 		size_t b = doc->n_toks, s0 = a;
 		for (size_t i = a; i < b; i++) {
 			size_t j = sentence_end_after(doc, i, b);

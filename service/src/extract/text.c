@@ -45,16 +45,43 @@ bool px_is_letter_at(const char *s, const char *end)
 static const char *fold_cp(int32_t c)
 {
 	switch (c) {
-	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC: return "'";
-	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+	case 0x2018:
+	case 0x2019:
+	case 0x201A:
+	case 0x201B:
+	case 0x2032:
+	case 0x02BC: return "'";
+	case 0x201C:
+	case 0x201D:
+	case 0x201E:
+	case 0x201F:
+	case 0x00AB:
+	case 0x00BB:
 	case 0x2033: return "\"";
-	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+	case 0x2010:
+	case 0x2011:
+	case 0x2012:
+	case 0x2013:
+	case 0x2014:
+	case 0x2015:
 	case 0x2212: return "-";
-	case 0x00A0: case 0x202F: case 0x205F: case 0x3000: case '\t': case '\v': case '\f':
-		return " ";
-	case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: case 0x00AD: case '\r': return "";
+	case 0x00A0:
+	case 0x202F:
+	case 0x205F:
+	case 0x3000:
+	case '\t':
+	case '\v':
+	case '\f': return " ";
+	case 0x200B:
+	case 0x200C:
+	case 0x200D:
+	case 0xFEFF:
+	case 0x00AD:
+	case '\r': return "";
 	case 0x2026: return "...";
-	case 0x2028: case 0x2029: case 0x0085: return "\n";
+	case 0x2028:
+	case 0x2029:
+	case 0x0085: return "\n";
 	}
 	if (c >= 0x2000 && c <= 0x200A)
 		return " ";
@@ -99,7 +126,7 @@ static uint32_t emit_cluster(out *o, const char *p, size_t n, const char *end, u
 {
 	utf8proc_uint8_t *composed = NULL;
 	utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n,
-					  &composed, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+	                                  &composed, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
 	if (m > 0 && (size_t)m <= n)
 		emit(o, (const char *)composed, (size_t)m, cpi);
 	else

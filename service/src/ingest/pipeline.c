@@ -61,12 +61,12 @@ static void date_part(const char *iso, char out[11])
 	}
 }
 
-static char *extract_json(const px_dict *dict, const prepared *p, const char *title,
+static char *extract_json(const px_dict *dict, const char *text, size_t len, const char *title,
 			  const char *published_at)
 {
 	char day[11];
 	date_part(published_at, day);
-	px_input in = {.text = p->text, .len = p->text_len, .title = title,
+	px_input in = {.text = text, .len = len, .title = title,
 		       .published_at = day[0] ? day : NULL};
 	px_result *r = px_extract(dict, &in);
 	json_t *doc = px_result_to_json(r);
@@ -74,6 +74,23 @@ static char *extract_json(const px_dict *dict, const prepared *p, const char *ti
 	json_decref(doc);
 	px_result_free(r);
 	return s;
+}
+
+db_status pipeline_reextract(db_conn *c, const px_dict *dict, const char *article_id,
+			     const char *text, const char *title, const char *published_at,
+			     char **counts)
+{
+	char *doc = extract_json(dict, text, strlen(text), title, published_at);
+	*counts = NULL;
+	db_status st = db_command(c, "BEGIN");
+	if (st == DB_OK)
+		st = db_store_extraction(c, article_id, doc, counts);
+	if (st == DB_OK)
+		st = db_command(c, "COMMIT");
+	if (st != DB_OK)
+		db_command(c, "ROLLBACK");
+	free(doc);
+	return st;
 }
 
 pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input *in,
@@ -98,7 +115,7 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
 		.source_id = in->source_id,
 	};
 	/* Extract before BEGIN: the work is pure and may take milliseconds. */
-	char *doc = p.text ? extract_json(dict, &p, f.title, f.published_at) : NULL;
+	char *doc = p.text ? extract_json(dict, p.text, p.text_len, f.title, f.published_at) : NULL;
 
 	db_upsert_result up;
 	*st = db_command(c, "BEGIN");

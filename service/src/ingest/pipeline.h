@@ -41,4 +41,11 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
 			   article_outcome *out, db_status *st, char **err);
 void article_outcome_free(article_outcome *o);
 
+/* Extracts again from an article's stored text (after the dictionary
+ * changed) and replaces what it contributed, in one transaction.  *counts
+ * gets store_extraction's answer (free() it). */
+db_status pipeline_reextract(db_conn *c, const px_dict *dict, const char *article_id,
+			     const char *text, const char *title, const char *published_at,
+			     char **counts);
+
 #endif

@@ -2,8 +2,11 @@
  * html — article extraction orchestration: parse with libxml2's forgiving
  * HTML parser, read metadata from the untouched tree, then clean, score and
  * serialise the main text.  When the strict pass keeps almost nothing (class
- * hints removed the article itself), the page is re-parsed and run again
- * with the hint-driven cuts off — cheaper than being clever up front.
+ * hints removed the article itself), the page is re-parsed and run again,
+ * first guarded (hinted elements holding most of the prose survive), then
+ * with the hint-driven cuts off; a retry wins only by doubling the text, so
+ * a genuinely short story is not swapped for its page furniture.  Retrying
+ * the rare failure is cheaper than being clever on every page.
  */
 #include "parse/html.h"
 

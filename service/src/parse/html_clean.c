@@ -38,7 +38,7 @@ static bool holds_prose(const xmlNode *n, unsigned page_paras, unsigned share, u
 	return s->paras >= need && dom_link_density(n) < 0.25;
 }
 
-static bool should_drop(const xmlNode *n, html_cut cut, unsigned page_paras, bool in_table)
+static bool should_drop(const xmlNode *n, html_cut cut, unsigned page_paras, bool shielded)
 {
 	if (dom_is_any(n, always_drop) || dom_hidden(n))
 		return true;
@@ -47,8 +47,9 @@ static bool should_drop(const xmlNode *n, html_cut cut, unsigned page_paras, boo
 		return false;
 	if (dom_is_any(n, maybe_drop))
 		return dom_st(n) && dom_st(n)->paras < 3;
-	/* inside tables, class names describe rows and cells, not furniture */
-	if (cut == CUT_LENIENT || in_table || dom_is(n, "article") || dom_is_quote_embed(n))
+	/* inside tables and paragraphs, class names describe rows, cells and
+	 * inline phrases ("author-name" in "said <span>...</span>"), not furniture */
+	if (cut == CUT_LENIENT || shielded || dom_is(n, "article") || dom_is_quote_embed(n))
 		return false;
 	/* strong words ("comment", "share", "ad") win, unless the strict pass
 	 * already showed that they sit on the article wrapper itself */
@@ -57,7 +58,13 @@ static bool should_drop(const xmlNode *n, html_cut cut, unsigned page_paras, boo
 	return dom_hint_unlikely(n) && !dom_hint_positive(n) && !holds_prose(n, page_paras, 3, 3);
 }
 
-static void clean_walk(xmlNode *n, html_cut cut, unsigned page_paras, bool in_table)
+static bool shields(const xmlNode *n)
+{
+	static const char *const tags[] = {"table", "p", "h2", "h3", "h4", "h5", "h6", NULL};
+	return dom_is_any(n, tags);
+}
+
+static void clean_walk(xmlNode *n, html_cut cut, unsigned page_paras, bool shielded)
 {
 	while (n) {
 		xmlNode *next = n->next;
@@ -65,11 +72,10 @@ static void clean_walk(xmlNode *n, html_cut cut, unsigned page_paras, bool in_ta
 		    n->type == XML_DTD_NODE) {
 			dom_drop(n);
 		} else if (n->type == XML_ELEMENT_NODE) {
-			if (should_drop(n, cut, page_paras, in_table))
+			if (should_drop(n, cut, page_paras, shielded))
 				dom_drop(n);
 			else
-				clean_walk(n->children, cut, page_paras,
-				           in_table || dom_is(n, "table"));
+				clean_walk(n->children, cut, page_paras, shielded || shields(n));
 		}
 		n = next;
 	}

@@ -89,11 +89,15 @@ static bool has_token(const char *s, const char *tok)
 	return false;
 }
 
-static bool match_hints(const xmlNode *n, const char *const *subs, const char *const *toks)
+static bool match_hints(const xmlNode *n, const char *const *subs, const char *const *toks,
+                        const char *const *except)
 {
 	char s[512];
 	if (!hint_string(n, s, sizeof s) || !s[strspn(s, " ")])
 		return false;
+	for (; except && *except; except++)
+		if (strstr(s, *except))
+			return false;
 	for (; *subs; subs++)
 		if (strstr(s, *subs))
 			return true;
@@ -106,34 +110,99 @@ static bool match_hints(const xmlNode *n, const char *const *subs, const char *c
 bool dom_hint_unlikely(const xmlNode *n)
 {
 	static const char *const subs[] = {
-	    "comment",       "share",        "sharing",    "social",
-	    "related",       "recommend",    "newsletter", "subscri",
-	    "signup",        "sign-up",      "cookie",     "consent",
-	    "gdpr",          "banner",       "breadcrumb", "sidebar",
-	    "footer",        "masthead",     "menu",       "navbar",
-	    "navigation",    "pagination",   "pager",      "popup",
-	    "modal",         "promo",        "sponsor",    "advert",
-	    "outbrain",      "taboola",      "disqus",     "caption",
-	    "credit",        "byline",       "author",     "toolbar",
-	    "widget",        "more-stor",    "read-more",  "readmore",
-	    "popular",       "trending",     "skip",       "login",
-	    "paywall",       "header",       "dateline",   "timestamp",
-	    "tagline",       "tag-list",     "taglist",    "keywords",
-	    "follow",        "rating",       "print",      "jump",
-	    "tooltip",       "overlay",      "sr-only",    "visually-hidden",
-	    "screen-reader", "copyright",    "disclaimer", "complementary",
-	    "contentinfo",   "banner",       "carousel",   "slideshow",
-	    "gallery",       "playlist",     "video",      "inline-link",
-	    "also-read",     "see-also",     "more-on",    "next-article",
-	    "prev-article",  "article-tags", "topics",     "newsfeed",
-	    "teaser-list",   "nocontent",    "privacy",    NULL,
+	    "comment",
+	    "share",
+	    "sharing",
+	    "social",
+	    "related",
+	    "recommend",
+	    "newsletter",
+	    "subscri",
+	    "signup",
+	    "sign-up",
+	    "cookie",
+	    "consent",
+	    "gdpr",
+	    "banner",
+	    "breadcrumb",
+	    "sidebar",
+	    "footer",
+	    "masthead",
+	    "menu",
+	    "navbar",
+	    "navigation",
+	    "pagination",
+	    "pager",
+	    "popup",
+	    "modal",
+	    "promo",
+	    "sponsor",
+	    "advert",
+	    "outbrain",
+	    "taboola",
+	    "disqus",
+	    "caption",
+	    "credit",
+	    "byline",
+	    "author",
+	    "toolbar",
+	    "widget",
+	    "more-stor",
+	    "read-more",
+	    "readmore",
+	    "popular",
+	    "trending",
+	    "skip",
+	    "login",
+	    "paywall",
+	    "header",
+	    "timestamp",
+	    "tagline",
+	    "tag-list",
+	    "taglist",
+	    "keywords",
+	    "follow",
+	    "rating",
+	    "print",
+	    "jump",
+	    "tooltip",
+	    "overlay",
+	    "sr-only",
+	    "visually-hidden",
+	    "screen-reader",
+	    "copyright",
+	    "disclaimer",
+	    "complementary",
+	    "contentinfo",
+	    "banner",
+	    "carousel",
+	    "slideshow",
+	    "gallery",
+	    "playlist",
+	    "video",
+	    "inline-link",
+	    "also-read",
+	    "see-also",
+	    "more-on",
+	    "next-article",
+	    "prev-article",
+	    "article-tags",
+	    "topics",
+	    "newsfeed",
+	    "teaser-list",
+	    "nocontent",
+	    "privacy",
+	    NULL,
 	};
 	static const char *const toks[] = {
 	    "ad",     "ads",      "nav",     "tag",       "tags",      "meta",  "aside",
 	    "rss",    "hide",     "tools",   "date",      "time",      "more",  "extra",
 	    "links",  "icons",    "icon",    "alert",     "related",   "promo", "sponsored",
 	    "subnav", "dropdown", "utility", "utilities", "secondary", "rail",  NULL};
-	return match_hints(n, subs, toks);
+	/* Names of in-article text parts that contain a furniture word
+	 * ("subheader", "story-summary"): headings and ledes are prose. */
+	static const char *const text_parts[] = {"subhead", "summary", "lede", "intro", NULL};
+	return match_hints(n, subs, toks, text_parts);
 }
 
 bool dom_hint_strong_unlikely(const xmlNode *n)
@@ -145,7 +214,7 @@ bool dom_hint_strong_unlikely(const xmlNode *n)
 	    "readmore", "more-stor", "also-read", "see-also", "sponsor", NULL,
 	};
 	static const char *const toks[] = {"ad", "ads", "related", "promo", NULL};
-	return match_hints(n, subs, toks);
+	return match_hints(n, subs, toks, NULL);
 }
 
 bool dom_hint_positive(const xmlNode *n)
@@ -153,7 +222,7 @@ bool dom_hint_positive(const xmlNode *n)
 	static const char *const subs[] = {"article", "content", "entry", "story", "post-body",
 	                                   "main",    "prose",   "text",  "blog",  NULL};
 	static const char *const toks[] = {"body", "post", "articlebody", NULL};
-	return match_hints(n, subs, toks);
+	return match_hints(n, subs, toks, NULL);
 }
 
 bool dom_hidden(const xmlNode *n)

@@ -124,7 +124,6 @@ static void walk(paras *p, const xmlNode *n, html_cut cut)
  * paragraph, case-insensitively. */
 static const char *const furniture_prefixes[] = {
     "advertisement",
-    "advertising",
     "sponsored",
     "read more",
     "read next",
@@ -153,19 +152,19 @@ static const char *const furniture_prefixes[] = {
     "all rights reserved",
     "continue reading",
     "story continues",
-    "recommended",
+    "recommended for you",
+    "recommended:",
     "you may also like",
     "more from",
     "see also",
     "leave a comment",
-    "comments",
     "tags:",
     "topics:",
     "filed under",
-    "loading",
+    "loading...",
+    "loading\xe2\x80\xa6",
     "watch:",
     "listen:",
-    "newsletter",
     "skip to",
     "top stories",
     "don't miss",
@@ -177,17 +176,18 @@ static const char *const furniture_prefixes[] = {
     "like this story",
     "this slideshow",
     "additional reporting",
-    "sign in",
-    "log in",
-    "download the",
+    "sign in to",
+    "log in to",
+    "download the app",
     NULL,
 };
 
 /* Whole-line share buttons. */
 static const char *const share_words[] = {
-    "facebook",  "twitter",  "whatsapp",  "email",    "e-mail", "copy",      "copy link",
-    "flipboard", "linkedin", "pinterest", "reddit",   "print",  "messenger", "telegram",
-    "share",     "tweet",    "comment",   "comments", "tags",   "topics",    NULL};
+    "facebook",  "twitter",   "whatsapp",    "email",       "e-mail",     "copy",
+    "copy link", "flipboard", "linkedin",    "pinterest",   "reddit",     "print",
+    "messenger", "telegram",  "share",       "tweet",       "comment",    "comments",
+    "tags",      "topics",    "advertising", "recommended", "newsletter", NULL};
 
 /* "Follow us on Facebook, Twitter and Instagram": a short line naming two
  * or more networks is a promotion, whatever its wording. */
@@ -206,9 +206,12 @@ static bool is_furniture_line(const char *s)
 	size_t len = strlen(s);
 	if (len > 90)
 		return false;
-	for (const char *const *f = furniture_prefixes; *f; f++)
-		if (!strncasecmp(s, *f, strlen(*f)))
+	for (const char *const *f = furniture_prefixes; *f; f++) {
+		size_t n = strlen(*f);
+		/* whole words only: "Advertisements for the summit..." is prose */
+		if (!strncasecmp(s, *f, n) && !isalpha((unsigned char)s[n]))
 			return true;
+	}
 	for (const char *const *w = share_words; *w; w++)
 		if (!strcasecmp(s, *w))
 			return true;
@@ -243,9 +246,11 @@ static bool is_edge_stub(const char *s)
 	for (const char *const *w = stamps; *w && len <= 60; w++)
 		if (!strncasecmp(s, *w, strlen(*w)))
 			return true;
-	if (len <= 80 && has_timestamp(s))
+	/* datelines never end like a sentence; "Talks resume on March 3." does */
+	bool sentence = len && strchr(".!?", s[len - 1]);
+	if (len <= 80 && !sentence && has_timestamp(s))
 		return true;
-	if (len <= 60 && strpbrk(s, "0123456789")) { /* a dateline */
+	if (len <= 60 && !sentence && strpbrk(s, "0123456789")) {
 		char *d = date_normalize(s);
 		free(d);
 		if (d)
@@ -259,11 +264,25 @@ static bool is_edge_stub(const char *s)
  * forum, subscribe, e-mail the author. */
 static bool is_call_to_action(const char *s)
 {
-	static const char *const cta[] = {
-	    "follow us",         "follow him",   "follow her",  "join our",
-	    "click here",        "sign up",      "subscribe",   "newsletter",
-	    "get access",        "tell us what", "let us know", "send us",
-	    "delivered to your", "download our", "our app",     NULL};
+	/* phrased as addressed to the reader, so news about countries that
+	 * "sign up to" a treaty is not mistaken for one */
+	static const char *const cta[] = {"follow us",
+	                                  "follow him on",
+	                                  "follow her on",
+	                                  "join our",
+	                                  "click here",
+	                                  "sign up for",
+	                                  "subscribe to our",
+	                                  "subscribe now",
+	                                  "our newsletter",
+	                                  "get access",
+	                                  "tell us what",
+	                                  "let us know",
+	                                  "send us",
+	                                  "delivered to your",
+	                                  "download our",
+	                                  "our app",
+	                                  NULL};
 	if (strlen(s) > 350)
 		return false;
 	for (const char *const *c = cta; *c; c++)

@@ -82,7 +82,8 @@ static void parse_file(const char *file, char *text)
 		char *eol = strchr(p, '\n');
 		if (!eol)
 			break;
-		snprintf(c->name, sizeof c->name, "%.64s: %.*s", file, (int)(eol - p - 4 > 400 ? 400 : eol - p - 4), p + 4);
+		snprintf(c->name, sizeof c->name, "%.64s: %.*s", file,
+		         (int)(eol - p - 4 > 400 ? 400 : eol - p - 4), p + 4);
 		char *in = strstr(eol, "\n--- input\n");
 		char *ex = in ? strstr(in, "\n--- expect\n") : NULL;
 		if (!in || !ex)
@@ -153,7 +154,7 @@ static void refs_to_names(json_t *out)
 		json_t *sp = json_object_get(s, "speaker");
 		if (json_is_string(sp))
 			json_object_set_new(s, "speaker",
-					    json_string(actor_name(actors, json_string_value(sp))));
+			                    json_string(actor_name(actors, json_string_value(sp))));
 	}
 	json_array_foreach(json_object_get(out, "events"), i, e)
 	{

@@ -26,22 +26,23 @@ static void expect_clean(const char *in, const char *want)
 
 START_TEST(prose_is_kept_verbatim)
 {
-	expect_clean("The talks went on.\nBoth sides spoke.", "The talks went on.\nBoth sides spoke.");
+	expect_clean("The talks went on.\nBoth sides spoke.",
+	             "The talks went on.\nBoth sides spoke.");
 }
 END_TEST
 
 START_TEST(removed_lines_leave_a_paragraph_break)
 {
 	expect_clean("One sentence here.\nShort Headline Here\nAnother sentence here.",
-		     "One sentence here.\n\nAnother sentence here.");
+	             "One sentence here.\n\nAnother sentence here.");
 }
 END_TEST
 
 START_TEST(cleaning_is_idempotent)
 {
 	const char *raw = "Title Of The Story\n\nThe talks went on for hours.\n\nRead more\n\n"
-			  "Some caption.\nSome headline\n\nThe talks went on for hours.\n\n"
-			  "Both sides agreed to meet again.\n";
+	                  "Some caption.\nSome headline\n\nThe talks went on for hours.\n\n"
+	                  "Both sides agreed to meet again.\n";
 	char *once = clean(raw);
 	char *twice = clean(once);
 	ck_assert_str_eq(once, twice);
@@ -54,7 +55,7 @@ END_TEST
 START_TEST(crlf_input)
 {
 	expect_clean("The talks went on.\r\nBoth sides spoke.\r\n",
-		     "The talks went on.\nBoth sides spoke.");
+	             "The talks went on.\nBoth sides spoke.");
 }
 END_TEST
 

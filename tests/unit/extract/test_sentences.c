@@ -86,8 +86,8 @@ END_TEST
 START_TEST(line_is_a_boundary)
 {
 	expect_sentences("The first paragraph ends with a colon:\n"
-			 "The second paragraph is here.",
-			 2, "The second paragraph is here.");
+	                 "The second paragraph is here.",
+	                 2, "The second paragraph is here.");
 }
 END_TEST
 

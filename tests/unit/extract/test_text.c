@@ -38,7 +38,8 @@ END_TEST
 
 START_TEST(nbsp_becomes_space_and_keeps_offsets)
 {
-	px_text t = prep("a\xC2\xA0" "b");
+	px_text t = prep("a\xC2\xA0"
+	                 "b");
 	ck_assert_str_eq(t.s, "a b");
 	ck_assert_uint_eq(t.cp[2], 2);
 	px_text_free(&t);
@@ -48,8 +49,10 @@ END_TEST
 START_TEST(decomposed_accent_is_composed)
 {
 	/* "Erdog" + combining breve + "an" -> precomposed g with breve */
-	px_text t = prep("Erdog\xCC\x86" "an");
-	ck_assert_str_eq(t.s, "Erdo\xC4\x9F" "an");
+	px_text t = prep("Erdog\xCC\x86"
+	                 "an");
+	ck_assert_str_eq(t.s, "Erdo\xC4\x9F"
+	                      "an");
 	/* the 'a' after the cluster is code point 6 in the original */
 	ck_assert_uint_eq(t.cp[t.len - 2], 6);
 	ck_assert_uint_eq(t.cp[t.len], 8);
@@ -59,7 +62,8 @@ END_TEST
 
 START_TEST(ellipsis_expands_but_counts_once)
 {
-	px_text t = prep("a\xE2\x80\xA6" "b");
+	px_text t = prep("a\xE2\x80\xA6"
+	                 "b");
 	ck_assert_str_eq(t.s, "a...b");
 	ck_assert_uint_eq(t.cp[4], 2);
 	px_text_free(&t);
@@ -77,7 +81,8 @@ END_TEST
 
 START_TEST(invalid_utf8_survives)
 {
-	px_text t = prep("a\xFF" "b");
+	px_text t = prep("a\xFF"
+	                 "b");
 	ck_assert_uint_eq(t.len, 3);
 	ck_assert_uint_eq(t.cp[t.len], 3);
 	px_text_free(&t);

@@ -57,6 +57,19 @@ static const feed_case feeds[] = {
       {"https://nk.example.de/politik/dezember.html", "tag:nk.example.de,2024-11-03:dezember",
        "Staatssekret\xc3\xa4re treffen sich im Dezember", "2024-11-03T10:00:00Z", NULL,
        "Ein neues Treffen ist geplant."}}},
+    /* a legacy encoding declared in the XML declaration */
+    {"feeds/rss_cp1251.xml",
+     "https://vestnik.example.ru/rss",
+     "\xd0\x92\xd0\xb5\xd1\x81\xd1\x82\xd0\xbd\xd0\xb8\xd0\xba "
+     "\xd0\xb4\xd0\xb8\xd0\xbf\xd0\xbb\xd0\xbe\xd0\xbc\xd0\xb0\xd1\x82\xd0\xb0",
+     "https://vestnik.example.ru/",
+     1,
+     {{"https://vestnik.example.ru/news/2025/04/01/dogovor.html",
+       "https://vestnik.example.ru/news/2025/04/01/dogovor.html",
+       "\xd0\x9c\xd0\xb8\xd0\xbd\xd0\xb8\xd1\x81\xd1\x82\xd1\x80\xd1\x8b "
+       "\xd0\xbe\xd0\xb1\xd1\x81\xd1\x83\xd0\xb4\xd0\xb8\xd0\xbb\xd0\xb8 "
+       "\xd0\xb4\xd0\xbe\xd0\xb3\xd0\xbe\xd0\xb2\xd0\xbe\xd1\x80",
+       "2025-04-01T09:00:00Z", NULL, NULL}}},
 };
 
 START_TEST(test_feed_fixture)

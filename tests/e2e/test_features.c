@@ -1,0 +1,272 @@
+/*
+ * End-to-end tests of the dashboard-facing API: aggregates, ETag/304,
+ * gzip, CORS, CSV/NDJSON exports, /metrics, and the actor dictionary
+ * endpoints (create, edit, merge).  The harness starts the server with
+ * PARLEY_CORS_ORIGINS=https://dash.example and has posted articles.
+ */
+#include "client.h"
+
+#include <check.h>
+
+static reply get_with(const char *path, const char *h1, const char *h2)
+{
+	const char *hs[] = {h1, h2, NULL};
+	return client_send("GET", path, NULL, 0, hs);
+}
+
+START_TEST(etag_round_trip)
+{
+	reply r = client_get("/v1/events?limit=5");
+	ck_assert_int_eq(r.status, 200);
+	char *etag = strcasestr(r.headers, "ETag: ");
+	ck_assert_ptr_nonnull(etag);
+	char tag[64];
+	ck_assert_int_eq(sscanf(etag + 6, "%63s", tag), 1);
+	ck_assert(has_header(&r, "Cache-Control: no-cache"));
+	reply_free(&r);
+	char inm[100];
+	snprintf(inm, sizeof inm, "If-None-Match: %s", tag);
+	r = get_with("/v1/events?limit=5", inm, NULL);
+	ck_assert_int_eq(r.status, 304);
+	ck_assert_uint_eq(r.len, 0);
+	reply_free(&r);
+	/* A different page is a different representation. */
+	r = get_with("/v1/events?limit=4", inm, NULL);
+	ck_assert_int_eq(r.status, 200);
+	reply_free(&r);
+}
+END_TEST
+
+START_TEST(gzip_when_accepted)
+{
+	reply r = get_with("/openapi.yaml", "Accept-Encoding: gzip, deflate", NULL);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(has_header(&r, "Content-Encoding: gzip"));
+	ck_assert(r.len > 2 && (unsigned char)r.body[0] == 0x1f && (unsigned char)r.body[1] == 0x8b);
+	reply_free(&r);
+	r = get_with("/openapi.yaml", "Accept-Encoding: gzip;q=0", NULL);
+	ck_assert(!has_header(&r, "Content-Encoding: gzip"));
+	reply_free(&r);
+}
+END_TEST
+
+START_TEST(cors)
+{
+	const char *ok[] = {"Origin: https://dash.example", "Access-Control-Request-Method: GET",
+			    NULL};
+	reply r = client_send("OPTIONS", "/v1/events", NULL, 0, ok);
+	ck_assert_int_eq(r.status, 204);
+	ck_assert(has_header(&r, "Access-Control-Allow-Origin: https://dash.example"));
+	ck_assert(has_header(&r, "Access-Control-Allow-Methods: GET, HEAD"));
+	ck_assert(!has_header(&r, "Access-Control-Allow-Origin: *"));
+	reply_free(&r);
+	const char *bad[] = {"Origin: https://evil.example", "Access-Control-Request-Method: GET",
+			     NULL};
+	r = client_send("OPTIONS", "/v1/events", NULL, 0, bad);
+	ck_assert_int_eq(r.status, 403);
+	ck_assert(!has_header(&r, "Access-Control-Allow-Origin"));
+	reply_free(&r);
+	r = get_with("/v1/events", "Origin: https://dash.example", NULL);
+	ck_assert(has_header(&r, "Access-Control-Allow-Origin: https://dash.example"));
+	reply_free(&r);
+	r = get_with("/v1/events", "Origin: https://evil.example", NULL);
+	ck_assert(!has_header(&r, "Access-Control-Allow-Origin"));
+	reply_free(&r);
+}
+END_TEST
+
+/* Splits RFC 4180 CSV, counting records (quoted newlines stay inside). */
+static int csv_records(const char *s, int *columns_first)
+{
+	int records = 0, cols = 1, quoted = 0;
+	*columns_first = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && *p == ',')
+			cols++;
+		else if (!quoted && *p == '\n') {
+			if (!records)
+				*columns_first = cols;
+			records++;
+			cols = 1;
+		}
+	}
+	return records;
+}
+
+START_TEST(exports)
+{
+	reply all = client_get("/v1/statements?limit=500");
+	size_t n = json_array_size(json_object_get(all.json, "data"));
+	reply_free(&all);
+	reply r = client_get("/v1/statements?format=csv&limit=2");
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(has_header(&r, "Content-Type: text/csv"));
+	ck_assert(has_header(&r, "Content-Disposition: attachment"));
+	ck_assert(!strncmp(r.body, "id,date,speaker.id,speaker.name,kind,cue,text", 45));
+	int cols;
+	ck_assert_int_eq(csv_records(r.body, &cols), (int)n + 1); /* limit is the page size */
+	ck_assert_int_eq(cols, 11);
+	reply_free(&r);
+	r = get_with("/v1/events", "Accept: application/x-ndjson", NULL);
+	ck_assert_int_eq(r.status, 200);
+	int lines = 0;
+	for (char *line = r.body; line && *line;) {
+		char *nl = strchr(line, '\n');
+		ck_assert_ptr_nonnull(nl);
+		json_t *j = json_loadb(line, (size_t)(nl - line), 0, NULL);
+		ck_assert_ptr_nonnull(j);
+		json_decref(j);
+		lines++;
+		line = nl + 1;
+	}
+	ck_assert_int_gt(lines, 0);
+	reply_free(&r);
+	r = client_get("/v1/events?format=xml");
+	ck_assert_int_eq(r.status, 400);
+	reply_free(&r);
+}
+END_TEST
+
+START_TEST(aggregates)
+{
+	reply r = client_get("/v1/stats/timeline?bucket=month&split=type");
+	ck_assert_int_eq(r.status, 200);
+	json_t *d = json_object_get(r.json, "data");
+	ck_assert_int_gt(json_array_size(d), 0);
+	json_t *b = json_array_get(d, 0);
+	ck_assert(json_is_string(json_object_get(b, "bucket")));
+	ck_assert(json_is_integer(json_object_get(b, "count")));
+	ck_assert(json_is_object(json_object_get(b, "by_type")));
+	reply_free(&r);
+	r = client_get("/v1/stats/timeline?series=statements&bucket=day&speaker=Sergey%20Lavrov");
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_str_eq(json_string_value(json_object_get(r.json, "series")), "statements");
+	reply_free(&r);
+	r = client_get("/v1/stats/timeline?bucket=year");
+	ck_assert_int_eq(r.status, 400);
+	reply_free(&r);
+	r = client_get("/v1/network?from=2025-01-01&to=2025-12-31");
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_int_gt(json_array_size(json_object_get(r.json, "nodes")), 1);
+	ck_assert_int_gt(json_array_size(json_object_get(r.json, "edges")), 0);
+	reply_free(&r);
+	r = client_get("/v1/network?min_weight=0");
+	ck_assert_int_eq(r.status, 400);
+	reply_free(&r);
+	r = client_get("/v1/stats/summary?from=2025-01-01&to=2025-12-31");
+	ck_assert_int_eq(r.status, 200);
+	json_t *t = json_object_get(r.json, "totals");
+	ck_assert_int_gt(json_integer_value(json_object_get(t, "articles")), 0);
+	ck_assert_int_gt(json_array_size(json_object_get(r.json, "top_actors")), 0);
+	reply_free(&r);
+}
+END_TEST
+
+START_TEST(metrics)
+{
+	reply r = client_get("/metrics");
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_ptr_nonnull(strstr(r.body, "parley_http_requests_total{method=\"GET\""));
+	ck_assert_ptr_nonnull(strstr(r.body, "parley_http_request_duration_seconds_bucket"));
+	ck_assert_ptr_nonnull(strstr(r.body, "parley_db_pool_size"));
+	ck_assert_ptr_nonnull(strstr(r.body, "parley_queue_depth{kind=\"articles\"}"));
+	ck_assert_ptr_nonnull(strstr(r.body, "parley_extracted{kind=\"statements\"}"));
+	reply_free(&r);
+}
+END_TEST
+
+static json_int_t create_actor(const char *body, long want)
+{
+	reply r = client_post_json("/v1/actors", body);
+	ck_assert_msg(r.status == want, "POST /v1/actors %s: %ld %s", body, r.status, r.body);
+	json_int_t id = json_integer_value(json_object_get(r.json, "id"));
+	reply_free(&r);
+	return id;
+}
+
+START_TEST(actor_dictionary)
+{
+	json_int_t a = create_actor("{\"name\":\"Ingrid Vestergaard\",\"kind\":\"person\","
+				    "\"title\":\"Foreign Minister\",\"country\":\"dnk\","
+				    "\"aliases\":[\"Vestergaard\"]}",
+				    201);
+	create_actor("{\"name\":\"Ingrid Vestergaard\",\"kind\":\"person\"}", 409);
+	create_actor("{\"name\":\"X\",\"kind\":\"planet\"}", 422);
+	create_actor("{\"kind\":\"person\"}", 422);
+	create_actor("{\"name\":\"Y\",\"kind\":\"person\",\"aliases\":[1]}", 422);
+	json_int_t b = create_actor("{\"name\":\"I. Vestergaard\",\"kind\":\"person\"}", 201);
+
+	char path[128], body[256];
+	snprintf(path, sizeof path, "/v1/actors/%lld", (long long)a);
+	const char *hs[] = {"Content-Type: application/json", client_key_header(), NULL};
+	const char *patch = "{\"aliases\":[\"Vestergaard\",\"Minister Vestergaard\"]}";
+	reply r = client_send("PATCH", path, patch, strlen(patch), hs);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_int_eq(json_array_size(json_object_get(r.json, "aliases")), 2);
+	ck_assert_str_eq(json_string_value(json_object_get(r.json, "country")), "DNK");
+	reply_free(&r);
+	r = client_send("PATCH", "/v1/actors/999999999", patch, strlen(patch), hs);
+	ck_assert_int_eq(r.status, 404);
+	reply_free(&r);
+
+	/* The dictionary now knows her: a new article names her by alias. */
+	reply p = client_post_json(
+		"/v1/articles",
+		"{\"url\":\"https://fixtures.example/vestergaard\",\"published_at\":\"2025-07-01\","
+		"\"text\":\"\\\"We will keep the door open,\\\" Minister Vestergaard said on Tuesday "
+		"after the talks in Oslo.\"}");
+	ck_assert_int_eq(p.status, 201);
+	reply_free(&p);
+	r = client_get("/v1/statements?speaker=Ingrid%20Vestergaard");
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_int_ge(json_array_size(json_object_get(r.json, "data")), 1);
+	reply_free(&r);
+
+	snprintf(path, sizeof path, "/v1/actors/%lld/merge", (long long)b);
+	snprintf(body, sizeof body, "{\"into\":%lld}", (long long)a);
+	r = client_post_json(path, body);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_int_eq(json_integer_value(json_object_get(r.json, "id")), a);
+	reply_free(&r);
+	r = client_post_json(path, body); /* already merged */
+	ck_assert_int_eq(r.status, 404);
+	reply_free(&r);
+	snprintf(body, sizeof body, "{\"into\":%lld}", (long long)a);
+	snprintf(path, sizeof path, "/v1/actors/%lld/merge", (long long)a);
+	r = client_post_json(path, body);
+	ck_assert_int_eq(r.status, 422);
+	reply_free(&r);
+	r = client_get("/v1/actors?q=I.%20Vestergaard");
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(r.json, "data"), i, it)
+	{
+		ck_assert_int_ne(json_integer_value(json_object_get(it, "id")), b);
+	}
+	reply_free(&r);
+}
+END_TEST
+
+int main(void)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	Suite *s = suite_create("features");
+	TCase *tc = tcase_create("e2e");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, etag_round_trip);
+	tcase_add_test(tc, gzip_when_accepted);
+	tcase_add_test(tc, cors);
+	tcase_add_test(tc, exports);
+	tcase_add_test(tc, aggregates);
+	tcase_add_test(tc, metrics);
+	tcase_add_test(tc, actor_dictionary);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	curl_global_cleanup();
+	return failed ? 1 : 0;
+}
