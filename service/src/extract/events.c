@@ -88,6 +88,7 @@ static int32_t source_before(const px_doc *doc, size_t a, size_t trig)
 }
 
 static bool clause_break(const px_doc *doc, size_t i);
+static void clause_of(const px_doc *doc, size_t a, size_t b, size_t trig, size_t *ca, size_t *cb);
 
 /* The one acted upon: the first person after the trigger, else any actor,
  * within the trigger's clause. */
@@ -283,7 +284,9 @@ static void event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 		add_part(e, speaker_of_statement_word(doc, s->tok_start, s->tok_end, i),
 		         ROLE_SOURCE);
 	} else {
-		add_part(e, source_before(doc, s->tok_start, i), ROLE_SOURCE);
+		size_t ca, cb;
+		clause_of(doc, s->tok_start, s->tok_end, i, &ca, &cb);
+		add_part(e, source_before(doc, ca, i), ROLE_SOURCE);
 		add_part(e, target_after(doc, i + 1, s->tok_end), ROLE_TARGET);
 	}
 	e->place = place_in(doc, s->tok_start, s->tok_end, i);

@@ -224,6 +224,13 @@ static attribution after_quote(const px_doc *doc, const speaker_ctx *ctx, size_t
 	if (i < end && px_tok_char(doc, i, ','))
 		i++;
 	size_t len, cl;
+	/* titles before the name: ", Transport Minister Jane Roe said" */
+	size_t j0 = i;
+	while (j0 < end && j0 < i + 5 && doc->toks[j0].kind == TK_WORD && doc->toks[j0].cap &&
+	       doc->tok_mention[j0] < 0)
+		j0++;
+	if (j0 < end && doc->tok_mention[j0] >= 0 && j0 > i)
+		i = j0;
 	int32_t who = i < end ? actor_at(doc, ctx, i, &len) : -1;
 	if (who >= 0) {
 		size_t j = i + len;
@@ -350,6 +357,12 @@ static attribution cue_in(const px_doc *doc, const speaker_ctx *ctx, size_t a, s
 		size_t i = first ? a + k : b - 1 - k, cl, len;
 		if (doc->toks[i].inq || !cue_len(doc, i, &cl))
 			continue;
+		if (px_tok_is(doc, i, "according")) { /* the source follows: "according to X" */
+			int32_t who = i + cl < b ? actor_at(doc, ctx, i + cl, &len) : -1;
+			if (who >= 0)
+				return (attribution){who, i, cl, false};
+			continue;
+		}
 		int32_t who = subject_right_before(doc, ctx, a, i);
 		if (who < 0 && unnamed_speaker_before(doc, i))
 			return at;
@@ -459,8 +472,6 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 		at = cue_in(doc, ctx, s_open->tok_start, q->open, false);
 		at.tight = at.speaker >= 0 && at.cue_tok + at.cue_n + 2 >= q->open;
 	}
-	if (at.speaker < 0 && q->close < doc->n_toks)
-		at = cue_in(doc, ctx, q->close + 1, after_end, true);
 	size_t words = word_count(doc, q->a, q->b);
 	bool whole = q->open <= s_open->tok_start + 1 && q->b + 2 >= s_close->tok_end;
 	if (words == 0 || (words <= SCARE_MAX_WORDS && !at.tight && !whole))
@@ -550,8 +561,9 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 	    px_tok_char(doc, subj - 1, ',') &&
 	    (from >= b || governs_object(doc, from) || px_tok_is(doc, from, "during") ||
 	     px_tok_is(doc, from, "after") || px_tok_is(doc, from, "while"));
+	bool trailing_according = px_tok_is(doc, at.cue_tok, "according") && at.cue_tok > a + 3;
 	/* "..., Putin added." reports what came before */
-	if ((from + 1 >= b || comma_subject) && at.cue_tok > a + 3) {
+	if ((from + 1 >= b || comma_subject || trailing_according) && at.cue_tok > a + 3) {
 		from = a;
 		to = at.cue_tok;
 		while (to > a && !px_tok_char(doc, to - 1, ','))
