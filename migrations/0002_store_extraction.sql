@@ -193,9 +193,14 @@ BEGIN
          GROUP BY e.id) c
        WHERE c.shared >= least(2, cardinality(v_ids), c.n_old)
          AND (v_country IS NULL OR c.location_country IS NULL OR c.location_country = v_country)
-         AND coalesce(parley_dates_agree(c.date, c.date_precision, v_date, v_prec),
-                      -- an undated report joins only on strong evidence
-                      c.shared >= 2 OR (v_loc IS NOT NULL AND parley_fold(c.location_name) = parley_fold(v_loc)))
+         AND CASE
+               -- an undated report joins only on strong evidence
+               WHEN c.date IS NULL OR v_date IS NULL THEN
+                 c.shared >= 2 OR (v_loc IS NOT NULL AND parley_fold(c.location_name) = parley_fold(v_loc))
+               -- the same parties a day apart: time zones, "yesterday", a two-day summit
+               WHEN c.shared >= 2 AND c.date_precision = 'day' AND v_prec = 'day' THEN
+                 abs(c.date - v_date) <= 1
+               ELSE parley_dates_agree(c.date, c.date_precision, v_date, v_prec) END
        ORDER BY c.shared DESC, (c.date IS NOT NULL) DESC, c.mention_count DESC, c.id
        LIMIT 1;
     END IF;

@@ -23,7 +23,7 @@ function schemaFor(op, status) {
   let res = op.responses[String(status)];
   if (!res) return null;
   if (res.$ref) res = spec.components.responses[res.$ref.split('/').pop()];
-  const content = res.content?.['application/json'] ?? res.content?.['application/yaml'];
+  const content = res.content?.['application/json'] ?? Object.values(res.content ?? {})[0];
   if (!content) return null;
   const rewrite = (node) => JSON.parse(JSON.stringify(node).replaceAll('"#/components/', '"spec#/components/'));
   return rewrite(content.schema);

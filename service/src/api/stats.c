@@ -60,8 +60,21 @@ void h_stats_timeline(void *ctx, const http_request *req, http_response *res)
 	const db_collection *col =
 	    series && !strcmp(series, "statements") ? &db_statements : &db_events;
 	static const char *const extra[] = {"series", "bucket", "split", NULL};
+	/* "actor" and "speaker" both name who the counted records are about,
+	 * whichever series is counted. */
+	http_request scoped = *req;
+	http_pair *renamed = xcalloc(req->n_query + 1, sizeof *renamed);
+	const char *who = col == &db_events ? "actor" : "speaker";
+	for (size_t i = 0; i < req->n_query; i++) {
+		renamed[i] = req->query[i];
+		if (!strcmp(renamed[i].name, "actor") || !strcmp(renamed[i].name, "speaker"))
+			renamed[i].name = (char *)who;
+	}
+	scoped.query = renamed;
 	api_list_params p;
-	if (api_parse_list(req, col, &p, extra, res))
+	int bad_params = api_parse_list(&scoped, col, &p, extra, res);
+	free(renamed);
+	if (bad_params)
 		return;
 	db_conn *c = api_db(a, res);
 	if (!c)

@@ -456,6 +456,20 @@ static bool vouched_name(const px_doc *doc, size_t i, size_t n, const pretitle *
 		return true;
 	if (n >= 2 && i > 0 && cue_at(doc, i - 1) && px_tok_is(doc, i - 1, "said"))
 		return true;
+	/* an appositive title: "Jane Roe, the agency's director, ..." */
+	if (n >= 2 && px_tok_char(doc, i + n, ',') && same_sentence(doc, i, i + n + 1)) {
+		size_t j = i + n + 1;
+		if (px_tok_is(doc, j, "the") || px_tok_is(doc, j, "a") || px_tok_is(doc, j, "an")) {
+			for (size_t k = j + 1; k < j + 6 && same_sentence(doc, i, k); k++) {
+				const px_lex_entry *t;
+				if (px_lex_match(doc, k, LX_TITLE, &t) &&
+				    doc->dict->titles[t->ref].person)
+					return true;
+				if (px_tok_char(doc, k, ','))
+					break;
+			}
+		}
+	}
 	return false;
 }
 

@@ -304,28 +304,13 @@ px_line *px_classify_lines(const char *text, size_t len, size_t *n_out)
 	return lines;
 }
 
-/* Byte offset in the original of every code point (and one past the end). */
-static size_t *cp_byte_offsets(const char *text, size_t len, size_t n_cp)
-{
-	size_t *off = xmalloc((n_cp + 1) * sizeof *off);
-	size_t i = 0, k = 0;
-	while (i < len && k < n_cp) {
-		int32_t c;
-		off[k++] = i;
-		i += (size_t)px_utf8_decode(text + i, text + len, &c);
-	}
-	while (k <= n_cp)
-		off[k++] = len;
-	return off;
-}
-
 /* Lines are judged on the folded text (so curly quotes count as quotes) but
  * copied from the original, so the stored article keeps its own characters. */
 char *px_clean_text(const char *text, size_t len, size_t *out_len)
 {
 	px_text t;
 	px_text_prepare(&t, text, len);
-	size_t *off = cp_byte_offsets(text, len, t.cp[t.len]);
+	const size_t *off = t.orig_off;
 	size_t n;
 	px_line *lines = px_classify_lines(t.s, t.len, &n);
 	buf out;
@@ -345,7 +330,6 @@ char *px_clean_text(const char *text, size_t len, size_t *out_len)
 		buf_append(&out, s, m);
 	}
 	free(lines);
-	free(off);
 	px_text_free(&t);
 	if (out_len)
 		*out_len = out.len;

@@ -251,6 +251,15 @@ size_t px_lex_match(const px_doc *doc, size_t i, unsigned mask, const px_lex_ent
 	return best;
 }
 
+char *px_orig_span_dup(const px_doc *doc, size_t a, size_t b)
+{
+	if (a >= b || !doc->text.orig_off)
+		return px_tok_span_dup(doc, a, b);
+	size_t from = doc->text.orig_off[doc->text.cp[doc->toks[a].start]];
+	size_t to = doc->text.orig_off[doc->text.cp[doc->toks[b - 1].end]];
+	return xstrndup(doc->text.orig + from, to - from);
+}
+
 char *px_tok_span_dup(const px_doc *doc, size_t a, size_t b)
 {
 	if (a >= b)

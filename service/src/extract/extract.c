@@ -28,6 +28,7 @@ px_result *px_extract(const px_dict *d, const px_input *in)
 	px_find_actors(doc);
 	px_find_statements(doc);
 	px_find_events(doc);
+	doc->text.orig = NULL; /* the caller's text is theirs again */
 	return r;
 }
 

@@ -31,6 +31,8 @@ typedef struct px_text {
 	char *s;      /* folded UTF-8 work text, NUL-terminated */
 	size_t len;   /* bytes */
 	uint32_t *cp; /* cp[i]: code point index in the original of work byte i; cp[len] = total */
+	const char *orig; /* the caller's text, valid during px_extract only */
+	size_t *orig_off; /* byte offset in orig of each code point, and of the end */
 } px_text;
 
 void px_text_prepare(px_text *t, const char *src, size_t len);
@@ -258,6 +260,8 @@ size_t px_lex_match(const px_doc *doc, size_t i, unsigned mask, const px_lex_ent
 bool px_tok_is(const px_doc *doc, size_t i, const char *lower_word);
 bool px_tok_char(const px_doc *doc, size_t i, char c);        /* a one-byte token equal to c */
 char *px_tok_span_dup(const px_doc *doc, size_t a, size_t b); /* tokens [a, b) as text */
+/* Tokens [a, b) as the caller wrote them (curly quotes and all). */
+char *px_orig_span_dup(const px_doc *doc, size_t a, size_t b);
 
 void px_segment(px_doc *doc);
 void px_find_actors(px_doc *doc);

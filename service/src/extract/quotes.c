@@ -402,8 +402,16 @@ static char *quote_text(const px_doc *doc, size_t a, size_t b)
 			continue;
 		if (out.len && t->start > last_end)
 			buf_putc(&out, ' ');
-		buf_append(&out, doc->text.s + t->start, t->end - t->start);
-		last_end = t->end;
+		/* runs of adjacent tokens are copied from the original as one span */
+		size_t j = i + 1;
+		while (j < b && doc->toks[j].kind != TK_QUOTE &&
+		       doc->toks[j].start == doc->toks[j - 1].end)
+			j++;
+		char *part = px_orig_span_dup(doc, i, j);
+		buf_puts(&out, part);
+		free(part);
+		last_end = doc->toks[j - 1].end;
+		i = j - 1;
 	}
 	while (out.len && strchr(",;: ", out.data[out.len - 1]))
 		out.data[--out.len] = '\0';
@@ -540,7 +548,7 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 			end--;
 		if (who >= 0 && px_tok_char(doc, c, ',') && c + 1 < end) {
 			attribution at = {who, a, 2, true};
-			add_statement(doc, px_tok_span_dup(doc, c + 1, end), false, &at, c + 1,
+			add_statement(doc, px_orig_span_dup(doc, c + 1, end), false, &at, c + 1,
 			              end);
 			note_speaker(doc, ctx, who, a);
 		}
@@ -577,7 +585,7 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 		to--;
 	if (word_count(doc, from, to) < 3)
 		return;
-	add_statement(doc, px_tok_span_dup(doc, from, to), false, &at, from, to);
+	add_statement(doc, px_orig_span_dup(doc, from, to), false, &at, from, to);
 	note_speaker(doc, ctx, at.speaker, at.cue_tok);
 }
 

@@ -140,6 +140,20 @@ static uint32_t emit_cluster(out *o, const char *p, size_t n, const char *end, u
 	return count;
 }
 
+/* Where each original code point starts, so spans can be copied verbatim. */
+static size_t *original_offsets(const char *src, size_t len, uint32_t n_cp)
+{
+	size_t *off = xmalloc((n_cp + 1) * sizeof *off);
+	size_t i = 0;
+	for (uint32_t k = 0; k < n_cp; k++) {
+		off[k] = i;
+		int32_t c;
+		i += i < len ? (size_t)px_utf8_decode(src + i, src + len, &c) : 0;
+	}
+	off[n_cp] = len;
+	return off;
+}
+
 void px_text_prepare(px_text *t, const char *src, size_t len)
 {
 	out o = {xmalloc(len + 1), xmalloc((len + 1) * sizeof(uint32_t)), 0};
@@ -175,12 +189,16 @@ void px_text_prepare(px_text *t, const char *src, size_t len)
 	t->s = o.s;
 	t->cp = o.cp;
 	t->len = o.len;
+	t->orig = src;
+	t->orig_off = original_offsets(src, len, cpi);
 }
 
 void px_text_free(px_text *t)
 {
 	free(t->s);
 	free(t->cp);
+	free(t->orig_off);
 	t->s = NULL;
 	t->cp = NULL;
+	t->orig_off = NULL;
 }
