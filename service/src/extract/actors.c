@@ -264,6 +264,14 @@ static size_t name_run(const px_doc *doc, size_t i)
 			j += 2;
 			continue;
 		}
+		/* a middle initial: "John F. Kennedy" */
+		bool initial = t->kind == TK_WORD && t->end - t->start == 1 &&
+		               isupper((unsigned char)doc->text.s[t->start]) &&
+		               px_tok_char(doc, j + 1, '.') && name_token(doc, j + 2);
+		if (initial) {
+			j += 2;
+			continue;
+		}
 		if (is_particle(doc, j) && name_token(doc, j + 1)) {
 			j += 2, words += 2;
 			continue;
