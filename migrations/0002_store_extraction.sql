@@ -112,6 +112,8 @@ DECLARE
   v_country text;
   v_mentioned bigint[] := '{}';
   v_nstmt integer := 0;
+  v_anchor date;
+  v_anchor_fixed boolean;
 BEGIN
   -- One store at a time keeps the cross-article matching exact when several
   -- workers finish articles at once.
@@ -167,7 +169,20 @@ BEGIN
     END IF;
   END LOOP;
 
-  FOR v_event IN SELECT * FROM jsonb_array_elements(coalesce(p_doc->'events', '[]')) LOOP
+  -- When the article's news cycle is known (its date, else the latest date
+  -- its own events carry), an undated report may join an event of the same
+  -- type and party dated within a month of it.
+  SELECT coalesce(published_at::date,
+                  (SELECT max(parley_date(e->>'date')) FROM jsonb_array_elements(coalesce(p_doc->'events', '[]')) e
+                    WHERE coalesce(e->>'date_precision', '') IN ('day', 'month')))
+    INTO v_anchor FROM articles WHERE id = p_article;
+  v_anchor_fixed := v_anchor IS NOT NULL;
+
+  -- The most specific reports first (dated, then the most parties), so they
+  -- anchor the news cycle before the vaguer ones are matched.
+  FOR v_event IN SELECT value FROM jsonb_array_elements(coalesce(p_doc->'events', '[]'))
+                  ORDER BY value->>'date' IS NULL,
+                           jsonb_array_length(coalesce(value->'participants', '[]')) DESC LOOP
     SELECT coalesce(array_agg(DISTINCT (v_actor_map->>(p->>'actor'))::bigint), '{}') INTO v_ids
       FROM jsonb_array_elements(coalesce(v_event->'participants', '[]')) p
      WHERE v_actor_map ? (p->>'actor');
@@ -182,7 +197,7 @@ BEGIN
     v_id := NULL;
     IF cardinality(v_ids) > 0 THEN
       SELECT c.id INTO v_id FROM (
-        SELECT e.id, e.date, e.date_precision, e.location_name, e.location_country, e.mention_count,
+        SELECT e.id, e.type, e.date, e.date_precision, e.location_name, e.location_country, e.mention_count,
                count(DISTINCT ep.actor_id) AS shared,
                (SELECT count(DISTINCT x.actor_id) FROM event_participants x WHERE x.event_id = e.id) AS n_old
           FROM event_participants ep JOIN events e ON e.id = ep.event_id
@@ -191,12 +206,17 @@ BEGIN
                      ELSE e.type = v_event->>'type' END)
            AND NOT e.id = ANY(v_mentioned)
          GROUP BY e.id) c
-       WHERE c.shared >= least(2, cardinality(v_ids), c.n_old)
+       WHERE (c.shared >= least(2, cardinality(v_ids), c.n_old)
+              -- an undated report in a known news cycle: one shared party will do
+              OR (v_date IS NULL AND c.type = v_event->>'type'
+                  AND c.date BETWEEN v_anchor - 31 AND v_anchor + 31))
          AND (v_country IS NULL OR c.location_country IS NULL OR c.location_country = v_country)
          AND CASE
                -- an undated report joins only on strong evidence
                WHEN c.date IS NULL OR v_date IS NULL THEN
                  c.shared >= 2 OR (v_loc IS NOT NULL AND parley_fold(c.location_name) = parley_fold(v_loc))
+                 OR (v_date IS NULL AND c.date IS NOT NULL AND c.type = v_event->>'type'
+                     AND c.date BETWEEN v_anchor - 31 AND v_anchor + 31)
                -- the same parties a day apart: time zones, "yesterday", a two-day summit
                WHEN c.shared >= 2 AND c.date_precision = 'day' AND v_prec = 'day' THEN
                  abs(c.date - v_date) <= 1
@@ -212,6 +232,11 @@ BEGIN
       RETURNING id INTO v_id;
       v_new_events := v_new_events + 1;
     ELSE
+      -- An undated article is anchored by the dated events it reports.
+      IF NOT v_anchor_fixed THEN
+        v_anchor := greatest(v_anchor, (SELECT date FROM events WHERE id = v_id
+                                          AND date_precision IN ('day', 'month')));
+      END IF;
       -- A report that knows more (a finer date, the place) completes the event.
       UPDATE events SET
         date = CASE WHEN parley_precision_rank(v_prec) > parley_precision_rank(date_precision) THEN v_date ELSE date END,

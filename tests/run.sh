@@ -69,6 +69,8 @@ if [ -z "$port" ]; then
 else
   export PARLEY_TEST_URL=http://127.0.0.1:$port
   echo "server at $PARLEY_TEST_URL"
+  sql_cases() { psql -h "$TMP/var/pg" -U parley -d parley -q -o /dev/null -f tests/sql/store_extraction.sql 2>&1 | grep -v NOTICE; }
+  suite sql-store-extraction sql_cases
   suite e2e-api "$BUILD/e2e_test_api"
   suite e2e-features "$BUILD/e2e_test_features"
   suite export-100k tests/scripts/export_bulk.sh "$TMP/var" "$SERVER"

@@ -8,6 +8,7 @@
 #include "cli/runtime.h"
 #include "core/log.h"
 #include "http/http.h"
+#include "ingest/service.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -46,6 +47,8 @@ int cmd_serve(int argc, char **argv)
 	if (!rt.cfg.api_key)
 		log_warn("PARLEY_API_KEY is not set: writes are accepted from loopback only", NULL);
 
+	ingest_service_opts io = {rt.cfg.demo, rt.cfg.run_worker, rt.cfg.allow_local_fetch};
+	ingest_service *ingest = ingest_service_start(a.pool, &a.dict, &a.dict_lock, &io);
 	http_server *srv = http_server_start(rt.cfg.listen_host, rt.cfg.listen_port,
 					     rt.cfg.thread_per_connection ? 0 : rt.cfg.threads,
 					     rt.cfg.max_body, api_dispatch, &a,
@@ -63,6 +66,7 @@ int cmd_serve(int argc, char **argv)
 		log_info("shutting down", "signal", sig == SIGTERM ? "SIGTERM" : "SIGINT", NULL);
 		http_server_stop(srv);
 	}
+	ingest_service_stop(ingest);
 	db_pool_free(a.pool);
 	metrics_free(a.metrics);
 	px_dict_free(a.dict);

@@ -106,6 +106,18 @@ static char *dup_opt(const char *s)
 	return s ? xstrdup(s) : NULL;
 }
 
+/* The gender of a person's given name, when the names table knows it. */
+static uint8_t gender_of_name(const px_dict *d, const char *name)
+{
+	px_doc tmp = {.dict = d};
+	px_tokenize(name, 0, strlen(name), &tmp.toks, &tmp.n_toks, &tmp.cap_toks);
+	tmp.text.s = (char *)name;
+	const px_lex_entry *e = NULL;
+	uint8_t g = tmp.n_toks > 1 && px_lex_match(&tmp, 0, LX_FIRSTNAME, &e) ? (uint8_t)e->ref : 0;
+	free(tmp.toks);
+	return g;
+}
+
 static int32_t new_actor(px_doc *doc, const char *name, const char *kind)
 {
 	px_actor *a = VEC_PUSH(doc->actors, doc->n_actors, doc->cap_actors);
@@ -114,6 +126,8 @@ static int32_t new_actor(px_doc *doc, const char *name, const char *kind)
 	a->kind = xstrdup(kind);
 	a->dict_id = -1;
 	a->country_id = -1;
+	if (!strcmp(kind, "person"))
+		a->gender = gender_of_name(doc->dict, name);
 	return (int32_t)(doc->n_actors - 1);
 }
 
@@ -206,10 +220,10 @@ static void add_mention(px_doc *doc, size_t a, size_t b, int32_t actor, uint8_t 
 	for (size_t i = a; i < b; i++)
 		doc->tok_mention[i] = (int32_t)(doc->n_mentions - 1);
 	doc->actors[actor].n_mentions++;
-	char *surface = px_tok_span_dup(doc, a, b);
-	if (how == MH_NAME || how == MH_SURNAME)
-		add_alias(&doc->actors[actor], surface, strlen(surface));
-	free(surface);
+	if (how == MH_NAME || how == MH_SURNAME) {
+		const char *surface = doc->text.s + doc->toks[a].start;
+		add_alias(&doc->actors[actor], surface, doc->toks[b - 1].end - doc->toks[a].start);
+	}
 }
 
 /* ------------------------------------------------------------ name shapes */
@@ -434,8 +448,13 @@ static size_t title_mention(px_doc *doc, size_t i)
 static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 {
 	const px_lex_entry *e;
-	size_t n = px_lex_match(doc, i, LX_ACTOR | LX_COUNTRY | LX_METONYM, &e);
+	size_t n = px_lex_match(doc, i, LX_ACTOR | LX_COUNTRY | LX_METONYM | LX_DEMONYM, &e);
 	if (!n || !(doc->toks[i].cap || doc->toks[i].allcaps))
+		return false;
+	/* "Russian officials" stand for Russia; "Russian-speaking" does not, and
+	 * "Russian President X" is only X's affiliation (apply_pretitle drops it) */
+	if ((e->kind & (LX_ACTOR | LX_COUNTRY | LX_METONYM)) == 0 && px_tok_char(doc, i + n, '-') &&
+	    doc->toks[i + n].start == doc->toks[i + n - 1].end)
 		return false;
 	/* a person's name may run on ("Donald J. Trump" is in the table; "Kim Jong Un" too) */
 	int32_t actor =

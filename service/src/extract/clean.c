@@ -195,8 +195,37 @@ static bool is_block_marker(const char *s, size_t n)
 	return false;
 }
 
+/* Photo captions end with the day the picture was taken:
+ * "... in Moscow, Russia, June 23, 2025." */
+static bool ends_with_full_date(const char *s, size_t n)
+{
+	while (n && strchr(".) ", s[n - 1]))
+		n--;
+	size_t k = n;
+	while (k && isdigit((unsigned char)s[k - 1]))
+		k--;
+	if (n - k != 4 || k < 2 || s[k - 1] != ' ')
+		return false;
+	k--;
+	if (s[k - 1] == ',')
+		k--;
+	size_t d = k;
+	while (d && isdigit((unsigned char)s[d - 1]))
+		d--;
+	if (k - d < 1 || k - d > 2 || d < 2 || s[d - 1] != ' ')
+		return false;
+	/* the month follows a comma, as a caption lists place then date; news
+	 * prose says "on August 15, 2025" */
+	size_t m = d - 1;
+	while (m && (isalpha((unsigned char)s[m - 1]) || s[m - 1] == '.'))
+		m--;
+	return m < d - 1 && m >= 2 && s[m - 1] == ' ' && s[m - 2] == ',';
+}
+
 static bool is_furniture(const char *s, size_t n, const line_shape *sh)
 {
+	if (ends_with_full_date(s, n) && sh->words <= 40)
+		return true;
 	for (const char *const *p = furniture_prefixes; *p; p++)
 		if (starts_with_ci(s, n, *p) && sh->words <= 20)
 			return true;
@@ -236,7 +265,7 @@ static bool seen_before(classify_state *st, const char *s, size_t n)
 	return false;
 }
 
-/* Decides one non-blank line; next_lower tells whether the following line
+/* Decides one non-blank line; continues tells whether the following line
  * continues it (hard-wrapped prose). */
 static bool keep_line(classify_state *st, const char *s, size_t n, bool continues)
 {

@@ -319,7 +319,8 @@ static bool may_start_date(const px_doc *doc, size_t i)
 	const px_token *t = &doc->toks[i];
 	if (t->kind == TK_NUM || t->cap)
 		return true;
-	if (t->kind != TK_WORD)
+	if (t->kind != TK_WORD ||
+	    !strchr("ltnpceyisd", tolower((unsigned char)doc->text.s[t->start])))
 		return false;
 	static const char *const starters[] = {
 	    "last",  "this",      "next",     "past", "coming", "earlier", "later",

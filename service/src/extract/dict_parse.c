@@ -141,6 +141,14 @@ static int add_marker_row(px_dict *d, row *r)
 	return -1;
 }
 
+/* Given names carry a gender (ref 1 male, 2 female, 0 either) for pronouns. */
+static int add_name_row(px_dict *d, row *r)
+{
+	uint32_t gender = !strcmp(r->field[1], "m") ? 1 : !strcmp(r->field[1], "f") ? 2 : 0;
+	px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), LX_FIRSTNAME, gender);
+	return 0;
+}
+
 static int add_word_row(px_dict *d, row *r, unsigned kind)
 {
 	px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), kind, 0);
@@ -183,7 +191,7 @@ static int add_row(px_dict *d, table t, row *r)
 	case T_TITLES: return add_title_row(d, r);
 	case T_EVENTS: return add_event_row(d, r);
 	case T_CUES: return add_word_row(d, r, LX_CUE);
-	case T_NAMES: return add_word_row(d, r, LX_FIRSTNAME);
+	case T_NAMES: return add_name_row(d, r);
 	case T_STOP: return add_word_row(d, r, LX_STOP);
 	case T_MARKERS: return add_marker_row(d, r);
 	default: return -1;

@@ -194,6 +194,7 @@ typedef struct px_actor {
 	int32_t dict_id;    /* dictionary actor, or -1 */
 	int32_t country_id; /* dictionary country this actor stands for, or -1 */
 	char *title_head;   /* canonical title for "the spokesman" look-backs */
+	uint8_t gender;     /* from the given name: 0 unknown, 1 male, 2 female */
 	uint32_t n_mentions;
 } px_actor;
 
@@ -282,6 +283,8 @@ void px_civil_from_days(int z, int *y, int *m, int *d);
 int32_t px_person_by_title(const px_doc *doc, size_t before_tok, const char *title_head,
                            const char *country);
 int32_t px_resolve_pronoun(const px_doc *doc, size_t tok);
+/* 1 for "he", 2 for "she", 0 for any other token. */
+int px_pronoun_gender(const px_doc *doc, size_t tok);
 bool px_is_person(const px_doc *doc, int32_t actor);
 
 #endif

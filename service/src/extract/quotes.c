@@ -107,11 +107,15 @@ static bool cue_len(const px_doc *doc, size_t i, size_t *len)
 	static const char *const determiners[] = {
 	    "the",   "a",     "an",      "his",    "her", "their",   "its",     "our", "such",
 	    "these", "those", "western", "recent", "new", "earlier", "similar", NULL};
-	for (const char *const *d = determiners; i > 0 && *d; d++)
-		if (px_tok_is(doc, i - 1, *d) && !px_tok_is(doc, i, "according"))
-			return false;
 	*len = px_lex_match(doc, i, LX_CUE, &e);
-	return *len > 0;
+	if (!*len)
+		return false;
+	for (const char *const *d = determiners; i > 0 && *d; d++)
+		if (px_tok_is(doc, i - 1, *d) && !px_tok_is(doc, i, "according")) {
+			*len = 0;
+			return false;
+		}
+	return true;
 }
 
 typedef struct speaker_ctx {
@@ -138,8 +142,21 @@ static bool object_position(const px_doc *doc, size_t start, size_t end)
 
 /* The subject of the latest sentence before tok that names a person:
  * its first person outside quotations.  *at gets that mention's token. */
+int px_pronoun_gender(const px_doc *doc, size_t tok)
+{
+	return px_tok_is(doc, tok, "he") ? 1 : px_tok_is(doc, tok, "she") ? 2 : 0;
+}
+
+/* A person the pronoun may stand for: not one known to be of the other gender. */
+static bool gender_fits(const px_doc *doc, int32_t actor, int want)
+{
+	uint8_t g = doc->actors[actor].gender;
+	return !want || !g || g == want;
+}
+
 static int32_t recent_subject(const px_doc *doc, size_t tok, size_t *at)
 {
+	int want = px_pronoun_gender(doc, tok);
 	for (size_t m = doc->n_mentions; m-- > 0;) {
 		const px_mention *mm = &doc->mentions[m];
 		if (mm->tok_start >= tok || mm->actor < 0 || !px_is_person(doc, mm->actor) ||
@@ -151,6 +168,7 @@ static int32_t recent_subject(const px_doc *doc, size_t tok, size_t *at)
 			const px_mention *f = &doc->mentions[k];
 			if (doc->toks[f->tok_start].sent == sent && f->actor >= 0 &&
 			    px_is_person(doc, f->actor) && !doc->toks[f->tok_start].inq &&
+			    gender_fits(doc, f->actor, want) &&
 			    !object_position(doc, f->tok_start, f->tok_end)) {
 				*at = f->tok_start;
 				return f->actor;
@@ -173,6 +191,7 @@ static int32_t resolve_pronoun_ctx(const px_doc *doc, const speaker_ctx *ctx, si
 	size_t at = 0;
 	int32_t subject = recent_subject(doc, tok, &at);
 	bool speaker_fresh = ctx->have_last && px_is_person(doc, ctx->last_speaker) &&
+	                     gender_fits(doc, ctx->last_speaker, px_pronoun_gender(doc, tok)) &&
 	                     para_of(doc, tok) <= ctx->last_para + 2;
 	if (speaker_fresh && (subject < 0 || ctx->last_tok >= at))
 		return ctx->last_speaker;

@@ -79,8 +79,8 @@ START_TEST(rejects_orphans)
 		seen s;
 		memset(&s, 0, sizeof s);
 		char *err = NULL;
-		ck_assert_int_eq(petrarch_parse(bad[i], strlen(bad[i]), "251123", collect, &s, &err),
-				 -1);
+		ck_assert_int_eq(
+		    petrarch_parse(bad[i], strlen(bad[i]), "251123", collect, &s, &err), -1);
 		ck_assert_ptr_nonnull(strstr(err, "line 1"));
 		free(err);
 	}

@@ -1,0 +1,117 @@
+-- Table-driven tests of store_extraction(): cross-article event matching,
+-- actor resolution and idempotence.  Each case stores small extraction
+-- documents (the extract.h JSON shape) and asserts on the tables.  Runs in
+-- one transaction that is rolled back, on a migrated database (any data in
+-- it is hidden by a TRUNCATE that the rollback undoes).
+\set ON_ERROR_STOP on
+\set QUIET on
+BEGIN;
+-- A clean slate inside the transaction; the rollback at the end restores it.
+TRUNCATE articles, actors, events, sources CASCADE;
+
+CREATE FUNCTION pg_temp.art(p_url text, p_published date) RETURNS bigint LANGUAGE sql AS $$
+  INSERT INTO articles (url, text, published_at, status)
+  VALUES (p_url, repeat('x', 400), p_published, 'extracted') RETURNING id $$;
+
+CREATE FUNCTION pg_temp.doc(p_type text, p_cameo text, p_date text, p_prec text, p_loc text,
+                            p_country text, VARIADIC p_people text[]) RETURNS jsonb LANGUAGE sql AS $$
+  SELECT jsonb_build_object(
+    'actors', (SELECT jsonb_agg(jsonb_build_object('ref', 'a' || i, 'name', p_people[i], 'kind', 'person'))
+                 FROM generate_subscripts(p_people, 1) i),
+    'events', jsonb_build_array(jsonb_build_object(
+      'ref', 'e0', 'type', p_type, 'cameo', p_cameo, 'date', p_date, 'date_precision', p_prec,
+      'location', CASE WHEN p_loc IS NULL THEN NULL ELSE jsonb_build_object('name', p_loc, 'country', p_country) END,
+      'participants', (SELECT jsonb_agg(jsonb_build_object('actor', 'a' || i, 'role', 'participant'))
+                         FROM generate_subscripts(p_people, 1) i),
+      'sentence_start', 0, 'sentence_end', 10)),
+    'statements', '[]'::jsonb) $$;
+
+CREATE FUNCTION pg_temp.expect(p_what text, p_got bigint, p_want bigint) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF p_got IS DISTINCT FROM p_want THEN
+    RAISE EXCEPTION 'FAIL %: got %, want %', p_what, p_got, p_want;
+  END IF;
+  RAISE NOTICE 'ok   %', p_what;
+END $$;
+
+-- 1. The same meeting in two articles is one event with two mentions.
+SELECT store_extraction(pg_temp.art('https://t.example/1a', '2025-03-05'),
+       pg_temp.doc('meet', '040', '2025-03-04', 'day', 'Geneva', 'CHE', 'Anna Keller', 'Piotr Nowak'));
+SELECT store_extraction(pg_temp.art('https://t.example/1b', '2025-03-06'),
+       pg_temp.doc('negotiate', '046', '2025-03-04', 'day', 'Geneva', 'CHE', 'Piotr Nowak', 'Anna Keller'));
+SELECT pg_temp.expect('same meeting, two articles: one event',
+  (SELECT count(*) FROM events e JOIN event_participants p ON p.event_id = e.id
+    JOIN actors a ON a.id = p.actor_id WHERE a.name = 'Anna Keller'), 1);
+SELECT pg_temp.expect('same meeting: two mentions',
+  (SELECT max(mention_count) FROM events WHERE location_name = 'Geneva'), 2);
+
+-- 2. The same parties five days later: a new event.
+SELECT store_extraction(pg_temp.art('https://t.example/2', '2025-03-10'),
+       pg_temp.doc('meet', '040', '2025-03-09', 'day', 'Geneva', 'CHE', 'Anna Keller', 'Piotr Nowak'));
+SELECT pg_temp.expect('five days apart: two events',
+  (SELECT count(*) FROM events WHERE location_name = 'Geneva'), 2);
+
+-- 3. A day apart with the same parties (time zones, "yesterday"): merged.
+SELECT store_extraction(pg_temp.art('https://t.example/3', '2025-03-11'),
+       pg_temp.doc('meet', '040', '2025-03-10', 'day', 'Geneva', 'CHE', 'Anna Keller', 'Piotr Nowak'));
+SELECT pg_temp.expect('a day apart: still two events',
+  (SELECT count(*) FROM events WHERE location_name = 'Geneva'), 2);
+
+-- 4. Another country's capital: never the same event.
+SELECT store_extraction(pg_temp.art('https://t.example/4', '2025-03-05'),
+       pg_temp.doc('meet', '040', '2025-03-04', 'day', 'Vienna', 'AUT', 'Anna Keller', 'Piotr Nowak'));
+SELECT pg_temp.expect('other country: a new event',
+  (SELECT count(*) FROM events WHERE location_name = 'Vienna'), 1);
+
+-- 5. Month precision joins a day-precise event of that month; a finer date wins.
+SELECT store_extraction(pg_temp.art('https://t.example/5a', '2025-05-30'),
+       pg_temp.doc('visit', '042', '2025-05', 'month', NULL, NULL, 'Lena Ortiz', 'Tomas Berg'));
+SELECT store_extraction(pg_temp.art('https://t.example/5b', '2025-05-21'),
+       pg_temp.doc('visit', '042', '2025-05-20', 'day', NULL, NULL, 'Lena Ortiz', 'Tomas Berg'));
+SELECT pg_temp.expect('month joins day: one event',
+  (SELECT count(*) FROM events WHERE type = 'visit'), 1);
+SELECT pg_temp.expect('the finer date is kept',
+  (SELECT count(*) FROM events WHERE type = 'visit' AND date = '2025-05-20' AND date_precision = 'day'), 1);
+
+-- 6. Another CAMEO family (a threat, not a meeting) is another event.
+SELECT store_extraction(pg_temp.art('https://t.example/6', '2025-05-21'),
+       pg_temp.doc('threaten', '130', '2025-05-20', 'day', NULL, NULL, 'Lena Ortiz', 'Tomas Berg'));
+SELECT pg_temp.expect('other family: separate', (SELECT count(*) FROM events WHERE type = 'threaten'), 1);
+
+-- 7. An undated one-party report in an undated article with no anchor stays apart.
+SELECT store_extraction(pg_temp.art('https://t.example/7', NULL),
+       pg_temp.doc('threaten', '130', NULL, NULL, NULL, NULL, 'Lena Ortiz'));
+SELECT pg_temp.expect('undated, unanchored: separate', (SELECT count(*) FROM events WHERE type = 'threaten'), 2);
+
+-- 8. The same report in a dated article (a known news cycle) joins the dated event.
+SELECT store_extraction(pg_temp.art('https://t.example/8', '2025-05-25'),
+       pg_temp.doc('threaten', '130', NULL, NULL, NULL, NULL, 'Lena Ortiz'));
+SELECT pg_temp.expect('undated, anchored: joins',
+  (SELECT mention_count FROM events WHERE type = 'threaten' AND date = '2025-05-20'), 2);
+
+-- 9. Spelling variants of one person are one actor.
+SELECT store_extraction(pg_temp.art('https://t.example/9a', '2025-06-01'),
+       pg_temp.doc('meet', '040', '2025-06-01', 'day', NULL, NULL, 'Yury Ushakov', 'Anna Keller'));
+SELECT store_extraction(pg_temp.art('https://t.example/9b', '2025-06-01'),
+       pg_temp.doc('meet', '040', '2025-06-01', 'day', NULL, NULL, 'Yuri Ushakov', 'Anna Keller'));
+SELECT pg_temp.expect('Yury/Yuri: one actor', (SELECT count(*) FROM actors WHERE name LIKE 'Yur% Ushakov'), 1);
+SELECT pg_temp.expect('...and one event', (SELECT count(*) FROM events WHERE date = '2025-06-01'), 1);
+
+-- 10. Storing an article again replaces its contribution: nothing doubles.
+SELECT store_extraction(id, pg_temp.doc('meet', '040', '2025-06-01', 'day', NULL, NULL, 'Yuri Ushakov', 'Anna Keller'))
+  FROM articles WHERE url = 'https://t.example/9b';
+SELECT store_extraction(id, pg_temp.doc('meet', '040', '2025-06-01', 'day', NULL, NULL, 'Yuri Ushakov', 'Anna Keller'))
+  FROM articles WHERE url = 'https://t.example/9b';
+SELECT pg_temp.expect('re-stored: still two mentions',
+  (SELECT mention_count FROM events WHERE date = '2025-06-01'), 2);
+SELECT pg_temp.expect('re-stored: event count stable', (SELECT count(*) FROM events WHERE date = '2025-06-01'), 1);
+
+-- 11. An article that no longer reports an event takes its mention away;
+--     an event nobody reports any more is gone.
+SELECT store_extraction(pg_temp.art('https://t.example/11', '2025-07-01'),
+       pg_temp.doc('appeal', '020', '2025-07-01', 'day', NULL, NULL, 'Mira Sol'));
+SELECT store_extraction(id, '{"actors": [], "events": [], "statements": []}') FROM articles WHERE url = 'https://t.example/11';
+SELECT pg_temp.expect('unreported event removed', (SELECT count(*) FROM events WHERE type = 'appeal'), 0);
+
+ROLLBACK;
+\echo 'store_extraction: ok'
