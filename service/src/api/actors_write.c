@@ -162,45 +162,11 @@ static json_t *write_body(app *a, const http_request *req, http_response *res)
 	return api_json_body(req, res);
 }
 
-void h_actors_post(void *ctx, const http_request *req, http_response *res)
+/* POST (id NULL: create) and PATCH (edit actor id) share everything but
+ * the required fields and the statement run. */
+static void write_actor(app *a, const http_request *req, http_response *res, const char *id)
 {
-	app *a = ctx;
-	json_t *doc = write_body(a, req, res);
-	if (!doc)
-		return;
-	db_actor_fields f;
-	buf aliases;
-	buf_init(&aliases);
-	if (!read_fields(doc, &f, &aliases, res)) {
-		if (!f.name || !f.kind) {
-			invalid(res, f.name ? "kind" : "name", "is required");
-		} else {
-			db_conn *c = api_db(a, res);
-			char id[24];
-			db_status st = c ? db_actor_create(c, &f, id) : DB_UNAVAILABLE;
-			if (c && st == DB_OK) {
-				reload_dictionary(a, c);
-				answer_actor(a, c, id, 201, res);
-			} else if (c) {
-				api_db_error(res, st, "not found");
-				if (st == DB_CONFLICT)
-					api_error(res, 409, "conflict",
-						  "an actor of this kind and name exists; PATCH it",
-						  NULL);
-			}
-			if (c)
-				db_release(a->pool, c);
-		}
-	}
-	buf_free(&aliases);
-	json_decref(doc);
-}
-
-void h_actors_patch(void *ctx, const http_request *req, http_response *res)
-{
-	app *a = ctx;
-	const char *id = req->path_params[0];
-	if (!api_valid_id(id)) {
+	if (id && !api_valid_id(id)) {
 		api_error(res, 404, "not_found", "no actor with this id", NULL);
 		return;
 	}
@@ -210,24 +176,41 @@ void h_actors_patch(void *ctx, const http_request *req, http_response *res)
 	db_actor_fields f;
 	buf aliases;
 	buf_init(&aliases);
-	if (!read_fields(doc, &f, &aliases, res)) {
-		if (f.kind) {
-			invalid(res, "kind", "cannot be changed; create the actor anew and merge");
-		} else {
-			db_conn *c = api_db(a, res);
-			db_status st = c ? db_actor_update(c, id, &f) : DB_UNAVAILABLE;
-			if (c && st == DB_OK) {
+	if (read_fields(doc, &f, &aliases, res)) {
+		/* answered */
+	} else if (!id && (!f.name || !f.kind)) {
+		invalid(res, f.name ? "kind" : "name", "is required");
+	} else if (id && f.kind) {
+		invalid(res, "kind", "cannot be changed; create the actor anew and merge");
+	} else {
+		db_conn *c = api_db(a, res);
+		if (c) {
+			char created[24];
+			db_status st = id ? db_actor_update(c, id, &f) : db_actor_create(c, &f, created);
+			if (st == DB_OK) {
 				reload_dictionary(a, c);
-				answer_actor(a, c, id, 200, res);
-			} else if (c) {
+				answer_actor(a, c, id ? id : created, id ? 200 : 201, res);
+			} else if (st == DB_CONFLICT) {
+				api_error(res, 409, "conflict",
+					  "an actor of this kind and name exists; PATCH it", NULL);
+			} else {
 				api_db_error(res, st, "no actor with this id");
 			}
-			if (c)
-				db_release(a->pool, c);
+			db_release(a->pool, c);
 		}
 	}
 	buf_free(&aliases);
 	json_decref(doc);
+}
+
+void h_actors_post(void *ctx, const http_request *req, http_response *res)
+{
+	write_actor(ctx, req, res, NULL);
+}
+
+void h_actors_patch(void *ctx, const http_request *req, http_response *res)
+{
+	write_actor(ctx, req, res, req->path_params[0]);
 }
 
 void h_actors_merge(void *ctx, const http_request *req, http_response *res)

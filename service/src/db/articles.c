@@ -29,30 +29,18 @@ db_status db_article_upsert(db_conn *c, const db_article_fields *f, db_upsert_re
 	return DB_OK;
 }
 
-static db_status one_text(db_conn *c, const char *name, const char *sql, int n,
-			  const char *const *p, char **out)
-{
-	db_status st;
-	PGresult *r = db_exec(c, name, sql, n, p, &st);
-	if (!r)
-		return st;
-	*out = xstrdup(PQntuples(r) ? PQgetvalue(r, 0, 0) : "{}");
-	PQclear(r);
-	return DB_OK;
-}
-
 db_status db_store_extraction(db_conn *c, const char *article_id, const char *doc_json,
 			      char **counts)
 {
 	const char *p[] = {article_id, doc_json};
-	return one_text(c, "store_extraction", "SELECT store_extraction($1::bigint, $2::jsonb)", 2,
+	return db_one_text(c, "store_extraction", "SELECT store_extraction($1::bigint, $2::jsonb)", 2,
 			p, counts);
 }
 
 db_status db_article_counts(db_conn *c, const char *article_id, char **counts)
 {
 	const char *p[] = {article_id};
-	return one_text(c, "article_counts",
+	return db_one_text(c, "article_counts",
 			"SELECT json_build_object("
 			"'actors', (SELECT count(*) FROM article_actors WHERE article_id = $1::bigint),"
 			"'statements', (SELECT count(*) FROM statements WHERE article_id = $1::bigint),"

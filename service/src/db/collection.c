@@ -111,14 +111,6 @@ void db_page_free(db_page *p)
 db_status db_get_json(db_conn *c, const char *stmt_name, const char *sql, const char *id,
 		      char **json)
 {
-	*json = NULL;
-	db_status st;
 	const char *params[] = {id};
-	PGresult *r = db_exec(c, stmt_name, sql, 1, params, &st);
-	if (!r)
-		return st;
-	if (PQntuples(r) == 1 && !PQgetisnull(r, 0, 0))
-		*json = xstrdup(PQgetvalue(r, 0, 0));
-	PQclear(r);
-	return *json ? DB_OK : DB_NOT_FOUND;
+	return db_one_text(c, stmt_name, sql, 1, params, json);
 }

@@ -256,3 +256,17 @@ db_status db_command(db_conn *c, const char *sql)
 	PQclear(res);
 	return st;
 }
+
+db_status db_one_text(db_conn *c, const char *name, const char *sql, int nparams,
+		      const char *const *params, char **out)
+{
+	db_status st;
+	*out = NULL;
+	PGresult *r = db_exec(c, name, sql, nparams, params, &st);
+	if (!r)
+		return st;
+	if (PQntuples(r) > 0 && !PQgetisnull(r, 0, 0))
+		*out = xstrdup(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return *out ? DB_OK : DB_NOT_FOUND;
+}

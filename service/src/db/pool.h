@@ -51,6 +51,10 @@ PGconn *db_pg(db_conn *c);
  */
 PGresult *db_exec(db_conn *c, const char *name, const char *sql, int nparams,
 		  const char *const *params, db_status *st);
+/* The first column of the first row as a malloc'd string; when there is
+ * no row (or it is NULL) *out is NULL and DB_NOT_FOUND is returned. */
+db_status db_one_text(db_conn *c, const char *name, const char *sql, int nparams,
+		      const char *const *params, char **out);
 /* Plain command without result rows (BEGIN, COMMIT, ROLLBACK …). */
 db_status db_command(db_conn *c, const char *sql);
 /* The SQLSTATE-derived status of a failed result. */

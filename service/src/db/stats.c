@@ -9,19 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static db_status one_json(db_conn *c, const char *name, const char *sql, int n,
-			  const char *const *p, char **json)
-{
-	db_status st;
-	*json = NULL;
-	PGresult *r = db_exec(c, name, sql, n, p, &st);
-	if (!r)
-		return st;
-	*json = xstrdup(PQntuples(r) && !PQgetisnull(r, 0, 0) ? PQgetvalue(r, 0, 0) : "null");
-	PQclear(r);
-	return DB_OK;
-}
-
 db_status db_timeline(db_conn *c, const db_collection *series, const char *const *values,
 		      const char *bucket, int split_by_type, char **json)
 {
@@ -46,7 +33,7 @@ db_status db_timeline(db_conn *c, const db_collection *series, const char *const
 		   series->name, split_by_type ? ", 'by_type', by_type" : "", alias, type,
 		   is_events ? "events" : "statements", alias, where.data, alias);
 	buf_printf(&name, "timeline_%s_%x_%d", series->name, mask, split_by_type);
-	db_status st = one_json(c, name.data, sql.data, n, params, json);
+	db_status st = db_one_text(c, name.data, sql.data, n, params, json);
 	buf_free(&where);
 	buf_free(&sql);
 	buf_free(&name);
@@ -65,7 +52,7 @@ db_status db_network(db_conn *c, db_period period, const char *actor, const char
 		     const char *limit, char **json)
 {
 	const char *p[] = {period.from, period.to, actor, min_weight, limit};
-	return one_json(
+	return db_one_text(
 		c, "network",
 		PERIOD_CTE ","
 		" pairs AS ("
@@ -97,7 +84,7 @@ db_status db_network(db_conn *c, db_period period, const char *actor, const char
 db_status db_summary(db_conn *c, db_period period, char **json)
 {
 	const char *p[] = {period.from, period.to};
-	return one_json(
+	return db_one_text(
 		c, "summary",
 		PERIOD_CTE
 		" SELECT json_build_object("
