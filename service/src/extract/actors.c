@@ -460,9 +460,11 @@ static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 	int32_t actor =
 	    (e->kind & LX_ACTOR) ? actor_for_dict(doc, e->ref) : actor_for_country(doc, e->ref);
 	if (n == 1 && px_is_person(doc, actor) && (e->kind & LX_ACTOR)) {
-		/* a surname alone that is really a longer unknown name: "Jane Peskova" */
+		/* a known surname after another given name is someone else: "Jane Peskov" */
+		const px_lex_entry *fn;
 		if (i > 0 && same_sentence(doc, i - 1, i) && name_token(doc, i - 1) &&
-		    !doc->toks[i - 1].inq && doc->tok_mention[i - 1] < 0 && !is_stop(doc, i - 1))
+		    !doc->toks[i - 1].inq && doc->tok_mention[i - 1] < 0 &&
+		    px_lex_match(doc, i - 1, LX_FIRSTNAME, &fn))
 			return false;
 	}
 	pretitle pt = pretitle_before(doc, i);

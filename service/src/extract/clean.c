@@ -118,6 +118,8 @@ static const char *const caption_credits[] = {"(ap)",           "(afp)", "(reute
 
 static bool starts_with_ci(const char *s, size_t n, const char *prefix)
 {
+	if (!n || tolower((unsigned char)*s) != (unsigned char)prefix[0])
+		return false;
 	size_t k = strlen(prefix);
 	return n >= k && strncasecmp(s, prefix, k) == 0;
 }
@@ -187,6 +189,8 @@ static line_shape shape_of(const char *s, size_t n)
 
 static bool is_block_marker(const char *s, size_t n)
 {
+	if (n > 32)
+		return false;
 	while (n && strchr(":.-", s[n - 1]))
 		n--;
 	for (const char *const *m = block_markers; *m; m++)

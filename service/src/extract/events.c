@@ -17,6 +17,7 @@
 
 #include "core/buf.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,6 +113,8 @@ static int32_t target_after(const px_doc *doc, size_t from, size_t b)
  * "a meeting between A and B, where C ..." keeps C out. */
 static bool clause_break(const px_doc *doc, size_t i)
 {
+	if (!strchr("wtab;", tolower((unsigned char)doc->text.s[doc->toks[i].start])))
+		return false;
 	static const char *const words[] = {"which",  "where",   "who", "whom", "while", "although",
 	                                    "though", "whereas", ";",   "but",  NULL};
 	for (const char *const *w = words; *w; w++)
@@ -191,7 +194,7 @@ static int32_t place_in(const px_doc *doc, size_t a, size_t b, size_t trig)
 {
 	int32_t best = -1;
 	for (size_t i = a; i < b; i++) {
-		bool near = (i + 2 >= trig && i <= trig + 8) || i <= a + 2;
+		bool near = (i + 2 >= trig && i <= trig + 12) || i <= a + 2;
 		if (!near)
 			continue;
 		if (doc->toks[i].inq)
@@ -291,8 +294,11 @@ static void event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	}
 	e->place = place_in(doc, s->tok_start, s->tok_end, i);
 	date_for(doc, e, s->tok_start, s->tok_end, i);
-	if (!e->n_parts && !e->date.precision)
-		e->into = (int32_t)doc->n_events - 1; /* nothing to tell: dropped */
+	/* nothing to tell, or a lone "talks" with one side, no date and no place */
+	bool thin = meeting && e->n_parts < 2 && !e->date.precision && e->place < 0 &&
+	            strcmp(w->cameo, "042") && strcmp(w->cameo, "043");
+	if ((!e->n_parts && !e->date.precision) || thin)
+		e->into = (int32_t)doc->n_events - 1; /* dropped */
 }
 
 static void scan_triggers(px_doc *doc)

@@ -580,6 +580,11 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 		at = cue_in(doc, ctx, a, b, true);
 	if (at.speaker < 0 || px_tok_is(doc, at.cue_tok, "asked"))
 		return; /* "X asked Y to ..." requests, it reports nothing */
+	/* "Peskov told reporters:" introduces the quotation paragraph after it */
+	if (px_tok_char(doc, b - 1, ':') && at.cue_tok + at.cue_n + 3 >= b) {
+		note_speaker(doc, ctx, at.speaker, b - 1);
+		return;
+	}
 	size_t from = at.cue_tok + at.cue_n, to = b;
 	size_t subj = 0;
 	/* "..., Zakharova said in an interview" reports the part before the comma */

@@ -28,6 +28,8 @@ int px_utf8_decode(const char *s, const char *end, int32_t *cp)
 
 bool px_is_upper_at(const char *s, const char *end)
 {
+	if ((unsigned char)*s < 0x80)
+		return *s >= 'A' && *s <= 'Z';
 	int32_t c;
 	px_utf8_decode(s, end, &c);
 	return utf8proc_isupper(c) != 0;
@@ -35,6 +37,8 @@ bool px_is_upper_at(const char *s, const char *end)
 
 bool px_is_letter_at(const char *s, const char *end)
 {
+	if ((unsigned char)*s < 0x80)
+		return (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z');
 	int32_t c;
 	px_utf8_decode(s, end, &c);
 	utf8proc_category_t cat = utf8proc_category(c);
