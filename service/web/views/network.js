@@ -1,0 +1,18 @@
+// Who meets whom and who talks about whom, over the filtered period.
+import { panel, h } from '../lib/dom.js';
+import { network } from '../components/network.js';
+import { section, collection } from './common.js';
+
+export default {
+  title: () => 'Network',
+  filters: 'network',
+  requests: ({ filters }) => ({
+    graph: { path: collection('network', filters, { limit: 150 }, '/v1/network'), spec: '/v1/network' },
+  }),
+  exportPath: ({ filters }) => collection('events', filters),
+  render: (r) => [
+    panel('Actor network',
+      h('p', { class: 'muted small', text: 'Edges join actors who took part in the same events or spoke about each other; thicker is more often. Click a node to open the actor.' }),
+      section(r.graph, (g) => network(g, { label: `Network of ${g.nodes.length} actors and ${g.edges.length} connections` }))),
+  ],
+};
