@@ -195,21 +195,31 @@ BEGIN
     v_country := nullif(v_event->'location'->>'country', '');
 
     v_id := NULL;
-    IF cardinality(v_ids) > 0 THEN
-      SELECT c.id INTO v_id FROM (
-        SELECT e.id, e.type, e.date, e.date_precision, e.location_name, e.location_country, e.mention_count,
-               count(DISTINCT ep.actor_id) AS shared,
-               (SELECT count(DISTINCT x.actor_id) FROM event_participants x WHERE x.event_id = e.id) AS n_old
-          FROM event_participants ep JOIN events e ON e.id = ep.event_id
-         WHERE ep.actor_id = ANY(v_ids)
-           AND (CASE WHEN v_family <> '' THEN left(coalesce(e.cameo_code, ''), 2) = v_family
-                     ELSE e.type = v_event->>'type' END)
-           AND NOT e.id = ANY(v_mentioned)
-         GROUP BY e.id) c
+    -- Candidates: events sharing a party, or at the same place on the same day.
+    SELECT c.id INTO v_id FROM (
+      SELECT e.id, e.type, e.date, e.date_precision, e.location_name, e.location_country, e.mention_count,
+             (SELECT count(DISTINCT ep.actor_id) FROM event_participants ep
+               WHERE ep.event_id = e.id AND ep.actor_id = ANY(v_ids)) AS shared,
+             (SELECT count(DISTINCT x.actor_id) FROM event_participants x WHERE x.event_id = e.id) AS n_old
+        FROM events e
+       WHERE e.id IN (SELECT ep.event_id FROM event_participants ep WHERE ep.actor_id = ANY(v_ids)
+                      UNION
+                      SELECT e2.id FROM events e2
+                       WHERE v_loc IS NOT NULL AND v_date IS NOT NULL
+                         AND lower(e2.location_name) = lower(v_loc) AND e2.sort_date = v_date)
+         AND (CASE WHEN v_family <> '' THEN left(coalesce(e.cameo_code, ''), 2) = v_family
+                   ELSE e.type = v_event->>'type' END)
+         AND NOT e.id = ANY(v_mentioned)) c
        WHERE (c.shared >= least(2, cardinality(v_ids), c.n_old)
               -- an undated report in a known news cycle: one shared party will do
               OR (v_date IS NULL AND c.type = v_event->>'type'
-                  AND c.date BETWEEN v_anchor - 31 AND v_anchor + 31))
+                  AND c.date BETWEEN v_anchor - 31 AND v_anchor + 31)
+              -- the same kind of event, same place, same day, told with other
+              -- names for its parties ("Turkey" here, "Fidan" there) — unless
+              -- both reports name several parties and none in common
+              OR (v_loc IS NOT NULL AND parley_fold(c.location_name) = parley_fold(v_loc)
+                  AND v_prec = 'day' AND c.date_precision = 'day' AND c.date = v_date
+                  AND (c.shared >= 1 OR cardinality(v_ids) <= 1 OR c.n_old <= 1)))
          AND (v_country IS NULL OR c.location_country IS NULL OR c.location_country = v_country)
          AND CASE
                -- an undated report joins only on strong evidence
@@ -223,7 +233,6 @@ BEGIN
                ELSE parley_dates_agree(c.date, c.date_precision, v_date, v_prec) END
        ORDER BY c.shared DESC, (c.date IS NOT NULL) DESC, c.mention_count DESC, c.id
        LIMIT 1;
-    END IF;
 
     IF v_id IS NULL THEN
       INSERT INTO events (type, cameo_code, title, date, date_precision, status, location_name, location_country)

@@ -31,10 +31,14 @@ LANGUAGE sql STABLE AS $$
     'status', e.status,
     'location', CASE WHEN e.location_name IS NULL AND e.location_country IS NULL THEN NULL
                      ELSE json_build_object('name', e.location_name, 'country', e.location_country) END,
+    -- One entry per actor, under its most telling role (source > target > participant).
     'participants', coalesce((
-       SELECT json_agg(json_build_object('actor_id', a.id, 'name', a.name, 'kind', a.kind, 'role', p.role)
-                       ORDER BY p.role DESC, a.name)
-         FROM event_participants p JOIN actors a ON a.id = p.actor_id WHERE p.event_id = e.id), '[]'),
+       SELECT json_agg(json_build_object('actor_id', x.id, 'name', x.name, 'kind', x.kind, 'role', x.role)
+                       ORDER BY x.role DESC, x.name)
+         FROM (SELECT DISTINCT ON (a.id) a.id, a.name, a.kind, p.role
+                 FROM event_participants p JOIN actors a ON a.id = p.actor_id
+                WHERE p.event_id = e.id
+                ORDER BY a.id, CASE p.role WHEN 'source' THEN 0 WHEN 'target' THEN 1 ELSE 2 END) x), '[]'),
     'mention_count', e.mention_count, 'source_count', e.source_count,
     'first_seen', e.first_seen, 'last_seen', e.last_seen)
 $$;

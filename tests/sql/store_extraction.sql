@@ -113,5 +113,17 @@ SELECT store_extraction(pg_temp.art('https://t.example/11', '2025-07-01'),
 SELECT store_extraction(id, '{"actors": [], "events": [], "statements": []}') FROM articles WHERE url = 'https://t.example/11';
 SELECT pg_temp.expect('unreported event removed', (SELECT count(*) FROM events WHERE type = 'appeal'), 0);
 
+-- 12. Same family, place and day, a report naming one party differently: one event.
+SELECT store_extraction(pg_temp.art('https://t.example/12a', '2025-08-02'),
+       pg_temp.doc('negotiate', '046', '2025-08-01', 'day', 'Doha', 'QAT', 'Omar Haddad', 'Lea Brandt'));
+SELECT store_extraction(pg_temp.art('https://t.example/12b', '2025-08-02'),
+       pg_temp.doc('meet', '040', '2025-08-01', 'day', 'Doha', 'QAT', 'Karim Nasser'));
+SELECT pg_temp.expect('same place and day: one event', (SELECT count(*) FROM events WHERE location_name = 'Doha'), 1);
+
+-- 13. ...but two meetings there that day with different parties on both sides stay two.
+SELECT store_extraction(pg_temp.art('https://t.example/13', '2025-08-02'),
+       pg_temp.doc('meet', '040', '2025-08-01', 'day', 'Doha', 'QAT', 'Sofia Marin', 'Jon Dahl'));
+SELECT pg_temp.expect('different parties: two events', (SELECT count(*) FROM events WHERE location_name = 'Doha'), 2);
+
 ROLLBACK;
 \echo 'store_extraction: ok'
