@@ -89,6 +89,7 @@ CREATE TABLE actors (
   UNIQUE (kind, norm_name)
 );
 CREATE INDEX actors_trgm ON actors USING gin (norm_name gin_trgm_ops);
+CREATE INDEX actors_norm ON actors (norm_name);
 CREATE INDEX actors_kind ON actors (kind, id);
 CREATE INDEX actors_country ON actors (country, id);
 

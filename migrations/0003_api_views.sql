@@ -10,18 +10,24 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
        WHEN p = 'month' THEN to_char(d, 'YYYY-MM')
        ELSE to_char(d, 'YYYY-MM-DD') END;
 
--- The actors an API parameter names: an id, or a name/alias (folded).
-CREATE FUNCTION parley_actor_ids(ref text) RETURNS SETOF bigint
-LANGUAGE sql STABLE AS $$
-  SELECT coalesce(a.merged_into, a.id) FROM actors a
-   WHERE ref ~ '^[0-9]{1,18}$' AND a.id = ref::bigint
-  UNION
-  SELECT coalesce(a.merged_into, a.id) FROM actors a
-   WHERE a.norm_name = parley_fold(ref)
-  UNION
-  SELECT coalesce(a.merged_into, a.id) FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
-   WHERE al.norm_alias = parley_fold(ref)
-$$;
+-- The actors an API parameter names (an id, or a name/alias, folded), as an
+-- array computed once per query, so filters probe indexes with it.
+CREATE FUNCTION parley_actor_ids(ref text) RETURNS bigint[]
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  v_norm text := parley_fold(ref);
+  v_id bigint := CASE WHEN ref ~ '^[0-9]{1,18}$' THEN ref::bigint END;
+  v_ids bigint[];
+BEGIN
+  SELECT coalesce(array_agg(DISTINCT x), '{}') INTO v_ids FROM (
+    SELECT coalesce(merged_into, id) AS x FROM actors WHERE id = v_id
+    UNION ALL
+    SELECT coalesce(merged_into, id) FROM actors WHERE norm_name = v_norm
+    UNION ALL
+    SELECT coalesce(a.merged_into, a.id) FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
+     WHERE al.norm_alias = v_norm) s;
+  RETURN v_ids;
+END $$;
 
 CREATE FUNCTION parley_event_json(e events) RETURNS json
 LANGUAGE sql STABLE AS $$

@@ -15,7 +15,7 @@ static const char *const article_statuses[] = {"pending", "fetching", "extracted
 static const db_filter event_filters[] = {
 	{"actor", PARAM_ACTOR,
 	 "e.id IN (SELECT p.event_id FROM event_participants p"
-	 " WHERE p.actor_id IN (SELECT parley_actor_ids($%1$d)))",
+	 " WHERE p.actor_id = ANY(parley_actor_ids($%1$d)))",
 	 NULL, "actor id or name (or alias) taking part"},
 	{"type", PARAM_TEXT, "e.type = lower($%1$d) OR e.cameo_code = $%1$d", NULL,
 	 "event type (meet, visit, threaten …) or CAMEO code"},
@@ -59,7 +59,7 @@ const db_collection db_actors = {
 };
 
 static const db_filter statement_filters[] = {
-	{"speaker", PARAM_ACTOR, "s.speaker_id IN (SELECT parley_actor_ids($%1$d))", NULL,
+	{"speaker", PARAM_ACTOR, "s.speaker_id = ANY(parley_actor_ids($%1$d))", NULL,
 	 "speaker id or name"},
 	{"q", PARAM_SEARCH, "s.tsv @@ websearch_to_tsquery('english', $%1$d)", NULL,
 	 "full-text search over what was said"},

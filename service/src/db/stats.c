@@ -69,7 +69,7 @@ db_status db_network(db_conn *c, db_period period, const char *actor, const char
 		" edges AS ("
 		"  SELECT s, t, sum(w)::bigint AS w FROM pairs GROUP BY 1, 2"
 		"  HAVING sum(w) >= $4::int AND ($3::text IS NULL"
-		"     OR s IN (SELECT parley_actor_ids($3)) OR t IN (SELECT parley_actor_ids($3)))"
+		"     OR s = ANY(parley_actor_ids($3)) OR t = ANY(parley_actor_ids($3)))"
 		"  ORDER BY 3 DESC, 1, 2 LIMIT $5::int)"
 		" SELECT json_build_object("
 		"  'from', (SELECT lo FROM period), 'to', (SELECT hi FROM period),"
