@@ -50,7 +50,7 @@ static inline const char *client_base(void)
 
 /* Sends one request; extra_headers is a NULL-terminated list or NULL. */
 static inline reply client_send(const char *method, const char *path, const char *body,
-			 size_t body_len, const char *const *extra_headers)
+                                size_t body_len, const char *const *extra_headers)
 {
 	reply r;
 	memset(&r, 0, sizeof r);

@@ -10,9 +10,8 @@
 
 static char ids[4][24]; /* article ids of the fixtures, in post order */
 static const char *const fixtures[] = {"summit-geneva", "summit-geneva-followup", "ankara-visit",
-				       "warning-baltic"};
-static const char *const fixture_dates[] = {"2025-03-04", "2025-03-05", "2025-04-10",
-					    "2025-05-20"};
+                                       "warning-baltic"};
+static const char *const fixture_dates[] = {"2025-03-04", "2025-03-05", "2025-04-10", "2025-05-20"};
 
 static char *read_fixture(const char *name)
 {
@@ -31,7 +30,7 @@ static char *read_fixture(const char *name)
 static char *article_body(int i, const char *suffix)
 {
 	json_t *doc = json_pack("{s:s, s:s, s:s}", "url", "", "text", read_fixture(fixtures[i]),
-				"published_at", fixture_dates[i]);
+	                        "published_at", fixture_dates[i]);
 	char url[256];
 	snprintf(url, sizeof url, "https://fixtures.example/%s%s", fixtures[i], suffix);
 	json_object_set_new(doc, "url", json_string(url));
@@ -51,7 +50,7 @@ static int seed(void)
 			return -1;
 		}
 		snprintf(ids[i], sizeof ids[i], "%lld",
-			 (long long)json_integer_value(json_object_get(r.json, "id")));
+		         (long long)json_integer_value(json_object_get(r.json, "id")));
 		reply_free(&r);
 	}
 	return 0;
@@ -62,7 +61,7 @@ static reply expect(const char *path, long status)
 {
 	reply r = client_get(path);
 	ck_assert_msg(r.status == status, "GET %s: want %ld, got %ld: %s", path, status, r.status,
-		      r.body ? r.body : "");
+	              r.body ? r.body : "");
 	return r;
 }
 
@@ -102,7 +101,8 @@ START_TEST(post_is_idempotent)
 	reply r = client_post_json("/v1/articles", body);
 	ck_assert_int_eq(r.status, 200);
 	char id[24];
-	snprintf(id, sizeof id, "%lld", (long long)json_integer_value(json_object_get(r.json, "id")));
+	snprintf(id, sizeof id, "%lld",
+	         (long long)json_integer_value(json_object_get(r.json, "id")));
 	ck_assert_str_eq(id, ids[0]);
 	reply_free(&r);
 	free(body);
@@ -134,8 +134,8 @@ END_TEST
 START_TEST(post_changed_text_reextracts)
 {
 	json_t *doc = json_pack("{s:s, s:s, s:s}", "url", "https://fixtures.example/changing",
-				"text", "The ministry published a short notice on Monday.",
-				"published_at", "2025-06-02");
+	                        "text", "The ministry published a short notice on Monday.",
+	                        "published_at", "2025-06-02");
 	char *s = json_dumps(doc, 0);
 	reply r = client_post_json("/v1/articles", s);
 	ck_assert_int_eq(r.status, 201);
@@ -144,8 +144,8 @@ START_TEST(post_changed_text_reextracts)
 	reply_free(&r);
 	free(s);
 	json_object_set_new(doc, "text",
-			    json_string("\"We will not give up,\" Foreign Minister Sergey Lavrov "
-					"said on Monday."));
+	                    json_string("\"We will not give up,\" Foreign Minister Sergey Lavrov "
+	                                "said on Monday."));
 	s = json_dumps(doc, 0);
 	r = client_post_json("/v1/articles", s);
 	ck_assert_int_eq(r.status, 200);
@@ -171,8 +171,9 @@ START_TEST(article_detail)
 	ck_assert(json_is_array(json_object_get(r.json, "statements")));
 	ck_assert(json_is_array(json_object_get(r.json, "events")));
 	ck_assert_int_gt(json_array_size(json_object_get(r.json, "statements")), 0);
-	const char *fields[] = {"id", "url", "canonical_url", "title", "site_name", "author",
-				"published_at", "fetched_at", "status", "error", "source_id"};
+	const char *fields[] = {"id",        "url",    "canonical_url", "title",
+	                        "site_name", "author", "published_at",  "fetched_at",
+	                        "status",    "error",  "source_id"};
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		ck_assert_msg(json_object_get(r.json, fields[i]), "missing %s", fields[i]);
 	ck_assert_str_eq(json_string_value(json_object_get(r.json, "status")), "extracted");
@@ -192,8 +193,8 @@ START_TEST(statements_filters)
 	json_t *s;
 	json_array_foreach(d, i, s)
 	{
-		const char *name = json_string_value(
-			json_object_get(json_object_get(s, "speaker"), "name"));
+		const char *name =
+		    json_string_value(json_object_get(json_object_get(s, "speaker"), "name"));
 		ck_assert_msg(name && strstr(name, "Lavrov"), "speaker %s", name ? name : "null");
 		ck_assert_ptr_nonnull(json_object_get(s, "article"));
 		ck_assert_ptr_nonnull(json_object_get(s, "cue"));
@@ -204,7 +205,7 @@ START_TEST(statements_filters)
 	d = data_of(&r);
 	ck_assert_int_eq(json_array_size(d), 1);
 	ck_assert_ptr_nonnull(
-		strstr(json_string_value(json_object_get(json_array_get(d, 0), "text")), "miracles"));
+	    strstr(json_string_value(json_object_get(json_array_get(d, 0), "text")), "miracles"));
 	reply_free(&r);
 
 	r = expect("/v1/statements?kind=direct&from=2025-04-01&to=2025-04-30", 200);
@@ -214,7 +215,8 @@ START_TEST(statements_filters)
 	{
 		ck_assert_str_eq(json_string_value(json_object_get(s, "kind")), "direct");
 		const char *date = json_string_value(json_object_get(s, "date"));
-		ck_assert(date && strcmp(date, "2025-04-01") >= 0 && strcmp(date, "2025-04-30") <= 0);
+		ck_assert(date && strcmp(date, "2025-04-01") >= 0 &&
+		          strcmp(date, "2025-04-30") <= 0);
 	}
 	reply_free(&r);
 
@@ -224,8 +226,9 @@ START_TEST(statements_filters)
 	d = data_of(&r);
 	json_array_foreach(d, i, s)
 	{
-		ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(s, "article"), "id")),
-				 atoll(ids[3]));
+		ck_assert_int_eq(
+		    json_integer_value(json_object_get(json_object_get(s, "article"), "id")),
+		    atoll(ids[3]));
 	}
 	reply_free(&r);
 }
@@ -248,9 +251,10 @@ START_TEST(events_filters)
 			found |= n && strstr(n, "Lavrov") != NULL;
 		}
 		ck_assert_msg(found, "event without Lavrov");
-		const char *keys[] = {"id", "type", "cameo_code", "title", "date", "date_precision",
-				      "location", "participants", "mention_count", "source_count",
-				      "first_seen", "last_seen"};
+		const char *keys[] = {"id",           "type",         "cameo_code",
+		                      "title",        "date",         "date_precision",
+		                      "location",     "participants", "mention_count",
+		                      "source_count", "first_seen",   "last_seen"};
 		for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
 			ck_assert_msg(json_object_get(e, keys[k]), "event lacks %s", keys[k]);
 		some_event = json_integer_value(json_object_get(e, "id"));
@@ -296,8 +300,8 @@ START_TEST(events_filters)
 	json_array_foreach(data_of(&r), i, e)
 	{
 		ck_assert_str_eq(
-			json_string_value(json_object_get(json_object_get(e, "location"), "name")),
-			"Geneva");
+		    json_string_value(json_object_get(json_object_get(e, "location"), "name")),
+		    "Geneva");
 	}
 	reply_free(&r);
 	r = expect("/v1/events?type=no-such-type", 200);
@@ -314,8 +318,9 @@ START_TEST(actors_filters)
 	json_t *d = data_of(&r);
 	ck_assert_int_ge(json_array_size(d), 1);
 	json_t *a = json_array_get(d, 0);
-	const char *keys[] = {"id", "name", "kind", "aliases", "title", "country", "cameo_code",
-			      "statement_count", "event_count", "first_seen", "last_seen"};
+	const char *keys[] = {"id",          "name",       "kind",       "aliases",
+	                      "title",       "country",    "cameo_code", "statement_count",
+	                      "event_count", "first_seen", "last_seen"};
 	for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
 		ck_assert_msg(json_object_get(a, keys[k]), "actor lacks %s", keys[k]);
 	json_int_t id = json_integer_value(json_object_get(a, "id"));
@@ -388,7 +393,7 @@ static void walk_pages(const char *base, size_t total)
 	json_int_t ids_seen[1024];
 	for (int guard = 0; guard < 1000; guard++) {
 		snprintf(path, sizeof path, "%s%slimit=2%s%s", base, strchr(base, '?') ? "&" : "?",
-			 cursor[0] ? "&cursor=" : "", cursor);
+		         cursor[0] ? "&cursor=" : "", cursor);
 		reply r = expect(path, 200);
 		size_t i;
 		json_t *it;
@@ -478,12 +483,11 @@ START_TEST(routes_and_methods)
 }
 END_TEST
 
-static void expect_post(const char *body, const char *const *headers, long status,
-			const char *code)
+static void expect_post(const char *body, const char *const *headers, long status, const char *code)
 {
 	reply r = client_send("POST", "/v1/articles", body, strlen(body), headers);
 	ck_assert_msg(r.status == status, "POST %s: want %ld got %ld %s", body, status, r.status,
-		      r.body ? r.body : "");
+	              r.body ? r.body : "");
 	ck_assert_str_eq(error_code(&r), code);
 	reply_free(&r);
 }
@@ -493,7 +497,7 @@ START_TEST(post_errors)
 	const char *ok[] = {"Content-Type: application/json", client_key_header(), NULL};
 	const char *nokey[] = {"Content-Type: application/json", NULL};
 	const char *badkey[] = {"Content-Type: application/json", "Authorization: Bearer nope",
-				NULL};
+	                        NULL};
 	const char *xml[] = {"Content-Type: text/xml", client_key_header(), NULL};
 	const char *valid = "{\"url\":\"https://fixtures.example/x\",\"text\":\"Hello.\"}";
 	expect_post(valid, nokey, 401, "unauthorized");
@@ -505,17 +509,18 @@ START_TEST(post_errors)
 	expect_post("{\"url\":\"ftp://x.example/a\",\"text\":\"t\"}", ok, 422, "invalid_body");
 	expect_post("{\"url\":\"https://x.example/a\",\"text\":5}", ok, 422, "invalid_body");
 	expect_post("{\"url\":\"https://x.example/a\",\"text\":\"t\",\"colour\":1}", ok, 422,
-		    "invalid_body");
+	            "invalid_body");
 	expect_post("{\"url\":\"https://x.example/a\",\"text\":\"t\",\"published_at\":\"soon\"}",
-		    ok, 422, "invalid_body");
+	            ok, 422, "invalid_body");
 	expect_post("{\"url\":\"https://x.example/a\",\"text\":\"t\",\"html\":\"<p>t</p>\"}", ok,
-		    422, "invalid_body");
+	            422, "invalid_body");
 	expect_post("{\"url\":\"https://x.example/a\",\"url\":\"https://x.example/b\"}", ok, 400,
-		    "invalid_json");
+	            "invalid_json");
 
 	/* Over the body limit: 413, and the server keeps serving. */
 	size_t big = (size_t)atol(getenv("PARLEY_TEST_MAX_BODY") ? getenv("PARLEY_TEST_MAX_BODY")
-								  : "1048576") + 10;
+	                                                         : "1048576") +
+	             10;
 	char *huge = malloc(big + 1);
 	memset(huge, 'a', big);
 	huge[big] = '\0';

@@ -25,7 +25,7 @@ START_TEST(down_then_up)
 
 	ck_assert_int_eq(pgctl("stop"), 0);
 	const char *paths[] = {"/v1/events", "/v1/actors?q=x", "/v1/statements", "/v1/events/1",
-			       "/readyz"};
+	                       "/readyz"};
 	for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
 		r = client_get(paths[i]);
 		ck_assert_msg(r.status == 503, "%s: %ld", paths[i], r.status);
@@ -34,7 +34,7 @@ START_TEST(down_then_up)
 		reply_free(&r);
 	}
 	r = client_post_json("/v1/articles",
-			     "{\"url\":\"https://fixtures.example/down\",\"text\":\"Quiet day.\"}");
+	                     "{\"url\":\"https://fixtures.example/down\",\"text\":\"Quiet day.\"}");
 	ck_assert_int_eq(r.status, 503);
 	reply_free(&r);
 	r = client_get("/livez");

@@ -42,7 +42,8 @@ START_TEST(gzip_when_accepted)
 	reply r = get_with("/openapi.yaml", "Accept-Encoding: gzip, deflate", NULL);
 	ck_assert_int_eq(r.status, 200);
 	ck_assert(has_header(&r, "Content-Encoding: gzip"));
-	ck_assert(r.len > 2 && (unsigned char)r.body[0] == 0x1f && (unsigned char)r.body[1] == 0x8b);
+	ck_assert(r.len > 2 && (unsigned char)r.body[0] == 0x1f &&
+	          (unsigned char)r.body[1] == 0x8b);
 	reply_free(&r);
 	r = get_with("/openapi.yaml", "Accept-Encoding: gzip;q=0", NULL);
 	ck_assert(!has_header(&r, "Content-Encoding: gzip"));
@@ -53,7 +54,7 @@ END_TEST
 START_TEST(cors)
 {
 	const char *ok[] = {"Origin: https://dash.example", "Access-Control-Request-Method: GET",
-			    NULL};
+	                    NULL};
 	reply r = client_send("OPTIONS", "/v1/events", NULL, 0, ok);
 	ck_assert_int_eq(r.status, 204);
 	ck_assert(has_header(&r, "Access-Control-Allow-Origin: https://dash.example"));
@@ -61,7 +62,7 @@ START_TEST(cors)
 	ck_assert(!has_header(&r, "Access-Control-Allow-Origin: *"));
 	reply_free(&r);
 	const char *bad[] = {"Origin: https://evil.example", "Access-Control-Request-Method: GET",
-			     NULL};
+	                     NULL};
 	r = client_send("OPTIONS", "/v1/events", NULL, 0, bad);
 	ck_assert_int_eq(r.status, 403);
 	ck_assert(!has_header(&r, "Access-Control-Allow-Origin"));
@@ -189,9 +190,9 @@ static json_int_t create_actor(const char *body, long want)
 START_TEST(actor_dictionary)
 {
 	json_int_t a = create_actor("{\"name\":\"Ingrid Vestergaard\",\"kind\":\"person\","
-				    "\"title\":\"Foreign Minister\",\"country\":\"dnk\","
-				    "\"aliases\":[\"Vestergaard\"]}",
-				    201);
+	                            "\"title\":\"Foreign Minister\",\"country\":\"dnk\","
+	                            "\"aliases\":[\"Vestergaard\"]}",
+	                            201);
 	create_actor("{\"name\":\"Ingrid Vestergaard\",\"kind\":\"person\"}", 409);
 	create_actor("{\"name\":\"X\",\"kind\":\"planet\"}", 422);
 	create_actor("{\"kind\":\"person\"}", 422);
@@ -213,10 +214,10 @@ START_TEST(actor_dictionary)
 
 	/* The dictionary now knows her: a new article names her by alias. */
 	reply p = client_post_json(
-		"/v1/articles",
-		"{\"url\":\"https://fixtures.example/vestergaard\",\"published_at\":\"2025-07-01\","
-		"\"text\":\"\\\"We will keep the door open,\\\" Minister Vestergaard said on Tuesday "
-		"after the talks in Oslo.\"}");
+	    "/v1/articles",
+	    "{\"url\":\"https://fixtures.example/vestergaard\",\"published_at\":\"2025-07-01\","
+	    "\"text\":\"\\\"We will keep the door open,\\\" Minister Vestergaard said on Tuesday "
+	    "after the talks in Oslo.\"}");
 	ck_assert_int_eq(p.status, 201);
 	reply_free(&p);
 	r = client_get("/v1/statements?speaker=Ingrid%20Vestergaard");

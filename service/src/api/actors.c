@@ -14,9 +14,7 @@ void h_actors_list(void *a, const http_request *req, http_response *res)
 
 void h_actors_get(void *a, const http_request *req, http_response *res)
 {
-	api_get_one(a, req, res, "actor_get",
-		    "SELECT parley_actor_json(a) FROM actors a WHERE a.id = $1::bigint",
-		    "no actor with this id");
+	api_get_one(a, req, res, DB_ITEM_ACTOR, "no actor with this id");
 }
 
 static int actor_exists(app *a, const char *id, http_response *res)
@@ -29,8 +27,7 @@ static int actor_exists(app *a, const char *id, http_response *res)
 	if (!c)
 		return 0;
 	char *json;
-	db_status st = db_get_json(c, "actor_exists",
-				   "SELECT 'true' FROM actors WHERE id = $1::bigint", id, &json);
+	db_status st = db_item_json(c, DB_ITEM_ACTOR_EXISTS, id, &json);
 	db_release(a->pool, c);
 	free(json);
 	if (st != DB_OK) {

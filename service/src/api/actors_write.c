@@ -16,15 +16,8 @@
 
 static const char *const kinds[] = {"person", "organization", "country", "group", NULL};
 
-static void invalid(http_response *res, const char *field, const char *why)
-{
-	char msg[200];
-	snprintf(msg, sizeof msg, "field '%s': %s", field, why);
-	api_error(res, 422, "invalid_body", msg, json_pack("{s:s}", "field", field));
-}
-
 static int text_field(json_t *doc, const char *name, size_t max, const char **out,
-		      http_response *res)
+                      http_response *res)
 {
 	json_t *v = json_object_get(doc, name);
 	*out = NULL;
@@ -32,7 +25,7 @@ static int text_field(json_t *doc, const char *name, size_t max, const char **ou
 		return 0;
 	if (!json_is_string(v) || json_string_length(v) == 0 || json_string_length(v) > max ||
 	    memchr(json_string_value(v), '\0', json_string_length(v))) {
-		invalid(res, name, "must be a non-empty string of reasonable length");
+		api_invalid_field(res, name, "must be a non-empty string of reasonable length");
 		return -1;
 	}
 	*out = json_string_value(v);
@@ -47,7 +40,7 @@ static int alias_field(json_t *doc, const char *name, buf *lit, int *present, ht
 	if (!v)
 		return 0;
 	if (!json_is_array(v) || json_array_size(v) > 100) {
-		invalid(res, name, "must be an array of at most 100 strings");
+		api_invalid_field(res, name, "must be an array of at most 100 strings");
 		return -1;
 	}
 	buf_putc(lit, '{');
@@ -55,9 +48,10 @@ static int alias_field(json_t *doc, const char *name, buf *lit, int *present, ht
 	json_t *e;
 	json_array_foreach(v, i, e)
 	{
-		if (!json_is_string(e) || json_string_length(e) == 0 || json_string_length(e) > 200 ||
+		if (!json_is_string(e) || json_string_length(e) == 0 ||
+		    json_string_length(e) > 200 ||
 		    memchr(json_string_value(e), '\0', json_string_length(e))) {
-			invalid(res, name, "must hold non-empty strings");
+			api_invalid_field(res, name, "must hold non-empty strings");
 			return -1;
 		}
 		if (i)
@@ -74,30 +68,13 @@ static int alias_field(json_t *doc, const char *name, buf *lit, int *present, ht
 	return 0;
 }
 
-static int only_fields(json_t *doc, const char *const *allowed, http_response *res)
-{
-	const char *key;
-	json_t *v;
-	json_object_foreach(doc, key, v)
-	{
-		int ok = 0;
-		for (const char *const *f = allowed; *f; f++)
-			ok |= !strcmp(*f, key);
-		if (!ok) {
-			invalid(res, key, "unknown field");
-			return -1;
-		}
-	}
-	return 0;
-}
-
 static int read_fields(json_t *doc, db_actor_fields *f, buf *aliases, http_response *res)
 {
-	static const char *const allowed[] = {"name", "kind", "title", "country",
-					      "cameo_code", "aliases", NULL};
+	static const char *const allowed[] = {"name",       "kind",    "title", "country",
+	                                      "cameo_code", "aliases", NULL};
 	memset(f, 0, sizeof *f);
 	int has_aliases;
-	if (only_fields(doc, allowed, res) || text_field(doc, "name", 200, &f->name, res) ||
+	if (api_only_fields(doc, allowed, res) || text_field(doc, "name", 200, &f->name, res) ||
 	    text_field(doc, "kind", 20, &f->kind, res) ||
 	    text_field(doc, "title", 200, &f->title, res) ||
 	    text_field(doc, "country", 3, &f->country, res) ||
@@ -109,12 +86,13 @@ static int read_fields(json_t *doc, db_actor_fields *f, buf *aliases, http_respo
 		for (const char *const *k = kinds; *k; k++)
 			ok |= !strcmp(*k, f->kind);
 		if (!ok) {
-			invalid(res, "kind", "must be person, organization, country or group");
+			api_invalid_field(res, "kind",
+			                  "must be person, organization, country or group");
 			return -1;
 		}
 	}
 	if (f->country && strlen(f->country) != 3) {
-		invalid(res, "country", "must be an ISO 3166 alpha-3 code");
+		api_invalid_field(res, "country", "must be an ISO 3166 alpha-3 code");
 		return -1;
 	}
 	f->aliases = has_aliases ? aliases->data : NULL;
@@ -140,9 +118,7 @@ static void reload_dictionary(app *a, db_conn *c)
 static void answer_actor(app *a, db_conn *c, const char *id, int status, http_response *res)
 {
 	char *json;
-	db_status st = db_get_json(c, "actor_get_after_write",
-				   "SELECT parley_actor_json(a) FROM actors a WHERE a.id = $1::bigint",
-				   id, &json);
+	db_status st = db_item_json(c, DB_ITEM_ACTOR, id, &json);
 	if (st != DB_OK) {
 		api_db_error(res, st, "no actor with this id");
 		return;
@@ -155,13 +131,6 @@ static void answer_actor(app *a, db_conn *c, const char *id, int status, http_re
 }
 
 /* Shared prologue of the writes: auth, no query, a JSON object body. */
-static json_t *write_body(app *a, const http_request *req, http_response *res)
-{
-	if (api_require_write(a, req, res) || api_check_params(req, NULL, res))
-		return NULL;
-	return api_json_body(req, res);
-}
-
 /* POST (id NULL: create) and PATCH (edit actor id) share everything but
  * the required fields and the statement run. */
 static void write_actor(app *a, const http_request *req, http_response *res, const char *id)
@@ -170,7 +139,7 @@ static void write_actor(app *a, const http_request *req, http_response *res, con
 		api_error(res, 404, "not_found", "no actor with this id", NULL);
 		return;
 	}
-	json_t *doc = write_body(a, req, res);
+	json_t *doc = api_write_body(a, req, res);
 	if (!doc)
 		return;
 	db_actor_fields f;
@@ -179,20 +148,22 @@ static void write_actor(app *a, const http_request *req, http_response *res, con
 	if (read_fields(doc, &f, &aliases, res)) {
 		/* answered */
 	} else if (!id && (!f.name || !f.kind)) {
-		invalid(res, f.name ? "kind" : "name", "is required");
+		api_invalid_field(res, f.name ? "kind" : "name", "is required");
 	} else if (id && f.kind) {
-		invalid(res, "kind", "cannot be changed; create the actor anew and merge");
+		api_invalid_field(res, "kind",
+		                  "cannot be changed; create the actor anew and merge");
 	} else {
 		db_conn *c = api_db(a, res);
 		if (c) {
 			char created[24];
-			db_status st = id ? db_actor_update(c, id, &f) : db_actor_create(c, &f, created);
+			db_status st =
+			    id ? db_actor_update(c, id, &f) : db_actor_create(c, &f, created);
 			if (st == DB_OK) {
 				reload_dictionary(a, c);
 				answer_actor(a, c, id ? id : created, id ? 200 : 201, res);
 			} else if (st == DB_CONFLICT) {
 				api_error(res, 409, "conflict",
-					  "an actor of this kind and name exists; PATCH it", NULL);
+				          "an actor of this kind and name exists; PATCH it", NULL);
 			} else {
 				api_db_error(res, st, "no actor with this id");
 			}
@@ -221,37 +192,32 @@ void h_actors_merge(void *ctx, const http_request *req, http_response *res)
 		api_error(res, 404, "not_found", "no actor with this id", NULL);
 		return;
 	}
-	json_t *doc = write_body(a, req, res);
+	json_t *doc = api_write_body(a, req, res);
 	if (!doc)
 		return;
 	static const char *const allowed[] = {"into", NULL};
 	json_t *into = json_object_get(doc, "into");
 	char target[24];
-	if (only_fields(doc, allowed, res)) {
+	if (api_only_fields(doc, allowed, res)) {
 		json_decref(doc);
 		return;
 	}
 	if (!json_is_integer(into) || json_integer_value(into) < 1) {
-		invalid(res, "into", "must be the id of the actor to keep");
+		api_invalid_field(res, "into", "must be the id of the actor to keep");
 		json_decref(doc);
 		return;
 	}
 	snprintf(target, sizeof target, "%lld", (long long)json_integer_value(into));
 	json_decref(doc);
 	if (!strcmp(target, id)) {
-		invalid(res, "into", "must differ from the actor being merged");
+		api_invalid_field(res, "into", "must differ from the actor being merged");
 		return;
 	}
 	db_conn *c = api_db(a, res);
 	if (!c)
 		return;
-	db_status st = db_command(c, "BEGIN");
-	if (st == DB_OK)
-		st = db_actor_merge(c, id, target);
-	if (st == DB_OK)
-		st = db_command(c, "COMMIT");
+	db_status st = db_actor_merge(c, id, target);
 	if (st != DB_OK) {
-		db_command(c, "ROLLBACK");
 		api_db_error(res, st, "both actors must exist and not be merged already");
 	} else {
 		reload_dictionary(a, c);

@@ -29,7 +29,7 @@ void api_finish_response(const http_request *req, http_response *res);
 void api_json(http_response *res, int status, const char *json, size_t len);
 /* Takes ownership of details (may be NULL). */
 void api_error(http_response *res, int status, const char *code, const char *message,
-	       json_t *details);
+               json_t *details);
 /* Maps a database failure to 503/404/409/422. */
 void api_db_error(http_response *res, db_status st, const char *what);
 /* Acquires a connection, or answers 503 with Retry-After and returns NULL. */
@@ -47,7 +47,7 @@ typedef struct api_list_params {
 /* Validates every query parameter of a collection request: unknown names,
  * kinds, limit, cursor.  On failure answers 400 and returns -1. */
 int api_parse_list(const http_request *req, const db_collection *col, api_list_params *out,
-		   const char *const *extra_allowed, http_response *res);
+                   const char *const *extra_allowed, http_response *res);
 int api_valid_id(const char *s);
 int api_valid_date(const char *s);
 /* RFC 3339 timestamp or plain date. */
@@ -58,29 +58,34 @@ int api_check_params(const http_request *req, const char *const *allowed, http_r
 
 /* Cursors (cursor.c): opaque base64url of "sort|id". */
 char *api_cursor_encode(const char *sort, const char *id);
-int api_cursor_decode(const char *cursor, char *sort, size_t sort_size, char *id,
-		      size_t id_size);
+int api_cursor_decode(const char *cursor, char *sort, size_t sort_size, char *id, size_t id_size);
 
 /* Serves a collection page: {"data": [...], "next_cursor": …}. */
 void api_list(app *a, const http_request *req, http_response *res, const db_collection *col,
-	      const char *preset_filter, const char *preset_value);
+              const char *preset_filter, const char *preset_value);
 
-/* Serves one item's JSON from sql (one $1 = the {id} path segment). */
-void api_get_one(app *a, const http_request *req, http_response *res, const char *stmt,
-		 const char *sql, const char *what);
+/* Serves one item's JSON; the {id} path segment picks it. */
+void api_get_one(app *a, const http_request *req, http_response *res, db_item item,
+                 const char *what);
 
 /* CSV / NDJSON exports (export.c): api_export_requested is 1 when the
  * request asks for one (format= or Accept), -1 after answering 400. */
 int api_export_requested(const http_request *req, http_response *res);
 void api_export(app *a, const http_request *req, http_response *res, const db_collection *col,
-		const api_list_params *p);
+                const api_list_params *p);
 /* One RFC 4180 field. */
 void csv_field(buf *out, const char *s, size_t len);
 
 /* Auth for writes (auth.c): 0 when allowed, else answers 401 and -1. */
 int api_require_write(const app *a, const http_request *req, http_response *res);
-/* Body must be JSON: 415 otherwise; parses it (400 on bad JSON). */
+/* Body must be JSON (body.c): 415 otherwise; parses it (400 on bad JSON). */
 json_t *api_json_body(const http_request *req, http_response *res);
+/* A write's gate: auth, no query parameters, a JSON object body. */
+json_t *api_write_body(app *a, const http_request *req, http_response *res);
+/* Answers 422 invalid_body naming the field. */
+void api_invalid_field(http_response *res, const char *field, const char *why);
+/* 0 when every key of doc is in allowed (NULL-terminated), else 422 and -1. */
+int api_only_fields(json_t *doc, const char *const *allowed, http_response *res);
 
 /* Handlers, one file per resource. */
 void h_events_list(void *a, const http_request *req, http_response *res);
@@ -96,6 +101,11 @@ void h_statements_list(void *a, const http_request *req, http_response *res);
 void h_articles_list(void *a, const http_request *req, http_response *res);
 void h_articles_get(void *a, const http_request *req, http_response *res);
 void h_articles_post(void *a, const http_request *req, http_response *res);
+void h_sources_list(void *a, const http_request *req, http_response *res);
+void h_sources_get(void *a, const http_request *req, http_response *res);
+void h_sources_post(void *a, const http_request *req, http_response *res);
+void h_sources_delete(void *a, const http_request *req, http_response *res);
+void h_sources_fetch(void *a, const http_request *req, http_response *res);
 void h_stats_timeline(void *a, const http_request *req, http_response *res);
 void h_stats_summary(void *a, const http_request *req, http_response *res);
 void h_network(void *a, const http_request *req, http_response *res);

@@ -24,36 +24,28 @@ void h_articles_list(void *a, const http_request *req, http_response *res)
 
 void h_articles_get(void *a, const http_request *req, http_response *res)
 {
-	api_get_one(a, req, res, "article_get", "SELECT parley_article_detail($1::bigint)",
-		    "no article with this id");
-}
-
-static void invalid_body(http_response *res, const char *field, const char *why)
-{
-	char msg[256];
-	snprintf(msg, sizeof msg, "field '%s': %s", field, why);
-	api_error(res, 422, "invalid_body", msg, json_pack("{s:s}", "field", field));
+	api_get_one(a, req, res, DB_ITEM_ARTICLE_DETAIL, "no article with this id");
 }
 
 /* Reads an optional string member; -1 (answered) when it has another type. */
-static int string_field(json_t *doc, const char *name, size_t max, const char **out,
-			size_t *len, http_response *res)
+static int string_field(json_t *doc, const char *name, size_t max, const char **out, size_t *len,
+                        http_response *res)
 {
 	json_t *v = json_object_get(doc, name);
 	*out = NULL;
 	if (!v || json_is_null(v))
 		return 0;
 	if (!json_is_string(v)) {
-		invalid_body(res, name, "must be a string");
+		api_invalid_field(res, name, "must be a string");
 		return -1;
 	}
 	size_t n = json_string_length(v);
 	if (n > max) {
-		invalid_body(res, name, "too long");
+		api_invalid_field(res, name, "too long");
 		return -1;
 	}
 	if (memchr(json_string_value(v), '\0', n)) {
-		invalid_body(res, name, "must not contain NUL characters");
+		api_invalid_field(res, name, "must not contain NUL characters");
 		return -1;
 	}
 	*out = json_string_value(v);
@@ -62,23 +54,13 @@ static int string_field(json_t *doc, const char *name, size_t max, const char **
 	return 0;
 }
 
-static const char *const post_fields[] = {"url",          "text",        "html", "title",
-					  "published_at", "source_name", "author", NULL};
+static const char *const post_fields[] = {"url",          "text",        "html",   "title",
+                                          "published_at", "source_name", "author", NULL};
 
 static int validate_post(json_t *doc, article_input *in, size_t max_body, http_response *res)
 {
-	const char *key;
-	json_t *v;
-	json_object_foreach(doc, key, v)
-	{
-		int known = 0;
-		for (const char *const *f = post_fields; *f; f++)
-			known |= !strcmp(*f, key);
-		if (!known) {
-			invalid_body(res, key, "unknown field");
-			return -1;
-		}
-	}
+	if (api_only_fields(doc, post_fields, res))
+		return -1;
 	memset(in, 0, sizeof *in);
 	if (string_field(doc, "url", MAX_URL, &in->url, NULL, res) ||
 	    string_field(doc, "text", max_body, &in->text, &in->text_len, res) ||
@@ -89,21 +71,21 @@ static int validate_post(json_t *doc, article_input *in, size_t max_body, http_r
 	    string_field(doc, "author", 300, &in->author, NULL, res))
 		return -1;
 	if (!in->url) {
-		invalid_body(res, "url", "is required");
+		api_invalid_field(res, "url", "is required");
 		return -1;
 	}
 	char *canon = url_canonical(in->url);
 	free(canon);
 	if (!canon || strncmp(in->url, "http", 4)) {
-		invalid_body(res, "url", "must be an absolute http(s) URL");
+		api_invalid_field(res, "url", "must be an absolute http(s) URL");
 		return -1;
 	}
 	if (in->text && in->html) {
-		invalid_body(res, "html", "give either text or html, not both");
+		api_invalid_field(res, "html", "give either text or html, not both");
 		return -1;
 	}
 	if (in->published_at && !api_valid_timestamp(in->published_at)) {
-		invalid_body(res, "published_at", "must be a date or RFC 3339 timestamp");
+		api_invalid_field(res, "published_at", "must be a date or RFC 3339 timestamp");
 		return -1;
 	}
 	return 0;
@@ -113,9 +95,7 @@ static int validate_post(json_t *doc, article_input *in, size_t max_body, http_r
 static void answer(db_conn *c, const article_outcome *out, int status, http_response *res)
 {
 	char *json = NULL;
-	db_status st = db_get_json(c, "article_post_answer",
-				   "SELECT parley_article_json(a) FROM articles a WHERE a.id = $1::bigint",
-				   out->id, &json);
+	db_status st = db_item_json(c, DB_ITEM_ARTICLE, out->id, &json);
 	if (st != DB_OK) {
 		api_db_error(res, st, "the article vanished");
 		return;
@@ -135,9 +115,7 @@ static void answer(db_conn *c, const article_outcome *out, int status, http_resp
 void h_articles_post(void *ctx, const http_request *req, http_response *res)
 {
 	app *a = ctx;
-	if (api_require_write(a, req, res) || api_check_params(req, NULL, res))
-		return;
-	json_t *doc = api_json_body(req, res);
+	json_t *doc = api_write_body(a, req, res);
 	if (!doc)
 		return;
 	article_input in;
@@ -158,7 +136,7 @@ void h_articles_post(void *ctx, const http_request *req, http_response *res)
 	pthread_rwlock_unlock(&a->dict_lock);
 	if (ps == PIPE_BAD_INPUT) {
 		api_error(res, 422, "unprocessable", err ? err : "the content could not be read",
-			  NULL);
+		          NULL);
 	} else if (ps == PIPE_DB) {
 		api_db_error(res, st, "not found");
 	} else {

@@ -43,7 +43,7 @@ static const char *cache_policy(const char *path)
 static int compressible(const char *type)
 {
 	return type && (strstr(type, "json") || strstr(type, "text/") || strstr(type, "yaml") ||
-			strstr(type, "javascript") || strstr(type, "svg"));
+	                strstr(type, "javascript") || strstr(type, "svg"));
 }
 
 void api_finish_response(const http_request *req, http_response *res)
@@ -52,16 +52,16 @@ void api_finish_response(const http_request *req, http_response *res)
 	if (!get || res->stream.next)
 		return;
 	if (!http_response_header(res, "Cache-Control"))
-		http_set_header(res, "Cache-Control", res->status == 200 ? cache_policy(req->path)
-									 : "no-store");
+		http_set_header(res, "Cache-Control",
+		                res->status == 200 ? cache_policy(req->path) : "no-store");
 	if (res->status != 200)
 		return;
 	int gz = res->body.len >= GZIP_MIN_BYTES &&
-		 compressible(http_response_header(res, "Content-Type")) &&
-		 http_accepts_gzip(http_header(req, "Accept-Encoding"));
+	         compressible(http_response_header(res, "Content-Type")) &&
+	         http_accepts_gzip(http_header(req, "Accept-Encoding"));
 	char tag[40];
 	snprintf(tag, sizeof tag, "\"%016llx%s\"",
-		 (unsigned long long)fnv1a(res->body.data, res->body.len), gz ? "-gz" : "");
+	         (unsigned long long)fnv1a(res->body.data, res->body.len), gz ? "-gz" : "");
 	http_set_header(res, "ETag", tag);
 	if (!http_response_header(res, "Vary"))
 		http_set_header(res, "Vary", "Accept-Encoding");

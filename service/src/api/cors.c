@@ -56,12 +56,12 @@ int api_preflight(const app *a, const http_request *req, const char *allow, http
 	}
 	if (!origin_allowed(a->cfg, origin)) {
 		api_error(res, 403, "cors_forbidden", "this origin may not call the API",
-			  json_pack("{s:s}", "origin", origin));
+		          json_pack("{s:s}", "origin", origin));
 		return -1;
 	}
 	if (!strstr(allow, method)) {
 		api_error(res, 405, "method_not_allowed", "this endpoint does not take that method",
-			  json_pack("{s:s}", "allow", allow));
+		          json_pack("{s:s}", "allow", allow));
 		http_set_header(res, "Allow", allow);
 		return -1;
 	}
@@ -69,7 +69,7 @@ int api_preflight(const app *a, const http_request *req, const char *allow, http
 	api_cors_headers(a, req, res);
 	http_set_header(res, "Access-Control-Allow-Methods", allow);
 	http_set_header(res, "Access-Control-Allow-Headers",
-			"Authorization, Content-Type, If-None-Match, Accept");
+	                "Authorization, Content-Type, If-None-Match, Accept");
 	http_set_header(res, "Access-Control-Max-Age", "600");
 	return 0;
 }

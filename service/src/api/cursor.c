@@ -39,8 +39,7 @@ static int b64_value(char c)
 	return p ? (int)(p - b64) : -1;
 }
 
-int api_cursor_decode(const char *cursor, char *sort, size_t sort_size, char *id,
-		      size_t id_size)
+int api_cursor_decode(const char *cursor, char *sort, size_t sort_size, char *id, size_t id_size)
 {
 	char raw[96];
 	size_t n = 0, len = strlen(cursor);

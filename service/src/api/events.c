@@ -3,7 +3,6 @@
  */
 #include "api/api.h"
 
-
 void h_events_list(void *a, const http_request *req, http_response *res)
 {
 	api_list(a, req, res, &db_events, NULL, NULL);
@@ -11,6 +10,5 @@ void h_events_list(void *a, const http_request *req, http_response *res)
 
 void h_events_get(void *a, const http_request *req, http_response *res)
 {
-	api_get_one(a, req, res, "event_get", "SELECT parley_event_detail($1::bigint)",
-		    "no event with this id");
+	api_get_one(a, req, res, DB_ITEM_EVENT_DETAIL, "no event with this id");
 }

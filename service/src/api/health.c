@@ -17,7 +17,7 @@ void h_readyz(void *ctx, const http_request *req, http_response *res)
 	db_conn *c = db_acquire(a->pool, 2000);
 	db_status st = DB_UNAVAILABLE;
 	if (c) {
-		st = db_command(c, "SELECT 1");
+		st = db_ping(c);
 		db_release(a->pool, c);
 	}
 	if (st != DB_OK) {

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-void api_get_one(app *a, const http_request *req, http_response *res, const char *stmt,
-		 const char *sql, const char *what)
+void api_get_one(app *a, const http_request *req, http_response *res, db_item item,
+                 const char *what)
 {
 	if (api_check_params(req, NULL, res))
 		return;
@@ -21,7 +21,7 @@ void api_get_one(app *a, const http_request *req, http_response *res, const char
 	if (!c)
 		return;
 	char *json;
-	db_status st = db_get_json(c, stmt, sql, id, &json);
+	db_status st = db_item_json(c, item, id, &json);
 	db_release(a->pool, c);
 	if (st != DB_OK) {
 		api_db_error(res, st, what);
@@ -30,4 +30,3 @@ void api_get_one(app *a, const http_request *req, http_response *res, const char
 	api_json(res, 200, json, strlen(json));
 	free(json);
 }
-

@@ -8,7 +8,7 @@
 #include <string.h>
 
 void api_list(app *a, const http_request *req, http_response *res, const db_collection *col,
-	      const char *preset_filter, const char *preset_value)
+              const char *preset_filter, const char *preset_value)
 {
 	static const char *const extra[] = {"format", NULL};
 	api_list_params p;
@@ -28,7 +28,7 @@ void api_list(app *a, const http_request *req, http_response *res, const db_coll
 		return;
 	db_page page;
 	db_status st = db_list(c, col, p.values, p.has_cursor ? p.cursor_sort : NULL,
-			       p.has_cursor ? p.cursor_id : NULL, p.limit, &page);
+	                       p.has_cursor ? p.cursor_id : NULL, p.limit, &page);
 	db_release(a->pool, c);
 	if (st != DB_OK) {
 		api_db_error(res, st, "not found");

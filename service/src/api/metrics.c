@@ -6,13 +6,13 @@
 #include "api/metrics.h"
 
 #include <pthread.h>
-#include <stdio.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const double bounds[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-				0.1,   0.25,   0.5,   1.0,  2.5,   5.0};
+                                0.1,   0.25,   0.5,   1.0,  2.5,   5.0};
 #define N_BOUNDS (sizeof bounds / sizeof *bounds)
 #define MAX_SERIES 256
 
@@ -57,8 +57,7 @@ static series *find(metrics *m, const char *method, const char *route, int statu
 	return NULL;
 }
 
-void metrics_observe(metrics *m, const char *method, const char *route, int status,
-		     double seconds)
+void metrics_observe(metrics *m, const char *method, const char *route, int status, double seconds)
 {
 	series *s = find(m, method, route, status);
 	if (!s) {
@@ -87,34 +86,34 @@ void metrics_render(metrics *m, buf *out)
 {
 	int n = atomic_load(&m->n);
 	buf_puts(out, "# HELP parley_http_requests_total HTTP requests by route and status.\n"
-		      "# TYPE parley_http_requests_total counter\n");
+	              "# TYPE parley_http_requests_total counter\n");
 	for (int i = 0; i < n; i++) {
 		series *s = &m->all[i];
 		buf_printf(out,
-			   "parley_http_requests_total{method=\"%s\",route=\"%s\",status=\"%d\"} "
-			   "%llu\n",
-			   s->method, s->route, s->status, atomic_load(&s->count));
+		           "parley_http_requests_total{method=\"%s\",route=\"%s\",status=\"%d\"} "
+		           "%llu\n",
+		           s->method, s->route, s->status, atomic_load(&s->count));
 	}
 	buf_puts(out, "# HELP parley_http_request_duration_seconds Request latency.\n"
-		      "# TYPE parley_http_request_duration_seconds histogram\n");
+	              "# TYPE parley_http_request_duration_seconds histogram\n");
 	for (int i = 0; i < n; i++) {
 		series *s = &m->all[i];
 		const char *fmt = "parley_http_request_duration_seconds_bucket{method=\"%s\","
-				  "route=\"%s\",status=\"%d\",le=\"%g\"} %llu\n";
+		                  "route=\"%s\",status=\"%d\",le=\"%g\"} %llu\n";
 		for (size_t b = 0; b < N_BOUNDS; b++)
 			buf_printf(out, fmt, s->method, s->route, s->status, bounds[b],
-				   atomic_load(&s->buckets[b]));
+			           atomic_load(&s->buckets[b]));
 		buf_printf(out,
-			   "parley_http_request_duration_seconds_bucket{method=\"%s\",route=\"%s\","
-			   "status=\"%d\",le=\"+Inf\"} %llu\n",
-			   s->method, s->route, s->status, atomic_load(&s->count));
+		           "parley_http_request_duration_seconds_bucket{method=\"%s\",route=\"%s\","
+		           "status=\"%d\",le=\"+Inf\"} %llu\n",
+		           s->method, s->route, s->status, atomic_load(&s->count));
 		buf_printf(out,
-			   "parley_http_request_duration_seconds_sum{method=\"%s\",route=\"%s\","
-			   "status=\"%d\"} %.6f\n",
-			   s->method, s->route, s->status, (double)atomic_load(&s->sum_us) / 1e6);
+		           "parley_http_request_duration_seconds_sum{method=\"%s\",route=\"%s\","
+		           "status=\"%d\"} %.6f\n",
+		           s->method, s->route, s->status, (double)atomic_load(&s->sum_us) / 1e6);
 		buf_printf(out,
-			   "parley_http_request_duration_seconds_count{method=\"%s\",route=\"%s\","
-			   "status=\"%d\"} %llu\n",
-			   s->method, s->route, s->status, atomic_load(&s->count));
+		           "parley_http_request_duration_seconds_count{method=\"%s\",route=\"%s\","
+		           "status=\"%d\"} %llu\n",
+		           s->method, s->route, s->status, atomic_load(&s->count));
 	}
 }

@@ -14,8 +14,7 @@ typedef struct metrics metrics;
 metrics *metrics_new(void);
 void metrics_free(metrics *m);
 /* route is the matched pattern (or "unmatched"); seconds the latency. */
-void metrics_observe(metrics *m, const char *method, const char *route, int status,
-		     double seconds);
+void metrics_observe(metrics *m, const char *method, const char *route, int status, double seconds);
 void metrics_render(metrics *m, buf *out);
 
 #endif

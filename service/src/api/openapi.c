@@ -4,6 +4,8 @@
  */
 #include "api/api.h"
 
+#include "core/file.h"
+
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,18 +20,7 @@ static void load_spec(void)
 {
 	char path[4096];
 	snprintf(path, sizeof path, "%s/openapi.yaml", spec_dir);
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return;
-	buf b;
-	buf_init(&b);
-	char chunk[8192];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&b, chunk, n);
-	fclose(f);
-	spec_len = b.len;
-	spec = buf_detach(&b);
+	spec = file_read(path, FILE_NO_LIMIT, &spec_len, NULL);
 }
 
 void h_openapi(void *ctx, const http_request *req, http_response *res)

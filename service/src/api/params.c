@@ -69,7 +69,7 @@ int api_valid_timestamp(const char *s)
 	if (*t == 'Z')
 		t++;
 	else if ((*t == '+' || *t == '-') && isdigit((unsigned char)t[1]) &&
-		 isdigit((unsigned char)t[2]))
+	         isdigit((unsigned char)t[2]))
 		t += (t[3] == ':' ? 6 : 5);
 	return *t == '\0';
 }
@@ -79,7 +79,11 @@ int api_valid_utf8(const char *s, size_t len)
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	while (p < end) {
 		unsigned c = *p;
-		int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+		int extra = c < 0x80         ? 0
+		            : (c >> 5) == 6  ? 1
+		            : (c >> 4) == 14 ? 2
+		            : (c >> 3) == 30 ? 3
+		                             : -1;
 		if (extra < 0 || c == 0 || end - p <= extra)
 			return extra == 0 && c != 0;
 		unsigned cp = extra ? c & (0x3f >> extra) : c;
@@ -132,16 +136,12 @@ static const char *check_value(const db_filter *f, const char *v)
 	if (!api_valid_utf8(v, len))
 		return "must be valid UTF-8";
 	switch (f->kind) {
-	case PARAM_ID:
-		return api_valid_id(v) ? NULL : "must be a positive integer id";
-	case PARAM_DATE:
-		return api_valid_date(v) ? NULL : "must be a date YYYY-MM-DD";
-	case PARAM_ENUM:
-		return listed(f->choices, v) ? NULL : "not one of the allowed values";
+	case PARAM_ID: return api_valid_id(v) ? NULL : "must be a positive integer id";
+	case PARAM_DATE: return api_valid_date(v) ? NULL : "must be a date YYYY-MM-DD";
+	case PARAM_ENUM: return listed(f->choices, v) ? NULL : "not one of the allowed values";
 	case PARAM_TEXT:
 	case PARAM_SEARCH:
-	case PARAM_ACTOR:
-		return len <= MAX_TEXT_PARAM ? NULL : "too long (200 bytes at most)";
+	case PARAM_ACTOR: return len <= MAX_TEXT_PARAM ? NULL : "too long (200 bytes at most)";
 	}
 	return NULL;
 }
@@ -158,7 +158,7 @@ static int parse_limit(const char *v, int *out)
 }
 
 int api_parse_list(const http_request *req, const db_collection *col, api_list_params *out,
-		   const char *const *extra_allowed, http_response *res)
+                   const char *const *extra_allowed, http_response *res)
 {
 	memset(out, 0, sizeof *out);
 	out->limit = DEFAULT_LIMIT;
@@ -174,7 +174,7 @@ int api_parse_list(const http_request *req, const db_collection *col, api_list_p
 		}
 		if (!strcmp(name, "cursor")) {
 			if (api_cursor_decode(v, out->cursor_sort, sizeof out->cursor_sort,
-					      out->cursor_id, sizeof out->cursor_id) ||
+			                      out->cursor_id, sizeof out->cursor_id) ||
 			    (col->sort && !api_valid_date(out->cursor_sort))) {
 				bad_param(res, name, NULL, "not a cursor this collection issued");
 				return -1;

@@ -19,7 +19,7 @@ void api_json(http_response *res, int status, const char *json, size_t len)
 }
 
 void api_error(http_response *res, int status, const char *code, const char *message,
-	       json_t *details)
+               json_t *details)
 {
 	json_t *err = json_pack("{s:s, s:s}", "code", code, "message", message);
 	if (details)
@@ -34,11 +34,8 @@ void api_error(http_response *res, int status, const char *code, const char *mes
 void api_db_error(http_response *res, db_status st, const char *what)
 {
 	switch (st) {
-	case DB_OK:
-		return;
-	case DB_NOT_FOUND:
-		api_error(res, 404, "not_found", what, NULL);
-		return;
+	case DB_OK: return;
+	case DB_NOT_FOUND: api_error(res, 404, "not_found", what, NULL); return;
 	case DB_CONFLICT:
 		api_error(res, 409, "conflict", "the change conflicts with stored data", NULL);
 		return;
@@ -48,10 +45,9 @@ void api_db_error(http_response *res, db_status st, const char *what)
 	case DB_UNAVAILABLE:
 		http_set_header(res, "Retry-After", "5");
 		api_error(res, 503, "database_unavailable",
-			  "the database cannot be reached; try again shortly", NULL);
+		          "the database cannot be reached; try again shortly", NULL);
 		return;
-	case DB_FAILED:
-		break;
+	case DB_FAILED: break;
 	}
 	api_error(res, 500, "internal", "unexpected database error", NULL);
 }

@@ -14,11 +14,16 @@
 static const struct {
 	const char *ext, *type;
 } types[] = {
-	{".html", "text/html; charset=utf-8"},   {".js", "text/javascript; charset=utf-8"},
-	{".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-	{".json", "application/json"},           {".svg", "image/svg+xml"},
-	{".png", "image/png"},                   {".ico", "image/x-icon"},
-	{".txt", "text/plain; charset=utf-8"},   {".woff2", "font/woff2"},
+    {".html", "text/html; charset=utf-8"},
+    {".js", "text/javascript; charset=utf-8"},
+    {".mjs", "text/javascript; charset=utf-8"},
+    {".css", "text/css; charset=utf-8"},
+    {".json", "application/json"},
+    {".svg", "image/svg+xml"},
+    {".png", "image/png"},
+    {".ico", "image/x-icon"},
+    {".txt", "text/plain; charset=utf-8"},
+    {".woff2", "font/woff2"},
 };
 
 static const char *content_type(const char *path)
@@ -69,7 +74,7 @@ int api_serve_static(const app *a, const http_request *req, http_response *res)
 	/* index.html must pick up new asset versions; the assets themselves
 	 * change only with a release. */
 	http_set_header(res, "Cache-Control",
-			strstr(path, ".html") ? "no-cache" : "public, max-age=3600");
+	                strstr(path, ".html") ? "no-cache" : "public, max-age=3600");
 	http_set_header(res, "X-Content-Type-Options", "nosniff");
 	return 1;
 }

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/runtime.h"
 #include "core/buf.h"
+#include "core/file.h"
 #include "core/log.h"
 #include "db/actors.h"
 #include "extract/petrarch.h"
@@ -16,12 +17,12 @@
 #include <time.h>
 
 const char usage_actors[] =
-	"usage: parley actors import FILE [--kind person|organization|country|group] [FLAGS]\n\n"
-	"Reads an actor dictionary in the PETRARCH/Phoenix format (NAME_ [CODE],\n"
-	"+ALIAS_ lines, dated [CODE from-to] lines, # comments) into the curated\n"
-	"actors: each is created or updated by name, its aliases added, its current\n"
-	"CAMEO code and country kept.  Run `parley reextract` afterwards to apply\n"
-	"the new names to articles already stored.\n";
+    "usage: parley actors import FILE [--kind person|organization|country|group] [FLAGS]\n\n"
+    "Reads an actor dictionary in the PETRARCH/Phoenix format (NAME_ [CODE],\n"
+    "+ALIAS_ lines, dated [CODE from-to] lines, # comments) into the curated\n"
+    "actors: each is created or updated by name, its aliases added, its current\n"
+    "CAMEO code and country kept.  Run `parley reextract` afterwards to apply\n"
+    "the new names to articles already stored.\n";
 
 typedef struct import_state {
 	db_conn *c;
@@ -45,30 +46,17 @@ static void store_one(void *ud, const petrarch_actor *a)
 		buf_putc(&lit, '"');
 	}
 	buf_putc(&lit, '}');
-	db_actor_fields f = {.name = a->name, .kind = st->kind ? st->kind : a->kind,
-			     .country = a->country, .cameo_code = a->cameo, .aliases = lit.data};
+	db_actor_fields f = {.name = a->name,
+	                     .kind = st->kind ? st->kind : a->kind,
+	                     .country = a->country,
+	                     .cameo_code = a->cameo,
+	                     .aliases = lit.data};
 	char id[24];
 	if (db_actor_upsert(st->c, &f, id) == DB_OK)
 		st->stored++;
 	else
 		st->failed++;
 	buf_free(&lit);
-}
-
-static char *read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	buf b;
-	buf_init(&b);
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&b, chunk, n);
-	fclose(f);
-	*len = b.len;
-	return buf_detach(&b);
 }
 
 int cmd_actors(int argc, char **argv)
@@ -97,7 +85,7 @@ int cmd_actors(int argc, char **argv)
 		return 2;
 	}
 	size_t len;
-	char *data = read_all(file, &len);
+	char *data = file_read(file, FILE_NO_LIMIT, &len, NULL);
 	if (!data) {
 		fprintf(stderr, "parley actors: cannot read %s\n", file);
 		free(rest);
@@ -108,7 +96,7 @@ int cmd_actors(int argc, char **argv)
 	if (runtime_open_db(&rt, !rt.cfg.skip_migrate) == 0) {
 		db_pool *pool = db_pool_new(rt.conninfo, 1);
 		db_conn *c = db_acquire(pool, 5000);
-		if (c && db_command(c, "BEGIN") == DB_OK) {
+		if (c && db_begin(c) == DB_OK) {
 			import_state st = {c, kind, 0, 0};
 			char today[8], *err = NULL;
 			time_t now = time(NULL);
@@ -116,9 +104,9 @@ int cmd_actors(int argc, char **argv)
 			int n = petrarch_parse(data, len, today, store_one, &st, &err);
 			if (n < 0 || st.failed) {
 				fprintf(stderr, "parley actors: %s: %s\n", file,
-					err ? err : "some actors were refused by the database");
-				db_command(c, "ROLLBACK");
-			} else if (db_command(c, "COMMIT") == DB_OK) {
+				        err ? err : "some actors were refused by the database");
+				db_rollback(c);
+			} else if (db_commit(c) == DB_OK) {
 				printf("imported %d actors from %s\n", st.stored, file);
 				rc = 0;
 			}

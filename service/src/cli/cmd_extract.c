@@ -8,6 +8,7 @@
  */
 #include "cli/commands.h"
 #include "core/buf.h"
+#include "core/file.h"
 #include "extract/extract.h"
 
 #include <jansson.h>
@@ -71,23 +72,6 @@ static int parse_args(int argc, char **argv, extract_args *a)
 	return 0;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	if (!f)
-		return NULL;
-	buf b;
-	buf_init(&b);
-	char chunk[16384];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&b, chunk, n);
-	if (f != stdin)
-		fclose(f);
-	*len = b.len;
-	return buf_detach(&b);
-}
-
 static const char *default_data_dir(void)
 {
 	const char *env = getenv("PARLEY_DATA_DIR_DICT");
@@ -107,7 +91,7 @@ int cmd_extract(int argc, char **argv)
 		return 1;
 	}
 	size_t len;
-	char *raw = slurp(a.file, &len);
+	char *raw = file_read(a.file, FILE_NO_LIMIT, &len, NULL);
 	if (!raw) {
 		fprintf(stderr, "parley extract: cannot read %s\n", a.file);
 		px_dict_free(d);

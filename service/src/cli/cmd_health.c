@@ -10,9 +10,9 @@
 #include <string.h>
 
 const char usage_health[] =
-	"usage: parley health [FLAGS]\n\n"
-	"Asks the parley listening on PARLEY_LISTEN whether it is ready (database\n"
-	"reachable).  Exit status 0 when ready, 1 otherwise.\n";
+    "usage: parley health [FLAGS]\n\n"
+    "Asks the parley listening on PARLEY_LISTEN whether it is ready (database\n"
+    "reachable).  Exit status 0 when ready, 1 otherwise.\n";
 
 static size_t discard(char *p, size_t sz, size_t n, void *ud)
 {
@@ -32,8 +32,9 @@ int cmd_health(int argc, char **argv)
 	else if (!strcmp(host, "::"))
 		host = "::1";
 	char url[512];
-	snprintf(url, sizeof url, strchr(host, ':') ? "http://[%s]:%d/readyz" : "http://%s:%d/readyz",
-		 host, rt.cfg.listen_port);
+	snprintf(url, sizeof url,
+	         strchr(host, ':') ? "http://[%s]:%d/readyz" : "http://%s:%d/readyz", host,
+	         rt.cfg.listen_port);
 	CURL *c = curl_easy_init();
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, 3L);

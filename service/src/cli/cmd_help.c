@@ -13,16 +13,20 @@ static const char usage_help[] = "usage: parley help [COMMAND]\n";
 static const char usage_version[] = "usage: parley version\n";
 
 const command commands[] = {
-	{"serve", cmd_serve, "serve the REST API and dashboard", usage_serve, 1},
-	{"migrate", cmd_migrate, "apply database migrations and exit", usage_migrate, 1},
-	{"page", cmd_page, "extract the article of a saved HTML page as JSON", usage_page, 0},
-	{"extract", cmd_extract, "extract actors, statements and events from a text file", usage_extract, 0},
-	{"actors", cmd_actors, "import a PETRARCH/Phoenix actor dictionary", usage_actors, 1},
-	{"reextract", cmd_reextract, "extract again from stored articles", usage_reextract, 1},
-	{"health", cmd_health, "ask a running server whether it is ready", usage_health, 1},
-	{"version", cmd_version, "print the version", usage_version, 0},
-	{"help", cmd_help, "show help for a command", usage_help, 0},
-	{NULL, NULL, NULL, NULL, 0},
+    {"serve", cmd_serve, "serve the REST API and dashboard", usage_serve, 1},
+    {"worker", cmd_worker, "run the ingestion worker (sources, feeds, pages)", usage_worker, 1},
+    {"ingest", cmd_ingest, "ingest URLs, files or folders once and exit", usage_ingest, 1},
+    {"sources", cmd_sources, "add, list or remove polled sources", usage_sources, 1},
+    {"migrate", cmd_migrate, "apply database migrations and exit", usage_migrate, 1},
+    {"page", cmd_page, "extract the article of a saved HTML page as JSON", usage_page, 0},
+    {"extract", cmd_extract, "extract actors, statements and events from a text file",
+     usage_extract, 0},
+    {"actors", cmd_actors, "import a PETRARCH/Phoenix actor dictionary", usage_actors, 1},
+    {"reextract", cmd_reextract, "extract again from stored articles", usage_reextract, 1},
+    {"health", cmd_health, "ask a running server whether it is ready", usage_health, 1},
+    {"version", cmd_version, "print the version", usage_version, 0},
+    {"help", cmd_help, "show help for a command", usage_help, 0},
+    {NULL, NULL, NULL, NULL, 0},
 };
 
 const command *command_find(const char *name)

@@ -5,10 +5,10 @@
 #include "cli/runtime.h"
 
 const char usage_migrate[] =
-	"usage: parley migrate [FLAGS]\n\n"
-	"Applies the pending migrations in PARLEY_MIGRATIONS_DIR (each in a\n"
-	"transaction, recorded in schema_migrations) and exits.  A migration edited\n"
-	"after it was applied is refused.  Safe to run from several processes.\n";
+    "usage: parley migrate [FLAGS]\n\n"
+    "Applies the pending migrations in PARLEY_MIGRATIONS_DIR (each in a\n"
+    "transaction, recorded in schema_migrations) and exits.  A migration edited\n"
+    "after it was applied is refused.  Safe to run from several processes.\n";
 
 int cmd_migrate(int argc, char **argv)
 {

@@ -5,6 +5,7 @@
  */
 #include "cli/commands.h"
 #include "core/buf.h"
+#include "core/file.h"
 #include "parse/charset.h"
 #include "parse/html.h"
 
@@ -17,18 +18,6 @@ const char usage_page[] = "usage: parley page FILE|- [--url URL]\n"
                           "Extracts the article (metadata and main text) of a saved HTML page\n"
                           "and prints it as JSON. FILE '-' reads standard input; --url gives the\n"
                           "page's address, used to resolve relative links and as a date source.\n";
-
-static char *slurp(FILE *f, size_t *len)
-{
-	buf b;
-	buf_init(&b);
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&b, chunk, n);
-	*len = b.len;
-	return ferror(f) ? (buf_free(&b), NULL) : buf_detach(&b);
-}
 
 static void set_str(json_t *o, const char *key, const char *v)
 {
@@ -78,7 +67,7 @@ static int parse_args(int argc, char **argv, const char **file, const char **url
 static char *read_page(FILE *f, const char *file, size_t *len)
 {
 	size_t raw_len = 0;
-	char *raw = slurp(f, &raw_len);
+	char *raw = file_read_stream(f, FILE_NO_LIMIT, &raw_len, NULL);
 	if (f != stdin)
 		fclose(f);
 	if (!raw) {

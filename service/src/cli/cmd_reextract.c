@@ -15,10 +15,10 @@
 #include <time.h>
 
 const char usage_reextract[] =
-	"usage: parley reextract [FLAGS]\n\n"
-	"Extracts again from every stored article's text with the current\n"
-	"dictionary (after `parley actors import`, or edits through the API), and\n"
-	"replaces what each article contributed.  Progress goes to stderr.\n";
+    "usage: parley reextract [FLAGS]\n\n"
+    "Extracts again from every stored article's text with the current\n"
+    "dictionary (after `parley actors import`, or edits through the API), and\n"
+    "replaces what each article contributed.  Progress goes to stderr.\n";
 
 /* A batch is read whole before it is processed: the connection that read
  * it is the one that writes the results. */
@@ -36,7 +36,7 @@ static void collect(void *ud, const db_stored_article *a)
 	rows *r = ud;
 	r->v = realloc(r->v, (r->n + 1) * sizeof *r->v);
 	r->v[r->n++] = (row){strdup(a->id), strdup(a->text), a->title ? strdup(a->title) : NULL,
-			     a->published_at ? strdup(a->published_at) : NULL};
+	                     a->published_at ? strdup(a->published_at) : NULL};
 }
 
 int cmd_reextract(int argc, char **argv)
@@ -45,18 +45,9 @@ int cmd_reextract(int argc, char **argv)
 	int rc = runtime_configure(&rt, argc, argv, usage_reextract, NULL, NULL);
 	if (rc)
 		return rc;
-	if (runtime_open_db(&rt, !rt.cfg.skip_migrate)) {
-		runtime_close(&rt);
+	px_dict *dict = runtime_open(&rt);
+	if (!dict)
 		return 1;
-	}
-	char *err = NULL;
-	px_dict *dict = runtime_load_dict(&rt, &err);
-	if (!dict) {
-		fprintf(stderr, "parley reextract: %s\n", err);
-		free(err);
-		runtime_close(&rt);
-		return 1;
-	}
 	db_pool *pool = db_pool_new(rt.conninfo, 1);
 	db_conn *c = db_acquire(pool, 5000);
 	int done = 0, failed = 0;
@@ -72,7 +63,7 @@ int cmd_reextract(int argc, char **argv)
 			row *r = &batch_rows.v[i];
 			char *counts = NULL;
 			if (pipeline_reextract(c, dict, r->id, r->text, r->title, r->published_at,
-					       &counts) == DB_OK)
+			                       &counts) == DB_OK)
 				done++;
 			else
 				failed++;
@@ -84,7 +75,7 @@ int cmd_reextract(int argc, char **argv)
 			break;
 		snprintf(after, sizeof after, "%s", last);
 		fprintf(stderr, "\rreextracted %d articles, %d failed, %.0f/s", done, failed,
-			done / (double)(time(NULL) - start + 1));
+		        done / (double)(time(NULL) - start + 1));
 	}
 	fprintf(stderr, "\n");
 	printf("reextracted %d articles, %d failed\n", done, failed);

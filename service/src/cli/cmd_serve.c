@@ -15,11 +15,11 @@
 #include <stdlib.h>
 
 const char usage_serve[] =
-	"usage: parley serve [FLAGS]\n\n"
-	"Serves the REST API on PARLEY_LISTEN (default 127.0.0.1:8080).  With no\n"
-	"database URL it starts a private PostgreSQL under DATA_DIR/pg and stops it\n"
-	"on exit.  Migrations are applied at start unless --skip-migrate.  SIGINT or\n"
-	"SIGTERM stops it cleanly.\n";
+    "usage: parley serve [FLAGS]\n\n"
+    "Serves the REST API on PARLEY_LISTEN (default 127.0.0.1:8080).  With no\n"
+    "database URL it starts a private PostgreSQL under DATA_DIR/pg and stops it\n"
+    "on exit.  Migrations are applied at start unless --skip-migrate.  SIGINT or\n"
+    "SIGTERM stops it cleanly.\n";
 
 int cmd_serve(int argc, char **argv)
 {
@@ -28,19 +28,11 @@ int cmd_serve(int argc, char **argv)
 	if (rc)
 		return rc;
 	runtime_block_signals();
-	if (runtime_open_db(&rt, !rt.cfg.skip_migrate)) {
-		runtime_close(&rt);
-		return 1;
-	}
 	char *err = NULL;
 	app a = {.cfg = &rt.cfg, .started = time(NULL)};
-	a.dict = runtime_load_dict(&rt, &err);
-	if (!a.dict) {
-		log_error("cannot load the extraction dictionary", "error", err, NULL);
-		free(err);
-		runtime_close(&rt);
+	a.dict = runtime_open(&rt);
+	if (!a.dict)
 		return 1;
-	}
 	pthread_rwlock_init(&a.dict_lock, NULL);
 	a.pool = db_pool_new(rt.conninfo, rt.cfg.pool_size);
 	a.metrics = metrics_new();
@@ -50,9 +42,8 @@ int cmd_serve(int argc, char **argv)
 	ingest_service_opts io = {rt.cfg.demo, rt.cfg.run_worker, rt.cfg.allow_local_fetch};
 	ingest_service *ingest = ingest_service_start(a.pool, &a.dict, &a.dict_lock, &io);
 	http_server *srv = http_server_start(rt.cfg.listen_host, rt.cfg.listen_port,
-					     rt.cfg.thread_per_connection ? 0 : rt.cfg.threads,
-					     rt.cfg.max_body, api_dispatch, &a,
-					     &err);
+	                                     rt.cfg.thread_per_connection ? 0 : rt.cfg.threads,
+	                                     rt.cfg.max_body, api_dispatch, &a, &err);
 	if (!srv) {
 		log_error("cannot start the HTTP server", "error", err, NULL);
 		free(err);
@@ -60,7 +51,7 @@ int cmd_serve(int argc, char **argv)
 	} else {
 		char addr[300];
 		snprintf(addr, sizeof addr, "http://%s:%d/", rt.cfg.listen_host,
-			 http_server_port(srv));
+		         http_server_port(srv));
 		log_info("listening", "url", addr, NULL);
 		int sig = runtime_wait_signal();
 		log_info("shutting down", "signal", sig == SIGTERM ? "SIGTERM" : "SIGINT", NULL);

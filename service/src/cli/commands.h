@@ -25,7 +25,12 @@ int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_page(int argc, char **argv);
+int cmd_worker(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_sources(int argc, char **argv);
 
-extern const char usage_serve[], usage_migrate[], usage_health[], usage_actors[], usage_reextract[], usage_extract[], usage_page[];
+extern const char usage_serve[], usage_migrate[], usage_health[], usage_actors[], usage_reextract[],
+    usage_extract[], usage_page[];
+extern const char usage_worker[], usage_ingest[], usage_sources[];
 
 #endif

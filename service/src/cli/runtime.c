@@ -19,7 +19,7 @@ static const char *process_env(const char *name, void *ctx)
 }
 
 int runtime_configure(runtime *rt, int argc, char **argv, const char *usage, char ***rest,
-		      int *n_rest)
+                      int *n_rest)
 {
 	memset(rt, 0, sizeof *rt);
 	config_defaults(&rt->cfg);
@@ -42,8 +42,8 @@ int runtime_configure(runtime *rt, int argc, char **argv, const char *usage, cha
 		}
 		if (used == 0) {
 			if (argv[i][0] == '-' && argv[i][1] && !rest) {
-				fprintf(stderr, "parley %s: unknown flag %s\n\n%s", argv[0], argv[i],
-					usage);
+				fprintf(stderr, "parley %s: unknown flag %s\n\n%s", argv[0],
+				        argv[i], usage);
 				return 2;
 			}
 			if (rest)
@@ -91,6 +91,22 @@ px_dict *runtime_load_dict(runtime *rt, char **err)
 	if (c)
 		db_release(pool, c);
 	db_pool_free(pool);
+	return d;
+}
+
+px_dict *runtime_open(runtime *rt)
+{
+	if (runtime_open_db(rt, !rt->cfg.skip_migrate)) {
+		runtime_close(rt);
+		return NULL;
+	}
+	char *err = NULL;
+	px_dict *d = runtime_load_dict(rt, &err);
+	if (!d) {
+		log_error("cannot load the extraction dictionary", "error", err, NULL);
+		free(err);
+		runtime_close(rt);
+	}
 	return d;
 }
 

@@ -22,11 +22,17 @@ typedef struct runtime {
  * printing a usage error.
  */
 int runtime_configure(runtime *rt, int argc, char **argv, const char *usage, char ***rest,
-		      int *n_rest);
+                      int *n_rest);
 /* Starts/attaches the database and migrates (unless told not to). */
 int runtime_open_db(runtime *rt, int migrate);
 /* Loads the dictionary files plus the actors users added in the database. */
 px_dict *runtime_load_dict(runtime *rt, char **err);
+/*
+ * runtime_open_db (migrating unless --skip-migrate) then runtime_load_dict:
+ * what serve, worker, ingest and reextract all need.  On failure logs why,
+ * closes rt and returns NULL.
+ */
+px_dict *runtime_open(runtime *rt);
 void runtime_close(runtime *rt);
 /* Blocks SIGINT/SIGTERM in this thread (call before starting threads). */
 void runtime_block_signals(void);

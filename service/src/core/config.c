@@ -25,47 +25,47 @@ typedef struct setting {
 #define FIELD(f) offsetof(config, f)
 
 static const setting settings[] = {
-	{"PARLEY_DATABASE_URL", "--database-url", SET_STRING, FIELD(database_url), 0, 0},
-	{"PARLEY_LISTEN", "--listen", SET_LISTEN, 0, 0, 0},
-	{"PARLEY_API_KEY", "--api-key", SET_STRING, FIELD(api_key), 0, 0},
-	{"PARLEY_DATA_DIR", "--data-dir", SET_STRING, FIELD(data_dir), 0, 0},
-	{"PARLEY_DICT_DIR", "--dict-dir", SET_STRING, FIELD(dict_dir), 0, 0},
-	{"PARLEY_WEB_DIR", "--web-dir", SET_STRING, FIELD(web_dir), 0, 0},
-	{"PARLEY_MIGRATIONS_DIR", "--migrations-dir", SET_STRING, FIELD(migrations_dir), 0, 0},
-	{"PARLEY_CORS_ORIGINS", "--cors-origins", SET_STRING, FIELD(cors_origins), 0, 0},
-	{"PARLEY_LOG_LEVEL", "--log-level", SET_LEVEL, FIELD(log_level), 0, 0},
-	{"PARLEY_THREADS", "--threads", SET_INT, FIELD(threads), 1, 256},
-	{"PARLEY_THREAD_PER_CONNECTION", "--thread-per-connection", SET_BOOL,
-	 FIELD(thread_per_connection), 0, 1},
-	{"PARLEY_POOL_SIZE", "--pool-size", SET_INT, FIELD(pool_size), 1, 256},
-	{"PARLEY_MAX_BODY", "--max-body", SET_SIZE, FIELD(max_body), 1024, 256L << 20},
-	{"PARLEY_SKIP_MIGRATE", "--skip-migrate", SET_BOOL, FIELD(skip_migrate), 0, 1},
-	{"PARLEY_WORKER", "--worker", SET_BOOL, FIELD(run_worker), 0, 1},
-	{"PARLEY_DEMO", "--demo", SET_BOOL, FIELD(demo), 0, 1},
-	{"PARLEY_ALLOW_LOCAL_FETCH", "--allow-local-fetch", SET_BOOL, FIELD(allow_local_fetch), 0, 1},
+    {"PARLEY_DATABASE_URL", "--database-url", SET_STRING, FIELD(database_url), 0, 0},
+    {"PARLEY_LISTEN", "--listen", SET_LISTEN, 0, 0, 0},
+    {"PARLEY_API_KEY", "--api-key", SET_STRING, FIELD(api_key), 0, 0},
+    {"PARLEY_DATA_DIR", "--data-dir", SET_STRING, FIELD(data_dir), 0, 0},
+    {"PARLEY_DICT_DIR", "--dict-dir", SET_STRING, FIELD(dict_dir), 0, 0},
+    {"PARLEY_WEB_DIR", "--web-dir", SET_STRING, FIELD(web_dir), 0, 0},
+    {"PARLEY_MIGRATIONS_DIR", "--migrations-dir", SET_STRING, FIELD(migrations_dir), 0, 0},
+    {"PARLEY_CORS_ORIGINS", "--cors-origins", SET_STRING, FIELD(cors_origins), 0, 0},
+    {"PARLEY_LOG_LEVEL", "--log-level", SET_LEVEL, FIELD(log_level), 0, 0},
+    {"PARLEY_THREADS", "--threads", SET_INT, FIELD(threads), 1, 256},
+    {"PARLEY_THREAD_PER_CONNECTION", "--thread-per-connection", SET_BOOL,
+     FIELD(thread_per_connection), 0, 1},
+    {"PARLEY_POOL_SIZE", "--pool-size", SET_INT, FIELD(pool_size), 1, 256},
+    {"PARLEY_MAX_BODY", "--max-body", SET_SIZE, FIELD(max_body), 1024, 256L << 20},
+    {"PARLEY_SKIP_MIGRATE", "--skip-migrate", SET_BOOL, FIELD(skip_migrate), 0, 1},
+    {"PARLEY_WORKER", "--worker", SET_BOOL, FIELD(run_worker), 0, 1},
+    {"PARLEY_DEMO", "--demo", SET_BOOL, FIELD(demo), 0, 1},
+    {"PARLEY_ALLOW_LOCAL_FETCH", "--allow-local-fetch", SET_BOOL, FIELD(allow_local_fetch), 0, 1},
 };
 
 const char config_flags_help[] =
-	"  --database-url URL     PostgreSQL URL (env PARLEY_DATABASE_URL, else DATABASE_URL);\n"
-	"                         unset: a private embedded cluster under DATA_DIR/pg\n"
-	"  --listen HOST:PORT     where to serve (PARLEY_LISTEN, default 127.0.0.1:8080)\n"
-	"  --api-key KEY          bearer key for writes (PARLEY_API_KEY); unset: loopback only\n"
-	"  --data-dir DIR         state directory (PARLEY_DATA_DIR, default ./var)\n"
-	"  --dict-dir DIR         extraction dictionaries (PARLEY_DICT_DIR)\n"
-	"  --web-dir DIR          dashboard assets (PARLEY_WEB_DIR)\n"
-	"  --migrations-dir DIR   SQL migrations (PARLEY_MIGRATIONS_DIR)\n"
-	"  --cors-origins LIST    comma-separated origins allowed by CORS (PARLEY_CORS_ORIGINS)\n"
-	"  --log-level LEVEL      debug|info|warn|error (PARLEY_LOG_LEVEL, default info)\n"
-	"  --threads N            HTTP worker threads (PARLEY_THREADS, default 8)\n"
-	"  --thread-per-connection[=0|1]  one thread per connection instead of the pool\n"
-	"                         (PARLEY_THREAD_PER_CONNECTION, default 0; see README)\n"
-	"  --pool-size N          database connections (PARLEY_POOL_SIZE, default 8)\n"
-	"  --max-body BYTES       largest request body (PARLEY_MAX_BODY, default 8 MiB)\n"
-	"  --skip-migrate[=0|1]   do not apply migrations at start (PARLEY_SKIP_MIGRATE)\n"
-	"  --worker[=0|1]         run the ingestion worker inside serve (PARLEY_WORKER, default 1)\n"
-	"  --demo[=0|1]           ingest the demo corpus at start (PARLEY_DEMO, default 1)\n"
-	"  --allow-local-fetch[=0|1]  allow fetching loopback/private addresses and file://\n"
-	"                         (PARLEY_ALLOW_LOCAL_FETCH, default 0)\n";
+    "  --database-url URL     PostgreSQL URL (env PARLEY_DATABASE_URL, else DATABASE_URL);\n"
+    "                         unset: a private embedded cluster under DATA_DIR/pg\n"
+    "  --listen HOST:PORT     where to serve (PARLEY_LISTEN, default 127.0.0.1:8080)\n"
+    "  --api-key KEY          bearer key for writes (PARLEY_API_KEY); unset: loopback only\n"
+    "  --data-dir DIR         state directory (PARLEY_DATA_DIR, default ./var)\n"
+    "  --dict-dir DIR         extraction dictionaries (PARLEY_DICT_DIR)\n"
+    "  --web-dir DIR          dashboard assets (PARLEY_WEB_DIR)\n"
+    "  --migrations-dir DIR   SQL migrations (PARLEY_MIGRATIONS_DIR)\n"
+    "  --cors-origins LIST    comma-separated origins allowed by CORS (PARLEY_CORS_ORIGINS)\n"
+    "  --log-level LEVEL      debug|info|warn|error (PARLEY_LOG_LEVEL, default info)\n"
+    "  --threads N            HTTP worker threads (PARLEY_THREADS, default 8)\n"
+    "  --thread-per-connection[=0|1]  one thread per connection instead of the pool\n"
+    "                         (PARLEY_THREAD_PER_CONNECTION, default 0; see README)\n"
+    "  --pool-size N          database connections (PARLEY_POOL_SIZE, default 8)\n"
+    "  --max-body BYTES       largest request body (PARLEY_MAX_BODY, default 8 MiB)\n"
+    "  --skip-migrate[=0|1]   do not apply migrations at start (PARLEY_SKIP_MIGRATE)\n"
+    "  --worker[=0|1]         run the ingestion worker inside serve (PARLEY_WORKER, default 1)\n"
+    "  --demo[=0|1]           ingest the demo corpus at start (PARLEY_DEMO, default 1)\n"
+    "  --allow-local-fetch[=0|1]  allow fetching loopback/private addresses and file://\n"
+    "                         (PARLEY_ALLOW_LOCAL_FETCH, default 0)\n";
 
 void config_defaults(config *c)
 {
@@ -165,7 +165,8 @@ static int apply(config *c, const setting *s, const char *name, const char *v, c
 		long n = strtol(v, &end, 10);
 		if (errno || *end || end == v || n < s->min || n > s->max) {
 			char why[64];
-			snprintf(why, sizeof why, "expected a whole number from %ld to %ld", s->min, s->max);
+			snprintf(why, sizeof why, "expected a whole number from %ld to %ld", s->min,
+			         s->max);
 			return set_error(err, name, v, why);
 		}
 		if (s->kind == SET_INT)

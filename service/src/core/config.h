@@ -18,13 +18,13 @@ typedef struct config {
 	char *migrations_dir;
 	char *cors_origins; /* comma-separated, NULL: no CORS */
 	int log_level;
-	int threads;    /* HTTP worker threads (pool mode) */
+	int threads;               /* HTTP worker threads (pool mode) */
 	int thread_per_connection; /* HTTP mode: 1 = a thread per connection */
-	int pool_size;  /* database connections */
-	size_t max_body; /* bytes */
+	int pool_size;             /* database connections */
+	size_t max_body;           /* bytes */
 	int skip_migrate;
-	int run_worker;  /* serve also runs the ingestion worker */
-	int demo;        /* ingest the demo corpus at start */
+	int run_worker; /* serve also runs the ingestion worker */
+	int demo;       /* ingest the demo corpus at start */
 	int allow_local_fetch;
 } config;
 

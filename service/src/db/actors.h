@@ -25,8 +25,8 @@ db_status db_actor_update(db_conn *c, const char *id, const db_actor_fields *f);
 db_status db_actor_merge(db_conn *c, const char *from, const char *into);
 
 typedef void (*db_actor_fn)(void *ud, const char *name, const char *kind, const char *title,
-			    const char *country, const char *cameo, const char *const *aliases,
-			    size_t n_aliases);
+                            const char *country, const char *cameo, const char *const *aliases,
+                            size_t n_aliases);
 /* Calls fn for every curated actor (the dictionary's database part). */
 db_status db_curated_actors(db_conn *c, db_actor_fn fn, void *ud);
 

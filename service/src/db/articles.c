@@ -12,14 +12,13 @@
 
 db_status db_article_upsert(db_conn *c, const db_article_fields *f, db_upsert_result *out)
 {
-	const char *p[] = {f->url,      f->canonical_url, f->title,        f->site_name,
-			   f->author,   f->language,      f->published_at, f->text,
-			   f->source_id};
+	const char *p[] = {f->url,      f->canonical_url, f->title, f->site_name, f->author,
+	                   f->language, f->published_at,  f->text,  f->source_id};
 	db_status st;
 	PGresult *r = db_exec(c, "article_upsert",
-			      "SELECT id, created, changed FROM parley_upsert_article("
-			      "$1, $2, $3, $4, $5, $6, $7::timestamptz, $8, $9::bigint)",
-			      9, p, &st);
+	                      "SELECT id, created, changed FROM parley_upsert_article("
+	                      "$1, $2, $3, $4, $5, $6, $7::timestamptz, $8, $9::bigint)",
+	                      9, p, &st);
 	if (!r)
 		return st;
 	snprintf(out->id, sizeof out->id, "%s", PQgetvalue(r, 0, 0));
@@ -30,57 +29,59 @@ db_status db_article_upsert(db_conn *c, const db_article_fields *f, db_upsert_re
 }
 
 db_status db_store_extraction(db_conn *c, const char *article_id, const char *doc_json,
-			      char **counts)
+                              char **counts)
 {
 	const char *p[] = {article_id, doc_json};
-	return db_one_text(c, "store_extraction", "SELECT store_extraction($1::bigint, $2::jsonb)", 2,
-			p, counts);
+	return db_one_text(c, "store_extraction", "SELECT store_extraction($1::bigint, $2::jsonb)",
+	                   2, p, counts);
 }
 
 db_status db_article_counts(db_conn *c, const char *article_id, char **counts)
 {
 	const char *p[] = {article_id};
-	return db_one_text(c, "article_counts",
-			"SELECT json_build_object("
-			"'actors', (SELECT count(*) FROM article_actors WHERE article_id = $1::bigint),"
-			"'statements', (SELECT count(*) FROM statements WHERE article_id = $1::bigint),"
-			"'events', (SELECT count(*) FROM event_mentions WHERE article_id = $1::bigint),"
-			"'new_events', 0)",
-			1, p, counts);
+	return db_one_text(
+	    c, "article_counts",
+	    "SELECT json_build_object("
+	    "'actors', (SELECT count(*) FROM article_actors WHERE article_id = $1::bigint),"
+	    "'statements', (SELECT count(*) FROM statements WHERE article_id = $1::bigint),"
+	    "'events', (SELECT count(*) FROM event_mentions WHERE article_id = $1::bigint),"
+	    "'new_events', 0)",
+	    1, p, counts);
 }
 
 db_status db_article_set_failed(db_conn *c, const char *article_id, const char *error)
 {
 	const char *p[] = {article_id, error};
 	db_status st;
-	PGresult *r = db_exec(c, "article_failed",
-			      "UPDATE articles SET status = 'failed', error = $2, updated_at = now()"
-			      " WHERE id = $1::bigint",
-			      2, p, &st);
+	PGresult *r =
+	    db_exec(c, "article_failed",
+	            "UPDATE articles SET status = 'failed', error = $2, updated_at = now()"
+	            " WHERE id = $1::bigint",
+	            2, p, &st);
 	PQclear(r);
 	return st;
 }
 
 db_status db_articles_with_text(db_conn *c, const char *after_id, int limit,
-				void (*fn)(void *ud, const db_stored_article *a), void *ud,
-				char last_id[24])
+                                void (*fn)(void *ud, const db_stored_article *a), void *ud,
+                                char last_id[24])
 {
 	char lim[16];
 	snprintf(lim, sizeof lim, "%d", limit);
 	const char *p[] = {after_id, lim};
 	db_status st;
-	PGresult *r = db_exec(c, "articles_with_text",
-			      "SELECT id, text, title, published_at::date::text FROM articles"
-			      " WHERE text IS NOT NULL AND id > $1::bigint ORDER BY id LIMIT $2::int",
-			      2, p, &st);
+	PGresult *r =
+	    db_exec(c, "articles_with_text",
+	            "SELECT id, text, title, published_at::date::text FROM articles"
+	            " WHERE text IS NOT NULL AND id > $1::bigint ORDER BY id LIMIT $2::int",
+	            2, p, &st);
 	last_id[0] = '\0';
 	if (!r)
 		return st;
 	for (int i = 0; i < PQntuples(r); i++) {
-		db_stored_article a = {
-			PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
-			PQgetisnull(r, i, 2) ? NULL : PQgetvalue(r, i, 2),
-			PQgetisnull(r, i, 3) ? NULL : PQgetvalue(r, i, 3)};
+		db_stored_article a = {PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+		                       PQgetisnull(r, i, 2) ? NULL : PQgetvalue(r, i, 2),
+		                       PQgetisnull(r, i, 3) ? NULL : PQgetvalue(r, i, 3)};
 		fn(ud, &a);
 		snprintf(last_id, 24, "%s", a.id);
 	}

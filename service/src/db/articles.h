@@ -27,7 +27,7 @@ typedef struct db_upsert_result {
 db_status db_article_upsert(db_conn *c, const db_article_fields *f, db_upsert_result *out);
 /* Runs store_extraction(); *counts gets its JSON answer (free() it). */
 db_status db_store_extraction(db_conn *c, const char *article_id, const char *doc_json,
-			      char **counts);
+                              char **counts);
 /* Counts of what is stored for an article, in store_extraction's shape. */
 db_status db_article_counts(db_conn *c, const char *article_id, char **counts);
 typedef struct db_stored_article {
@@ -36,8 +36,8 @@ typedef struct db_stored_article {
 /* Calls fn for up to limit articles with text and an id above after_id, in
  * id order; *last_id gets the last id seen ("" when none). */
 db_status db_articles_with_text(db_conn *c, const char *after_id, int limit,
-				void (*fn)(void *ud, const db_stored_article *a), void *ud,
-				char last_id[24]);
+                                void (*fn)(void *ud, const db_stored_article *a), void *ud,
+                                char last_id[24]);
 db_status db_article_set_failed(db_conn *c, const char *article_id, const char *error);
 
 #endif

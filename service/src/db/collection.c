@@ -16,7 +16,7 @@ int db_filter_index(const db_collection *col, const char *name)
 }
 
 unsigned db_where(const db_collection *col, const char *const *values, buf *sql,
-		  const char **params, int *nparams)
+                  const char **params, int *nparams)
 {
 	unsigned mask = 0;
 	buf_puts(sql, " WHERE ");
@@ -34,8 +34,8 @@ unsigned db_where(const db_collection *col, const char *const *values, buf *sql,
 }
 
 /* Builds the SQL and the statement name for the filters present. */
-static void build_sql(const db_collection *col, const char *const *values, int has_cursor,
-		      buf *sql, buf *name, const char **params, int *nparams)
+static void build_sql(const db_collection *col, const char *const *values, int has_cursor, buf *sql,
+                      buf *name, const char **params, int *nparams)
 {
 	int n = 0;
 	buf_puts(sql, col->select);
@@ -45,7 +45,7 @@ static void build_sql(const db_collection *col, const char *const *values, int h
 	if (has_cursor) {
 		if (col->sort)
 			buf_printf(sql, " AND (%s, %s) %s ($%d::date, $%d::bigint)", col->sort,
-				   col->id, cmp, n + 1, n + 2);
+			           col->id, cmp, n + 1, n + 2);
 		else
 			buf_printf(sql, " AND %s %s $%d::bigint", col->id, cmp, n + 1);
 	}
@@ -53,13 +53,13 @@ static void build_sql(const db_collection *col, const char *const *values, int h
 	if (col->sort)
 		buf_printf(sql, "%s %s, ", col->sort, dir);
 	buf_printf(sql, "%s %s LIMIT $%d::int", col->id, dir,
-		   n + (has_cursor ? (col->sort ? 3 : 2) : 1));
+	           n + (has_cursor ? (col->sort ? 3 : 2) : 1));
 	buf_printf(name, "%s_%x%s", col->name, mask, has_cursor ? "_c" : "");
 	*nparams = n;
 }
 
 db_status db_list(db_conn *c, const db_collection *col, const char *const *values,
-		  const char *cursor_sort, const char *cursor_id, int limit, db_page *out)
+                  const char *cursor_sort, const char *cursor_id, int limit, db_page *out)
 {
 	memset(out, 0, sizeof *out);
 	buf_init(&out->items);
@@ -108,9 +108,26 @@ void db_page_free(db_page *p)
 	buf_free(&p->items);
 }
 
-db_status db_get_json(db_conn *c, const char *stmt_name, const char *sql, const char *id,
-		      char **json)
+db_status db_item_json(db_conn *c, db_item item, const char *id, char **json)
 {
+	static const struct {
+		const char *stmt, *sql;
+	} items[] = {
+	    [DB_ITEM_EVENT_DETAIL] = {"item_event_detail",
+	                              "SELECT parley_event_detail($1::bigint)"},
+	    [DB_ITEM_ACTOR] = {"item_actor",
+	                       "SELECT parley_actor_json(a) FROM actors a WHERE a.id = $1::bigint"},
+	    [DB_ITEM_ACTOR_EXISTS] = {"item_actor_exists",
+	                              "SELECT 'true' FROM actors WHERE id = $1::bigint"},
+	    [DB_ITEM_ARTICLE] =
+	        {"item_article",
+	         "SELECT parley_article_json(a) FROM articles a WHERE a.id = $1::bigint"},
+	    [DB_ITEM_ARTICLE_DETAIL] = {"item_article_detail",
+	                                "SELECT parley_article_detail($1::bigint)"},
+	    [DB_ITEM_SOURCE] =
+	        {"item_source",
+	         "SELECT parley_source_json(s) FROM sources s WHERE s.id = $1::bigint"},
+	};
 	const char *params[] = {id};
-	return db_one_text(c, stmt_name, sql, 1, params, json);
+	return db_one_text(c, items[item].stmt, items[item].sql, 1, params, json);
 }

@@ -25,7 +25,7 @@ typedef enum {
 typedef struct db_filter {
 	const char *name;
 	param_kind kind;
-	const char *sql; /* predicate with one "$%d" for the value */
+	const char *sql;            /* predicate with one "$%d" for the value */
 	const char *const *choices; /* PARAM_ENUM: NULL-terminated */
 	const char *help;
 } db_filter;
@@ -44,9 +44,9 @@ typedef struct db_collection {
 } db_collection;
 
 typedef struct db_page {
-	buf items;      /* JSON objects joined by commas */
+	buf items; /* JSON objects joined by commas */
 	int n;
-	int more;       /* another page follows */
+	int more; /* another page follows */
 	char last_sort[32];
 	char last_id[24];
 } db_page;
@@ -54,21 +54,29 @@ typedef struct db_page {
 /* values[i] is the i-th filter's value or NULL; cursor_sort/cursor_id are
  * the decoded cursor or NULL.  Reads limit+1 rows to know if more follow. */
 db_status db_list(db_conn *c, const db_collection *col, const char *const *values,
-		  const char *cursor_sort, const char *cursor_id, int limit, db_page *out);
+                  const char *cursor_sort, const char *cursor_id, int limit, db_page *out);
 void db_page_free(db_page *p);
 
 /* Appends " WHERE <base> AND <filters present>" with $n placeholders
  * continuing from *nparams; returns the bitmask of filters present (for
  * statement names). */
 unsigned db_where(const db_collection *col, const char *const *values, buf *sql,
-		  const char **params, int *nparams);
+                  const char **params, int *nparams);
 
 /* Each collection the API serves (resources.c). */
 extern const db_collection db_events, db_actors, db_statements, db_articles;
 int db_filter_index(const db_collection *col, const char *name);
 
+/* The single records the API answers with, by id. */
+typedef enum {
+	DB_ITEM_EVENT_DETAIL,   /* event with mentions and statements */
+	DB_ITEM_ACTOR,          /* actor with counts */
+	DB_ITEM_ACTOR_EXISTS,   /* "true" when the actor exists */
+	DB_ITEM_ARTICLE,        /* article row */
+	DB_ITEM_ARTICLE_DETAIL, /* article with what was extracted from it */
+	DB_ITEM_SOURCE,
+} db_item;
 /* A single item's JSON (NULL json + DB_NOT_FOUND when there is none). */
-db_status db_get_json(db_conn *c, const char *stmt_name, const char *sql, const char *id,
-		      char **json);
+db_status db_item_json(db_conn *c, db_item item, const char *id, char **json);
 
 #endif

@@ -82,7 +82,7 @@ static int run_pg(const embedded_pg *pg, char *const argv[], int quiet)
 		return -1;
 	if (pid == 0) {
 		if (pw && (initgroups(pw->pw_name, pw->pw_gid) || setgid(pw->pw_gid) ||
-			   setuid(pw->pw_uid)))
+		           setuid(pw->pw_uid)))
 			_exit(126);
 		if (quiet) {
 			int devnull = open("/dev/null", O_WRONLY);
@@ -123,7 +123,7 @@ static void ensure_traversable(const char *path)
 			continue;
 		if (chmod(prefix, (st.st_mode & 07777) | S_IXOTH) == 0)
 			log_warn("made a directory searchable for the database user", "dir", prefix,
-				 NULL);
+			         NULL);
 	}
 }
 
@@ -178,10 +178,10 @@ int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
 	pg->bindir = find_bindir();
 	if (!pg->bindir)
 		return fail(err, "PostgreSQL server binaries not found",
-			    "install postgresql-15 or set PARLEY_PG_BIN");
+		            "install postgresql-15 or set PARLEY_PG_BIN");
 	if (geteuid() == 0 && !run_as_user())
 		return fail(err, "running as root needs an unprivileged user",
-			    "create the 'postgres' user or set PARLEY_PG_USER");
+		            "create the 'postgres' user or set PARLEY_PG_USER");
 
 	buf b;
 	buf_init(&b);
@@ -200,8 +200,8 @@ int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
 	if (strlen(base) < 80) {
 		pg->sockdir = xstrdup(base);
 	} else {
-		buf_printf(&b, "/tmp/parley-pg-%lx", (unsigned long)(strlen(base) * 2654435761u ^
-								     (unsigned long)getpid()));
+		buf_printf(&b, "/tmp/parley-pg-%lx",
+		           (unsigned long)(strlen(base) * 2654435761u ^ (unsigned long)getpid()));
 		pg->sockdir = buf_detach(&b);
 		make_dir_for_cluster(pg->sockdir);
 	}
@@ -220,18 +220,18 @@ int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
 	buf_reset(&b);
 	if (fresh) {
 		log_info("initialising embedded database", "dir", pg->datadir, NULL);
-		char *argv[] = {"initdb", "-D", pg->datadir, "-U", "parley", "-A", "trust",
-				"-E", "UTF8", "--no-locale", "--no-sync", NULL};
+		char *argv[] = {"initdb", "-D", pg->datadir, "-U",          "parley",    "-A",
+		                "trust",  "-E", "UTF8",      "--no-locale", "--no-sync", NULL};
 		if (run_pg(pg, argv, 1) != 0)
 			rc = fail(err, "initdb failed for", pg->datadir);
 	}
 	if (!rc && !already_running(pg)) {
 		buf_printf(&b,
-			   "-k %s -c listen_addresses='' -c fsync=on -c max_connections=300 "
-			   "-c shared_buffers=256MB",
-			   pg->sockdir);
-		char *argv[] = {"pg_ctl", "-D", pg->datadir, "-l", pg->logfile, "-w", "-t",
-				"60", "-o", b.data, "start", NULL};
+		           "-k %s -c listen_addresses='' -c fsync=on -c max_connections=300 "
+		           "-c shared_buffers=256MB",
+		           pg->sockdir);
+		char *argv[] = {"pg_ctl", "-D", pg->datadir, "-l",   pg->logfile, "-w",
+		                "-t",     "60", "-o",        b.data, "start",     NULL};
 		if (run_pg(pg, argv, 1) != 0)
 			rc = fail(err, "could not start PostgreSQL; see", pg->logfile);
 		buf_reset(&b);
@@ -267,10 +267,11 @@ void embedded_pg_stop(embedded_pg *pg)
 		flock(pg->users_fd, LOCK_UN);
 		int last = flock(pg->users_fd, LOCK_EX | LOCK_NB) == 0;
 		if (last) {
-			char *argv[] = {"pg_ctl", "-D", pg->datadir, "-m", "fast", "-w", "stop", NULL};
+			char *argv[] = {"pg_ctl", "-D", pg->datadir, "-m",
+			                "fast",   "-w", "stop",      NULL};
 			if (run_pg(pg, argv, 1) != 0)
 				log_warn("embedded database did not stop cleanly", "dir",
-					 pg->datadir, NULL);
+				         pg->datadir, NULL);
 			else
 				log_info("embedded database stopped", NULL);
 		}

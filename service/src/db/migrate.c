@@ -5,6 +5,7 @@
 #include "db/migrate.h"
 
 #include "core/buf.h"
+#include "core/file.h"
 #include "core/log.h"
 
 #include <ctype.h>
@@ -44,25 +45,8 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static char *read_file(const char *path, char **err)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		fail(err, "cannot read %s%s", path, "");
-		return NULL;
-	}
-	buf b;
-	buf_init(&b);
-	char chunk[8192];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&b, chunk, n);
-	fclose(f);
-	return buf_detach(&b);
-}
-
 static int run(PGconn *pg, const char *sql, int n, const char *const *params, PGresult **out,
-	       char **err)
+               char **err)
 {
 	PGresult *r = n ? PQexecParams(pg, sql, n, NULL, params, NULL, NULL, 0) : PQexec(pg, sql);
 	ExecStatusType s = PQresultStatus(r);
@@ -82,17 +66,19 @@ static int apply_one(PGconn *pg, const char *dir, const char *name, char **err)
 {
 	char path[4096];
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	char *sql = read_file(path, err);
-	if (!sql)
+	char *sql = file_read(path, FILE_NO_LIMIT, NULL, NULL);
+	if (!sql) {
+		fail(err, "cannot read %s%s", path, "");
 		return -1;
+	}
 	char version[5] = {0};
 	memcpy(version, name, 4);
 	const char *p[] = {version, sql, name};
 	PGresult *r = NULL;
 	int rc = run(pg,
-		     "SELECT encode(sha256(convert_to($2, 'UTF8')), 'hex'), "
-		     "(SELECT checksum FROM schema_migrations WHERE version = $1::int)",
-		     2, p, &r, err);
+	             "SELECT encode(sha256(convert_to($2, 'UTF8')), 'hex'), "
+	             "(SELECT checksum FROM schema_migrations WHERE version = $1::int)",
+	             2, p, &r, err);
 	if (rc) {
 		free(sql);
 		return -1;
@@ -106,9 +92,9 @@ static int apply_one(PGconn *pg, const char *dir, const char *name, char **err)
 		free(sum);
 		if (!same)
 			return fail(err,
-				    "migration %s was changed after it was applied; "
-				    "add a new migration instead of editing %s",
-				    name, name);
+			            "migration %s was changed after it was applied; "
+			            "add a new migration instead of editing %s",
+			            name, name);
 		return 0;
 	}
 	const char *ins[] = {version, sum, name};
@@ -120,9 +106,9 @@ static int apply_one(PGconn *pg, const char *dir, const char *name, char **err)
 	}
 	if (!rc)
 		rc = run(pg,
-			 "INSERT INTO schema_migrations (version, checksum, name) "
-			 "VALUES ($1::int, $2, $3)",
-			 3, ins, NULL, err);
+		         "INSERT INTO schema_migrations (version, checksum, name) "
+		         "VALUES ($1::int, $2, $3)",
+		         3, ins, NULL, err);
 	if (!rc)
 		rc = run(pg, "COMMIT", 0, NULL, NULL, err);
 	else
@@ -156,12 +142,12 @@ int db_migrate(const char *conninfo, const char *dir, char **err)
 		fail(err, "cannot connect to the database: %s%s", PQerrorMessage(pg), "");
 		applied = -1;
 	} else if (run(pg, "SET client_min_messages = warning", 0, NULL, NULL, err) ||
-		   run(pg, "SELECT pg_advisory_lock(" MIGRATE_LOCK ")", 0, NULL, NULL, err) ||
-		   run(pg,
-		       "CREATE TABLE IF NOT EXISTS schema_migrations ("
-		       " version integer PRIMARY KEY, checksum text NOT NULL, name text,"
-		       " applied_at timestamptz NOT NULL DEFAULT now())",
-		       0, NULL, NULL, err)) {
+	           run(pg, "SELECT pg_advisory_lock(" MIGRATE_LOCK ")", 0, NULL, NULL, err) ||
+	           run(pg,
+	               "CREATE TABLE IF NOT EXISTS schema_migrations ("
+	               " version integer PRIMARY KEY, checksum text NOT NULL, name text,"
+	               " applied_at timestamptz NOT NULL DEFAULT now())",
+	               0, NULL, NULL, err)) {
 		applied = -1;
 	} else {
 		for (size_t i = 0; i < n && applied >= 0; i++) {

@@ -94,7 +94,7 @@ static int ensure_connected(db_pool *p, db_conn *c)
 	/* Every session speaks UTC and gives up on runaway statements. */
 	const char *keys[] = {"dbname", "options", "connect_timeout", "application_name", NULL};
 	const char *vals[] = {p->conninfo, "-c TimeZone=UTC -c statement_timeout=30000", "5",
-			      "parley", NULL};
+	                      "parley", NULL};
 	c->pg = PQconnectdbParams(keys, vals, 1);
 	if (PQstatus(c->pg) != CONNECTION_OK) {
 		snprintf(c->last_error, sizeof c->last_error, "%s", PQerrorMessage(c->pg));
@@ -196,7 +196,7 @@ static db_status fail(db_conn *c, PGresult *res)
 {
 	db_status st = db_status_of(c->pg, res);
 	snprintf(c->last_error, sizeof c->last_error, "%s",
-		 res ? PQresultErrorMessage(res) : PQerrorMessage(c->pg));
+	         res ? PQresultErrorMessage(res) : PQerrorMessage(c->pg));
 	size_t n = strlen(c->last_error);
 	while (n && (c->last_error[n - 1] == '\n' || c->last_error[n - 1] == ' '))
 		c->last_error[--n] = '\0';
@@ -217,7 +217,7 @@ static int is_prepared(const db_conn *c, const char *name)
 }
 
 PGresult *db_exec(db_conn *c, const char *name, const char *sql, int nparams,
-		  const char *const *params, db_status *st)
+                  const char *const *params, db_status *st)
 {
 	PGresult *res;
 	if (name) {
@@ -231,8 +231,8 @@ PGresult *db_exec(db_conn *c, const char *name, const char *sql, int nparams,
 			PQclear(res);
 			if (c->n_prepared == c->cap_prepared) {
 				c->cap_prepared = c->cap_prepared ? 2 * c->cap_prepared : 32;
-				c->prepared = xrealloc(c->prepared,
-						       c->cap_prepared * sizeof *c->prepared);
+				c->prepared =
+				    xrealloc(c->prepared, c->cap_prepared * sizeof *c->prepared);
 			}
 			c->prepared[c->n_prepared++] = xstrdup(name);
 		}
@@ -257,8 +257,28 @@ db_status db_command(db_conn *c, const char *sql)
 	return st;
 }
 
+db_status db_begin(db_conn *c)
+{
+	return db_command(c, "BEGIN");
+}
+
+db_status db_commit(db_conn *c)
+{
+	return db_command(c, "COMMIT");
+}
+
+void db_rollback(db_conn *c)
+{
+	db_command(c, "ROLLBACK");
+}
+
+db_status db_ping(db_conn *c)
+{
+	return db_command(c, "SELECT 1");
+}
+
 db_status db_one_text(db_conn *c, const char *name, const char *sql, int nparams,
-		      const char *const *params, char **out)
+                      const char *const *params, char **out)
 {
 	db_status st;
 	*out = NULL;

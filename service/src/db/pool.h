@@ -19,9 +19,9 @@ typedef enum {
 	DB_OK = 0,
 	DB_UNAVAILABLE, /* cannot reach the database: 503 */
 	DB_NOT_FOUND,
-	DB_CONFLICT,    /* unique or foreign-key violation */
-	DB_INVALID,     /* the database refused a value (22xxx) */
-	DB_FAILED,      /* anything else: a bug */
+	DB_CONFLICT, /* unique or foreign-key violation */
+	DB_INVALID,  /* the database refused a value (22xxx) */
+	DB_FAILED,   /* anything else: a bug */
 } db_status;
 
 typedef struct db_pool_stats {
@@ -50,13 +50,19 @@ PGconn *db_pg(db_conn *c);
  * message is logged.
  */
 PGresult *db_exec(db_conn *c, const char *name, const char *sql, int nparams,
-		  const char *const *params, db_status *st);
+                  const char *const *params, db_status *st);
 /* The first column of the first row as a malloc'd string; when there is
  * no row (or it is NULL) *out is NULL and DB_NOT_FOUND is returned. */
 db_status db_one_text(db_conn *c, const char *name, const char *sql, int nparams,
-		      const char *const *params, char **out);
-/* Plain command without result rows (BEGIN, COMMIT, ROLLBACK …). */
+                      const char *const *params, char **out);
+/* Plain command without result rows, for the database layer's own use. */
 db_status db_command(db_conn *c, const char *sql);
+/* Transactions, so that callers above the database layer hold no SQL. */
+db_status db_begin(db_conn *c);
+db_status db_commit(db_conn *c);
+void db_rollback(db_conn *c);
+/* A round trip that proves the connection works (readiness). */
+db_status db_ping(db_conn *c);
 /* The SQLSTATE-derived status of a failed result. */
 db_status db_status_of(PGconn *pg, const PGresult *res);
 /* The last error message on this connection (for logs and 4xx details). */

@@ -30,38 +30,36 @@ typedef struct queue_article {
 
 /* *found is 0 when nothing is due. */
 db_status queue_claim_source(db_conn *c, const char *owner, int lease_s, queue_source *out,
-			     int *found);
+                             int *found);
 void queue_source_free(queue_source *s);
 
 typedef struct source_outcome {
-	int http_status;     /* 0 when no response arrived */
-	const char *error;   /* NULL on success */
-	const char *kind;    /* detected kind, or NULL */
-	const char *name;    /* the feed's title, kept when the source has none */
+	int http_status;                  /* 0 when no response arrived */
+	const char *error;                /* NULL on success */
+	const char *kind;                 /* detected kind, or NULL */
+	const char *name;                 /* the feed's title, kept when the source has none */
 	const char *etag, *last_modified; /* new validators, or NULL to keep */
-	int next_in_s;       /* seconds until the next fetch */
+	int next_in_s;                    /* seconds until the next fetch */
 } source_outcome;
 
-db_status queue_source_done(db_conn *c, const char *id, const char *owner,
-			    const source_outcome *o);
+db_status queue_source_done(db_conn *c, const char *id, const char *owner, const source_outcome *o);
 /* Gives the lease back untouched (shutdown mid-job). */
 db_status queue_source_release(db_conn *c, const char *id, const char *owner);
 
 db_status queue_claim_article(db_conn *c, const char *owner, int lease_s, queue_article *out,
-			      int *found);
+                              int *found);
 /* Claims one given article if it is pending (ingest and the demo). */
 db_status queue_claim_article_id(db_conn *c, const char *id, const char *owner, int lease_s,
-				 queue_article *out, int *found);
+                                 queue_article *out, int *found);
 void queue_article_free(queue_article *a);
 
 /* After the pipeline stored it (as stored_id): clears the lease; an article
  * that yielded no text is failed; a claimed row that turned out to be a
  * story already stored under stored_id is folded into it. */
-db_status queue_article_done(db_conn *c, const char *id, const char *owner,
-			     const char *stored_id);
+db_status queue_article_done(db_conn *c, const char *id, const char *owner, const char *stored_id);
 /* A failed try: pending again after delay_s, or failed when give_up. */
 db_status queue_article_failed(db_conn *c, const char *id, const char *owner, const char *error,
-			       int give_up, int delay_s);
+                               int give_up, int delay_s);
 /* Gives the lease back and does not count the attempt (shutdown mid-job). */
 db_status queue_article_release(db_conn *c, const char *id, const char *owner);
 

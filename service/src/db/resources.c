@@ -9,87 +9,104 @@
 
 static const char *const statement_kinds[] = {"direct", "indirect", NULL};
 static const char *const actor_kinds[] = {"person", "organization", "country", "group", NULL};
-static const char *const article_statuses[] = {"pending", "fetching", "extracted", "failed",
-					       NULL};
+static const char *const article_statuses[] = {"pending", "fetching", "extracted", "failed", NULL};
 
 static const db_filter event_filters[] = {
-	{"actor", PARAM_ACTOR,
-	 "e.id IN (SELECT p.event_id FROM event_participants p"
-	 " WHERE p.actor_id = ANY(parley_actor_ids($%1$d)))",
-	 NULL, "actor id or name (or alias) taking part"},
-	{"type", PARAM_TEXT, "e.type = lower($%1$d) OR e.cameo_code = $%1$d", NULL,
-	 "event type (meet, visit, threaten …) or CAMEO code"},
-	{"from", PARAM_DATE, "e.sort_date >= $%1$d::date", NULL, "events on or after this date"},
-	{"to", PARAM_DATE, "e.sort_date <= $%1$d::date AND e.date IS NOT NULL", NULL,
-	 "events on or before this date"},
-	{"location", PARAM_TEXT,
-	 "lower(e.location_name) = lower($%1$d) OR e.location_country = upper($%1$d)", NULL,
-	 "place name or ISO alpha-3 country"},
-	{"q", PARAM_SEARCH, "e.tsv @@ websearch_to_tsquery('english', $%1$d)", NULL,
-	 "full-text search over title, type and place"},
-	{"article_id", PARAM_ID,
-	 "e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id = $%1$d::bigint)",
-	 NULL, "events reported by this article"},
-	{"status", PARAM_ENUM, "e.status = $%1$d",
-	 (const char *const[]){"occurred", "planned", "postponed", "cancelled", NULL},
-	 "occurred, planned, postponed or cancelled"},
+    {"actor", PARAM_ACTOR,
+     "e.id IN (SELECT p.event_id FROM event_participants p"
+     " WHERE p.actor_id = ANY(parley_actor_ids($%1$d)))",
+     NULL, "actor id or name (or alias) taking part"},
+    {"type", PARAM_TEXT, "e.type = lower($%1$d) OR e.cameo_code = $%1$d", NULL,
+     "event type (meet, visit, threaten …) or CAMEO code"},
+    {"from", PARAM_DATE, "e.sort_date >= $%1$d::date", NULL, "events on or after this date"},
+    {"to", PARAM_DATE, "e.sort_date <= $%1$d::date AND e.date IS NOT NULL", NULL,
+     "events on or before this date"},
+    {"location", PARAM_TEXT,
+     "lower(e.location_name) = lower($%1$d) OR e.location_country = upper($%1$d)", NULL,
+     "place name or ISO alpha-3 country"},
+    {"q", PARAM_SEARCH, "e.tsv @@ websearch_to_tsquery('english', $%1$d)", NULL,
+     "full-text search over title, type and place"},
+    {"article_id", PARAM_ID,
+     "e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id = $%1$d::bigint)", NULL,
+     "events reported by this article"},
+    {"status", PARAM_ENUM, "e.status = $%1$d",
+     (const char *const[]){"occurred", "planned", "postponed", "cancelled", NULL},
+     "occurred, planned, postponed or cancelled"},
 };
 
 const db_collection db_events = {
-	"events", "SELECT e.id, e.sort_date::text, parley_event_json(e) FROM events e", NULL,
-	"e.sort_date", "e.id", 1, event_filters, N(event_filters),
+    "events",      "SELECT e.id, e.sort_date::text, parley_event_json(e) FROM events e",
+    NULL,          "e.sort_date",
+    "e.id",        1,
+    event_filters, N(event_filters),
 };
 
 static const db_filter actor_filters[] = {
-	{"q", PARAM_TEXT,
-	 "a.norm_name %% parley_fold($%1$d) OR a.norm_name LIKE '%%' || parley_fold($%1$d) || '%%'"
-	 " OR a.id IN (SELECT al.actor_id FROM actor_aliases al"
-	 " WHERE al.norm_alias %% parley_fold($%1$d))",
-	 NULL, "name or alias, fuzzy"},
-	{"kind", PARAM_ENUM, "a.kind = $%1$d", actor_kinds, "person, organization, country, group"},
-	{"country", PARAM_TEXT, "a.country = upper($%1$d)", NULL, "ISO alpha-3 country code"},
-	{"article_id", PARAM_ID,
-	 "a.id IN (SELECT aa.actor_id FROM article_actors aa WHERE aa.article_id = $%1$d::bigint)",
-	 NULL, "actors named in this article"},
+    {"q", PARAM_TEXT,
+     "a.norm_name %% parley_fold($%1$d) OR a.norm_name LIKE '%%' || parley_fold($%1$d) || '%%'"
+     " OR a.id IN (SELECT al.actor_id FROM actor_aliases al"
+     " WHERE al.norm_alias %% parley_fold($%1$d))",
+     NULL, "name or alias, fuzzy"},
+    {"kind", PARAM_ENUM, "a.kind = $%1$d", actor_kinds, "person, organization, country, group"},
+    {"country", PARAM_TEXT, "a.country = upper($%1$d)", NULL, "ISO alpha-3 country code"},
+    {"article_id", PARAM_ID,
+     "a.id IN (SELECT aa.actor_id FROM article_actors aa WHERE aa.article_id = $%1$d::bigint)",
+     NULL, "actors named in this article"},
 };
 
 const db_collection db_actors = {
-	"actors", "SELECT a.id, '', parley_actor_json(a) FROM actors a", "a.merged_into IS NULL",
-	NULL, "a.id", 0, actor_filters, N(actor_filters),
+    "actors",
+    "SELECT a.id, '', parley_actor_json(a) FROM actors a",
+    "a.merged_into IS NULL",
+    NULL,
+    "a.id",
+    0,
+    actor_filters,
+    N(actor_filters),
 };
 
 static const db_filter statement_filters[] = {
-	{"speaker", PARAM_ACTOR, "s.speaker_id = ANY(parley_actor_ids($%1$d))", NULL,
-	 "speaker id or name"},
-	{"q", PARAM_SEARCH, "s.tsv @@ websearch_to_tsquery('english', $%1$d)", NULL,
-	 "full-text search over what was said"},
-	{"from", PARAM_DATE, "s.sort_date >= $%1$d::date", NULL, "said on or after this date"},
-	{"to", PARAM_DATE, "s.sort_date <= $%1$d::date AND s.date IS NOT NULL", NULL,
-	 "said on or before this date"},
-	{"kind", PARAM_ENUM, "s.kind = $%1$d", statement_kinds, "direct or indirect"},
-	{"event_id", PARAM_ID, "s.event_id = $%1$d::bigint", NULL, "statements about this event"},
-	{"article_id", PARAM_ID, "s.article_id = $%1$d::bigint", NULL,
-	 "statements in this article"},
+    {"speaker", PARAM_ACTOR, "s.speaker_id = ANY(parley_actor_ids($%1$d))", NULL,
+     "speaker id or name"},
+    {"q", PARAM_SEARCH, "s.tsv @@ websearch_to_tsquery('english', $%1$d)", NULL,
+     "full-text search over what was said"},
+    {"from", PARAM_DATE, "s.sort_date >= $%1$d::date", NULL, "said on or after this date"},
+    {"to", PARAM_DATE, "s.sort_date <= $%1$d::date AND s.date IS NOT NULL", NULL,
+     "said on or before this date"},
+    {"kind", PARAM_ENUM, "s.kind = $%1$d", statement_kinds, "direct or indirect"},
+    {"event_id", PARAM_ID, "s.event_id = $%1$d::bigint", NULL, "statements about this event"},
+    {"article_id", PARAM_ID, "s.article_id = $%1$d::bigint", NULL, "statements in this article"},
 };
 
 const db_collection db_statements = {
-	"statements", "SELECT s.id, s.sort_date::text, parley_statement_json(s) FROM statements s",
-	NULL, "s.sort_date", "s.id", 1, statement_filters, N(statement_filters),
+    "statements",
+    "SELECT s.id, s.sort_date::text, parley_statement_json(s) FROM statements s",
+    NULL,
+    "s.sort_date",
+    "s.id",
+    1,
+    statement_filters,
+    N(statement_filters),
 };
 
 static const db_filter article_filters[] = {
-	{"status", PARAM_ENUM, "a.status = $%1$d", article_statuses,
-	 "pending, fetching, extracted or failed"},
-	{"source_id", PARAM_ID, "a.source_id = $%1$d::bigint", NULL, "articles from this source"},
-	{"q", PARAM_SEARCH, "a.tsv @@ websearch_to_tsquery('english', $%1$d)", NULL,
-	 "full-text search over title and text"},
-	{"from", PARAM_DATE, "a.published_at >= $%1$d::date", NULL,
-	 "published on or after this date"},
-	{"to", PARAM_DATE, "a.published_at < $%1$d::date + 1", NULL,
-	 "published on or before this date"},
+    {"status", PARAM_ENUM, "a.status = $%1$d", article_statuses,
+     "pending, fetching, extracted or failed"},
+    {"source_id", PARAM_ID, "a.source_id = $%1$d::bigint", NULL, "articles from this source"},
+    {"q", PARAM_SEARCH, "a.tsv @@ websearch_to_tsquery('english', $%1$d)", NULL,
+     "full-text search over title and text"},
+    {"from", PARAM_DATE, "a.published_at >= $%1$d::date", NULL, "published on or after this date"},
+    {"to", PARAM_DATE, "a.published_at < $%1$d::date + 1", NULL,
+     "published on or before this date"},
 };
 
 const db_collection db_articles = {
-	"articles", "SELECT a.id, '', parley_article_json(a) FROM articles a", NULL, NULL, "a.id",
-	1, article_filters, N(article_filters),
+    "articles",
+    "SELECT a.id, '', parley_article_json(a) FROM articles a",
+    NULL,
+    NULL,
+    "a.id",
+    1,
+    article_filters,
+    N(article_filters),
 };

@@ -10,20 +10,20 @@
 #include <string.h>
 
 static const db_filter source_filters[] = {
-	{"kind", PARAM_ENUM, "s.kind = $%1$d", (const char *const[]){"feed", "page", NULL},
-	 "feed or page"},
+    {"kind", PARAM_ENUM, "s.kind = $%1$d", (const char *const[]){"feed", "page", NULL},
+     "feed or page"},
 };
 
 const db_collection db_sources = {
-	"sources", "SELECT s.id, '', parley_source_json(s) FROM sources s", NULL, NULL, "s.id", 0,
-	source_filters, 1,
+    "sources",      "SELECT s.id, '', parley_source_json(s) FROM sources s",
+    NULL,           NULL,
+    "s.id",         0,
+    source_filters, 1,
 };
-
-#define SOURCE_JSON "SELECT parley_source_json(s) FROM sources s WHERE s.id = $1::bigint"
 
 db_status db_source_get(db_conn *c, const char *id, char **json)
 {
-	return db_get_json(c, "source_get", SOURCE_JSON, id, json);
+	return db_item_json(c, DB_ITEM_SOURCE, id, json);
 }
 
 db_status db_source_id(db_conn *c, const char *url, char id[24])
@@ -49,10 +49,10 @@ db_status db_source_create(db_conn *c, const db_source_new *s, char **json, int 
 	*json = NULL;
 	*created = 0;
 	PGresult *r = db_exec(c, "source_create",
-			      "INSERT INTO sources (url, kind, interval_seconds, enabled)"
-			      " VALUES ($1, $2, $3::int, $4::boolean)"
-			      " ON CONFLICT (url) DO NOTHING RETURNING id",
-			      4, p, &st);
+	                      "INSERT INTO sources (url, kind, interval_seconds, enabled)"
+	                      " VALUES ($1, $2, $3::int, $4::boolean)"
+	                      " ON CONFLICT (url) DO NOTHING RETURNING id",
+	                      4, p, &st);
 	if (!r)
 		return st;
 	char id[24] = "";
@@ -72,8 +72,8 @@ db_status db_source_delete(db_conn *c, const char *id)
 {
 	const char *p[] = {id};
 	db_status st;
-	PGresult *r = db_exec(c, "source_delete", "DELETE FROM sources WHERE id = $1::bigint", 1,
-			      p, &st);
+	PGresult *r =
+	    db_exec(c, "source_delete", "DELETE FROM sources WHERE id = $1::bigint", 1, p, &st);
 	if (!r)
 		return st;
 	st = strcmp(PQcmdTuples(r), "0") ? DB_OK : DB_NOT_FOUND;
@@ -83,8 +83,9 @@ db_status db_source_delete(db_conn *c, const char *id)
 
 db_status db_source_fetch_now(db_conn *c, const char *id, char **json)
 {
-	return db_get_json(c, "source_fetch_now",
-			   "UPDATE sources s SET next_fetch_at = now() WHERE s.id = $1::bigint"
-			   " RETURNING parley_source_json(s)",
-			   id, json);
+	const char *p[] = {id};
+	return db_one_text(c, "source_fetch_now",
+	                   "UPDATE sources s SET next_fetch_at = now() WHERE s.id = $1::bigint"
+	                   " RETURNING parley_source_json(s)",
+	                   1, p, json);
 }

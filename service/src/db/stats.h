@@ -11,14 +11,14 @@
 /* series: the events or statements collection, filtered like a list;
  * bucket: "day", "week" or "month". */
 db_status db_timeline(db_conn *c, const db_collection *series, const char *const *values,
-		      const char *bucket, int split_by_type, char **json);
+                      const char *bucket, int split_by_type, char **json);
 
 typedef struct db_period {
 	const char *from, *to; /* YYYY-MM-DD or NULL */
 } db_period;
 
 db_status db_network(db_conn *c, db_period period, const char *actor, const char *min_weight,
-		     const char *limit, char **json);
+                     const char *limit, char **json);
 db_status db_summary(db_conn *c, db_period period, char **json);
 /* Appends the database-derived gauges in Prometheus text format. */
 db_status db_metrics_gauges(db_conn *c, buf *out);

@@ -5,27 +5,12 @@
 #include "extract/internal.h"
 
 #include "core/buf.h"
+#include "core/file.h"
 
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	buf b;
-	buf_init(&b);
-	char chunk[8192];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&b, chunk, n);
-	fclose(f);
-	*len = b.len;
-	return buf_detach(&b);
-}
 
 static int by_name(const struct dirent **a, const struct dirent **b)
 {
@@ -57,7 +42,7 @@ px_dict *px_dict_load_dir(const char *dir, char **err)
 			buf_init(&path);
 			buf_printf(&path, "%s/%s", dir, names[i]->d_name);
 			size_t len;
-			char *data = read_file(path.data, &len);
+			char *data = file_read(path.data, FILE_NO_LIMIT, &len, NULL);
 			if (!data) {
 				buf_printf(&path, ": cannot read");
 				*err = buf_detach(&path);

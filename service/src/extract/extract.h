@@ -45,8 +45,8 @@ typedef struct px_dict px_dict;
 typedef struct px_result px_result;
 
 typedef struct px_input {
-	const char *text; /* UTF-8, need not be NUL-terminated */
-	size_t len;       /* bytes */
+	const char *text;         /* UTF-8, need not be NUL-terminated */
+	size_t len;               /* bytes */
 	const char *title;        /* may be NULL */
 	const char *published_at; /* "YYYY-MM-DD[...]" or NULL: then inferred from the text */
 } px_input;
@@ -58,8 +58,8 @@ void px_dict_free(px_dict *d);
 int px_dict_add_file(px_dict *d, const char *name, const char *data, size_t len, char **err);
 /* Adds an actor known to the database (user-created or imported). */
 int px_dict_add_actor(px_dict *d, const char *name, const char *kind, const char *title,
-		      const char *country, const char *cameo, const char *const *aliases,
-		      size_t n_aliases);
+                      const char *country, const char *cameo, const char *const *aliases,
+                      size_t n_aliases);
 /* Reads every dictionary file in dir (the one function here that does I/O,
  * kept apart in dict_load.c). */
 px_dict *px_dict_load_dir(const char *dir, char **err);

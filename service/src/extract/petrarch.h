@@ -18,8 +18,8 @@ typedef struct petrarch_actor {
 	char *name; /* "Vladimir Putin" */
 	char **aliases;
 	size_t n_aliases;
-	char *cameo;   /* the code current on `today`, else the last listed */
-	char *country; /* ISO alpha-3 from the code, NULL for IGO/NGO/… */
+	char *cameo;      /* the code current on `today`, else the last listed */
+	char *country;    /* ISO alpha-3 from the code, NULL for IGO/NGO/… */
 	const char *kind; /* person, organization or country (from code and name) */
 } petrarch_actor;
 
@@ -28,6 +28,6 @@ typedef void (*petrarch_fn)(void *ud, const petrarch_actor *a);
 /* today is YYMMDD as the format writes dates (e.g. "251123").  Returns the
  * number of actors, or -1 with *err set on a malformed line. */
 int petrarch_parse(const char *data, size_t len, const char *today, petrarch_fn fn, void *ud,
-		   char **err);
+                   char **err);
 
 #endif

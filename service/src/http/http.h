@@ -25,7 +25,7 @@ typedef struct http_request {
 	const char *body;
 	size_t body_len;
 	int from_loopback;
-	int body_too_large; /* the server stopped reading: answer 413 */
+	int body_too_large;         /* the server stopped reading: answer 413 */
 	const char *path_params[4]; /* the {…} segments of the matched route */
 	int n_path_params;
 	const char *route; /* the matched pattern, for metrics */
@@ -75,7 +75,7 @@ typedef enum { ROUTE_FOUND, ROUTE_NO_PATH, ROUTE_NO_METHOD } route_result;
  * On ROUTE_NO_METHOD, allow gets "GET, HEAD, …" for the Allow header.
  */
 route_result http_route_match(const http_route *routes, http_request *req,
-			      char params_storage[][128], http_handler *handler, buf *allow);
+                              char params_storage[][128], http_handler *handler, buf *allow);
 
 typedef struct http_server http_server;
 typedef void (*http_dispatch_fn)(void *app, http_request *req, http_response *res);
@@ -84,7 +84,7 @@ typedef void (*http_dispatch_fn)(void *app, http_request *req, http_response *re
  * thread per connection (threads == 0); every complete request goes to
  * dispatch.  Returns NULL with *err set. */
 http_server *http_server_start(const char *host, int port, int threads, size_t max_body,
-			       http_dispatch_fn dispatch, void *app, char **err);
+                               http_dispatch_fn dispatch, void *app, char **err);
 /* The port actually bound (useful with port 0). */
 int http_server_port(const http_server *s);
 void http_server_stop(http_server *s);

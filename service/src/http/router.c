@@ -37,7 +37,7 @@ static int match_pattern(const char *pattern, const char *path, char storage[][1
 }
 
 route_result http_route_match(const http_route *routes, http_request *req,
-			      char params_storage[][128], http_handler *handler, buf *allow)
+                              char params_storage[][128], http_handler *handler, buf *allow)
 {
 	int path_known = 0;
 	const char *method = req->method;

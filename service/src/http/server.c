@@ -40,7 +40,7 @@ typedef struct stream_ctx {
 } stream_ctx;
 
 static enum MHD_Result collect_pair(void *cls, enum MHD_ValueKind kind, const char *key,
-				    const char *value)
+                                    const char *value)
 {
 	http_request *req = cls;
 	if (kind == MHD_GET_ARGUMENT_KIND)
@@ -53,7 +53,7 @@ static enum MHD_Result collect_pair(void *cls, enum MHD_ValueKind kind, const ch
 static int is_loopback(struct MHD_Connection *conn)
 {
 	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (!ci || !ci->client_addr)
 		return 0;
 	const struct sockaddr *sa = ci->client_addr;
@@ -110,7 +110,7 @@ static struct MHD_Response *to_mhd(http_response *res, int head)
 		buf_init(&s->pending);
 		memset(&res->stream, 0, sizeof res->stream);
 		r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 * 1024, stream_read, s,
-						      stream_free);
+		                                      stream_free);
 	} else {
 		size_t len = res->body.len;
 		char *data = buf_detach(&res->body);
@@ -122,7 +122,7 @@ static struct MHD_Response *to_mhd(http_response *res, int head)
 }
 
 static void dispatch(http_server *srv, struct MHD_Connection *conn, const char *url,
-		     const char *method, request_ctx *ctx, http_response *res)
+                     const char *method, request_ctx *ctx, http_response *res)
 {
 	http_request req;
 	memset(&req, 0, sizeof req);
@@ -146,8 +146,8 @@ static unsigned long long drain_limit(const http_server *srv)
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
-				  const char *method, const char *version, const char *upload,
-				  size_t *upload_size, void **con_cls)
+                                  const char *method, const char *version, const char *upload,
+                                  size_t *upload_size, void **con_cls)
 {
 	http_server *srv = cls;
 	request_ctx *ctx = *con_cls;
@@ -156,7 +156,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		buf_init(&ctx->body);
 		*con_cls = ctx;
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
-							     MHD_HTTP_HEADER_CONTENT_LENGTH);
+		                                             MHD_HTTP_HEADER_CONTENT_LENGTH);
 		unsigned long long declared = cl ? strtoull(cl, NULL, 10) : 0;
 		ctx->too_large = declared > srv->max_body;
 		/* A moderately oversized body is read and dropped, so the client
@@ -184,7 +184,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
-			 enum MHD_RequestTerminationCode toe)
+                         enum MHD_RequestTerminationCode toe)
 {
 	request_ctx *ctx = *con_cls;
 	if (!ctx)
@@ -206,10 +206,11 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 }
 
 http_server *http_server_start(const char *host, int port, int threads, size_t max_body,
-			       http_dispatch_fn fn, void *app, char **err)
+                               http_dispatch_fn fn, void *app, char **err)
 {
-	struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM,
-				 .ai_flags = AI_PASSIVE | AI_NUMERICSERV};
+	struct addrinfo hints = {.ai_family = AF_UNSPEC,
+	                         .ai_socktype = SOCK_STREAM,
+	                         .ai_flags = AI_PASSIVE | AI_NUMERICSERV};
 	struct addrinfo *ai = NULL;
 	char portstr[16];
 	snprintf(portstr, sizeof portstr, "%d", port);
@@ -231,11 +232,11 @@ http_server *http_server_start(const char *host, int port, int threads, size_t m
 	/* MHD_OPTION_THREAD_POOL_SIZE only applies to the pool mode; a pool
 	 * size of 1 is the single polling thread. */
 	srv->daemon = MHD_start_daemon(
-		flags, (uint16_t)port, NULL, NULL, on_request, srv, MHD_OPTION_SOCK_ADDR,
-		ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(threads > 0 ? threads : 1),
-		MHD_OPTION_CONNECTION_LIMIT, 4096u, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
-		MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
-		NULL, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_END);
+	    flags, (uint16_t)port, NULL, NULL, on_request, srv, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(threads > 0 ? threads : 1),
+	    MHD_OPTION_CONNECTION_LIMIT, 4096u, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+	    MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_END);
 	freeaddrinfo(ai);
 	if (!srv->daemon) {
 		buf b;
@@ -245,7 +246,8 @@ http_server *http_server_start(const char *host, int port, int threads, size_t m
 		free(srv);
 		return NULL;
 	}
-	const union MHD_DaemonInfo *di = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
+	const union MHD_DaemonInfo *di =
+	    MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	srv->port = di ? di->port : port;
 	return srv;
 }

@@ -8,6 +8,7 @@
 #include "ingest/demo.h"
 
 #include "core/buf.h"
+#include "core/file.h"
 #include "core/log.h"
 #include "db/sources.h"
 #include "ingest/jobs.h"
@@ -23,26 +24,6 @@ const char *demo_dir(void)
 {
 	const char *d = getenv("PARLEY_DEMO_DIR");
 	return d && *d ? d : PARLEY_SOURCE_DIR "/service/demo";
-}
-
-static char *read_bounded(const char *path, size_t max, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	buf b;
-	buf_init(&b);
-	char chunk[16384];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= max)
-		buf_append(&b, chunk, n);
-	fclose(f);
-	if (b.len > max) {
-		buf_free(&b);
-		return NULL;
-	}
-	*len = b.len;
-	return buf_detach(&b);
 }
 
 /* pages/<last path segment of url>, or NULL when the link is not a page
@@ -62,14 +43,14 @@ static char *page_path(const char *dir, const char *url)
 
 /* Queues the feed's items and claims every one still pending, atomically. */
 static int queue_and_claim(ingest_ctx *ctx, db_conn *c, const char *source_id, const char *xml,
-			   size_t len, const char *base, queue_article **claimed, size_t *n)
+                           size_t len, const char *base, queue_article **claimed, size_t *n)
 {
 	char **ids = NULL, *err = NULL;
 	size_t n_ids = 0;
 	int n_new = 0, rc = -1;
 	*claimed = NULL;
 	*n = 0;
-	if (db_command(c, "BEGIN") != DB_OK)
+	if (db_begin(c) != DB_OK)
 		return -1;
 	if (job_feed_items(ctx, c, source_id, xml, len, base, &n_new, &ids, &n_ids, NULL, &err)) {
 		log_error("demo feed unreadable", "error", err, NULL);
@@ -79,14 +60,14 @@ static int queue_and_claim(ingest_ctx *ctx, db_conn *c, const char *source_id, c
 	for (size_t i = 0; i < n_ids; i++) {
 		int found = 0;
 		if (queue_claim_article_id(c, ids[i], ctx->owner, ctx->s.lease_s, &(*claimed)[*n],
-					   &found) != DB_OK)
+		                           &found) != DB_OK)
 			goto done;
 		*n += (size_t)found;
 	}
-	rc = db_command(c, "COMMIT") == DB_OK ? 0 : -1;
+	rc = db_commit(c) == DB_OK ? 0 : -1;
 done:
 	if (rc) {
-		db_command(c, "ROLLBACK");
+		db_rollback(c);
 		for (size_t i = 0; i < *n; i++)
 			queue_article_free(&(*claimed)[i]);
 		*n = 0;
@@ -103,13 +84,13 @@ static int store_page(ingest_ctx *ctx, db_conn *c, const char *dir, queue_articl
 {
 	char *path = page_path(dir, a->url), *err = NULL;
 	size_t len = 0;
-	char *html = path ? read_bounded(path, ctx->s.max_bytes, &len) : NULL;
+	char *html = path ? file_read(path, ctx->s.max_bytes, &len, NULL) : NULL;
 	char stored[24];
 	int transient = 0, rc = -1;
 	if (!html)
 		err = xstrdup("the demo corpus has no page for this link");
 	else if (!job_store_body(ctx, c, a->url, a->source_id, html, len, "text/html", 0, stored,
-				 &err, &transient))
+	                         &err, &transient))
 		rc = queue_article_done(c, a->id, ctx->owner, stored) == DB_OK ? 0 : -1;
 	if (err) {
 		queue_article_failed(c, a->id, ctx->owner, err, 1, 0);
@@ -122,12 +103,12 @@ static int store_page(ingest_ctx *ctx, db_conn *c, const char *dir, queue_articl
 }
 
 int demo_bootstrap(db_pool *pool, px_dict *const *dict, pthread_rwlock_t *dict_lock,
-		   const ingest_settings *s, const char *dir)
+                   const ingest_settings *s, const char *dir)
 {
 	char feed_path[PATH_MAX], real[PATH_MAX];
 	snprintf(feed_path, sizeof feed_path, "%s/feed.xml", dir);
 	size_t len = 0;
-	char *xml = realpath(feed_path, real) ? read_bounded(real, s->max_bytes, &len) : NULL;
+	char *xml = realpath(feed_path, real) ? file_read(real, s->max_bytes, &len, NULL) : NULL;
 	if (!xml) {
 		log_warn("no demo corpus to ingest", "path", feed_path, NULL);
 		return -1;

@@ -7,8 +7,8 @@
 #include "db/actors.h"
 
 static void add_curated(void *ud, const char *name, const char *kind, const char *title,
-			const char *country, const char *cameo, const char *const *aliases,
-			size_t n_aliases)
+                        const char *country, const char *cameo, const char *const *aliases,
+                        size_t n_aliases)
 {
 	px_dict_add_actor(ud, name, kind, title, country, cameo, aliases, n_aliases);
 }

@@ -13,9 +13,9 @@
 #include "ingest/ssrf.h"
 
 #include <arpa/inet.h>
-#include <stdarg.h>
 #include <curl/curl.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,12 +133,12 @@ static curl_socket_t on_open_socket(void *ud, curlsocktype purpose, struct curl_
 		char ip[INET6_ADDRSTRLEN] = "?";
 		if (a->family == AF_INET)
 			inet_ntop(AF_INET, &((struct sockaddr_in *)&a->addr)->sin_addr, ip,
-				  sizeof ip);
+			          sizeof ip);
 		else if (a->family == AF_INET6)
 			inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&a->addr)->sin6_addr, ip,
-				  sizeof ip);
+			          sizeof ip);
 		snprintf(t->refused, sizeof t->refused, "refused to connect to %s (%s address)", ip,
-			 ssrf_class_name(ssrf_classify(&a->addr)));
+		         ssrf_class_name(ssrf_classify(&a->addr)));
 		return CURL_SOCKET_BAD;
 	}
 	return socket(a->family, a->socktype, a->protocol);
@@ -179,7 +179,7 @@ static int wait_for_host(fetcher *f, const char *url)
 }
 
 static void fail(fetch_result *out, int transient, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 static void fail(fetch_result *out, int transient, const char *fmt, ...)
 {
 	buf b;
@@ -198,7 +198,8 @@ static void configure(fetcher *f, const fetch_request *rq, transfer *t, struct c
 	CURL *c = f->curl;
 	curl_easy_reset(c);
 	curl_easy_setopt(c, CURLOPT_URL, rq->url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, rq->allow_local ? "http,https,file" : "http,https");
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR,
+	                 rq->allow_local ? "http,https,file" : "http,https");
 	/* Never follow a redirect into file://, even when local reads are on. */
 	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
@@ -238,15 +239,17 @@ int fetch_get(fetcher *f, const fetch_request *rq, fetch_result *out)
 		buf_free(&t.body);
 		return -1;
 	}
-	struct curl_slist *hdr = curl_slist_append(NULL, "Accept: application/rss+xml, "
-						   "application/atom+xml, application/xml;q=0.9, "
-						   "text/html;q=0.9, text/plain;q=0.5, */*;q=0.1");
+	struct curl_slist *hdr =
+	    curl_slist_append(NULL, "Accept: application/rss+xml, "
+	                            "application/atom+xml, application/xml;q=0.9, "
+	                            "text/html;q=0.9, text/plain;q=0.5, */*;q=0.1");
 	char line[HEADER_VALUE_MAX + 32];
 	if (rq->etag && *rq->etag && strlen(rq->etag) < HEADER_VALUE_MAX) {
 		snprintf(line, sizeof line, "If-None-Match: %s", rq->etag);
 		hdr = curl_slist_append(hdr, line);
 	}
-	if (rq->last_modified && *rq->last_modified && strlen(rq->last_modified) < HEADER_VALUE_MAX) {
+	if (rq->last_modified && *rq->last_modified &&
+	    strlen(rq->last_modified) < HEADER_VALUE_MAX) {
 		snprintf(line, sizeof line, "If-Modified-Since: %s", rq->last_modified);
 		hdr = curl_slist_append(hdr, line);
 	}

@@ -27,16 +27,16 @@ typedef struct fetch_request {
 } fetch_request;
 
 typedef struct fetch_result {
-	long status;       /* HTTP status; 200 for a file:// read; 0 when none arrived */
-	int not_modified;  /* 304: the stored copy is current */
-	char *body;        /* NUL-terminated; NULL when there is none */
+	long status;      /* HTTP status; 200 for a file:// read; 0 when none arrived */
+	int not_modified; /* 304: the stored copy is current */
+	char *body;       /* NUL-terminated; NULL when there is none */
 	size_t len;
 	char *content_type; /* NULL when the server sent none */
 	char *etag, *last_modified;
-	char *final_url;   /* after redirects */
-	char *error;       /* NULL on success */
-	int transient;     /* the failure may pass: retry later */
-	int aborted;       /* stopped because the worker is shutting down */
+	char *final_url; /* after redirects */
+	char *error;     /* NULL on success */
+	int transient;   /* the failure may pass: retry later */
+	int aborted;     /* stopped because the worker is shutting down */
 } fetch_result;
 
 /* rl may be shared between fetchers (threads); stop may be NULL. */

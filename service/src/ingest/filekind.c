@@ -42,14 +42,10 @@ content_class content_type_class(const char *ct)
 		const char *type;
 		content_class cls;
 	} known[] = {
-		{"text/html", CT_HTML},
-		{"application/xhtml+xml", CT_HTML},
-		{"text/plain", CT_TEXT},
-		{"application/rss+xml", CT_XML},
-		{"application/atom+xml", CT_XML},
-		{"application/rdf+xml", CT_XML},
-		{"application/xml", CT_XML},
-		{"text/xml", CT_XML},
+	    {"text/html", CT_HTML},           {"application/xhtml+xml", CT_HTML},
+	    {"text/plain", CT_TEXT},          {"application/rss+xml", CT_XML},
+	    {"application/atom+xml", CT_XML}, {"application/rdf+xml", CT_XML},
+	    {"application/xml", CT_XML},      {"text/xml", CT_XML},
 	};
 	for (size_t i = 0; i < sizeof known / sizeof *known; i++)
 		if (strlen(known[i].type) == n && !strncasecmp(ct, known[i].type, n))

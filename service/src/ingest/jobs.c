@@ -53,8 +53,8 @@ static void dict_end(ingest_ctx *ctx)
 }
 
 int job_store_body(ingest_ctx *ctx, db_conn *c, const char *url, const char *source_id,
-		   const char *body, size_t len, const char *content_type, int force_text,
-		   char stored_id[24], char **err, int *transient)
+                   const char *body, size_t len, const char *content_type, int force_text,
+                   char stored_id[24], char **err, int *transient)
 {
 	*transient = 0;
 	*err = NULL;
@@ -63,8 +63,8 @@ int job_store_body(ingest_ctx *ctx, db_conn *c, const char *url, const char *sou
 	if (!utf8)
 		return -1;
 	int as_text = force_text || content_type_class(content_type) == CT_TEXT ||
-		      (content_type_class(content_type) == CT_NONE &&
-		       doc_detect(utf8, ulen, content_type) == DOC_TEXT);
+	              (content_type_class(content_type) == CT_NONE &&
+	               doc_detect(utf8, ulen, content_type) == DOC_TEXT);
 	article_input in = {.url = url, .source_id = source_id && *source_id ? source_id : NULL};
 	if (as_text)
 		in.text = utf8, in.text_len = ulen;
@@ -91,9 +91,9 @@ int job_store_body(ingest_ctx *ctx, db_conn *c, const char *url, const char *sou
 	return 0;
 }
 
-int job_feed_items(ingest_ctx *ctx, db_conn *c, const char *source_id, const char *body,
-		   size_t len, const char *base_url, int *n_new, char ***ids, size_t *n_ids,
-		   char **title, char **err)
+int job_feed_items(ingest_ctx *ctx, db_conn *c, const char *source_id, const char *body, size_t len,
+                   const char *base_url, int *n_new, char ***ids, size_t *n_ids, char **title,
+                   char **err)
 {
 	feed f;
 	*n_new = 0;
@@ -116,9 +116,13 @@ int job_feed_items(ingest_ctx *ctx, db_conn *c, const char *source_id, const cha
 		char *canon = url_canonical(it->link);
 		if (!canon)
 			continue; /* not an http(s) link: never fetched */
-		queue_item q = {source_id && *source_id ? source_id : NULL, it->link, canon,
-				it->guid ? it->guid : it->link, it->title, it->published_at,
-				it->author};
+		queue_item q = {source_id && *source_id ? source_id : NULL,
+		                it->link,
+		                canon,
+		                it->guid ? it->guid : it->link,
+		                it->title,
+		                it->published_at,
+		                it->author};
 		char id[24];
 		int created;
 		if (queue_enqueue_item(c, &q, id, &created) != DB_OK) {
@@ -195,30 +199,31 @@ job_status job_source(ingest_ctx *ctx, queue_source *src)
 		} else if (!strcmp(o.kind, "feed")) {
 			o.etag = r.etag;
 			o.last_modified = r.last_modified;
-			job_feed_items(ctx, c, src->id, r.body, r.len, r.final_url, &n_new, NULL, NULL,
-				       &title, &err);
+			job_feed_items(ctx, c, src->id, r.body, r.len, r.final_url, &n_new, NULL,
+			               NULL, &title, &err);
 			o.name = title;
 		} else {
 			char stored[24];
 			o.etag = r.etag;
 			o.last_modified = r.last_modified;
 			job_store_body(ctx, c, src->url, src->id, r.body, r.len, r.content_type, 0,
-				       stored, &err, &transient);
+			               stored, &err, &transient);
 		}
 	}
 	if (err) {
 		o.error = err;
 		o.etag = o.last_modified = NULL; /* a failed read validates nothing */
-		int delay = backoff_delay(src->failures + 1, ctx->s.retry_base_s, ctx->s.retry_cap_s);
+		int delay =
+		    backoff_delay(src->failures + 1, ctx->s.retry_base_s, ctx->s.retry_cap_s);
 		o.next_in_s = delay < src->interval_s ? delay : src->interval_s;
 		js = transient ? JOB_RETRY : JOB_FAILED;
 		log_warn("source fetch failed", "source", src->id, "url", src->url, "error", err,
-			 NULL);
+		         NULL);
 	} else {
 		char n[16];
 		snprintf(n, sizeof n, "%d", n_new);
 		log_info("source fetched", "source", src->id, "url", src->url, "new_items", n,
-			 "unchanged", r.not_modified ? "true" : "false", NULL);
+		         "unchanged", r.not_modified ? "true" : "false", NULL);
 	}
 	queue_source_done(c, src->id, ctx->owner, &o);
 	db_release(ctx->pool, c);
@@ -249,7 +254,7 @@ job_status job_article(ingest_ctx *ctx, queue_article *a)
 	} else if (!acceptable("page", &r)) {
 		err = unsupported(&r);
 	} else if (!job_store_body(ctx, c, a->url, a->source_id, r.body, r.len, r.content_type, 0,
-				   stored, &err, &transient)) {
+	                           stored, &err, &transient)) {
 		queue_article_done(c, a->id, ctx->owner, stored);
 	}
 	if (err) {
@@ -258,7 +263,7 @@ job_status job_article(ingest_ctx *ctx, queue_article *a)
 		queue_article_failed(c, a->id, ctx->owner, err, give_up, delay);
 		js = give_up ? JOB_FAILED : JOB_RETRY;
 		log_warn(give_up ? "article failed" : "article fetch failed, will retry", "article",
-			 a->id, "url", a->url, "error", err, NULL);
+		         a->id, "url", a->url, "error", err, NULL);
 	}
 	db_release(ctx->pool, c);
 	free(err);

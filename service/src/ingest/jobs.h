@@ -20,7 +20,7 @@
 /* One worker thread's means: shared pool and dictionary, its own fetcher. */
 typedef struct ingest_ctx {
 	db_pool *pool;
-	px_dict *const *dict;       /* the current dictionary (swapped under dict_lock) */
+	px_dict *const *dict;        /* the current dictionary (swapped under dict_lock) */
 	pthread_rwlock_t *dict_lock; /* NULL when nothing swaps it */
 	ingest_settings s;
 	fetcher *fetch;
@@ -39,14 +39,14 @@ job_status job_article(ingest_ctx *ctx, queue_article *a);
 /* A feed's items become pending articles; ids (may be NULL) collects every
  * item's article id, new or not (free each and the array).  Returns 0, or
  * -1 with *err (invalid XML, not a feed). */
-int job_feed_items(ingest_ctx *ctx, db_conn *c, const char *source_id, const char *body,
-		   size_t len, const char *base_url, int *n_new, char ***ids, size_t *n_ids,
-		   char **title, char **err);
+int job_feed_items(ingest_ctx *ctx, db_conn *c, const char *source_id, const char *body, size_t len,
+                   const char *base_url, int *n_new, char ***ids, size_t *n_ids, char **title,
+                   char **err);
 /* Stores a fetched page (any charset) or plain text under url; *stored_id
  * gets the article it became.  Returns 0, or -1 with *err and *transient. */
 int job_store_body(ingest_ctx *ctx, db_conn *c, const char *url, const char *source_id,
-		   const char *body, size_t len, const char *content_type, int force_text,
-		   char stored_id[24], char **err, int *transient);
+                   const char *body, size_t len, const char *content_type, int force_text,
+                   char stored_id[24], char **err, int *transient);
 
 /* Most items one feed fetch may queue. */
 #define JOB_MAX_FEED_ITEMS 1000

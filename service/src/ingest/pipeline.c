@@ -62,12 +62,12 @@ static void date_part(const char *iso, char out[11])
 }
 
 static char *extract_json(const px_dict *dict, const char *text, size_t len, const char *title,
-			  const char *published_at)
+                          const char *published_at)
 {
 	char day[11];
 	date_part(published_at, day);
-	px_input in = {.text = text, .len = len, .title = title,
-		       .published_at = day[0] ? day : NULL};
+	px_input in = {
+	    .text = text, .len = len, .title = title, .published_at = day[0] ? day : NULL};
 	px_result *r = px_extract(dict, &in);
 	json_t *doc = px_result_to_json(r);
 	char *s = json_dumps(doc, JSON_COMPACT);
@@ -77,24 +77,24 @@ static char *extract_json(const px_dict *dict, const char *text, size_t len, con
 }
 
 db_status pipeline_reextract(db_conn *c, const px_dict *dict, const char *article_id,
-			     const char *text, const char *title, const char *published_at,
-			     char **counts)
+                             const char *text, const char *title, const char *published_at,
+                             char **counts)
 {
 	char *doc = extract_json(dict, text, strlen(text), title, published_at);
 	*counts = NULL;
-	db_status st = db_command(c, "BEGIN");
+	db_status st = db_begin(c);
 	if (st == DB_OK)
 		st = db_store_extraction(c, article_id, doc, counts);
 	if (st == DB_OK)
-		st = db_command(c, "COMMIT");
+		st = db_commit(c);
 	if (st != DB_OK)
-		db_command(c, "ROLLBACK");
+		db_rollback(c);
 	free(doc);
 	return st;
 }
 
 pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input *in,
-			   article_outcome *out, db_status *st, char **err)
+                           article_outcome *out, db_status *st, char **err)
 {
 	memset(out, 0, sizeof *out);
 	prepared p;
@@ -104,21 +104,21 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
 	}
 	const html_article *pg = p.have_page ? &p.page : NULL;
 	db_article_fields f = {
-		.url = in->url,
-		.canonical_url = p.canonical,
-		.title = first(in->title, pg ? pg->title : NULL),
-		.site_name = first(in->site_name, pg ? pg->site_name : NULL),
-		.author = first(in->author, pg ? pg->author : NULL),
-		.language = pg ? pg->language : NULL,
-		.published_at = first(in->published_at, pg ? pg->published_at : NULL),
-		.text = p.text,
-		.source_id = in->source_id,
+	    .url = in->url,
+	    .canonical_url = p.canonical,
+	    .title = first(in->title, pg ? pg->title : NULL),
+	    .site_name = first(in->site_name, pg ? pg->site_name : NULL),
+	    .author = first(in->author, pg ? pg->author : NULL),
+	    .language = pg ? pg->language : NULL,
+	    .published_at = first(in->published_at, pg ? pg->published_at : NULL),
+	    .text = p.text,
+	    .source_id = in->source_id,
 	};
 	/* Extract before BEGIN: the work is pure and may take milliseconds. */
 	char *doc = p.text ? extract_json(dict, p.text, p.text_len, f.title, f.published_at) : NULL;
 
 	db_upsert_result up;
-	*st = db_command(c, "BEGIN");
+	*st = db_begin(c);
 	if (*st == DB_OK)
 		*st = db_article_upsert(c, &f, &up);
 	if (*st == DB_OK && up.changed && doc)
@@ -126,9 +126,9 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
 	else if (*st == DB_OK)
 		*st = db_article_counts(c, up.id, &out->counts);
 	if (*st == DB_OK)
-		*st = db_command(c, "COMMIT");
+		*st = db_commit(c);
 	if (*st != DB_OK)
-		db_command(c, "ROLLBACK");
+		db_rollback(c);
 	free(doc);
 	prepared_free(&p);
 	if (*st != DB_OK) {

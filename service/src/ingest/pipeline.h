@@ -11,7 +11,7 @@
 #include "extract/extract.h"
 
 typedef struct article_input {
-	const char *url; /* required */
+	const char *url;  /* required */
 	const char *text; /* plain text, or */
 	const char *html; /* a page (UTF-8) */
 	size_t text_len, html_len;
@@ -38,14 +38,14 @@ typedef enum { PIPE_OK, PIPE_BAD_INPUT, PIPE_DB } pipe_status;
  * failed.  Free out->counts with article_outcome_free().
  */
 pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input *in,
-			   article_outcome *out, db_status *st, char **err);
+                           article_outcome *out, db_status *st, char **err);
 void article_outcome_free(article_outcome *o);
 
 /* Extracts again from an article's stored text (after the dictionary
  * changed) and replaces what it contributed, in one transaction.  *counts
  * gets store_extraction's answer (free() it). */
 db_status pipeline_reextract(db_conn *c, const px_dict *dict, const char *article_id,
-			     const char *text, const char *title, const char *published_at,
-			     char **counts);
+                             const char *text, const char *title, const char *published_at,
+                             char **counts);
 
 #endif

@@ -44,7 +44,7 @@ static void *loop_main(void *arg)
 }
 
 ingest_service *ingest_service_start(db_pool *pool, px_dict *const *dict,
-				     pthread_rwlock_t *dict_lock, const ingest_service_opts *o)
+                                     pthread_rwlock_t *dict_lock, const ingest_service_opts *o)
 {
 	ingest_settings s;
 	ingest_settings_from_env(&s, o->allow_local);
@@ -65,7 +65,8 @@ ingest_service *ingest_service_start(db_pool *pool, px_dict *const *dict,
 		snprintf(tag, sizeof tag, "w%d", i);
 		l->svc = svc;
 		l->run_demo = i == 0 && o->demo;
-		l->w = i < workers ? worker_new(pool, dict, dict_lock, &svc->s, &svc->stop, tag) : NULL;
+		l->w = i < workers ? worker_new(pool, dict, dict_lock, &svc->s, &svc->stop, tag)
+		                   : NULL;
 		if (pthread_create(&l->tid, NULL, loop_main, l)) {
 			log_error("cannot start an ingestion thread", NULL);
 			worker_free(l->w);

@@ -23,7 +23,7 @@ typedef struct ingest_service_opts {
 /* dict points at the process's current dictionary; dict_lock may be NULL.
  * Returns NULL when no thread could be started. */
 ingest_service *ingest_service_start(db_pool *pool, px_dict *const *dict,
-				     pthread_rwlock_t *dict_lock, const ingest_service_opts *o);
+                                     pthread_rwlock_t *dict_lock, const ingest_service_opts *o);
 /* Stops claiming, lets the current jobs finish or give their leases back,
  * joins the threads.  NULL is fine. */
 void ingest_service_stop(ingest_service *s);

@@ -32,7 +32,7 @@ static ssrf_class classify_v6(const uint8_t *b)
 	static const uint8_t zero[16] = {0};
 	if (!memcmp(b, mapped, 12))
 		return classify_v4((uint32_t)b[12] << 24 | (uint32_t)b[13] << 16 |
-				   (uint32_t)b[14] << 8 | b[15]);
+		                   (uint32_t)b[14] << 8 | b[15]);
 	if (!memcmp(b, zero, 16))
 		return SSRF_UNSPECIFIED;
 	if (!memcmp(b, zero, 15) && b[15] == 1)
@@ -72,7 +72,7 @@ int ssrf_allowed(const struct sockaddr *sa, int allow_local)
 
 const char *ssrf_class_name(ssrf_class c)
 {
-	static const char *const names[] = {"public",      "loopback",    "private",
-					    "link-local",  "unspecified", "reserved"};
+	static const char *const names[] = {"public",     "loopback",    "private",
+	                                    "link-local", "unspecified", "reserved"};
 	return (unsigned)c < sizeof names / sizeof *names ? names[c] : "reserved";
 }

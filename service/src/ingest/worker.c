@@ -36,7 +36,7 @@ static ratelimit *process_ratelimit(int interval_ms)
 }
 
 worker *worker_new(db_pool *pool, px_dict *const *dict, pthread_rwlock_t *dict_lock,
-		   const ingest_settings *s, const atomic_int *stop, const char *tag)
+                   const ingest_settings *s, const atomic_int *stop, const char *tag)
 {
 	worker *w = xcalloc(1, sizeof *w);
 	w->ctx.pool = pool;

@@ -24,7 +24,7 @@ typedef struct worker_stats {
 /* dict points at the current dictionary pointer; dict_lock (may be NULL)
  * is read-locked while it is used.  stop is owned by the caller. */
 worker *worker_new(db_pool *pool, px_dict *const *dict, pthread_rwlock_t *dict_lock,
-		   const ingest_settings *s, const atomic_int *stop, const char *tag);
+                   const ingest_settings *s, const atomic_int *stop, const char *tag);
 void worker_free(worker *w);
 /* Runs one due job; 1 when there was one, 0 when nothing was due, -1 when
  * the database is unavailable. */

@@ -11,6 +11,6 @@
 /* Returns a malloc'd NUL-terminated UTF-8 copy (length in *out_len), or NULL
  * with *err set when the declared charset is unknown. */
 char *charset_to_utf8(const char *body, size_t len, const char *content_type, size_t *out_len,
-		      char **err);
+                      char **err);
 
 #endif

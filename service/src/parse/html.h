@@ -21,7 +21,7 @@ typedef struct html_article {
 /* html must be UTF-8 (see charset.h).  base_url resolves relative links and
  * may be NULL.  Returns 0, or -1 with *err set (free() it). */
 int html_article_extract(const char *html, size_t len, const char *base_url, html_article *out,
-			 char **err);
+                         char **err);
 void html_article_free(html_article *a);
 
 #endif

@@ -8,23 +8,23 @@ static const struct {
 	const char *s;
 	int id, date, ts;
 } values[] = {
-	{"1", 1, 0, 0},
-	{"123456789012345678", 1, 0, 0},
-	{"1234567890123456789", 0, 0, 0},
-	{"0", 0, 0, 0},
-	{"007", 0, 0, 0},
-	{"-1", 0, 0, 0},
-	{"", 0, 0, 0},
-	{"2025-08-15", 0, 1, 1},
-	{"2024-02-29", 0, 1, 1},
-	{"2025-02-29", 0, 0, 0},
-	{"2025-13-01", 0, 0, 0},
-	{"2025-1-01", 0, 0, 0},
-	{"2025-08-15T10:30:00Z", 0, 0, 1},
-	{"2025-08-15T10:30:00.123+03:00", 0, 0, 1},
-	{"2025-08-15T10:30", 0, 0, 1},
-	{"2025-08-15T25:30:00Z", 0, 0, 0},
-	{"2025-08-15 junk", 0, 0, 0},
+    {"1", 1, 0, 0},
+    {"123456789012345678", 1, 0, 0},
+    {"1234567890123456789", 0, 0, 0},
+    {"0", 0, 0, 0},
+    {"007", 0, 0, 0},
+    {"-1", 0, 0, 0},
+    {"", 0, 0, 0},
+    {"2025-08-15", 0, 1, 1},
+    {"2024-02-29", 0, 1, 1},
+    {"2025-02-29", 0, 0, 0},
+    {"2025-13-01", 0, 0, 0},
+    {"2025-1-01", 0, 0, 0},
+    {"2025-08-15T10:30:00Z", 0, 0, 1},
+    {"2025-08-15T10:30:00.123+03:00", 0, 0, 1},
+    {"2025-08-15T10:30", 0, 0, 1},
+    {"2025-08-15T25:30:00Z", 0, 0, 0},
+    {"2025-08-15 junk", 0, 0, 0},
 };
 
 START_TEST(kinds)
@@ -40,9 +40,9 @@ START_TEST(utf8)
 	ck_assert(api_valid_utf8("plain", 5));
 	ck_assert(api_valid_utf8("Zelenskyy «мир» 😀", strlen("Zelenskyy «мир» 😀")));
 	ck_assert(!api_valid_utf8("\xff\xfe", 2));
-	ck_assert(!api_valid_utf8("\xc0\xaf", 2));         /* overlong */
-	ck_assert(!api_valid_utf8("\xed\xa0\x80", 3));     /* surrogate */
-	ck_assert(!api_valid_utf8("\xe2\x82", 2));         /* truncated */
+	ck_assert(!api_valid_utf8("\xc0\xaf", 2));     /* overlong */
+	ck_assert(!api_valid_utf8("\xed\xa0\x80", 3)); /* surrogate */
+	ck_assert(!api_valid_utf8("\xe2\x82", 2));     /* truncated */
 	ck_assert(!api_valid_utf8("a\0b", 3));
 }
 END_TEST
@@ -65,14 +65,18 @@ END_TEST
 
 START_TEST(cursor_rejects)
 {
-	const char *bad[] = {"", "!!!!", "a", "x' OR 1=1 --",
-			     /* "2025-01-01|abc" */ "MjAyNS0wMS0wMXxhYmM",
-			     /* "no bar" */ "bm8gYmFy",
-			     "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB"};
+	const char *bad[] = {"",
+	                     "!!!!",
+	                     "a",
+	                     "x' OR 1=1 --",
+	                     /* "2025-01-01|abc" */ "MjAyNS0wMS0wMXxhYmM",
+	                     /* "no bar" */ "bm8gYmFy",
+	                     "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQ"
+	                     "UFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB"};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		char s[32], id[24];
 		ck_assert_msg(api_cursor_decode(bad[i], s, sizeof s, id, sizeof id) == -1, "%s",
-			      bad[i]);
+		              bad[i]);
 	}
 }
 END_TEST
@@ -110,9 +114,9 @@ START_TEST(list_params)
 	ck_assert_int_eq(p.limit, 50);
 
 	const char *const bad[][3] = {
-		{"limit", "0", NULL},       {"limit", "501", NULL},     {"limit", "1e3", NULL},
-		{"from", "2025-02-31", NULL}, {"article_id", "x", NULL}, {"status", "maybe", NULL},
-		{"nope", "1", NULL},        {"q", "", NULL},           {"cursor", "zz", NULL},
+	    {"limit", "0", NULL},         {"limit", "501", NULL},    {"limit", "1e3", NULL},
+	    {"from", "2025-02-31", NULL}, {"article_id", "x", NULL}, {"status", "maybe", NULL},
+	    {"nope", "1", NULL},          {"q", "", NULL},           {"cursor", "zz", NULL},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		ck_assert_int_eq(parse(bad[i], &p, &status), -1);

@@ -23,12 +23,12 @@ END_TEST
 static const struct {
 	const char *in, *out;
 } json_cases[] = {
-	{"plain", "\"plain\""},
-	{"quo\"te", "\"quo\\\"te\""},
-	{"back\\slash", "\"back\\\\slash\""},
-	{"line\nbreak\ttab", "\"line\\nbreak\\ttab\""},
-	{"\x01\x1f", "\"\\u0001\\u001f\""},
-	{"Zelenskyy – «мир»", "\"Zelenskyy – «мир»\""},
+    {"plain", "\"plain\""},
+    {"quo\"te", "\"quo\\\"te\""},
+    {"back\\slash", "\"back\\\\slash\""},
+    {"line\nbreak\ttab", "\"line\\nbreak\\ttab\""},
+    {"\x01\x1f", "\"\\u0001\\u001f\""},
+    {"Zelenskyy – «мир»", "\"Zelenskyy – «мир»\""},
 };
 
 START_TEST(json_strings)

@@ -34,9 +34,17 @@ END_TEST
 
 START_TEST(from_env)
 {
-	const char *pairs[] = {"DATABASE_URL", "postgres://fallback", "PARLEY_LISTEN", "0.0.0.0:9090",
-			       "PARLEY_API_KEY", "s3cret", "PARLEY_LOG_LEVEL", "debug",
-			       "PARLEY_THREADS", "16", NULL};
+	const char *pairs[] = {"DATABASE_URL",
+	                       "postgres://fallback",
+	                       "PARLEY_LISTEN",
+	                       "0.0.0.0:9090",
+	                       "PARLEY_API_KEY",
+	                       "s3cret",
+	                       "PARLEY_LOG_LEVEL",
+	                       "debug",
+	                       "PARLEY_THREADS",
+	                       "16",
+	                       NULL};
 	env_table t = {pairs};
 	config c;
 	config_defaults(&c);
@@ -55,7 +63,7 @@ END_TEST
 START_TEST(parley_url_wins)
 {
 	const char *pairs[] = {"DATABASE_URL", "postgres://fallback", "PARLEY_DATABASE_URL",
-			       "postgres://mine", NULL};
+	                       "postgres://mine", NULL};
 	env_table t = {pairs};
 	config c;
 	config_defaults(&c);
@@ -69,11 +77,9 @@ END_TEST
 static const struct {
 	const char *name, *value;
 } bad_env[] = {
-	{"PARLEY_LISTEN", "8080"},     {"PARLEY_LISTEN", "host:99999"},
-	{"PARLEY_LISTEN", "host:"},    {"PARLEY_LOG_LEVEL", "loud"},
-	{"PARLEY_THREADS", "0"},       {"PARLEY_THREADS", "12abc"},
-	{"PARLEY_POOL_SIZE", "1000"},  {"PARLEY_MAX_BODY", "10"},
-	{"PARLEY_WORKER", "maybe"},
+    {"PARLEY_LISTEN", "8080"},    {"PARLEY_LISTEN", "host:99999"}, {"PARLEY_LISTEN", "host:"},
+    {"PARLEY_LOG_LEVEL", "loud"}, {"PARLEY_THREADS", "0"},         {"PARLEY_THREADS", "12abc"},
+    {"PARLEY_POOL_SIZE", "1000"}, {"PARLEY_MAX_BODY", "10"},       {"PARLEY_WORKER", "maybe"},
 };
 
 START_TEST(rejects_bad_env)

@@ -15,11 +15,11 @@ static void h_c(void *app, const http_request *req, http_response *res)
 }
 
 static const http_route routes[] = {
-	{"GET", "/v1/things", h_a},
-	{"POST", "/v1/things", h_b},
-	{"GET", "/v1/things/{id}", h_c},
-	{"GET", "/v1/things/{id}/parts", h_a},
-	{NULL, NULL, NULL},
+    {"GET", "/v1/things", h_a},
+    {"POST", "/v1/things", h_b},
+    {"GET", "/v1/things/{id}", h_c},
+    {"GET", "/v1/things/{id}/parts", h_a},
+    {NULL, NULL, NULL},
 };
 
 static const struct {
@@ -28,17 +28,17 @@ static const struct {
 	http_handler handler;
 	const char *param, *allow;
 } cases[] = {
-	{"GET", "/v1/things", ROUTE_FOUND, h_a, NULL, NULL},
-	{"HEAD", "/v1/things", ROUTE_FOUND, h_a, NULL, NULL},
-	{"POST", "/v1/things", ROUTE_FOUND, h_b, NULL, NULL},
-	{"GET", "/v1/things/", ROUTE_FOUND, h_a, NULL, NULL},
-	{"GET", "/v1/things/42", ROUTE_FOUND, h_c, "42", NULL},
-	{"GET", "/v1/things/42/parts", ROUTE_FOUND, h_a, "42", NULL},
-	{"GET", "/v1/things//parts", ROUTE_NO_PATH, NULL, NULL, NULL},
-	{"GET", "/v1/thing", ROUTE_NO_PATH, NULL, NULL, NULL},
-	{"GET", "/v1/things/42/parts/7", ROUTE_NO_PATH, NULL, NULL, NULL},
-	{"DELETE", "/v1/things", ROUTE_NO_METHOD, NULL, NULL, "GET, HEAD, POST"},
-	{"POST", "/v1/things/9", ROUTE_NO_METHOD, NULL, NULL, "GET, HEAD"},
+    {"GET", "/v1/things", ROUTE_FOUND, h_a, NULL, NULL},
+    {"HEAD", "/v1/things", ROUTE_FOUND, h_a, NULL, NULL},
+    {"POST", "/v1/things", ROUTE_FOUND, h_b, NULL, NULL},
+    {"GET", "/v1/things/", ROUTE_FOUND, h_a, NULL, NULL},
+    {"GET", "/v1/things/42", ROUTE_FOUND, h_c, "42", NULL},
+    {"GET", "/v1/things/42/parts", ROUTE_FOUND, h_a, "42", NULL},
+    {"GET", "/v1/things//parts", ROUTE_NO_PATH, NULL, NULL, NULL},
+    {"GET", "/v1/thing", ROUTE_NO_PATH, NULL, NULL, NULL},
+    {"GET", "/v1/things/42/parts/7", ROUTE_NO_PATH, NULL, NULL, NULL},
+    {"DELETE", "/v1/things", ROUTE_NO_METHOD, NULL, NULL, "GET, HEAD, POST"},
+    {"POST", "/v1/things/9", ROUTE_NO_METHOD, NULL, NULL, "GET, HEAD"},
 };
 
 START_TEST(matches)
