@@ -165,11 +165,13 @@ bool px_tok_is(const px_doc *doc, size_t i, const char *lower_word)
 		return false;
 	const px_token *t = &doc->toks[i];
 	const char *s = doc->text.s + t->start;
-	/* most calls fail on the first letter; test it before measuring */
-	if (tolower((unsigned char)*s) != (unsigned char)lower_word[0])
-		return false;
+	/* Called in every rule's inner loop: one pass, no strlen, and most
+	 * calls end at the first letter. */
 	size_t n = t->end - t->start;
-	return strlen(lower_word) == n && strncasecmp(s, lower_word, n) == 0;
+	for (size_t k = 0; k < n; k++)
+		if (!lower_word[k] || tolower((unsigned char)s[k]) != (unsigned char)lower_word[k])
+			return false;
+	return lower_word[n] == '\0';
 }
 
 bool px_tok_char(const px_doc *doc, size_t i, char c)

@@ -68,23 +68,102 @@ static int32_t mention_actor_at(const px_doc *doc, size_t i)
 	return doc->mentions[m].actor;
 }
 
+/* "X said (that) Y rejected ...": whoever stands before a speech verb
+ * speaks; the doer of what follows comes after it. */
+static size_t after_last_cue(const px_doc *doc, size_t a, size_t trig)
+{
+	/* Verbs that introduce a clause; others ("reiterated his readiness to
+	 * host") often take a plain object and count only before "that". */
+	static const char *const clause_verbs[] = {"said",      "says",  "told",  "added",
+	                                           "stated",    "noted", "wrote", "explained",
+	                                           "according", NULL};
+	const px_lex_entry *e;
+	for (size_t i = trig; i-- > a;) {
+		if (doc->toks[i].inq || !px_lex_match(doc, i, LX_CUE, &e))
+			continue;
+		if (px_tok_is(doc, i + 1, "to"))
+			continue; /* "claimed to have reached": the subject acts */
+		bool clause = px_tok_is(doc, i + 1, "that");
+		for (const char *const *w = clause_verbs; *w && !clause; w++)
+			clause = px_tok_is(doc, i, *w);
+		if (clause)
+			return i + 1;
+	}
+	return a;
+}
+
+/* "Y, who thanked him": the actor named right before ", who", when the
+ * trigger is inside that relative clause (no comma has closed it). */
+static int32_t who_antecedent(const px_doc *doc, size_t a, size_t ca, size_t trig)
+{
+	if (ca < a + 3 || !px_tok_is(doc, ca - 1, "who") || !px_tok_char(doc, ca - 2, ','))
+		return -1;
+	for (size_t i = ca; i < trig; i++)
+		if (px_tok_char(doc, i, ','))
+			return -1;
+	int32_t m = doc->tok_mention[ca - 3];
+	if (m < 0 || doc->mentions[m].tok_end != ca - 2 || doc->toks[ca - 3].inq)
+		return -1;
+	return doc->mentions[m].actor;
+}
+
+/* "he"/"she" shortly before the trigger: the first person named earlier
+ * in the sentence ("Trump said he would", "Modi travels to China, where he
+ * is expected to"), else the story's recent subject. */
+static int32_t pronoun_near(const px_doc *doc, size_t a, size_t trig, size_t window)
+{
+	for (size_t i = trig; i-- > a && i + window > trig;) {
+		if (!px_tok_is(doc, i, "he") && !px_tok_is(doc, i, "she"))
+			continue;
+		for (size_t k = doc->sents[doc->toks[i].sent].tok_start; k < a; k++) {
+			int32_t who = mention_actor_at(doc, k);
+			if (who >= 0 && px_is_person(doc, who))
+				return who;
+		}
+		return px_resolve_pronoun(doc, i);
+	}
+	return -1;
+}
+
 /* The doer: the first person before the trigger, else the nearest actor,
- * else a pronoun. */
-static int32_t source_before(const px_doc *doc, size_t a, size_t trig)
+ * else a pronoun.  *at is where the doer was named (or trig). */
+static int32_t source_before(const px_doc *doc, size_t a, size_t trig, size_t *at)
 {
 	int32_t nearest = -1;
+	*at = trig;
 	for (size_t i = a; i < trig; i++) {
 		int32_t who = mention_actor_at(doc, i);
-		if (who >= 0 && px_is_person(doc, who))
+		if (who >= 0 && px_is_person(doc, who)) {
+			*at = i;
 			return who;
-		if (who >= 0)
+		}
+		if (who >= 0 && nearest < 0) {
 			nearest = who;
+			*at = i;
+		}
 	}
 	if (nearest >= 0)
 		return nearest;
-	for (size_t i = trig; i-- > a && i + 4 > trig;)
-		if (px_tok_is(doc, i, "he") || px_tok_is(doc, i, "she"))
-			return px_resolve_pronoun(doc, i);
+	return pronoun_near(doc, a, trig, 6);
+}
+
+/* "A and B agreed", "A and his counterpart B signed": B acts too. */
+static int32_t co_subject(const px_doc *doc, int32_t first, size_t at, size_t trig)
+{
+	int32_t m = at < trig ? doc->tok_mention[at] : -1;
+	if (m < 0)
+		return -1;
+	size_t i = doc->mentions[m].tok_end;
+	if (i >= trig || !px_tok_is(doc, i, "and"))
+		return -1;
+	for (size_t k = i + 1; k < trig && k < i + 6; k++) {
+		int32_t who = mention_actor_at(doc, k);
+		/* "his Japanese counterpart Y": the demonym is not the partner */
+		if (who >= 0 && who != first && px_is_person(doc, who) == px_is_person(doc, first))
+			return who;
+		if (px_tok_char(doc, k, ','))
+			break;
+	}
 	return -1;
 }
 
@@ -126,8 +205,19 @@ static bool clause_break(const px_doc *doc, size_t i)
 static void clause_of(const px_doc *doc, size_t a, size_t b, size_t trig, size_t *ca, size_t *cb)
 {
 	*ca = trig;
-	while (*ca > a && !clause_break(doc, *ca - 1))
-		(*ca)--;
+	for (;;) {
+		while (*ca > a && !clause_break(doc, *ca - 1))
+			(*ca)--;
+		/* "Araghchi, who leads the delegation, praised": a relative
+		 * clause closed before the trigger belongs to the subject */
+		bool closed = false;
+		for (size_t i = *ca; i < trig && !closed; i++)
+			closed = px_tok_char(doc, i, ',');
+		if (!(*ca > a + 2 && closed && px_tok_char(doc, *ca - 2, ',') &&
+		      (px_tok_is(doc, *ca - 1, "who") || px_tok_is(doc, *ca - 1, "which"))))
+			break;
+		*ca -= 2;
+	}
 	*cb = trig;
 	while (*cb < b && !clause_break(doc, *cb))
 		(*cb)++;
@@ -159,7 +249,22 @@ static void meeting_parts(const px_doc *doc, px_event *e, size_t a, size_t b, si
 		return;
 	size_t ca, cb;
 	clause_of(doc, a, b, trig, &ca, &cb);
+	/* "Peskov said Putin and Trump would meet": the speaker is not a party,
+	 * unless nobody else is named */
+	size_t cue_end = after_last_cue(doc, ca, trig);
+	size_t named = 0;
+	for (size_t i = cue_end; i < cb; i++)
+		named += mention_actor_at(doc, i) >= 0;
+	if (named >= 2)
+		ca = cue_end;
 	bool persons = false;
+	/* "where he is expected to hold talks with Xi" */
+	int32_t pron = pronoun_near(doc, ca, trig, 8);
+	if (pron >= 0 && px_is_person(doc, pron)) {
+		add_part(e, pron, ROLE_PARTICIPANT);
+		persons = true;
+	}
+	add_part(e, who_antecedent(doc, a, ca, trig), ROLE_PARTICIPANT);
 	for (size_t i = ca; i < cb; i++) {
 		int32_t who = mention_actor_at(doc, i);
 		if (who >= 0 && px_is_person(doc, who)) {
@@ -268,10 +373,11 @@ static bool negated(const px_doc *doc, size_t a, size_t trig)
 	return false;
 }
 
-static void event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, const px_event_word *w)
+/* Returns whether the event was kept. */
+static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, const px_event_word *w)
 {
 	if (negated(doc, s->tok_start, i))
-		return;
+		return false;
 	bool intent;
 	int status = status_in(doc, s->tok_start, i, s->tok_end, &intent);
 	bool meeting = is_meeting_family(w->cameo);
@@ -287,9 +393,15 @@ static void event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 		add_part(e, speaker_of_statement_word(doc, s->tok_start, s->tok_end, i),
 		         ROLE_SOURCE);
 	} else {
-		size_t ca, cb;
+		size_t ca, cb, at;
 		clause_of(doc, s->tok_start, s->tok_end, i, &ca, &cb);
-		add_part(e, source_before(doc, ca, i), ROLE_SOURCE);
+		int32_t src = who_antecedent(doc, s->tok_start, ca, i), co = -1;
+		if (src < 0) {
+			src = source_before(doc, after_last_cue(doc, ca, i), i, &at);
+			co = co_subject(doc, src, at, i);
+		}
+		add_part(e, src, ROLE_SOURCE);
+		add_part(e, co, ROLE_SOURCE);
 		add_part(e, target_after(doc, i + 1, s->tok_end), ROLE_TARGET);
 	}
 	e->place = place_in(doc, s->tok_start, s->tok_end, i);
@@ -297,8 +409,14 @@ static void event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	/* nothing to tell, or a lone "talks" with one side, no date and no place */
 	bool thin = meeting && e->n_parts < 2 && !e->date.precision && e->place < 0 &&
 	            strcmp(w->cameo, "042") && strcmp(w->cameo, "043");
-	if ((!e->n_parts && !e->date.precision) || thin)
+	/* an event nobody took part in is kept only when it has a when and a
+	 * where ("talks in Istanbul on July 23") */
+	bool anonymous = !e->n_parts && (!e->date.precision || e->place < 0);
+	if (anonymous || thin) {
 		e->into = (int32_t)doc->n_events - 1; /* dropped */
+		return false;
+	}
+	return true;
 }
 
 static void scan_triggers(px_doc *doc)
@@ -316,10 +434,10 @@ static void scan_triggers(px_doc *doc)
 			bool dup = false;
 			for (size_t k = 0; k < n_seen && !dup; k++)
 				dup = family_eq(seen[k], w->cameo);
-			if (!dup && n_seen < 16) {
+			/* one event per family and sentence; a word that made none
+			 * ("the summit came days before ...") leaves room for the next */
+			if (!dup && n_seen < 16 && event_from_trigger(doc, s, i, w))
 				memcpy(seen[n_seen++], w->cameo, 2);
-				event_from_trigger(doc, s, i, w);
-			}
 			i += n - 1;
 		}
 	}

@@ -551,6 +551,26 @@ static size_t skip_lead_in(const px_doc *doc, size_t from, size_t b)
 	return from;
 }
 
+/* "told a news conference in Kyiv that ...": verbs that take a listener
+ * report what follows "that" when it comes within a few words. */
+static size_t skip_told_object(const px_doc *doc, size_t cue, size_t from, size_t b)
+{
+	static const char *const verbs[] = {"told",   "assured", "informed", "reminded",
+	                                    "warned", "briefed", NULL};
+	bool takes_listener = false;
+	for (const char *const *w = verbs; *w && !takes_listener; w++)
+		takes_listener = px_tok_is(doc, cue, *w);
+	if (!takes_listener)
+		return from;
+	for (size_t i = from; i < b && i < from + 10; i++) {
+		if (px_tok_is(doc, i, "that"))
+			return i + 1 < b ? i + 1 : from;
+		if (doc->toks[i].kind == TK_PUNCT || doc->toks[i].kind == TK_QUOTE)
+			break;
+	}
+	return from;
+}
+
 /* "X said (that) ...", "..., X added.", "according to X, ..." */
 static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 {
@@ -604,6 +624,7 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 			to--;
 	} else {
 		from = skip_lead_in(doc, from, b);
+		from = skip_told_object(doc, at.cue_tok, from, b);
 	}
 	while (to > from && doc->toks[to - 1].kind == TK_PUNCT)
 		to--;
