@@ -1,5 +1,6 @@
 /*
- * bench_extract — throughput of px_clean_text + px_extract (+ JSON), in
+ * bench_extract — throughput of px_clean_text + px_extract + px_result_json
+ * (what the worker runs per article), in
  * MB/s and articles/s on one core.
  *
  *   bench_extract [--files-only] [FILE...]
@@ -102,8 +103,7 @@ static void run_once(const px_dict *d, const char *text, size_t len)
 	char *clean = px_clean_text(text, len, &clean_len);
 	px_input in = {clean, clean_len, NULL, "2025-08-27"};
 	px_result *r = px_extract(d, &in);
-	json_t *j = px_result_to_json(r);
-	json_decref(j);
+	free(px_result_json(r, NULL));
 	px_result_free(r);
 	free(clean);
 }
@@ -137,6 +137,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_extract: empty corpus (run from the repo root)\n");
 		return 2;
 	}
+	/* BENCH_ROUNDS=N runs exactly N rounds: for instruction counts under
+	 * callgrind, steadier than wall time on a shared machine. */
+	const char *fixed = getenv("BENCH_ROUNDS");
+	size_t want = fixed ? strtoul(fixed, NULL, 10) : 0;
 	double start = now(), elapsed;
 	size_t rounds = 0;
 	do {
@@ -144,7 +148,7 @@ int main(int argc, char **argv)
 			run_once(d, c.text[i], c.len[i]);
 		rounds++;
 		elapsed = now() - start;
-	} while (elapsed < 2.0);
+	} while (want ? rounds < want : elapsed < 2.0);
 	double mb = (double)c.bytes * (double)rounds / 1e6;
 	printf("corpus: %zu texts (%zu test cases, %d files), %zu bytes\n", c.n, case_texts,
 	       argc - first, c.bytes);

@@ -468,7 +468,14 @@ step_micro() {
         [ -d ../shared/htmlbench/pages ] && args+=(../shared/htmlbench/pages)
         [ -d tests/fixtures/pages ] && args+=(tests/fixtures/pages) ;;
       bench_extract)
-        for f in tests/fixtures/articles/*; do [ -f "$f" ] && args+=("$f"); done ;;
+        # Whole articles: the demo corpus pages' main text, as the worker
+        # hands it to the extractor (the small test cases would measure
+        # per-call overhead rather than text throughput).
+        mkdir -p "$work/demo-text"
+        for p in service/demo/pages/*.html; do
+          "$build/parley" page "$p" | jq -r .text >"$work/demo-text/$(basename "$p" .html).txt"
+        done
+        args+=(--files-only "$work"/demo-text/*.txt) ;;
     esac
     md "### $t"
     md ""

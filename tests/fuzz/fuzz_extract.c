@@ -28,6 +28,21 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* Whatever the bytes, the result is JSON the database will accept. */
+static void must_be_json(const px_result *r)
+{
+	size_t len;
+	char *s = px_result_json(r, &len);
+	json_error_t e;
+	json_t *j = json_loadb(s, len, 0, &e);
+	if (!j) {
+		fprintf(stderr, "fuzz_extract: invalid JSON (%s): %.200s\n", e.text, s);
+		abort();
+	}
+	json_decref(j);
+	free(s);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size == 0)
@@ -37,14 +52,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *clean = px_clean_text((const char *)data + 1, size - 1, &clean_len);
 	px_input in = {clean, clean_len, NULL, published};
 	px_result *r = px_extract(fuzz_dict, &in);
-	json_t *j = px_result_to_json(r);
-	char *s = json_dumps(j, JSON_COMPACT);
-	free(s);
-	json_decref(j);
+	must_be_json(r);
 	px_result_free(r);
 	/* raw text straight into the extractor must be safe too */
 	px_input raw = {(const char *)data + 1, size - 1, NULL, published};
 	r = px_extract(fuzz_dict, &raw);
+	must_be_json(r);
 	px_result_free(r);
 	free(clean);
 	return 0;

@@ -124,24 +124,34 @@ static bool starts_with_ci(const char *s, size_t n, const char *prefix)
 	return n >= k && strncasecmp(s, prefix, k) == 0;
 }
 
-/* One lower-cased copy, then a fast substring search per mark. */
+/* One pass: only where a byte could begin a mark are the marks compared. */
+static bool mark_at(const char *s, size_t n, const char *mark)
+{
+	size_t k = 0;
+	while (mark[k] && k < n && px_ascii_lower((unsigned char)s[k]) == (unsigned char)mark[k])
+		k++;
+	return !mark[k];
+}
+
 static bool has_caption_mark(const char *s, size_t n)
 {
-	char small[512];
-	char *low = n < sizeof small ? small : xmalloc(n + 1);
-	for (size_t i = 0; i < n; i++)
-		low[i] = (char)tolower((unsigned char)s[i]);
-	low[n] = '\0';
-	bool hit = false;
-	for (const char *const *c = caption_marks; *c && !hit; c++)
-		hit = strstr(low, *c) != NULL;
-	for (const char *const *c = caption_credits; *c && !hit; c++) {
-		size_t k = strlen(*c);
-		hit = n >= k && !strcmp(low + n - k, *c);
+	bool first[256] = {false};
+	for (const char *const *m = caption_marks; *m; m++)
+		first[(unsigned char)(*m)[0]] = true;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = px_ascii_lower((unsigned char)s[i]);
+		if (!first[c])
+			continue;
+		for (const char *const *m = caption_marks; *m; m++)
+			if ((unsigned char)(*m)[0] == c && mark_at(s + i, n - i, *m))
+				return true;
 	}
-	if (low != small)
-		free(low);
-	return hit;
+	for (const char *const *c = caption_credits; *c; c++) {
+		size_t k = strlen(*c);
+		if (n >= k && mark_at(s + n - k, k, *c))
+			return true;
+	}
+	return false;
 }
 
 static void trim(const char **s, size_t *n)

@@ -62,14 +62,28 @@ bool px_parse_iso_date(const char *s, px_date *out)
 	return true;
 }
 
+static char *digits(char *p, int v, int width)
+{
+	for (int i = width - 1; i >= 0; i--, v /= 10)
+		p[i] = (char)('0' + (v < 0 ? -v : v) % 10);
+	return p + width;
+}
+
+/* By hand: written for every event and statement of every article. */
 void px_date_format(const px_date *d, char out[16])
 {
-	switch (d->precision) {
-	case 3: snprintf(out, 16, "%04d-%02d-%02d", d->y % 10000, d->m % 100, d->d % 100); break;
-	case 2: snprintf(out, 16, "%04d-%02d", d->y % 10000, d->m % 100); break;
-	case 1: snprintf(out, 16, "%04d", d->y % 10000); break;
-	default: out[0] = '\0';
+	char *p = out;
+	if (d->precision >= 1)
+		p = digits(p, d->y % 10000, 4);
+	if (d->precision >= 2) {
+		*p++ = '-';
+		p = digits(p, d->m % 100, 2);
 	}
+	if (d->precision >= 3) {
+		*p++ = '-';
+		p = digits(p, d->d % 100, 2);
+	}
+	*p = '\0';
 }
 
 static const char *const months[] = {"january",   "february", "march",    "april",

@@ -21,7 +21,7 @@ uint32_t px_hash_lower(const char *s, size_t len)
 {
 	uint32_t h = 2166136261u;
 	for (size_t i = 0; i < len; i++) {
-		h ^= (uint8_t)tolower((unsigned char)s[i]);
+		h ^= px_ascii_lower((unsigned char)s[i]);
 		h *= 16777619u;
 	}
 	return h;
@@ -159,27 +159,6 @@ int px_dict_add_actor(px_dict *d, const char *name, const char *kind, const char
 	return 0;
 }
 
-bool px_tok_is(const px_doc *doc, size_t i, const char *lower_word)
-{
-	if (i >= doc->n_toks)
-		return false;
-	const px_token *t = &doc->toks[i];
-	const char *s = doc->text.s + t->start;
-	/* Called in every rule's inner loop: one pass, no strlen, and most
-	 * calls end at the first letter. */
-	size_t n = t->end - t->start;
-	for (size_t k = 0; k < n; k++)
-		if (!lower_word[k] || tolower((unsigned char)s[k]) != (unsigned char)lower_word[k])
-			return false;
-	return lower_word[n] == '\0';
-}
-
-bool px_tok_char(const px_doc *doc, size_t i, char c)
-{
-	return i < doc->n_toks && doc->toks[i].end - doc->toks[i].start == 1 &&
-	       doc->text.s[doc->toks[i].start] == c;
-}
-
 static bool entry_matches(const px_doc *doc, size_t i, const px_lex_entry *e)
 {
 	if (i + e->ntok > doc->n_toks || doc->toks[i].hash != e->hash0)
@@ -242,9 +221,9 @@ size_t px_lex_match(const px_doc *doc, size_t i, unsigned mask, const px_lex_ent
 	if (!(hit->kinds & mask))
 		return 0;
 	size_t best = 0;
-	for (int bit = 0; bit < PX_LEX_KINDS; bit++) {
-		const px_lex_entry *e = hit->entry[bit];
-		if ((mask & (1u << bit)) && e && e->ntok > best) {
+	for (unsigned bits = hit->kinds & mask; bits; bits &= bits - 1) {
+		const px_lex_entry *e = hit->entry[__builtin_ctz(bits)];
+		if (e && e->ntok > best) {
 			best = e->ntok;
 			if (out)
 				*out = e;

@@ -10,7 +10,7 @@
  * px_extract(), half-open [start, end), so they match PostgreSQL substr()
  * and JavaScript string indexing of the stored article text.
  *
- * The JSON from px_result_to_json() is the contract with the database layer
+ * The JSON from px_result_json() is the contract with the database layer
  * (the store_extraction() SQL function reads exactly this shape):
  *
  * {
@@ -65,6 +65,9 @@ int px_dict_add_actor(px_dict *d, const char *name, const char *kind, const char
 px_dict *px_dict_load_dir(const char *dir, char **err);
 
 px_result *px_extract(const px_dict *d, const px_input *in);
+/* The result as compact JSON (malloc'd, NUL-terminated; *len may be NULL). */
+char *px_result_json(const px_result *r, size_t *len);
+/* The same parsed, for callers that inspect or pretty-print it. */
 json_t *px_result_to_json(const px_result *r);
 void px_result_free(px_result *r);
 

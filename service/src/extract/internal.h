@@ -258,8 +258,34 @@ struct px_result {
 /* Dictionary phrase matching at token i: the longest entry of any kind in
  * mask; returns its token length (0: none) and the entry in *out. */
 size_t px_lex_match(const px_doc *doc, size_t i, unsigned mask, const px_lex_entry **out);
-bool px_tok_is(const px_doc *doc, size_t i, const char *lower_word);
-bool px_tok_char(const px_doc *doc, size_t i, char c);        /* a one-byte token equal to c */
+/* ASCII folding only: the words rules ask about are English function
+ * words, and the C library's tolower() is a call per byte. */
+static inline unsigned char px_ascii_lower(unsigned char c)
+{
+	return (unsigned char)(c - 'A') < 26u ? (unsigned char)(c + 32) : c;
+}
+
+/* Token i equals lower_word, ignoring ASCII case.  Inline: every rule asks
+ * this in its inner loop, and most answers end at the first letter. */
+static inline bool px_tok_is(const px_doc *doc, size_t i, const char *lower_word)
+{
+	if (i >= doc->n_toks)
+		return false;
+	const px_token *t = &doc->toks[i];
+	const unsigned char *s = (const unsigned char *)doc->text.s + t->start;
+	size_t n = t->end - t->start;
+	for (size_t k = 0; k < n; k++)
+		if (!lower_word[k] || px_ascii_lower(s[k]) != (unsigned char)lower_word[k])
+			return false;
+	return lower_word[n] == '\0';
+}
+
+/* A one-byte token equal to c. */
+static inline bool px_tok_char(const px_doc *doc, size_t i, char c)
+{
+	return i < doc->n_toks && doc->toks[i].end - doc->toks[i].start == 1 &&
+	       doc->text.s[doc->toks[i].start] == c;
+}
 char *px_tok_span_dup(const px_doc *doc, size_t a, size_t b); /* tokens [a, b) as text */
 /* Tokens [a, b) as the caller wrote them (curly quotes and all). */
 char *px_orig_span_dup(const px_doc *doc, size_t a, size_t b);

@@ -5,6 +5,9 @@
  * written; refs ("a0", "e0") are renumbered densely in output order, and
  * every work-text byte offset is mapped back to a code point offset in the
  * caller's text.
+ *
+ * Written straight into a buffer: this runs once per stored article, and
+ * building a jansson tree first cost as much as some extraction stages.
  */
 #include "extract/internal.h"
 
@@ -14,31 +17,92 @@
 #include <stdlib.h>
 #include <string.h>
 
-static json_t *str_or_null(const char *s)
+/* "k": with its length known at compile time. */
+#define key(b, k) buf_append((b), "\"" k "\":", sizeof("\"" k "\":") - 1)
+
+/* Statement text is cut from the caller's bytes, which need not be valid
+ * UTF-8; JSON (and PostgreSQL's jsonb) must be, so bad bytes become U+FFFD.
+ * A valid non-ASCII character is at least two bytes long. */
+static size_t utf8_run(const char *p, const char *end)
 {
-	return s ? json_string(s) : json_null();
+	if ((unsigned char)*p < 0x80)
+		return 1;
+	int32_t cp;
+	int k = px_utf8_decode(p, end, &cp);
+	return k > 1 ? (size_t)k : 0;
 }
 
-static json_t *ref(char prefix, int32_t k)
+static void text(buf *b, const char *s)
 {
-	if (k < 0)
-		return json_null();
-	char b[16];
-	snprintf(b, sizeof b, "%c%d", prefix, (int)k);
-	return json_string(b);
+	size_t n = strlen(s);
+	const char *p = s, *end = s + n;
+	size_t k = 1;
+	while (p < end && (k = utf8_run(p, end)) > 0)
+		p += k;
+	if (p == end) {
+		buf_put_json_string(b, s, n);
+		return;
+	}
+	buf clean;
+	buf_init(&clean);
+	for (p = s; p < end; p += k ? k : 1) {
+		k = utf8_run(p, end);
+		if (k)
+			buf_append(&clean, p, k);
+		else
+			buf_puts(&clean, "\xEF\xBF\xBD");
+	}
+	buf_put_json_string(b, clean.data, clean.len);
+	buf_free(&clean);
 }
+
+static void text_or_null(buf *b, const char *s)
+{
+	if (s)
+		text(b, s);
+	else
+		buf_append(b, "null", 4);
+}
+#define str_or_null(b, k, s) (key(b, k), text_or_null((b), (s)))
+
+/* Offsets are most of the output; printf would be a tenth of the run. */
+static void put_u32(buf *b, uint32_t v)
+{
+	char d[10];
+	size_t n = 0;
+	do
+		d[sizeof d - ++n] = (char)('0' + v % 10);
+	while ((v /= 10) && n < sizeof d);
+	buf_append(b, d + sizeof d - n, n);
+}
+
+static void ref_value(buf *b, char prefix, int32_t n)
+{
+	if (n < 0) {
+		buf_puts(b, "null");
+		return;
+	}
+	buf_putc(b, '"');
+	buf_putc(b, prefix);
+	put_u32(b, (uint32_t)n);
+	buf_putc(b, '"');
+}
+
+#define ref(b, k, prefix, n) (key(b, k), ref_value((b), (prefix), (n)))
+#define num(b, k, v) (key(b, k), put_u32((b), (v)))
 
 static uint32_t cp_at(const px_doc *doc, uint32_t byte)
 {
 	return doc->text.cp[byte];
 }
 
-static json_t *date_json(const px_date *d)
+static void date_value(buf *b, const px_date *d)
 {
 	char s[16];
 	px_date_format(d, s);
-	return d->precision ? json_string(s) : json_null();
+	text_or_null(b, d->precision ? s : NULL);
 }
+#define date_field(b, k, d) (key(b, k), date_value((b), (d)))
 
 static const char *precision_name(int p)
 {
@@ -46,120 +110,171 @@ static const char *precision_name(int p)
 	return p >= 1 && p <= 3 ? names[p] : NULL;
 }
 
-static json_t *actor_json(const px_doc *doc, const px_actor *a, int32_t out_ref)
+static void actor_json(buf *b, const px_doc *doc, const px_actor *a, int32_t out_ref)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "ref", ref('a', out_ref));
-	json_object_set_new(o, "name", json_string(a->name));
-	json_object_set_new(o, "kind", json_string(a->kind));
-	json_object_set_new(o, "title", str_or_null(a->title));
-	json_object_set_new(o, "country", str_or_null(a->country));
-	json_object_set_new(o, "cameo", str_or_null(a->cameo));
-	json_t *al = json_array();
-	for (size_t i = 0; i < a->n_aliases; i++)
-		json_array_append_new(al, json_string(a->aliases[i]));
-	json_object_set_new(o, "aliases", al);
-	json_t *ms = json_array();
+	buf_putc(b, '{');
+	ref(b, "ref", 'a', out_ref);
+	buf_putc(b, ',');
+	str_or_null(b, "name", a->name);
+	buf_putc(b, ',');
+	str_or_null(b, "kind", a->kind);
+	buf_putc(b, ',');
+	str_or_null(b, "title", a->title);
+	buf_putc(b, ',');
+	str_or_null(b, "country", a->country);
+	buf_putc(b, ',');
+	str_or_null(b, "cameo", a->cameo);
+	buf_putc(b, ',');
+	key(b, "aliases");
+	buf_putc(b, '[');
+	for (size_t i = 0; i < a->n_aliases; i++) {
+		if (i)
+			buf_putc(b, ',');
+		text(b, a->aliases[i]);
+	}
+	buf_puts(b, "],");
+	key(b, "mentions");
+	buf_putc(b, '[');
 	int32_t self = (int32_t)(a - doc->actors);
+	bool first = true;
 	for (size_t i = 0; i < doc->n_mentions; i++) {
 		const px_mention *m = &doc->mentions[i];
 		if (m->actor != self)
 			continue;
-		json_t *mo = json_object();
-		json_object_set_new(mo, "start",
-		                    json_integer(cp_at(doc, doc->toks[m->tok_start].start)));
-		json_object_set_new(mo, "end",
-		                    json_integer(cp_at(doc, doc->toks[m->tok_end - 1].end)));
-		json_array_append_new(ms, mo);
+		buf_puts(b, first ? "{" : ",{");
+		first = false;
+		num(b, "start", cp_at(doc, doc->toks[m->tok_start].start));
+		buf_putc(b, ',');
+		num(b, "end", cp_at(doc, doc->toks[m->tok_end - 1].end));
+		buf_putc(b, '}');
 	}
-	json_object_set_new(o, "mentions", ms);
-	return o;
+	buf_puts(b, "]}");
 }
 
-static json_t *statement_json(const px_doc *doc, const px_statement *s, const int32_t *actor_ref,
-                              const int32_t *event_ref)
+static void statement_json(buf *b, const px_doc *doc, const px_statement *s,
+                           const int32_t *actor_ref, const int32_t *event_ref)
 {
-	json_t *o = json_object();
 	const px_sentence *sa = &doc->sents[s->sent_a], *sb = &doc->sents[s->sent_b];
-	json_object_set_new(o, "text", json_string(s->text));
-	json_object_set_new(o, "kind", json_string(s->direct ? "direct" : "indirect"));
-	json_object_set_new(o, "cue", str_or_null(s->cue));
-	json_object_set_new(o, "speaker", ref('a', s->speaker >= 0 ? actor_ref[s->speaker] : -1));
-	json_object_set_new(o, "start", json_integer(cp_at(doc, s->start)));
-	json_object_set_new(o, "end", json_integer(cp_at(doc, s->end)));
-	json_object_set_new(o, "sentence_start", json_integer(cp_at(doc, sa->start)));
-	json_object_set_new(o, "sentence_end", json_integer(cp_at(doc, sb->end)));
-	json_object_set_new(o, "date", date_json(&s->date));
-	json_object_set_new(o, "event", ref('e', s->event >= 0 ? event_ref[s->event] : -1));
-	return o;
+	buf_putc(b, '{');
+	str_or_null(b, "text", s->text);
+	buf_putc(b, ',');
+	str_or_null(b, "kind", s->direct ? "direct" : "indirect");
+	buf_putc(b, ',');
+	str_or_null(b, "cue", s->cue);
+	buf_putc(b, ',');
+	ref(b, "speaker", 'a', s->speaker >= 0 ? actor_ref[s->speaker] : -1);
+	buf_putc(b, ',');
+	num(b, "start", cp_at(doc, s->start));
+	buf_putc(b, ',');
+	num(b, "end", cp_at(doc, s->end));
+	buf_putc(b, ',');
+	num(b, "sentence_start", cp_at(doc, sa->start));
+	buf_putc(b, ',');
+	num(b, "sentence_end", cp_at(doc, sb->end));
+	buf_putc(b, ',');
+	date_field(b, "date", &s->date);
+	buf_putc(b, ',');
+	ref(b, "event", 'e', s->event >= 0 ? event_ref[s->event] : -1);
+	buf_putc(b, '}');
 }
 
-static json_t *event_json(const px_doc *doc, const px_event *e, const int32_t *actor_ref,
-                          int32_t out_ref)
+static void event_json(buf *b, const px_doc *doc, const px_event *e, const int32_t *actor_ref,
+                       int32_t out_ref)
 {
 	static const char *const status[] = {"occurred", "planned", "postponed", "cancelled"};
 	static const char *const roles[] = {"source", "target", "participant"};
-	json_t *o = json_object();
-	json_object_set_new(o, "ref", ref('e', out_ref));
-	json_object_set_new(o, "type", json_string(e->type));
-	json_object_set_new(o, "cameo", json_string(e->cameo));
-	json_object_set_new(o, "title", str_or_null(e->title));
-	json_object_set_new(o, "date", date_json(&e->date));
-	const char *prec = precision_name(e->date.precision);
-	json_object_set_new(o, "date_precision", str_or_null(prec));
-	json_object_set_new(o, "status", json_string(status[e->status]));
+	buf_putc(b, '{');
+	ref(b, "ref", 'e', out_ref);
+	buf_putc(b, ',');
+	str_or_null(b, "type", e->type);
+	buf_putc(b, ',');
+	str_or_null(b, "cameo", e->cameo);
+	buf_putc(b, ',');
+	str_or_null(b, "title", e->title);
+	buf_putc(b, ',');
+	date_field(b, "date", &e->date);
+	buf_putc(b, ',');
+	str_or_null(b, "date_precision", precision_name(e->date.precision));
+	buf_putc(b, ',');
+	str_or_null(b, "status", status[e->status]);
+	buf_putc(b, ',');
+	key(b, "location");
 	if (e->place >= 0) {
 		const px_place *p = &doc->dict->places[e->place];
-		json_t *loc = json_object();
-		json_object_set_new(loc, "name", json_string(p->name));
-		json_object_set_new(loc, "country",
-		                    p->iso3[0] ? json_string(p->iso3) : json_null());
-		json_object_set_new(o, "location", loc);
+		buf_putc(b, '{');
+		str_or_null(b, "name", p->name);
+		buf_putc(b, ',');
+		str_or_null(b, "country", p->iso3[0] ? p->iso3 : NULL);
+		buf_putc(b, '}');
 	} else {
-		json_object_set_new(o, "location", json_null());
+		buf_puts(b, "null");
 	}
-	json_t *ps = json_array();
+	buf_putc(b, ',');
+	key(b, "participants");
+	buf_putc(b, '[');
 	for (size_t i = 0; i < e->n_parts; i++) {
-		json_t *po = json_object();
-		json_object_set_new(po, "actor", ref('a', actor_ref[e->parts[i].actor]));
-		json_object_set_new(po, "role", json_string(roles[e->parts[i].role]));
-		json_array_append_new(ps, po);
+		buf_puts(b, i ? ",{" : "{");
+		ref(b, "actor", 'a', actor_ref[e->parts[i].actor]);
+		buf_putc(b, ',');
+		str_or_null(b, "role", roles[e->parts[i].role]);
+		buf_putc(b, '}');
 	}
-	json_object_set_new(o, "participants", ps);
-	json_object_set_new(o, "sentence_start",
-	                    json_integer(cp_at(doc, doc->sents[e->sent_a].start)));
-	json_object_set_new(o, "sentence_end", json_integer(cp_at(doc, doc->sents[e->sent_b].end)));
-	return o;
+	buf_puts(b, "],");
+	num(b, "sentence_start", cp_at(doc, doc->sents[e->sent_a].start));
+	buf_putc(b, ',');
+	num(b, "sentence_end", cp_at(doc, doc->sents[e->sent_b].end));
+	buf_putc(b, '}');
 }
 
-json_t *px_result_to_json(const px_result *r)
+char *px_result_json(const px_result *r, size_t *len)
 {
 	const px_doc *doc = &r->doc;
 	int32_t *actor_ref = xmalloc((doc->n_actors + 1) * sizeof *actor_ref);
 	int32_t *event_ref = xmalloc((doc->n_events + 1) * sizeof *event_ref);
-	json_t *root = json_object(), *actors = json_array(), *stmts = json_array(),
-	       *events = json_array();
+	buf b;
+	buf_init(&b);
+	buf_reserve(&b, 4096 + doc->text.len);
+	buf_puts(&b, "{\"actors\":[");
 	int32_t n = 0;
 	for (size_t i = 0; i < doc->n_actors; i++) {
 		actor_ref[i] = doc->actors[i].n_mentions ? n++ : -1;
-		if (actor_ref[i] >= 0)
-			json_array_append_new(actors,
-			                      actor_json(doc, &doc->actors[i], actor_ref[i]));
+		if (actor_ref[i] < 0)
+			continue;
+		if (actor_ref[i])
+			buf_putc(&b, ',');
+		actor_json(&b, doc, &doc->actors[i], actor_ref[i]);
 	}
+	/* statements refer to events, so events are numbered first */
 	n = 0;
-	for (size_t i = 0; i < doc->n_events; i++) {
+	for (size_t i = 0; i < doc->n_events; i++)
 		event_ref[i] = doc->events[i].into < 0 ? n++ : -1;
-		if (event_ref[i] >= 0)
-			json_array_append_new(
-			    events, event_json(doc, &doc->events[i], actor_ref, event_ref[i]));
+	buf_puts(&b, "],\"statements\":[");
+	for (size_t i = 0; i < doc->n_stmts; i++) {
+		if (i)
+			buf_putc(&b, ',');
+		statement_json(&b, doc, &doc->stmts[i], actor_ref, event_ref);
 	}
-	for (size_t i = 0; i < doc->n_stmts; i++)
-		json_array_append_new(stmts,
-		                      statement_json(doc, &doc->stmts[i], actor_ref, event_ref));
-	json_object_set_new(root, "actors", actors);
-	json_object_set_new(root, "statements", stmts);
-	json_object_set_new(root, "events", events);
+	buf_puts(&b, "],\"events\":[");
+	for (size_t i = 0; i < doc->n_events; i++) {
+		if (event_ref[i] < 0)
+			continue;
+		if (event_ref[i])
+			buf_putc(&b, ',');
+		event_json(&b, doc, &doc->events[i], actor_ref, event_ref[i]);
+	}
+	buf_puts(&b, "]}");
 	free(actor_ref);
 	free(event_ref);
-	return root;
+	if (len)
+		*len = b.len;
+	return buf_detach(&b);
+}
+
+json_t *px_result_to_json(const px_result *r)
+{
+	size_t len;
+	char *s = px_result_json(r, &len);
+	json_t *j = json_loadb(s, len, 0, NULL);
+	free(s);
+	return j;
 }

@@ -52,7 +52,7 @@ static size_t word_length(const char *p, const char *end)
 	while (q < end) {
 		if (is_word_char(q, end)) {
 			int32_t c;
-			q += px_utf8_decode(q, end, &c);
+			q += (unsigned char)*q < 0x80 ? 1 : px_utf8_decode(q, end, &c);
 			continue;
 		}
 		/* an apostrophe inside a word stays, except the possessive 's */

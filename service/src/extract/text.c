@@ -151,8 +151,12 @@ static size_t *original_offsets(const char *src, size_t len, uint32_t n_cp)
 	size_t i = 0;
 	for (uint32_t k = 0; k < n_cp; k++) {
 		off[k] = i;
-		int32_t c;
-		i += i < len ? (size_t)px_utf8_decode(src + i, src + len, &c) : 0;
+		if (i < len && (unsigned char)src[i] < 0x80) {
+			i++;
+		} else if (i < len) {
+			int32_t c;
+			i += (size_t)px_utf8_decode(src + i, src + len, &c);
+		}
 	}
 	off[n_cp] = len;
 	return off;

@@ -69,9 +69,7 @@ static char *extract_json(const px_dict *dict, const char *text, size_t len, con
 	px_input in = {
 	    .text = text, .len = len, .title = title, .published_at = day[0] ? day : NULL};
 	px_result *r = px_extract(dict, &in);
-	json_t *doc = px_result_to_json(r);
-	char *s = json_dumps(doc, JSON_COMPACT);
-	json_decref(doc);
+	char *s = px_result_json(r, NULL);
 	px_result_free(r);
 	return s;
 }
