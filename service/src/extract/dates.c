@@ -359,6 +359,25 @@ static size_t distance(size_t a, size_t b)
 	return a > b ? a - b : b - a;
 }
 
+/* "NEW DELHI, Nov 12 (Wire) - ...": a dateline opening the sentence gives
+ * the day of the report, not of what it reports. */
+static bool in_dateline(const px_doc *doc, const found *f)
+{
+	size_t first = doc->sents[doc->toks[f->start].sent].tok_start;
+	if (f->start > first + 5)
+		return false;
+	size_t i = f->end;
+	if (px_tok_char(doc, i, '(')) {
+		size_t close = i + 1;
+		while (close < i + 6 && close < doc->n_toks && !px_tok_char(doc, close, ')'))
+			close++;
+		if (!px_tok_char(doc, close, ')'))
+			return false;
+		i = close + 1;
+	}
+	return px_tok_char(doc, i, '-');
+}
+
 /* Every date expression of tokens [a, b). */
 static size_t scan_dates(const px_doc *doc, size_t a, size_t b, found *out, size_t max)
 {
@@ -367,6 +386,10 @@ static size_t scan_dates(const px_doc *doc, size_t a, size_t b, found *out, size
 	for (size_t i = a; i < b && n < max; i++) {
 		if (!date_at(doc, i, &f))
 			continue;
+		if (in_dateline(doc, &f)) {
+			i = f.end - 1;
+			continue;
+		}
 		out[n++] = f;
 		i = f.end - 1;
 	}

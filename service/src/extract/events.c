@@ -68,21 +68,30 @@ static int32_t mention_actor_at(const px_doc *doc, size_t i)
 	return doc->mentions[m].actor;
 }
 
+static bool clause_break(const px_doc *doc, size_t i);
+
 /* "X said (that) Y rejected ...": whoever stands before a speech verb
  * speaks; the doer of what follows comes after it. */
 static size_t after_last_cue(const px_doc *doc, size_t a, size_t trig)
 {
 	/* Verbs that introduce a clause; others ("reiterated his readiness to
-	 * host") often take a plain object and count only before "that". */
-	static const char *const clause_verbs[] = {"said",      "says",  "told",  "added",
-	                                           "stated",    "noted", "wrote", "explained",
-	                                           "according", NULL};
+	 * host", "told reporters after the meeting") count only before "that". */
+	static const char *const clause_verbs[] = {
+	    "said", "says", "added", "stated", "noted", "wrote", "explained", "according", NULL};
+	/* "said after talks with Y": the speaker's own doing */
+	static const char *const adverbial[] = {"after", "before", "during", "following", "at",
+	                                        "when",  "while",  "as",     NULL};
 	const px_lex_entry *e;
 	for (size_t i = trig; i-- > a;) {
 		if (doc->toks[i].inq || !px_lex_match(doc, i, LX_CUE, &e))
 			continue;
 		if (px_tok_is(doc, i + 1, "to"))
 			continue; /* "claimed to have reached": the subject acts */
+		bool own = false;
+		for (const char *const *w = adverbial; *w && !own; w++)
+			own = px_tok_is(doc, i + 1, *w);
+		if (own)
+			continue;
 		bool clause = px_tok_is(doc, i + 1, "that");
 		for (const char *const *w = clause_verbs; *w && !clause; w++)
 			clause = px_tok_is(doc, i, *w);
@@ -137,7 +146,7 @@ static int32_t source_before(const px_doc *doc, size_t a, size_t trig, size_t *a
 			*at = i;
 			return who;
 		}
-		if (who >= 0 && nearest < 0) {
+		if (who >= 0) { /* the last one standing before the trigger */
 			nearest = who;
 			*at = i;
 		}
@@ -147,43 +156,101 @@ static int32_t source_before(const px_doc *doc, size_t a, size_t trig, size_t *a
 	return pronoun_near(doc, a, trig, 6);
 }
 
-/* "A and B agreed", "A and his counterpart B signed": B acts too. */
-static int32_t co_subject(const px_doc *doc, int32_t first, size_t at, size_t trig)
+/* What may stand between "and" and a name: "the", "his Turkish
+ * counterpart", "European Commission President". */
+static bool name_filler(const px_doc *doc, size_t k)
+{
+	static const char *const words[] = {"the",   "his",         "her", "its",
+	                                    "their", "counterpart", NULL};
+	const px_lex_entry *e;
+	if (doc->toks[k].cap || px_lex_match(doc, k, LX_TITLE, &e))
+		return true;
+	for (const char *const *w = words; *w; w++)
+		if (px_tok_is(doc, k, *w))
+			return true;
+	return false;
+}
+
+/* "A and B agreed", "A and his counterpart B signed", "India and the
+ * European Union signed": the actor joined by "and" to the doer at `at`
+ * (on either side, of the same kind) acts too. */
+static int32_t co_subject(const px_doc *doc, int32_t doer, size_t at, size_t a, size_t trig)
 {
 	int32_t m = at < trig ? doc->tok_mention[at] : -1;
 	if (m < 0)
 		return -1;
+	bool person = px_is_person(doc, doer);
 	size_t i = doc->mentions[m].tok_end;
-	if (i >= trig || !px_tok_is(doc, i, "and"))
-		return -1;
-	for (size_t k = i + 1; k < trig && k < i + 6; k++) {
-		int32_t who = mention_actor_at(doc, k);
-		/* "his Japanese counterpart Y": the demonym is not the partner */
-		if (who >= 0 && who != first && px_is_person(doc, who) == px_is_person(doc, first))
-			return who;
-		if (px_tok_char(doc, k, ','))
-			break;
+	if (i < trig && px_tok_is(doc, i, "and")) {
+		for (size_t k = i + 1; k < trig && k < i + 6; k++) {
+			int32_t who = mention_actor_at(doc, k);
+			/* "his Japanese counterpart Y": the demonym is not the partner */
+			if (who >= 0 && who != doer && px_is_person(doc, who) == person)
+				return who;
+			if (!name_filler(doc, k)) /* "praised A and criticised B" */
+				break;
+		}
 	}
-	return -1;
+	/* backwards: "A and [the] B" with B the doer */
+	size_t k = at;
+	if (k > a && px_tok_is(doc, k - 1, "the"))
+		k--;
+	if (k < a + 2 || !px_tok_is(doc, k - 1, "and"))
+		return -1;
+	int32_t before = doc->tok_mention[k - 2];
+	if (before < 0 || doc->mentions[before].tok_end != k - 1 || doc->toks[k - 2].inq)
+		return -1;
+	int32_t who = doc->mentions[before].actor;
+	return who >= 0 && who != doer && px_is_person(doc, who) == person ? who : -1;
 }
 
-static bool clause_break(const px_doc *doc, size_t i);
-static void clause_of(const px_doc *doc, size_t a, size_t b, size_t trig, size_t *ca, size_t *cb);
+/* "was signed by A and B": the doers of a passive, named after "by";
+ * persons when there are any ("by EU foreign policy chief Kaja Kallas"). */
+static void passive_sources(const px_doc *doc, px_event *e, size_t trig, size_t b)
+{
+	if (!px_tok_is(doc, trig + 1, "by"))
+		return;
+	static const char *const stops[] = {"on",     "in",  "at",   "during", "after",
+	                                    "before", "for", "with", "to",     NULL};
+	int32_t found[8];
+	size_t n = 0, persons = 0;
+	for (size_t k = trig + 2; k < b && k < trig + 20 && n < 8; k++) {
+		bool stop = clause_break(doc, k) || px_tok_char(doc, k, ',');
+		for (const char *const *w = stops; *w && !stop; w++)
+			stop = px_tok_is(doc, k, *w);
+		if (stop)
+			break;
+		int32_t who = mention_actor_at(doc, k);
+		if (who < 0)
+			continue;
+		found[n++] = who;
+		persons += px_is_person(doc, who);
+		k = doc->mentions[doc->tok_mention[k]].tok_end - 1;
+	}
+	for (size_t k = 0; k < n; k++)
+		if (!persons || px_is_person(doc, found[k]))
+			add_part(e, found[k], ROLE_SOURCE);
+}
 
 /* The one acted upon: the first person after the trigger, else any actor,
  * within the trigger's clause. */
-static int32_t target_after(const px_doc *doc, size_t from, size_t b)
+static int32_t target_after(const px_doc *doc, size_t from, size_t b, size_t *at)
 {
 	int32_t any = -1;
+	*at = b;
 	for (size_t i = from; i < b; i++) {
 		if (clause_break(doc, i) ||
 		    (doc->toks[i].kind == TK_PUNCT && doc->text.s[doc->toks[i].start] == ','))
 			break;
 		int32_t who = mention_actor_at(doc, i);
-		if (who >= 0 && px_is_person(doc, who))
+		if (who >= 0 && px_is_person(doc, who)) {
+			*at = i;
 			return who;
-		if (who >= 0 && any < 0)
+		}
+		if (who >= 0 && any < 0) {
 			any = who;
+			*at = i;
+		}
 	}
 	return any;
 }
@@ -249,14 +316,8 @@ static void meeting_parts(const px_doc *doc, px_event *e, size_t a, size_t b, si
 		return;
 	size_t ca, cb;
 	clause_of(doc, a, b, trig, &ca, &cb);
-	/* "Peskov said Putin and Trump would meet": the speaker is not a party,
-	 * unless nobody else is named */
-	size_t cue_end = after_last_cue(doc, ca, trig);
-	size_t named = 0;
-	for (size_t i = cue_end; i < cb; i++)
-		named += mention_actor_at(doc, i) >= 0;
-	if (named >= 2)
-		ca = cue_end;
+	/* "Peskov said Putin and Trump would meet": the speaker is not a party */
+	ca = after_last_cue(doc, ca, trig);
 	bool persons = false;
 	/* "where he is expected to hold talks with Xi" */
 	int32_t pron = pronoun_near(doc, ca, trig, 8);
@@ -334,12 +395,21 @@ static int status_in(const px_doc *doc, size_t a, size_t trig, size_t b, bool *i
 		const px_lex_entry *e;
 		if (doc->toks[i].inq || !px_lex_match(doc, i, LX_MARKER, &e))
 			continue;
-		if (i >= end && e->ref != MK_POSTPONED && e->ref != MK_CANCELLED)
+		/* "a long-delayed agreement" describes something else */
+		if (i > a && px_tok_char(doc, i - 1, '-') &&
+		    doc->toks[i - 1].end == doc->toks[i].start)
+			continue;
+		if (i >= end && e->ref != MK_POSTPONED && e->ref != MK_CANCELLED &&
+		    e->ref != MK_SCHEDULED)
 			continue; /* "was postponed" may come late; other words must lead */
 		switch (e->ref) {
 		case MK_INTENT: *intent = i < trig; break;
 		case MK_FUTURE:
 			if (status == ST_OCCURRED && i < trig)
+				status = ST_PLANNED;
+			break;
+		case MK_SCHEDULED:
+			if (status == ST_OCCURRED && i > trig)
 				status = ST_PLANNED;
 			break;
 		case MK_POSTPONED: status = ST_POSTPONED; break;
@@ -395,14 +465,22 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	} else {
 		size_t ca, cb, at;
 		clause_of(doc, s->tok_start, s->tok_end, i, &ca, &cb);
-		int32_t src = who_antecedent(doc, s->tok_start, ca, i), co = -1;
-		if (src < 0) {
-			src = source_before(doc, after_last_cue(doc, ca, i), i, &at);
-			co = co_subject(doc, src, at, i);
+		passive_sources(doc, e, i, s->tok_end);
+		if (!e->n_parts) {
+			int32_t src = who_antecedent(doc, s->tok_start, ca, i), co = -1;
+			if (src < 0) {
+				size_t from = after_last_cue(doc, ca, i);
+				src = source_before(doc, from, i, &at);
+				co = co_subject(doc, src, at, from, i);
+			}
+			add_part(e, src, ROLE_SOURCE);
+			add_part(e, co, ROLE_SOURCE);
+			/* "will host A and B" */
+			size_t tat;
+			int32_t tgt = target_after(doc, i + 1, s->tok_end, &tat);
+			add_part(e, tgt, ROLE_TARGET);
+			add_part(e, co_subject(doc, tgt, tat, tat, s->tok_end), ROLE_TARGET);
 		}
-		add_part(e, src, ROLE_SOURCE);
-		add_part(e, co, ROLE_SOURCE);
-		add_part(e, target_after(doc, i + 1, s->tok_end), ROLE_TARGET);
 	}
 	e->place = place_in(doc, s->tok_start, s->tok_end, i);
 	date_for(doc, e, s->tok_start, s->tok_end, i);

@@ -69,7 +69,9 @@ enum px_lex_kind {
 	LX_MARKER = 1 << 10,   /* ref: enum px_marker */
 };
 
-enum px_marker { MK_INTENT, MK_FUTURE, MK_POSTPONED, MK_CANCELLED, MK_NEGATION };
+/* MK_SCHEDULED: future wording that follows its event ("the summit would
+ * be held"), where MK_FUTURE must lead ("will meet"). */
+enum px_marker { MK_INTENT, MK_FUTURE, MK_POSTPONED, MK_CANCELLED, MK_NEGATION, MK_SCHEDULED };
 
 typedef struct px_dict_actor {
 	char *name, *kind, *title, *country, *cameo;
