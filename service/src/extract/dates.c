@@ -225,15 +225,24 @@ static bool weekday_expr(const px_doc *doc, size_t i, found *f)
 		return true;
 	int pub = px_days_from_civil(p->y, p->m, p->d);
 	int pub_w = ((pub % 7) + 7 + 3) % 7; /* 1970-01-01 was a Thursday (3) */
-	int back = (pub_w - w + 7) % 7;
+	int back = (pub_w - w + 7) % 7, ahead = (w - pub_w + 7) % 7;
 	if (rel == 2 || rel == 4) { /* next / coming */
-		int ahead = (w - pub_w + 7) % 7;
 		shift_days(p, ahead ? ahead : 7, &f->date, 3);
 		f->future = true;
+		f->relative = true;
 	} else {
 		if (rel == 0 && back == 0)
 			back = 7;
 		shift_days(p, -back, &f->date, 3);
+		if (rel < 0)
+			shift_days(p, ahead, &f->ahead, 3);
+	}
+	/* "on Tuesday, October 14": the calendar date says which Tuesday */
+	found exact = {0};
+	size_t k = px_tok_char(doc, i + 1, ',') ? i + 2 : i + 1;
+	if (month_day(doc, k, &exact) && exact.date.precision == 3) {
+		exact.start = f->start;
+		*f = exact;
 	}
 	return true;
 }
@@ -262,6 +271,7 @@ static bool relative_expr(const px_doc *doc, size_t i, found *f)
 	f->end = unit + 1;
 	int dir = rel == 0 || rel == 3 ? -1 : (rel == 2 || rel == 4) ? 1 : 0;
 	f->future = dir > 0;
+	f->relative = true;
 	if (p->precision != 3)
 		return true;
 	if (week)
@@ -282,17 +292,21 @@ static bool relative_expr(const px_doc *doc, size_t i, found *f)
 static bool day_word(const px_doc *doc, size_t i, found *f)
 {
 	int delta;
+	size_t end = i + 1;
 	if (tok_eq(doc, i, "today"))
 		delta = 0;
 	else if (tok_eq(doc, i, "yesterday"))
 		delta = -1;
 	else if (tok_eq(doc, i, "tomorrow"))
 		delta = 1;
+	else if (tok_eq(doc, i, "previous") && tok_eq(doc, i + 1, "day"))
+		delta = -1, end = i + 2; /* "the previous day's talks" */
 	else
 		return false;
 	f->start = i;
-	f->end = i + 1;
+	f->end = end;
 	f->future = delta > 0;
+	f->relative = true;
 	if (doc->published.precision == 3)
 		shift_days(&doc->published, delta, &f->date, 3);
 	return true;
@@ -337,8 +351,8 @@ static bool may_start_date(const px_doc *doc, size_t i)
 	    !strchr("ltnpceyisd", tolower((unsigned char)doc->text.s[t->start])))
 		return false;
 	static const char *const starters[] = {
-	    "last",  "this",      "next",     "past", "coming", "earlier", "later",
-	    "today", "yesterday", "tomorrow", "in",   "since",  "during",  NULL};
+	    "last",      "this",     "next", "past",  "coming", "earlier",  "later", "today",
+	    "yesterday", "tomorrow", "in",   "since", "during", "previous", NULL};
 	for (const char *const *w = starters; *w; w++)
 		if (px_tok_is(doc, i, *w))
 			return true;
@@ -410,7 +424,9 @@ static const px_date_cache *sentence_dates(const px_doc *doc, size_t sent)
 	return c;
 }
 
-long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out, bool *future)
+/* The expression of tokens [a, b) nearest to `near`; a resolved one beats
+ * an unresolved one at any distance.  false when there is none. */
+static bool nearest_date(const px_doc *doc, size_t a, size_t b, size_t near, found *out)
 {
 	found local[PX_DATES_PER_SENTENCE];
 	const found *list = local;
@@ -426,28 +442,42 @@ long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *o
 	} else {
 		n = scan_dates(doc, a, b, local, PX_DATES_PER_SENTENCE);
 	}
-	long best = -1;
 	size_t best_dist = (size_t)-1;
 	const found *keep = NULL;
 	for (size_t k = 0; k < n; k++) {
 		const found *f = &list[k];
 		size_t dist = distance(f->start, near);
-		/* resolved dates beat unresolved ones at any distance */
 		bool better =
 		    !keep || (f->date.precision && !keep->date.precision) ||
 		    ((f->date.precision > 0) == (keep->date.precision > 0) && dist < best_dist);
 		if (better) {
-			best = (long)f->start;
 			best_dist = dist;
 			keep = f;
 		}
 	}
-	if (keep) {
-		*out = keep->date;
-		if (future)
-			*future = keep->future;
-	}
-	return best;
+	if (keep)
+		*out = *keep;
+	return keep != NULL;
+}
+
+long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out, int *future)
+{
+	found f;
+	if (!nearest_date(doc, a, b, near, &f))
+		return -1;
+	*out = f.date;
+	if (future)
+		*future = !f.future ? 0 : f.relative ? 1 : 2;
+	return (long)f.start;
+}
+
+long px_find_date_ahead(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out)
+{
+	found f;
+	if (!nearest_date(doc, a, b, near, &f))
+		return -1;
+	*out = f.ahead;
+	return (long)f.start;
 }
 
 /* A dateline near the top wins; otherwise the latest full date in the body. */

@@ -214,7 +214,18 @@ static void passive_sources(const px_doc *doc, px_event *e, size_t trig, size_t 
 	                                    "before", "for", "with", "to",     NULL};
 	int32_t found[8];
 	size_t n = 0, persons = 0;
-	for (size_t k = trig + 2; k < b && k < trig + 20 && n < 8; k++) {
+	for (size_t k = trig + 2; k < b && k < trig + 30 && n < 8; k++) {
+		/* "by A, who led the delegation, and by B" */
+		if (px_tok_char(doc, k, ',') &&
+		    (px_tok_is(doc, k + 1, "who") || px_tok_is(doc, k + 1, "which"))) {
+			size_t close = k + 2;
+			while (close < b && !px_tok_char(doc, close, ','))
+				close++;
+			k = close;
+			if (!px_tok_is(doc, k + 1, "and"))
+				break;
+			continue;
+		}
 		bool stop = clause_break(doc, k) || px_tok_char(doc, k, ',');
 		for (const char *const *w = stops; *w && !stop; w++)
 			stop = px_tok_is(doc, k, *w);
@@ -310,6 +321,25 @@ static bool between_parts(const px_doc *doc, px_event *e, size_t trig, size_t b)
 	return found == 2;
 }
 
+/* "Russian and Ukrainian negotiators": a country taking part through its
+ * people, beside any person named in the same clause. */
+static bool delegation_of(const px_doc *doc, size_t i)
+{
+	static const char *const people[] = {
+	    "delegation", "delegations", "negotiators", "officials", "diplomats", "envoys",
+	    "team",       "teams",       "leaders",     "ministers", "forces",    NULL};
+	const px_lex_entry *e;
+	if (!px_lex_match(doc, i, LX_DEMONYM, &e) || doc->tok_mention[i] < 0)
+		return false;
+	size_t k = doc->mentions[doc->tok_mention[i]].tok_end;
+	if (px_tok_is(doc, k, "and") && px_lex_match(doc, k + 1, LX_DEMONYM, &e))
+		k += 2; /* "Russian and Ukrainian delegations" */
+	for (const char *const *w = people; *w; w++)
+		if (px_tok_is(doc, k, *w))
+			return true;
+	return false;
+}
+
 static void meeting_parts(const px_doc *doc, px_event *e, size_t a, size_t b, size_t trig)
 {
 	if (between_parts(doc, e, trig, b))
@@ -333,10 +363,11 @@ static void meeting_parts(const px_doc *doc, px_event *e, size_t a, size_t b, si
 			persons = true;
 		}
 	}
-	if (persons)
-		return;
-	for (size_t i = ca; i < cb; i++)
-		add_part(e, mention_actor_at(doc, i), ROLE_PARTICIPANT);
+	for (size_t i = ca; i < cb; i++) {
+		int32_t who = mention_actor_at(doc, i);
+		if (!persons || delegation_of(doc, i))
+			add_part(e, who, ROLE_PARTICIPANT);
+	}
 }
 
 /* The speaker of a briefing or interview: the first person in the sentence
@@ -356,11 +387,11 @@ static int32_t speaker_of_statement_word(const px_doc *doc, size_t a, size_t b, 
 /* Where it happened: a place after "in"/"at" close to the trigger, one
  * right before it ("the Alaska summit"), or a dateline opening the
  * sentence ("In Moscow, ..."). */
-static int32_t place_in(const px_doc *doc, size_t a, size_t b, size_t trig)
+static int32_t place_in(const px_doc *doc, size_t a, size_t b, size_t trig, size_t reach)
 {
 	int32_t best = -1;
 	for (size_t i = a; i < b; i++) {
-		bool near = (i + 2 >= trig && i <= trig + 12) || i <= a + 2;
+		bool near = (i + 2 >= trig && i <= trig + reach) || i <= a + 2;
 		if (!near)
 			continue;
 		if (doc->toks[i].inq)
@@ -423,11 +454,17 @@ static int status_in(const px_doc *doc, size_t a, size_t trig, size_t b, bool *i
 
 static void date_for(const px_doc *doc, px_event *e, size_t a, size_t b, size_t trig)
 {
-	bool future = false;
+	int future = 0;
 	px_find_date(doc, a, b, trig, &e->date, &future);
-	if (future && e->status == ST_OCCURRED && e->date.precision == 3 && e->date.m) {
+	if (future == 2 && e->status == ST_OCCURRED && e->date.precision == 3 && e->date.m)
 		e->date.y--; /* "August 15" read after the fact means last year's */
-	}
+	else if (future == 1 && e->status == ST_OCCURRED)
+		e->status = ST_PLANNED; /* "to meet again next month" has not happened */
+	/* "will meet on Tuesday": the coming one */
+	px_date ahead;
+	if (e->status == ST_PLANNED && px_find_date_ahead(doc, a, b, trig, &ahead) >= 0 &&
+	    ahead.precision)
+		e->date = ahead;
 }
 
 /* ------------------------------------------------------------ triggers */
@@ -482,7 +519,9 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 			add_part(e, co_subject(doc, tgt, tat, tat, s->tok_end), ROLE_TARGET);
 		}
 	}
-	e->place = place_in(doc, s->tok_start, s->tok_end, i);
+	/* meeting words come with their party lists before the place: "talks
+	 * between Russian and Ukrainian delegations in Istanbul" */
+	e->place = place_in(doc, s->tok_start, s->tok_end, i, meeting ? 16 : 12);
 	date_for(doc, e, s->tok_start, s->tok_end, i);
 	/* nothing to tell, or a lone "talks" with one side, no date and no place */
 	bool thin = meeting && e->n_parts < 2 && !e->date.precision && e->place < 0 &&
@@ -550,7 +589,7 @@ static void statement_events(px_doc *doc)
 		size_t upto = s->tok_start;
 		while (upto < s->tok_end && doc->toks[upto].start < st->start)
 			upto++;
-		e->place = place_in(doc, s->tok_start, upto, s->tok_start);
+		e->place = place_in(doc, s->tok_start, upto, s->tok_start, 12);
 		e->date = st->date.precision ? st->date : doc->published;
 		if (!st->date.precision)
 			st->date = doc->published;

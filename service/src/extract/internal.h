@@ -173,6 +173,8 @@ typedef struct px_found_date {
 	size_t start, end;
 	px_date date;
 	bool future;
+	bool relative; /* counted from publication ("next month"), not a calendar date */
+	px_date ahead; /* a bare weekday's upcoming reading, for planned events */
 } px_found_date;
 
 typedef struct px_date_cache {
@@ -301,7 +303,13 @@ void px_find_events(px_doc *doc);
 bool px_parse_iso_date(const char *s, px_date *out);
 /* Finds a date expression in tokens [a, b) and resolves it; returns the token
  * index where it starts, or -1. */
-long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out, bool *future);
+/* *future (may be NULL): the expression points past publication; 1 when it
+ * counts from publication ("next week"), 2 when it is a calendar date
+ * ("August 15") that may belong to last year, 0 otherwise. */
+long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out, int *future);
+/* The same expression read forwards ("on Tuesday" of something planned);
+ * precision 0 when it has no other reading. */
+long px_find_date_ahead(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out);
 bool px_infer_published(const px_doc *doc, px_date *out);
 void px_date_format(const px_date *d, char out[16]);
 int px_days_from_civil(int y, int m, int d);
