@@ -67,8 +67,26 @@ static bool within_one_edit(const char *a, size_t la, const char *b, size_t lb)
 	return diff + (int)(lb - j) <= 1;
 }
 
+/* "Lee Jae-myung", "Moon Jae-in": a hyphenated given name with a lower-case
+ * second part after a one-word family name, which is the one used alone
+ * ("Lee said").  "Lloyd-Jones" (upper case after the hyphen) is a surname. */
+static bool family_name_first(const char *name, size_t *family_len)
+{
+	const char *sp = strchr(name, ' ');
+	if (!sp || strchr(sp + 1, ' '))
+		return false;
+	const char *h = strchr(sp + 1, '-');
+	if (!h || !islower((unsigned char)h[1]))
+		return false;
+	*family_len = (size_t)(sp - name);
+	return true;
+}
+
 static bool surname_matches(const char *name, const char *word, size_t n)
 {
+	size_t fl;
+	if (family_name_first(name, &fl))
+		return fl == n && !strncasecmp(name, word, n);
 	const char *last = last_word(name);
 	size_t ll = strlen(last);
 	if (ll == n && !strncasecmp(last, word, n))

@@ -90,6 +90,13 @@ static size_t after_last_cue(const px_doc *doc, size_t a, size_t trig)
 		bool own = false;
 		for (const char *const *w = adverbial; *w && !own; w++)
 			own = px_tok_is(doc, i + 1, *w);
+		/* ... unless "that" follows: "said at the time that Russia would" */
+		for (size_t k = i + 2; own && k < trig && k < i + 10; k++) {
+			if (px_tok_is(doc, k, "that"))
+				return k + 1;
+			if (doc->toks[k].kind == TK_PUNCT)
+				break;
+		}
 		if (own)
 			continue;
 		bool clause = px_tok_is(doc, i + 1, "that");
@@ -249,10 +256,19 @@ static int32_t target_after(const px_doc *doc, size_t from, size_t b, size_t *at
 {
 	int32_t any = -1;
 	*at = b;
-	for (size_t i = from; i < b; i++) {
-		if (clause_break(doc, i) ||
-		    (doc->toks[i].kind == TK_PUNCT && doc->text.s[doc->toks[i].start] == ','))
-			break;
+	size_t end = from;
+	while (end < b && !clause_break(doc, end) && !px_tok_char(doc, end, ','))
+		end++;
+	/* "warned that the US would wage an economic war against Russia": the
+	 * one the act is against, whoever else the clause names first */
+	for (size_t i = from; i + 1 < end; i++) {
+		int32_t who = px_tok_is(doc, i, "against") ? mention_actor_at(doc, i + 1) : -1;
+		if (who >= 0) {
+			*at = i + 1;
+			return who;
+		}
+	}
+	for (size_t i = from; i < end; i++) {
 		int32_t who = mention_actor_at(doc, i);
 		if (who >= 0 && px_is_person(doc, who)) {
 			*at = i;
@@ -270,8 +286,11 @@ static int32_t target_after(const px_doc *doc, size_t from, size_t b, size_t *at
  * "a meeting between A and B, where C ..." keeps C out. */
 static bool clause_break(const px_doc *doc, size_t i)
 {
-	if (!strchr("wtab;", tolower((unsigned char)doc->text.s[doc->toks[i].start])))
+	if (!strchr("wtab;", px_ascii_lower((unsigned char)doc->text.s[doc->toks[i].start])))
 		return false;
+	/* ", as ministers gathered": a clause of its own ("such as" is not) */
+	if (px_tok_is(doc, i, "as") && i > 0 && px_tok_char(doc, i - 1, ','))
+		return true;
 	static const char *const words[] = {"which",  "where",   "who", "whom", "while", "although",
 	                                    "though", "whereas", ";",   "but",  NULL};
 	for (const char *const *w = words; *w; w++)
@@ -321,6 +340,14 @@ static bool between_parts(const px_doc *doc, px_event *e, size_t trig, size_t b)
 	return found == 2;
 }
 
+/* "gathered in Copenhagen": a capital after "in" is where, not who. */
+static bool venue(const px_doc *doc, size_t i)
+{
+	const px_lex_entry *e;
+	return i > 0 && (px_tok_is(doc, i - 1, "in") || px_tok_is(doc, i - 1, "at")) &&
+	       px_lex_match(doc, i, LX_PLACE, &e) > 0;
+}
+
 /* "Russian and Ukrainian negotiators": a country taking part through its
  * people, beside any person named in the same clause. */
 static bool delegation_of(const px_doc *doc, size_t i)
@@ -365,7 +392,7 @@ static void meeting_parts(const px_doc *doc, px_event *e, size_t a, size_t b, si
 	}
 	for (size_t i = ca; i < cb; i++) {
 		int32_t who = mention_actor_at(doc, i);
-		if (!persons || delegation_of(doc, i))
+		if (who >= 0 && (!persons || delegation_of(doc, i)) && !venue(doc, i))
 			add_part(e, who, ROLE_PARTICIPANT);
 	}
 }
@@ -387,11 +414,12 @@ static int32_t speaker_of_statement_word(const px_doc *doc, size_t a, size_t b, 
 /* Where it happened: a place after "in"/"at" close to the trigger, one
  * right before it ("the Alaska summit"), or a dateline opening the
  * sentence ("In Moscow, ..."). */
-static int32_t place_in(const px_doc *doc, size_t a, size_t b, size_t trig, size_t reach)
+static int32_t place_in(const px_doc *doc, size_t a, size_t b, size_t trig, size_t back,
+                        size_t ahead)
 {
 	int32_t best = -1;
 	for (size_t i = a; i < b; i++) {
-		bool near = (i + 2 >= trig && i <= trig + reach) || i <= a + 2;
+		bool near = (i + back >= trig && i <= trig + ahead) || i <= a + 2;
 		if (!near)
 			continue;
 		if (doc->toks[i].inq)
@@ -486,7 +514,9 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	if (negated(doc, s->tok_start, i))
 		return false;
 	bool intent;
-	int status = status_in(doc, s->tok_start, i, s->tok_end, &intent);
+	size_t sa, sb; /* "the EU would never ..., as ministers gathered for a meeting" */
+	clause_of(doc, s->tok_start, s->tok_end, i, &sa, &sb);
+	int status = status_in(doc, sa, i, s->tok_end, &intent);
 	bool meeting = is_meeting_family(w->cameo);
 	const char *type = w->type, *cameo = w->cameo;
 	if (intent && meeting)
@@ -521,7 +551,7 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	}
 	/* meeting words come with their party lists before the place: "talks
 	 * between Russian and Ukrainian delegations in Istanbul" */
-	e->place = place_in(doc, s->tok_start, s->tok_end, i, meeting ? 16 : 12);
+	e->place = place_in(doc, s->tok_start, s->tok_end, i, meeting ? 6 : 2, meeting ? 16 : 12);
 	date_for(doc, e, s->tok_start, s->tok_end, i);
 	/* nothing to tell, or a lone "talks" with one side, no date and no place */
 	bool thin = meeting && e->n_parts < 2 && !e->date.precision && e->place < 0 &&
@@ -589,7 +619,7 @@ static void statement_events(px_doc *doc)
 		size_t upto = s->tok_start;
 		while (upto < s->tok_end && doc->toks[upto].start < st->start)
 			upto++;
-		e->place = place_in(doc, s->tok_start, upto, s->tok_start, 12);
+		e->place = place_in(doc, s->tok_start, upto, s->tok_start, 2, 12);
 		e->date = st->date.precision ? st->date : doc->published;
 		if (!st->date.precision)
 			st->date = doc->published;

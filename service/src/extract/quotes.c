@@ -548,6 +548,19 @@ static size_t skip_lead_in(const px_doc *doc, size_t from, size_t b)
 			break;
 		from++;
 	}
+	/* "said in a statement that", "said at the time that": an adverbial
+	 * before "that" is not what was said */
+	static const char *const preps[] = {"in",    "at",     "on",  "during",
+	                                    "after", "before", "via", NULL};
+	bool prep = false;
+	for (const char *const *w = preps; *w && !prep; w++)
+		prep = px_tok_is(doc, from, *w);
+	for (size_t i = from + 1; prep && i < b && i < from + 9; i++) {
+		if (px_tok_is(doc, i, "that"))
+			return i + 1 < b ? i + 1 : from;
+		if (doc->toks[i].kind == TK_PUNCT || doc->toks[i].kind == TK_QUOTE)
+			break;
+	}
 	return from;
 }
 
