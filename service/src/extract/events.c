@@ -509,9 +509,22 @@ static bool negated(const px_doc *doc, size_t a, size_t trig)
 }
 
 /* Returns whether the event was kept. */
+/* "Peskov, asked about the meeting, said": a question put to him, no appeal */
+static bool question_put(const px_doc *doc, size_t i)
+{
+	static const char *const what[] = {"about", "whether", "if",  "how",
+	                                   "what",  "when",    "why", NULL};
+	if (!px_tok_is(doc, i, "asked"))
+		return false;
+	for (const char *const *w = what; *w; w++)
+		if (px_tok_is(doc, i + 1, *w))
+			return true;
+	return false;
+}
+
 static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, const px_event_word *w)
 {
-	if (negated(doc, s->tok_start, i))
+	if (negated(doc, s->tok_start, i) || question_put(doc, i))
 		return false;
 	bool intent;
 	size_t sa, sb; /* "the EU would never ..., as ministers gathered for a meeting" */
@@ -553,9 +566,10 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	 * between Russian and Ukrainian delegations in Istanbul" */
 	e->place = place_in(doc, s->tok_start, s->tok_end, i, meeting ? 6 : 2, meeting ? 16 : 12);
 	date_for(doc, e, s->tok_start, s->tok_end, i);
-	/* nothing to tell, or a lone "talks" with one side, no date and no place */
-	bool thin = meeting && e->n_parts < 2 && !e->date.precision && e->place < 0 &&
-	            strcmp(w->cameo, "042") && strcmp(w->cameo, "043");
+	/* a lone "talks" with one side and no place: too little to tell ("asked
+	 * about the meeting on Thursday") */
+	bool thin = meeting && e->n_parts < 2 && e->place < 0 && strcmp(w->cameo, "042") &&
+	            strcmp(w->cameo, "043");
 	/* an event nobody took part in is kept only when it has a when and a
 	 * where ("talks in Istanbul on July 23") */
 	bool anonymous = !e->n_parts && (!e->date.precision || e->place < 0);

@@ -623,7 +623,9 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 	/* "..., Zakharova said in an interview" reports the part before the comma */
 	bool comma_subject =
 	    subject_right_before_at(doc, ctx, a, at.cue_tok, &subj) == at.speaker && subj > a &&
-	    px_tok_char(doc, subj - 1, ',') &&
+	    (px_tok_char(doc, subj - 1, ',') || /* ", the foreign ministry said" */
+	     (subj > a + 1 && px_tok_is(doc, subj - 1, "the") &&
+	      px_tok_char(doc, subj - 2, ','))) &&
 	    (from >= b || governs_object(doc, from) || px_tok_is(doc, from, "during") ||
 	     px_tok_is(doc, from, "after") || px_tok_is(doc, from, "while"));
 	bool trailing_according = px_tok_is(doc, at.cue_tok, "according") && at.cue_tok > a + 3;
