@@ -508,7 +508,26 @@ static bool negated(const px_doc *doc, size_t a, size_t trig)
 	return false;
 }
 
-/* Returns whether the event was kept. */
+/* "..., Kremlin aide Yury Ushakov told reporters on Friday.": where a
+ * trailing attribution begins after the trigger (b when there is none).
+ * Its speaker is no party to the event. */
+static size_t report_end(const px_doc *doc, size_t trig, size_t b)
+{
+	for (size_t k = trig + 1; k < b; k++) {
+		if (!px_tok_char(doc, k, ','))
+			continue;
+		bool named = false;
+		for (size_t j = k + 1; j < b && j < k + 9 && !px_tok_char(doc, j, ','); j++) {
+			const px_lex_entry *e;
+			named |= doc->tok_mention[j] >= 0 || px_tok_is(doc, j, "he") ||
+			         px_tok_is(doc, j, "she");
+			if (named && !doc->toks[j].inq && px_lex_match(doc, j, LX_CUE, &e))
+				return k;
+		}
+	}
+	return b;
+}
+
 /* "Peskov, asked about the meeting, said": a question put to him, no appeal */
 static bool question_put(const px_doc *doc, size_t i)
 {
@@ -522,6 +541,7 @@ static bool question_put(const px_doc *doc, size_t i)
 	return false;
 }
 
+/* Returns whether the event was kept. */
 static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, const px_event_word *w)
 {
 	if (negated(doc, s->tok_start, i) || question_put(doc, i))
@@ -529,7 +549,8 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	bool intent;
 	size_t sa, sb; /* "the EU would never ..., as ministers gathered for a meeting" */
 	clause_of(doc, s->tok_start, s->tok_end, i, &sa, &sb);
-	int status = status_in(doc, sa, i, s->tok_end, &intent);
+	size_t end = report_end(doc, i, s->tok_end);
+	int status = status_in(doc, sa, i, end, &intent);
 	bool meeting = is_meeting_family(w->cameo);
 	const char *type = w->type, *cameo = w->cameo;
 	if (intent && meeting)
@@ -538,14 +559,14 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	e->word = w;
 	e->status = status;
 	if (meeting && strcmp(w->cameo, "042") && strcmp(w->cameo, "043")) {
-		meeting_parts(doc, e, s->tok_start, s->tok_end, i);
+		meeting_parts(doc, e, s->tok_start, end, i);
 	} else if (family_eq(w->cameo, "01")) {
 		add_part(e, speaker_of_statement_word(doc, s->tok_start, s->tok_end, i),
 		         ROLE_SOURCE);
 	} else {
 		size_t ca, cb, at;
-		clause_of(doc, s->tok_start, s->tok_end, i, &ca, &cb);
-		passive_sources(doc, e, i, s->tok_end);
+		clause_of(doc, s->tok_start, end, i, &ca, &cb);
+		passive_sources(doc, e, i, end);
 		if (!e->n_parts) {
 			int32_t src = who_antecedent(doc, s->tok_start, ca, i), co = -1;
 			if (src < 0) {
@@ -557,15 +578,16 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 			add_part(e, co, ROLE_SOURCE);
 			/* "will host A and B" */
 			size_t tat;
-			int32_t tgt = target_after(doc, i + 1, s->tok_end, &tat);
+			int32_t tgt = target_after(doc, i + 1, end, &tat);
 			add_part(e, tgt, ROLE_TARGET);
-			add_part(e, co_subject(doc, tgt, tat, tat, s->tok_end), ROLE_TARGET);
+			add_part(e, co_subject(doc, tgt, tat, tat, end), ROLE_TARGET);
 		}
 	}
 	/* meeting words come with their party lists before the place: "talks
 	 * between Russian and Ukrainian delegations in Istanbul" */
-	e->place = place_in(doc, s->tok_start, s->tok_end, i, meeting ? 6 : 2, meeting ? 16 : 12);
-	date_for(doc, e, s->tok_start, s->tok_end, i);
+	e->place = place_in(doc, s->tok_start, end, i, meeting ? 6 : 2, meeting ? 16 : 12);
+	/* the day of the report dates what happened, not what is planned */
+	date_for(doc, e, s->tok_start, e->status == ST_PLANNED ? end : s->tok_end, i);
 	/* a lone "talks" with one side and no place: too little to tell ("asked
 	 * about the meeting on Thursday") */
 	bool thin = meeting && e->n_parts < 2 && e->place < 0 && strcmp(w->cameo, "042") &&
