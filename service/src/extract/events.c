@@ -102,8 +102,13 @@ static size_t after_last_cue(const px_doc *doc, size_t a, size_t trig)
 		bool clause = px_tok_is(doc, i + 1, "that");
 		for (const char *const *w = clause_verbs; *w && !clause; w++)
 			clause = px_tok_is(doc, i, *w);
-		if (clause)
-			return i + 1;
+		if (!clause)
+			continue;
+		/* "said on Thursday that": the day belongs to the saying */
+		for (size_t k = i + 2; k < trig && k < i + 5; k++)
+			if (px_tok_is(doc, k, "that"))
+				return k + 1;
+		return i + 1;
 	}
 	return a;
 }
@@ -587,7 +592,10 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	 * between Russian and Ukrainian delegations in Istanbul" */
 	e->place = place_in(doc, s->tok_start, end, i, meeting ? 6 : 2, meeting ? 16 : 12);
 	/* the day of the report dates what happened, not what is planned */
-	date_for(doc, e, s->tok_start, e->status == ST_PLANNED ? end : s->tok_end, i);
+	if (e->status == ST_PLANNED)
+		date_for(doc, e, after_last_cue(doc, sa, i), end, i);
+	else
+		date_for(doc, e, s->tok_start, s->tok_end, i);
 	/* a lone "talks" with one side and no place: too little to tell ("asked
 	 * about the meeting on Thursday") */
 	bool thin = meeting && e->n_parts < 2 && e->place < 0 && strcmp(w->cameo, "042") &&

@@ -305,9 +305,36 @@ static bool subject_gap_word(const px_doc *doc, size_t i)
 
 /* The actor whose mention ends right before token end (gap words aside),
  * unless it is the object of a preposition. */
+/* ", speaking in Warsaw alongside her counterpart Jane Roe," before the
+ * verb: a side remark whose names are not the subject.  Returns the comma
+ * that opens it, or 0. */
+static size_t side_remark_before(const px_doc *doc, size_t a, size_t end)
+{
+	static const char *const openers[] = {"who",      "whose",       "alongside", "with",
+	                                      "after",    "before",      "while",     "flanked",
+	                                      "standing", "accompanied", NULL};
+	if (end < a + 3 || !px_tok_char(doc, end - 1, ','))
+		return 0;
+	size_t c = end - 1;
+	while (c > a && !px_tok_char(doc, c - 1, ','))
+		c--;
+	if (c <= a + 1 || c + 1 >= end)
+		return 0;
+	size_t first = c; /* the word after the opening comma */
+	const px_token *t = &doc->toks[first];
+	bool opener = t->kind == TK_WORD && t->end - t->start > 4 &&
+	              !strncasecmp(doc->text.s + t->end - 3, "ing", 3);
+	for (const char *const *w = openers; *w && !opener; w++)
+		opener = px_tok_is(doc, first, *w);
+	return opener ? c - 1 : 0;
+}
+
 static int32_t subject_right_before_at(const px_doc *doc, const speaker_ctx *ctx, size_t a,
                                        size_t end, size_t *start_out)
 {
+	size_t side = side_remark_before(doc, a, end);
+	if (side)
+		end = side;
 	size_t k = end;
 	while (k > a && subject_gap_word(doc, k - 1) && k + 4 > end)
 		k--;

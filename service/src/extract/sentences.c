@@ -152,7 +152,11 @@ static size_t sentence_end_after(const px_doc *doc, size_t i, size_t end)
 	bool period = px_tok_char(doc, i, '.');
 	if (!period && !px_tok_char(doc, i, '!') && !px_tok_char(doc, i, '?'))
 		return 0;
-	if (period && i > 0 && doc->toks[i - 1].kind == TK_WORD && is_abbreviation(doc, i - 1))
+	/* "S. Jaishankar" goes on; "wrote on X. \"The only ...\"" ends */
+	bool initial_then_quote = i > 0 && doc->toks[i - 1].end - doc->toks[i - 1].start == 1 &&
+	                          (i + 1 >= end || doc->toks[i + 1].kind == TK_QUOTE);
+	if (period && i > 0 && doc->toks[i - 1].kind == TK_WORD && is_abbreviation(doc, i - 1) &&
+	    !initial_then_quote)
 		return 0;
 	size_t j = i + 1;
 	while (
