@@ -104,11 +104,15 @@ static size_t after_last_cue(const px_doc *doc, size_t a, size_t trig)
 			clause = px_tok_is(doc, i, *w);
 		if (!clause)
 			continue;
-		/* "said on Thursday that": the day belongs to the saying */
-		for (size_t k = i + 2; k < trig && k < i + 5; k++)
-			if (px_tok_is(doc, k, "that"))
-				return k + 1;
-		return i + 1;
+		/* "said on Thursday (that)": the day belongs to the saying */
+		size_t k = i + 1;
+		if (px_tok_is(doc, k, "on") && k + 1 < trig && doc->toks[k + 1].cap)
+			k += 2;
+		else if (px_tok_is(doc, k, "today") || px_tok_is(doc, k, "yesterday"))
+			k++;
+		if (px_tok_is(doc, k, "that"))
+			k++;
+		return k <= trig ? k : i + 1;
 	}
 	return a;
 }

@@ -492,8 +492,19 @@ static px_statement *add_statement(px_doc *doc, char *text, bool direct, const a
 	st->sent_a = doc->toks[a].sent;
 	st->sent_b = doc->toks[b - 1].sent;
 	st->event = -1;
+	/* the day it was said: a date outside the words reported, nearest the
+	 * speech verb ("said on Thursday that the talks on August 15 ...") */
 	const px_sentence *s = &doc->sents[st->sent_a];
-	px_find_date(doc, s->tok_start, s->tok_end, a, &st->date, NULL);
+	size_t cue = at->speaker >= 0 && at->cue_n ? at->cue_tok : a;
+	px_date before = {0}, after = {0};
+	long at_before = px_find_date(doc, s->tok_start, a, cue, &before, NULL);
+	long at_after = b < s->tok_end ? px_find_date(doc, b, s->tok_end, cue, &after, NULL) : -1;
+	if (at_before >= 0 && before.precision &&
+	    (at_after < 0 || !after.precision ||
+	     (size_t)labs((long)cue - at_before) <= (size_t)labs((long)cue - at_after)))
+		st->date = before;
+	else if (at_after >= 0)
+		st->date = after;
 	return st;
 }
 
@@ -567,10 +578,13 @@ static size_t skip_lead_in(const px_doc *doc, size_t from, size_t b)
 		bool skip = px_tok_char(doc, from, ',') || px_tok_char(doc, from, ':');
 		for (const char *const *w = lead; *w && !skip; w++)
 			skip = px_tok_is(doc, from, *w);
-		/* "on" only before a weekday */
-		if (skip && px_tok_is(doc, from, "on") &&
-		    !(from + 1 < b && doc->toks[from + 1].cap))
-			skip = false;
+		/* "on" only before a name: "on Tuesday", "on Telegram", "on X" */
+		if (skip && px_tok_is(doc, from, "on")) {
+			if (!(from + 1 < b && doc->toks[from + 1].cap))
+				skip = false;
+			else
+				from++;
+		}
 		if (!skip)
 			break;
 		from++;
