@@ -431,11 +431,10 @@ static bool nearest_date(const px_doc *doc, size_t a, size_t b, size_t near, fou
 	found local[PX_DATES_PER_SENTENCE];
 	const found *list = local;
 	size_t n;
-	bool whole_sentence = doc->date_cache && a < b &&
-	                      doc->toks[a].sent == doc->toks[b - 1].sent &&
-	                      a == doc->sents[doc->toks[a].sent].tok_start &&
-	                      b == doc->sents[doc->toks[a].sent].tok_end;
-	if (whole_sentence) {
+	/* within one sentence, its expressions are found once and kept; a
+	 * narrower range takes those that lie inside it */
+	bool one_sentence = doc->date_cache && a < b && doc->toks[a].sent == doc->toks[b - 1].sent;
+	if (one_sentence) {
 		const px_date_cache *c = sentence_dates(doc, doc->toks[a].sent);
 		list = c->found;
 		n = c->n;
@@ -446,6 +445,8 @@ static bool nearest_date(const px_doc *doc, size_t a, size_t b, size_t near, fou
 	const found *keep = NULL;
 	for (size_t k = 0; k < n; k++) {
 		const found *f = &list[k];
+		if (f->start < a || f->end > b)
+			continue;
 		size_t dist = distance(f->start, near);
 		bool better =
 		    !keep || (f->date.precision && !keep->date.precision) ||

@@ -293,7 +293,7 @@ static int32_t target_after(const px_doc *doc, size_t from, size_t b, size_t *at
 
 /* Relative and subordinate words end the clause a meeting word sits in:
  * "a meeting between A and B, where C ..." keeps C out. */
-static bool clause_break(const px_doc *doc, size_t i)
+static bool is_clause_break(const px_doc *doc, size_t i)
 {
 	if (!strchr("wtab;", px_ascii_lower((unsigned char)doc->text.s[doc->toks[i].start])))
 		return false;
@@ -306,6 +306,13 @@ static bool clause_break(const px_doc *doc, size_t i)
 		if (px_tok_is(doc, i, *w))
 			return true;
 	return false;
+}
+
+/* Every rule asks about clause edges around its trigger; each token is
+ * judged once per document. */
+static bool clause_break(const px_doc *doc, size_t i)
+{
+	return doc->clause_breaks ? doc->clause_breaks[i] : is_clause_break(doc, i);
 }
 
 static void clause_of(const px_doc *doc, size_t a, size_t b, size_t trig, size_t *ca, size_t *cb)
@@ -801,6 +808,9 @@ static void title_event(px_doc *doc, px_event *e)
 
 void px_find_events(px_doc *doc)
 {
+	doc->clause_breaks = xmalloc(doc->n_toks + 1);
+	for (size_t i = 0; i < doc->n_toks; i++)
+		doc->clause_breaks[i] = is_clause_break(doc, i);
 	scan_triggers(doc);
 	statement_events(doc);
 	merge_events(doc);
