@@ -717,7 +717,13 @@ static bool same_event(const px_doc *doc, const px_event *a, const px_event *b)
 	if (is_meeting_family(a->cameo)) {
 		size_t small = a->n_parts < b->n_parts ? a->n_parts : b->n_parts;
 		size_t need = small < 2 ? small : 2;
-		return need ? shared >= need : (a->date.precision && b->date.precision);
+		if (need)
+			return shared >= need;
+		/* a meeting named without its parties joins one on the same
+		 * day or at the same place, not any in the same month */
+		bool same_day = a->date.precision == 3 && b->date.precision == 3;
+		bool same_place = a->place >= 0 && a->place == b->place;
+		return same_day || same_place;
 	}
 	if (!a->n_parts || !b->n_parts)
 		return false;
