@@ -11,6 +11,7 @@
 
 #include "core/buf.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -162,6 +163,54 @@ static size_t *original_offsets(const char *src, size_t len, uint32_t n_cp)
 	return off;
 }
 
+static bool opens_single(const char *s, size_t i, size_t a, size_t b)
+{
+	if (s[i] != '\'' || i + 1 >= b)
+		return false;
+	unsigned char next = (unsigned char)s[i + 1];
+	bool word_next = isalnum(next) || next >= 0x80;
+	return word_next && (i == a || strchr(" \t([-", s[i - 1]));
+}
+
+static bool closes_single(const char *s, size_t j, size_t b)
+{
+	if (s[j] != '\'' || (j + 1 < b && !strchr(" \t,.;:!?)-", s[j + 1])))
+		return false;
+	/* "the allies' demands": a plural possessive, unless punctuation
+	 * shows the quotation ends ("... talks,' he said") */
+	return s[j - 1] != 's' || (j + 1 < b && strchr(",.;:!?", s[j + 1]));
+}
+
+/* British style quotes with single marks ('We will not give up,' she
+ * said): in a line with no double quotes, a pair of single marks around
+ * words becomes a quotation, as does an opening mark at the start of a line
+ * whose quotation runs on.  Apostrophes ("Ukraine's", "allies'") stay.
+ * Same width, so offsets hold. */
+static void promote_single_quotes(char *s, size_t len)
+{
+	for (size_t a = 0; a < len;) {
+		size_t b = a;
+		while (b < len && s[b] != '\n')
+			b++;
+		if (!memchr(s + a, '"', b - a)) {
+			for (size_t i = a; i < b; i++) {
+				if (!opens_single(s, i, a, b))
+					continue;
+				size_t j = i + 2;
+				while (j < b && !closes_single(s, j, b))
+					j++;
+				if (j < b) {
+					s[i] = s[j] = '"';
+					i = j;
+				} else if (i == a) {
+					s[i] = '"';
+				}
+			}
+		}
+		a = b + 1;
+	}
+}
+
 void px_text_prepare(px_text *t, const char *src, size_t len)
 {
 	out o = {xmalloc(len + 1), xmalloc((len + 1) * sizeof(uint32_t)), 0};
@@ -194,6 +243,7 @@ void px_text_prepare(px_text *t, const char *src, size_t len)
 	}
 	o.s[o.len] = '\0';
 	o.cp[o.len] = cpi;
+	promote_single_quotes(o.s, o.len);
 	t->s = o.s;
 	t->cp = o.cp;
 	t->len = o.len;
