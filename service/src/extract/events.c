@@ -775,6 +775,25 @@ static void merge_events(px_doc *doc)
 
 /* ------------------------------------------------------------ titles */
 
+/* "signs" -> "sign", "denies" -> "deny", "dismisses" -> "dismiss": the
+ * verb's first word for several subjects. */
+static void put_plural_verb(buf *t, const char *verb)
+{
+	size_t w = strcspn(verb, " ");
+	const char *rest = verb + w;
+	if (w > 3 && !strncmp(verb + w - 3, "ies", 3))
+		buf_printf(t, "%.*sy%s", (int)(w - 3), verb, rest);
+	else if (w > 4 && (!strncmp(verb + w - 4, "sses", 4) || !strncmp(verb + w - 4, "shes", 4) ||
+	                   !strncmp(verb + w - 4, "ches", 4)))
+		buf_printf(t, "%.*s%s", (int)(w - 2), verb, rest);
+	else if (w > 1 && verb[w - 1] == 's')
+		buf_printf(t, "%.*s%s", (int)(w - 1), verb, rest);
+	else
+		buf_puts(t, verb);
+}
+
+/* "A meets B in C", "A and B sign", "A accuses B": the doers, the verb,
+ * then whoever it was done to or with. */
 static void title_event(px_doc *doc, px_event *e)
 {
 	buf t;
@@ -782,19 +801,31 @@ static void title_event(px_doc *doc, px_event *e)
 	const char *verb = e->word ? e->word->verb : "makes a statement";
 	if (!strcmp(e->cameo, "036"))
 		verb = "proposes to meet";
-	size_t shown = 0;
-	for (size_t i = 0; i < e->n_parts && shown < 1; i++)
-		if (e->parts[i].role != ROLE_TARGET) {
-			buf_puts(&t, doc->actors[e->parts[i].actor].name);
-			shown++;
-		}
-	if (!shown)
-		buf_puts(&t, "Unnamed parties");
-	buf_printf(&t, " %s", verb);
-	bool first = true;
+	size_t subjects = 0;
 	for (size_t i = 0; i < e->n_parts; i++) {
-		if (i == 0 && e->parts[i].role != ROLE_TARGET)
+		bool first_doer = !subjects && e->parts[i].role != ROLE_TARGET;
+		if (!first_doer && (!subjects || e->parts[i].role != ROLE_SOURCE))
 			continue;
+		buf_printf(&t, "%s%s", subjects ? " and " : "",
+		           doc->actors[e->parts[i].actor].name);
+		subjects++;
+	}
+	if (!subjects)
+		buf_puts(&t, "Unnamed parties");
+	buf_putc(&t, ' ');
+	if (subjects > 1)
+		put_plural_verb(&t, verb);
+	else
+		buf_puts(&t, verb);
+	bool first = true;
+	size_t doers = 0;
+	for (size_t i = 0; i < e->n_parts; i++) {
+		bool doer = e->parts[i].role != ROLE_TARGET &&
+		            (doers == 0 || e->parts[i].role == ROLE_SOURCE);
+		if (doer && doers < subjects) {
+			doers++;
+			continue;
+		}
 		buf_printf(&t, "%s%s", first ? " " : " and ", doc->actors[e->parts[i].actor].name);
 		first = false;
 	}
