@@ -111,24 +111,23 @@ void h_sources_post(void *ctx, const http_request *req, http_response *res)
 	source_spec_free(&spec);
 }
 
-/* The {id} of a write, checked; -1 after answering. */
-static int write_target(app *a, const http_request *req, http_response *res)
+/* A write to the source {id}: checked, then a connection; NULL after
+ * answering. */
+static db_conn *write_target(app *a, const http_request *req, http_response *res)
 {
 	if (api_require_write(a, req, res) || api_check_params(req, NULL, res))
-		return -1;
+		return NULL;
 	if (!api_valid_id(req->path_params[0])) {
 		api_error(res, 404, "not_found", WHAT, json_pack("{s:s}", "id", "not an id"));
-		return -1;
+		return NULL;
 	}
-	return 0;
+	return api_db(a, res);
 }
 
 void h_sources_delete(void *ctx, const http_request *req, http_response *res)
 {
 	app *a = ctx;
-	if (write_target(a, req, res))
-		return;
-	db_conn *c = api_db(a, res);
+	db_conn *c = write_target(a, req, res);
 	if (!c)
 		return;
 	db_status st = db_source_delete(c, req->path_params[0]);
@@ -144,9 +143,7 @@ void h_sources_delete(void *ctx, const http_request *req, http_response *res)
 void h_sources_fetch(void *ctx, const http_request *req, http_response *res)
 {
 	app *a = ctx;
-	if (write_target(a, req, res))
-		return;
-	db_conn *c = api_db(a, res);
+	db_conn *c = write_target(a, req, res);
 	if (!c)
 		return;
 	char *json = NULL;

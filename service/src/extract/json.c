@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* ",<field>": every field after an object's first. */
+#define then(b, field) (buf_putc((b), ','), (field))
+
 /* "k": with its length known at compile time. */
 #define key(b, k) buf_append((b), "\"" k "\":", sizeof("\"" k "\":") - 1)
 
@@ -114,18 +117,12 @@ static void actor_json(buf *b, const px_doc *doc, const px_actor *a, int32_t out
 {
 	buf_putc(b, '{');
 	ref(b, "ref", 'a', out_ref);
-	buf_putc(b, ',');
-	str_or_null(b, "name", a->name);
-	buf_putc(b, ',');
-	str_or_null(b, "kind", a->kind);
-	buf_putc(b, ',');
-	str_or_null(b, "title", a->title);
-	buf_putc(b, ',');
-	str_or_null(b, "country", a->country);
-	buf_putc(b, ',');
-	str_or_null(b, "cameo", a->cameo);
-	buf_putc(b, ',');
-	key(b, "aliases");
+	then(b, str_or_null(b, "name", a->name));
+	then(b, str_or_null(b, "kind", a->kind));
+	then(b, str_or_null(b, "title", a->title));
+	then(b, str_or_null(b, "country", a->country));
+	then(b, str_or_null(b, "cameo", a->cameo));
+	then(b, key(b, "aliases"));
 	buf_putc(b, '[');
 	for (size_t i = 0; i < a->n_aliases; i++) {
 		if (i)
@@ -144,8 +141,7 @@ static void actor_json(buf *b, const px_doc *doc, const px_actor *a, int32_t out
 		buf_puts(b, first ? "{" : ",{");
 		first = false;
 		num(b, "start", cp_at(doc, doc->toks[m->tok_start].start));
-		buf_putc(b, ',');
-		num(b, "end", cp_at(doc, doc->toks[m->tok_end - 1].end));
+		then(b, num(b, "end", cp_at(doc, doc->toks[m->tok_end - 1].end)));
 		buf_putc(b, '}');
 	}
 	buf_puts(b, "]}");
@@ -157,24 +153,15 @@ static void statement_json(buf *b, const px_doc *doc, const px_statement *s,
 	const px_sentence *sa = &doc->sents[s->sent_a], *sb = &doc->sents[s->sent_b];
 	buf_putc(b, '{');
 	str_or_null(b, "text", s->text);
-	buf_putc(b, ',');
-	str_or_null(b, "kind", s->direct ? "direct" : "indirect");
-	buf_putc(b, ',');
-	str_or_null(b, "cue", s->cue);
-	buf_putc(b, ',');
-	ref(b, "speaker", 'a', s->speaker >= 0 ? actor_ref[s->speaker] : -1);
-	buf_putc(b, ',');
-	num(b, "start", cp_at(doc, s->start));
-	buf_putc(b, ',');
-	num(b, "end", cp_at(doc, s->end));
-	buf_putc(b, ',');
-	num(b, "sentence_start", cp_at(doc, sa->start));
-	buf_putc(b, ',');
-	num(b, "sentence_end", cp_at(doc, sb->end));
-	buf_putc(b, ',');
-	date_field(b, "date", &s->date);
-	buf_putc(b, ',');
-	ref(b, "event", 'e', s->event >= 0 ? event_ref[s->event] : -1);
+	then(b, str_or_null(b, "kind", s->direct ? "direct" : "indirect"));
+	then(b, str_or_null(b, "cue", s->cue));
+	then(b, ref(b, "speaker", 'a', s->speaker >= 0 ? actor_ref[s->speaker] : -1));
+	then(b, num(b, "start", cp_at(doc, s->start)));
+	then(b, num(b, "end", cp_at(doc, s->end)));
+	then(b, num(b, "sentence_start", cp_at(doc, sa->start)));
+	then(b, num(b, "sentence_end", cp_at(doc, sb->end)));
+	then(b, date_field(b, "date", &s->date));
+	then(b, ref(b, "event", 'e', s->event >= 0 ? event_ref[s->event] : -1));
 	buf_putc(b, '}');
 }
 
@@ -185,44 +172,33 @@ static void event_json(buf *b, const px_doc *doc, const px_event *e, const int32
 	static const char *const roles[] = {"source", "target", "participant"};
 	buf_putc(b, '{');
 	ref(b, "ref", 'e', out_ref);
-	buf_putc(b, ',');
-	str_or_null(b, "type", e->type);
-	buf_putc(b, ',');
-	str_or_null(b, "cameo", e->cameo);
-	buf_putc(b, ',');
-	str_or_null(b, "title", e->title);
-	buf_putc(b, ',');
-	date_field(b, "date", &e->date);
-	buf_putc(b, ',');
-	str_or_null(b, "date_precision", precision_name(e->date.precision));
-	buf_putc(b, ',');
-	str_or_null(b, "status", status[e->status]);
-	buf_putc(b, ',');
-	key(b, "location");
+	then(b, str_or_null(b, "type", e->type));
+	then(b, str_or_null(b, "cameo", e->cameo));
+	then(b, str_or_null(b, "title", e->title));
+	then(b, date_field(b, "date", &e->date));
+	then(b, str_or_null(b, "date_precision", precision_name(e->date.precision)));
+	then(b, str_or_null(b, "status", status[e->status]));
+	then(b, key(b, "location"));
 	if (e->place >= 0) {
 		const px_place *p = &doc->dict->places[e->place];
 		buf_putc(b, '{');
 		str_or_null(b, "name", p->name);
-		buf_putc(b, ',');
-		str_or_null(b, "country", p->iso3[0] ? p->iso3 : NULL);
+		then(b, str_or_null(b, "country", p->iso3[0] ? p->iso3 : NULL));
 		buf_putc(b, '}');
 	} else {
 		buf_puts(b, "null");
 	}
-	buf_putc(b, ',');
-	key(b, "participants");
+	then(b, key(b, "participants"));
 	buf_putc(b, '[');
 	for (size_t i = 0; i < e->n_parts; i++) {
 		buf_puts(b, i ? ",{" : "{");
 		ref(b, "actor", 'a', actor_ref[e->parts[i].actor]);
-		buf_putc(b, ',');
-		str_or_null(b, "role", roles[e->parts[i].role]);
+		then(b, str_or_null(b, "role", roles[e->parts[i].role]));
 		buf_putc(b, '}');
 	}
 	buf_puts(b, "],");
 	num(b, "sentence_start", cp_at(doc, doc->sents[e->sent_a].start));
-	buf_putc(b, ',');
-	num(b, "sentence_end", cp_at(doc, doc->sents[e->sent_b].end));
+	then(b, num(b, "sentence_end", cp_at(doc, doc->sents[e->sent_b].end)));
 	buf_putc(b, '}');
 }
 
