@@ -253,11 +253,15 @@ test_shutdown() {
 
 # The API through `parley serve` (its worker thread on), validation included.
 test_api() {
-  local port=$((20000 + RANDOM % 20000)) api
-  api="http://127.0.0.1:$port"
-  ( worker_env; export PARLEY_LISTEN=127.0.0.1:$port; exec "$PARLEY" serve ) >"$TMP/serve.log" 2>&1 &
+  local api=
+  # port 0: the kernel picks a free one; serve logs the address it got
+  ( worker_env; export PARLEY_LISTEN=127.0.0.1:0 PARLEY_LOG_LEVEL=info; exec "$PARLEY" serve ) >"$TMP/serve.log" 2>&1 &
   local s=$!; BG+=($s)
-  for _ in $(seq 100); do curl -sf "$api/livez" >/dev/null && break; sleep 0.1; done
+  for _ in $(seq 100); do
+    api=$(grep -o '"url":"http://127.0.0.1:[0-9]*' "$TMP/serve.log" | head -n 1 | cut -d'"' -f4)
+    [ -n "$api" ] && curl -sf "$api/livez" >/dev/null && break
+    sleep 0.1
+  done
   post() { curl -s -o "$TMP/body" -w '%{http_code}' -X POST -H 'Content-Type: application/json' --data "$2" "$api$1"; }
   expect "create" "$(post /v1/sources "{\"url\":\"$FX/feed.xml?n=3&prefix=api\",\"interval\":120}")" 201
   expect "again" "$(post /v1/sources "{\"url\":\"$FX/feed.xml?n=3&prefix=api\"}")" 200
@@ -311,9 +315,9 @@ test_ingest_cli() {
 
 # serve's demo bootstrap: the corpus once, however often serve starts.
 test_demo() {
-  local port=$((20000 + RANDOM % 20000))
   for round in 1 2; do
-    ( export PARLEY_DEMO=1 PARLEY_WORKER=0 PARLEY_LOG_LEVEL=info PARLEY_LISTEN=127.0.0.1:$port
+    # port 0: the kernel picks a free one (nothing here talks HTTP)
+    ( export PARLEY_DEMO=1 PARLEY_WORKER=0 PARLEY_LOG_LEVEL=info PARLEY_LISTEN=127.0.0.1:0
       exec "$PARLEY" serve ) >"$TMP/demo$round.log" 2>&1 &
     local s=$!; BG+=($s)
     for _ in $(seq 100); do grep -q "demo corpus ingested" "$TMP/demo$round.log" && break; sleep 0.1; done

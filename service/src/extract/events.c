@@ -544,6 +544,22 @@ static size_t report_end(const px_doc *doc, size_t trig, size_t b)
 	return b;
 }
 
+/* "spoke to reporters": words for the press, no call */
+static bool to_the_press(const px_doc *doc, size_t i, const px_event_word *w)
+{
+	static const char *const press[] = {"reporters", "journalists",    "press",
+	                                    "media",     "correspondents", NULL};
+	if (strcmp(w->type, "call"))
+		return false;
+	const px_lex_entry *e;
+	size_t n = px_lex_match(doc, i, LX_EVENT, &e);
+	for (size_t k = i + n; k < i + n + 3 && k < doc->n_toks; k++)
+		for (const char *const *p = press; *p; p++)
+			if (px_tok_is(doc, k, *p))
+				return true;
+	return false;
+}
+
 /* "Peskov, asked about the meeting, said": a question put to him, no appeal */
 static bool question_put(const px_doc *doc, size_t i)
 {
@@ -560,7 +576,7 @@ static bool question_put(const px_doc *doc, size_t i)
 /* Returns whether the event was kept. */
 static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, const px_event_word *w)
 {
-	if (negated(doc, s->tok_start, i) || question_put(doc, i))
+	if (negated(doc, s->tok_start, i) || question_put(doc, i) || to_the_press(doc, i, w))
 		return false;
 	bool intent;
 	size_t sa, sb; /* "the EU would never ..., as ministers gathered for a meeting" */
