@@ -154,6 +154,26 @@ static void set_day(found *f, int y, int m, int d)
 		f->date = (px_date){y, m, d, 3};
 }
 
+/* "in December", "by March", "since July": a month of the publication
+ * year (the caller moves it a year when the event's status says so). */
+static bool month_alone(const px_doc *doc, size_t i, int m, found *f)
+{
+	static const char *const preps[] = {"in",  "by",     "until", "since", "early",  "late",
+	                                    "mid", "before", "after", "from",  "during", NULL};
+	const px_date *p = &doc->published;
+	bool prep = false;
+	for (const char *const *w = preps; *w && i > 0 && !prep; w++)
+		prep = tok_eq(doc, i - 1, *w);
+	if (!prep || p->precision < 2)
+		return false;
+	f->start = i;
+	f->end = i + 1;
+	f->date = (px_date){p->y, m, 0, 2};
+	f->year_implied = true;
+	f->future = m > p->m;
+	return true;
+}
+
 /* Month, day and maybe year: "August 15", "Aug. 15, 2025", "15 August 2025". */
 static bool month_day(const px_doc *doc, size_t i, found *f)
 {
@@ -167,7 +187,7 @@ static bool month_day(const px_doc *doc, size_t i, found *f)
 		if (d < 0) {
 			y = number_at(doc, j, 1900, 2200);
 			if (y < 0)
-				return false;
+				return month_alone(doc, i, m, f);
 			f->start = i, f->end = j + 1;
 			f->date = (px_date){y, m, 0, 2};
 			return true;
@@ -190,6 +210,7 @@ static bool month_day(const px_doc *doc, size_t i, found *f)
 		if (valid_ymd(y, m, d) && px_days_from_civil(y, m, d) > pub + 2)
 			f->future = true; /* the caller decides whether a past year fits better */
 		set_day(f, y, m, d);
+		f->year_implied = true;
 	}
 	return true;
 }
@@ -424,6 +445,18 @@ static const px_date_cache *sentence_dates(const px_doc *doc, size_t sent)
 	return c;
 }
 
+static bool before_publication(const px_doc *doc, const px_date *d)
+{
+	const px_date *p = &doc->published;
+	if (p->precision < 2 || d->precision < 2)
+		return false;
+	if (d->y != p->y)
+		return d->y < p->y;
+	if (d->m != p->m)
+		return d->m < p->m;
+	return d->precision == 3 && p->precision == 3 && d->d < p->d;
+}
+
 /* The expression of tokens [a, b) nearest to `near`; a resolved one beats
  * an unresolved one at any distance.  false when there is none. */
 static bool nearest_date(const px_doc *doc, size_t a, size_t b, size_t near, found *out)
@@ -468,7 +501,11 @@ long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *o
 		return -1;
 	*out = f.date;
 	if (future)
-		*future = !f.future ? 0 : f.relative ? 1 : 2;
+		*future = f.relative                         ? (f.future ? 1 : 0)
+		          : !f.year_implied                  ? 0
+		          : f.future                         ? 2
+		          : before_publication(doc, &f.date) ? 3
+		                                             : 0;
 	return (long)f.start;
 }
 

@@ -496,12 +496,21 @@ static int status_in(const px_doc *doc, size_t a, size_t trig, size_t b, bool *i
 	return status;
 }
 
+static bool same_month_as_publication(const px_doc *doc, const px_date *d)
+{
+	return doc->published.precision >= 2 && d->y == doc->published.y &&
+	       d->m == doc->published.m;
+}
+
 static void date_for(const px_doc *doc, px_event *e, size_t a, size_t b, size_t trig)
 {
 	int future = 0;
 	px_find_date(doc, a, b, trig, &e->date, &future);
-	if (future == 2 && e->status == ST_OCCURRED && e->date.precision == 3 && e->date.m)
+	if (future == 2 && e->status == ST_OCCURRED && e->date.precision >= 2 && e->date.m)
 		e->date.y--; /* "August 15" read after the fact means last year's */
+	else if (future == 3 && e->status == ST_PLANNED && e->date.precision >= 2 &&
+	         !same_month_as_publication(doc, &e->date))
+		e->date.y++; /* "a visit in March" planned in October: next March */
 	else if (future == 1 && e->status == ST_OCCURRED)
 		e->status = ST_PLANNED; /* "to meet again next month" has not happened */
 	/* "will meet on Tuesday": the coming one */
@@ -615,9 +624,12 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 			add_part(e, co_subject(doc, tgt, tat, tat, end), ROLE_TARGET);
 		}
 	}
+	/* a phone call has no one place */
+	bool by_phone = !strcmp(w->type, "call");
 	/* meeting words come with their party lists before the place: "talks
 	 * between Russian and Ukrainian delegations in Istanbul" */
-	e->place = place_in(doc, s->tok_start, end, i, meeting ? 6 : 2, meeting ? 16 : 12);
+	e->place =
+	    by_phone ? -1 : place_in(doc, s->tok_start, end, i, meeting ? 6 : 2, meeting ? 16 : 12);
 	/* the day of the report dates what happened, not what is planned */
 	if (e->status == ST_PLANNED)
 		date_for(doc, e, after_last_cue(doc, sa, i), end, i);

@@ -173,8 +173,9 @@ typedef struct px_found_date {
 	size_t start, end;
 	px_date date;
 	bool future;
-	bool relative; /* counted from publication ("next month"), not a calendar date */
-	px_date ahead; /* a bare weekday's upcoming reading, for planned events */
+	bool relative;     /* counted from publication ("next month"), not a calendar date */
+	bool year_implied; /* a calendar date without its year ("August 15", "in December") */
+	px_date ahead;     /* a bare weekday's upcoming reading, for planned events */
 } px_found_date;
 
 typedef struct px_date_cache {
@@ -304,9 +305,10 @@ void px_find_events(px_doc *doc);
 bool px_parse_iso_date(const char *s, px_date *out);
 /* Finds a date expression in tokens [a, b) and resolves it; returns the token
  * index where it starts, or -1. */
-/* *future (may be NULL): the expression points past publication; 1 when it
- * counts from publication ("next week"), 2 when it is a calendar date
- * ("August 15") that may belong to last year, 0 otherwise. */
+/* *future (may be NULL): 1 when the expression counts forward from
+ * publication ("next week"); for a calendar date without its year, 2 when
+ * it falls after publication ("August 15" read in May, maybe last year's)
+ * and 3 when before (maybe next year's, for something planned); else 0. */
 long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out, int *future);
 /* The same expression read forwards ("on Tuesday" of something planned);
  * precision 0 when it has no other reading. */
