@@ -287,7 +287,8 @@ static size_t name_run(const px_doc *doc, size_t i)
 	if (!name_token(doc, i))
 		return 0;
 	size_t j = i + 1, words = 1;
-	while (j < doc->n_toks && same_sentence(doc, i, j) && words < 4) {
+	/* five words: "Mohammed bin Abdulrahman Al Thani" */
+	while (j < doc->n_toks && same_sentence(doc, i, j) && words < 5) {
 		const px_token *t = &doc->toks[j];
 		bool hyphen = t->end - t->start == 1 && doc->text.s[t->start] == '-' &&
 		              t->start == doc->toks[j - 1].end && tok_word(doc, j + 1) &&
@@ -306,6 +307,12 @@ static size_t name_run(const px_doc *doc, size_t i)
 		}
 		if (is_particle(doc, j) && name_token(doc, j + 1)) {
 			j += 2, words += 2;
+			continue;
+		}
+		/* "Abdel Fattah el-Sisi" */
+		if (is_particle(doc, j) && px_tok_char(doc, j + 1, '-') && name_token(doc, j + 2) &&
+		    doc->toks[j + 1].start == doc->toks[j].end) {
+			j += 3, words++;
 			continue;
 		}
 		if (!name_token(doc, j))
@@ -348,6 +355,14 @@ static pretitle pretitle_before(const px_doc *doc, size_t end)
 				found = len;
 				e = c;
 			}
+		}
+		/* "Oman's Foreign Minister": a possessive country before the title */
+		if (!found && pt.head && i >= 2 && px_tok_is(doc, i - 1, "'s")) {
+			const px_lex_entry *c;
+			size_t n = px_lex_match(doc, i - 2, LX_COUNTRY | LX_METONYM, &c);
+			if (n == 1 && pt.country < 0)
+				pt.country = (int32_t)c->ref;
+			break;
 		}
 		if (!found)
 			break;
@@ -535,20 +550,43 @@ static int32_t known_surname(const px_doc *doc, size_t i)
 	return -1;
 }
 
+/* The dictionary person of entry e when tokens [a, b) are the first words
+ * of their name, else -1. */
+static int32_t given_names_of(px_doc *doc, size_t a, size_t b, const px_lex_entry *e)
+{
+	const px_dict_actor *da = &doc->dict->actors[e->ref];
+	if (strcmp(da->kind, "person"))
+		return -1;
+	char *words = px_tok_span_dup(doc, a, b);
+	size_t n = strlen(words);
+	bool prefix = !strncasecmp(da->name, words, n) && da->name[n] == ' ';
+	free(words);
+	return prefix ? actor_for_dict(doc, e->ref) : -1;
+}
+
 static size_t pattern_mention(px_doc *doc, size_t i)
 {
 	size_t n = name_run(doc, i);
 	if (!n)
 		return 0;
 	/* a trailing possessive or dictionary actor ends the run early */
+	pretitle pt = pretitle_before(doc, i);
 	for (size_t k = 1; k < n; k++) {
 		const px_lex_entry *e;
-		if (px_lex_match(doc, i + k, LX_ACTOR, &e) > 1) {
-			n = k;
-			break;
+		size_t alias = px_lex_match(doc, i + k, LX_ACTOR, &e);
+		if (alias <= 1)
+			continue;
+		/* ... unless the words before it begin that person's name:
+		 * "Abdel Fattah" + "el-Sisi" is Abdel Fattah al-Sisi */
+		int32_t known = given_names_of(doc, i, i + k, e);
+		if (known >= 0) {
+			add_mention(doc, i, i + k + alias, known, MH_NAME);
+			apply_pretitle(doc, known, &pt, i);
+			return k + alias;
 		}
+		n = k;
+		break;
 	}
-	pretitle pt = pretitle_before(doc, i);
 	if (n == 1) {
 		int32_t who = known_surname(doc, i);
 		if (who < 0 && pt.head && pt.person_title && !doc->toks[i].allcaps) {

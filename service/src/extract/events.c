@@ -470,6 +470,9 @@ static int status_in(const px_doc *doc, size_t a, size_t trig, size_t b, bool *i
 		const px_lex_entry *e;
 		if (doc->toks[i].inq || !px_lex_match(doc, i, LX_MARKER, &e))
 			continue;
+		/* "May 23" is a month, "may" a modal */
+		if (doc->toks[i].cap && i > doc->sents[doc->toks[i].sent].tok_start)
+			continue;
 		/* "a long-delayed agreement" describes something else */
 		if (i > a && px_tok_char(doc, i - 1, '-') &&
 		    doc->toks[i - 1].end == doc->toks[i].start)

@@ -660,6 +660,10 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 		return;
 	}
 	size_t from = at.cue_tok + at.cue_n, to = b;
+	/* "warned against any deal", "spoke of": a subject, not words reported */
+	if (px_tok_is(doc, from, "against") || px_tok_is(doc, from, "of") ||
+	    px_tok_is(doc, from, "over") || px_tok_is(doc, from, "about"))
+		return;
 	size_t subj = 0;
 	/* "..., Zakharova said in an interview" reports the part before the comma */
 	bool comma_subject =
@@ -682,6 +686,15 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 		from = skip_lead_in(doc, from, b);
 		from = skip_told_object(doc, at.cue_tok, from, b);
 	}
+	/* "..., but Egyptian President X urged ...": someone else's clause */
+	for (size_t k = from; k + 2 < to; k++)
+		if (px_tok_char(doc, k, ',') &&
+		    (px_tok_is(doc, k + 1, "but") || px_tok_is(doc, k + 1, "while") ||
+		     px_tok_is(doc, k + 1, "whereas")) &&
+		    doc->toks[k + 2].cap) {
+			to = k;
+			break;
+		}
 	while (to > from && doc->toks[to - 1].kind == TK_PUNCT)
 		to--;
 	if (word_count(doc, from, to) < 3)
