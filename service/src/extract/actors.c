@@ -412,13 +412,43 @@ static void apply_pretitle(px_doc *doc, int32_t actor, const pretitle *pt, size_
 /* ------------------------------------------------------------ title mentions */
 
 /* "the minister" fits a foreign minister; "the president" a president. */
+static bool title_fits(const char *held, const char *head);
+
+/* Words that refer back to several offices: "the Russian leader" is the
+ * president or the prime minister, "the diplomat" the minister or envoy. */
+static bool generic_fits(const char *held, const char *head)
+{
+	static const char *const leaders[] = {"president", "prime minister", "chancellor", "king",
+	                                      "emir",      "supreme leader", NULL};
+	static const char *const diplomats[] = {"foreign minister",
+	                                        "foreign secretary",
+	                                        "secretary of state",
+	                                        "ambassador",
+	                                        "envoy",
+	                                        "external affairs minister",
+	                                        NULL};
+	static const struct {
+		const char *generic;
+		const char *const *offices;
+	} generic[] = {{"leader", leaders}, {"diplomat", diplomats}};
+	for (size_t g = 0; g < sizeof generic / sizeof *generic; g++) {
+		if (strcmp(head, generic[g].generic))
+			continue;
+		for (const char *const *o = generic[g].offices; *o; o++)
+			if (title_fits(held, *o))
+				return true;
+	}
+	return false;
+}
+
 static bool title_fits(const char *held, const char *head)
 {
 	if (!held)
 		return false;
 	size_t n = strlen(held), k = strlen(head);
 	return !strcmp(held, head) ||
-	       (n > k && held[n - k - 1] == ' ' && !strcmp(held + n - k, head));
+	       (n > k && held[n - k - 1] == ' ' && !strcmp(held + n - k, head)) ||
+	       generic_fits(held, head);
 }
 
 int32_t px_person_by_title(const px_doc *doc, size_t before_tok, const char *head,
