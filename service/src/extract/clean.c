@@ -140,7 +140,8 @@ static bool has_caption_mark(const char *s, size_t n)
 		first[(unsigned char)(*m)[0]] = true;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = px_ascii_lower((unsigned char)s[i]);
-		if (!first[c])
+		/* every mark starts a word: skip the "p" of "upper" */
+		if (!first[c] || (i > 0 && isalnum((unsigned char)s[i - 1])))
 			continue;
 		for (const char *const *m = caption_marks; *m; m++)
 			if ((unsigned char)(*m)[0] == c && mark_at(s + i, n - i, *m))
@@ -311,9 +312,8 @@ px_line *px_classify_lines(const char *text, size_t len, size_t *n_out)
 	px_line *lines = NULL;
 	size_t n = 0, cap = 0;
 	for (size_t i = 0; i <= len;) {
-		size_t j = i;
-		while (j < len && text[j] != '\n')
-			j++;
+		const char *nl = i < len ? memchr(text + i, '\n', len - i) : NULL;
+		size_t j = nl ? (size_t)(nl - text) : len;
 		px_line *l = VEC_PUSH(lines, n, cap);
 		l->start = i;
 		l->end = j;

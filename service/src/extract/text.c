@@ -189,11 +189,14 @@ static bool closes_single(const char *s, size_t j, size_t b)
 static void promote_single_quotes(char *s, size_t len)
 {
 	for (size_t a = 0; a < len;) {
-		size_t b = a;
-		while (b < len && s[b] != '\n')
-			b++;
+		const char *nl = memchr(s + a, '\n', len - a);
+		size_t b = nl ? (size_t)(nl - s) : len;
 		if (!memchr(s + a, '"', b - a)) {
 			for (size_t i = a; i < b; i++) {
+				const char *q = memchr(s + i, '\'', b - i);
+				if (!q)
+					break;
+				i = (size_t)(q - s);
 				if (!opens_single(s, i, a, b))
 					continue;
 				size_t j = i + 2;
