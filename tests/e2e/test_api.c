@@ -307,6 +307,25 @@ START_TEST(events_filters)
 	r = expect("/v1/events?type=no-such-type", 200);
 	ck_assert_int_eq(json_array_size(data_of(&r)), 0);
 	reply_free(&r);
+	/* a type by name or by CAMEO code: each answers only its own */
+	r = expect("/v1/events?type=MEET&limit=500", 200);
+	ck_assert_int_gt(json_array_size(data_of(&r)), 0);
+	char code[8];
+	snprintf(code, sizeof code, "%s",
+	         json_string_value(json_object_get(json_array_get(data_of(&r), 0), "cameo_code")));
+	json_array_foreach(data_of(&r), i, e)
+	{
+		ck_assert_str_eq(json_string_value(json_object_get(e, "type")), "meet");
+	}
+	reply_free(&r);
+	snprintf(path, sizeof path, "/v1/events?type=%s&limit=500", code);
+	r = expect(path, 200);
+	ck_assert_int_gt(json_array_size(data_of(&r)), 0);
+	json_array_foreach(data_of(&r), i, e)
+	{
+		ck_assert_str_eq(json_string_value(json_object_get(e, "cameo_code")), code);
+	}
+	reply_free(&r);
 	r = expect("/v1/events?q=Geneva", 200);
 	reply_free(&r);
 }

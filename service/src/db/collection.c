@@ -3,6 +3,7 @@
  */
 #include "db/collection.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,10 +25,13 @@ unsigned db_where(const db_collection *col, const char *const *values, buf *sql,
 	for (int i = 0; i < col->n_filters; i++) {
 		if (!values[i])
 			continue;
-		mask |= 1u << i;
+		const db_filter *f = &col->filters[i];
+		bool code = f->code_sql && values[i][0] &&
+		            strspn(values[i], "0123456789") == strlen(values[i]);
+		mask |= (1u << i) | (code ? 1u << (16 + i) : 0);
 		params[(*nparams)++] = values[i];
 		buf_puts(sql, " AND (");
-		buf_printf(sql, col->filters[i].sql, *nparams);
+		buf_printf(sql, code ? f->code_sql : f->sql, *nparams);
 		buf_putc(sql, ')');
 	}
 	return mask;

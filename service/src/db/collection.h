@@ -28,6 +28,9 @@ typedef struct db_filter {
 	const char *sql;            /* predicate with one "$%d" for the value */
 	const char *const *choices; /* PARAM_ENUM: NULL-terminated */
 	const char *help;
+	/* used instead of sql when the value is all digits (a code, not a
+	 * name), so each form keeps a predicate an index can serve; or NULL */
+	const char *code_sql;
 } db_filter;
 
 #define DB_MAX_FILTERS 12
@@ -58,8 +61,8 @@ db_status db_list(db_conn *c, const db_collection *col, const char *const *value
 void db_page_free(db_page *p);
 
 /* Appends " WHERE <base> AND <filters present>" with $n placeholders
- * continuing from *nparams; returns the bitmask of filters present (for
- * statement names). */
+ * continuing from *nparams; returns the bitmask of filters present, with
+ * bit 16 + i when filter i took its code_sql (for statement names). */
 unsigned db_where(const db_collection *col, const char *const *values, buf *sql,
                   const char **params, int *nparams);
 

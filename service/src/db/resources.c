@@ -1,7 +1,7 @@
 /*
  * resources — the API's collections as data for db_list(): what each
  * selects, how it is ordered for keyset paging, and the SQL behind every
- * filter.  Each predicate is backed by an index in migrations/0001.
+ * filter.  Each predicate is backed by an index (migrations/0001, 0012).
  */
 #include "db/collection.h"
 
@@ -15,23 +15,23 @@ static const db_filter event_filters[] = {
     {"actor", PARAM_ACTOR,
      "e.id IN (SELECT p.event_id FROM event_participants p"
      " WHERE p.actor_id = ANY(parley_actor_ids($%1$d)))",
-     NULL, "actor id or name (or alias) taking part"},
-    {"type", PARAM_TEXT, "e.type = lower($%1$d) OR e.cameo_code = $%1$d", NULL,
-     "event type (meet, visit, threaten …) or CAMEO code"},
-    {"from", PARAM_DATE, "e.sort_date >= $%1$d::date", NULL, "events on or after this date"},
+     NULL, "actor id or name (or alias) taking part", NULL},
+    {"type", PARAM_TEXT, "e.type = lower($%1$d)", NULL,
+     "event type (meet, visit, threaten …) or CAMEO code", "e.cameo_code = $%1$d"},
+    {"from", PARAM_DATE, "e.sort_date >= $%1$d::date", NULL, "events on or after this date", NULL},
     {"to", PARAM_DATE, "e.sort_date <= $%1$d::date AND e.date IS NOT NULL", NULL,
-     "events on or before this date"},
+     "events on or before this date", NULL},
     {"location", PARAM_TEXT,
      "lower(e.location_name) = lower($%1$d) OR e.location_country = upper($%1$d)", NULL,
-     "place name or ISO alpha-3 country"},
+     "place name or ISO alpha-3 country", NULL},
     {"q", PARAM_SEARCH, "e.tsv @@ websearch_to_tsquery('english', $%1$d)", NULL,
-     "full-text search over title, type and place"},
+     "full-text search over title, type and place", NULL},
     {"article_id", PARAM_ID,
      "e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id = $%1$d::bigint)", NULL,
-     "events reported by this article"},
+     "events reported by this article", NULL},
     {"status", PARAM_ENUM, "e.status = $%1$d",
      (const char *const[]){"occurred", "planned", "postponed", "cancelled", NULL},
-     "occurred, planned, postponed or cancelled"},
+     "occurred, planned, postponed or cancelled", NULL},
 };
 
 const db_collection db_events = {
@@ -46,12 +46,13 @@ static const db_filter actor_filters[] = {
      "a.norm_name %% parley_fold($%1$d) OR a.norm_name LIKE '%%' || parley_fold($%1$d) || '%%'"
      " OR a.id IN (SELECT al.actor_id FROM actor_aliases al"
      " WHERE al.norm_alias %% parley_fold($%1$d))",
-     NULL, "name or alias, fuzzy"},
-    {"kind", PARAM_ENUM, "a.kind = $%1$d", actor_kinds, "person, organization, country, group"},
-    {"country", PARAM_TEXT, "a.country = upper($%1$d)", NULL, "ISO alpha-3 country code"},
+     NULL, "name or alias, fuzzy", NULL},
+    {"kind", PARAM_ENUM, "a.kind = $%1$d", actor_kinds, "person, organization, country, group",
+     NULL},
+    {"country", PARAM_TEXT, "a.country = upper($%1$d)", NULL, "ISO alpha-3 country code", NULL},
     {"article_id", PARAM_ID,
      "a.id IN (SELECT aa.actor_id FROM article_actors aa WHERE aa.article_id = $%1$d::bigint)",
-     NULL, "actors named in this article"},
+     NULL, "actors named in this article", NULL},
 };
 
 const db_collection db_actors = {
@@ -67,15 +68,16 @@ const db_collection db_actors = {
 
 static const db_filter statement_filters[] = {
     {"speaker", PARAM_ACTOR, "s.speaker_id = ANY(parley_actor_ids($%1$d))", NULL,
-     "speaker id or name"},
+     "speaker id or name", NULL},
     {"q", PARAM_SEARCH, "s.tsv @@ websearch_to_tsquery('english', $%1$d)", NULL,
-     "full-text search over what was said"},
-    {"from", PARAM_DATE, "s.sort_date >= $%1$d::date", NULL, "said on or after this date"},
+     "full-text search over what was said", NULL},
+    {"from", PARAM_DATE, "s.sort_date >= $%1$d::date", NULL, "said on or after this date", NULL},
     {"to", PARAM_DATE, "s.sort_date <= $%1$d::date AND s.date IS NOT NULL", NULL,
-     "said on or before this date"},
-    {"kind", PARAM_ENUM, "s.kind = $%1$d", statement_kinds, "direct or indirect"},
-    {"event_id", PARAM_ID, "s.event_id = $%1$d::bigint", NULL, "statements about this event"},
-    {"article_id", PARAM_ID, "s.article_id = $%1$d::bigint", NULL, "statements in this article"},
+     "said on or before this date", NULL},
+    {"kind", PARAM_ENUM, "s.kind = $%1$d", statement_kinds, "direct or indirect", NULL},
+    {"event_id", PARAM_ID, "s.event_id = $%1$d::bigint", NULL, "statements about this event", NULL},
+    {"article_id", PARAM_ID, "s.article_id = $%1$d::bigint", NULL, "statements in this article",
+     NULL},
 };
 
 const db_collection db_statements = {
@@ -91,13 +93,14 @@ const db_collection db_statements = {
 
 static const db_filter article_filters[] = {
     {"status", PARAM_ENUM, "a.status = $%1$d", article_statuses,
-     "pending, fetching, extracted or failed"},
-    {"source_id", PARAM_ID, "a.source_id = $%1$d::bigint", NULL, "articles from this source"},
+     "pending, fetching, extracted or failed", NULL},
+    {"source_id", PARAM_ID, "a.source_id = $%1$d::bigint", NULL, "articles from this source", NULL},
     {"q", PARAM_SEARCH, "a.tsv @@ websearch_to_tsquery('english', $%1$d)", NULL,
-     "full-text search over title and text"},
-    {"from", PARAM_DATE, "a.published_at >= $%1$d::date", NULL, "published on or after this date"},
-    {"to", PARAM_DATE, "a.published_at < $%1$d::date + 1", NULL,
-     "published on or before this date"},
+     "full-text search over title and text", NULL},
+    {"from", PARAM_DATE, "a.published_at >= $%1$d::date", NULL, "published on or after this date",
+     NULL},
+    {"to", PARAM_DATE, "a.published_at < $%1$d::date + 1", NULL, "published on or before this date",
+     NULL},
 };
 
 const db_collection db_articles = {
