@@ -541,6 +541,24 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	bool whole = q->open <= s_open->tok_start + 1 && q->b + 2 >= s_close->tok_end;
 	if (words == 0 || (words <= SCARE_MAX_WORDS && !at.tight && !whole))
 		return k + 1;
+	/* '"..." - this was the message, according to Foreign Minister X.' */
+	for (size_t t = q->b + 1; at.speaker < 0 && t + 2 < after_end; t++) {
+		if (!px_tok_is(doc, t, "according") || !px_tok_is(doc, t + 1, "to") ||
+		    doc->toks[t].inq)
+			continue;
+		/* the name may follow its title: "according to Foreign Minister X" */
+		for (size_t u = t + 2; u < after_end && u < t + 8 && at.speaker < 0; u++) {
+			size_t len;
+			if (doc->toks[u].kind == TK_PUNCT)
+				break;
+			at.speaker = actor_at(doc, ctx, u, &len);
+		}
+		if (at.speaker >= 0) {
+			at.cue_tok = t;
+			at.cue_n = 2;
+			at.tight = true;
+		}
+	}
 	if (at.speaker < 0)
 		at.speaker = first_person_before(doc, ctx, s_open->tok_start, q->open);
 	/* a quotation paragraph of its own continues the speaker just quoted */
