@@ -251,6 +251,17 @@ static attribution after_quote(const px_doc *doc, const speaker_ctx *ctx, size_t
 	if (j0 < end && doc->tok_mention[j0] >= 0 && j0 > i)
 		i = j0;
 	int32_t who = i < end ? actor_at(doc, ctx, i, &len) : -1;
+	/* "Putin's envoy Kirill Dmitriev wrote": the envoy speaks */
+	if (who >= 0 && px_tok_is(doc, i + len, "'s")) {
+		size_t j = i + len + 1;
+		while (j < end && j < i + len + 6 && doc->tok_mention[j] < 0 &&
+		       doc->toks[j].kind == TK_WORD)
+			j++;
+		size_t len2;
+		int32_t named = j < end ? actor_at(doc, ctx, j, &len2) : -1;
+		if (named >= 0)
+			who = named, i = j, len = len2;
+	}
 	if (who >= 0) {
 		size_t j = i + len;
 		/* "X, the Y, said" */
