@@ -21,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { ROLE_SOURCE, ROLE_TARGET, ROLE_PARTICIPANT };
 enum { ST_OCCURRED, ST_PLANNED, ST_POSTPONED, ST_CANCELLED };
 
 static bool family_eq(const char *a, const char *b)
@@ -34,7 +33,7 @@ static bool is_meeting_family(const char *cameo)
 	return family_eq(cameo, "04");
 }
 
-static void add_part(px_event *e, int32_t actor, uint8_t role)
+void px_add_part(px_event *e, int32_t actor, uint8_t role)
 {
 	if (actor < 0)
 		return;
@@ -56,379 +55,6 @@ static px_event *new_event(px_doc *doc, const char *type, const char *cameo, siz
 	e->into = -1;
 	e->sent_a = e->sent_b = (uint32_t)sent;
 	return e;
-}
-
-/* ------------------------------------------------------------ sentence parts */
-
-static int32_t mention_actor_at(const px_doc *doc, size_t i)
-{
-	int32_t m = doc->tok_mention[i];
-	if (m < 0 || doc->toks[i].inq || doc->mentions[m].tok_start != i)
-		return -1;
-	return doc->mentions[m].actor;
-}
-
-static bool clause_break(const px_doc *doc, size_t i);
-
-/* "X said (that) Y rejected ...": whoever stands before a speech verb
- * speaks; the doer of what follows comes after it. */
-static size_t after_last_cue(const px_doc *doc, size_t a, size_t trig)
-{
-	/* Verbs that introduce a clause; others ("reiterated his readiness to
-	 * host", "told reporters after the meeting") count only before "that". */
-	static const char *const clause_verbs[] = {
-	    "said", "says", "added", "stated", "noted", "wrote", "explained", "according", NULL};
-	/* "said after talks with Y": the speaker's own doing */
-	static const char *const adverbial[] = {"after", "before", "during", "following", "at",
-	                                        "when",  "while",  "as",     NULL};
-	const px_lex_entry *e;
-	for (size_t i = trig; i-- > a;) {
-		if (doc->toks[i].inq || !px_lex_match(doc, i, LX_CUE, &e))
-			continue;
-		if (px_tok_is(doc, i + 1, "to"))
-			continue; /* "claimed to have reached": the subject acts */
-		bool own = false;
-		for (const char *const *w = adverbial; *w && !own; w++)
-			own = px_tok_is(doc, i + 1, *w);
-		/* ... unless "that" follows: "said at the time that Russia would" */
-		for (size_t k = i + 2; own && k < trig && k < i + 10; k++) {
-			if (px_tok_is(doc, k, "that"))
-				return k + 1;
-			if (doc->toks[k].kind == TK_PUNCT)
-				break;
-		}
-		if (own)
-			continue;
-		bool clause = px_tok_is(doc, i + 1, "that");
-		for (const char *const *w = clause_verbs; *w && !clause; w++)
-			clause = px_tok_is(doc, i, *w);
-		if (!clause)
-			continue;
-		/* "said on Thursday (that)": the day belongs to the saying */
-		size_t k = i + 1;
-		if (px_tok_is(doc, k, "on") && k + 1 < trig && doc->toks[k + 1].cap)
-			k += 2;
-		else if (px_tok_is(doc, k, "today") || px_tok_is(doc, k, "yesterday"))
-			k++;
-		if (px_tok_is(doc, k, "that"))
-			k++;
-		return k <= trig ? k : i + 1;
-	}
-	return a;
-}
-
-/* "Y, who thanked him": the actor named right before ", who", when the
- * trigger is inside that relative clause (no comma has closed it). */
-static int32_t who_antecedent(const px_doc *doc, size_t a, size_t ca, size_t trig)
-{
-	if (ca < a + 3 || !px_tok_is(doc, ca - 1, "who") || !px_tok_char(doc, ca - 2, ','))
-		return -1;
-	for (size_t i = ca; i < trig; i++)
-		if (px_tok_char(doc, i, ','))
-			return -1;
-	int32_t m = doc->tok_mention[ca - 3];
-	if (m < 0 || doc->mentions[m].tok_end != ca - 2 || doc->toks[ca - 3].inq)
-		return -1;
-	return doc->mentions[m].actor;
-}
-
-/* "he"/"she" shortly before the trigger: the first person named earlier
- * in the sentence ("Trump said he would", "Modi travels to China, where he
- * is expected to"), else the story's recent subject. */
-static int32_t pronoun_near(const px_doc *doc, size_t a, size_t trig, size_t window)
-{
-	for (size_t i = trig; i-- > a && i + window > trig;) {
-		if (!px_tok_is(doc, i, "he") && !px_tok_is(doc, i, "she"))
-			continue;
-		for (size_t k = doc->sents[doc->toks[i].sent].tok_start; k < a; k++) {
-			int32_t who = mention_actor_at(doc, k);
-			if (who >= 0 && px_is_person(doc, who))
-				return who;
-		}
-		return px_resolve_pronoun(doc, i);
-	}
-	return -1;
-}
-
-/* The doer: the first person before the trigger, else the nearest actor,
- * else a pronoun.  *at is where the doer was named (or trig). */
-static int32_t source_before(const px_doc *doc, size_t a, size_t trig, size_t *at)
-{
-	int32_t nearest = -1;
-	*at = trig;
-	for (size_t i = a; i < trig; i++) {
-		int32_t who = mention_actor_at(doc, i);
-		if (who >= 0 && px_is_person(doc, who)) {
-			*at = i;
-			return who;
-		}
-		if (who >= 0) { /* the last one standing before the trigger */
-			nearest = who;
-			*at = i;
-		}
-	}
-	if (nearest >= 0)
-		return nearest;
-	return pronoun_near(doc, a, trig, 6);
-}
-
-/* What may stand between "and" and a name: "the", "his Turkish
- * counterpart", "European Commission President". */
-static bool name_filler(const px_doc *doc, size_t k)
-{
-	static const char *const words[] = {"the",   "his",         "her", "its",
-	                                    "their", "counterpart", NULL};
-	const px_lex_entry *e;
-	if (doc->toks[k].cap || px_lex_match(doc, k, LX_TITLE, &e))
-		return true;
-	for (const char *const *w = words; *w; w++)
-		if (px_tok_is(doc, k, *w))
-			return true;
-	return false;
-}
-
-/* "A and B agreed", "A and his counterpart B signed", "India and the
- * European Union signed": the actor joined by "and" to the doer at `at`
- * (on either side, of the same kind) acts too. */
-static int32_t co_subject(const px_doc *doc, int32_t doer, size_t at, size_t a, size_t trig)
-{
-	int32_t m = at < trig ? doc->tok_mention[at] : -1;
-	if (m < 0)
-		return -1;
-	bool person = px_is_person(doc, doer);
-	size_t i = doc->mentions[m].tok_end;
-	if (i < trig && px_tok_is(doc, i, "and")) {
-		for (size_t k = i + 1; k < trig && k < i + 6; k++) {
-			int32_t who = mention_actor_at(doc, k);
-			/* "his Japanese counterpart Y": the demonym is not the partner */
-			if (who >= 0 && who != doer && px_is_person(doc, who) == person)
-				return who;
-			if (!name_filler(doc, k)) /* "praised A and criticised B" */
-				break;
-		}
-	}
-	/* backwards: "A and [the] B" with B the doer */
-	size_t k = at;
-	if (k > a && px_tok_is(doc, k - 1, "the"))
-		k--;
-	if (k < a + 2 || !px_tok_is(doc, k - 1, "and"))
-		return -1;
-	int32_t before = doc->tok_mention[k - 2];
-	if (before < 0 || doc->mentions[before].tok_end != k - 1 || doc->toks[k - 2].inq)
-		return -1;
-	int32_t who = doc->mentions[before].actor;
-	return who >= 0 && who != doer && px_is_person(doc, who) == person ? who : -1;
-}
-
-/* "was signed by A and B": the doers of a passive, named after "by";
- * persons when there are any ("by EU foreign policy chief Kaja Kallas"). */
-static void passive_sources(const px_doc *doc, px_event *e, size_t trig, size_t b)
-{
-	if (!px_tok_is(doc, trig + 1, "by"))
-		return;
-	static const char *const stops[] = {"on",     "in",  "at",   "during", "after",
-	                                    "before", "for", "with", "to",     NULL};
-	int32_t found[8];
-	size_t n = 0, persons = 0;
-	for (size_t k = trig + 2; k < b && k < trig + 30 && n < 8; k++) {
-		/* "by A, who led the delegation, and by B" */
-		if (px_tok_char(doc, k, ',') &&
-		    (px_tok_is(doc, k + 1, "who") || px_tok_is(doc, k + 1, "which"))) {
-			size_t close = k + 2;
-			while (close < b && !px_tok_char(doc, close, ','))
-				close++;
-			k = close;
-			if (!px_tok_is(doc, k + 1, "and"))
-				break;
-			continue;
-		}
-		bool stop = clause_break(doc, k) || px_tok_char(doc, k, ',');
-		for (const char *const *w = stops; *w && !stop; w++)
-			stop = px_tok_is(doc, k, *w);
-		if (stop)
-			break;
-		int32_t who = mention_actor_at(doc, k);
-		if (who < 0)
-			continue;
-		found[n++] = who;
-		persons += px_is_person(doc, who);
-		k = doc->mentions[doc->tok_mention[k]].tok_end - 1;
-	}
-	for (size_t k = 0; k < n; k++)
-		if (!persons || px_is_person(doc, found[k]))
-			add_part(e, found[k], ROLE_SOURCE);
-}
-
-/* The one acted upon: the first person after the trigger, else any actor,
- * within the trigger's clause. */
-static int32_t target_after(const px_doc *doc, size_t from, size_t b, size_t *at)
-{
-	int32_t any = -1;
-	*at = b;
-	size_t end = from;
-	while (end < b && !clause_break(doc, end) && !px_tok_char(doc, end, ','))
-		end++;
-	/* "warned that the US would wage an economic war against Russia": the
-	 * one the act is against, whoever else the clause names first */
-	for (size_t i = from; i + 1 < end; i++) {
-		int32_t who = px_tok_is(doc, i, "against") ? mention_actor_at(doc, i + 1) : -1;
-		if (who >= 0) {
-			*at = i + 1;
-			return who;
-		}
-	}
-	for (size_t i = from; i < end; i++) {
-		int32_t who = mention_actor_at(doc, i);
-		if (who >= 0 && px_is_person(doc, who)) {
-			*at = i;
-			return who;
-		}
-		if (who >= 0 && any < 0) {
-			any = who;
-			*at = i;
-		}
-	}
-	return any;
-}
-
-/* Relative and subordinate words end the clause a meeting word sits in:
- * "a meeting between A and B, where C ..." keeps C out. */
-static bool is_clause_break(const px_doc *doc, size_t i)
-{
-	/* asked of every token: decide on the first letter */
-	switch (px_ascii_lower((unsigned char)doc->text.s[doc->toks[i].start])) {
-	case ';': return px_tok_char(doc, i, ';');
-	case 'b': return px_tok_is(doc, i, "but");
-	case 't': return px_tok_is(doc, i, "though");
-	case 'a':
-		/* ", as ministers gathered": a clause of its own ("such as" is not) */
-		return px_tok_is(doc, i, "although") ||
-		       (px_tok_is(doc, i, "as") && i > 0 && px_tok_char(doc, i - 1, ','));
-	case 'w':
-		return px_tok_is(doc, i, "which") || px_tok_is(doc, i, "where") ||
-		       px_tok_is(doc, i, "who") || px_tok_is(doc, i, "whom") ||
-		       px_tok_is(doc, i, "while") || px_tok_is(doc, i, "whereas");
-	default: return false;
-	}
-}
-
-/* Every rule asks about clause edges around its trigger; each token is
- * judged once per document. */
-static bool clause_break(const px_doc *doc, size_t i)
-{
-	return doc->clause_breaks ? doc->clause_breaks[i] : is_clause_break(doc, i);
-}
-
-static void clause_of(const px_doc *doc, size_t a, size_t b, size_t trig, size_t *ca, size_t *cb)
-{
-	*ca = trig;
-	for (;;) {
-		while (*ca > a && !clause_break(doc, *ca - 1))
-			(*ca)--;
-		/* "Araghchi, who leads the delegation, praised": a relative
-		 * clause closed before the trigger belongs to the subject */
-		bool closed = false;
-		for (size_t i = *ca; i < trig && !closed; i++)
-			closed = px_tok_char(doc, i, ',');
-		if (!(*ca > a + 2 && closed && px_tok_char(doc, *ca - 2, ',') &&
-		      (px_tok_is(doc, *ca - 1, "who") || px_tok_is(doc, *ca - 1, "which"))))
-			break;
-		*ca -= 2;
-	}
-	*cb = trig;
-	while (*cb < b && !clause_break(doc, *cb))
-		(*cb)++;
-}
-
-/* "talks between A and B": the two sides named after "between". */
-static bool between_parts(const px_doc *doc, px_event *e, size_t trig, size_t b)
-{
-	size_t i = trig + 1;
-	while (i < b && i < trig + 6 && !px_tok_is(doc, i, "between"))
-		i++;
-	if (i >= b || !px_tok_is(doc, i, "between"))
-		return false;
-	size_t found = 0;
-	for (size_t k = i + 1; k < b && k < i + 16 && found < 2; k++) {
-		int32_t who = mention_actor_at(doc, k);
-		if (who >= 0) {
-			add_part(e, who, ROLE_PARTICIPANT);
-			found++;
-			k = doc->mentions[doc->tok_mention[k]].tok_end - 1;
-		}
-	}
-	return found == 2;
-}
-
-/* "gathered in Copenhagen": a capital after "in" is where, not who. */
-static bool venue(const px_doc *doc, size_t i)
-{
-	const px_lex_entry *e;
-	return i > 0 && (px_tok_is(doc, i - 1, "in") || px_tok_is(doc, i - 1, "at")) &&
-	       px_lex_match(doc, i, LX_PLACE, &e) > 0;
-}
-
-/* "Russian and Ukrainian negotiators": a country taking part through its
- * people, beside any person named in the same clause. */
-static bool delegation_of(const px_doc *doc, size_t i)
-{
-	static const char *const people[] = {
-	    "delegation", "delegations", "negotiators", "officials", "diplomats", "envoys",
-	    "team",       "teams",       "leaders",     "ministers", "forces",    NULL};
-	const px_lex_entry *e;
-	if (!px_lex_match(doc, i, LX_DEMONYM, &e) || doc->tok_mention[i] < 0)
-		return false;
-	size_t k = doc->mentions[doc->tok_mention[i]].tok_end;
-	if (px_tok_is(doc, k, "and") && px_lex_match(doc, k + 1, LX_DEMONYM, &e))
-		k += 2; /* "Russian and Ukrainian delegations" */
-	for (const char *const *w = people; *w; w++)
-		if (px_tok_is(doc, k, *w))
-			return true;
-	return false;
-}
-
-static void meeting_parts(const px_doc *doc, px_event *e, size_t a, size_t b, size_t trig)
-{
-	if (between_parts(doc, e, trig, b))
-		return;
-	size_t ca, cb;
-	clause_of(doc, a, b, trig, &ca, &cb);
-	/* "Peskov said Putin and Trump would meet": the speaker is not a party */
-	ca = after_last_cue(doc, ca, trig);
-	bool persons = false;
-	/* "where he is expected to hold talks with Xi" */
-	int32_t pron = pronoun_near(doc, ca, trig, 8);
-	if (pron >= 0 && px_is_person(doc, pron)) {
-		add_part(e, pron, ROLE_PARTICIPANT);
-		persons = true;
-	}
-	add_part(e, who_antecedent(doc, a, ca, trig), ROLE_PARTICIPANT);
-	for (size_t i = ca; i < cb; i++) {
-		int32_t who = mention_actor_at(doc, i);
-		if (who >= 0 && px_is_person(doc, who)) {
-			add_part(e, who, ROLE_PARTICIPANT);
-			persons = true;
-		}
-	}
-	for (size_t i = ca; i < cb; i++) {
-		int32_t who = mention_actor_at(doc, i);
-		if (who >= 0 && (!persons || delegation_of(doc, i)) && !venue(doc, i))
-			add_part(e, who, ROLE_PARTICIPANT);
-	}
-}
-
-/* The speaker of a briefing or interview: the first person in the sentence
- * who is not the interviewer named just after the word. */
-static int32_t speaker_of_statement_word(const px_doc *doc, size_t a, size_t b, size_t trig)
-{
-	for (size_t k = a; k < b; k++) {
-		if (k >= trig && k <= trig + 4)
-			continue;
-		int32_t who = mention_actor_at(doc, k);
-		if (who >= 0 && px_is_person(doc, who))
-			return who;
-	}
-	return -1;
 }
 
 /* Where it happened: a place after "in"/"at" close to the trigger, one
@@ -540,26 +166,6 @@ static bool negated(const px_doc *doc, size_t a, size_t trig)
 	return false;
 }
 
-/* "..., Kremlin aide Yury Ushakov told reporters on Friday.": where a
- * trailing attribution begins after the trigger (b when there is none).
- * Its speaker is no party to the event. */
-static size_t report_end(const px_doc *doc, size_t trig, size_t b)
-{
-	for (size_t k = trig + 1; k < b; k++) {
-		if (!px_tok_char(doc, k, ','))
-			continue;
-		bool named = false;
-		for (size_t j = k + 1; j < b && j < k + 9 && !px_tok_char(doc, j, ','); j++) {
-			const px_lex_entry *e;
-			named |= doc->tok_mention[j] >= 0 || px_tok_is(doc, j, "he") ||
-			         px_tok_is(doc, j, "she");
-			if (named && !doc->toks[j].inq && px_lex_match(doc, j, LX_CUE, &e))
-				return k;
-		}
-	}
-	return b;
-}
-
 /* "spoke to reporters": words for the press, no call */
 static bool to_the_press(const px_doc *doc, size_t i, const px_event_word *w)
 {
@@ -596,8 +202,8 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 		return false;
 	bool intent;
 	size_t sa, sb; /* "the EU would never ..., as ministers gathered for a meeting" */
-	clause_of(doc, s->tok_start, s->tok_end, i, &sa, &sb);
-	size_t end = report_end(doc, i, s->tok_end);
+	px_clause_of(doc, s->tok_start, s->tok_end, i, &sa, &sb);
+	size_t end = px_report_end(doc, i, s->tok_end);
 	int status = status_in(doc, sa, i, end, &intent);
 	bool meeting = is_meeting_family(w->cameo);
 	const char *type = w->type, *cameo = w->cameo;
@@ -607,29 +213,11 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	e->word = w;
 	e->status = status;
 	if (meeting && strcmp(w->cameo, "042") && strcmp(w->cameo, "043")) {
-		meeting_parts(doc, e, s->tok_start, end, i);
+		px_meeting_parts(doc, e, s->tok_start, end, i);
 	} else if (family_eq(w->cameo, "01")) {
-		add_part(e, speaker_of_statement_word(doc, s->tok_start, s->tok_end, i),
-		         ROLE_SOURCE);
+		px_add_part(e, px_statement_speaker(doc, s->tok_start, s->tok_end, i), ROLE_SOURCE);
 	} else {
-		size_t ca, cb, at;
-		clause_of(doc, s->tok_start, end, i, &ca, &cb);
-		passive_sources(doc, e, i, end);
-		if (!e->n_parts) {
-			int32_t src = who_antecedent(doc, s->tok_start, ca, i), co = -1;
-			if (src < 0) {
-				size_t from = after_last_cue(doc, ca, i);
-				src = source_before(doc, from, i, &at);
-				co = co_subject(doc, src, at, from, i);
-			}
-			add_part(e, src, ROLE_SOURCE);
-			add_part(e, co, ROLE_SOURCE);
-			/* "will host A and B" */
-			size_t tat;
-			int32_t tgt = target_after(doc, i + 1, end, &tat);
-			add_part(e, tgt, ROLE_TARGET);
-			add_part(e, co_subject(doc, tgt, tat, tat, end), ROLE_TARGET);
-		}
+		px_doers_and_targets(doc, e, s->tok_start, end, i);
 	}
 	/* a phone call has no one place */
 	bool by_phone = !strcmp(w->type, "call");
@@ -639,7 +227,7 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	    by_phone ? -1 : place_in(doc, s->tok_start, end, i, meeting ? 6 : 2, meeting ? 16 : 12);
 	/* the day of the report dates what happened, not what is planned */
 	if (e->status == ST_PLANNED)
-		date_for(doc, e, after_last_cue(doc, sa, i), end, i);
+		date_for(doc, e, px_after_last_cue(doc, sa, i), end, i);
 	else
 		date_for(doc, e, s->tok_start, s->tok_end, i);
 	/* a lone "talks" with one side and no place: too little to tell ("asked
@@ -703,7 +291,7 @@ static void statement_events(px_doc *doc)
 			continue;
 		px_event *e = new_event(doc, "statement", "010", st->sent_a);
 		e->sent_b = st->sent_b;
-		add_part(e, st->speaker, ROLE_SOURCE);
+		px_add_part(e, st->speaker, ROLE_SOURCE);
 		/* a dateline place ("in Moscow, X said") before the words themselves */
 		const px_sentence *s = &doc->sents[st->sent_a];
 		size_t upto = s->tok_start;
@@ -769,7 +357,7 @@ static bool same_event(const px_doc *doc, const px_event *a, const px_event *b)
 static void absorb(px_event *into, px_event *from)
 {
 	for (size_t i = 0; i < from->n_parts; i++)
-		add_part(into, from->parts[i].actor, from->parts[i].role);
+		px_add_part(into, from->parts[i].actor, from->parts[i].role);
 	if (from->date.precision > into->date.precision)
 		into->date = from->date;
 	if (into->place < 0)
@@ -880,9 +468,7 @@ static void title_event(px_doc *doc, px_event *e)
 
 void px_find_events(px_doc *doc)
 {
-	doc->clause_breaks = xmalloc(doc->n_toks + 1);
-	for (size_t i = 0; i < doc->n_toks; i++)
-		doc->clause_breaks[i] = is_clause_break(doc, i);
+	px_mark_clause_breaks(doc);
 	scan_triggers(doc);
 	statement_events(doc);
 	merge_events(doc);

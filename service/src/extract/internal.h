@@ -214,9 +214,11 @@ typedef struct px_statement {
 	int32_t event;
 } px_statement;
 
+enum px_role { ROLE_SOURCE, ROLE_TARGET, ROLE_PARTICIPANT };
+
 typedef struct px_part {
 	int32_t actor;
-	uint8_t role; /* 0 source, 1 target, 2 participant */
+	uint8_t role; /* enum px_role */
 } px_part;
 
 typedef struct px_event {
@@ -300,6 +302,25 @@ void px_segment(px_doc *doc);
 void px_find_actors(px_doc *doc);
 void px_find_statements(px_doc *doc);
 void px_find_events(px_doc *doc);
+
+/* events.c: adds a party once (actor < 0 is ignored). */
+void px_add_part(px_event *e, int32_t actor, uint8_t role);
+
+/* parties.c — who takes part, from the sentence around a trigger. */
+void px_mark_clause_breaks(px_doc *doc);
+/* The clause of tokens [a, b) the trigger sits in: [*ca, *cb). */
+void px_clause_of(const px_doc *doc, size_t a, size_t b, size_t trig, size_t *ca, size_t *cb);
+/* Where the reported words begin after the last speech verb before trig
+ * ("X said (on Monday) (that) ..."), or a. */
+size_t px_after_last_cue(const px_doc *doc, size_t a, size_t trig);
+/* Where a trailing attribution (", X told reporters") begins, or b. */
+size_t px_report_end(const px_doc *doc, size_t trig, size_t b);
+/* Both sides of a meeting, call or talks. */
+void px_meeting_parts(const px_doc *doc, px_event *e, size_t a, size_t b, size_t trig);
+/* Doers (sources) before the trigger and those acted upon (targets) after. */
+void px_doers_and_targets(const px_doc *doc, px_event *e, size_t a, size_t b, size_t trig);
+/* The person giving a briefing or an interview. */
+int32_t px_statement_speaker(const px_doc *doc, size_t a, size_t b, size_t trig);
 
 /* dates.c */
 bool px_parse_iso_date(const char *s, px_date *out);
