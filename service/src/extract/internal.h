@@ -254,7 +254,7 @@ typedef struct px_doc {
 	int32_t *tok_mention;         /* token -> mention index covering it, -1 */
 	struct px_lex_hit *lex_cache; /* per token, per kind: the longest entry (lazy) */
 	uint8_t *lex_cached;          /* per token: cache filled */
-	uint8_t *clause_breaks;       /* per token: 1 a clause break, 0 not (events.c) */
+	uint8_t *clause_breaks;       /* per token: 1 a clause break, 0 not (parties.c) */
 	px_date_cache *date_cache;    /* per sentence, filled on first question */
 	px_date published;
 } px_doc;
