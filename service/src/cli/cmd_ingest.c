@@ -15,6 +15,7 @@
 #include "db/queue.h"
 #include "ingest/filekind.h"
 #include "ingest/jobs.h"
+#include "ingest/source_spec.h"
 #include "parse/feed.h"
 
 #include <dirent.h>
@@ -137,10 +138,17 @@ static int ingest_body(ingest_ctx *ctx, const char *url, const char *body, size_
 
 static int ingest_url(ingest_ctx *ctx, const char *url, progress *p, char **err)
 {
-	if (!strncasecmp(url, "file://", 7) && !ctx->s.allow_local) {
-		*err = xstrdup("file:// URLs need PARLEY_ALLOW_LOCAL_FETCH=1 (or name the path)");
+	/* the same rules as a source added by API or CLI */
+	source_spec spec;
+	const char *field, *why;
+	if (source_spec_check(url, NULL, -1, ctx->s.allow_local, &spec, &field, &why)) {
+		buf b;
+		buf_init(&b);
+		buf_printf(&b, "%s: %s", url, why);
+		*err = buf_detach(&b);
 		return -1;
 	}
+	source_spec_free(&spec);
 	fetch_result r;
 	fetch_request rq = {url, NULL, NULL, ctx->s.allow_local};
 	if (fetch_get(ctx->fetch, &rq, &r)) {

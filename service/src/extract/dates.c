@@ -494,7 +494,8 @@ static bool nearest_date(const px_doc *doc, size_t a, size_t b, size_t near, fou
 	return keep != NULL;
 }
 
-long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out, int *future)
+long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out, int *future,
+                  px_date *ahead)
 {
 	found f;
 	if (!nearest_date(doc, a, b, near, &f))
@@ -506,15 +507,8 @@ long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *o
 		          : f.future                         ? 2
 		          : before_publication(doc, &f.date) ? 3
 		                                             : 0;
-	return (long)f.start;
-}
-
-long px_find_date_ahead(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out)
-{
-	found f;
-	if (!nearest_date(doc, a, b, near, &f))
-		return -1;
-	*out = f.ahead;
+	if (ahead)
+		*ahead = f.ahead;
 	return (long)f.start;
 }
 

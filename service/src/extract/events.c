@@ -138,7 +138,8 @@ static bool same_month_as_publication(const px_doc *doc, const px_date *d)
 static void date_for(const px_doc *doc, px_event *e, size_t a, size_t b, size_t trig)
 {
 	int future = 0;
-	px_find_date(doc, a, b, trig, &e->date, &future);
+	px_date ahead = {0};
+	px_find_date(doc, a, b, trig, &e->date, &future, &ahead);
 	if (future == 2 && e->status == ST_OCCURRED && e->date.precision >= 2 && e->date.m)
 		e->date.y--; /* "August 15" read after the fact means last year's */
 	else if (future == 3 && e->status == ST_PLANNED && e->date.precision >= 2 &&
@@ -147,9 +148,7 @@ static void date_for(const px_doc *doc, px_event *e, size_t a, size_t b, size_t 
 	else if (future == 1 && e->status == ST_OCCURRED)
 		e->status = ST_PLANNED; /* "to meet again next month" has not happened */
 	/* "will meet on Tuesday": the coming one */
-	px_date ahead;
-	if (e->status == ST_PLANNED && px_find_date_ahead(doc, a, b, trig, &ahead) >= 0 &&
-	    ahead.precision)
+	if (e->status == ST_PLANNED && ahead.precision)
 		e->date = ahead;
 }
 

@@ -306,6 +306,10 @@ void px_find_events(px_doc *doc);
 /* events.c: adds a party once (actor < 0 is ignored). */
 void px_add_part(px_event *e, int32_t actor, uint8_t role);
 
+/* quotes.c: what stands between a speech verb and the words it reports
+ * ("said on Tuesday that", "told reporters:", "said in a statement that"). */
+size_t px_skip_lead_in(const px_doc *doc, size_t from, size_t b);
+
 /* parties.c — who takes part, from the sentence around a trigger. */
 void px_mark_clause_breaks(px_doc *doc);
 /* The clause of tokens [a, b) the trigger sits in: [*ca, *cb). */
@@ -330,10 +334,10 @@ bool px_parse_iso_date(const char *s, px_date *out);
  * publication ("next week"); for a calendar date without its year, 2 when
  * it falls after publication ("August 15" read in May, maybe last year's)
  * and 3 when before (maybe next year's, for something planned); else 0. */
-long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out, int *future);
-/* The same expression read forwards ("on Tuesday" of something planned);
- * precision 0 when it has no other reading. */
-long px_find_date_ahead(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out);
+/* *ahead (may be NULL): the same expression read forwards ("on Tuesday" of
+ * something planned); precision 0 when it has no other reading. */
+long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out, int *future,
+                  px_date *ahead);
 bool px_infer_published(const px_doc *doc, px_date *out);
 void px_date_format(const px_date *d, char out[16]);
 int px_days_from_civil(int y, int m, int d);

@@ -59,13 +59,7 @@ size_t px_after_last_cue(const px_doc *doc, size_t a, size_t trig)
 		if (!clause)
 			continue;
 		/* "said on Thursday (that)": the day belongs to the saying */
-		size_t k = i + 1;
-		if (px_tok_is(doc, k, "on") && k + 1 < trig && doc->toks[k + 1].cap)
-			k += 2;
-		else if (px_tok_is(doc, k, "today") || px_tok_is(doc, k, "yesterday"))
-			k++;
-		if (px_tok_is(doc, k, "that"))
-			k++;
+		size_t k = px_skip_lead_in(doc, i + 1, trig);
 		return k <= trig ? k : i + 1;
 	}
 	return a;

@@ -508,8 +508,9 @@ static px_statement *add_statement(px_doc *doc, char *text, bool direct, const a
 	const px_sentence *s = &doc->sents[st->sent_a];
 	size_t cue = at->speaker >= 0 && at->cue_n ? at->cue_tok : a;
 	px_date before = {0}, after = {0};
-	long at_before = px_find_date(doc, s->tok_start, a, cue, &before, NULL);
-	long at_after = b < s->tok_end ? px_find_date(doc, b, s->tok_end, cue, &after, NULL) : -1;
+	long at_before = px_find_date(doc, s->tok_start, a, cue, &before, NULL, NULL);
+	long at_after =
+	    b < s->tok_end ? px_find_date(doc, b, s->tok_end, cue, &after, NULL, NULL) : -1;
 	if (at_before >= 0 && before.precision &&
 	    (at_after < 0 || !after.precision ||
 	     (size_t)labs((long)cue - at_before) <= (size_t)labs((long)cue - at_after)))
@@ -597,7 +598,7 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 
 /* Skips what stands between a speech verb and the words reported:
  * "said on Tuesday that", "told reporters:", "added, ". */
-static size_t skip_lead_in(const px_doc *doc, size_t from, size_t b)
+size_t px_skip_lead_in(const px_doc *doc, size_t from, size_t b)
 {
 	static const char *const lead[] = {
 	    "that",   "reporters", "journalists", "today",    "yesterday", "on",
@@ -712,7 +713,7 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 		if (to > a)
 			to--;
 	} else {
-		from = skip_lead_in(doc, from, b);
+		from = px_skip_lead_in(doc, from, b);
 		from = skip_told_object(doc, at.cue_tok, from, b);
 	}
 	/* "..., but Egyptian President X urged ...": someone else's clause */

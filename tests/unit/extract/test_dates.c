@@ -18,7 +18,7 @@ static px_date resolve(const char *text, const char *published, bool *found)
 	if (published)
 		px_parse_iso_date(published, &doc->published);
 	px_date d = {0};
-	*found = px_find_date(doc, 0, doc->n_toks, 0, &d, NULL) >= 0;
+	*found = px_find_date(doc, 0, doc->n_toks, 0, &d, NULL, NULL) >= 0;
 	px_text_free(&doc->text);
 	free(doc->toks), free(doc->sents), free(doc->lines);
 	free(doc);
