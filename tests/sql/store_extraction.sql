@@ -125,5 +125,35 @@ SELECT store_extraction(pg_temp.art('https://t.example/13', '2025-08-02'),
        pg_temp.doc('meet', '040', '2025-08-01', 'day', 'Doha', 'QAT', 'Sofia Marin', 'Jon Dahl'));
 SELECT pg_temp.expect('different parties: two events', (SELECT count(*) FROM events WHERE location_name = 'Doha'), 2);
 
+-- 14. An undated report at a known place joins the event there, not a later
+--     call between the same two people, and fixes its article's news cycle:
+--     its undated statement event joins one from that month, not the autumn's.
+SELECT store_extraction(pg_temp.art('https://t.example/14a', '2025-08-16'),
+       pg_temp.doc('meet', '040', '2025-08-15', 'day', 'Anchorage', 'USA', 'Nils Berg', 'Ivo Petrov'));
+SELECT store_extraction(pg_temp.art('https://t.example/14b', '2025-08-28'),
+       pg_temp.doc('statement', '010', '2025-08-27', 'day', NULL, NULL, 'Olga Lind'));
+SELECT store_extraction(pg_temp.art('https://t.example/14c', '2025-10-10'),
+       pg_temp.doc('call', '040', '2025-10-09', 'day', NULL, NULL, 'Nils Berg', 'Ivo Petrov'));
+SELECT store_extraction(pg_temp.art('https://t.example/14d', '2025-10-16'),
+       pg_temp.doc('statement', '010', '2025-10-15', 'day', NULL, NULL, 'Olga Lind'));
+SELECT store_extraction(pg_temp.art('https://t.example/14e', NULL),
+       pg_temp.doc('negotiate', '046', NULL, NULL, 'Anchorage', 'USA', 'Nils Berg', 'Ivo Petrov')
+       || jsonb_build_object('events', pg_temp.doc('negotiate', '046', NULL, NULL, 'Anchorage', 'USA',
+                                                    'Nils Berg', 'Ivo Petrov')->'events'
+                                       || jsonb_build_array(jsonb_build_object(
+                                            'ref', 'e1', 'type', 'statement', 'cameo', '010',
+                                            'participants', jsonb_build_array(jsonb_build_object('actor', 'a3', 'role', 'source')),
+                                            'sentence_start', 0, 'sentence_end', 10)))
+       || jsonb_build_object('actors', pg_temp.doc('x', '000', NULL, NULL, NULL, NULL,
+                                                    'Nils Berg', 'Ivo Petrov', 'Olga Lind')->'actors'));
+SELECT pg_temp.expect('undated place report joins the summit',
+  (SELECT mention_count FROM events WHERE location_name = 'Anchorage'), 2);
+SELECT pg_temp.expect('the later call keeps one mention',
+  (SELECT mention_count FROM events WHERE type = 'call' AND date = '2025-10-09'), 1);
+SELECT pg_temp.expect('undated statement joins the one in its news cycle',
+  (SELECT mention_count FROM events WHERE type = 'statement' AND date = '2025-08-27'), 2);
+SELECT pg_temp.expect('the autumn statement keeps one mention',
+  (SELECT mention_count FROM events WHERE type = 'statement' AND date = '2025-10-15'), 1);
+
 ROLLBACK;
 \echo 'store_extraction: ok'
