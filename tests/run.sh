@@ -76,6 +76,12 @@ else
   suite export-100k tests/scripts/export_bulk.sh "$TMP/var" "$SERVER"
   suite actors-cli env PARLEY_DATABASE_URL="host=$TMP/var/pg user=parley dbname=parley" \
     tests/scripts/actors_cli.sh "$BUILD/parley"
+  # -- HTTP limits (issue 10: auth and routing before the body, connection caps and
+  #    deadlines, DNS rebinding, our envelope ahead of libmicrohttpd's errors)
+  suite e2e-limits "$BUILD/e2e_test_limits"
+  suite http-limits env ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    tests/scripts/http_limits.sh "$ASAN_BUILD/parley" "host=$TMP/var/pg user=parley dbname=parley" "$SERVER"
+  # -- end of HTTP limits
   if [ -x tests/contract/run.sh ]; then suite openapi-contract tests/contract/run.sh; fi
   if [ -d "$ROOT/../shared/eval" ]; then
     suite eval-seeds tests/scripts/score_eval.sh

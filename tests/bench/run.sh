@@ -159,7 +159,7 @@ start_server() {
   srv_log=$work/server.$srv_n.log
   : >"$srv_log"
   env PARLEY_DATABASE_URL="host=$sock user=parley dbname=parley" PARLEY_LISTEN=127.0.0.1:0 \
-    PARLEY_WORKER=0 PARLEY_DEMO=0 PARLEY_SKIP_MIGRATE=1 PARLEY_LOG_LEVEL=info \
+    PARLEY_WORKER=0 PARLEY_DEMO=0 PARLEY_SKIP_MIGRATE=1 PARLEY_LOG_LEVEL=info PARLEY_MAX_CONN_PER_IP=0 \
     PARLEY_DATA_DIR="$work" "$@" "$parley" serve 2>>"$srv_log" &
   srv_pid=$!
   local i

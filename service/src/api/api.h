@@ -15,12 +15,22 @@
 /* Route table and dispatcher (routes.c). */
 extern const http_route api_routes[];
 void api_dispatch(void *app, http_request *req, http_response *res);
+/* The server's http_admit_fn: everything decided from the headers alone. */
+int api_admit(void *app, http_request *req, http_response *res, size_t *body_limit);
+
+/* DNS rebinding (hosts.c): 0 when the Host may be served, else answers
+ * 421 host_not_allowed and -1; for writes, 0 when the Origin is absent,
+ * the same as Host or allowed by CORS, else 403 origin_not_allowed. */
+int api_check_host(const app *a, const http_request *req, http_response *res);
+int api_check_origin(const app *a, const http_request *req, http_response *res);
 
 /* The dashboard's static files (static.c): 1 when it answered. */
 int api_serve_static(const app *a, const http_request *req, http_response *res);
 
 /* CORS (cors.c): headers for an allowed Origin; preflight answers. */
 void api_cors_headers(const app *a, const http_request *req, http_response *res);
+/* 1 listed exactly, 2 allowed through "*", 0 not allowed. */
+int api_cors_origin_allowed(const config *cfg, const char *origin);
 int api_preflight(const app *a, const http_request *req, const char *allow, http_response *res);
 /* ETag/304, Cache-Control and gzip on a finished buffered answer (cache.c). */
 void api_finish_response(const http_request *req, http_response *res);

@@ -7,8 +7,7 @@
 
 #include <string.h>
 
-/* 1 exact origin listed, 2 allowed through "*", 0 not allowed. */
-static int origin_allowed(const config *cfg, const char *origin)
+int api_cors_origin_allowed(const config *cfg, const char *origin)
 {
 	const char *list = cfg->cors_origins;
 	if (!list || !origin || !*origin)
@@ -34,7 +33,7 @@ static int origin_allowed(const config *cfg, const char *origin)
 void api_cors_headers(const app *a, const http_request *req, http_response *res)
 {
 	const char *origin = http_header(req, "Origin");
-	int allowed = origin_allowed(a->cfg, origin);
+	int allowed = api_cors_origin_allowed(a->cfg, origin);
 	if (!allowed)
 		return;
 	http_set_header(res, "Access-Control-Allow-Origin", allowed == 1 ? origin : "*");
@@ -54,7 +53,7 @@ int api_preflight(const app *a, const http_request *req, const char *allow, http
 		http_set_header(res, "Allow", allow);
 		return 0;
 	}
-	if (!origin_allowed(a->cfg, origin)) {
+	if (!api_cors_origin_allowed(a->cfg, origin)) {
 		api_error(res, 403, "cors_forbidden", "this origin may not call the API",
 		          json_pack("{s:s}", "origin", origin));
 		return -1;

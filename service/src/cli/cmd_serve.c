@@ -19,7 +19,15 @@ const char usage_serve[] =
     "Serves the REST API on PARLEY_LISTEN (default 127.0.0.1:8080).  With no\n"
     "database URL it starts a private PostgreSQL under DATA_DIR/pg and stops it\n"
     "on exit.  Migrations are applied at start unless --skip-migrate.  SIGINT or\n"
-    "SIGTERM stops it cleanly.\n";
+    "SIGTERM stops it cleanly.\n\n"
+    "Limits (README \"Limits\"): PARLEY_MAX_CONNECTIONS and PARLEY_MAX_CONN_PER_IP\n"
+    "cap open connections in total and per client address; a request's headers\n"
+    "must arrive within PARLEY_HEADER_TIMEOUT_MS and the whole request within\n"
+    "PARLEY_REQUEST_TIMEOUT_MS, however slowly bytes trickle in.  A write is\n"
+    "refused (401/403/413) before its body is read.  With no API key, only\n"
+    "requests naming localhost, an IP address, the listen address or a name in\n"
+    "PARLEY_ALLOWED_HOSTS are served (DNS rebinding), and writes from a page on\n"
+    "another origin are refused.\n";
 
 int cmd_serve(int argc, char **argv)
 {
@@ -41,9 +49,17 @@ int cmd_serve(int argc, char **argv)
 
 	ingest_service_opts io = {rt.cfg.demo, rt.cfg.run_worker, rt.cfg.allow_local_fetch};
 	ingest_service *ingest = ingest_service_start(a.pool, &a.dict, &a.dict_lock, &io);
-	http_server *srv = http_server_start(rt.cfg.listen_host, rt.cfg.listen_port,
-	                                     rt.cfg.thread_per_connection ? 0 : rt.cfg.threads,
-	                                     rt.cfg.max_body, api_dispatch, &a, &err);
+	http_server_opts ho = {
+	    .host = rt.cfg.listen_host,
+	    .port = rt.cfg.listen_port,
+	    .threads = rt.cfg.thread_per_connection ? 0 : rt.cfg.threads,
+	    .max_connections = rt.cfg.max_connections,
+	    .max_conn_per_ip = rt.cfg.max_conn_per_ip,
+	    .header_timeout_ms = rt.cfg.header_timeout_ms,
+	    .request_timeout_ms = rt.cfg.request_timeout_ms,
+	    .idle_timeout_s = rt.cfg.idle_timeout_s,
+	};
+	http_server *srv = http_server_start(&ho, api_admit, api_dispatch, &a, &err);
 	if (!srv) {
 		log_error("cannot start the HTTP server", "error", err, NULL);
 		free(err);
@@ -54,7 +70,10 @@ int cmd_serve(int argc, char **argv)
 		         http_server_port(srv));
 		log_info("listening", "url", addr, NULL);
 		int sig = runtime_wait_signal();
-		log_info("shutting down", "signal", sig == SIGTERM ? "SIGTERM" : "SIGINT", NULL);
+		char closes[24];
+		snprintf(closes, sizeof closes, "%lu", http_server_deadline_closes(srv));
+		log_info("shutting down", "signal", sig == SIGTERM ? "SIGTERM" : "SIGINT",
+		         "deadline_closes", closes, NULL);
 		http_server_stop(srv);
 	}
 	ingest_service_stop(ingest);

@@ -39,6 +39,14 @@ static const setting settings[] = {
      FIELD(thread_per_connection), 0, 1},
     {"PARLEY_POOL_SIZE", "--pool-size", SET_INT, FIELD(pool_size), 1, 256},
     {"PARLEY_MAX_BODY", "--max-body", SET_SIZE, FIELD(max_body), 1024, 256L << 20},
+    {"PARLEY_MAX_CONNECTIONS", "--max-connections", SET_INT, FIELD(max_connections), 16, 1000000},
+    {"PARLEY_MAX_CONN_PER_IP", "--max-conn-per-ip", SET_INT, FIELD(max_conn_per_ip), 0, 1000000},
+    {"PARLEY_HEADER_TIMEOUT_MS", "--header-timeout-ms", SET_INT, FIELD(header_timeout_ms), 100,
+     3600000},
+    {"PARLEY_REQUEST_TIMEOUT_MS", "--request-timeout-ms", SET_INT, FIELD(request_timeout_ms), 100,
+     3600000},
+    {"PARLEY_IDLE_TIMEOUT", "--idle-timeout", SET_INT, FIELD(idle_timeout_s), 1, 3600},
+    {"PARLEY_ALLOWED_HOSTS", "--allowed-hosts", SET_STRING, FIELD(allowed_hosts), 0, 0},
     {"PARLEY_SKIP_MIGRATE", "--skip-migrate", SET_BOOL, FIELD(skip_migrate), 0, 1},
     {"PARLEY_WORKER", "--worker", SET_BOOL, FIELD(run_worker), 0, 1},
     {"PARLEY_DEMO", "--demo", SET_BOOL, FIELD(demo), 0, 1},
@@ -61,6 +69,21 @@ const char config_flags_help[] =
     "                         (PARLEY_THREAD_PER_CONNECTION, default 0; see README)\n"
     "  --pool-size N          database connections (PARLEY_POOL_SIZE, default 8)\n"
     "  --max-body BYTES       largest request body (PARLEY_MAX_BODY, default 8 MiB)\n"
+    "  --max-connections N    open connections in total (PARLEY_MAX_CONNECTIONS, default\n"
+    "                         4096; lowered to fit the open-file limit)\n"
+    "  --max-conn-per-ip N    open connections per client address (PARLEY_MAX_CONN_PER_IP,\n"
+    "                         default 128; 0: no cap, e.g. behind a reverse proxy)\n"
+    "  --header-timeout-ms MS request line and headers must arrive within MS of the\n"
+    "                         connection or the previous answer (PARLEY_HEADER_TIMEOUT_MS,\n"
+    "                         default 10000); a trickle of bytes does not extend it\n"
+    "  --request-timeout-ms MS  the whole request, body included, within MS\n"
+    "                         (PARLEY_REQUEST_TIMEOUT_MS, default 60000)\n"
+    "  --idle-timeout S       a connection silent both ways for S seconds is closed\n"
+    "                         (PARLEY_IDLE_TIMEOUT, default 30)\n"
+    "  --allowed-hosts LIST   Host names served besides localhost, 127.0.0.1, [::1] and\n"
+    "                         the listen address (PARLEY_ALLOWED_HOSTS, comma-separated;\n"
+    "                         \"*\": any); checked when no API key is set or this is\n"
+    "                         set\n"
     "  --skip-migrate[=0|1]   do not apply migrations at start (PARLEY_SKIP_MIGRATE)\n"
     "  --worker[=0|1]         run the ingestion worker inside serve (PARLEY_WORKER, default 1)\n"
     "  --demo[=0|1]           ingest the demo corpus at start (PARLEY_DEMO, default 1)\n"
@@ -80,6 +103,11 @@ void config_defaults(config *c)
 	c->threads = 8;
 	c->pool_size = 8;
 	c->max_body = 8u << 20;
+	c->max_connections = 4096;
+	c->max_conn_per_ip = 128;
+	c->header_timeout_ms = 10000;
+	c->request_timeout_ms = 60000;
+	c->idle_timeout_s = 30;
 	c->run_worker = 1;
 	c->demo = 1;
 }
@@ -225,5 +253,6 @@ void config_free(config *c)
 	free(c->web_dir);
 	free(c->migrations_dir);
 	free(c->cors_origins);
+	free(c->allowed_hosts);
 	memset(c, 0, sizeof *c);
 }

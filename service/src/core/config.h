@@ -22,6 +22,13 @@ typedef struct config {
 	int thread_per_connection; /* HTTP mode: 1 = a thread per connection */
 	int pool_size;             /* database connections */
 	size_t max_body;           /* bytes */
+	/* Connection limits and deadlines (README "Limits"). */
+	int max_connections;    /* in total */
+	int max_conn_per_ip;    /* per client address, 0: no cap */
+	int header_timeout_ms;  /* request line + headers, from connect or the last answer */
+	int request_timeout_ms; /* the whole request including the body */
+	int idle_timeout_s;     /* no byte either way for this long closes */
+	char *allowed_hosts;    /* extra Host names, comma-separated; "*": any */
 	int skip_migrate;
 	int run_worker; /* serve also runs the ingestion worker */
 	int demo;       /* ingest the demo corpus at start */

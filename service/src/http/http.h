@@ -26,6 +26,9 @@ typedef struct http_request {
 	size_t body_len;
 	int from_loopback;
 	int body_too_large;         /* the server stopped reading: answer 413 */
+	long long content_length;   /* declared; -1 when absent (chunked or no body) */
+	size_t uri_len;             /* the request target as sent, query included */
+	size_t header_bytes;        /* names and values of every header */
 	const char *path_params[4]; /* the {…} segments of the matched route */
 	int n_path_params;
 	const char *route; /* the matched pattern, for metrics */
@@ -61,10 +64,15 @@ const char *http_response_header(const http_response *r, const char *name);
 
 typedef void (*http_handler)(void *app, const http_request *req, http_response *res);
 
+/* A route's body limit: bytes, or HTTP_BODY_CONFIGURED for the service's
+ * configured largest body (PARLEY_MAX_BODY). */
+#define HTTP_BODY_CONFIGURED ((size_t)-1)
+
 typedef struct http_route {
 	const char *method;
 	const char *pattern; /* "/v1/events/{id}" */
 	http_handler handler;
+	size_t max_body; /* 0: no body */
 } http_route;
 
 typedef enum { ROUTE_FOUND, ROUTE_NO_PATH, ROUTE_NO_METHOD } route_result;
@@ -79,12 +87,29 @@ route_result http_route_match(const http_route *routes, http_request *req,
 
 typedef struct http_server http_server;
 typedef void (*http_dispatch_fn)(void *app, http_request *req, http_response *res);
+/* Called once the headers are in, before any body byte is read (req has no
+ * body yet).  Returns 1 when res is the answer — sent at once, the body
+ * never read and the connection closed — or 0 to read a body of at most
+ * *body_limit bytes and then dispatch. */
+typedef int (*http_admit_fn)(void *app, http_request *req, http_response *res, size_t *body_limit);
 
-/* Starts serving on host:port with a pool of threads (threads > 0) or a
- * thread per connection (threads == 0); every complete request goes to
- * dispatch.  Returns NULL with *err set. */
-http_server *http_server_start(const char *host, int port, int threads, size_t max_body,
+typedef struct http_server_opts {
+	const char *host;
+	int port;
+	int threads;            /* > 0: a pool of threads; 0: a thread per connection */
+	int max_connections;    /* lowered to fit the open-file limit */
+	int max_conn_per_ip;    /* 0: no cap */
+	int header_timeout_ms;  /* from connect or the previous answer to the last header */
+	int request_timeout_ms; /* from connect or the previous answer to the last body byte */
+	int idle_timeout_s;
+} http_server_opts;
+
+/* Starts serving; admit sees every request after its headers, dispatch
+ * every complete one.  Returns NULL with *err set. */
+http_server *http_server_start(const http_server_opts *opts, http_admit_fn admit,
                                http_dispatch_fn dispatch, void *app, char **err);
+/* Connections closed for missing a deadline, since start. */
+unsigned long http_server_deadline_closes(const http_server *s);
 /* The port actually bound (useful with port 0). */
 int http_server_port(const http_server *s);
 void http_server_stop(http_server *s);

@@ -7,29 +7,86 @@
  * Threading: MHD's internal thread pool (epoll), one handler call per
  * thread at a time; handlers may block on the database pool.  README
  * ("Threading model") has the measurements behind this choice.
+ *
+ * Before the body: once the headers are in, MHD calls us with no upload
+ * data; admit() (the API's routing, Host and auth checks) answers there
+ * when it can, so an unauthenticated or misrouted upload is refused
+ * without reading a byte of it (MHD then closes the connection), and a
+ * declared body over the route's limit gets its 413 at once.
+ *
+ * Connections (README "Limits"): MHD caps connections per client address
+ * and in total (the total is lowered to fit the open-file limit, which we
+ * raise to its hard maximum first, so accept() never fails for everyone).
+ * MHD's own timeout is an idle timeout that every byte resets, so a client
+ * trickling one byte a second would hold a connection forever: each
+ * connection has a slot here with the time its current request began, and
+ * a reaper thread shuts down the socket of any connection still short of
+ * its headers after header_timeout_ms, or of its body after
+ * request_timeout_ms.  MHD notices the shut socket and closes it as if the
+ * client had gone.  Slots are unlinked (under the lock) in MHD's
+ * "closed" notification, which MHD sends before it closes the socket, so
+ * the reaper never touches a descriptor that may have been reused.
  */
 #include "http/http.h"
 
 #include "core/log.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <microhttpd.h>
 #include <netdb.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <time.h>
+
+/* Descriptors kept back from the connection limit for the database pool,
+ * logs, static files and the worker's fetches. */
+#define FD_RESERVE 128
+/* MHD's per-connection memory: request line and headers must fit in it.
+ * Our own URI and header limits (api) are well below, so they answer
+ * first with the JSON envelope; only beyond this does MHD answer itself. */
+#define CONN_MEMORY (64u * 1024)
+#define REAPER_TICK_MS 100
+
+typedef enum { STAGE_HEADERS, STAGE_BODY, STAGE_ANSWER } conn_stage;
+
+typedef struct conn_slot {
+	struct conn_slot *prev, *next;
+	int fd;
+	int64_t since_ms; /* start of the current request */
+	conn_stage stage;
+	int shut;
+} conn_slot;
 
 struct http_server {
 	struct MHD_Daemon *daemon;
+	http_admit_fn admit;
 	http_dispatch_fn dispatch;
 	void *app;
-	size_t max_body;
 	int port;
+	int header_timeout_ms, request_timeout_ms;
+	pthread_mutex_t lock; /* guards the slots, stopping, closes */
+	pthread_cond_t wake;
+	conn_slot *slots;
+	int stopping;
+	unsigned long deadline_closes;
+	pthread_t reaper;
+	int reaper_started;
 };
 
 typedef struct request_ctx {
+	http_request req; /* built at the first call, kept for the dispatch */
+	int admitted;
+	size_t uri_len;
+	size_t body_limit;
 	buf body;
 	int too_large;
+	size_t drained; /* bytes dropped past the limit */
 } request_ctx;
 
 typedef struct stream_ctx {
@@ -39,14 +96,110 @@ typedef struct stream_ctx {
 	int done;
 } stream_ctx;
 
+static int64_t now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* ---- connection slots and the reaper ---------------------------------- */
+
+static conn_slot *slot_of(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
+
+static void slot_stage(http_server *srv, struct MHD_Connection *conn, conn_stage stage, int restart)
+{
+	conn_slot *s = slot_of(conn);
+	if (!s)
+		return;
+	pthread_mutex_lock(&srv->lock);
+	s->stage = stage;
+	if (restart)
+		s->since_ms = now_ms();
+	pthread_mutex_unlock(&srv->lock);
+}
+
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+	http_server *srv = cls;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci =
+		    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+		conn_slot *s = xcalloc(1, sizeof *s);
+		s->fd = ci ? ci->connect_fd : -1;
+		s->since_ms = now_ms();
+		s->stage = STAGE_HEADERS;
+		pthread_mutex_lock(&srv->lock);
+		s->next = srv->slots;
+		if (srv->slots)
+			srv->slots->prev = s;
+		srv->slots = s;
+		pthread_mutex_unlock(&srv->lock);
+		*socket_context = s;
+		return;
+	}
+	conn_slot *s = *socket_context;
+	if (!s)
+		return;
+	pthread_mutex_lock(&srv->lock);
+	if (s->prev)
+		s->prev->next = s->next;
+	else
+		srv->slots = s->next;
+	if (s->next)
+		s->next->prev = s->prev;
+	pthread_mutex_unlock(&srv->lock);
+	free(s);
+	*socket_context = NULL;
+}
+
+static void *reaper_main(void *arg)
+{
+	http_server *srv = arg;
+	pthread_mutex_lock(&srv->lock);
+	while (!srv->stopping) {
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += REAPER_TICK_MS * 1000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&srv->wake, &srv->lock, &until);
+		int64_t now = now_ms();
+		for (conn_slot *s = srv->slots; s; s = s->next) {
+			int64_t limit = s->stage == STAGE_HEADERS ? srv->header_timeout_ms
+			                : s->stage == STAGE_BODY  ? srv->request_timeout_ms
+			                                          : -1;
+			if (s->shut || limit < 0 || now - s->since_ms <= limit || s->fd < 0)
+				continue;
+			shutdown(s->fd, SHUT_RDWR);
+			s->shut = 1;
+			srv->deadline_closes++;
+		}
+	}
+	pthread_mutex_unlock(&srv->lock);
+	return NULL;
+}
+
+/* ---- requests ---------------------------------------------------------- */
+
 static enum MHD_Result collect_pair(void *cls, enum MHD_ValueKind kind, const char *key,
                                     const char *value)
 {
 	http_request *req = cls;
-	if (kind == MHD_GET_ARGUMENT_KIND)
+	if (kind == MHD_GET_ARGUMENT_KIND) {
 		http_pairs_add(&req->query, &req->n_query, key, value);
-	else
+	} else {
 		http_pairs_add(&req->headers, &req->n_headers, key, value ? value : "");
+		req->header_bytes += strlen(key) + (value ? strlen(value) : 0);
+	}
 	return MHD_YES;
 }
 
@@ -68,6 +221,35 @@ static int is_loopback(struct MHD_Connection *conn)
 		return IN6_IS_ADDR_V4MAPPED(a) && a->s6_addr[12] == 127;
 	}
 	return sa->sa_family == AF_UNIX;
+}
+
+/* The declared Content-Length, -1 when absent.  libmicrohttpd answers a
+ * malformed or overflowing one itself (400/413, HTML) before calling us —
+ * README "Limits" lists what it answers on its own. */
+static long long declared_length(struct MHD_Connection *conn)
+{
+	if (MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING))
+		return -1; /* MHD ignores Content-Length then */
+	const char *cl =
+	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	size_t n = cl ? strlen(cl) : 0;
+	if (!n || n > 18 || strspn(cl, "0123456789") != n)
+		return -1;
+	return strtoll(cl, NULL, 10);
+}
+
+static void build_request(struct MHD_Connection *conn, const char *url, const char *method,
+                          request_ctx *ctx)
+{
+	http_request *req = &ctx->req;
+	memset(req, 0, sizeof *req);
+	req->method = method;
+	req->path = url;
+	req->uri_len = ctx->uri_len;
+	req->from_loopback = is_loopback(conn);
+	req->content_length = declared_length(conn);
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_pair, req);
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, collect_pair, req);
 }
 
 static ssize_t stream_read(void *cls, uint64_t pos, char *out, size_t max)
@@ -121,28 +303,32 @@ static struct MHD_Response *to_mhd(http_response *res, int head)
 	return r;
 }
 
-static void dispatch(http_server *srv, struct MHD_Connection *conn, const char *url,
-                     const char *method, request_ctx *ctx, http_response *res)
+static enum MHD_Result answer(struct MHD_Connection *conn, const char *method, http_response *res)
 {
-	http_request req;
-	memset(&req, 0, sizeof req);
-	req.method = method;
-	req.path = url;
-	req.body = ctx->body.data;
-	req.body_len = ctx->body.len;
-	req.body_too_large = ctx->too_large;
-	req.from_loopback = is_loopback(conn);
-	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_pair, &req);
-	MHD_get_connection_values(conn, MHD_HEADER_KIND, collect_pair, &req);
-	srv->dispatch(srv->app, &req, res);
-	http_pairs_free(req.query, req.n_query);
-	http_pairs_free(req.headers, req.n_headers);
+	struct MHD_Response *r = to_mhd(res, !strcmp(method, "HEAD"));
+	enum MHD_Result rc = MHD_queue_response(conn, (unsigned)res->status, r);
+	MHD_destroy_response(r);
+	http_response_free(res);
+	return rc;
 }
 
-static unsigned long long drain_limit(const http_server *srv)
+/* An over-limit body of unknown length (chunked) is read and dropped up to
+ * this much, so the client gets its 413 rather than a reset; past it the
+ * connection is closed. */
+static size_t drain_limit(size_t limit)
 {
-	unsigned long long four = 4ull * srv->max_body;
-	return four < (64ull << 20) ? four : (64ull << 20);
+	size_t cap = 16u << 20;
+	return limit < cap / 4 ? (limit + 1) * 4 : cap;
+}
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	(void)cls;
+	(void)conn;
+	request_ctx *ctx = xcalloc(1, sizeof *ctx);
+	buf_init(&ctx->body);
+	ctx->uri_len = strlen(uri);
+	return ctx;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -150,45 +336,59 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
                                   size_t *upload_size, void **con_cls)
 {
 	http_server *srv = cls;
+	(void)version;
 	request_ctx *ctx = *con_cls;
-	if (!ctx) {
-		ctx = xcalloc(1, sizeof *ctx);
-		buf_init(&ctx->body);
-		*con_cls = ctx;
-		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
-		                                             MHD_HTTP_HEADER_CONTENT_LENGTH);
-		unsigned long long declared = cl ? strtoull(cl, NULL, 10) : 0;
-		ctx->too_large = declared > srv->max_body;
-		/* A moderately oversized body is read and dropped, so the client
-		 * gets a clean 413 instead of a reset; a huge one is refused at
-		 * once. */
-		if (declared <= drain_limit(srv))
-			return MHD_YES;
-	}
-	if (*upload_size) {
-		if (!ctx->too_large && ctx->body.len + *upload_size <= srv->max_body)
-			buf_append(&ctx->body, upload, *upload_size);
-		else
-			ctx->too_large = 1;
-		*upload_size = 0;
+	if (!ctx) /* on_uri makes it; this is only a safety net */
+		*con_cls = ctx = on_uri(NULL, url, conn);
+	if (!ctx->admitted) {
+		ctx->admitted = 1;
+		slot_stage(srv, conn, STAGE_BODY, 0);
+		build_request(conn, url, method, ctx);
+		http_response res;
+		http_response_init(&res);
+		ctx->body_limit = 0;
+		if (srv->admit(srv->app, &ctx->req, &res, &ctx->body_limit)) {
+			slot_stage(srv, conn, STAGE_ANSWER, 0);
+			return answer(conn, method, &res);
+		}
+		http_response_free(&res);
 		return MHD_YES;
 	}
+	if (*upload_size) {
+		size_t n = *upload_size;
+		*upload_size = 0;
+		if (!ctx->too_large && ctx->body.len + n <= ctx->body_limit) {
+			buf_append(&ctx->body, upload, n);
+			return MHD_YES;
+		}
+		ctx->too_large = 1;
+		buf_free(&ctx->body);
+		buf_init(&ctx->body);
+		ctx->drained += n;
+		return ctx->drained <= drain_limit(ctx->body_limit) ? MHD_YES : MHD_NO;
+	}
+	slot_stage(srv, conn, STAGE_ANSWER, 0);
 	http_response res;
 	http_response_init(&res);
-	dispatch(srv, conn, url, method, ctx, &res);
-	struct MHD_Response *r = to_mhd(&res, !strcmp(method, "HEAD"));
-	enum MHD_Result rc = MHD_queue_response(conn, (unsigned)res.status, r);
-	MHD_destroy_response(r);
-	http_response_free(&res);
-	return rc;
+	ctx->req.body = ctx->body.data;
+	ctx->req.body_len = ctx->body.len;
+	ctx->req.body_too_large = ctx->too_large;
+	srv->dispatch(srv->app, &ctx->req, &res);
+	return answer(conn, method, &res);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
+	http_server *srv = cls;
+	(void)toe;
+	/* The next request on this connection starts its deadlines now. */
+	slot_stage(srv, conn, STAGE_HEADERS, 1);
 	request_ctx *ctx = *con_cls;
 	if (!ctx)
 		return;
+	http_pairs_free(ctx->req.query, ctx->req.n_query);
+	http_pairs_free(ctx->req.headers, ctx->req.n_headers);
 	buf_free(&ctx->body);
 	free(ctx);
 	*con_cls = NULL;
@@ -205,50 +405,92 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 	buf_free(&b);
 }
 
-http_server *http_server_start(const char *host, int port, int threads, size_t max_body,
-                               http_dispatch_fn fn, void *app, char **err)
+/* Raises the open-file limit to its hard maximum and returns how many
+ * connections fit in it. */
+static unsigned connection_budget(int wanted)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl))
+		return (unsigned)wanted;
+	if (rl.rlim_cur < rl.rlim_max) {
+		struct rlimit up = {rl.rlim_max, rl.rlim_max};
+		if (!setrlimit(RLIMIT_NOFILE, &up))
+			rl = up;
+	}
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= (rlim_t)wanted + FD_RESERVE)
+		return (unsigned)wanted;
+	unsigned fit = rl.rlim_cur > 2 * FD_RESERVE ? (unsigned)(rl.rlim_cur - FD_RESERVE) : 16u;
+	char have[24], want[24];
+	snprintf(have, sizeof have, "%u", fit);
+	snprintf(want, sizeof want, "%d", wanted);
+	log_warn("the open-file limit caps connections", "max_connections", have, "wanted", want,
+	         NULL);
+	return fit;
+}
+
+static char *fail(const char *fmt, const char *host, int port)
+{
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, fmt, host, port);
+	return buf_detach(&b);
+}
+
+http_server *http_server_start(const http_server_opts *o, http_admit_fn admit, http_dispatch_fn fn,
+                               void *app, char **err)
 {
 	struct addrinfo hints = {.ai_family = AF_UNSPEC,
 	                         .ai_socktype = SOCK_STREAM,
 	                         .ai_flags = AI_PASSIVE | AI_NUMERICSERV};
 	struct addrinfo *ai = NULL;
 	char portstr[16];
-	snprintf(portstr, sizeof portstr, "%d", port);
-	if (getaddrinfo(host, portstr, &hints, &ai) || !ai) {
-		buf b;
-		buf_init(&b);
-		buf_printf(&b, "cannot resolve listen address %s", host);
-		*err = buf_detach(&b);
+	snprintf(portstr, sizeof portstr, "%d", o->port);
+	if (getaddrinfo(o->host, portstr, &hints, &ai) || !ai) {
+		*err = fail("cannot resolve listen address %s (port %d)", o->host, o->port);
 		return NULL;
 	}
 	http_server *srv = xcalloc(1, sizeof *srv);
+	srv->admit = admit;
 	srv->dispatch = fn;
 	srv->app = app;
-	srv->max_body = max_body;
+	srv->header_timeout_ms = o->header_timeout_ms;
+	srv->request_timeout_ms = o->request_timeout_ms;
+	pthread_mutex_init(&srv->lock, NULL);
+	pthread_cond_init(&srv->wake, NULL);
+	unsigned total = connection_budget(o->max_connections);
+	unsigned threads = (unsigned)(o->threads > 0 ? o->threads : 1);
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_USE_TURBO;
-	flags |= threads > 0 ? MHD_USE_EPOLL : MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL;
+	flags |= o->threads > 0 ? MHD_USE_EPOLL : MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL;
 	if (ai->ai_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	/* MHD_OPTION_THREAD_POOL_SIZE only applies to the pool mode; a pool
-	 * size of 1 is the single polling thread. */
+	 * size of 1 is the single polling thread.  The pool splits the total
+	 * connection limit across its threads; the per-address count is one
+	 * table shared by all of them. */
 	srv->daemon = MHD_start_daemon(
-	    flags, (uint16_t)port, NULL, NULL, on_request, srv, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
-	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(threads > 0 ? threads : 1),
-	    MHD_OPTION_CONNECTION_LIMIT, 4096u, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
-	    MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    flags, (uint16_t)o->port, NULL, NULL, on_request, srv, MHD_OPTION_SOCK_ADDR,
+	    ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, total,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)o->max_conn_per_ip,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)o->idle_timeout_s,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY, MHD_OPTION_LISTEN_BACKLOG_SIZE,
+	    1024u, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_NOTIFY_COMPLETED,
+	    on_completed, srv, MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv,
 	    MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_END);
 	freeaddrinfo(ai);
 	if (!srv->daemon) {
-		buf b;
-		buf_init(&b);
-		buf_printf(&b, "cannot listen on %s:%d (in use, or not permitted)", host, port);
-		*err = buf_detach(&b);
-		free(srv);
+		*err = fail("cannot listen on %s:%d (in use, or not permitted)", o->host, o->port);
+		http_server_stop(srv);
 		return NULL;
 	}
+	if (pthread_create(&srv->reaper, NULL, reaper_main, srv)) {
+		*err = fail("cannot start the deadline thread for %s:%d", o->host, o->port);
+		http_server_stop(srv);
+		return NULL;
+	}
+	srv->reaper_started = 1;
 	const union MHD_DaemonInfo *di =
 	    MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
-	srv->port = di ? di->port : port;
+	srv->port = di ? di->port : o->port;
 	return srv;
 }
 
@@ -257,10 +499,29 @@ int http_server_port(const http_server *s)
 	return s->port;
 }
 
+unsigned long http_server_deadline_closes(const http_server *s)
+{
+	http_server *m = (http_server *)s;
+	pthread_mutex_lock(&m->lock);
+	unsigned long n = m->deadline_closes;
+	pthread_mutex_unlock(&m->lock);
+	return n;
+}
+
 void http_server_stop(http_server *s)
 {
 	if (!s)
 		return;
-	MHD_stop_daemon(s->daemon);
+	if (s->reaper_started) {
+		pthread_mutex_lock(&s->lock);
+		s->stopping = 1;
+		pthread_cond_signal(&s->wake);
+		pthread_mutex_unlock(&s->lock);
+		pthread_join(s->reaper, NULL);
+	}
+	if (s->daemon)
+		MHD_stop_daemon(s->daemon);
+	pthread_mutex_destroy(&s->lock);
+	pthread_cond_destroy(&s->wake);
 	free(s);
 }

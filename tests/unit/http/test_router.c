@@ -15,11 +15,11 @@ static void h_c(void *app, const http_request *req, http_response *res)
 }
 
 static const http_route routes[] = {
-    {"GET", "/v1/things", h_a},
-    {"POST", "/v1/things", h_b},
-    {"GET", "/v1/things/{id}", h_c},
-    {"GET", "/v1/things/{id}/parts", h_a},
-    {NULL, NULL, NULL},
+    {"GET", "/v1/things", h_a, 0},
+    {"POST", "/v1/things", h_b, 4096},
+    {"GET", "/v1/things/{id}", h_c, 0},
+    {"GET", "/v1/things/{id}/parts", h_a, 0},
+    {NULL, NULL, NULL, 0},
 };
 
 static const struct {

@@ -1,0 +1,141 @@
+/*
+ * End-to-end: the limits decided before a handler runs (issue 10) — each
+ * route's body limit, the Origin of writes, and our own 414/431 answers
+ * in the envelope ahead of libmicrohttpd's HTML ones.  The keyless mode's
+ * Host checks, auth before the body and the connection limits are in
+ * tests/scripts/http_limits.py (they need a second server and raw sockets).
+ */
+#include "client.h"
+
+#include <check.h>
+
+static char *filled(size_t n, const char *prefix, const char *suffix)
+{
+	size_t p = strlen(prefix), s = strlen(suffix);
+	char *b = malloc(p + n + s + 1);
+	memcpy(b, prefix, p);
+	memset(b + p, 'a', n);
+	memcpy(b + p + n, suffix, s + 1);
+	return b;
+}
+
+static void expect_code(const reply *r, long status, const char *code)
+{
+	ck_assert_msg(r->status == status, "want %ld got %ld: %s", status, r->status,
+	              r->body ? r->body : "");
+	ck_assert_msg(error_code(r) && !strcmp(error_code(r), code), "want %s: %s", code,
+	              r->body ? r->body : "");
+}
+
+START_TEST(route_body_limits)
+{
+	const char *hs[] = {"Content-Type: application/json", client_key_header(), NULL};
+	char *big = filled(100 * 1024, "{\"name\":\"", "\"}");
+	/* An actor or a source edit takes kilobytes: 100 KiB is refused... */
+	reply r = client_send("PATCH", "/v1/actors/1", big, strlen(big), hs);
+	expect_code(&r, 413, "payload_too_large");
+	ck_assert_int_eq(
+	    json_integer_value(json_object_get(
+	        json_object_get(json_object_get(r.json, "error"), "details"), "limit")),
+	    65536);
+	reply_free(&r);
+	r = client_send("POST", "/v1/sources", big, strlen(big), hs);
+	expect_code(&r, 413, "payload_too_large");
+	reply_free(&r);
+	free(big);
+	/* ... while an article keeps the configured limit: read and judged. */
+	big = filled(100 * 1024, "{\"url\":\"ftp://x.example/a\",\"text\":\"", "\"}");
+	r = client_send("POST", "/v1/articles", big, strlen(big), hs);
+	expect_code(&r, 422, "invalid_body");
+	reply_free(&r);
+	free(big);
+	/* A read takes no body. */
+	r = client_send("GET", "/v1/events", "{}", 2, NULL);
+	expect_code(&r, 413, "payload_too_large");
+	reply_free(&r);
+	r = client_get("/livez");
+	ck_assert_int_eq(r.status, 200);
+	reply_free(&r);
+}
+END_TEST
+
+START_TEST(write_origins)
+{
+	const char *body = "{\"name\":\"Origin Test\"}";
+	const char *evil[] = {"Content-Type: application/json", client_key_header(),
+	                      "Origin: https://evil.example", NULL};
+	reply r = client_send("POST", "/v1/actors", body, strlen(body), evil);
+	expect_code(&r, 403, "origin_not_allowed");
+	reply_free(&r);
+	/* Listed in PARLEY_CORS_ORIGINS: past the gate (no kind: 422). */
+	const char *dash[] = {"Content-Type: application/json", client_key_header(),
+	                      "Origin: https://dash.example", NULL};
+	r = client_send("POST", "/v1/actors", body, strlen(body), dash);
+	expect_code(&r, 422, "invalid_body");
+	reply_free(&r);
+	/* Reads are not refused for their Origin (CORS decides what a page
+	 * may read). */
+	const char *read[] = {"Origin: https://evil.example", NULL};
+	r = client_send("GET", "/livez", NULL, 0, read);
+	ck_assert_int_eq(r.status, 200);
+	reply_free(&r);
+}
+END_TEST
+
+/* Sends GET url (absolute) with one extra header; the client's own URL
+ * buffer is too small for these. */
+static reply get_raw(const char *url, const char *header)
+{
+	reply r;
+	memset(&r, 0, sizeof r);
+	CURL *c = curl_easy_init();
+	struct curl_slist *h = header ? curl_slist_append(NULL, header) : NULL;
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, client_collect);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &r);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
+	if (curl_easy_perform(c) == CURLE_OK)
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
+	curl_slist_free_all(h);
+	curl_easy_cleanup(c);
+	if (r.body)
+		r.json = json_loadb(r.body, r.len, 0, NULL);
+	return r;
+}
+
+START_TEST(oversize_requests_in_envelope)
+{
+	char prefix[256];
+	snprintf(prefix, sizeof prefix, "%s/v1/events?q=", client_base());
+	char *url = filled(9000, prefix, "");
+	reply r = get_raw(url, NULL);
+	expect_code(&r, 414, "uri_too_long");
+	reply_free(&r);
+	free(url);
+	char *header = filled(17000, "X-Big: ", "");
+	snprintf(prefix, sizeof prefix, "%s/livez", client_base());
+	r = get_raw(prefix, header);
+	expect_code(&r, 431, "headers_too_large");
+	reply_free(&r);
+	free(header);
+}
+END_TEST
+
+int main(void)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	Suite *s = suite_create("limits");
+	TCase *tc = tcase_create("e2e");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, route_body_limits);
+	tcase_add_test(tc, write_origins);
+	tcase_add_test(tc, oversize_requests_in_envelope);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	curl_global_cleanup();
+	return failed ? 1 : 0;
+}
