@@ -17,7 +17,8 @@ PARLEY_MAX_CONN_PER_IP=64 PARLEY_MAX_CONNECTIONS=1000 \
 PARLEY_HEADER_TIMEOUT_MS=1000 PARLEY_REQUEST_TIMEOUT_MS=2500 \
   "$parley" serve >"$log" 2>&1 &
 pid=$!
-trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT
+cleanup() { kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -f "$log"; }
+trap cleanup EXIT
 port=
 for _ in $(seq 1 120); do
   port=$(grep -o '"url":"http://127.0.0.1:[0-9]*' "$log" | grep -o '[0-9]*$' | head -n 1 || true)
@@ -30,7 +31,9 @@ args=("http://127.0.0.1:$port")
 [ -n "$keyed_pid" ] && args+=("$PARLEY_TEST_URL" "$keyed_pid")
 rc=0
 timeout 150 python3 "$here/http_limits.py" "${args[@]}" || rc=$?
-kill -TERM $pid; wait $pid || { echo "keyless server exited with $?"; rc=1; }
+kill -TERM $pid
+code=0; wait $pid || code=$?
+[ $code -eq 0 ] || { echo "the keyless server exited with $code"; rc=1; }
 if grep -E 'runtime error|AddressSanitizer' "$log"; then rc=1; fi
 grep '"deadline_closes"' "$log" || true
 exit $rc
