@@ -55,8 +55,9 @@ static inline reply client_send(const char *method, const char *path, const char
 	reply r;
 	memset(&r, 0, sizeof r);
 	CURL *c = curl_easy_init();
-	char url[8192];
-	snprintf(url, sizeof url, "%s%s", client_base(), path);
+	size_t url_len = strlen(client_base()) + strlen(path) + 1;
+	char *url = malloc(url_len);
+	snprintf(url, url_len, "%s%s", client_base(), path);
 	struct curl_slist *h = NULL;
 	for (const char *const *e = extra_headers; e && *e; e++)
 		h = curl_slist_append(h, *e);
@@ -79,6 +80,7 @@ static inline reply client_send(const char *method, const char *path, const char
 		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
 	curl_slist_free_all(h);
 	curl_easy_cleanup(c);
+	free(url);
 	if (r.body)
 		r.json = json_loadb(r.body, r.len, 0, NULL);
 	return r;

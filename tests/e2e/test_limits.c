@@ -82,40 +82,16 @@ START_TEST(write_origins)
 }
 END_TEST
 
-/* Sends GET url (absolute) with one extra header; the client's own URL
- * buffer is too small for these. */
-static reply get_raw(const char *url, const char *header)
-{
-	reply r;
-	memset(&r, 0, sizeof r);
-	CURL *c = curl_easy_init();
-	struct curl_slist *h = header ? curl_slist_append(NULL, header) : NULL;
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, client_collect);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &r);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
-	if (curl_easy_perform(c) == CURLE_OK)
-		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
-	curl_slist_free_all(h);
-	curl_easy_cleanup(c);
-	if (r.body)
-		r.json = json_loadb(r.body, r.len, 0, NULL);
-	return r;
-}
-
 START_TEST(oversize_requests_in_envelope)
 {
-	char prefix[256];
-	snprintf(prefix, sizeof prefix, "%s/v1/events?q=", client_base());
-	char *url = filled(9000, prefix, "");
-	reply r = get_raw(url, NULL);
+	char *path = filled(9000, "/v1/events?q=", "");
+	reply r = client_get(path);
 	expect_code(&r, 414, "uri_too_long");
 	reply_free(&r);
-	free(url);
+	free(path);
 	char *header = filled(17000, "X-Big: ", "");
-	snprintf(prefix, sizeof prefix, "%s/livez", client_base());
-	r = get_raw(prefix, header);
+	const char *hs[] = {header, NULL};
+	r = client_send("GET", "/livez", NULL, 0, hs);
 	expect_code(&r, 431, "headers_too_large");
 	reply_free(&r);
 	free(header);

@@ -29,6 +29,9 @@ int api_serve_static(const app *a, const http_request *req, http_response *res);
 
 /* CORS (cors.c): headers for an allowed Origin; preflight answers. */
 void api_cors_headers(const app *a, const http_request *req, http_response *res);
+/* Steps through a comma-separated setting: 1 with the next item (spaces
+ * trimmed, not NUL-terminated) in item and len, 0 at the end. */
+int api_list_next(const char **cursor, const char **item, size_t *len);
 /* 1 listed exactly, 2 allowed through "*", 0 not allowed. */
 int api_cors_origin_allowed(const config *cfg, const char *origin);
 int api_preflight(const app *a, const http_request *req, const char *allow, http_response *res);

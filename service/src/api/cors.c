@@ -7,25 +7,36 @@
 
 #include <string.h>
 
+int api_list_next(const char **cursor, const char **item, size_t *len)
+{
+	const char *p = *cursor;
+	while (*p == ' ' || *p == ',')
+		p++;
+	if (!*p)
+		return 0;
+	size_t n = strcspn(p, ",");
+	size_t m = n;
+	while (m && p[m - 1] == ' ')
+		m--;
+	*item = p;
+	*len = m;
+	*cursor = p + n;
+	return 1;
+}
+
 int api_cors_origin_allowed(const config *cfg, const char *origin)
 {
-	const char *list = cfg->cors_origins;
+	const char *list = cfg->cors_origins, *item;
+	size_t len;
 	if (!list || !origin || !*origin)
 		return 0;
 	size_t olen = strlen(origin);
 	int wildcard = 0;
-	for (const char *p = list; *p;) {
-		while (*p == ' ' || *p == ',')
-			p++;
-		size_t n = strcspn(p, ",");
-		size_t m = n;
-		while (m && p[m - 1] == ' ')
-			m--;
-		if (m == olen && !strncmp(p, origin, olen))
+	while (api_list_next(&list, &item, &len)) {
+		if (len == olen && !strncmp(item, origin, olen))
 			return 1;
-		if (m == 1 && *p == '*')
+		if (len == 1 && *item == '*')
 			wildcard = 1;
-		p += n;
 	}
 	return wildcard ? 2 : 0;
 }

@@ -71,19 +71,14 @@ static int is_ip_literal(const char *name)
  * 2 when the list has "*". */
 static int listed(const char *list, const char *name)
 {
-	for (const char *p = list; p && *p;) {
-		while (*p == ' ' || *p == ',')
-			p++;
-		size_t n = strcspn(p, ",");
-		size_t m = n;
-		while (m && p[m - 1] == ' ')
-			m--;
+	const char *item;
+	size_t len;
+	while (list && api_list_next(&list, &item, &len)) {
 		char entry[HOST_MAX];
-		if (m == 1 && *p == '*')
+		if (len == 1 && *item == '*')
 			return 2;
-		if (m && host_name(p, m, entry) && !strcmp(entry, name))
+		if (host_name(item, len, entry) && !strcmp(entry, name))
 			return 1;
-		p += n;
 	}
 	return 0;
 }
