@@ -124,6 +124,41 @@ START_TEST(flags_override)
 }
 END_TEST
 
+START_TEST(connection_limits)
+{
+	config c;
+	config_defaults(&c);
+	ck_assert_int_eq(c.max_conn_per_ip, 128);
+	ck_assert_int_eq(c.header_timeout_ms, 10000);
+	ck_assert_ptr_null(c.allowed_hosts);
+	const char *pairs[] = {"PARLEY_MAX_CONN_PER_IP",
+	                       "0",
+	                       "PARLEY_MAX_CONNECTIONS",
+	                       "500",
+	                       "PARLEY_HEADER_TIMEOUT_MS",
+	                       "750",
+	                       "PARLEY_REQUEST_TIMEOUT_MS",
+	                       "9000",
+	                       "PARLEY_ALLOWED_HOSTS",
+	                       "news.example",
+	                       NULL};
+	env_table t = {pairs};
+	char *err = NULL;
+	ck_assert_int_eq(config_from_env(&c, lookup, &t, &err), 0);
+	ck_assert_int_eq(c.max_conn_per_ip, 0);
+	ck_assert_int_eq(c.max_connections, 500);
+	ck_assert_int_eq(c.header_timeout_ms, 750);
+	ck_assert_int_eq(c.request_timeout_ms, 9000);
+	ck_assert_str_eq(c.allowed_hosts, "news.example");
+	/* A deadline under 100 ms would cut every real client. */
+	const char *bad[] = {"PARLEY_HEADER_TIMEOUT_MS", "10", NULL};
+	env_table tb = {bad};
+	ck_assert_int_eq(config_from_env(&c, lookup, &tb, &err), -1);
+	free(err);
+	config_free(&c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("config");
@@ -131,6 +166,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, defaults);
 	tcase_add_test(tc, from_env);
 	tcase_add_test(tc, parley_url_wins);
+	tcase_add_test(tc, connection_limits);
 	tcase_add_loop_test(tc, rejects_bad_env, 0, sizeof bad_env / sizeof *bad_env);
 	tcase_add_test(tc, flags_override);
 	suite_add_tcase(s, tc);
