@@ -45,7 +45,10 @@ int cmd_serve(int argc, char **argv)
 	a.pool = db_pool_new(rt.conninfo, rt.cfg.pool_size);
 	a.metrics = metrics_new();
 	if (!rt.cfg.api_key)
-		log_warn("PARLEY_API_KEY is not set: writes are accepted from loopback only", NULL);
+		log_warn("PARLEY_API_KEY is not set: writes are accepted from loopback only, and "
+		         "only requests naming localhost, an IP address, the listen address or a "
+		         "name in PARLEY_ALLOWED_HOSTS are served",
+		         NULL);
 
 	ingest_service_opts io = {rt.cfg.demo, rt.cfg.run_worker, rt.cfg.allow_local_fetch};
 	ingest_service *ingest = ingest_service_start(a.pool, &a.dict, &a.dict_lock, &io);
