@@ -62,7 +62,8 @@ int runtime_open_db(runtime *rt, int migrate)
 	if (rt->cfg.database_url) {
 		rt->conninfo = rt->cfg.database_url;
 	} else {
-		if (embedded_pg_start(rt->cfg.data_dir, &rt->pg, &err)) {
+		if (embedded_pg_start(rt->cfg.data_dir, rt->cfg.pg_bindir, rt->cfg.pg_user, &rt->pg,
+		                      &err)) {
 			log_error("cannot start the embedded database", "error", err, NULL);
 			free(err);
 			return -1;

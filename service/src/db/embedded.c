@@ -5,14 +5,17 @@
  * A lock file serialises two parley processes starting or stopping on one
  * data dir, and every process holds a shared lock on a second file while it
  * uses the cluster: whoever can take that one exclusively on exit is the
- * last user, and stops the cluster.
+ * last user, and stops the cluster.  What a crashed predecessor left
+ * behind is dealt with by embedded_recover.c; the programs are found and
+ * run by pgbin.c.
  */
 #include "db/embedded.h"
 
 #include "core/buf.h"
 #include "core/log.h"
+#include "db/embedded_recover.h"
+#include "db/pgbin.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -36,69 +39,16 @@ static int fail(char **err, const char *what, const char *detail)
 	return -1;
 }
 
-/* The newest /usr/lib/postgresql/N/bin, unless PARLEY_PG_BIN says. */
-static char *find_bindir(void)
-{
-	const char *env = getenv("PARLEY_PG_BIN");
-	if (env && *env)
-		return xstrdup(env);
-	DIR *d = opendir("/usr/lib/postgresql");
-	int best = 0;
-	if (d) {
-		for (struct dirent *e; (e = readdir(d));) {
-			int v = atoi(e->d_name);
-			char probe[PATH_MAX];
-			snprintf(probe, sizeof probe, "/usr/lib/postgresql/%d/bin/initdb", v);
-			if (v > best && access(probe, X_OK) == 0)
-				best = v;
-		}
-		closedir(d);
-	}
-	if (!best)
-		return NULL;
-	buf b;
-	buf_init(&b);
-	buf_printf(&b, "/usr/lib/postgresql/%d/bin", best);
-	return buf_detach(&b);
-}
-
-static const struct passwd *run_as_user(void)
+static const struct passwd *run_as_user(const embedded_pg *pg)
 {
 	if (geteuid() != 0)
 		return NULL;
-	const char *name = getenv("PARLEY_PG_USER");
-	return getpwnam(name && *name ? name : "postgres");
+	return getpwnam(pg->user);
 }
 
-/* Runs argv (argv[0] a program in bindir) as the cluster's user; returns its
- * exit status, or -1 when it could not run. */
 static int run_pg(const embedded_pg *pg, char *const argv[], int quiet)
 {
-	char prog[PATH_MAX];
-	snprintf(prog, sizeof prog, "%s/%s", pg->bindir, argv[0]);
-	const struct passwd *pw = run_as_user();
-	pid_t pid = fork();
-	if (pid < 0)
-		return -1;
-	if (pid == 0) {
-		if (pw && (initgroups(pw->pw_name, pw->pw_gid) || setgid(pw->pw_gid) ||
-		           setuid(pw->pw_uid)))
-			_exit(126);
-		if (quiet) {
-			int devnull = open("/dev/null", O_WRONLY);
-			if (devnull >= 0) {
-				dup2(devnull, 1);
-				dup2(devnull, 2);
-			}
-		}
-		execv(prog, argv);
-		_exit(127);
-	}
-	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	return pgbin_run(pg->bindir, run_as_user(pg), argv, quiet);
 }
 
 /*
@@ -106,9 +56,9 @@ static int run_pg(const embedded_pg *pg, char *const argv[], int quiet)
  * that others cannot search (mktemp's 0700, /root) gets the search bit
  * only — not read — and a warning says so.
  */
-static void ensure_traversable(const char *path)
+static void ensure_traversable(const embedded_pg *pg, const char *path)
 {
-	const struct passwd *pw = run_as_user();
+	const struct passwd *pw = run_as_user(pg);
 	if (!pw)
 		return;
 	char prefix[PATH_MAX];
@@ -127,11 +77,19 @@ static void ensure_traversable(const char *path)
 	}
 }
 
-static int make_dir_for_cluster(const char *path)
+/* A directory of ours or the cluster user's; an existing one must be a real
+ * directory owned by one of us (the socket dir may live in /tmp). */
+static int make_dir_for_cluster(const embedded_pg *pg, const char *path)
 {
+	const struct passwd *pw = run_as_user(pg);
 	if (mkdir(path, 0700) && errno != EEXIST)
 		return -1;
-	const struct passwd *pw = run_as_user();
+	struct stat st;
+	if (lstat(path, &st) || !S_ISDIR(st.st_mode) ||
+	    (st.st_uid != geteuid() && (!pw || st.st_uid != pw->pw_uid))) {
+		errno = EPERM;
+		return -1;
+	}
 	if (pw && chown(path, pw->pw_uid, pw->pw_gid))
 		return -1;
 	return 0;
@@ -161,13 +119,18 @@ static int create_database(const char *sock)
 	return rc;
 }
 
-static int already_running(const embedded_pg *pg)
+/* FNV-1a: a socket directory name that is the same for every process and
+ * every start on one data dir, so a restarted parley finds the socket. */
+static unsigned long long path_hash(const char *s)
 {
-	char *argv[] = {"pg_ctl", "-D", pg->datadir, "status", NULL};
-	return run_pg(pg, argv, 1) == 0;
+	unsigned long long h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
 }
 
-int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
+int embedded_pg_start(const char *data_dir, const char *bindir, const char *user, embedded_pg *pg,
+                      char **err)
 {
 	memset(pg, 0, sizeof *pg);
 	if (mkdir(data_dir, 0755) && errno != EEXIST)
@@ -175,11 +138,15 @@ int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
 	char real[PATH_MAX];
 	if (!realpath(data_dir, real))
 		return fail(err, "cannot resolve data dir", data_dir);
-	pg->bindir = find_bindir();
-	if (!pg->bindir)
-		return fail(err, "PostgreSQL server binaries not found",
-		            "install postgresql-15 or set PARLEY_PG_BIN");
-	if (geteuid() == 0 && !run_as_user())
+	char *why = NULL;
+	pg->bindir = pgbin_find(bindir, &why);
+	if (!pg->bindir) {
+		int rc = fail(err, "PostgreSQL server programs", why);
+		free(why);
+		return rc;
+	}
+	pg->user = xstrdup(user && *user ? user : "postgres");
+	if (geteuid() == 0 && !run_as_user(pg))
 		return fail(err, "running as root needs an unprivileged user",
 		            "create the 'postgres' user or set PARLEY_PG_USER");
 
@@ -187,8 +154,8 @@ int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
 	buf_init(&b);
 	buf_printf(&b, "%s/pg", real);
 	char *base = buf_detach(&b);
-	ensure_traversable(real);
-	if (make_dir_for_cluster(base)) {
+	ensure_traversable(pg, real);
+	if (make_dir_for_cluster(pg, base)) {
 		free(base);
 		return fail(err, "cannot prepare", strerror(errno));
 	}
@@ -200,10 +167,12 @@ int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
 	if (strlen(base) < 80) {
 		pg->sockdir = xstrdup(base);
 	} else {
-		buf_printf(&b, "/tmp/parley-pg-%lx",
-		           (unsigned long)(strlen(base) * 2654435761u ^ (unsigned long)getpid()));
+		buf_printf(&b, "/tmp/parley-pg-%016llx", path_hash(base));
 		pg->sockdir = buf_detach(&b);
-		make_dir_for_cluster(pg->sockdir);
+		if (make_dir_for_cluster(pg, pg->sockdir)) {
+			free(base);
+			return fail(err, "cannot prepare socket dir", pg->sockdir);
+		}
 	}
 
 	buf_printf(&b, "%s/.lock", base);
@@ -225,7 +194,16 @@ int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
 		if (run_pg(pg, argv, 1) != 0)
 			rc = fail(err, "initdb failed for", pg->datadir);
 	}
-	if (!rc && !already_running(pg)) {
+	int adopted = 0;
+	if (!rc && !fresh) {
+		char *why_not = NULL;
+		adopted = embedded_recover(pg, run_as_user(pg), &why_not);
+		if (adopted < 0) {
+			rc = fail(err, "cannot recover", why_not);
+			free(why_not);
+		}
+	}
+	if (!rc && !adopted) {
 		buf_printf(&b,
 		           "-k %s -c listen_addresses='' -c fsync=on -c max_connections=300 "
 		           "-c shared_buffers=256MB",
@@ -280,6 +258,7 @@ void embedded_pg_stop(embedded_pg *pg)
 			close(lock);
 	}
 	free(pg->bindir);
+	free(pg->user);
 	free(pg->datadir);
 	free(pg->sockdir);
 	free(pg->logfile);

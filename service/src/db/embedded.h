@@ -9,7 +9,8 @@
 #define PARLEY_DB_EMBEDDED_H
 
 typedef struct embedded_pg {
-	char *bindir;
+	char *bindir; /* absolute: initdb, pg_ctl, postgres */
+	char *user;   /* the cluster's owner when parley runs as root */
 	char *datadir;
 	char *sockdir;
 	char *logfile;
@@ -18,8 +19,11 @@ typedef struct embedded_pg {
 	char *lockfile;
 } embedded_pg;
 
-/* Returns 0, or -1 with *err set. */
-int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err);
+/* bindir and user are PARLEY_PG_BINDIR and PARLEY_PG_USER (NULL: found /
+ * "postgres").  Adopts a cluster a crashed parley left running, or cleans
+ * up after it (embedded_recover.h).  Returns 0, or -1 with *err set. */
+int embedded_pg_start(const char *data_dir, const char *bindir, const char *user, embedded_pg *pg,
+                      char **err);
 void embedded_pg_stop(embedded_pg *pg);
 
 #endif
