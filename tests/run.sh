@@ -50,6 +50,11 @@ echo "== integration"
 suite migrations tests/scripts/migrations.sh "$BUILD/parley"
 suite stock-path tests/scripts/stock_path.sh "$BUILD/parley"
 suite crash-recovery tests/scripts/crash_recovery.sh "$BUILD/parley"
+if tests/scripts/disk_full.sh --probe; then
+  suite disk-full tests/scripts/disk_full.sh "$BUILD/parley"
+else
+  echo "SKIP disk-full: cannot mount a small tmpfs here (needs root or CAP_SYS_ADMIN)"
+fi
 
 echo "== end-to-end (ASan+UBSan server)"
 TMP=$(mktemp -d /tmp/parley-test.XXXXXX)

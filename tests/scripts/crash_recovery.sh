@@ -15,14 +15,19 @@ PARLEY=$(realpath "$1")
 tmp=$(mktemp -d /tmp/parley-crash.XXXXXX)
 chmod 755 "$tmp"
 decoy=
+sockdirs=()
 cleanup() {
-  kill -9 "${SERVE_PID:-0}" 2>/dev/null
-  [ -z "$decoy" ] || kill -9 "$decoy" 2>/dev/null
+  local rc=$?
+  set +e
+  kill_pids "${SERVE_PID:-}" "$decoy"
   for d in "$tmp"/*/pg/data; do
-    p=$(head -n 1 "$d/postmaster.pid" 2>/dev/null) || continue
-    [ "$(readlink "/proc/$p/cwd" 2>/dev/null)" = "$d" ] && kill -9 "$p" 2>/dev/null
+    [ -f "$d/postmaster.pid" ] || continue
+    p=$(head -n 1 "$d/postmaster.pid")
+    [ "$(readlink "/proc/$p/cwd" 2>/dev/null)" = "$d" ] && kill_pids "$p"
   done
+  for d in "${sockdirs[@]}"; do case $d in /tmp/parley-pg-*) rm -rf "$d" ;; esac; done
   rm -rf "$tmp"
+  exit $rc
 }
 trap cleanup EXIT
 KEY=crash-key
@@ -43,6 +48,7 @@ run_case() { # run_case DATA_DIR
   start() { n=$((n + 1)); LOG=$tmp/$(basename "$dir").$n.log
             serve_start "$LOG" PARLEY_DATA_DIR="$dir" PARLEY_API_KEY=$KEY || fail "start $n"; }
   start
+  sockdirs+=("$(sed -n 5p "$dir/pg/data/postmaster.pid")")
   code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$SERVE_URL/v1/actors" \
     -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
     -d '{"name": "Ottoline Crashworth", "kind": "person"}')

@@ -7,6 +7,7 @@
 #   serve_stop                     SIGTERM; 0 when it exited 0 within 20 s
 #   serve_crash                    SIGKILL, as a crash would
 #   json_get URL                   body of a GET (curl, bounded)
+#   kill_pids PID...               SIGKILL each non-empty pid (never 0: the group)
 
 : "${PARLEY:?PARLEY must name the parley binary}"
 STOCK_ENV=(env -i PATH=/usr/bin:/bin HOME="${HOME:-/root}" LANG=C.UTF-8)
@@ -47,3 +48,13 @@ serve_crash() {
 }
 
 json_get() { curl -s --max-time 20 "$1"; }
+
+kill_pids() {
+  local p
+  for p in "$@"; do
+    [ -n "$p" ] && [ "$p" -gt 0 ] || continue
+    disown "$p" 2>/dev/null # no "Killed" notice from the shell
+    kill -9 "$p" 2>/dev/null
+  done
+  return 0
+}

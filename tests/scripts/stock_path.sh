@@ -8,7 +8,7 @@ set -euo pipefail
 PARLEY=$(realpath "$1")
 . "$(dirname "$0")/serve_lib.sh"
 tmp=$(mktemp -d /tmp/parley-stock.XXXXXX)
-trap 'kill -9 "${SERVE_PID:-0}" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'rc=$?; kill_pids "${SERVE_PID:-}"; rm -rf "$tmp"; exit $rc' EXIT
 
 serve_start "$tmp/serve.log" PARLEY_DATA_DIR="$tmp/var"
 ready=$(json_get "$SERVE_URL/readyz")
