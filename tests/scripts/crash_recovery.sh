@@ -7,7 +7,9 @@
 #      postmaster.pid and of the socket lock file is taken by an unrelated
 #      live process (pid reuse): the next start removes the stale locks,
 #      starts the cluster, and the data is intact;
-#   3. a clean SIGTERM then stops the database (the last user stops it).
+#   3. a clean SIGTERM then stops the database (the last user stops it);
+#   0. (first) parley and its initdb are killed -9 midway through the first
+#      start: the next start still makes a working cluster.
 #   crash_recovery.sh PARLEY_BINARY
 set -euo pipefail
 PARLEY=$(realpath "$1")
@@ -94,6 +96,26 @@ run_case() { # run_case DATA_DIR
     fail "postgres $pm still running after the last user stopped"
   echo "$(basename "$dir"): SIGTERM afterwards stopped the database"
 }
+
+kill_tree() { # SIGKILL a process and all its descendants, children first
+  local c
+  for c in $(ps -o pid= --ppid "$1"); do kill_tree "$c"; done
+  kill -9 "$1" 2>/dev/null || true
+}
+# 0. killed during initdb: the next start makes a working cluster.
+dir=$tmp/short
+mkdir -p "$dir"
+"${STOCK_ENV[@]}" PARLEY_DATA_DIR="$dir" PARLEY_LISTEN=127.0.0.1:0 "$PARLEY" migrate \
+  >"$tmp/initdb.log" 2>&1 &
+mig=$!
+for _ in $(seq 1 1000); do
+  compgen -G "$dir/pg/data*/PG_VERSION" >/dev/null && break
+  sleep 0.01
+done
+kill_tree "$mig"; wait "$mig" 2>/dev/null || true
+compgen -G "$dir/pg/data*/PG_VERSION" >/dev/null || fail "initdb was not caught midway (test premise)"
+[ ! -f "$dir/pg/data/global/pg_control" ] || fail "initdb finished before the kill (test premise)"
+echo "short: parley killed during initdb"
 
 run_case "$tmp/short"
 # A data dir whose socket path would be too long: the socket lives in /tmp.

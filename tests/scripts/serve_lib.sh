@@ -53,8 +53,8 @@ kill_pids() {
   local p
   for p in "$@"; do
     [ -n "$p" ] && [ "$p" -gt 0 ] || continue
-    disown "$p" 2>/dev/null # no "Killed" notice from the shell
-    kill -9 "$p" 2>/dev/null
+    disown "$p" 2>/dev/null || true # no "Killed" notice from the shell
+    kill -9 "$p" 2>/dev/null || true
   done
   return 0
 }

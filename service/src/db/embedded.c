@@ -18,6 +18,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <grp.h>
 #include <libpq-fe.h>
 #include <limits.h>
@@ -77,22 +78,53 @@ static void ensure_traversable(const embedded_pg *pg, const char *path)
 	}
 }
 
-/* A directory of ours or the cluster user's; an existing one must be a real
- * directory owned by one of us (the socket dir may live in /tmp). */
-static int make_dir_for_cluster(const embedded_pg *pg, const char *path)
+/* A directory for the cluster user.  In a shared place (/tmp) an existing
+ * one must be a real directory owned by one of us, not someone's trap. */
+static int make_dir_for_cluster(const embedded_pg *pg, const char *path, int shared_place)
 {
 	const struct passwd *pw = run_as_user(pg);
 	if (mkdir(path, 0700) && errno != EEXIST)
 		return -1;
 	struct stat st;
-	if (lstat(path, &st) || !S_ISDIR(st.st_mode) ||
-	    (st.st_uid != geteuid() && (!pw || st.st_uid != pw->pw_uid))) {
+	if (shared_place && (lstat(path, &st) || !S_ISDIR(st.st_mode) ||
+	                     (st.st_uid != geteuid() && (!pw || st.st_uid != pw->pw_uid)))) {
 		errno = EPERM;
 		return -1;
 	}
 	if (pw && chown(path, pw->pw_uid, pw->pw_gid))
 		return -1;
 	return 0;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path) && errno != ENOENT ? -1 : 0;
+}
+
+/*
+ * initdb into BASE/data.init, then rename it to the data dir: a parley
+ * killed during initdb leaves only data.init, removed by the next start,
+ * never a half-made cluster that looks made (initdb writes PG_VERSION
+ * early).
+ */
+static int init_cluster(const embedded_pg *pg, const char *base, char **err)
+{
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s/data.init", base);
+	int rc = 0;
+	if (nftw(b.data, remove_entry, 16, FTW_DEPTH | FTW_PHYS) && errno != ENOENT)
+		rc = fail(err, "cannot remove an unfinished initdb", b.data);
+	char *argv[] = {"initdb", "-D", b.data, "-U",          "parley",    "-A",
+	                "trust",  "-E", "UTF8", "--no-locale", "--no-sync", NULL};
+	if (!rc && run_pg(pg, argv, 1) != 0)
+		rc = fail(err, "initdb failed for", b.data);
+	if (!rc && rename(b.data, pg->datadir))
+		rc = fail(err, "cannot put the new cluster in place (remove what is there?)",
+		          pg->datadir);
+	buf_free(&b);
+	return rc;
 }
 
 static int create_database(const char *sock)
@@ -155,7 +187,7 @@ int embedded_pg_start(const char *data_dir, const char *bindir, const char *user
 	buf_printf(&b, "%s/pg", real);
 	char *base = buf_detach(&b);
 	ensure_traversable(pg, real);
-	if (make_dir_for_cluster(pg, base)) {
+	if (make_dir_for_cluster(pg, base, 0)) {
 		free(base);
 		return fail(err, "cannot prepare", strerror(errno));
 	}
@@ -169,7 +201,7 @@ int embedded_pg_start(const char *data_dir, const char *bindir, const char *user
 	} else {
 		buf_printf(&b, "/tmp/parley-pg-%016llx", path_hash(base));
 		pg->sockdir = buf_detach(&b);
-		if (make_dir_for_cluster(pg, pg->sockdir)) {
+		if (make_dir_for_cluster(pg, pg->sockdir, 1)) {
 			free(base);
 			return fail(err, "cannot prepare socket dir", pg->sockdir);
 		}
@@ -189,10 +221,7 @@ int embedded_pg_start(const char *data_dir, const char *bindir, const char *user
 	buf_reset(&b);
 	if (fresh) {
 		log_info("initialising embedded database", "dir", pg->datadir, NULL);
-		char *argv[] = {"initdb", "-D", pg->datadir, "-U",          "parley",    "-A",
-		                "trust",  "-E", "UTF8",      "--no-locale", "--no-sync", NULL};
-		if (run_pg(pg, argv, 1) != 0)
-			rc = fail(err, "initdb failed for", pg->datadir);
+		rc = init_cluster(pg, base, err);
 	}
 	int adopted = 0;
 	if (!rc && !fresh) {
