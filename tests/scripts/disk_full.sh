@@ -6,7 +6,9 @@
 #   - reads, /readyz keep working;
 #   - the worker retries an article it cannot store beyond its attempt limit
 #     (the failure is ours, not the article's) instead of failing it;
-#   - once space is freed, writes and ingestion resume by themselves.
+#   - once space is freed, writes and ingestion resume by themselves;
+#   - with not even room for WAL, PostgreSQL stops itself; parley starts it
+#     again once space is freed.
 #   disk_full.sh PARLEY_BINARY
 #   disk_full.sh --probe        exit 0 when a tmpfs can be mounted here
 # Needs root (mount); tests/run.sh prints SKIP when --probe fails.
@@ -147,6 +149,37 @@ for _ in $(seq 1 200); do
 done
 [ "$state" = extracted ] || { cat "$tmp/worker.log"; fail "the worker did not resume: $state"; }
 echo "freed: POST /v1/articles and /v1/actors -> 201, the worker stored the queued page"
+
+# Not even WAL can be written: PostgreSQL PANICs, its recovery fails and it
+# stops itself.  Reads and writes answer 503 meanwhile; once space is freed
+# parley (serve and worker both watch) starts it again by itself.
+pm=$(head -n 1 "$mnt/var/pg/data/postmaster.pid")
+dd if=/dev/zero of="$mnt/filler" bs=1M 2>/dev/null || true
+dd if=/dev/zero of="$mnt/filler" bs=4k oflag=append conv=notrunc 2>/dev/null || true
+for _ in $(seq 1 40000); do echo "SELECT pg_logical_emit_message(false, 'parley-test', repeat('y', 2000));"; done |
+  psql -h "$sock" -U parley -d parley -XAtq -v ON_ERROR_STOP=1 -o /dev/null >/dev/null 2>&1 || true
+for _ in $(seq 1 300); do
+  [ "$(readlink "/proc/$pm/cwd" 2>/dev/null)" = "$mnt/var/pg/data" ] || break
+  sleep 0.1
+done
+[ "$(readlink "/proc/$pm/cwd" 2>/dev/null)" != "$mnt/var/pg/data" ] ||
+  fail "PostgreSQL kept running with its WAL on a full disk (test premise)"
+code=$(curl -s --max-time 20 -o "$tmp/resp" -w '%{http_code}' "$SERVE_URL/readyz")
+[ "$code" = 503 ] || fail "readyz with the database stopped answered $code"
+code=$(post /v1/actors "$tmp/actor.json")
+[ "$code" = 503 ] || fail "a write with the database stopped answered $code"
+sleep 6 # a watch tick while the disk is still full: the restart fails, and is retried
+rm -f "$mnt/filler"
+for _ in $(seq 1 150); do
+  [ "$(curl -s --max-time 5 -o /dev/null -w '%{http_code}' "$SERVE_URL/readyz")" = 200 ] && break
+  sleep 0.2
+done
+printf '{"name": "Walworth", "kind": "person"}' >"$tmp/actor.json"
+code=$(post /v1/actors "$tmp/actor.json")
+[ "$code" = 201 ] || fail "a write after freeing space answered $code (database not restarted?)"
+grep -q '"the embedded database stopped by itself' "$LOG" "$tmp/worker.log" ||
+  fail "the restart was not logged"
+echo "WAL full: PostgreSQL stopped itself (503 meanwhile); restarted by parley once space was freed"
 
 kill -TERM "$WORKER_PID"; wait "$WORKER_PID" || fail "worker exit status $?"; WORKER_PID=
 serve_stop || fail "serve did not stop"

@@ -53,7 +53,7 @@ int cmd_serve(int argc, char **argv)
 		snprintf(addr, sizeof addr, "http://%s:%d/", rt.cfg.listen_host,
 		         http_server_port(srv));
 		log_info("listening", "url", addr, NULL);
-		int sig = runtime_wait_signal();
+		int sig = runtime_wait_signal(&rt);
 		log_info("shutting down", "signal", sig == SIGTERM ? "SIGTERM" : "SIGINT", NULL);
 		http_server_stop(srv);
 	}

@@ -127,13 +127,17 @@ void runtime_block_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-int runtime_wait_signal(void)
+int runtime_wait_signal(runtime *rt)
 {
 	sigset_t set;
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
-	int sig = 0;
-	sigwait(&set, &sig);
-	return sig;
+	const struct timespec tick = {RUNTIME_WATCH_SECONDS, 0};
+	for (;;) {
+		int sig = sigtimedwait(&set, NULL, &tick);
+		if (sig > 0)
+			return sig;
+		embedded_pg_watch(&rt->pg); /* nothing when the database is not ours */
+	}
 }

@@ -127,6 +127,21 @@ static int init_cluster(const embedded_pg *pg, const char *base, char **err)
 	return rc;
 }
 
+static int start_cluster(const embedded_pg *pg)
+{
+	buf o;
+	buf_init(&o);
+	buf_printf(&o,
+	           "-k %s -c listen_addresses='' -c fsync=on -c max_connections=300 "
+	           "-c shared_buffers=256MB",
+	           pg->sockdir);
+	char *argv[] = {"pg_ctl", "-D", pg->datadir, "-l",   pg->logfile, "-w",
+	                "-t",     "60", "-o",        o.data, "start",     NULL};
+	int rc = run_pg(pg, argv, 1) != 0 ? -1 : 0;
+	buf_free(&o);
+	return rc;
+}
+
 static int create_database(const char *sock)
 {
 	buf ci;
@@ -232,17 +247,8 @@ int embedded_pg_start(const char *data_dir, const char *bindir, const char *user
 			free(why_not);
 		}
 	}
-	if (!rc && !adopted) {
-		buf_printf(&b,
-		           "-k %s -c listen_addresses='' -c fsync=on -c max_connections=300 "
-		           "-c shared_buffers=256MB",
-		           pg->sockdir);
-		char *argv[] = {"pg_ctl", "-D", pg->datadir, "-l",   pg->logfile, "-w",
-		                "-t",     "60", "-o",        b.data, "start",     NULL};
-		if (run_pg(pg, argv, 1) != 0)
-			rc = fail(err, "could not start PostgreSQL; see", pg->logfile);
-		buf_reset(&b);
-	}
+	if (!rc && !adopted && start_cluster(pg))
+		rc = fail(err, "could not start PostgreSQL; see", pg->logfile);
 	if (!rc && create_database(pg->sockdir))
 		rc = fail(err, "could not create database 'parley' in", pg->datadir);
 	if (!rc) {
@@ -263,6 +269,38 @@ int embedded_pg_start(const char *data_dir, const char *bindir, const char *user
 	pg->conninfo = buf_detach(&b);
 	log_info("embedded database ready", "socket", pg->sockdir, NULL);
 	return 0;
+}
+
+void embedded_pg_watch(embedded_pg *pg)
+{
+	if (pg->users_fd <= 0 || embedded_running(pg))
+		return;
+	int lock = open(pg->lockfile, O_RDWR | O_CLOEXEC);
+	if (lock < 0 || flock(lock, LOCK_EX)) {
+		if (lock >= 0)
+			close(lock);
+		return;
+	}
+	/* Under the lock: another user may have restarted it meanwhile. */
+	if (!embedded_running(pg) && !embedded_stopped_on_purpose(pg)) {
+		if (!pg->watch_failing)
+			log_warn("the embedded database stopped by itself; starting it again",
+			         "dir", pg->datadir, NULL);
+		char *why = NULL;
+		int rc = embedded_recover(pg, run_as_user(pg), &why);
+		if (rc == 0)
+			rc = start_cluster(pg);
+		if (rc < 0 && !pg->watch_failing)
+			log_warn("cannot start the embedded database yet; will keep trying",
+			         "error", why ? why : "pg_ctl start failed", "log", pg->logfile,
+			         NULL);
+		else if (rc >= 0)
+			log_info("embedded database running again", NULL);
+		pg->watch_failing = rc < 0;
+		free(why);
+	}
+	flock(lock, LOCK_UN);
+	close(lock);
 }
 
 void embedded_pg_stop(embedded_pg *pg)

@@ -15,6 +15,7 @@
 #include <libpq-fe.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,4 +192,40 @@ int embedded_recover(const embedded_pg *pg, const struct passwd *as, char **err)
 	}
 	clean_socket_locks(pg->sockdir, datadir);
 	return 0;
+}
+
+int embedded_running(const embedded_pg *pg)
+{
+	char datadir[PATH_MAX], pidfile[PATH_MAX + 16], sockdir[PATH_MAX];
+	if (!realpath(pg->datadir, datadir))
+		return 0;
+	snprintf(pidfile, sizeof pidfile, "%s/postmaster.pid", datadir);
+	pid_t pid = read_pid_file(pidfile, sockdir, sizeof sockdir);
+	return pid > 0 && is_ours(pid, datadir);
+}
+
+/*
+ * pg_control begins, in every PostgreSQL since 9.x, with
+ *   uint64 system_identifier; uint32 pg_control_version;
+ *   uint32 catalog_version_no; DBState state;
+ * where state 1 is DB_SHUTDOWNED and 2 DB_SHUTDOWNED_IN_RECOVERY.
+ */
+int embedded_stopped_on_purpose(const embedded_pg *pg)
+{
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s/global/pg_control", pg->datadir);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 1; /* nothing we could restart */
+	unsigned char head[20];
+	size_t n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	if (n != sizeof head)
+		return 1;
+	uint32_t version, state;
+	memcpy(&version, head + 8, sizeof version);
+	memcpy(&state, head + 16, sizeof state);
+	if (version < 900 || version > 9999)
+		return 1; /* not a layout we know: leave it to a human */
+	return state == 1 || state == 2;
 }

@@ -26,4 +26,10 @@
  * stale state removed), -1 with *err set when neither is possible. */
 int embedded_recover(const embedded_pg *pg, const struct passwd *as, char **err);
 
+/* 1 when the cluster's postmaster is alive. */
+int embedded_running(const embedded_pg *pg);
+/* 1 when the stopped cluster was shut down cleanly (pg_ctl stop), 0 when it
+ * went down any other way (a crash, a failed recovery) or cannot be told. */
+int embedded_stopped_on_purpose(const embedded_pg *pg);
+
 #endif
