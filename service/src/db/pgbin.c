@@ -20,7 +20,7 @@
 
 extern char **environ;
 
-enum { MAX_ARGS = 32, MAX_ENV = 4096 };
+enum { MAX_ARGS = 32, MAX_ENV = 4096, MAX_GROUPS = 64 };
 
 static const char *const needed[] = {"initdb", "pg_ctl", "postgres"};
 
@@ -199,9 +199,17 @@ int pgbin_run(const char *bindir, const struct passwd *as, char *const argv[], i
 	args[argc] = NULL;
 	char *path_entry;
 	char **env = child_env(bindir, &path_entry);
+	/* The user's groups are looked up here: the child of a threaded
+	 * process should make system calls only. */
+	gid_t groups[MAX_GROUPS];
+	int n_groups = MAX_GROUPS;
+	if (as && getgrouplist(as->pw_name, as->pw_gid, groups, &n_groups) < 0) {
+		groups[0] = as->pw_gid;
+		n_groups = 1;
+	}
 	pid_t pid = fork();
 	if (pid == 0) {
-		if (as && (initgroups(as->pw_name, as->pw_gid) || setgid(as->pw_gid) ||
+		if (as && (setgroups((size_t)n_groups, groups) || setgid(as->pw_gid) ||
 		           setuid(as->pw_uid)))
 			_exit(126);
 		if (quiet) {
