@@ -48,10 +48,20 @@ suite unit-asan env ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=ha
 
 echo "== integration"
 suite migrations tests/scripts/migrations.sh "$BUILD/parley"
+suite stock-path tests/scripts/stock_path.sh "$BUILD/parley"
+suite crash-recovery tests/scripts/crash_recovery.sh "$BUILD/parley"
+if tests/scripts/disk_full.sh --probe; then
+  suite disk-full tests/scripts/disk_full.sh "$BUILD/parley"
+else
+  echo "SKIP disk-full: cannot mount a small tmpfs here (needs root or CAP_SYS_ADMIN)"
+fi
 
 echo "== end-to-end (ASan+UBSan server)"
 TMP=$(mktemp -d /tmp/parley-test.XXXXXX)
 export PARLEY_TEST_KEY=test-key-$RANDOM$RANDOM PARLEY_TEST_MAX_BODY=8388608
+# `env -i` with a stock Debian PATH: the server must not depend on anything
+# a developer's PATH happens to hold (PostgreSQL's bin dir is not on it).
+env -i PATH=/usr/bin:/bin HOME="$HOME" LANG=C.UTF-8 \
 ASAN_OPTIONS=detect_leaks=0:halt_on_error=1:quarantine_size_mb=8 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 PARLEY_DATA_DIR=$TMP/var PARLEY_LISTEN=127.0.0.1:0 PARLEY_API_KEY=$PARLEY_TEST_KEY \
 PARLEY_MAX_BODY=$PARLEY_TEST_MAX_BODY PARLEY_CORS_ORIGINS=https://dash.example PARLEY_DEMO=0 PARLEY_WORKER=0 PARLEY_THREADS=4 PARLEY_POOL_SIZE=4 \

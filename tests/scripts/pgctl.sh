@@ -6,7 +6,8 @@ set -euo pipefail
 dir=$1/pg
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 as=()
-[ "$(id -u)" -ne 0 ] || as=(runuser -u postgres --)
+# runuser lives in /usr/sbin, which a stock user PATH lacks
+[ "$(id -u)" -ne 0 ] || as=("$(command -v runuser || echo /usr/sbin/runuser)" -u postgres --)
 case $2 in
   stop) "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast -w stop ;;
   start) "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \

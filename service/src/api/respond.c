@@ -47,6 +47,12 @@ void api_db_error(http_response *res, db_status st, const char *what)
 		api_error(res, 503, "database_unavailable",
 		          "the database cannot be reached; try again shortly", NULL);
 		return;
+	case DB_STORAGE_FULL:
+		http_set_header(res, "Retry-After", "60");
+		api_error(res, 503, "storage_full",
+		          "the database is out of disk space; nothing was changed; try again later",
+		          NULL);
+		return;
 	case DB_FAILED: break;
 	}
 	api_error(res, 500, "internal", "unexpected database error", NULL);

@@ -72,7 +72,7 @@ int cmd_serve(int argc, char **argv)
 		snprintf(addr, sizeof addr, "http://%s:%d/", rt.cfg.listen_host,
 		         http_server_port(srv));
 		log_info("listening", "url", addr, NULL);
-		int sig = runtime_wait_signal();
+		int sig = runtime_wait_signal(&rt);
 		char closes[24];
 		snprintf(closes, sizeof closes, "%lu", http_server_deadline_closes(srv));
 		log_info("shutting down", "signal", sig == SIGTERM ? "SIGTERM" : "SIGINT",

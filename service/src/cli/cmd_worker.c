@@ -45,7 +45,7 @@ int cmd_worker(int argc, char **argv)
 	if (!svc) {
 		rc = 1;
 	} else {
-		int sig = runtime_wait_signal();
+		int sig = runtime_wait_signal(&rt);
 		log_info("stopping the worker", "signal", sig == SIGTERM ? "SIGTERM" : "SIGINT",
 		         NULL);
 		ingest_service_stop(svc);

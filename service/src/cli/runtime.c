@@ -62,7 +62,8 @@ int runtime_open_db(runtime *rt, int migrate)
 	if (rt->cfg.database_url) {
 		rt->conninfo = rt->cfg.database_url;
 	} else {
-		if (embedded_pg_start(rt->cfg.data_dir, &rt->pg, &err)) {
+		if (embedded_pg_start(rt->cfg.data_dir, rt->cfg.pg_bindir, rt->cfg.pg_user, &rt->pg,
+		                      &err)) {
 			log_error("cannot start the embedded database", "error", err, NULL);
 			free(err);
 			return -1;
@@ -126,13 +127,17 @@ void runtime_block_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-int runtime_wait_signal(void)
+int runtime_wait_signal(runtime *rt)
 {
 	sigset_t set;
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
-	int sig = 0;
-	sigwait(&set, &sig);
-	return sig;
+	const struct timespec tick = {RUNTIME_WATCH_SECONDS, 0};
+	for (;;) {
+		int sig = sigtimedwait(&set, NULL, &tick);
+		if (sig > 0)
+			return sig;
+		embedded_pg_watch(&rt->pg); /* nothing when the database is not ours */
+	}
 }

@@ -36,7 +36,10 @@ px_dict *runtime_open(runtime *rt);
 void runtime_close(runtime *rt);
 /* Blocks SIGINT/SIGTERM in this thread (call before starting threads). */
 void runtime_block_signals(void);
-/* Waits for SIGINT/SIGTERM; returns the signal. */
-int runtime_wait_signal(void);
+/* Waits for SIGINT/SIGTERM and returns the signal; meanwhile, every
+ * RUNTIME_WATCH_SECONDS, starts the embedded database again if it stopped
+ * by itself (embedded_pg_watch). */
+#define RUNTIME_WATCH_SECONDS 5
+int runtime_wait_signal(runtime *rt);
 
 #endif

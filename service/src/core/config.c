@@ -51,6 +51,8 @@ static const setting settings[] = {
     {"PARLEY_WORKER", "--worker", SET_BOOL, FIELD(run_worker), 0, 1},
     {"PARLEY_DEMO", "--demo", SET_BOOL, FIELD(demo), 0, 1},
     {"PARLEY_ALLOW_LOCAL_FETCH", "--allow-local-fetch", SET_BOOL, FIELD(allow_local_fetch), 0, 1},
+    {"PARLEY_PG_BINDIR", "--pg-bindir", SET_STRING, FIELD(pg_bindir), 0, 0},
+    {"PARLEY_PG_USER", "--pg-user", SET_STRING, FIELD(pg_user), 0, 0},
 };
 
 const char config_flags_help[] =
@@ -88,7 +90,11 @@ const char config_flags_help[] =
     "  --worker[=0|1]         run the ingestion worker inside serve (PARLEY_WORKER, default 1)\n"
     "  --demo[=0|1]           ingest the demo corpus at start (PARLEY_DEMO, default 1)\n"
     "  --allow-local-fetch[=0|1]  allow fetching loopback/private addresses and file://\n"
-    "                         (PARLEY_ALLOW_LOCAL_FETCH, default 0)\n";
+    "                         (PARLEY_ALLOW_LOCAL_FETCH, default 0)\n"
+    "  --pg-bindir DIR        embedded database: PostgreSQL's programs (PARLEY_PG_BINDIR;\n"
+    "                         default: pg_config --bindir, else /usr/lib/postgresql/N/bin)\n"
+    "  --pg-user NAME         embedded database's owner when run as root (PARLEY_PG_USER,\n"
+    "                         default postgres)\n";
 
 void config_defaults(config *c)
 {
@@ -254,5 +260,7 @@ void config_free(config *c)
 	free(c->migrations_dir);
 	free(c->cors_origins);
 	free(c->allowed_hosts);
+	free(c->pg_bindir);
+	free(c->pg_user);
 	memset(c, 0, sizeof *c);
 }

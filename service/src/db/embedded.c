@@ -5,16 +5,20 @@
  * A lock file serialises two parley processes starting or stopping on one
  * data dir, and every process holds a shared lock on a second file while it
  * uses the cluster: whoever can take that one exclusively on exit is the
- * last user, and stops the cluster.
+ * last user, and stops the cluster.  What a crashed predecessor left
+ * behind is dealt with by embedded_recover.c; the programs are found and
+ * run by pgbin.c.
  */
 #include "db/embedded.h"
 
 #include "core/buf.h"
 #include "core/log.h"
+#include "db/embedded_recover.h"
+#include "db/pgbin.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <grp.h>
 #include <libpq-fe.h>
 #include <limits.h>
@@ -36,69 +40,16 @@ static int fail(char **err, const char *what, const char *detail)
 	return -1;
 }
 
-/* The newest /usr/lib/postgresql/N/bin, unless PARLEY_PG_BIN says. */
-static char *find_bindir(void)
-{
-	const char *env = getenv("PARLEY_PG_BIN");
-	if (env && *env)
-		return xstrdup(env);
-	DIR *d = opendir("/usr/lib/postgresql");
-	int best = 0;
-	if (d) {
-		for (struct dirent *e; (e = readdir(d));) {
-			int v = atoi(e->d_name);
-			char probe[PATH_MAX];
-			snprintf(probe, sizeof probe, "/usr/lib/postgresql/%d/bin/initdb", v);
-			if (v > best && access(probe, X_OK) == 0)
-				best = v;
-		}
-		closedir(d);
-	}
-	if (!best)
-		return NULL;
-	buf b;
-	buf_init(&b);
-	buf_printf(&b, "/usr/lib/postgresql/%d/bin", best);
-	return buf_detach(&b);
-}
-
-static const struct passwd *run_as_user(void)
+static const struct passwd *run_as_user(const embedded_pg *pg)
 {
 	if (geteuid() != 0)
 		return NULL;
-	const char *name = getenv("PARLEY_PG_USER");
-	return getpwnam(name && *name ? name : "postgres");
+	return getpwnam(pg->user);
 }
 
-/* Runs argv (argv[0] a program in bindir) as the cluster's user; returns its
- * exit status, or -1 when it could not run. */
 static int run_pg(const embedded_pg *pg, char *const argv[], int quiet)
 {
-	char prog[PATH_MAX];
-	snprintf(prog, sizeof prog, "%s/%s", pg->bindir, argv[0]);
-	const struct passwd *pw = run_as_user();
-	pid_t pid = fork();
-	if (pid < 0)
-		return -1;
-	if (pid == 0) {
-		if (pw && (initgroups(pw->pw_name, pw->pw_gid) || setgid(pw->pw_gid) ||
-		           setuid(pw->pw_uid)))
-			_exit(126);
-		if (quiet) {
-			int devnull = open("/dev/null", O_WRONLY);
-			if (devnull >= 0) {
-				dup2(devnull, 1);
-				dup2(devnull, 2);
-			}
-		}
-		execv(prog, argv);
-		_exit(127);
-	}
-	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	return pgbin_run(pg->bindir, run_as_user(pg), argv, quiet);
 }
 
 /*
@@ -106,9 +57,9 @@ static int run_pg(const embedded_pg *pg, char *const argv[], int quiet)
  * that others cannot search (mktemp's 0700, /root) gets the search bit
  * only — not read — and a warning says so.
  */
-static void ensure_traversable(const char *path)
+static void ensure_traversable(const embedded_pg *pg, const char *path)
 {
-	const struct passwd *pw = run_as_user();
+	const struct passwd *pw = run_as_user(pg);
 	if (!pw)
 		return;
 	char prefix[PATH_MAX];
@@ -127,14 +78,68 @@ static void ensure_traversable(const char *path)
 	}
 }
 
-static int make_dir_for_cluster(const char *path)
+/* A directory for the cluster user.  In a shared place (/tmp) an existing
+ * one must be a real directory owned by one of us, not someone's trap. */
+static int make_dir_for_cluster(const embedded_pg *pg, const char *path, int shared_place)
 {
+	const struct passwd *pw = run_as_user(pg);
 	if (mkdir(path, 0700) && errno != EEXIST)
 		return -1;
-	const struct passwd *pw = run_as_user();
+	struct stat st;
+	if (shared_place && (lstat(path, &st) || !S_ISDIR(st.st_mode) ||
+	                     (st.st_uid != geteuid() && (!pw || st.st_uid != pw->pw_uid)))) {
+		errno = EPERM;
+		return -1;
+	}
 	if (pw && chown(path, pw->pw_uid, pw->pw_gid))
 		return -1;
 	return 0;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path) && errno != ENOENT ? -1 : 0;
+}
+
+/*
+ * initdb into BASE/data.init, then rename it to the data dir: a parley
+ * killed during initdb leaves only data.init, removed by the next start,
+ * never a half-made cluster that looks made (initdb writes PG_VERSION
+ * early).
+ */
+static int init_cluster(const embedded_pg *pg, const char *base, char **err)
+{
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s/data.init", base);
+	int rc = 0;
+	if (nftw(b.data, remove_entry, 16, FTW_DEPTH | FTW_PHYS) && errno != ENOENT)
+		rc = fail(err, "cannot remove an unfinished initdb", b.data);
+	char *argv[] = {"initdb", "-D", b.data, "-U",          "parley",    "-A",
+	                "trust",  "-E", "UTF8", "--no-locale", "--no-sync", NULL};
+	if (!rc && run_pg(pg, argv, 1) != 0)
+		rc = fail(err, "initdb failed for", b.data);
+	if (!rc && rename(b.data, pg->datadir))
+		rc = fail(err, "cannot put the new cluster in place (remove what is there?)",
+		          pg->datadir);
+	buf_free(&b);
+	return rc;
+}
+
+static int start_cluster(const embedded_pg *pg)
+{
+	buf o;
+	buf_init(&o);
+	buf_printf(&o,
+	           "-k %s -c listen_addresses='' -c fsync=on -c max_connections=300 "
+	           "-c shared_buffers=256MB",
+	           pg->sockdir);
+	char *argv[] = {"pg_ctl", "-D", pg->datadir, "-l",   pg->logfile, "-w",
+	                "-t",     "60", "-o",        o.data, "start",     NULL};
+	int rc = run_pg(pg, argv, 1) != 0 ? -1 : 0;
+	buf_free(&o);
+	return rc;
 }
 
 static int create_database(const char *sock)
@@ -161,13 +166,18 @@ static int create_database(const char *sock)
 	return rc;
 }
 
-static int already_running(const embedded_pg *pg)
+/* FNV-1a: a socket directory name that is the same for every process and
+ * every start on one data dir, so a restarted parley finds the socket. */
+static unsigned long long path_hash(const char *s)
 {
-	char *argv[] = {"pg_ctl", "-D", pg->datadir, "status", NULL};
-	return run_pg(pg, argv, 1) == 0;
+	unsigned long long h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
 }
 
-int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
+int embedded_pg_start(const char *data_dir, const char *bindir, const char *user, embedded_pg *pg,
+                      char **err)
 {
 	memset(pg, 0, sizeof *pg);
 	if (mkdir(data_dir, 0755) && errno != EEXIST)
@@ -175,11 +185,15 @@ int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
 	char real[PATH_MAX];
 	if (!realpath(data_dir, real))
 		return fail(err, "cannot resolve data dir", data_dir);
-	pg->bindir = find_bindir();
-	if (!pg->bindir)
-		return fail(err, "PostgreSQL server binaries not found",
-		            "install postgresql-15 or set PARLEY_PG_BIN");
-	if (geteuid() == 0 && !run_as_user())
+	char *why = NULL;
+	pg->bindir = pgbin_find(bindir, &why);
+	if (!pg->bindir) {
+		int rc = fail(err, "PostgreSQL server programs", why);
+		free(why);
+		return rc;
+	}
+	pg->user = xstrdup(user && *user ? user : "postgres");
+	if (geteuid() == 0 && !run_as_user(pg))
 		return fail(err, "running as root needs an unprivileged user",
 		            "create the 'postgres' user or set PARLEY_PG_USER");
 
@@ -187,8 +201,8 @@ int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
 	buf_init(&b);
 	buf_printf(&b, "%s/pg", real);
 	char *base = buf_detach(&b);
-	ensure_traversable(real);
-	if (make_dir_for_cluster(base)) {
+	ensure_traversable(pg, real);
+	if (make_dir_for_cluster(pg, base, 0)) {
 		free(base);
 		return fail(err, "cannot prepare", strerror(errno));
 	}
@@ -200,10 +214,12 @@ int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
 	if (strlen(base) < 80) {
 		pg->sockdir = xstrdup(base);
 	} else {
-		buf_printf(&b, "/tmp/parley-pg-%lx",
-		           (unsigned long)(strlen(base) * 2654435761u ^ (unsigned long)getpid()));
+		buf_printf(&b, "/tmp/parley-pg-%016llx", path_hash(base));
 		pg->sockdir = buf_detach(&b);
-		make_dir_for_cluster(pg->sockdir);
+		if (make_dir_for_cluster(pg, pg->sockdir, 1)) {
+			free(base);
+			return fail(err, "cannot prepare socket dir", pg->sockdir);
+		}
 	}
 
 	buf_printf(&b, "%s/.lock", base);
@@ -220,22 +236,19 @@ int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
 	buf_reset(&b);
 	if (fresh) {
 		log_info("initialising embedded database", "dir", pg->datadir, NULL);
-		char *argv[] = {"initdb", "-D", pg->datadir, "-U",          "parley",    "-A",
-		                "trust",  "-E", "UTF8",      "--no-locale", "--no-sync", NULL};
-		if (run_pg(pg, argv, 1) != 0)
-			rc = fail(err, "initdb failed for", pg->datadir);
+		rc = init_cluster(pg, base, err);
 	}
-	if (!rc && !already_running(pg)) {
-		buf_printf(&b,
-		           "-k %s -c listen_addresses='' -c fsync=on -c max_connections=300 "
-		           "-c shared_buffers=256MB",
-		           pg->sockdir);
-		char *argv[] = {"pg_ctl", "-D", pg->datadir, "-l",   pg->logfile, "-w",
-		                "-t",     "60", "-o",        b.data, "start",     NULL};
-		if (run_pg(pg, argv, 1) != 0)
-			rc = fail(err, "could not start PostgreSQL; see", pg->logfile);
-		buf_reset(&b);
+	int adopted = 0;
+	if (!rc && !fresh) {
+		char *why_not = NULL;
+		adopted = embedded_recover(pg, run_as_user(pg), &why_not);
+		if (adopted < 0) {
+			rc = fail(err, "cannot recover", why_not);
+			free(why_not);
+		}
 	}
+	if (!rc && !adopted && start_cluster(pg))
+		rc = fail(err, "could not start PostgreSQL; see", pg->logfile);
 	if (!rc && create_database(pg->sockdir))
 		rc = fail(err, "could not create database 'parley' in", pg->datadir);
 	if (!rc) {
@@ -256,6 +269,38 @@ int embedded_pg_start(const char *data_dir, embedded_pg *pg, char **err)
 	pg->conninfo = buf_detach(&b);
 	log_info("embedded database ready", "socket", pg->sockdir, NULL);
 	return 0;
+}
+
+void embedded_pg_watch(embedded_pg *pg)
+{
+	if (pg->users_fd <= 0 || embedded_running(pg))
+		return;
+	int lock = open(pg->lockfile, O_RDWR | O_CLOEXEC);
+	if (lock < 0 || flock(lock, LOCK_EX)) {
+		if (lock >= 0)
+			close(lock);
+		return;
+	}
+	/* Under the lock: another user may have restarted it meanwhile. */
+	if (!embedded_running(pg) && !embedded_stopped_on_purpose(pg)) {
+		if (!pg->watch_failing)
+			log_warn("the embedded database stopped by itself; starting it again",
+			         "dir", pg->datadir, NULL);
+		char *why = NULL;
+		int rc = embedded_recover(pg, run_as_user(pg), &why);
+		if (rc == 0)
+			rc = start_cluster(pg);
+		if (rc < 0 && !pg->watch_failing)
+			log_warn("cannot start the embedded database yet; will keep trying",
+			         "error", why ? why : "pg_ctl start failed", "log", pg->logfile,
+			         NULL);
+		else if (rc >= 0)
+			log_info("embedded database running again", NULL);
+		pg->watch_failing = rc < 0;
+		free(why);
+	}
+	flock(lock, LOCK_UN);
+	close(lock);
 }
 
 void embedded_pg_stop(embedded_pg *pg)
@@ -280,6 +325,7 @@ void embedded_pg_stop(embedded_pg *pg)
 			close(lock);
 	}
 	free(pg->bindir);
+	free(pg->user);
 	free(pg->datadir);
 	free(pg->sockdir);
 	free(pg->logfile);

@@ -186,8 +186,13 @@ db_status db_status_of(PGconn *pg, const PGresult *res)
 		return DB_INVALID;
 	if (!strcmp(state, "P0002") || !strcmp(state, "02000"))
 		return DB_NOT_FOUND;
-	/* 08: connection exception, 57P: operator intervention (shutdown). */
-	if (!strncmp(state, "08", 2) || !strncmp(state, "57P", 3))
+	/* 53100: disk full — nothing was stored, and writes fail until space
+	 * is freed; the connection itself is fine. */
+	if (!strcmp(state, "53100"))
+		return DB_STORAGE_FULL;
+	/* 08: connection exception, 57P: operator intervention (shutdown),
+	 * 53: other insufficient resources (memory, connections): transient. */
+	if (!strncmp(state, "08", 2) || !strncmp(state, "57P", 3) || !strncmp(state, "53", 2))
 		return DB_UNAVAILABLE;
 	return DB_FAILED;
 }
@@ -202,7 +207,7 @@ static db_status fail(db_conn *c, PGresult *res)
 		c->last_error[--n] = '\0';
 	if (st == DB_UNAVAILABLE)
 		c->broken = 1;
-	if (st == DB_FAILED || st == DB_UNAVAILABLE)
+	if (st == DB_FAILED || st == DB_UNAVAILABLE || st == DB_STORAGE_FULL)
 		log_error("database error", "error", c->last_error, NULL);
 	PQclear(res);
 	return st;

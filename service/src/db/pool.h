@@ -19,9 +19,10 @@ typedef enum {
 	DB_OK = 0,
 	DB_UNAVAILABLE, /* cannot reach the database: 503 */
 	DB_NOT_FOUND,
-	DB_CONFLICT, /* unique or foreign-key violation */
-	DB_INVALID,  /* the database refused a value (22xxx) */
-	DB_FAILED,   /* anything else: a bug */
+	DB_CONFLICT,     /* unique or foreign-key violation */
+	DB_INVALID,      /* the database refused a value (22xxx) */
+	DB_FAILED,       /* anything else: a bug */
+	DB_STORAGE_FULL, /* the database's disk is full (53100): 503, retry later */
 } db_status;
 
 typedef struct db_pool_stats {

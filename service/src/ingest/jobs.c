@@ -78,7 +78,8 @@ int job_store_body(ingest_ctx *ctx, db_conn *c, const char *url, const char *sou
 	free(utf8);
 	if (ps == PIPE_DB) {
 		*err = dup_err("database error: %s", db_last_error(c));
-		*transient = 1;
+		*transient =
+		    st == DB_STORAGE_FULL || st == DB_UNAVAILABLE ? JOB_FAIL_OURS : JOB_FAIL_RETRY;
 		return -1;
 	}
 	if (ps != PIPE_OK) {
@@ -258,7 +259,9 @@ job_status job_article(ingest_ctx *ctx, queue_article *a)
 		queue_article_done(c, a->id, ctx->owner, stored);
 	}
 	if (err) {
-		int give_up = !transient || backoff_exhausted(a->attempts, ctx->s.max_attempts);
+		int give_up = transient == JOB_FAIL_FINAL ||
+		              (transient == JOB_FAIL_RETRY &&
+		               backoff_exhausted(a->attempts, ctx->s.max_attempts));
 		int delay = backoff_delay(a->attempts, ctx->s.retry_base_s, ctx->s.retry_cap_s);
 		queue_article_failed(c, a->id, ctx->owner, err, give_up, delay);
 		js = give_up ? JOB_FAILED : JOB_RETRY;

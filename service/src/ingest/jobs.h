@@ -42,6 +42,11 @@ job_status job_article(ingest_ctx *ctx, queue_article *a);
 int job_feed_items(ingest_ctx *ctx, db_conn *c, const char *source_id, const char *body, size_t len,
                    const char *base_url, int *n_new, char ***ids, size_t *n_ids, char **title,
                    char **err);
+/* How a failed job may be retried (*transient): not at all, up to the
+ * attempt limit (the site may recover), or until it succeeds — the failure
+ * was ours (the database full or down), not the article's. */
+enum { JOB_FAIL_FINAL = 0, JOB_FAIL_RETRY = 1, JOB_FAIL_OURS = 2 };
+
 /* Stores a fetched page (any charset) or plain text under url; *stored_id
  * gets the article it became.  Returns 0, or -1 with *err and *transient. */
 int job_store_body(ingest_ctx *ctx, db_conn *c, const char *url, const char *source_id,

@@ -74,6 +74,23 @@ START_TEST(parley_url_wins)
 }
 END_TEST
 
+START_TEST(embedded_pg_settings)
+{
+	const char *pairs[] = {"PARLEY_PG_BINDIR", "/opt/pg/bin", "PARLEY_PG_USER", "pgowner",
+	                       NULL};
+	env_table t = {pairs};
+	config c;
+	config_defaults(&c);
+	ck_assert_ptr_null(c.pg_bindir); /* found at start: pg_config, /usr/lib/postgresql */
+	ck_assert_ptr_null(c.pg_user);
+	char *err = NULL;
+	ck_assert_int_eq(config_from_env(&c, lookup, &t, &err), 0);
+	ck_assert_str_eq(c.pg_bindir, "/opt/pg/bin");
+	ck_assert_str_eq(c.pg_user, "pgowner");
+	config_free(&c);
+}
+END_TEST
+
 static const struct {
 	const char *name, *value;
 } bad_env[] = {
@@ -167,6 +184,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, from_env);
 	tcase_add_test(tc, parley_url_wins);
 	tcase_add_test(tc, connection_limits);
+	tcase_add_test(tc, embedded_pg_settings);
 	tcase_add_loop_test(tc, rejects_bad_env, 0, sizeof bad_env / sizeof *bad_env);
 	tcase_add_test(tc, flags_override);
 	suite_add_tcase(s, tc);
