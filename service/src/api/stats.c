@@ -86,7 +86,7 @@ void h_stats_timeline(void *ctx, const http_request *req, http_response *res)
 	answer(a, res, st, json);
 }
 
-/* from/to for the period endpoints; 0 or answered 400. */
+/* from/to (and undated) for the period endpoints; 0 or answered 400. */
 static int period(const http_request *req, db_period *out, http_response *res)
 {
 	out->from = http_query(req, "from");
@@ -97,6 +97,11 @@ static int period(const http_request *req, db_period *out, http_response *res)
 	}
 	if (out->to && !api_valid_date(out->to)) {
 		bad(res, "to", "must be a date YYYY-MM-DD");
+		return -1;
+	}
+	out->undated = http_query(req, "undated");
+	if (out->undated && strcmp(out->undated, "include") && strcmp(out->undated, "only")) {
+		bad(res, "undated", "must be include or only");
 		return -1;
 	}
 	return 0;
@@ -121,7 +126,7 @@ static int bounded_int(const http_request *req, const char *name, int lo, int hi
 void h_stats_summary(void *ctx, const http_request *req, http_response *res)
 {
 	app *a = ctx;
-	static const char *const allowed[] = {"from", "to", NULL};
+	static const char *const allowed[] = {"from", "to", "undated", NULL};
 	db_period pd;
 	if (api_check_params(req, allowed, res) || period(req, &pd, res))
 		return;
@@ -137,7 +142,8 @@ void h_stats_summary(void *ctx, const http_request *req, http_response *res)
 void h_network(void *ctx, const http_request *req, http_response *res)
 {
 	app *a = ctx;
-	static const char *const allowed[] = {"from", "to", "actor", "min_weight", "limit", NULL};
+	static const char *const allowed[] = {"from",       "to",    "undated", "actor",
+	                                      "min_weight", "limit", NULL};
 	db_period pd;
 	int min_weight = 1, limit = 100;
 	if (api_check_params(req, allowed, res) || period(req, &pd, res) ||

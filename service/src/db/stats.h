@@ -14,7 +14,8 @@ db_status db_timeline(db_conn *c, const db_collection *series, const char *const
                       const char *bucket, int split_by_type, char **json);
 
 typedef struct db_period {
-	const char *from, *to; /* YYYY-MM-DD or NULL */
+	const char *from, *to; /* YYYY-MM-DD or NULL: all time */
+	const char *undated; /* "include" (undated records join a bounded period), "only" or NULL */
 } db_period;
 
 db_status db_network(db_conn *c, db_period period, const char *actor, const char *min_weight,
