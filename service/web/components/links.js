@@ -14,6 +14,14 @@ export function articleLink(article) {
   return h('a', { href: article.url, rel: 'noopener noreferrer', target: '_blank', text: title });
 }
 
+// The article inside the dashboard: its text with the evidence marked.
+export function articleViewLink(article) {
+  const id = article.id ?? article.article_id;
+  const title = article.title || article.url || `Article ${id}`;
+  if (id === undefined || id === null) return h('span', { text: title });
+  return h('a', { href: href({ view: 'article', id }), text: title });
+}
+
 export function participants(list = []) {
   const out = [];
   list.forEach((p, i) => {

@@ -2,7 +2,7 @@
 // The container's height is fixed in CSS so the page does not jump when the
 // chart arrives.
 import { h } from '../lib/dom.js';
-import { loadScript } from '../lib/load-script.js';
+import { loadScript, loadStyle } from '../lib/load-script.js';
 import { PALETTE } from './palette.js';
 
 const MAX_TYPES = 6;
@@ -19,21 +19,59 @@ function stackTypes(rows) {
   return series;
 }
 
-export function timeline(rows, { label }) {
+// onBrush(from, to): dragging across the chart picks a period (ISO dates).
+export function timeline(rows, { label, onBrush = null }) {
+  if (!rows.length) return h('p', { class: 'empty', text: 'No dated records in this period.' });
   const box = h('div', { class: 'chart', role: 'img', 'aria-label': label });
-  if (!rows.length) {
-    box.append(h('p', { class: 'empty', text: 'No dated records in this period.' }));
-    return box;
-  }
   box.append(h('p', { class: 'muted', text: 'Loading chart…' }));
-  // Drawn once the box is in the document and has a width.
-  requestAnimationFrame(() => draw(box, rows).catch((err) => {
+  // A few stray early dates would squash every bar into the right edge:
+  // the chart starts where the data does, and says what it left out.
+  const { shown, early } = trimEarly(rows);
+  const render = (which) => requestAnimationFrame(() => draw(box, which, onBrush).catch((err) => {
     box.replaceChildren(h('p', { class: 'notice notice-error', role: 'alert', text: `Chart unavailable: ${err.message}` }));
   }));
-  return h('figure', { class: 'chart-figure' }, box, summaryTable(rows));
+  render(shown);
+  let note = null;
+  if (early.count) {
+    const all = h('button', { type: 'button', class: 'secondary small-button', text: 'Draw all' });
+    note = h('p', { class: 'muted small chart-note' },
+      `${early.count} earlier record(s), ${early.from} to ${early.to}, are left of this chart. `, all);
+    all.addEventListener('click', () => {
+      note.replaceChildren(`Drawing every bucket from ${early.from}.`);
+      render(rows);
+    });
+  }
+  // Drawn once the box is in the document and has a width.
+  return h('figure', { class: 'chart-figure' }, note, box,
+    onBrush ? h('figcaption', { class: 'muted small', text: 'Drag across the chart to choose a period.' }) : null,
+    summaryTable(rows));
 }
 
-async function draw(box, rows) {
+// Leading buckets that hold at most 5% of the records are left out (and
+// counted) when that shortens the axis by more than half.
+function trimEarly(rows) {
+  const total = rows.reduce((n, r) => n + r.count, 0);
+  const t = (r) => Date.parse(`${r.bucket}T00:00:00Z`);
+  let cut = 0;
+  let before = 0;
+  for (let i = 1; i < rows.length; i++) {
+    before += rows[i - 1].count;
+    if (before > total * 0.05) break;
+    cut = i;
+  }
+  const last = rows.length ? t(rows[rows.length - 1]) : 0;
+  if (!cut || last - t(rows[cut]) > (last - t(rows[0])) / 2) return { shown: rows, early: { count: 0 } };
+  const early = rows.slice(0, cut);
+  return {
+    shown: rows.slice(cut),
+    early: { count: early.reduce((n, r) => n + r.count, 0), from: early[0].bucket, to: early[early.length - 1].bucket },
+  };
+}
+
+const isoDay = (secs) => new Date(secs * 1000).toISOString().slice(0, 10);
+
+async function draw(box, rows, onBrush) {
+  loadStyle('vendor/uplot/uPlot.min.css');
   const uPlot = await loadScript('vendor/uplot/uPlot.iife.min.js', 'uPlot');
   if (!box.isConnected) return;
   const xs = rows.map((r) => Date.parse(`${r.bucket}T00:00:00Z`) / 1000);
@@ -49,7 +87,15 @@ async function draw(box, rows) {
     height: 240,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
     legend: { live: true },
-    cursor: { points: { show: false } },
+    cursor: { points: { show: false }, drag: { x: !!onBrush, y: false, setScale: false } },
+    hooks: onBrush ? {
+      setSelect: [(u) => {
+        if (u.select.width < 4) return;
+        const lo = u.posToVal(u.select.left, 'x');
+        const hi = u.posToVal(u.select.left + u.select.width, 'x');
+        onBrush(isoDay(lo), isoDay(hi));
+      }],
+    } : {},
     scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
     axes: [{ stroke: '#444' }, { stroke: '#444', size: 40, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] }],
     series: [{ label: 'Week of' }, ...order.map((i) => ({

@@ -14,3 +14,9 @@ export function loadScript(src, globalName) {
   }
   return loading.get(src);
 }
+
+// Its stylesheet comes with it, once.
+export function loadStyle(href) {
+  if (document.querySelector(`link[href="${href}"]`)) return;
+  document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href }));
+}
