@@ -210,7 +210,7 @@ test('a bookmarked URL restores its view', async (p) => {
 test('polling revalidates with ETags and skips unchanged data', async (p) => {
   await p.go('#/events');
   const result = await p.page.evaluate(async () => {
-    const { get } = await import('/lib/api.js');
+    const { get } = await import('/lib/core.js');
     const first = await get('/v1/events?limit=5');
     const second = await get('/v1/events?limit=5');
     return [first.changed, second.changed];

@@ -34,6 +34,7 @@ const http_route api_routes[] = {
     {"GET", "/v1/stats/timeline", h_stats_timeline},
     {"GET", "/v1/stats/summary", h_stats_summary},
     {"GET", "/v1/network", h_network},
+    {"GET", "/v1/stats/relations", h_relations},
     {"GET", "/metrics", h_metrics},
     {"GET", "/livez", h_livez},
     {"GET", "/readyz", h_readyz},

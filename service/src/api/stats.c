@@ -166,3 +166,35 @@ void h_network(void *ctx, const http_request *req, http_response *res)
 	db_release(a->pool, c);
 	answer(a, res, st, json);
 }
+
+void h_relations(void *ctx, const http_request *req, http_response *res)
+{
+	app *a = ctx;
+	static const char *const allowed[] = {"a", "b", "from", "to", "undated", "bucket", NULL};
+	db_period pd;
+	if (api_check_params(req, allowed, res) || period(req, &pd, res))
+		return;
+	const char *bucket = http_query(req, "bucket");
+	if (bucket && !one_of(bucket, buckets)) {
+		bad(res, "bucket", "must be day, week or month");
+		return;
+	}
+	const char *side[2] = {http_query(req, "a"), http_query(req, "b")};
+	for (int i = 0; i < 2; i++) {
+		const char *v = side[i];
+		if (!v || !*v || strlen(v) > 200 || !api_valid_utf8(v, strlen(v))) {
+			bad(res, i ? "b" : "a",
+			    i ? "required: an actor id or name, or an ISO alpha-3 country (200 "
+			        "bytes at most)"
+			      : "required: an actor id or name (200 bytes at most)");
+			return;
+		}
+	}
+	db_conn *c = api_db(a, res);
+	if (!c)
+		return;
+	char *json;
+	db_status st = db_relations(c, pd, side[0], side[1], bucket ? bucket : "month", &json);
+	db_release(a->pool, c);
+	answer(a, res, st, json);
+}

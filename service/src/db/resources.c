@@ -10,6 +10,7 @@
 static const char *const statement_kinds[] = {"direct", "indirect", NULL};
 static const char *const actor_kinds[] = {"person", "organization", "country", "group", NULL};
 static const char *const undated_choices[] = {"include", "only", NULL};
+static const char *const quad_classes[] = {"1", "2", "3", "4", NULL};
 static const char *const article_statuses[] = {"pending", "fetching", "extracted", "failed", NULL};
 
 static const db_filter event_filters[] = {
@@ -40,6 +41,15 @@ static const db_filter event_filters[] = {
     {"article_id", PARAM_ID,
      "e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id = $%1$d::bigint)", NULL,
      "events reported by this article", NULL, NULL, NULL},
+    {"with", PARAM_ACTOR,
+     "e.id IN (SELECT p.event_id FROM event_participants p"
+     " WHERE p.actor_id = ANY(parley_actor_ids($%1$d)))",
+     NULL, "a second actor taking part too (the events of a dyad)", NULL, NULL, NULL},
+    {"quad_class", PARAM_ENUM, "(parley_cameo_scale(e.cameo_code)).quad_class = $%1$d::smallint",
+     quad_classes,
+     "QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material "
+     "conflict",
+     NULL, NULL, NULL},
     {"status", PARAM_ENUM, "e.status = $%1$d",
      (const char *const[]){"occurred", "planned", "postponed", "cancelled", NULL},
      "occurred, planned, postponed or cancelled", NULL, NULL, NULL},

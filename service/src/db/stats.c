@@ -153,6 +153,49 @@ db_status db_summary(db_conn *c, db_period period, char **json)
 	    3, p, json);
 }
 
+db_status db_relations(db_conn *c, db_period period, const char *a, const char *b,
+                       const char *bucket, char **json)
+{
+	const char *p[] = {period.from, period.to, period.undated, a, b, bucket};
+	return db_one_text(
+	    c, "relations",
+	    PERIOD_CTE
+	    ", side_a AS (SELECT unnest(parley_actor_ids($4)) AS id),"
+	    " side_b AS (SELECT unnest(parley_actor_ids($5)) AS id"
+	    "   UNION SELECT ac.id FROM actors ac WHERE $5 ~ '^[A-Za-z]{3}$'"
+	    "     AND ac.country = upper($5) AND ac.merged_into IS NULL),"
+	    " dyad AS (SELECT e.id, e.date, cs.quad_class, cs.goldstein FROM events e"
+	    "   LEFT JOIN LATERAL parley_cameo_scale(e.cameo_code) cs ON true"
+	    "  WHERE e.id IN (SELECT id FROM ev)"
+	    "    AND e.id IN (SELECT pa.event_id FROM event_participants pa"
+	    "                  WHERE pa.actor_id IN (SELECT id FROM side_a))"
+	    "    AND e.id IN (SELECT pb.event_id FROM event_participants pb"
+	    "                  WHERE pb.actor_id IN (SELECT id FROM side_b)"
+	    "                    AND pb.actor_id NOT IN (SELECT id FROM side_a))),"
+	    " per AS (SELECT date_trunc($6::text, date)::date AS b, count(*) AS n,"
+	    "   round(avg(goldstein), 2) AS mean,"
+	    "   count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = "
+	    "2) AS q2,"
+	    "   count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = "
+	    "4) AS q4"
+	    "   FROM dyad WHERE date IS NOT NULL GROUP BY 1)"
+	    " SELECT json_build_object("
+	    "  'from', (SELECT lo FROM period), 'to', (SELECT hi FROM period), 'bucket', $6::text,"
+	    "  'a', (SELECT coalesce(json_agg(json_build_object('id', ac.id, 'name', ac.name)"
+	    "        ORDER BY ac.id), '[]') FROM actors ac WHERE ac.id IN (SELECT id FROM side_a)),"
+	    "  'b', (SELECT coalesce(json_agg(json_build_object('id', ac.id, 'name', ac.name)"
+	    "        ORDER BY ac.id), '[]') FROM actors ac WHERE ac.id IN (SELECT id FROM side_b)),"
+	    "  'events', (SELECT count(*) FROM dyad),"
+	    "  'goldstein_mean', (SELECT round(avg(goldstein), 2) FROM dyad),"
+	    "  'undated', (SELECT count(*) FROM dyad WHERE date IS NULL),"
+	    "  'data', (SELECT coalesce(json_agg(json_build_object('bucket', to_char(b, "
+	    "'YYYY-MM-DD'),"
+	    "     'events', n, 'goldstein_mean', mean, 'quad_class', json_build_object("
+	    "     'verbal_cooperation', q1, 'material_cooperation', q2, 'verbal_conflict', q3,"
+	    "     'material_conflict', q4)) ORDER BY b), '[]') FROM per))",
+	    6, p, json);
+}
+
 db_status db_metrics_gauges(db_conn *c, buf *out)
 {
 	db_status st;

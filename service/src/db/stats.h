@@ -21,6 +21,11 @@ typedef struct db_period {
 db_status db_network(db_conn *c, db_period period, const char *actor, const char *min_weight,
                      const char *limit, char **json);
 db_status db_summary(db_conn *c, db_period period, char **json);
+/* The events two sides took part in (a: an actor; b: an actor or an ISO
+ * alpha-3 country, meaning its actors), per bucket: counts by QuadClass
+ * and the Goldstein mean, the cooperation-conflict curve of a dyad. */
+db_status db_relations(db_conn *c, db_period period, const char *a, const char *b,
+                       const char *bucket, char **json);
 /* Appends the database-derived gauges in Prometheus text format. */
 db_status db_metrics_gauges(db_conn *c, buf *out);
 

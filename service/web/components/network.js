@@ -1,10 +1,8 @@
 // The actor graph: a d3-force layout computed in one go (no animation, so
 // nothing moves under the reader's pointer) and drawn on a canvas.  Every
 // node is also listed in a table, the keyboard and screen-reader way in.
-import { h } from '../lib/dom.js';
-import { href } from '../lib/state.js';
-import { count } from '../lib/format.js';
-import { KIND_COLOURS } from './palette.js';
+import { count, h, href, notice, period } from '../lib/core.js';
+import { KIND_COLOURS, table } from './widgets.js';
 
 const HEIGHT = 480;
 

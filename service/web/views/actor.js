@@ -2,15 +2,9 @@
 // part in, and their corner of the network.  The filters apply here (the
 // actor is fixed): a period, a search, a type narrow this actor's records,
 // and both of their lists export as CSV.
-import { h, panel } from '../lib/dom.js';
-import { count, timestamp } from '../lib/format.js';
-import { table } from '../components/table.js';
-import { timeline } from '../components/timeline.js';
+import { count, h, panel, period, timestamp } from '../lib/core.js';
+import { collection, eventColumns, facts, matching, periodLine, section, statementColumns, table, timeline } from '../components/widgets.js';
 import { network } from '../components/network.js';
-import { eventColumns, statementColumns } from '../components/columns.js';
-import { facts } from '../components/facts.js';
-import { section, collection, periodLine } from './common.js';
-import { matching } from './lists.js';
 
 const base = (id) => `/v1/actors/${encodeURIComponent(id)}`;
 const saidPath = (id, f) => collection('actorStatements', f, {}, `${base(id)}/statements`);

@@ -3,11 +3,8 @@
 // and linked (statements to their speaker, mentions to their event).
 // Offsets are code points, so the text is cut by code point, not by
 // UTF-16 unit.
-import { h, panel } from '../lib/dom.js';
-import { timestamp } from '../lib/format.js';
-import { facts } from '../components/facts.js';
-import { actorLink, articleLink, eventLink } from '../components/links.js';
-import { section } from './common.js';
+import { h, href, panel, timestamp } from '../lib/core.js';
+import { actorLink, articleLink, eventLink, facts, section } from '../components/widgets.js';
 
 export default {
   title: ({ id }, r) => r?.article?.data?.title || r?.article?.data?.url || `Article ${id}`,

@@ -1,13 +1,8 @@
 // One event: who, when, where, every sentence that reports it (linked to
 // the article view, where it is highlighted), and the statements made
 // around it.
-import { h, panel } from '../lib/dom.js';
-import { eventDate, place, count, timestamp } from '../lib/format.js';
-import { table } from '../components/table.js';
-import { statementColumns } from '../components/columns.js';
-import { actorLink, articleLink, articleViewLink } from '../components/links.js';
-import { facts } from '../components/facts.js';
-import { section } from './common.js';
+import { count, eventDate, h, panel, place, timestamp } from '../lib/core.js';
+import { actorLink, articleLink, articleViewLink, facts, participants, section, statementColumns, table } from '../components/widgets.js';
 
 export default {
   title: ({ id }, r) => r?.event?.data?.title || (r?.event?.data ? `${r.event.data.type} event` : `Event ${id}`),

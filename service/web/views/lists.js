@@ -2,19 +2,8 @@
 // sortable table.  Events and statements also ask the timeline for their
 // counts, so the table says how many match in the period and how many
 // undated ones the period leaves out.
-import { panel } from '../lib/dom.js';
-import { bounded } from '../lib/state.js';
-import { table } from '../components/table.js';
-import { eventColumns, statementColumns, actorColumns } from '../components/columns.js';
-import { section, collection, periodLine } from './common.js';
-
-// Matching records: the dated ones in the period, plus the undated ones
-// whenever the period lets them in.
-export function matching(t, filters) {
-  if (!t) return null;
-  const dated = t.data.reduce((n, b) => n + b.count, 0);
-  return dated + (!bounded(filters) || filters.undated ? t.undated : 0);
-}
+import { panel, period } from '../lib/core.js';
+import { actorColumns, collection, eventColumns, matching, periodLine, section, statementColumns, table, timeline } from '../components/widgets.js';
 
 function listView(name, title, columns, series) {
   const path = (filters) => collection(name, filters, { limit: 50 });

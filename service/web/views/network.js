@@ -1,9 +1,9 @@
 // Who meets whom and who talks about whom, over the view's period (all
 // time unless set).  The node table ranks by connections (degree), not by
 // mentions.
-import { panel, h } from '../lib/dom.js';
+import { h, panel, period } from '../lib/core.js';
+import { collection, periodLine, section, table } from '../components/widgets.js';
 import { network } from '../components/network.js';
-import { section, collection, periodLine } from './common.js';
 
 export default {
   title: () => 'Network',

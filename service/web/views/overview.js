@@ -2,16 +2,8 @@
 // the latest events and statements, and how ingestion is doing.  Every
 // panel follows the one period of the view (all time unless set) and says
 // which it is; undated records are counted, never silently dropped.
-import { h, panel } from '../lib/dom.js';
-import { count, timestamp } from '../lib/format.js';
-import { bounded, href } from '../lib/state.js';
-import { table } from '../components/table.js';
-import { bars } from '../components/bars.js';
-import { timeline } from '../components/timeline.js';
-import { eventColumns, statementColumns } from '../components/columns.js';
-import { actorLink } from '../components/links.js';
-import { ingestion } from '../components/ingestion.js';
-import { section, collection, periodLine } from './common.js';
+import { bounded, count, h, href, panel, period, timestamp } from '../lib/core.js';
+import { actorLink, bars, collection, eventColumns, ingestion, periodLine, section, statementColumns, table, timeline } from '../components/widgets.js';
 
 export default {
   title: () => 'Overview',
