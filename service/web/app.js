@@ -286,6 +286,14 @@ async function loadSuggestions() {
 }
 for (const name of ['actor', 'with', 'type']) form.elements[name].addEventListener('focus', loadSuggestions, { once: true });
 
+// On a phone the fields fold away behind one button; the periods stay.
+const toggle = $('filters-toggle');
+toggle.addEventListener('click', () => {
+  const open = !form.classList.contains('open');
+  form.classList.toggle('open', open);
+  toggle.setAttribute('aria-expanded', String(open));
+});
+
 window.addEventListener('hashchange', navigate);
 const poll = () => { if (!document.hidden) load({ poll: true }); };
 setInterval(poll, POLL_MS);

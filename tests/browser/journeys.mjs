@@ -223,6 +223,10 @@ test('phone (390 px): no sideways scrolling, 44 px touch targets, axe-clean', as
     if (hash === '') await p.page.screenshot({ path: `${ARTIFACTS}/screenshots/phone.png` });
   }
   await p.go('');
+  // The fields fold behind one button; the periods stay in reach.
+  assert(!(await p.page.isVisible('#f-q')) && await p.page.isVisible('#filters button[data-range="30d"]'), 'folded filters');
+  await p.page.click('#filters-toggle');
+  assert(await p.page.isVisible('#f-q') && await p.page.getAttribute('#filters-toggle', 'aria-expanded') === 'true', 'Filters opens the fields');
   await axe(p, 'overview at 390 px');
 });
 

@@ -80,7 +80,8 @@ async function draw(box, data, state) {
     width: box.clientWidth || 600,
     height: 200,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
-    scales: { x: { time: true }, y: { range: [-10, 10] } },
+    // One month alone gets a month either side, not an axis of years.
+    scales: { x: { time: true, range: (u, lo, hi) => (lo === hi ? [lo - 2678400, hi + 2678400] : [lo, hi]) }, y: { range: [-10, 10] } },
     axes: [{ stroke: '#444' }, { stroke: '#444', size: 40 }],
     series: [{ label: 'Month' }, { label: 'Mean Goldstein', stroke: '#2f5f9e', width: 2, points: { show: true, size: 8, fill: '#2f5f9e' } }],
   }, [xs, data.map((b) => b.goldstein_mean)], box);
