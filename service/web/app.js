@@ -154,6 +154,7 @@ const LOADERS = {
   actors: () => import('./views/lists.js').then((m) => m.actors),
   network: () => import('./views/network.js'),
   relations: () => import('./views/relations.js'),
+  compare: () => import('./views/compare.js'),
   event: () => import('./views/event.js'),
   actor: () => import('./views/actor.js'),
   article: () => import('./views/article.js'),

@@ -166,13 +166,14 @@ test('the network renders the expected actors', async (p) => {
   const names = await p.page.$$eval('main .node-list tbody a', (as) => as.map((a) => a.textContent));
   assert(names.length === graph.nodes.length, `${names.length} nodes listed, ${graph.nodes.length} in the API`);
   for (const who of ['Narendra Modi', 'Antonio Costa', 'Wang Yi']) assert(names.includes(who), `network lacks ${who}`);
-  // The canvas is painted, not blank.
-  const inked = await p.page.$eval('main canvas.graph', (c) => {
+  // The canvas is painted, not blank (the layout runs once d3 has loaded).
+  const inked = await p.page.waitForFunction(() => {
+    const c = document.querySelector('main canvas.graph');
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let n = 0;
     for (let i = 3; i < d.length; i += 4) if (d[i]) n++;
-    return n;
-  });
+    return n > 1000 && n;
+  }, null, { timeout: 10000 }).then((h) => h.jsonValue()).catch(() => 0);
   assert(inked > 1000, `canvas almost empty (${inked} px)`);
   await p.shot('network');
 });

@@ -193,7 +193,7 @@ test('tables sort by a header and the network ranks by connections', async (p) =
 
 // --- accessibility, phone, 404, requests ---------------------------------
 
-for (const [name, hash] of [['overview', ''], ['events', '#/events?from=2025-10-01'], ['event', null], ['actor', null], ['article', null], ['network', '#/network'], ['relations', '#/relations?actor=Donald%20Trump&with=Vladimir%20Putin']]) {
+for (const [name, hash] of [['overview', ''], ['events', '#/events?from=2025-10-01'], ['event', null], ['actor', null], ['article', null], ['network', '#/network'], ['relations', '#/relations?actor=Donald%20Trump&with=Vladimir%20Putin'], ['compare', '#/compare?actor=Kaja%20Kallas&with=Sergey%20Lavrov%3B%20Wang%20Yi']]) {
   test(`axe-core finds no WCAG A/AA violation: ${name}`, async (p) => {
     let where = hash;
     if (where === null) {
@@ -283,4 +283,25 @@ test('relations: a dyad\'s cooperation-conflict curve, the events behind a month
   const shown = await p.page.$$eval('main section:nth-of-type(2) table.data tbody tr', (trs) => trs.length);
   assert(shown === shared.length && shown === rel.data[0].events, `${shown} events shown, API ${shared.length}, curve ${rel.data[0].events}`);
   await p.shot('relations');
+});
+
+test('compare: two or three actors side by side, with the events each pair shared', async (p) => {
+  await p.go('#/compare');
+  await p.page.fill('#f-actor', 'Kaja Kallas');
+  await p.page.fill('#f-with', 'Volodymyr Zelensky; Wang Yi');
+  await p.page.press('#f-with', 'Enter');
+  await p.settled();
+  await p.page.waitForSelector('main .chart canvas');
+  const totals = await p.page.$$eval('main section:first-of-type table.data tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.innerText.trim())));
+  assert(totals.length === 3, `rows: ${JSON.stringify(totals)}`);
+  for (const [name, events] of totals) {
+    const t = await api(`/v1/stats/timeline?series=events&bucket=month&actor=${encodeURIComponent(name)}`);
+    const all = t.data.reduce((n, b) => n + b.count, 0) + t.undated;
+    assert(Number(events) === all, `${name}: ${events} shown, ${all} in the API`);
+  }
+  const headings = await p.page.$$eval('main h2', (hs) => hs.map((x) => x.textContent));
+  assert(headings.filter((x) => x.startsWith('Shared events:')).length === 3, `pairs: ${headings}`);
+  const shared = (await api('/v1/events?actor=Kaja%20Kallas&with=Volodymyr%20Zelensky&limit=20')).data;
+  assert(shared.length > 0, 'Kallas and Zelensky share events in the demo');
+  await p.shot('compare');
 });
