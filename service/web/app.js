@@ -153,6 +153,7 @@ const LOADERS = {
   statements: () => import('./views/lists.js').then((m) => m.statements),
   actors: () => import('./views/lists.js').then((m) => m.actors),
   network: () => import('./views/network.js'),
+  map: () => import('./views/map.js'),
   relations: () => import('./views/relations.js'),
   compare: () => import('./views/compare.js'),
   event: () => import('./views/event.js'),

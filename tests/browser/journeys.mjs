@@ -193,7 +193,7 @@ test('tables sort by a header and the network ranks by connections', async (p) =
 
 // --- accessibility, phone, 404, requests ---------------------------------
 
-for (const [name, hash] of [['overview', ''], ['events', '#/events?from=2025-10-01'], ['event', null], ['actor', null], ['article', null], ['network', '#/network'], ['relations', '#/relations?actor=Donald%20Trump&with=Vladimir%20Putin'], ['compare', '#/compare?actor=Kaja%20Kallas&with=Sergey%20Lavrov%3B%20Wang%20Yi']]) {
+for (const [name, hash] of [['overview', ''], ['events', '#/events?from=2025-10-01'], ['event', null], ['actor', null], ['article', null], ['network', '#/network'], ['map', '#/map'], ['relations', '#/relations?actor=Donald%20Trump&with=Vladimir%20Putin'], ['compare', '#/compare?actor=Kaja%20Kallas&with=Sergey%20Lavrov%3B%20Wang%20Yi']]) {
   test(`axe-core finds no WCAG A/AA violation: ${name}`, async (p) => {
     let where = hash;
     if (where === null) {
@@ -209,7 +209,7 @@ for (const [name, hash] of [['overview', ''], ['events', '#/events?from=2025-10-
 test('phone (390 px): no sideways scrolling, 44 px touch targets, axe-clean', async (p) => {
   await p.page.setViewportSize({ width: 390, height: 844 });
   const ev = (await api('/v1/events?type=meet&limit=1')).data[0];
-  for (const hash of ['', '#/events', '#/statements', `#/event/${ev.id}`, `#/actor/${ev.participants[0].actor_id}`, `#/article/${ev.evidence.article_id}`, '#/network']) {
+  for (const hash of ['', '#/events', '#/statements', `#/event/${ev.id}`, `#/actor/${ev.participants[0].actor_id}`, `#/article/${ev.evidence.article_id}`, '#/network', '#/map']) {
     await p.go(hash);
     await p.page.waitForTimeout(200);
     const width = await p.page.evaluate(() => document.documentElement.scrollWidth);
@@ -304,4 +304,23 @@ test('compare: two or three actors side by side, with the events each pair share
   const shared = (await api('/v1/events?actor=Kaja%20Kallas&with=Volodymyr%20Zelensky&limit=20')).data;
   assert(shared.length > 0, 'Kallas and Zelensky share events in the demo');
   await p.shot('compare');
+});
+
+test('map: countries shaded by events, a click filters by the country, places listed', async (p) => {
+  const places = await api('/v1/stats/places');
+  const byCountry = {};
+  for (const x of places.data) if (x.country) byCountry[x.country] = (byCountry[x.country] || 0) + x.count;
+  const [top] = Object.entries(byCountry).sort((a, b) => b[1] - a[1]);
+  await p.go('#/map');
+  await p.page.waitForSelector('main svg.world path.country');
+  const shaded = await p.page.$$eval('main svg.world path.country', (ps) => ps.filter((x) => x.getAttribute('fill') !== '#eef0f4').map((x) => x.dataset.country));
+  assert(shaded.includes(top[0]), `${top[0]} not shaded`);
+  assert((await p.page.$$('main svg.world circle.place-dot')).length > 0, 'no points');
+  await p.shot('map');
+  await p.page.click(`main svg.world path[data-country="${top[0]}"]`, { force: true });
+  await p.settled();
+  assert(await hashParam(p, 'location') === top[0], 'the click filters by the country');
+  const events = await p.page.$$eval('main section:nth-of-type(2) table.data tbody tr', (trs) => trs.length);
+  const expected = (await api(`/v1/events?location=${top[0]}&limit=20`)).data.length;
+  assert(events === expected && events > 0, `${events} events listed, API ${expected}`);
 });

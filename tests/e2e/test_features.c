@@ -288,6 +288,27 @@ START_TEST(relations)
 	r = client_get("/v1/events?quad_class=5");
 	ck_assert_int_eq(r.status, 400);
 	reply_free(&r);
+	/* events per place add up to the events with a place */
+	r = client_get("/v1/stats/places");
+	ck_assert_int_eq(r.status, 200);
+	json_t *first = json_array_get(json_object_get(r.json, "data"), 0);
+	ck_assert_ptr_nonnull(first);
+	char where[200];
+	snprintf(where, sizeof where, "/v1/events?location=%s&limit=500",
+	         json_string_value(json_object_get(first, "country")));
+	json_int_t in_country = 0;
+	json_array_foreach(json_object_get(r.json, "data"), i, e)
+	{
+		if (json_equal(json_object_get(e, "country"), json_object_get(first, "country")))
+			in_country += json_integer_value(json_object_get(e, "count"));
+	}
+	reply_free(&r);
+	r = client_get(where);
+	ck_assert_int_eq((json_int_t)json_array_size(json_object_get(r.json, "data")), in_country);
+	reply_free(&r);
+	r = client_get("/v1/stats/places?limit=5");
+	ck_assert_int_eq(r.status, 400);
+	reply_free(&r);
 	r = client_get("/v1/stats/relations?a=1");
 	ck_assert_int_eq(r.status, 400);
 	reply_free(&r);

@@ -35,6 +35,7 @@ const http_route api_routes[] = {
     {"GET", "/v1/stats/summary", h_stats_summary},
     {"GET", "/v1/network", h_network},
     {"GET", "/v1/stats/relations", h_relations},
+    {"GET", "/v1/stats/places", h_stats_places},
     {"GET", "/metrics", h_metrics},
     {"GET", "/livez", h_livez},
     {"GET", "/readyz", h_readyz},

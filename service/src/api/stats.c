@@ -198,3 +198,22 @@ void h_relations(void *ctx, const http_request *req, http_response *res)
 	db_release(a->pool, c);
 	answer(a, res, st, json);
 }
+
+void h_stats_places(void *ctx, const http_request *req, http_response *res)
+{
+	app *a = ctx;
+	if (http_query(req, "limit") || http_query(req, "cursor")) {
+		bad(res, http_query(req, "limit") ? "limit" : "cursor", "places are not paged");
+		return;
+	}
+	api_list_params p;
+	if (api_parse_list(req, &db_events, &p, NULL, res))
+		return;
+	db_conn *c = api_db(a, res);
+	if (!c)
+		return;
+	char *json;
+	db_status st = db_places(c, p.values, &json);
+	db_release(a->pool, c);
+	answer(a, res, st, json);
+}

@@ -58,6 +58,33 @@ db_status db_timeline(db_conn *c, const db_collection *series, const char *const
 	return st;
 }
 
+db_status db_places(db_conn *c, const char *const *values, char **json)
+{
+	const char *params[DB_MAX_FILTERS];
+	int n = 0;
+	buf where, sql, name;
+	buf_init(&where);
+	buf_init(&sql);
+	buf_init(&name);
+	unsigned mask = db_where(&db_events, values, &where, params, &n);
+	buf_printf(
+	    &sql,
+	    "SELECT json_build_object('data', coalesce(json_agg(json_build_object("
+	    "'country', country, 'name', name, 'count', k) ORDER BY k DESC, country, name),"
+	    " '[]'), 'unplaced', (SELECT count(*) FROM events e %s AND e.location_country IS NULL"
+	    " AND e.location_name IS NULL))"
+	    " FROM (SELECT e.location_country AS country, e.location_name AS name, count(*) AS k"
+	    " FROM events e %s AND (e.location_country IS NOT NULL OR e.location_name IS NOT NULL)"
+	    " GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1000) per_place",
+	    where.data, where.data);
+	buf_printf(&name, "places_%x", mask);
+	db_status st = db_one_text(c, name.data, sql.data, n, params, json);
+	buf_free(&where);
+	buf_free(&sql);
+	buf_free(&name);
+	return st;
+}
+
 /* $1 from, $2 to, $3 undated: the events and statements of the period
  * (all time when neither bound is given); undated records join all-time
  * views, a bounded period only with undated=include, and undated=only

@@ -13,6 +13,10 @@
 db_status db_timeline(db_conn *c, const db_collection *series, const char *const *values,
                       const char *bucket, int split_by_type, char **json);
 
+/* Events per place (country, and place name) under the events filters,
+ * most reported first; undated events join as the filters let them. */
+db_status db_places(db_conn *c, const char *const *values, char **json);
+
 typedef struct db_period {
 	const char *from, *to; /* YYYY-MM-DD or NULL: all time */
 	const char *undated; /* "include" (undated records join a bounded period), "only" or NULL */

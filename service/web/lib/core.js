@@ -68,7 +68,7 @@ export function withQuery(path, params) {
 // relative); without either, a view covers all time.  "undated=include"
 // lets records without a date into a bounded period.
 export const FILTERS = ['q', 'actor', 'with', 'type', 'from', 'to', 'range', 'undated', 'location'];
-export const VIEWS = ['overview', 'events', 'statements', 'actors', 'network', 'relations', 'compare', 'event', 'actor', 'article'];
+export const VIEWS = ['overview', 'events', 'statements', 'actors', 'network', 'map', 'relations', 'compare', 'event', 'actor', 'article'];
 export const RANGES = { '7d': 7, '30d': 30, '1y': 365 };
 
 export function parse(hash = location.hash) {
