@@ -324,3 +324,22 @@ test('map: countries shaded by events, a click filters by the country, places li
   const expected = (await api(`/v1/events?location=${top[0]}&limit=20`)).data.length;
   assert(events === expected && events > 0, `${events} events listed, API ${expected}`);
 });
+
+test('brushing an actor\'s timeline sets the period of the actor page', async (p) => {
+  const said = (await api('/v1/statements?limit=500')).data.filter((s) => s.date && s.speaker);
+  const by = {};
+  for (const s of said) (by[s.speaker.id] ??= new Set()).add(s.date.slice(0, 7));
+  const [id] = Object.entries(by).sort((a, b) => b[1].size - a[1].size)[0];
+  await p.go(`#/actor/${id}`);
+  const over = await p.page.waitForSelector('main .chart .u-over');
+  const box = await over.boundingBox();
+  await p.page.mouse.move(box.x + 2, box.y + box.height / 2);
+  await p.page.mouse.down();
+  await p.page.mouse.move(box.x + box.width - 2, box.y + box.height / 2, { steps: 8 });
+  await p.page.mouse.up();
+  await p.page.waitForFunction(() => /from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/.test(location.hash));
+  await p.settled();
+  assert(new RegExp(`^#/actor/${id}\\?`).test(await p.page.evaluate(() => location.hash)), 'brushing left the actor page');
+  const periods = await p.page.$$eval('main .panel-period', (ps) => ps.map((x) => x.innerText));
+  assert(periods.every((t) => /Period: \d/.test(t)), `periods: ${periods}`);
+});

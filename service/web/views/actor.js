@@ -2,7 +2,7 @@
 // part in, and their corner of the network.  The filters apply here (the
 // actor is fixed): a period, a search, a type narrow this actor's records,
 // and both of their lists export as CSV.
-import { count, h, panel, period, timestamp } from '../lib/core.js';
+import { count, h, href, panel, period, timestamp } from '../lib/core.js';
 import { collection, eventColumns, facts, matching, periodLine, section, statementColumns, table, timeline } from '../components/widgets.js';
 import { network } from '../components/network.js';
 
@@ -35,7 +35,10 @@ export default {
       r.actor?.data ? [
         panel('Statements over time',
           periodLine(state, said?.undated, { what: 'statements' }),
-          section(r.said, (t) => timeline(t.data, { label: `Statements per week by ${r.actor.data.name}` }))),
+          section(r.said, (t) => timeline(t.data, {
+            label: `Statements per week by ${r.actor.data.name}`,
+            onBrush: (from, to) => { location.hash = href({ ...state, filters: { ...filters, range: null, from, to } }); },
+          }))),
         h('div', { class: 'grid-2' },
           panel('Statements',
             periodLine(state, said?.undated, { what: 'statements' }),
