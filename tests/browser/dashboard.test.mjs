@@ -2,6 +2,7 @@
 // demo corpus.  Usage: node dashboard.test.mjs http://127.0.0.1:PORT
 import { readFile } from 'node:fs/promises';
 import { test, run, assert, ARTIFACTS } from './harness.mjs';
+import './journeys.mjs';
 
 const base = process.argv[2];
 const api = async (path) => (await fetch(`${base}${path}`)).json();
@@ -12,7 +13,7 @@ const rows = (p) => p.page.$$eval('main table.data tbody tr', (trs) => trs.map((
 async function applyFilter(p, name, value) {
   const input = p.page.locator(`#filters [name="${name}"]`);
   await input.fill(value);
-  if (name === 'from' || name === 'to') await input.dispatchEvent('change');
+  if (name === 'from' || name === 'to') await input.blur(); // dates apply on leaving the field
   else await input.press('Enter');
   await p.page.waitForFunction(([k, v]) => new URLSearchParams(location.hash.split('?')[1]).get(k) === v, [name, value]);
   await p.settled();
@@ -84,6 +85,8 @@ test('ingestion: a missing /v1/sources is a notice, a described one a table', as
   p.page.on('request', (r) => { if (r.url().includes('/v1/sources')) asked.push(r.url()); });
   if (!described) {
     await p.go();
+    await p.page.locator('main details.articles summary').click();
+    await p.page.waitForSelector('main .ingestion-body table, main .ingestion-body .notice');
     assert(/does not list its sources/.test(await p.page.innerText('main')), 'notice shown');
     assert(asked.length === 0, 'the dashboard requested /v1/sources');
   }
@@ -96,9 +99,11 @@ test('ingestion: a missing /v1/sources is a notice, a described one a table', as
   await p.go();
   await p.page.reload();
   await p.settled();
-  const cells = await p.page.$$eval('main table.data th', (ths) => ths.map((t) => t.textContent));
-  assert(cells.includes('Last fetched') && cells.includes('Next fetch'), `no sources table: ${cells}`);
+  assert(asked.length === 0, 'sources requested before the panel was opened');
   await p.page.locator('main details.articles summary').click();
+  await p.page.waitForSelector('main .ingestion-body table');
+  const cells = await p.page.$$eval('main .ingestion-body table.data th', (ths) => ths.map((t) => t.textContent));
+  assert(cells.includes('Last fetched') && cells.includes('Next fetch'), `no sources table: ${cells}`);
   await p.page.locator('#p-ingestion').evaluate((e) => e.closest('section').scrollIntoView());
   await p.page.waitForTimeout(200);
   await p.page.screenshot({ path: `${ARTIFACTS}/screenshots/ingestion.png` });
@@ -161,13 +166,14 @@ test('the network renders the expected actors', async (p) => {
   const names = await p.page.$$eval('main .node-list tbody a', (as) => as.map((a) => a.textContent));
   assert(names.length === graph.nodes.length, `${names.length} nodes listed, ${graph.nodes.length} in the API`);
   for (const who of ['Narendra Modi', 'Antonio Costa', 'Wang Yi']) assert(names.includes(who), `network lacks ${who}`);
-  // The canvas is painted, not blank.
-  const inked = await p.page.$eval('main canvas.graph', (c) => {
+  // The canvas is painted, not blank (the layout runs once d3 has loaded).
+  const inked = await p.page.waitForFunction(() => {
+    const c = document.querySelector('main canvas.graph');
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let n = 0;
     for (let i = 3; i < d.length; i += 4) if (d[i]) n++;
-    return n;
-  });
+    return n > 1000 && n;
+  }, null, { timeout: 10000 }).then((h) => h.jsonValue()).catch(() => 0);
   assert(inked > 1000, `canvas almost empty (${inked} px)`);
   await p.shot('network');
 });
@@ -205,7 +211,7 @@ test('a bookmarked URL restores its view', async (p) => {
 test('polling revalidates with ETags and skips unchanged data', async (p) => {
   await p.go('#/events');
   const result = await p.page.evaluate(async () => {
-    const { get } = await import('/lib/api.js');
+    const { get } = await import('/lib/core.js');
     const first = await get('/v1/events?limit=5');
     const second = await get('/v1/events?limit=5');
     return [first.changed, second.changed];
@@ -214,9 +220,16 @@ test('polling revalidates with ETags and skips unchanged data', async (p) => {
   assert(result[1] === false, `second fetch changed=${result[1]}`);
   // A poll that gets only 304s leaves the rendered view alone.
   const table = await p.page.$('main table.data');
-  await p.page.evaluate(() => window.dispatchEvent(new Event('parley:poll')));
-  await p.page.waitForFunction(() => /Up to date/.test(document.getElementById('status').textContent));
+  // The status line is a live region: an unchanged poll must not touch it.
+  await p.page.evaluate(() => {
+    window.statusChanges = 0;
+    new MutationObserver((m) => { window.statusChanges += m.length; })
+      .observe(document.getElementById('status'), { childList: true, characterData: true, subtree: true });
+    window.dispatchEvent(new Event('parley:poll'));
+  });
+  await p.page.waitForFunction(() => Number(document.getElementById('main').dataset.polls) >= 1);
   assert(await table.evaluate((t) => t.isConnected), 'the table was re-rendered on an unchanged poll');
+  assert(await p.page.evaluate(() => window.statusChanges) === 0, 'an unchanged poll spoke in the status region');
 });
 
 test('keyboard: skip link, labelled fields and focus', async (p) => {

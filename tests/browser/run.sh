@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser tests of the dashboard: starts `parley serve` on a free loopback
 # port with a throw-away data directory and the demo corpus, then drives
-# headless Chromium through every view (dashboard.test.mjs).
+# headless Chromium through every view (dashboard.test.mjs), with the
+# undated and off-topic texts of fixtures/ posted beside it.
 #
 #   PARLEY_BIN  the server binary (default build/parley, from the repo root)
 #   CHROMIUM    the browser (default /usr/bin/chromium; Debian package "chromium")
@@ -27,7 +28,7 @@ fail() {
 [[ -x $bin ]] || fail "no parley binary at $bin (build it, or set PARLEY_BIN)"
 [[ -x $CHROMIUM ]] || fail "no browser at $CHROMIUM (apt-get install -y chromium)"
 command -v node >/dev/null || fail "node is not installed"
-if [[ ! -d $here/node_modules/playwright-core ]]; then
+if [[ ! -d $here/node_modules/playwright-core || ! -d $here/node_modules/axe-core ]]; then
 	(cd "$here" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci failed"
 fi
 
@@ -63,7 +64,7 @@ for _ in $(seq 1 600); do
 done
 curl -fsS "$base/readyz" >/dev/null 2>&1 || { server_log; fail "parley serve not ready after 60 s"; }
 
-node "$here/seed.mjs" "$base" "$root/service/demo/pages" 20 60 || { server_log; fail "no demo data"; }
+node "$here/seed.mjs" "$base" "$root/service/demo/pages" 20 60 "$here/fixtures" || { server_log; fail "no demo data"; }
 
 RUN_STARTED_MS=$started_ms node "$here/dashboard.test.mjs" "$base"
 rc=$?

@@ -67,17 +67,21 @@ const idFor = (path) => path.includes('/events/') ? ids.events : path.includes('
 for (const [path, item] of Object.entries(spec.paths)) {
   const op = item.get;
   if (!op) continue;
-  const real = path.replace('{id}', idFor(path));
+  const params = (op.parameters ?? []).map((p) => (p.$ref ? spec.components.parameters[p.$ref.split('/').pop()] : p));
+  // Required query parameters go with every call (each with a sample value).
+  const required = params.filter((p) => p.in === 'query' && p.required)
+    .map((p) => `${p.name}=${encodeURIComponent(sample(p))}`);
+  const real = path.replace('{id}', idFor(path)) + (required.length ? `?${required.join('&')}` : '');
+  const join = real.includes('?') ? '&' : '?';
   check(`GET ${real}`, op, await call('GET', real));
-  for (const p of op.parameters ?? []) {
-    const param = p.$ref ? spec.components.parameters[p.$ref.split('/').pop()] : p;
-    if (param.in !== 'query' || param.name === 'cursor') continue;
-    const r = await call('GET', `${real}?${param.name}=${encodeURIComponent(sample(param))}`);
+  for (const param of params) {
+    if (param.in !== 'query' || param.name === 'cursor' || param.required) continue;
+    const r = await call('GET', `${real}${join}${param.name}=${encodeURIComponent(sample(param))}`);
     if (r.status !== 200) fail(`GET ${real}?${param.name}=…: documented parameter answered ${r.status} ${r.text.slice(0, 200)}`);
     else check(`GET ${real}?${param.name}`, op, r);
   }
   if (path.startsWith('/v1/')) {
-    check(`GET ${real}?undocumented`, op, await call('GET', `${real}?undocumented=1`));
+    check(`GET ${real}?undocumented`, op, await call('GET', `${real}${join}undocumented=1`));
   }
 }
 const missing = spec.paths['/v1/events/{id}'].get;

@@ -108,7 +108,7 @@ START_TEST(exports)
 	ck_assert(!strncmp(r.body, "id,date,speaker.id,speaker.name,kind,cue,text", 45));
 	int cols;
 	ck_assert_int_eq(csv_records(r.body, &cols), (int)n + 1); /* limit is the page size */
-	ck_assert_int_eq(cols, 11);
+	ck_assert_int_eq(cols, 13); /* ... event_id, sentence, offsets[] */
 	reply_free(&r);
 	r = get_with("/v1/events", "Accept: application/x-ndjson", NULL);
 	ck_assert_int_eq(r.status, 200);
@@ -161,6 +161,156 @@ START_TEST(aggregates)
 	json_t *t = json_object_get(r.json, "totals");
 	ck_assert_int_gt(json_integer_value(json_object_get(t, "articles")), 0);
 	ck_assert_int_gt(json_array_size(json_object_get(r.json, "top_actors")), 0);
+	ck_assert(json_is_false(json_object_get(r.json, "undated_included")));
+	ck_assert(json_is_integer(json_object_get(json_object_get(r.json, "undated"), "events")));
+	reply_free(&r);
+}
+END_TEST
+
+/* Issue 15: nothing hidden (undated records counted and includable, no
+ * default window), CAMEO roots, degree in the network. */
+START_TEST(periods_and_undated)
+{
+	reply r = client_get("/v1/stats/summary");
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(json_is_null(json_object_get(r.json, "from")));
+	ck_assert(json_is_true(json_object_get(r.json, "undated_included")));
+	json_int_t all_events =
+	    json_integer_value(json_object_get(json_object_get(r.json, "totals"), "events"));
+	json_int_t undated =
+	    json_integer_value(json_object_get(json_object_get(r.json, "undated"), "events"));
+	reply_free(&r);
+	/* all time is every event, dated or not */
+	r = client_get("/v1/events?limit=500");
+	ck_assert_int_eq((json_int_t)json_array_size(json_object_get(r.json, "data")), all_events);
+	reply_free(&r);
+	r = client_get("/v1/events?undated=only&limit=500");
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_int_eq((json_int_t)json_array_size(json_object_get(r.json, "data")), undated);
+	size_t i;
+	json_t *e;
+	json_array_foreach(json_object_get(r.json, "data"), i, e)
+	{
+		ck_assert(json_is_null(json_object_get(e, "date")));
+	}
+	reply_free(&r);
+	r = client_get("/v1/events?from=2025-01-01&limit=500");
+	size_t dated = json_array_size(json_object_get(r.json, "data"));
+	reply_free(&r);
+	r = client_get("/v1/events?from=2025-01-01&undated=include&limit=500");
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_int_eq((json_int_t)json_array_size(json_object_get(r.json, "data")),
+	                 (json_int_t)dated + undated);
+	reply_free(&r);
+	r = client_get("/v1/stats/timeline?from=2025-01-01");
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_int_eq(json_integer_value(json_object_get(r.json, "undated")), undated);
+	reply_free(&r);
+	r = client_get("/v1/events?undated=sometimes");
+	ck_assert_int_eq(r.status, 400);
+	reply_free(&r);
+	r = client_get("/v1/stats/summary?undated=sometimes");
+	ck_assert_int_eq(r.status, 400);
+	reply_free(&r);
+	/* a CAMEO root: 04 is every consultation (meet, visit, call, talks) */
+	r = client_get("/v1/events?type=04&limit=500");
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_int_gt(json_array_size(json_object_get(r.json, "data")), 0);
+	json_array_foreach(json_object_get(r.json, "data"), i, e)
+	{
+		ck_assert(!strncmp(json_string_value(json_object_get(e, "cameo_code")), "04", 2));
+	}
+	reply_free(&r);
+	/* the network covers all time and ranks can use degree */
+	r = client_get("/v1/network");
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(json_is_null(json_object_get(r.json, "from")));
+	json_t *n = json_array_get(json_object_get(r.json, "nodes"), 0);
+	ck_assert_int_gt(json_integer_value(json_object_get(n, "degree")), 0);
+	ck_assert_int_ge(json_integer_value(json_object_get(n, "weighted_degree")),
+	                 json_integer_value(json_object_get(n, "degree")));
+	reply_free(&r);
+}
+END_TEST
+
+/* Issue 15: QuadClass and Goldstein on every event; a dyad's timeline. */
+START_TEST(relations)
+{
+	reply r = client_get("/v1/events?limit=500");
+	ck_assert_int_eq(r.status, 200);
+	json_int_t a = 0, b = 0;
+	size_t i;
+	json_t *e;
+	json_array_foreach(json_object_get(r.json, "data"), i, e)
+	{
+		json_t *q = json_object_get(e, "quad_class");
+		if (json_is_string(json_object_get(e, "cameo_code"))) {
+			ck_assert(json_integer_value(q) >= 1 && json_integer_value(q) <= 4);
+			ck_assert(json_is_number(json_object_get(e, "goldstein")));
+		}
+		json_t *parts = json_object_get(e, "participants");
+		if (!a && json_array_size(parts) >= 2) {
+			a = json_integer_value(
+			    json_object_get(json_array_get(parts, 0), "actor_id"));
+			b = json_integer_value(
+			    json_object_get(json_array_get(parts, 1), "actor_id"));
+		}
+	}
+	reply_free(&r);
+	ck_assert_int_gt(a, 0);
+	char path[160];
+	snprintf(path, sizeof path, "/v1/stats/relations?a=%lld&b=%lld", (long long)a,
+	         (long long)b);
+	r = client_get(path);
+	ck_assert_int_eq(r.status, 200);
+	json_int_t events = json_integer_value(json_object_get(r.json, "events"));
+	ck_assert_int_gt(events, 0);
+	json_int_t sum = json_integer_value(json_object_get(r.json, "undated"));
+	json_array_foreach(json_object_get(r.json, "data"), i, e)
+	{
+		sum += json_integer_value(json_object_get(e, "events"));
+	}
+	ck_assert_int_eq(sum, events);
+	reply_free(&r);
+	/* the events behind the curve */
+	snprintf(path, sizeof path, "/v1/events?actor=%lld&with=%lld&limit=500", (long long)a,
+	         (long long)b);
+	r = client_get(path);
+	ck_assert_int_eq((json_int_t)json_array_size(json_object_get(r.json, "data")), events);
+	reply_free(&r);
+	r = client_get("/v1/events?quad_class=1&limit=500");
+	ck_assert_int_eq(r.status, 200);
+	json_array_foreach(json_object_get(r.json, "data"), i, e)
+	{
+		ck_assert_int_eq(json_integer_value(json_object_get(e, "quad_class")), 1);
+	}
+	reply_free(&r);
+	r = client_get("/v1/events?quad_class=5");
+	ck_assert_int_eq(r.status, 400);
+	reply_free(&r);
+	/* events per place add up to the events with a place */
+	r = client_get("/v1/stats/places");
+	ck_assert_int_eq(r.status, 200);
+	json_t *first = json_array_get(json_object_get(r.json, "data"), 0);
+	ck_assert_ptr_nonnull(first);
+	char where[200];
+	snprintf(where, sizeof where, "/v1/events?location=%s&limit=500",
+	         json_string_value(json_object_get(first, "country")));
+	json_int_t in_country = 0;
+	json_array_foreach(json_object_get(r.json, "data"), i, e)
+	{
+		if (json_equal(json_object_get(e, "country"), json_object_get(first, "country")))
+			in_country += json_integer_value(json_object_get(e, "count"));
+	}
+	reply_free(&r);
+	r = client_get(where);
+	ck_assert_int_eq((json_int_t)json_array_size(json_object_get(r.json, "data")), in_country);
+	reply_free(&r);
+	r = client_get("/v1/stats/places?limit=5");
+	ck_assert_int_eq(r.status, 400);
+	reply_free(&r);
+	r = client_get("/v1/stats/relations?a=1");
+	ck_assert_int_eq(r.status, 400);
 	reply_free(&r);
 }
 END_TEST
@@ -261,6 +411,8 @@ int main(void)
 	tcase_add_test(tc, cors);
 	tcase_add_test(tc, exports);
 	tcase_add_test(tc, aggregates);
+	tcase_add_test(tc, periods_and_undated);
+	tcase_add_test(tc, relations);
 	tcase_add_test(tc, metrics);
 	tcase_add_test(tc, actor_dictionary);
 	suite_add_tcase(s, tc);

@@ -122,6 +122,8 @@ void h_sources_fetch(void *a, const http_request *req, http_response *res);
 void h_stats_timeline(void *a, const http_request *req, http_response *res);
 void h_stats_summary(void *a, const http_request *req, http_response *res);
 void h_network(void *a, const http_request *req, http_response *res);
+void h_relations(void *a, const http_request *req, http_response *res);
+void h_stats_places(void *a, const http_request *req, http_response *res);
 void h_metrics(void *a, const http_request *req, http_response *res);
 void h_livez(void *a, const http_request *req, http_response *res);
 void h_readyz(void *a, const http_request *req, http_response *res);

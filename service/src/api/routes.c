@@ -45,6 +45,8 @@ const http_route api_routes[] = {
     {"GET", "/v1/stats/timeline", h_stats_timeline, NO_BODY},
     {"GET", "/v1/stats/summary", h_stats_summary, NO_BODY},
     {"GET", "/v1/network", h_network, NO_BODY},
+    {"GET", "/v1/stats/relations", h_relations, NO_BODY},
+    {"GET", "/v1/stats/places", h_stats_places, NO_BODY},
     {"GET", "/metrics", h_metrics, NO_BODY},
     {"GET", "/livez", h_livez, NO_BODY},
     {"GET", "/readyz", h_readyz, NO_BODY},

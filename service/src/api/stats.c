@@ -86,7 +86,7 @@ void h_stats_timeline(void *ctx, const http_request *req, http_response *res)
 	answer(a, res, st, json);
 }
 
-/* from/to for the period endpoints; 0 or answered 400. */
+/* from/to (and undated) for the period endpoints; 0 or answered 400. */
 static int period(const http_request *req, db_period *out, http_response *res)
 {
 	out->from = http_query(req, "from");
@@ -97,6 +97,11 @@ static int period(const http_request *req, db_period *out, http_response *res)
 	}
 	if (out->to && !api_valid_date(out->to)) {
 		bad(res, "to", "must be a date YYYY-MM-DD");
+		return -1;
+	}
+	out->undated = http_query(req, "undated");
+	if (out->undated && strcmp(out->undated, "include") && strcmp(out->undated, "only")) {
+		bad(res, "undated", "must be include or only");
 		return -1;
 	}
 	return 0;
@@ -121,7 +126,7 @@ static int bounded_int(const http_request *req, const char *name, int lo, int hi
 void h_stats_summary(void *ctx, const http_request *req, http_response *res)
 {
 	app *a = ctx;
-	static const char *const allowed[] = {"from", "to", NULL};
+	static const char *const allowed[] = {"from", "to", "undated", NULL};
 	db_period pd;
 	if (api_check_params(req, allowed, res) || period(req, &pd, res))
 		return;
@@ -137,7 +142,8 @@ void h_stats_summary(void *ctx, const http_request *req, http_response *res)
 void h_network(void *ctx, const http_request *req, http_response *res)
 {
 	app *a = ctx;
-	static const char *const allowed[] = {"from", "to", "actor", "min_weight", "limit", NULL};
+	static const char *const allowed[] = {"from",       "to",    "undated", "actor",
+	                                      "min_weight", "limit", NULL};
 	db_period pd;
 	int min_weight = 1, limit = 100;
 	if (api_check_params(req, allowed, res) || period(req, &pd, res) ||
@@ -157,6 +163,57 @@ void h_network(void *ctx, const http_request *req, http_response *res)
 		return;
 	char *json;
 	db_status st = db_network(c, pd, actor, mw, lim, &json);
+	db_release(a->pool, c);
+	answer(a, res, st, json);
+}
+
+void h_relations(void *ctx, const http_request *req, http_response *res)
+{
+	app *a = ctx;
+	static const char *const allowed[] = {"a", "b", "from", "to", "undated", "bucket", NULL};
+	db_period pd;
+	if (api_check_params(req, allowed, res) || period(req, &pd, res))
+		return;
+	const char *bucket = http_query(req, "bucket");
+	if (bucket && !one_of(bucket, buckets)) {
+		bad(res, "bucket", "must be day, week or month");
+		return;
+	}
+	const char *side[2] = {http_query(req, "a"), http_query(req, "b")};
+	for (int i = 0; i < 2; i++) {
+		const char *v = side[i];
+		if (!v || !*v || strlen(v) > 200 || !api_valid_utf8(v, strlen(v))) {
+			bad(res, i ? "b" : "a",
+			    i ? "required: an actor id or name, or an ISO alpha-3 country (200 "
+			        "bytes at most)"
+			      : "required: an actor id or name (200 bytes at most)");
+			return;
+		}
+	}
+	db_conn *c = api_db(a, res);
+	if (!c)
+		return;
+	char *json;
+	db_status st = db_relations(c, pd, side[0], side[1], bucket ? bucket : "month", &json);
+	db_release(a->pool, c);
+	answer(a, res, st, json);
+}
+
+void h_stats_places(void *ctx, const http_request *req, http_response *res)
+{
+	app *a = ctx;
+	if (http_query(req, "limit") || http_query(req, "cursor")) {
+		bad(res, http_query(req, "limit") ? "limit" : "cursor", "places are not paged");
+		return;
+	}
+	api_list_params p;
+	if (api_parse_list(req, &db_events, &p, NULL, res))
+		return;
+	db_conn *c = api_db(a, res);
+	if (!c)
+		return;
+	char *json;
+	db_status st = db_places(c, p.values, &json);
 	db_release(a->pool, c);
 	answer(a, res, st, json);
 }

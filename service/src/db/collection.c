@@ -20,6 +20,8 @@ unsigned db_where(const db_collection *col, const char *const *values, buf *sql,
                   const char **params, int *nparams)
 {
 	unsigned mask = 0;
+	int undated = db_filter_index(col, "undated");
+	bool keep_undated = undated >= 0 && values[undated] && !strcmp(values[undated], "include");
 	buf_puts(sql, " WHERE ");
 	buf_puts(sql, col->where ? col->where : "true");
 	for (int i = 0; i < col->n_filters; i++) {
@@ -28,10 +30,15 @@ unsigned db_where(const db_collection *col, const char *const *values, buf *sql,
 		const db_filter *f = &col->filters[i];
 		bool code = f->code_sql && values[i][0] &&
 		            strspn(values[i], "0123456789") == strlen(values[i]);
-		mask |= (1u << i) | (code ? 1u << (16 + i) : 0);
+		bool root = code && f->root_sql && strlen(values[i]) < 3;
+		mask |= (1u << i) | (code ? 1u << (16 + i) : 0) | (root ? 1u << 30 : 0);
 		params[(*nparams)++] = values[i];
 		buf_puts(sql, " AND (");
-		buf_printf(sql, code ? f->code_sql : f->sql, *nparams);
+		buf_printf(sql, root ? f->root_sql : code ? f->code_sql : f->sql, *nparams);
+		if (keep_undated && f->or_undated) {
+			buf_printf(sql, " OR %s", f->or_undated);
+			mask |= 1u << 31;
+		}
 		buf_putc(sql, ')');
 	}
 	return mask;

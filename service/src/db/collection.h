@@ -31,6 +31,12 @@ typedef struct db_filter {
 	/* used instead of sql when the value is all digits (a code, not a
 	 * name), so each form keeps a predicate an index can serve; or NULL */
 	const char *code_sql;
+	/* a date bound: with "undated=include" the records without a date
+	 * pass it too ("e.date IS NULL"); or NULL */
+	const char *or_undated;
+	/* used instead of code_sql when the code has one or two digits (a
+	 * CAMEO root: "04" consult covers meetings, visits, calls, talks) */
+	const char *root_sql;
 } db_filter;
 
 #define DB_MAX_FILTERS 12
@@ -62,7 +68,9 @@ void db_page_free(db_page *p);
 
 /* Appends " WHERE <base> AND <filters present>" with $n placeholders
  * continuing from *nparams; returns the bitmask of filters present, with
- * bit 16 + i when filter i took its code_sql (for statement names). */
+ * bit 16 + i when filter i took its code_sql (and bit 30 with it when that
+ * was its root_sql) and bit 31 when the date
+ * bounds let undated records through (for statement names). */
 unsigned db_where(const db_collection *col, const char *const *values, buf *sql,
                   const char **params, int *nparams);
 

@@ -9,29 +9,50 @@
 
 static const char *const statement_kinds[] = {"direct", "indirect", NULL};
 static const char *const actor_kinds[] = {"person", "organization", "country", "group", NULL};
+static const char *const undated_choices[] = {"include", "only", NULL};
+static const char *const quad_classes[] = {"1", "2", "3", "4", NULL};
 static const char *const article_statuses[] = {"pending", "fetching", "extracted", "failed", NULL};
 
 static const db_filter event_filters[] = {
     {"actor", PARAM_ACTOR,
      "e.id IN (SELECT p.event_id FROM event_participants p"
      " WHERE p.actor_id = ANY(parley_actor_ids($%1$d)))",
-     NULL, "actor id or name (or alias) taking part", NULL},
+     NULL, "actor id or name (or alias) taking part", NULL, NULL, NULL},
     {"type", PARAM_TEXT, "e.type = lower($%1$d)", NULL,
-     "event type (meet, visit, threaten …) or CAMEO code", "e.cameo_code = $%1$d"},
-    {"from", PARAM_DATE, "e.sort_date >= $%1$d::date", NULL, "events on or after this date", NULL},
+     "event type (meet, visit, threaten …), CAMEO code, or CAMEO root of one or two digits"
+     " (04: meetings, visits, calls, talks)",
+     "e.cameo_code = $%1$d", NULL, "e.cameo_code LIKE $%1$d || '%%'"},
+    {"from", PARAM_DATE, "e.sort_date >= $%1$d::date", NULL, "events on or after this date", NULL,
+     "e.date IS NULL", NULL},
     {"to", PARAM_DATE, "e.sort_date <= $%1$d::date AND e.date IS NOT NULL", NULL,
-     "events on or before this date", NULL},
+     "events on or before this date", NULL, "e.date IS NULL", NULL},
+    {"undated", PARAM_ENUM, "$%1$d = 'include' OR e.date IS NULL", undated_choices,
+     "include: undated events pass the date bounds too; only: just the undated ones", NULL, NULL,
+     NULL},
     {"location", PARAM_TEXT,
      "lower(e.location_name) = lower($%1$d) OR e.location_country = upper($%1$d)", NULL,
-     "place name or ISO alpha-3 country", NULL},
-    {"q", PARAM_SEARCH, "e.tsv @@ websearch_to_tsquery('english', $%1$d)", NULL,
-     "full-text search over title, type and place", NULL},
+     "place name or ISO alpha-3 country", NULL, NULL, NULL},
+    {"q", PARAM_SEARCH,
+     "e.tsv @@ websearch_to_tsquery('english', $%1$d) OR e.id IN (SELECT m.event_id FROM"
+     " event_mentions m WHERE to_tsvector('english', m.sentence)"
+     " @@ websearch_to_tsquery('english', $%1$d))",
+     NULL, "full-text search over title, type, place and the sentences that report the event", NULL,
+     NULL, NULL},
     {"article_id", PARAM_ID,
      "e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id = $%1$d::bigint)", NULL,
-     "events reported by this article", NULL},
+     "events reported by this article", NULL, NULL, NULL},
+    {"with", PARAM_ACTOR,
+     "e.id IN (SELECT p.event_id FROM event_participants p"
+     " WHERE p.actor_id = ANY(parley_actor_ids($%1$d)))",
+     NULL, "a second actor taking part too (the events of a dyad)", NULL, NULL, NULL},
+    {"quad_class", PARAM_ENUM, "(parley_cameo_scale(e.cameo_code)).quad_class = $%1$d::smallint",
+     quad_classes,
+     "QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material "
+     "conflict",
+     NULL, NULL, NULL},
     {"status", PARAM_ENUM, "e.status = $%1$d",
      (const char *const[]){"occurred", "planned", "postponed", "cancelled", NULL},
-     "occurred, planned, postponed or cancelled", NULL},
+     "occurred, planned, postponed or cancelled", NULL, NULL, NULL},
 };
 
 const db_collection db_events = {
@@ -46,13 +67,14 @@ static const db_filter actor_filters[] = {
      "a.norm_name %% parley_fold($%1$d) OR a.norm_name LIKE '%%' || parley_fold($%1$d) || '%%'"
      " OR a.id IN (SELECT al.actor_id FROM actor_aliases al"
      " WHERE al.norm_alias %% parley_fold($%1$d))",
-     NULL, "name or alias, fuzzy", NULL},
+     NULL, "name or alias, fuzzy", NULL, NULL, NULL},
     {"kind", PARAM_ENUM, "a.kind = $%1$d", actor_kinds, "person, organization, country, group",
-     NULL},
-    {"country", PARAM_TEXT, "a.country = upper($%1$d)", NULL, "ISO alpha-3 country code", NULL},
+     NULL, NULL, NULL},
+    {"country", PARAM_TEXT, "a.country = upper($%1$d)", NULL, "ISO alpha-3 country code", NULL,
+     NULL, NULL},
     {"article_id", PARAM_ID,
      "a.id IN (SELECT aa.actor_id FROM article_actors aa WHERE aa.article_id = $%1$d::bigint)",
-     NULL, "actors named in this article", NULL},
+     NULL, "actors named in this article", NULL, NULL, NULL},
 };
 
 const db_collection db_actors = {
@@ -68,16 +90,21 @@ const db_collection db_actors = {
 
 static const db_filter statement_filters[] = {
     {"speaker", PARAM_ACTOR, "s.speaker_id = ANY(parley_actor_ids($%1$d))", NULL,
-     "speaker id or name", NULL},
+     "speaker id or name", NULL, NULL, NULL},
     {"q", PARAM_SEARCH, "s.tsv @@ websearch_to_tsquery('english', $%1$d)", NULL,
-     "full-text search over what was said", NULL},
-    {"from", PARAM_DATE, "s.sort_date >= $%1$d::date", NULL, "said on or after this date", NULL},
+     "full-text search over what was said", NULL, NULL, NULL},
+    {"from", PARAM_DATE, "s.sort_date >= $%1$d::date", NULL, "said on or after this date", NULL,
+     "s.date IS NULL", NULL},
     {"to", PARAM_DATE, "s.sort_date <= $%1$d::date AND s.date IS NOT NULL", NULL,
-     "said on or before this date", NULL},
-    {"kind", PARAM_ENUM, "s.kind = $%1$d", statement_kinds, "direct or indirect", NULL},
-    {"event_id", PARAM_ID, "s.event_id = $%1$d::bigint", NULL, "statements about this event", NULL},
+     "said on or before this date", NULL, "s.date IS NULL", NULL},
+    {"undated", PARAM_ENUM, "$%1$d = 'include' OR s.date IS NULL", undated_choices,
+     "include: undated statements pass the date bounds too; only: just the undated ones", NULL,
+     NULL, NULL},
+    {"kind", PARAM_ENUM, "s.kind = $%1$d", statement_kinds, "direct or indirect", NULL, NULL, NULL},
+    {"event_id", PARAM_ID, "s.event_id = $%1$d::bigint", NULL, "statements about this event", NULL,
+     NULL, NULL},
     {"article_id", PARAM_ID, "s.article_id = $%1$d::bigint", NULL, "statements in this article",
-     NULL},
+     NULL, NULL, NULL},
 };
 
 const db_collection db_statements = {
@@ -93,14 +120,15 @@ const db_collection db_statements = {
 
 static const db_filter article_filters[] = {
     {"status", PARAM_ENUM, "a.status = $%1$d", article_statuses,
-     "pending, fetching, extracted or failed", NULL},
-    {"source_id", PARAM_ID, "a.source_id = $%1$d::bigint", NULL, "articles from this source", NULL},
+     "pending, fetching, extracted or failed", NULL, NULL, NULL},
+    {"source_id", PARAM_ID, "a.source_id = $%1$d::bigint", NULL, "articles from this source", NULL,
+     NULL, NULL},
     {"q", PARAM_SEARCH, "a.tsv @@ websearch_to_tsquery('english', $%1$d)", NULL,
-     "full-text search over title and text", NULL},
+     "full-text search over title and text", NULL, NULL, NULL},
     {"from", PARAM_DATE, "a.published_at >= $%1$d::date", NULL, "published on or after this date",
-     NULL},
+     NULL, NULL, NULL},
     {"to", PARAM_DATE, "a.published_at < $%1$d::date + 1", NULL, "published on or before this date",
-     NULL},
+     NULL, NULL, NULL},
 };
 
 const db_collection db_articles = {

@@ -11,7 +11,7 @@
 
 static const db_filter source_filters[] = {
     {"kind", PARAM_ENUM, "s.kind = $%1$d", (const char *const[]){"feed", "page", NULL},
-     "feed or page", NULL},
+     "feed or page", NULL, NULL, NULL},
 };
 
 const db_collection db_sources = {

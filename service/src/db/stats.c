@@ -1,11 +1,15 @@
 /*
  * stats — see stats.h.  The timeline reuses the collections' filter SQL
- * (db_where), so a chart and the list beside it always agree.  Network and
- * summary default to the 90 days up to the newest dated event when no
- * period is given, so they never scan all history by accident.
+ * (db_where), so a chart and the list beside it always agree, and counts
+ * beside it the undated records the same filters match (a chart cannot
+ * place them, a reader must still know they exist).  Network and summary
+ * cover all time, undated records included, unless a period is given;
+ * with a period, undated records count only with undated=include.  There
+ * is no hidden default window.
  */
 #include "db/stats.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,17 +27,30 @@ db_status db_timeline(db_conn *c, const db_collection *series, const char *const
 	buf_init(&sql);
 	buf_init(&name);
 	unsigned mask = db_where(series, values, &where, params, &n);
+	/* The undated records these filters match, dates aside. */
+	const char *undated_values[DB_MAX_FILTERS];
+	for (int i = 0; i < series->n_filters; i++) {
+		const char *fname = series->filters[i].name;
+		bool date_bound = series->filters[i].or_undated || !strcmp(fname, "undated");
+		undated_values[i] = date_bound ? NULL : values[i];
+	}
+	buf undated_where;
+	buf_init(&undated_where);
+	unsigned undated_mask = db_where(series, undated_values, &undated_where, params, &n);
 	buf_printf(
 	    &sql,
-	    "SELECT json_build_object('series', '%s', 'bucket', $1::text, 'data',"
+	    "SELECT json_build_object('series', '%s', 'bucket', $1::text,"
+	    " 'undated', (SELECT count(*) FROM %s %s%s AND %s.date IS NULL), 'data',"
 	    " coalesce(json_agg(json_build_object('bucket', to_char(b, 'YYYY-MM-DD'),"
 	    " 'count', total%s) ORDER BY b), '[]'))"
 	    " FROM (SELECT b, sum(k)::bigint AS total, json_object_agg(t, k) AS by_type"
 	    " FROM (SELECT date_trunc($1::text, %s.date)::date AS b, %s AS t, count(*) AS k"
 	    " FROM %s %s%s AND %s.date IS NOT NULL GROUP BY 1, 2) per_type GROUP BY b) per_bucket",
-	    series->name, split_by_type ? ", 'by_type', by_type" : "", alias, type,
+	    series->name, is_events ? "events" : "statements", alias, undated_where.data, alias,
+	    split_by_type ? ", 'by_type', by_type" : "", alias, type,
 	    is_events ? "events" : "statements", alias, where.data, alias);
-	buf_printf(&name, "timeline_%s_%x_%d", series->name, mask, split_by_type);
+	buf_printf(&name, "timeline_%s_%x_%x_%d", series->name, mask, undated_mask, split_by_type);
+	buf_free(&undated_where);
 	db_status st = db_one_text(c, name.data, sql.data, n, params, json);
 	buf_free(&where);
 	buf_free(&sql);
@@ -41,18 +58,54 @@ db_status db_timeline(db_conn *c, const db_collection *series, const char *const
 	return st;
 }
 
-/* $1 from, $2 to: an explicit period, else 90 days up to the newest event. */
+db_status db_places(db_conn *c, const char *const *values, char **json)
+{
+	const char *params[DB_MAX_FILTERS];
+	int n = 0;
+	buf where, sql, name;
+	buf_init(&where);
+	buf_init(&sql);
+	buf_init(&name);
+	unsigned mask = db_where(&db_events, values, &where, params, &n);
+	buf_printf(
+	    &sql,
+	    "SELECT json_build_object('data', coalesce(json_agg(json_build_object("
+	    "'country', country, 'name', name, 'count', k) ORDER BY k DESC, country, name),"
+	    " '[]'), 'unplaced', (SELECT count(*) FROM events e %s AND e.location_country IS NULL"
+	    " AND e.location_name IS NULL))"
+	    " FROM (SELECT e.location_country AS country, e.location_name AS name, count(*) AS k"
+	    " FROM events e %s AND (e.location_country IS NOT NULL OR e.location_name IS NOT NULL)"
+	    " GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1000) per_place",
+	    where.data, where.data);
+	buf_printf(&name, "places_%x", mask);
+	db_status st = db_one_text(c, name.data, sql.data, n, params, json);
+	buf_free(&where);
+	buf_free(&sql);
+	buf_free(&name);
+	return st;
+}
+
+/* $1 from, $2 to, $3 undated: the events and statements of the period
+ * (all time when neither bound is given); undated records join all-time
+ * views, a bounded period only with undated=include, and undated=only
+ * keeps just them. */
 #define PERIOD_CTE                                                                                 \
-	"WITH bounds AS (SELECT coalesce($2::date, (SELECT max(sort_date) FROM events"             \
-	" WHERE status = 'occurred' AND date IS NOT NULL), current_date) AS hi),"                  \
-	" period AS (SELECT coalesce($1::date, hi - 90) AS lo, hi FROM bounds),"                   \
+	"WITH period AS (SELECT $1::date AS lo, $2::date AS hi, coalesce($3::text = 'only', "      \
+	"false)"                                                                                   \
+	" AS only, ($1::date IS NULL AND $2::date IS NULL) OR $3::text IS NOT NULL AS undated),"   \
 	" ev AS (SELECT e.id FROM events e, period"                                                \
-	" WHERE e.sort_date BETWEEN period.lo AND period.hi AND e.date IS NOT NULL)"
+	" WHERE CASE WHEN e.date IS NULL THEN period.undated"                                      \
+	" ELSE NOT period.only AND e.sort_date >= coalesce(period.lo, '-infinity')"                \
+	" AND e.sort_date <= coalesce(period.hi, 'infinity') END),"                                \
+	" st AS (SELECT s.id, s.speaker_id FROM statements s, period"                              \
+	" WHERE CASE WHEN s.date IS NULL THEN period.undated"                                      \
+	" ELSE NOT period.only AND s.sort_date >= coalesce(period.lo, '-infinity')"                \
+	" AND s.sort_date <= coalesce(period.hi, 'infinity') END)"
 
 db_status db_network(db_conn *c, db_period period, const char *actor, const char *min_weight,
                      const char *limit, char **json)
 {
-	const char *p[] = {period.from, period.to, actor, min_weight, limit};
+	const char *p[] = {period.from, period.to, period.undated, actor, min_weight, limit};
 	return db_one_text(
 	    c, "network",
 	    PERIOD_CTE
@@ -71,36 +124,50 @@ db_status db_network(db_conn *c, db_period period, const char *actor, const char
 	    "   WHERE st.event_id IN (SELECT id FROM ev) GROUP BY 1, 2),"
 	    " edges AS ("
 	    "  SELECT s, t, sum(w)::bigint AS w FROM pairs GROUP BY 1, 2"
-	    "  HAVING sum(w) >= $4::int AND ($3::text IS NULL"
-	    "     OR s = ANY(parley_actor_ids($3)) OR t = ANY(parley_actor_ids($3)))"
-	    "  ORDER BY 3 DESC, 1, 2 LIMIT $5::int)"
+	    "  HAVING sum(w) >= $5::int AND ($4::text IS NULL"
+	    "     OR s = ANY(parley_actor_ids($4)) OR t = ANY(parley_actor_ids($4)))"
+	    "  ORDER BY 3 DESC, 1, 2 LIMIT $6::int)"
 	    " SELECT json_build_object("
 	    "  'from', (SELECT lo FROM period), 'to', (SELECT hi FROM period),"
 	    "  'nodes', (SELECT coalesce(json_agg(json_build_object('id', a.id, 'name', a.name,"
-	    "            'kind', a.kind, 'count', a.event_count + a.statement_count) ORDER BY "
-	    "a.id), '[]')"
-	    "            FROM actors a WHERE a.id IN (SELECT s FROM edges UNION SELECT t FROM "
-	    "edges)),"
+	    "            'kind', a.kind, 'count', a.event_count + a.statement_count,"
+	    "            'degree', d.degree, 'weighted_degree', d.weighted) ORDER BY a.id), '[]')"
+	    "            FROM (SELECT x AS id, count(*) AS degree, sum(w)::bigint AS weighted"
+	    "                    FROM (SELECT s AS x, w FROM edges UNION ALL SELECT t, w FROM "
+	    "edges) ends"
+	    "                   GROUP BY x) d JOIN actors a ON a.id = d.id),"
 	    "  'edges', (SELECT coalesce(json_agg(json_build_object('source', s, 'target', t,"
 	    "            'weight', w) ORDER BY w DESC, s, t), '[]') FROM edges))",
-	    5, p, json);
+	    6, p, json);
 }
 
 db_status db_summary(db_conn *c, db_period period, char **json)
 {
-	const char *p[] = {period.from, period.to};
+	const char *p[] = {period.from, period.to, period.undated};
+	/* Every total covers the same period: articles by publication day,
+	 * actors that took part or spoke in it; sources are configuration. */
 	return db_one_text(
 	    c, "summary",
 	    PERIOD_CTE
+	    ", ar AS (SELECT a.id FROM articles a, period"
+	    "   WHERE CASE WHEN a.published_at IS NULL THEN period.undated"
+	    "   ELSE NOT period.only AND a.published_at >= coalesce(period.lo, '-infinity')"
+	    "   AND a.published_at < coalesce(period.hi + 1, 'infinity') END)"
 	    " SELECT json_build_object("
 	    "  'from', (SELECT lo FROM period), 'to', (SELECT hi FROM period),"
+	    "  'undated_included', (SELECT undated FROM period),"
 	    "  'totals', json_build_object("
-	    "    'articles', (SELECT count(*) FROM articles),"
+	    "    'articles', (SELECT count(*) FROM ar),"
 	    "    'events', (SELECT count(*) FROM ev),"
-	    "    'actors', (SELECT count(*) FROM actors WHERE merged_into IS NULL),"
-	    "    'statements', (SELECT count(*) FROM statements st, period"
-	    "                    WHERE st.sort_date BETWEEN period.lo AND period.hi),"
+	    "    'actors', (SELECT count(*) FROM (SELECT p.actor_id FROM event_participants p"
+	    "                 WHERE p.event_id IN (SELECT id FROM ev)"
+	    "                 UNION SELECT speaker_id FROM st WHERE speaker_id IS NOT NULL) x),"
+	    "    'statements', (SELECT count(*) FROM st),"
 	    "    'sources', (SELECT count(*) FROM sources)),"
+	    "  'undated', json_build_object("
+	    "    'articles', (SELECT count(*) FROM articles WHERE published_at IS NULL),"
+	    "    'events', (SELECT count(*) FROM events WHERE date IS NULL),"
+	    "    'statements', (SELECT count(*) FROM statements WHERE date IS NULL)),"
 	    "  'last_ingestion', (SELECT max(fetched_at) FROM articles WHERE status = 'extracted'),"
 	    "  'top_actors', (SELECT coalesce(json_agg(x ORDER BY x.count DESC, x.id), '[]') FROM ("
 	    "     SELECT a.id, a.name, a.kind, count(*) AS count FROM event_participants p"
@@ -110,7 +177,50 @@ db_status db_summary(db_conn *c, db_period period, char **json)
 	    "'[]') FROM ("
 	    "     SELECT e.type, count(*) AS count FROM events e WHERE e.id IN (SELECT id FROM ev)"
 	    "      GROUP BY 1 ORDER BY 2 DESC LIMIT 10) y))",
-	    2, p, json);
+	    3, p, json);
+}
+
+db_status db_relations(db_conn *c, db_period period, const char *a, const char *b,
+                       const char *bucket, char **json)
+{
+	const char *p[] = {period.from, period.to, period.undated, a, b, bucket};
+	return db_one_text(
+	    c, "relations",
+	    PERIOD_CTE
+	    ", side_a AS (SELECT unnest(parley_actor_ids($4)) AS id),"
+	    " side_b AS (SELECT unnest(parley_actor_ids($5)) AS id"
+	    "   UNION SELECT ac.id FROM actors ac WHERE $5 ~ '^[A-Za-z]{3}$'"
+	    "     AND ac.country = upper($5) AND ac.merged_into IS NULL),"
+	    " dyad AS (SELECT e.id, e.date, cs.quad_class, cs.goldstein FROM events e"
+	    "   LEFT JOIN LATERAL parley_cameo_scale(e.cameo_code) cs ON true"
+	    "  WHERE e.id IN (SELECT id FROM ev)"
+	    "    AND e.id IN (SELECT pa.event_id FROM event_participants pa"
+	    "                  WHERE pa.actor_id IN (SELECT id FROM side_a))"
+	    "    AND e.id IN (SELECT pb.event_id FROM event_participants pb"
+	    "                  WHERE pb.actor_id IN (SELECT id FROM side_b)"
+	    "                    AND pb.actor_id NOT IN (SELECT id FROM side_a))),"
+	    " per AS (SELECT date_trunc($6::text, date)::date AS b, count(*) AS n,"
+	    "   round(avg(goldstein), 2) AS mean,"
+	    "   count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = "
+	    "2) AS q2,"
+	    "   count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = "
+	    "4) AS q4"
+	    "   FROM dyad WHERE date IS NOT NULL GROUP BY 1)"
+	    " SELECT json_build_object("
+	    "  'from', (SELECT lo FROM period), 'to', (SELECT hi FROM period), 'bucket', $6::text,"
+	    "  'a', (SELECT coalesce(json_agg(json_build_object('id', ac.id, 'name', ac.name)"
+	    "        ORDER BY ac.id), '[]') FROM actors ac WHERE ac.id IN (SELECT id FROM side_a)),"
+	    "  'b', (SELECT coalesce(json_agg(json_build_object('id', ac.id, 'name', ac.name)"
+	    "        ORDER BY ac.id), '[]') FROM actors ac WHERE ac.id IN (SELECT id FROM side_b)),"
+	    "  'events', (SELECT count(*) FROM dyad),"
+	    "  'goldstein_mean', (SELECT round(avg(goldstein), 2) FROM dyad),"
+	    "  'undated', (SELECT count(*) FROM dyad WHERE date IS NULL),"
+	    "  'data', (SELECT coalesce(json_agg(json_build_object('bucket', to_char(b, "
+	    "'YYYY-MM-DD'),"
+	    "     'events', n, 'goldstein_mean', mean, 'quad_class', json_build_object("
+	    "     'verbal_cooperation', q1, 'material_cooperation', q2, 'verbal_conflict', q3,"
+	    "     'material_conflict', q4)) ORDER BY b), '[]') FROM per))",
+	    6, p, json);
 }
 
 db_status db_metrics_gauges(db_conn *c, buf *out)

@@ -23,6 +23,9 @@
 
 enum { ST_OCCURRED, ST_PLANNED, ST_POSTPONED, ST_CANCELLED };
 
+/* a merged event's mention spans at most this many neighbouring sentences */
+enum { MAX_MENTION_SENTENCES = 3 };
+
 static bool family_eq(const char *a, const char *b)
 {
 	return a[0] == b[0] && a[1] == b[1];
@@ -361,10 +364,16 @@ static void absorb(px_event *into, px_event *from)
 		into->date = from->date;
 	if (into->place < 0)
 		into->place = from->place;
-	if (from->sent_b > into->sent_b)
-		into->sent_b = from->sent_b;
-	if (from->sent_a < into->sent_a)
-		into->sent_a = from->sent_a;
+	/* The evidence stays the sentence (or the few neighbouring sentences)
+	 * that reports the event: a later report far down the article joins
+	 * the event but does not stretch its mention into a passage. */
+	bool touches = from->sent_a <= into->sent_b + 1 && into->sent_a <= from->sent_b + 1;
+	uint32_t a = from->sent_a < into->sent_a ? from->sent_a : into->sent_a;
+	uint32_t b = from->sent_b > into->sent_b ? from->sent_b : into->sent_b;
+	if (touches && b - a < MAX_MENTION_SENTENCES) {
+		into->sent_a = a;
+		into->sent_b = b;
+	}
 	if (into->status == ST_OCCURRED && from->status != ST_OCCURRED && !into->word)
 		into->status = from->status;
 }

@@ -1,14 +1,12 @@
 // The actor graph: a d3-force layout computed in one go (no animation, so
 // nothing moves under the reader's pointer) and drawn on a canvas.  Every
 // node is also listed in a table, the keyboard and screen-reader way in.
-import { h } from '../lib/dom.js';
-import { href } from '../lib/state.js';
-import { count } from '../lib/format.js';
-import { KIND_COLOURS } from './palette.js';
+import { count, h, href, notice, period } from '../lib/core.js';
+import { KIND_COLOURS, table } from './widgets.js';
 
 const HEIGHT = 480;
 
-export function network(graph, { label, focus = null }) {
+export function network(graph, { label, focus = null, open = false }) {
   if (!graph.nodes.length) return h('p', { class: 'empty', text: 'No connections in this period.' });
   const canvas = h('canvas', { class: 'graph', role: 'img', 'aria-label': label, height: HEIGHT });
   const tip = h('div', { class: 'graph-tip', hidden: true });
@@ -17,7 +15,7 @@ export function network(graph, { label, focus = null }) {
   import('d3-force').then((d3) => layoutAndDraw(d3, canvas, tip, graph, focus)).catch((err) => {
     box.replaceChildren(h('p', { class: 'notice notice-error', role: 'alert', text: `Graph unavailable: ${err.message}` }));
   });
-  return h('div', { class: 'network' }, box, legend(), nodeTable(graph));
+  return h('div', { class: 'network' }, box, legend(), nodeTable(graph, open));
 }
 
 function radius(n) {
@@ -135,17 +133,29 @@ function legend() {
       h('li', {}, h('span', { class: 'swatch', style: { background: colour }, 'aria-hidden': 'true' }), kind)));
 }
 
-function nodeTable(graph) {
+// The most connected first: by degree (distinct partners), then by
+// weighted degree, then by mentions.
+function nodeTable(graph, open) {
   const degree = new Map();
-  for (const e of graph.edges) for (const id of [e.source, e.target]) degree.set(id, (degree.get(id) || 0) + 1);
-  const rows = [...graph.nodes].sort((a, b) => b.count - a.count);
-  return h('details', { class: 'node-list' },
-    h('summary', { text: `All ${graph.nodes.length} actors in the graph` }),
-    h('table', { class: 'data' },
-      h('thead', {}, h('tr', {}, ['Actor', 'Kind', 'Count', 'Connections'].map((t) => h('th', { scope: 'col', text: t })))),
+  const weighted = new Map();
+  for (const e of graph.edges) {
+    for (const id of [e.source, e.target]) {
+      degree.set(id, (degree.get(id) || 0) + 1);
+      weighted.set(id, (weighted.get(id) || 0) + e.weight);
+    }
+  }
+  const deg = (n) => n.degree ?? degree.get(n.id) ?? 0;
+  const wdeg = (n) => n.weighted_degree ?? weighted.get(n.id) ?? 0;
+  const rows = [...graph.nodes].sort((a, b) => deg(b) - deg(a) || wdeg(b) - wdeg(a) || b.count - a.count);
+  return h('details', { class: 'node-list', open: open || null },
+    h('summary', { text: `Most connected: all ${graph.nodes.length} actors in the graph` }),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
+      h('caption', { class: 'sr-only', text: 'Actors by connections' }),
+      h('thead', {}, h('tr', {}, ['Actor', 'Kind', 'Connections', 'Weighted', 'Records'].map((t) => h('th', { scope: 'col', text: t })))),
       h('tbody', {}, rows.map((n) => h('tr', { 'data-node': n.id },
         h('td', {}, h('a', { href: href({ view: 'actor', id: n.id }), text: n.name })),
         h('td', { text: n.kind }),
-        h('td', { class: 'num', text: count(n.count) }),
-        h('td', { class: 'num', text: count(degree.get(n.id) || 0) }))))));
+        h('td', { class: 'num', text: count(deg(n)) }),
+        h('td', { class: 'num', text: count(wdeg(n)) }),
+        h('td', { class: 'num', text: count(n.count) })))))));
 }

@@ -1,37 +1,57 @@
 // One actor: who they are, what they said over time, the events they took
-// part in, and their corner of the network.
-import { h, panel } from '../lib/dom.js';
-import { count, timestamp } from '../lib/format.js';
-import { table } from '../components/table.js';
-import { timeline } from '../components/timeline.js';
+// part in, and their corner of the network.  The filters apply here (the
+// actor is fixed): a period, a search, a type narrow this actor's records,
+// and both of their lists export as CSV.
+import { count, h, href, panel, period, timestamp } from '../lib/core.js';
+import { collection, eventColumns, facts, matching, periodLine, section, statementColumns, table, timeline } from '../components/widgets.js';
 import { network } from '../components/network.js';
-import { eventColumns, statementColumns } from '../components/columns.js';
-import { facts } from '../components/facts.js';
-import { section } from './common.js';
 
 const base = (id) => `/v1/actors/${encodeURIComponent(id)}`;
+const saidPath = (id, f) => collection('actorStatements', f, {}, `${base(id)}/statements`);
+const didPath = (id, f) => collection('actorEvents', f, {}, `${base(id)}/events`);
+const withLimit = (p) => `${p}${p.includes('?') ? '&' : '?'}limit=20`;
 
 export default {
-  title: ({ id }) => `Actor ${id}`,
-  filters: null,
-  requests: ({ id }) => ({
+  title: ({ id }, r) => r?.actor?.data?.name || `Actor ${id}`,
+  filters: 'actorEvents',
+  requests: ({ id, filters }) => ({
     actor: { path: base(id) },
-    said: { path: `/v1/stats/timeline?series=statements&bucket=week&speaker=${encodeURIComponent(id)}`, spec: '/v1/stats/timeline' },
-    statements: { path: `${base(id)}/statements?limit=20` },
-    events: { path: `${base(id)}/events?limit=20` },
-    graph: { path: `/v1/network?actor=${encodeURIComponent(id)}&limit=60`, spec: '/v1/network' },
+    said: { path: collection('actorStatements', filters, { series: 'statements', bucket: 'week', speaker: id }, '/v1/stats/timeline') },
+    did: { path: collection('actorEvents', filters, { series: 'events', bucket: 'month', actor: id }, '/v1/stats/timeline') },
+    statements: { path: withLimit(saidPath(id, filters)) },
+    events: { path: withLimit(didPath(id, filters)) },
+    graph: { path: collection('network', { ...filters, actor: id }, { limit: 60 }, '/v1/network') },
   }),
-  exportPath: ({ id }) => `${base(id)}/events`,
-  render: (r, { id }) => [
-    section(r.actor, profile),
-    r.actor?.data ? [
-      panel('Statements over time', section(r.said, (t) => timeline(t.data, { label: 'Statements per week' }))),
-      h('div', { class: 'grid-2' },
-        panel('Statements', section(r.statements, (p) => table({ columns: statementColumns, page: p, caption: 'Statements', path: `${base(id)}/statements?limit=20`, empty: 'No statements.' }))),
-        panel('Events', section(r.events, (p) => table({ columns: eventColumns.slice(0, 5), page: p, caption: 'Events', path: `${base(id)}/events?limit=20`, empty: 'No events.' })))),
-      panel('Who they meet and talk about', section(r.graph, (g) => network(g, { label: `Network around ${r.actor.data.name}`, focus: id }))),
-    ] : null,
+  exports: ({ id, filters }) => [
+    { label: 'statements', path: saidPath(id, filters) },
+    { label: 'events', path: didPath(id, filters) },
   ],
+  render: (r, state) => {
+    const { id, filters } = state;
+    const said = r.said?.data;
+    const did = r.did?.data;
+    return [
+      section(r.actor, profile),
+      r.actor?.data ? [
+        panel('Statements over time',
+          periodLine(state, said?.undated, { what: 'statements' }),
+          section(r.said, (t) => timeline(t.data, {
+            label: `Statements per week by ${r.actor.data.name}`,
+            onBrush: (from, to) => { location.hash = href({ ...state, filters: { ...filters, range: null, from, to } }); },
+          }))),
+        h('div', { class: 'grid-2' },
+          panel('Statements',
+            periodLine(state, said?.undated, { what: 'statements' }),
+            section(r.statements, (p) => table({ columns: statementColumns, page: p, caption: 'Statements', path: withLimit(saidPath(id, filters)), total: matching(said, filters), empty: 'No statements in this period.' }))),
+          panel('Events',
+            periodLine(state, did?.undated, { what: 'events' }),
+            section(r.events, (p) => table({ columns: eventColumns.slice(0, 5), page: p, caption: 'Events', path: withLimit(didPath(id, filters)), total: matching(did, filters), empty: 'No events in this period.' })))),
+        panel('Who they meet and talk about',
+          periodLine(state),
+          section(r.graph, (g) => network(g, { label: `Network around ${r.actor.data.name}`, focus: id }))),
+      ] : null,
+    ];
+  },
 };
 
 function profile(a) {
@@ -43,9 +63,8 @@ function profile(a) {
       ['Country', a.country || '—'],
       ['Aliases', (a.aliases || []).join(', ') || '—'],
       ['CAMEO', a.cameo_code || '—'],
-      ['Statements', count(a.statement_count)],
-      ['Events', count(a.event_count)],
+      ['Statements (all time)', count(a.statement_count)],
+      ['Events (all time)', count(a.event_count)],
       ['First seen', timestamp(a.first_seen)],
       ['Last seen', timestamp(a.last_seen)]]));
 }
-

@@ -1,18 +1,14 @@
-// One event: who, when, where, every sentence that reports it, and the
-// statements made around it.
-import { h, panel } from '../lib/dom.js';
-import { eventDate, place, count, timestamp } from '../lib/format.js';
-import { table } from '../components/table.js';
-import { statementColumns } from '../components/columns.js';
-import { actorLink, articleLink } from '../components/links.js';
-import { facts } from '../components/facts.js';
-import { section } from './common.js';
+// One event: who, when, where, every sentence that reports it (linked to
+// the article view, where it is highlighted), and the statements made
+// around it.
+import { count, eventDate, h, panel, place, timestamp } from '../lib/core.js';
+import { actorLink, articleLink, articleViewLink, facts, participants, section, statementColumns, table } from '../components/widgets.js';
 
 export default {
-  title: ({ id }) => `Event ${id}`,
+  title: ({ id }, r) => r?.event?.data?.title || (r?.event?.data ? `${r.event.data.type} event` : `Event ${id}`),
   filters: null,
   requests: ({ id }) => ({ event: { path: `/v1/events/${encodeURIComponent(id)}` } }),
-  exportPath: ({ id }) => `/v1/statements?event_id=${encodeURIComponent(id)}`,
+  exports: ({ id }) => [{ label: 'statements', path: `/v1/statements?event_id=${encodeURIComponent(id)}` }],
   render: (r) => [section(r.event, detail)],
 };
 
@@ -47,5 +43,7 @@ function mentionList(mentions) {
   return h('ol', { class: 'mentions' }, mentions.map((m) =>
     h('li', { class: 'mention' },
       h('blockquote', { text: m.sentence }),
-      h('p', { class: 'small' }, articleLink(m), h('span', { class: 'muted', text: ` · ${timestamp(m.published_at)}` })))));
+      h('p', { class: 'small' }, articleViewLink(m),
+        h('span', { class: 'muted', text: ` · ${m.published_at ? timestamp(m.published_at) : 'undated'} · characters ${m.offsets[0]}–${m.offsets[1]} · ` }),
+        articleLink({ url: m.url, title: 'source' })))));
 }

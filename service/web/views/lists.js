@@ -1,22 +1,31 @@
-// The three browsable collections share one shape: a filtered, paged table.
-import { panel } from '../lib/dom.js';
-import { table } from '../components/table.js';
-import { eventColumns, statementColumns, actorColumns } from '../components/columns.js';
-import { section, collection } from './common.js';
+// The three browsable collections share one shape: a filtered, paged,
+// sortable table.  Events and statements also ask the timeline for their
+// counts, so the table says how many match in the period and how many
+// undated ones the period leaves out.
+import { panel, period } from '../lib/core.js';
+import { actorColumns, collection, eventColumns, matching, periodLine, section, statementColumns, table, timeline } from '../components/widgets.js';
 
-function listView(name, title, columns) {
+function listView(name, title, columns, series) {
   const path = (filters) => collection(name, filters, { limit: 50 });
   return {
     title: () => title,
     filters: name,
-    requests: ({ filters }) => ({ list: { path: path(filters) } }),
-    exportPath: ({ filters }) => collection(name, filters),
-    render: (r, { filters }) => [
-      panel(title, section(r.list, (p) => table({ columns, page: p, caption: title, path: path(filters) }))),
-    ],
+    requests: ({ filters }) => ({
+      list: { path: path(filters) },
+      ...(series ? { counts: { path: collection(name, filters, { series, bucket: 'month' }, '/v1/stats/timeline') } } : {}),
+    }),
+    exports: ({ filters }) => [{ label: name, path: collection(name, filters) }],
+    render: (r, state) => {
+      const t = r.counts?.data;
+      return [
+        panel(title,
+          series ? periodLine(state, t?.undated, { what: name }) : null,
+          section(r.list, (p) => table({ columns, page: p, caption: title, path: path(state.filters), total: matching(t, state.filters) }))),
+      ];
+    },
   };
 }
 
-export const events = listView('events', 'Events', eventColumns);
-export const statements = listView('statements', 'Statements', statementColumns);
-export const actors = listView('actors', 'Actors', actorColumns);
+export const events = listView('events', 'Events', eventColumns, 'events');
+export const statements = listView('statements', 'Statements', statementColumns, 'statements');
+export const actors = listView('actors', 'Actors', actorColumns, null);

@@ -1,60 +1,65 @@
 // What is happening: totals, the events timeline, the most active actors,
-// the latest events and statements, and how ingestion is doing.
-import { h, panel } from '../lib/dom.js';
-import { count, timestamp } from '../lib/format.js';
-import { table } from '../components/table.js';
-import { bars } from '../components/bars.js';
-import { timeline } from '../components/timeline.js';
-import { eventColumns, statementColumns } from '../components/columns.js';
-import { actorLink } from '../components/links.js';
-import { ingestion } from '../components/ingestion.js';
-import { section, collection } from './common.js';
+// the latest events and statements, and how ingestion is doing.  Every
+// panel follows the one period of the view (all time unless set) and says
+// which it is; undated records are counted, never silently dropped.
+import { bounded, count, h, href, panel, period, timestamp } from '../lib/core.js';
+import { actorLink, bars, collection, eventColumns, ingestion, periodLine, section, statementColumns, table, timeline } from '../components/widgets.js';
 
 export default {
   title: () => 'Overview',
   filters: 'events',
   requests: ({ filters }) => ({
-    summary: { path: collection('summary', filters, {}, '/v1/stats/summary'), spec: '/v1/stats/summary' },
-    timeline: { path: collection('timeline', filters, { series: 'events', bucket: 'week', split: 'type' }, '/v1/stats/timeline'), spec: '/v1/stats/timeline' },
+    summary: { path: collection('summary', filters, {}, '/v1/stats/summary') },
+    timeline: { path: collection('timeline', filters, { series: 'events', bucket: 'week', split: 'type' }, '/v1/stats/timeline') },
     events: { path: collection('events', filters, { limit: 10 }) },
     statements: { path: collection('statements', filters, { limit: 8 }) },
-    sources: { path: '/v1/sources', spec: '/v1/sources' },
-    articles: { path: '/v1/articles?limit=100' },
   }),
-  exportPath: ({ filters }) => collection('events', filters),
-  render: (r, { filters }) => [
-    section(r.summary, totals),
-    h('div', { class: 'grid-2' },
-      panel('Events per week, by type',
-        section(r.timeline, (t) => timeline(inWindow(t.data, filters, r.summary?.data), { label: 'Stacked bar chart of events per week by type' })),
-        windowNote(filters, r.summary?.data)),
-      panel('Most active actors', section(r.summary, (s) => bars(s.top_actors, {
-        value: (a) => a.count, link: (a) => actorLink(a.id, a.name),
-      })))),
-    h('div', { class: 'grid-2' },
-      panel('Latest events', section(r.events, (p) => table({ columns: eventColumns.slice(0, 4), page: { data: p.data }, caption: 'Latest events' }))),
-      panel('Event types', section(r.summary, (s) => bars(s.top_event_types, { value: (t) => t.count, label: (t) => t.type })))),
-    panel('Latest statements', section(r.statements, (p) => table({ columns: statementColumns, page: { data: p.data }, caption: 'Latest statements' }))),
-    panel('Ingestion', ingestion(r.sources, r.articles, r.summary?.data)),
-  ],
+  exports: ({ filters }) => [{ label: 'events', path: collection('events', filters) }],
+  render: (r, state) => {
+    const s = r.summary?.data;
+    const undatedStatements = !state.filters.q && !state.filters.actor ? s?.undated?.statements : null;
+    return [
+      section(r.summary, (sum) => totals(sum, state)),
+      h('div', { class: 'grid-2' },
+        panel('Events per week, by type',
+          periodLine(state, r.timeline?.data?.undated, { what: 'events' }),
+          section(r.timeline, (t) => timeline(t.data, {
+            label: 'Stacked bar chart of events per week by type',
+            onBrush: (from, to) => { location.hash = href({ ...state, filters: { ...state.filters, range: null, from, to } }); },
+          }))),
+        panel('Most active actors',
+          periodLine(state),
+          section(r.summary, (sum) => bars(sum.top_actors, { value: (a) => a.count, link: (a) => actorLink(a.id, a.name) })))),
+      h('div', { class: 'grid-2' },
+        panel('Latest events',
+          periodLine(state, r.timeline?.data?.undated, { what: 'events' }),
+          section(r.events, (p) => table({ columns: eventColumns.slice(0, 4), page: { data: p.data }, caption: 'Latest events' }))),
+        panel('Event types',
+          periodLine(state),
+          section(r.summary, (sum) => bars(sum.top_event_types, { value: (t) => t.count, label: (t) => t.type })))),
+      panel('Latest statements',
+        periodLine(state, undatedStatements, { what: 'statements' }),
+        section(r.statements, (p) => table({ columns: statementColumns, page: { data: p.data }, caption: 'Latest statements' }))),
+      panel('Ingestion', ingestion(s)),
+    ];
+  },
 };
 
-function totals(s) {
+// One period for every tile; the undated records are a tile of their own.
+function totals(s, state) {
   const items = [['Articles', s.totals.articles], ['Events', s.totals.events], ['Actors', s.totals.actors],
-    ['Statements', s.totals.statements], ['Sources', s.totals.sources]];
-  return h('dl', { class: 'tiles' },
-    items.map(([k, v]) => h('div', { class: 'tile' }, h('dt', { text: k }), h('dd', { text: count(v) }))),
-    h('div', { class: 'tile tile-wide' }, h('dt', { text: 'Last ingestion' }), h('dd', { text: timestamp(s.last_ingestion) })));
-}
-
-// Without a date filter the chart shows the summary's period (the 90 days up
-// to the newest event), so a stray old date does not squash the bars.
-function inWindow(rows, filters, summary) {
-  if (filters.from || filters.to || !summary?.from) return rows;
-  return rows.filter((b) => b.bucket >= summary.from.slice(0, 10) && b.bucket <= summary.to.slice(0, 10));
-}
-
-function windowNote(filters, summary) {
-  if (filters.from || filters.to || !summary?.from) return null;
-  return h('p', { class: 'muted small', text: `Showing ${summary.from} to ${summary.to}, the 90 days up to the newest event. Set From/To for another period.` });
+    ['Statements', s.totals.statements]];
+  const u = s.undated;
+  const undatedText = `${count(u.events)} events, ${count(u.statements)} statements, ${count(u.articles)} articles`;
+  const showUndated = bounded(state.filters) && !state.filters.undated;
+  return h('section', { class: 'totals', 'aria-labelledby': 'p-totals' },
+    h('h2', { id: 'p-totals', class: 'totals-title' }, 'Totals'),
+    periodLine(state),
+    h('dl', { class: 'tiles' },
+      items.map(([k, v]) => h('div', { class: 'tile' }, h('dt', { text: k }), h('dd', { text: count(v) }))),
+      h('div', { class: 'tile tile-wide' }, h('dt', { text: s.undated_included ? 'Undated (counted above)' : 'Undated (not in this period)' }),
+        h('dd', {}, undatedText, showUndated
+          ? [' ', h('a', { href: href({ ...state, filters: { ...state.filters, undated: 'include' } }), text: 'include' })] : null)),
+      h('div', { class: 'tile' }, h('dt', { text: 'Sources (configured)' }), h('dd', { text: count(s.totals.sources) })),
+      h('div', { class: 'tile tile-wide' }, h('dt', { text: 'Last ingestion' }), h('dd', { text: timestamp(s.last_ingestion) }))));
 }

@@ -1,0 +1,179 @@
+// Events by place on a world map: countries shaded by how many events took
+// place in them, a point at each country's centre sized by its count, a
+// click (or the table) filters by the place.  The boundaries are Natural
+// Earth's 1:110m countries as world-atlas ships them (vendored, public
+// domain / ISC); ISO numeric codes map to alpha-3 with the vendored table.
+// Our own TopoJSON decoding and an equirectangular projection, drawn as SVG:
+// no tile server, no network at run time.
+//
+// The gazetteer (service/data/places.tsv) has no coordinates yet, so cities
+// are listed, and drawn at their country's centre.
+import { h, panel, href, count } from '../lib/core.js';
+import { collection, eventColumns, periodLine, section, table } from '../components/widgets.js';
+
+const W = 960;
+const LAT_TOP = 84;
+const LAT_BOTTOM = -58;
+const H = Math.round((W * (LAT_TOP - LAT_BOTTOM)) / 360);
+const SHADES = ['#dbe6f3', '#a9c3e3', '#6f9bd0', '#3c70b0', '#1f4a80'];
+
+let world = null; // Promise of { features, names }
+
+export default {
+  title: ({ filters }) => (filters.location ? `Map: ${filters.location}` : 'Map'),
+  filters: 'events',
+  requests: ({ filters }) => ({
+    places: { path: collection('events', filters, {}, '/v1/stats/places') },
+    ...(filters.location ? { events: { path: collection('events', filters, { limit: 20 }) } } : {}),
+  }),
+  exports: ({ filters }) => [{ label: 'events', path: collection('events', filters) }],
+  render: (r, state) => [
+    panel('Events by place', periodLine(state),
+      section(r.places, (p) => [
+        h('p', { class: 'muted small', text: `${count(p.data.reduce((n, x) => n + x.count, 0))} events with a place; ${count(p.unplaced)} without one. Click a country or a place to filter by it.` }),
+        worldMap(p.data, state)])),
+    r.events ? panel(`Events in ${state.filters.location}`, periodLine(state),
+      section(r.events, (p) => table({ columns: eventColumns.slice(0, 6), page: p, caption: `Events in ${state.filters.location}` }))) : null,
+    panel('Places', periodLine(state), section(r.places, (p) => placeTable(p.data, state))),
+  ],
+};
+
+function loadWorld() {
+  world ??= Promise.all([
+    fetch('vendor/world-atlas/countries-110m.json').then((res) => res.json()),
+    fetch('vendor/world-atlas/iso-numeric.json').then((res) => res.json()),
+  ]).then(([topo, iso]) => ({ features: decode(topo, topo.objects.countries), iso }));
+  return world;
+}
+
+// TopoJSON: arcs are delta-encoded, quantised positions; a geometry lists
+// arcs by index (~i reversed).
+function decode(topo, object) {
+  const [sx, sy] = topo.transform.scale;
+  const [tx, ty] = topo.transform.translate;
+  const arcs = topo.arcs.map((arc) => {
+    let x = 0;
+    let y = 0;
+    return arc.map(([dx, dy]) => { x += dx; y += dy; return [x * sx + tx, y * sy + ty]; });
+  });
+  const ring = (ids) => ids.flatMap((i, k) => {
+    const pts = i < 0 ? [...arcs[~i]].reverse() : arcs[i];
+    return k ? pts.slice(1) : pts;
+  });
+  return object.geometries.map((g) => ({
+    id: g.id,
+    name: g.properties?.name || '',
+    polygons: g.type === 'Polygon' ? [g.arcs.map(ring)] : g.type === 'MultiPolygon' ? g.arcs.map((p) => p.map(ring)) : [],
+  }));
+}
+
+const px = ([lon, lat]) => [((lon + 180) / 360) * W, ((LAT_TOP - lat) / (LAT_TOP - LAT_BOTTOM)) * H];
+
+// A ring crossing the antimeridian (Russia, Fiji) is unwrapped into
+// continuous longitudes and drawn once more shifted by 360°; the SVG's
+// viewport clips what falls outside.
+function unwrap(ring) {
+  let prev = ring[0][0];
+  let shift = 0;
+  return ring.map(([lon, lat]) => {
+    if (lon + shift - prev > 180) shift -= 360;
+    else if (lon + shift - prev < -180) shift += 360;
+    prev = lon + shift;
+    return [prev, lat];
+  });
+}
+
+function pathOf(polygons) {
+  const d = [];
+  for (const rings of polygons) {
+    for (const raw of rings) {
+      const r = unwrap(raw);
+      const lons = r.map((p) => p[0]);
+      const copies = [0, ...(Math.min(...lons) < -180 ? [360] : []), ...(Math.max(...lons) > 180 ? [-360] : [])];
+      for (const k of copies) d.push(`M${r.map(([lon, lat]) => px([lon + k, lat]).map((v) => v.toFixed(1)).join(',')).join('L')}Z`);
+    }
+  }
+  return d.join('');
+}
+
+// The centre of a country: the centroid of its largest outer ring.
+function centre(polygons) {
+  let best = null;
+  let bestArea = 0;
+  for (const [outer] of polygons) {
+    const pts = unwrap(outer).map(px);
+    let a = 0;
+    let cx = 0;
+    let cy = 0;
+    for (let i = 0; i < pts.length - 1; i++) {
+      const f = pts[i][0] * pts[i + 1][1] - pts[i + 1][0] * pts[i][1];
+      a += f;
+      cx += (pts[i][0] + pts[i + 1][0]) * f;
+      cy += (pts[i][1] + pts[i + 1][1]) * f;
+    }
+    if (Math.abs(a) > bestArea) {
+      bestArea = Math.abs(a);
+      best = [cx / (3 * a), cy / (3 * a)];
+    }
+  }
+  return best;
+}
+
+function worldMap(places, state) {
+  const byCountry = new Map();
+  for (const p of places) if (p.country) byCountry.set(p.country, (byCountry.get(p.country) || 0) + p.count);
+  const max = Math.max(1, ...byCountry.values());
+  const shade = (n) => (n ? SHADES[Math.min(SHADES.length - 1, Math.floor((Math.log(n) / Math.log(max + 1)) * SHADES.length))] : '#eef0f4');
+  const box = h('div', { class: 'map-box' }, h('p', { class: 'muted', text: 'Loading map…' }));
+  const label = `World map: events in ${byCountry.size} countries, the most in ${[...byCountry].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([c, n]) => `${c} (${n})`).join(', ') || 'none'}`;
+  loadWorld().then(({ features, iso }) => {
+    const ns = 'http://www.w3.org/2000/svg';
+    const el = (tag, attrs, ...kids) => {
+      const e = document.createElementNS(ns, tag);
+      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+      e.append(...kids);
+      return e;
+    };
+    const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, class: 'world', role: 'img', 'aria-label': label });
+    const dots = [];
+    for (const f of features) {
+      const code = iso[f.id];
+      const n = code ? byCountry.get(code) || 0 : 0;
+      const path = el('path', { d: pathOf(f.polygons), fill: shade(n), 'data-country': code || '' }, el('title', {}, `${f.name}: ${n} event(s)`));
+      if (code) {
+        path.addEventListener('click', () => { location.hash = href({ ...state, filters: { ...state.filters, location: code } }); });
+        path.classList.add('country');
+      }
+      if (code && code === state.filters.location) path.classList.add('chosen');
+      svg.append(path);
+      if (n) {
+        const c = centre(f.polygons);
+        if (c) dots.push(el('circle', { cx: c[0].toFixed(1), cy: c[1].toFixed(1), r: (3 + Math.sqrt(n) * 2.5).toFixed(1), class: 'place-dot' }, el('title', {}, `${f.name}: ${n}`)));
+      }
+    }
+    svg.append(...dots);
+    box.replaceChildren(svg, legend(max, shade));
+  }).catch((err) => box.replaceChildren(h('p', { class: 'notice notice-error', text: `Map unavailable: ${err.message}` })));
+  return box;
+}
+
+function legend(max, shade) {
+  const steps = [1, Math.ceil(max / 8), Math.ceil(max / 3), max].filter((v, i, a) => v >= 1 && a.indexOf(v) === i);
+  return h('ul', { class: 'legend', 'aria-label': 'Events per country' },
+    h('li', {}, h('span', { class: 'swatch swatch-square', style: { background: '#eef0f4' }, 'aria-hidden': 'true' }), 'none'),
+    steps.map((v) => h('li', {}, h('span', { class: 'swatch swatch-square', style: { background: shade(v) }, 'aria-hidden': 'true' }), `${v}`)));
+}
+
+function placeTable(places, state) {
+  if (!places.length) return h('p', { class: 'empty', text: 'No events with a place in this period.' });
+  const link = (value, text) => h('a', { href: href({ ...state, filters: { ...state.filters, location: value } }), text });
+  return table({
+    columns: [
+      { label: 'Place', cell: (p) => (p.name ? link(p.name, p.name) : '—'), sort: (p) => p.name || '' },
+      { label: 'Country', cell: (p) => (p.country ? link(p.country, p.country) : '—'), sort: (p) => p.country || '' },
+      { label: 'Events', class: 'num', cell: (p) => count(p.count), sort: (p) => p.count },
+    ],
+    page: { data: places },
+    caption: 'Events per place',
+  });
+}
