@@ -39,7 +39,7 @@ int cmd_serve(int argc, char **argv)
 	if (!rt.cfg.api_key)
 		log_warn("PARLEY_API_KEY is not set: writes are accepted from loopback only", NULL);
 
-	ingest_service_opts io = {rt.cfg.demo, rt.cfg.run_worker, rt.cfg.allow_local_fetch};
+	ingest_service_opts io = {rt.cfg.demo, rt.cfg.run_worker, &rt.cfg};
 	ingest_service *ingest = ingest_service_start(a.pool, &a.dict, &a.dict_lock, &io);
 	http_server *srv = http_server_start(rt.cfg.listen_host, rt.cfg.listen_port,
 	                                     rt.cfg.thread_per_connection ? 0 : rt.cfg.threads,
