@@ -49,6 +49,7 @@ suite unit-asan env ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=ha
 echo "== integration"
 suite migrations tests/scripts/migrations.sh "$BUILD/parley"
 suite upgrade tests/scripts/upgrade.sh "$BUILD/parley"
+suite install tests/scripts/install.sh "$BUILD"
 
 echo "== end-to-end (ASan+UBSan server)"
 TMP=$(mktemp -d /tmp/parley-test.XXXXXX)
