@@ -328,8 +328,27 @@ test_demo() {
   expect "demo source" "$(sql "SELECT count(*) || ' ' || bool_and(NOT enabled) FROM sources")" "1 true"
 }
 
+# The worker's heartbeat: `parley health --worker` answers 0 while a worker
+# on this host runs and beats, 1 once it stopped (its row removed) or when
+# its beat is older than --max-age.
+test_heartbeat() {
+  if "$PARLEY" health --worker >/dev/null 2>&1; then fail "healthy with no worker"; fi
+  start_worker heartbeat; local w=$WPID
+  local ok=
+  for _ in $(seq 50); do "$PARLEY" health --worker >/dev/null 2>&1 && { ok=1; break; }; sleep 0.1; done
+  [ -n "$ok" ] || fail "no heartbeat from a running worker"
+  expect "one row" "$(sql "SELECT count(*) FROM worker_heartbeats WHERE owner LIKE '%:$w:%'")" 1
+  sql "UPDATE worker_heartbeats SET seen_at = now() - interval '5 minutes'" >/dev/null
+  if "$PARLEY" health --worker --max-age 60 >/dev/null 2>&1; then fail "a stale heartbeat passed"; fi
+  "$PARLEY" health --worker --max-age 600 >/dev/null 2>&1 || fail "--max-age not honoured"
+  "$PARLEY" health --worker --max-age x >/dev/null 2>&1; expect "bad --max-age" $? 2
+  stop_worker $w
+  expect "row removed at stop" "$(sql "SELECT count(*) FROM worker_heartbeats")" 0
+  if "$PARLEY" health --worker >/dev/null 2>&1; then fail "healthy after the worker stopped"; fi
+}
+
 ALL=(test_unit test_feed test_atom_and_etag test_failures test_source_errors test_ssrf
-     test_concurrency test_crash test_shutdown test_api test_ingest_cli test_demo)
+     test_concurrency test_crash test_shutdown test_api test_ingest_cli test_demo test_heartbeat)
 T0=$SECONDS
 for t in "${@:-${ALL[@]}}"; do run_test "$t"; done
 echo "took $((SECONDS - T0))s"
