@@ -134,7 +134,7 @@ echo "base image ready ($((SECONDS - t0)) s)"
 
 # ---- our images ----------------------------------------------------------------
 build() { # build TARGET TAG
-  T=1500 pm build --build-arg BASE="$BASE" --target "$1" -t "$2" -f "$ROOT/docker/Dockerfile" "$ROOT" \
+  T=1500 pm build --format docker --build-arg BASE="$BASE" --target "$1" -t "$2" -f "$ROOT/docker/Dockerfile" "$ROOT" \
     >"$WORK/build-$1.log" 2>&1 || { tail -n 30 "$WORK/build-$1.log"; fatal "podman build --target $1"; }
 }
 t1=$SECONDS

@@ -328,6 +328,42 @@ test_demo() {
   expect "demo source" "$(sql "SELECT count(*) || ' ' || bool_and(NOT enabled) FROM sources")" "1 true"
 }
 
+# A good citizen: the site's robots.txt is fetched once and honoured (a
+# disallowed page is never requested and fails for good), its Crawl-delay
+# spaces the requests even with no host interval configured, and every
+# request carries the User-Agent with the contact URL.
+test_robots() {
+  curl -s -G "$FX/_robots" --data-urlencode "text=# fixture
+User-agent: *
+Disallow: /
+
+User-agent: Parley
+Disallow: /page/r-1.html
+Crawl-delay: 1
+" >/dev/null
+  "$PARLEY" sources add "$FX/feed.xml?n=3&prefix=r" >/dev/null
+  ( export PARLEY_CONTACT_URL=https://parley.example/crawler; worker_env; exec "$PARLEY" worker ) >"$TMP/robots.log" 2>&1 &
+  local w=$!; BG+=($w)
+  sleep 1; wait_idle 30; wait_settled 30
+  stop_worker $w
+  row() { sql "SELECT status || '|' || attempts || '|' || coalesce(error, '') FROM articles WHERE url = '$FX/$1'"; }
+  expect "allowed pages" "$(sql "SELECT count(*) FROM articles WHERE status = 'extracted'")" 2
+  expect "disallowed page" "$(row page/r-1.html)" "failed|1|disallowed by robots.txt (http://127.0.0.1:${FX##*:})"
+  expect "never requested" "$(hits /page/r-1.html)" 0
+  expect "robots.txt once" "$(hits /robots.txt)" 1
+  # after robots.txt: the feed and two pages, two gaps of at least a second
+  local span; span=$(curl -s "$FX/_span")
+  [ "$span" -ge 1900 ] || fail "Crawl-delay not honoured: 4 requests within $span ms"
+  expect "User-Agent" "$(curl -s "$FX/_ua")" "Parley/$("$PARLEY" version | cut -d' ' -f2) (+https://parley.example/crawler)"
+  # --robots=0 (tests, your own sites) fetches it after all
+  sql "UPDATE articles SET status = 'pending', attempts = 0, error = NULL, next_attempt_at = now() WHERE url LIKE '%r-1.html'" >/dev/null
+  ( export PARLEY_ROBOTS=0; worker_env; exec "$PARLEY" worker ) >"$TMP/robots2.log" 2>&1 &
+  w=$!; BG+=($w)
+  sleep 0.5; wait_settled 20
+  stop_worker $w
+  expect "with robots off" "$(row page/r-1.html | cut -d'|' -f1)" extracted
+}
+
 # The worker's heartbeat: `parley health --worker` answers 0 while a worker
 # on this host runs and beats, 1 once it stopped (its row removed) or when
 # its beat is older than --max-age.
@@ -348,7 +384,7 @@ test_heartbeat() {
 }
 
 ALL=(test_unit test_feed test_atom_and_etag test_failures test_source_errors test_ssrf
-     test_concurrency test_crash test_shutdown test_api test_ingest_cli test_demo test_heartbeat)
+     test_concurrency test_crash test_shutdown test_api test_ingest_cli test_demo test_heartbeat test_robots)
 T0=$SECONDS
 for t in "${@:-${ALL[@]}}"; do run_test "$t"; done
 echo "took $((SECONDS - T0))s"

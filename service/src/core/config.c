@@ -56,6 +56,9 @@ static const setting settings[] = {
     {"PARLEY_RETRY_BASE_SECONDS", "--retry-base-seconds", SET_INT, FIELD(retry_base_s), 1, 86400},
     {"PARLEY_WORKER_POLL_MS", "--worker-poll-ms", SET_INT, FIELD(worker_poll_ms), 50, 60000},
     {"PARLEY_WORKER_THREADS", "--worker-threads", SET_INT, FIELD(worker_threads), 1, 64},
+    {"PARLEY_USER_AGENT", "--user-agent", SET_STRING, FIELD(user_agent), 0, 0},
+    {"PARLEY_CONTACT_URL", "--contact-url", SET_STRING, FIELD(contact_url), 0, 0},
+    {"PARLEY_ROBOTS", "--robots", SET_BOOL, FIELD(robots), 0, 1},
 };
 
 const char config_flags_help[] =
@@ -93,6 +96,12 @@ const char config_flags_help[] =
     "  --retry-base-seconds N first retry delay, doubling (PARLEY_RETRY_BASE_SECONDS,\n"
     "                         default 60)\n"
     "  --worker-poll-ms N     idle poll interval (PARLEY_WORKER_POLL_MS, default 1000)\n"
+    "  --user-agent NAME      the fetcher's User-Agent (PARLEY_USER_AGENT, default\n"
+    "                         Parley/VERSION); its first word is matched in robots.txt\n"
+    "  --contact-url URL      where site owners reach you, sent as (+URL) in the\n"
+    "                         User-Agent (PARLEY_CONTACT_URL)\n"
+    "  --robots[=0|1]         honour robots.txt and its Crawl-delay (PARLEY_ROBOTS,\n"
+    "                         default 1)\n"
     "  --config FILE          KEY=value lines with the names above (PARLEY_CONFIG);\n"
     "                         the environment and flags override it\n"
     "Folders default to PREFIX/share/parley/... when installed, else the source tree.\n";
@@ -133,6 +142,7 @@ void config_defaults(config *c)
 	c->retry_base_s = 60;
 	c->worker_poll_ms = 1000;
 	c->worker_threads = 1;
+	c->robots = 1;
 }
 
 int config_parse_listen(const char *s, char **host, int *port)
@@ -347,5 +357,7 @@ void config_free(config *c)
 	free(c->cors_origins);
 	free(c->api_spec_dir);
 	free(c->demo_dir);
+	free(c->user_agent);
+	free(c->contact_url);
 	memset(c, 0, sizeof *c);
 }

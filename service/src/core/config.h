@@ -42,6 +42,9 @@ typedef struct config {
 	int retry_base_s;
 	int worker_poll_ms;
 	int worker_threads;
+	char *user_agent;  /* NULL: Parley/VERSION */
+	char *contact_url; /* added to the User-Agent as (+URL) */
+	int robots;        /* honour robots.txt */
 } config;
 
 /* getenv-like lookup, so tests can feed a table instead of the process

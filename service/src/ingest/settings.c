@@ -3,6 +3,8 @@
  */
 #include "ingest/settings.h"
 
+#include <stdio.h>
+
 void ingest_settings_from_config(ingest_settings *s, const config *c)
 {
 	s->timeout_s = c->fetch_timeout_s;
@@ -19,4 +21,13 @@ void ingest_settings_from_config(ingest_settings *s, const config *c)
 	s->poll_ms = c->worker_poll_ms;
 	s->threads = c->worker_threads;
 	s->allow_local = c->allow_local_fetch;
+	s->robots = c->robots;
+	/* "Parley/0.2.0 (+https://example.org/about-our-crawler)" */
+	snprintf(s->user_agent, sizeof s->user_agent, "%s%s%s%s",
+	         c->user_agent ? c->user_agent : "Parley/" PARLEY_VERSION,
+	         c->contact_url ? " (+" : "", c->contact_url ? c->contact_url : "",
+	         c->contact_url ? ")" : "");
+	for (char *p = s->user_agent; *p; p++) /* a header value: no line breaks */
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
 }

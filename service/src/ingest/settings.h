@@ -3,7 +3,8 @@
  * (core/config.c: PARLEY_LEASE_SECONDS, PARLEY_FETCH_TIMEOUT,
  * PARLEY_CONNECT_TIMEOUT, PARLEY_FETCH_MAX_BYTES, PARLEY_HOST_INTERVAL_MS,
  * PARLEY_MAX_ATTEMPTS, PARLEY_RETRY_BASE_SECONDS, PARLEY_WORKER_POLL_MS,
- * PARLEY_WORKER_THREADS, PARLEY_ALLOW_LOCAL_FETCH), validated and bounded
+ * PARLEY_WORKER_THREADS, PARLEY_ALLOW_LOCAL_FETCH, PARLEY_USER_AGENT,
+ * PARLEY_CONTACT_URL, PARLEY_ROBOTS), validated and bounded
  * there like every other setting.
  */
 #ifndef PARLEY_INGEST_SETTINGS_H
@@ -25,6 +26,8 @@ typedef struct ingest_settings {
 	int poll_ms;
 	int threads;
 	int allow_local; /* loopback/private addresses and file:// */
+	int robots;      /* honour robots.txt */
+	char user_agent[512];
 } ingest_settings;
 
 void ingest_settings_from_config(ingest_settings *s, const config *c);
