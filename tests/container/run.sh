@@ -62,8 +62,8 @@ pm() { timeout "${T:-120}" podman "$@"; }
 
 FX_PID=
 cleanup() {
-  pm pod rm -f "$P" >/dev/null 2>&1
-  pm rm -f -v "$P-full" >/dev/null 2>&1
+  pm rm -f -v "$P-worker" "$P-api" "$P-db" "$P-full" >/dev/null 2>&1
+  pm network rm -f "$P" >/dev/null 2>&1
   pm volume rm -f "$P-pgdata" >/dev/null 2>&1
   [ -z "$FX_PID" ] || kill "$FX_PID" 2>/dev/null
   rm -rf "$WORK"
@@ -153,24 +153,25 @@ FX_PID=$!
 for _ in $(seq 50); do [ -s "$WORK/fx.port" ] && break; sleep 0.1; done
 FX="http://host.containers.internal:$(cat "$WORK/fx.port")"
 
-# ---- compose's services, in a pod (shared loopback; "db" resolves to it) --------
+# ---- compose's services, on a network of their own ("db" resolves by DNS) -------
 PW=pw$RANDOM$RANDOM KEY=key$RANDOM$RANDOM
 URL="postgresql://parley:$PW@db:5432/parley"
-pm pod create --name "$P" --add-host db:127.0.0.1 -p 127.0.0.1::8080 >/dev/null || fatal "pod create"
+pm network create "$P" >/dev/null || fatal "network create"
 # db: PostgreSQL 15 from the full image, password auth over TCP
-pm run -d --pod "$P" --name "$P-db" -e PW="$PW" -v "$P-pgdata:/var/lib/parley" "$FULL" sh -c '
+pm run -d --network "$P" --network-alias db --name "$P-db" -e PW="$PW" -v "$P-pgdata:/var/lib/parley" \
+  "$FULL" sh -c '
   set -e; d=/var/lib/parley/pg
   if [ ! -s $d/PG_VERSION ]; then
     echo "$PW" >/tmp/pw; initdb -D $d -U parley --pwfile=/tmp/pw -A scram-sha-256 >/dev/null; rm /tmp/pw
-    echo "host all all 127.0.0.1/32 scram-sha-256" >>$d/pg_hba.conf
+    echo "host all all 0.0.0.0/0 scram-sha-256" >>$d/pg_hba.conf
   fi
-  exec postgres -D $d -c listen_addresses=127.0.0.1 -k /tmp' >/dev/null || fatal "db container"
+  exec postgres -D $d -c listen_addresses="*" -k /tmp' >/dev/null || fatal "db container"
 db_ready() { pm exec "$P-db" pg_isready -h 127.0.0.1 -U parley -d postgres -q; }
 for _ in $(seq 60); do db_ready && break; sleep 1; done
 check "db: pg_isready -h" db_ready
 pm exec "$P-db" psql -h /tmp -U parley -d postgres -qc 'CREATE DATABASE parley' >/dev/null 2>&1
 hardened=(--read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges)
-pm run -d --pod "$P" --name "$P-api" "${hardened[@]}" -e PARLEY_DATABASE_URL="$URL" \
+pm run -d --network "$P" --name "$P-api" -p 127.0.0.1::8080 "${hardened[@]}" -e PARLEY_DATABASE_URL="$URL" \
   -e PARLEY_API_KEY="$KEY" "$IMG" parley serve --worker=0 >/dev/null || fatal "api container"
 port=$(pm port "$P-api" 8080 | sed 's/.*://' | head -n 1)
 API=http://127.0.0.1:$port
@@ -185,7 +186,7 @@ check "api: the demo corpus is not ingested" bash -c "curl -fsS '$API/v1/article
 check "api: the dashboard and the API description are served" \
   bash -c "curl -fsS '$API/' | grep -qi '<html' && curl -fsS '$API/openapi.yaml' | grep -q '^openapi:'"
 
-pm run -d --pod "$P" --name "$P-worker" "${hardened[@]}" -e PARLEY_DATABASE_URL="$URL" \
+pm run -d --network "$P" --name "$P-worker" "${hardened[@]}" -e PARLEY_DATABASE_URL="$URL" \
   -e PARLEY_SKIP_MIGRATE=1 -e PARLEY_ALLOW_LOCAL_FETCH=1 -e PARLEY_WORKER_POLL_MS=200 \
   -e PARLEY_HOST_INTERVAL_MS=0 "$IMG" parley worker >/dev/null || fatal "worker container"
 alive() { pm exec "$P-worker" parley health --worker --max-age 60; }
@@ -218,7 +219,7 @@ stop_clean() { # stop_clean CONTAINER
 check "worker: clean stop" stop_clean "$P-worker"
 check "worker: heartbeat removed at stop" bash -c "[ \"\$(podman exec $P-db psql -h /tmp -U parley -d parley -XAtqc 'SELECT count(*) FROM worker_heartbeats')\" = 0 ]"
 check "api: clean stop" stop_clean "$P-api"
-pm pod rm -f "$P" >/dev/null
+pm rm -f -v "$P-db" >/dev/null
 
 # ---- the full image's default: no database URL, the embedded PostgreSQL --------
 pm run -d --name "$P-full" "${hardened[@]}" -p 127.0.0.1::8080 "$FULL" >/dev/null || fatal "full image"

@@ -105,6 +105,29 @@ static int historical(const char *dir, const char *name, const char *sum)
 	return found;
 }
 
+/* One migration's transaction: prelude (may be NULL), the file's sql, the
+ * statement recording it (params rec), commit; rolled back on any error,
+ * which names label.  Returns 0 or -1 with *err. */
+static int apply_tx(PGconn *pg, const char *prelude, const char *sql, const char *label,
+                    const char *record, int n, const char *const *rec, char **err)
+{
+	int rc = run(pg, "BEGIN", 0, NULL, NULL, err);
+	if (!rc && prelude)
+		rc = run(pg, prelude, 0, NULL, NULL, err);
+	if (!rc && (rc = run(pg, sql, 0, NULL, NULL, err))) {
+		char *inner = *err;
+		fail(err, "%s: %s", label, inner);
+		free(inner);
+	}
+	if (!rc)
+		rc = run(pg, record, n, rec, NULL, err);
+	if (!rc)
+		rc = run(pg, "COMMIT", 0, NULL, NULL, err);
+	else
+		PQclear(PQexec(pg, "ROLLBACK"));
+	return rc;
+}
+
 static int apply_one(PGconn *pg, const char *dir, const char *name, char **err)
 {
 	char *sql = read_in(dir, name, err);
@@ -144,21 +167,10 @@ static int apply_one(PGconn *pg, const char *dir, const char *name, char **err)
 		return 0;
 	}
 	const char *ins[] = {version, sum, name};
-	rc = run(pg, "BEGIN", 0, NULL, NULL, err);
-	if (!rc && (rc = run(pg, sql, 0, NULL, NULL, err))) {
-		char *inner = *err;
-		fail(err, "%s: %s", name, inner);
-		free(inner);
-	}
-	if (!rc)
-		rc = run(pg,
-		         "INSERT INTO schema_migrations (version, checksum, name) "
-		         "VALUES ($1::int, $2, $3)",
-		         3, ins, NULL, err);
-	if (!rc)
-		rc = run(pg, "COMMIT", 0, NULL, NULL, err);
-	else
-		PQclear(PQexec(pg, "ROLLBACK"));
+	rc = apply_tx(pg, NULL, sql, name,
+	              "INSERT INTO schema_migrations (version, checksum, name) "
+	              "VALUES ($1::int, $2, $3)",
+	              3, ins, err);
 	if (!rc)
 		log_info("migration applied", "name", name, NULL);
 	free(sql);
@@ -207,24 +219,15 @@ static int apply_repeatable(PGconn *pg, const char *rdir, const char *name, char
 	int rc = 0;
 	if (!same) {
 		const char *rec[] = {name, sum};
-		rc = run(pg, "BEGIN", 0, NULL, NULL, err);
-		if (!rc)
-			rc = run(pg, "SET LOCAL check_function_bodies = off", 0, NULL, NULL, err);
-		if (!rc && (rc = run(pg, sql, 0, NULL, NULL, err))) {
-			char *inner = *err;
-			fail(err, "repeatable/%s: %s", name, inner);
-			free(inner);
-		}
-		if (!rc)
-			rc = run(pg,
-			         "INSERT INTO schema_repeatables (name, checksum) VALUES ($1, $2) "
-			         "ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, "
-			         "applied_at = now()",
-			         2, rec, NULL, err);
-		if (!rc)
-			rc = run(pg, "COMMIT", 0, NULL, NULL, err);
-		else
-			PQclear(PQexec(pg, "ROLLBACK"));
+		buf label;
+		buf_init(&label);
+		buf_printf(&label, "repeatable/%s", name);
+		rc = apply_tx(pg, "SET LOCAL check_function_bodies = off", sql, label.data,
+		              "INSERT INTO schema_repeatables (name, checksum) VALUES ($1, $2) "
+		              "ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, "
+		              "applied_at = now()",
+		              2, rec, err);
+		buf_free(&label);
 		if (!rc)
 			log_info("repeatable migration applied", "name", name, NULL);
 	}
