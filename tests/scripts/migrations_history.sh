@@ -13,6 +13,9 @@ g() { git -C "$root" "$@"; }
 if ! g rev-parse --git-dir >/dev/null 2>&1; then
   echo "migrations-history: no git history here (skipped)"; exit 0
 fi
+if [ "$(g rev-parse --is-shallow-repository)" = true ]; then
+  echo "migrations-history: a shallow clone has not the first texts (git fetch --unshallow; skipped)"; exit 0
+fi
 bad=0
 sum() { sha256sum | cut -d' ' -f1; }
 list=$dir/historical-checksums.txt

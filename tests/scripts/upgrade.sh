@@ -15,6 +15,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 if ! git -C "$root" rev-parse --git-dir >/dev/null 2>&1; then
   echo "upgrade: no git history here; nothing to upgrade from (skipped)"; exit 0
 fi
+if [ "$(git -C "$root" rev-parse --is-shallow-repository)" = true ]; then
+  echo "upgrade: a shallow clone has not the earlier releases (git fetch --unshallow; skipped)"; exit 0
+fi
 tmp=$(mktemp -d /tmp/parley-upgrade.XXXXXX)
 server=
 cleanup() { [ -z "$server" ] || kill "$server" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$tmp"; }
