@@ -37,6 +37,11 @@ grep -q "^ExecStart=$tmp/prefix/bin/parley serve" "$tmp/prefix/lib/systemd/syste
   { echo "the unit does not name the installed binary"; exit 1; }
 grep -q '^ExecStart=/usr/local/bin/parley worker' "$tmp/stage/usr/local/lib/systemd/system/parley-worker.service" ||
   { echo "the staged unit does not name PREFIX/bin/parley"; exit 1; }
+if command -v systemd-analyze >/dev/null; then # unknown keys, a binary that is not there
+  out=$(systemd-analyze verify --man=no "$tmp/prefix/lib/systemd/system/"parley*.service 2>&1) ||
+    { echo "systemd-analyze verify: $out"; exit 1; }
+  [ -z "$out" ] || { echo "systemd-analyze verify: $out"; exit 1; }
+fi
 grep -q '^\.TH PARLEY 1' "$tmp/prefix/share/man/man1/parley.1" || { echo "no manual page"; exit 1; }
 grep -q '^\.SS worker' "$tmp/prefix/share/man/man1/parley.1" || { echo "the manual lacks the commands"; exit 1; }
 
@@ -72,15 +77,16 @@ done
 [ -n "$port" ] || { echo "the installed parley did not serve:"; tail -n 20 "$tmp/serve.log"; exit 1; }
 api=http://127.0.0.1:$port
 curl -fsS "$api/readyz" >/dev/null || { echo "/readyz"; exit 1; }
-curl -fsS "$api/" | grep -qi '<html' || { echo "no dashboard at /"; exit 1; }
-curl -fsS "$api/openapi.yaml" | grep -q '^openapi:' || { echo "no /openapi.yaml"; exit 1; }
+page() { local b; b=$(curl -fsS "$api$1") && grep -q "${@:2}" <<<"$b"; } # page PATH GREP-ARGS
+page / -i '<html' || { echo "no dashboard at /"; exit 1; }
+page /openapi.yaml '^openapi:' || { echo "no /openapi.yaml"; exit 1; }
 # The demo corpus (share/parley/demo) is ingested with the dictionary
 # (share/parley/data): actors appear.
 for _ in $(seq 1 60); do
-  curl -fsS "$api/v1/actors?limit=1" | grep -q '"name"' && break
+  page '/v1/actors?limit=1' '"name"' && break
   sleep 0.5
 done
-curl -fsS "$api/v1/actors?limit=1" | grep -q '"name"' || { echo "the demo corpus was not ingested"; tail -n 20 "$tmp/serve.log"; exit 1; }
+page '/v1/actors?limit=1' '"name"' || { echo "the demo corpus was not ingested"; tail -n 20 "$tmp/serve.log"; exit 1; }
 kill -TERM "$server"; wait "$server" || { echo "unclean stop"; tail -n 20 "$tmp/serve.log"; exit 1; }
 server=
 echo "install: ok"

@@ -53,8 +53,8 @@ while read -r commit label; do
   done
   [ -n "$port" ] || { echo "the upgraded server did not start:"; tail -n 20 "$tmp/serve.log"; exit 1; }
   api="http://127.0.0.1:$port"
-  get() { curl -fsS "$api$1"; }
-  has() { grep -Eq "$1"; }
+  get() { local b; b=$(curl -fsS "$api$1") && printf '%s\n' "$b"; } # whole, then printed
+  has() { local b; b=$(cat) && grep -Eq "$1" <<<"$b"; }
   # 3. The old rows answer through today's API.
   get /readyz >/dev/null
   get "/v1/actors?q=Keller" | has '"name" *: *"Anna Keller"'  || { echo "actor missing:"; get "/v1/actors?q=Keller"; exit 1; }
