@@ -114,7 +114,7 @@ done
 # (a few minutes when the base image and the package layers are cached).
 echo "== container"
 if reason=$(tests/container/run.sh --probe 2>&1); then
-  suite container tests/container/run.sh
+  suite container timeout 1800 tests/container/run.sh
 else
   echo "SKIP container: $reason"
 fi
