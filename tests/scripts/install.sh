@@ -53,6 +53,12 @@ rc=0; "${clean[@]}" "$bin" >/dev/null 2>&1 || rc=$?
 [ "$rc" -eq 2 ] || { echo "a bare parley exits $rc, want 2"; exit 1; }
 rc=0; "${clean[@]}" PARLEY_THREADS=0 "$bin" migrate >/dev/null 2>&1 || rc=$?
 [ "$rc" -eq 2 ] || { echo "a bad setting exits $rc, want 2"; exit 1; }
+rc=0; "${clean[@]}" "$bin" migrate --config /nonexistent.conf >/dev/null 2>&1 || rc=$?
+[ "$rc" -eq 2 ] || { echo "a missing configuration file exits $rc, want 2"; exit 1; }
+printf 'PARLEY_LISTN=1\n' >"$tmp/typo.conf"
+rc=0; "${clean[@]}" PARLEY_CONFIG="$tmp/typo.conf" "$bin" migrate 2>"$tmp/typo.err" >/dev/null || rc=$?
+[ "$rc" -eq 2 ] && grep -q 'typo.conf:1: unknown setting PARLEY_LISTN' "$tmp/typo.err" ||
+  { echo "a typo in the configuration file: exit $rc, $(cat "$tmp/typo.err")"; exit 1; }
 
 # 3. A throwaway PostgreSQL, reached over a unix socket.
 mkdir -p "$tmp/pg" "$tmp/sock"; chmod 700 "$tmp/pg"
