@@ -4,7 +4,9 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 export PARLEY_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: all deps build run test bench fuzz format clean
+PREFIX ?= /usr/local
+
+.PHONY: all deps build run test bench fuzz format clean install
 
 all: build
 
@@ -14,6 +16,11 @@ deps:
 build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(BUILD) --target parley -j $(JOBS)
+
+# PREFIX (default /usr/local) and DESTDIR (staging) as usual; data files go
+# to PREFIX/share/parley, where the installed binary finds them by itself.
+install: build
+	@DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)
 
 run: build
 	$(BUILD)/parley serve

@@ -4,18 +4,26 @@
 # docker/Dockerfile alike, so there is one list.
 #   scripts/deps.sh            build + run + test packages
 #   scripts/deps.sh runtime    only what the parley binary needs at run time
+#   scripts/deps.sh runtime-client   the same without the PostgreSQL server
+#                              (an external database: the container image)
+#   scripts/deps.sh container  the container test's engine (podman, runc,
+#                              debootstrap), also installed by "all"
 set -euo pipefail
 
-runtime=(libmicrohttpd12 libjansson4 libpq5 libcurl4 libxml2 libutf8proc2 zlib1g
-         postgresql-15 ca-certificates)
+client=(libmicrohttpd12 libjansson4 libpq5 libcurl4 libxml2 libutf8proc2 zlib1g ca-certificates)
+runtime=("${client[@]}" postgresql-15)
 build=(build-essential cmake pkg-config libmicrohttpd-dev libjansson-dev libpq-dev
        libcurl4-openssl-dev libxml2-dev libutf8proc-dev zlib1g-dev check)
 test=(clang libclang-rt-14-dev python3 nodejs npm chromium wrk postgresql-contrib curl)
+# tests/container/run.sh: an engine that needs no registry and no daemon
+container=(podman buildah runc debootstrap uidmap netavark aardvark-dns)
 
 case "${1:-all}" in
   runtime) want=("${runtime[@]}") ;;
+  runtime-client) want=("${client[@]}") ;;
+  container) want=("${container[@]}") ;;
   build) want=("${runtime[@]}" "${build[@]}") ;;
-  *) want=("${runtime[@]}" "${build[@]}" "${test[@]}") ;;
+  *) want=("${runtime[@]}" "${build[@]}" "${test[@]}" "${container[@]}") ;;
 esac
 
 missing=()

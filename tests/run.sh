@@ -5,7 +5,9 @@
 #      end-to-end HTTP suites, the OpenAPI lint and contract check, the
 #      extraction and HTML scorers (when ../shared is present), the
 #      database-down suite;
-#   3. migration integration checks, worker suites, browser suites.
+#   3. migration integration checks (numbered and repeatable, git history,
+#      upgrades from earlier releases), make install, worker suites, browser
+#      suites, the container test (when podman can run containers here).
 # Prints one line per suite and a last line "N passed, M failed".
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -55,6 +57,8 @@ if tests/scripts/disk_full.sh --probe; then
 else
   echo "SKIP disk-full: cannot mount a small tmpfs here (needs root or CAP_SYS_ADMIN)"
 fi
+suite upgrade tests/scripts/upgrade.sh "$BUILD/parley"
+suite install tests/scripts/install.sh "$BUILD"
 
 echo "== end-to-end (ASan+UBSan server)"
 TMP=$(mktemp -d /tmp/parley-test.XXXXXX)
@@ -121,6 +125,15 @@ for extra in tests/worker/run.sh tests/browser/run.sh; do
     suite "$(basename "$(dirname "$extra")")" "$extra"
   fi
 done
+
+# The image built and run under podman, when this machine can run containers
+# (a few minutes when the base image and the package layers are cached).
+echo "== container"
+if reason=$(tests/container/run.sh --probe 2>&1); then
+  suite container timeout 1800 tests/container/run.sh
+else
+  echo "SKIP container: $reason"
+fi
 
 echo
 [ $failed -eq 0 ] || echo "failed suites: ${failures[*]}"

@@ -8,8 +8,10 @@
 
 int main(int argc, char **argv)
 {
-	if (argc < 2)
-		return cmd_help(1, (char *[]){"help", NULL});
+	if (argc < 2) { /* help, but not success: a script that forgot the command */
+		cmd_help(1, (char *[]){"help", NULL});
+		return 2;
+	}
 	const char *name = argv[1];
 	if (!strcmp(name, "--help") || !strcmp(name, "-h"))
 		name = "help";

@@ -19,7 +19,7 @@ static px_dict *fuzz_dict;
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	char *err = NULL;
-	const char *dir = getenv("PARLEY_DATA_DIR_DICT");
+	const char *dir = getenv("PARLEY_DICT_DIR");
 	fuzz_dict = px_dict_load_dir(dir ? dir : PARLEY_SOURCE_DIR "/service/data", &err);
 	if (!fuzz_dict) {
 		fprintf(stderr, "fuzz_extract: %s\n", err ? err : "no dictionary");

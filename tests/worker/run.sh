@@ -57,7 +57,7 @@ reset_db() {
 # Call in a subshell that then execs parley, so that $! is parley's own pid.
 worker_env() {
   export PARLEY_ALLOW_LOCAL_FETCH=${ALLOW:-1} PARLEY_HOST_INTERVAL_MS=${HOST_MS:-0} \
-    PARLEY_RETRY_BASE_SECONDS=1 PARLEY_MAX_ATTEMPTS=${MAX_ATTEMPTS:-3} \
+    PARLEY_RETRY_BASE_SECONDS=${RETRY_BASE:-1} PARLEY_MAX_ATTEMPTS=${MAX_ATTEMPTS:-3} \
     PARLEY_FETCH_TIMEOUT=${TIMEOUT:-3} PARLEY_FETCH_MAX_BYTES=1048576 \
     PARLEY_WORKER_POLL_MS=100 PARLEY_LEASE_SECONDS=${LEASE:-20}
 }
@@ -179,7 +179,9 @@ test_source_errors() {
   "$PARLEY" sources add "$FX/bad.xml" >/dev/null
   "$PARLEY" sources add "$FX/status/404" >/dev/null
   "$PARLEY" sources add "$FX/status/503" --kind feed >/dev/null
-  start_worker srcerr; local w=$WPID
+  # a first retry 30 s out: not due again before the checks below, however
+  # slowly this machine stops the worker (1 s was a race)
+  RETRY_BASE=30 start_worker srcerr; local w=$WPID
   wait_idle 20
   stop_worker $w
   src() { sql "SELECT coalesce(last_status::text, '-') || '|' || failures || '|' || (next_fetch_at > now()) FROM sources WHERE url = '$FX/$1'"; }
@@ -328,8 +330,64 @@ test_demo() {
   expect "demo source" "$(sql "SELECT count(*) || ' ' || bool_and(NOT enabled) FROM sources")" "1 true"
 }
 
+# A good citizen: the site's robots.txt is fetched once and honoured (a
+# disallowed page is never requested and fails for good), its Crawl-delay
+# spaces the requests even with no host interval configured, and every
+# request carries the User-Agent with the contact URL.
+test_robots() {
+  curl -s -G "$FX/_robots" --data-urlencode "text=# fixture
+User-agent: *
+Disallow: /
+
+User-agent: Parley
+Disallow: /page/r-1.html
+Crawl-delay: 1
+" >/dev/null
+  "$PARLEY" sources add "$FX/feed.xml?n=3&prefix=r" >/dev/null
+  ( export PARLEY_CONTACT_URL=https://parley.example/crawler; worker_env; exec "$PARLEY" worker ) >"$TMP/robots.log" 2>&1 &
+  local w=$!; BG+=($w)
+  sleep 1; wait_idle 30; wait_settled 30
+  stop_worker $w
+  row() { sql "SELECT status || '|' || attempts || '|' || coalesce(error, '') FROM articles WHERE url = '$FX/$1'"; }
+  expect "allowed pages" "$(sql "SELECT count(*) FROM articles WHERE status = 'extracted'")" 2
+  expect "disallowed page" "$(row page/r-1.html)" "failed|1|disallowed by robots.txt (http://127.0.0.1:${FX##*:})"
+  expect "never requested" "$(hits /page/r-1.html)" 0
+  expect "robots.txt once" "$(hits /robots.txt)" 1
+  # after robots.txt: the feed and two pages, two gaps of at least a second
+  local span; span=$(curl -s "$FX/_span")
+  [ "$span" -ge 1900 ] || fail "Crawl-delay not honoured: 4 requests within $span ms"
+  expect "User-Agent" "$(curl -s "$FX/_ua")" "Parley/$("$PARLEY" version | cut -d' ' -f2) (+https://parley.example/crawler)"
+  # --robots=0 (tests, your own sites) fetches it after all
+  sql "UPDATE articles SET status = 'pending', attempts = 0, error = NULL, next_attempt_at = now() WHERE url LIKE '%r-1.html'" >/dev/null
+  ( export PARLEY_ROBOTS=0; worker_env; exec "$PARLEY" worker ) >"$TMP/robots2.log" 2>&1 &
+  w=$!; BG+=($w)
+  sleep 0.5; wait_settled 20
+  stop_worker $w
+  expect "with robots off" "$(row page/r-1.html | cut -d'|' -f1)" extracted
+}
+
+# The worker's heartbeat: `parley health --worker` answers 0 while a worker
+# on this host runs and beats, 1 once it stopped (its row removed) or when
+# its beat is older than --max-age.
+test_heartbeat() {
+  sql "TRUNCATE worker_heartbeats" >/dev/null # a worker killed -9 earlier left its row
+  if "$PARLEY" health --worker >/dev/null 2>&1; then fail "healthy with no worker"; fi
+  start_worker heartbeat; local w=$WPID
+  local ok=
+  for _ in $(seq 50); do "$PARLEY" health --worker >/dev/null 2>&1 && { ok=1; break; }; sleep 0.1; done
+  [ -n "$ok" ] || fail "no heartbeat from a running worker"
+  expect "one row" "$(sql "SELECT count(*) FROM worker_heartbeats WHERE owner LIKE '%:$w:%'")" 1
+  sql "UPDATE worker_heartbeats SET seen_at = now() - interval '5 minutes'" >/dev/null
+  if "$PARLEY" health --worker --max-age 60 >/dev/null 2>&1; then fail "a stale heartbeat passed"; fi
+  "$PARLEY" health --worker --max-age 600 >/dev/null 2>&1 || fail "--max-age not honoured"
+  "$PARLEY" health --worker --max-age x >/dev/null 2>&1; expect "bad --max-age" $? 2
+  stop_worker $w
+  expect "row removed at stop" "$(sql "SELECT count(*) FROM worker_heartbeats WHERE owner LIKE '%:$w:%'")" 0
+  if "$PARLEY" health --worker >/dev/null 2>&1; then fail "healthy after the worker stopped"; fi
+}
+
 ALL=(test_unit test_feed test_atom_and_etag test_failures test_source_errors test_ssrf
-     test_concurrency test_crash test_shutdown test_api test_ingest_cli test_demo)
+     test_concurrency test_crash test_shutdown test_api test_ingest_cli test_demo test_heartbeat test_robots)
 T0=$SECONDS
 for t in "${@:-${ALL[@]}}"; do run_test "$t"; done
 echo "took $((SECONDS - T0))s"

@@ -25,8 +25,8 @@ static void load_spec(void)
 
 void h_openapi(void *ctx, const http_request *req, http_response *res)
 {
-	const char *env = getenv("PARLEY_API_SPEC_DIR");
-	spec_dir = env && *env ? env : PARLEY_SOURCE_DIR "/api-spec";
+	const app *a = ctx;
+	spec_dir = a->cfg->api_spec_dir;
 	pthread_once(&once, load_spec);
 	if (!spec) {
 		api_error(res, 404, "not_found", "the API description is not installed", NULL);

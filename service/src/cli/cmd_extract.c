@@ -7,6 +7,7 @@
  * cleaned text beside the extraction so offsets can be checked by eye.
  */
 #include "cli/commands.h"
+#include "cli/runtime.h"
 #include "core/buf.h"
 #include "core/file.h"
 #include "extract/extract.h"
@@ -24,8 +25,8 @@ const char usage_extract[] =
     "\n"
     "  --published-at DATE  publication date, YYYY-MM-DD (else inferred from the text)\n"
     "  --title T            the article's title\n"
-    "  --data-dir DIR       dictionary folder (default $PARLEY_DATA_DIR_DICT, else the\n"
-    "                       source tree's service/data)\n";
+    "  --data-dir DIR       dictionary folder (default the configured PARLEY_DICT_DIR:\n"
+    "                       see 'parley help serve')\n";
 
 typedef struct extract_args {
 	const char *file, *published_at, *title, *data_dir;
@@ -72,19 +73,20 @@ static int parse_args(int argc, char **argv, extract_args *a)
 	return 0;
 }
 
-static const char *default_data_dir(void)
-{
-	const char *env = getenv("PARLEY_DATA_DIR_DICT");
-	return env && *env ? env : PARLEY_SOURCE_DIR "/service/data";
-}
-
 int cmd_extract(int argc, char **argv)
 {
 	extract_args a = {0};
 	if (parse_args(argc, argv, &a))
 		return 2;
 	char *err = NULL;
-	px_dict *d = px_dict_load_dir(a.data_dir ? a.data_dir : default_data_dir(), &err);
+	config cfg;
+	if (runtime_load_config(&cfg, NULL, &err)) {
+		fprintf(stderr, "parley extract: %s\n", err);
+		free(err);
+		return 2;
+	}
+	px_dict *d = px_dict_load_dir(a.data_dir ? a.data_dir : cfg.dict_dir, &err);
+	config_free(&cfg);
 	if (!d) {
 		fprintf(stderr, "parley extract: %s\n", err ? err : "cannot load dictionary");
 		free(err);

@@ -69,6 +69,9 @@ int cmd_help(int argc, char **argv)
 	for (const command *c = commands; c->name; c++)
 		printf("  %-10s %s\n", c->name, c->summary);
 	puts("\n'parley help COMMAND' or 'parley COMMAND --help' explains its flags.\n"
-	     "Configuration comes from the environment (PARLEY_*); flags override it.");
+	     "Configuration comes from an optional file (--config FILE or PARLEY_CONFIG,\n"
+	     "KEY=value lines), then the environment (PARLEY_*); flags override both.\n\n"
+	     "exit status: 0 success; 1 a runtime failure (database, files, server,\n"
+	     "health check); 2 a usage or configuration error (also a bare 'parley').");
 	return 0;
 }

@@ -228,7 +228,7 @@ int cmd_ingest(int argc, char **argv)
 	}
 	char *err = NULL;
 	ingest_ctx ctx = {.dict = &dict};
-	ingest_settings_from_env(&ctx.s, rt.cfg.allow_local_fetch);
+	ingest_settings_from_config(&ctx.s, &rt.cfg);
 	ctx.pool = db_pool_new(rt.conninfo, 2);
 	ratelimit *rl = ratelimit_new(ctx.s.host_interval_ms, 256);
 	ctx.fetch = fetcher_new(&ctx.s, rl, NULL);

@@ -50,7 +50,7 @@ int cmd_serve(int argc, char **argv)
 		         "name in PARLEY_ALLOWED_HOSTS are served",
 		         NULL);
 
-	ingest_service_opts io = {rt.cfg.demo, rt.cfg.run_worker, rt.cfg.allow_local_fetch};
+	ingest_service_opts io = {rt.cfg.demo, rt.cfg.run_worker, &rt.cfg};
 	ingest_service *ingest = ingest_service_start(a.pool, &a.dict, &a.dict_lock, &io);
 	http_server_opts ho = {
 	    .host = rt.cfg.listen_host,

@@ -19,11 +19,8 @@ const char usage_worker[] =
     "Runs the ingestion schedule: fetches due sources (feeds and pages) and the\n"
     "articles their feeds list, stores and extracts them.  Several workers may\n"
     "share one database.  SIGINT or SIGTERM stops it within a few seconds; a job\n"
-    "cut short is given back to the queue.\n\n"
-    "worker settings (environment): PARLEY_WORKER_THREADS (1), PARLEY_LEASE_SECONDS,\n"
-    "PARLEY_FETCH_TIMEOUT (30), PARLEY_CONNECT_TIMEOUT (10), PARLEY_FETCH_MAX_BYTES\n"
-    "(10 MiB), PARLEY_HOST_INTERVAL_MS (1000), PARLEY_MAX_ATTEMPTS (5),\n"
-    "PARLEY_RETRY_BASE_SECONDS (60), PARLEY_WORKER_POLL_MS (1000).\n";
+    "cut short is given back to the queue.  Its settings (--worker-threads,\n"
+    "--fetch-timeout, ...) are among the configuration below.\n";
 
 int cmd_worker(int argc, char **argv)
 {
@@ -36,11 +33,10 @@ int cmd_worker(int argc, char **argv)
 	if (!dict)
 		return 1;
 	ingest_settings s;
-	ingest_settings_from_env(&s, rt.cfg.allow_local_fetch);
+	ingest_settings_from_config(&s, &rt.cfg);
 	/* Two connections per loop: one claims while another may store. */
 	db_pool *pool = db_pool_new(rt.conninfo, s.threads + 1);
-	ingest_service_opts o = {
-	    .demo = 0, .run_worker = 1, .allow_local = rt.cfg.allow_local_fetch};
+	ingest_service_opts o = {.demo = 0, .run_worker = 1, .cfg = &rt.cfg};
 	ingest_service *svc = ingest_service_start(pool, &dict, NULL, &o);
 	if (!svc) {
 		rc = 1;

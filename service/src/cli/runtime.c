@@ -4,6 +4,7 @@
 #include "cli/runtime.h"
 
 #include "core/buf.h"
+#include "core/file.h"
 #include "core/log.h"
 #include "db/migrate.h"
 #include "ingest/dictionary.h"
@@ -18,13 +19,55 @@ static const char *process_env(const char *name, void *ctx)
 	return getenv(name);
 }
 
+int runtime_load_config(config *c, const char *file, char **err)
+{
+	config_defaults(c);
+	if (!file || !*file)
+		file = getenv("PARLEY_CONFIG");
+	if (file && *file) {
+		file_status st;
+		char *text = file_read(file, 1u << 20, NULL, &st);
+		if (!text) {
+			buf b;
+			buf_init(&b);
+			buf_printf(&b, "cannot read the configuration file %s%s", file,
+			           st == FILE_TOO_BIG ? " (larger than 1 MiB)" : "");
+			*err = buf_detach(&b);
+			config_free(c);
+			return -1;
+		}
+		int rc = config_from_text(c, text, file, err);
+		free(text);
+		if (rc) {
+			config_free(c);
+			return -1;
+		}
+	}
+	if (config_from_env(c, process_env, NULL, err)) {
+		config_free(c);
+		return -1;
+	}
+	return 0;
+}
+
+/* The value of --config FILE / --config=FILE in argv, or NULL. */
+static const char *config_flag(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--config") && i + 1 < argc)
+			return argv[i + 1];
+		if (!strncmp(argv[i], "--config=", 9))
+			return argv[i] + 9;
+	}
+	return NULL;
+}
+
 int runtime_configure(runtime *rt, int argc, char **argv, const char *usage, char ***rest,
                       int *n_rest)
 {
 	memset(rt, 0, sizeof *rt);
-	config_defaults(&rt->cfg);
 	char *err = NULL;
-	if (config_from_env(&rt->cfg, process_env, NULL, &err)) {
+	if (runtime_load_config(&rt->cfg, config_flag(argc, argv), &err)) {
 		fprintf(stderr, "parley: %s\n", err);
 		free(err);
 		return 2;
@@ -34,6 +77,10 @@ int runtime_configure(runtime *rt, int argc, char **argv, const char *usage, cha
 	if (n_rest)
 		*n_rest = 0;
 	for (int i = 1; i < argc;) {
+		if (!strcmp(argv[i], "--config") || !strncmp(argv[i], "--config=", 9)) {
+			i += argv[i][8] == '=' ? 1 : 2; /* read above */
+			continue;
+		}
 		int used = config_apply_flag(&rt->cfg, argc - i, argv + i, &err);
 		if (used < 0) {
 			fprintf(stderr, "parley %s: %s\n", argv[0], err);

@@ -17,9 +17,15 @@ typedef struct runtime {
 } runtime;
 
 /*
- * Parses env then argv (argv[0] is the command).  Positional arguments are
- * collected into *rest (NULL-terminated, may be NULL).  Returns 0, 2 after
- * printing a usage error.
+ * Defaults, then the configuration file (file, else $PARLEY_CONFIG; none
+ * when both are unset), then the environment.  Returns 0, or -1 with *err
+ * set and c freed.
+ */
+int runtime_load_config(config *c, const char *file, char **err);
+/*
+ * Parses the configuration file (--config FILE or PARLEY_CONFIG), env, then argv (argv[0] is the
+ * command).  Positional arguments are collected into *rest (NULL-terminated, may be NULL).  Returns
+ * 0, 2 after printing a usage error.
  */
 int runtime_configure(runtime *rt, int argc, char **argv, const char *usage, char ***rest,
                       int *n_rest);

@@ -6,6 +6,7 @@
 
 #include "core/buf.h"
 #include "core/log.h"
+#include "core/paths.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -53,6 +54,21 @@ static const setting settings[] = {
     {"PARLEY_ALLOW_LOCAL_FETCH", "--allow-local-fetch", SET_BOOL, FIELD(allow_local_fetch), 0, 1},
     {"PARLEY_PG_BINDIR", "--pg-bindir", SET_STRING, FIELD(pg_bindir), 0, 0},
     {"PARLEY_PG_USER", "--pg-user", SET_STRING, FIELD(pg_user), 0, 0},
+    {"PARLEY_API_SPEC_DIR", "--api-spec-dir", SET_STRING, FIELD(api_spec_dir), 0, 0},
+    {"PARLEY_DEMO_DIR", "--demo-dir", SET_STRING, FIELD(demo_dir), 0, 0},
+    {"PARLEY_LEASE_SECONDS", "--lease-seconds", SET_INT, FIELD(lease_s), 1, 3600},
+    {"PARLEY_FETCH_TIMEOUT", "--fetch-timeout", SET_INT, FIELD(fetch_timeout_s), 1, 600},
+    {"PARLEY_CONNECT_TIMEOUT", "--connect-timeout", SET_INT, FIELD(connect_timeout_s), 1, 120},
+    {"PARLEY_FETCH_MAX_BYTES", "--fetch-max-bytes", SET_SIZE, FIELD(fetch_max_bytes), 1024,
+     256L << 20},
+    {"PARLEY_HOST_INTERVAL_MS", "--host-interval-ms", SET_INT, FIELD(host_interval_ms), 0, 60000},
+    {"PARLEY_MAX_ATTEMPTS", "--max-attempts", SET_INT, FIELD(max_attempts), 1, 50},
+    {"PARLEY_RETRY_BASE_SECONDS", "--retry-base-seconds", SET_INT, FIELD(retry_base_s), 1, 86400},
+    {"PARLEY_WORKER_POLL_MS", "--worker-poll-ms", SET_INT, FIELD(worker_poll_ms), 50, 60000},
+    {"PARLEY_WORKER_THREADS", "--worker-threads", SET_INT, FIELD(worker_threads), 1, 64},
+    {"PARLEY_USER_AGENT", "--user-agent", SET_STRING, FIELD(user_agent), 0, 0},
+    {"PARLEY_CONTACT_URL", "--contact-url", SET_STRING, FIELD(contact_url), 0, 0},
+    {"PARLEY_ROBOTS", "--robots", SET_BOOL, FIELD(robots), 0, 1},
 };
 
 const char config_flags_help[] =
@@ -94,7 +110,41 @@ const char config_flags_help[] =
     "  --pg-bindir DIR        embedded database: PostgreSQL's programs (PARLEY_PG_BINDIR;\n"
     "                         default: pg_config --bindir, else /usr/lib/postgresql/N/bin)\n"
     "  --pg-user NAME         embedded database's owner when run as root (PARLEY_PG_USER,\n"
-    "                         default postgres)\n";
+    "                         default postgres)\n"
+    "  --api-spec-dir DIR     the OpenAPI description (PARLEY_API_SPEC_DIR)\n"
+    "  --demo-dir DIR         the demo corpus (PARLEY_DEMO_DIR)\n"
+    "  --worker-threads N     worker loops per process (PARLEY_WORKER_THREADS, default 1)\n"
+    "  --lease-seconds N      lease on a claimed job (PARLEY_LEASE_SECONDS, default the\n"
+    "                         fetch timeout + 5, at least 120)\n"
+    "  --fetch-timeout N      whole transfer, seconds (PARLEY_FETCH_TIMEOUT, default 30)\n"
+    "  --connect-timeout N    connect, seconds (PARLEY_CONNECT_TIMEOUT, default 10)\n"
+    "  --fetch-max-bytes N    largest fetched body (PARLEY_FETCH_MAX_BYTES, default 10 MiB)\n"
+    "  --host-interval-ms N   spacing of requests to one host (PARLEY_HOST_INTERVAL_MS,\n"
+    "                         default 1000)\n"
+    "  --max-attempts N       tries before an article fails (PARLEY_MAX_ATTEMPTS, default 5)\n"
+    "  --retry-base-seconds N first retry delay, doubling (PARLEY_RETRY_BASE_SECONDS,\n"
+    "                         default 60)\n"
+    "  --worker-poll-ms N     idle poll interval (PARLEY_WORKER_POLL_MS, default 1000)\n"
+    "  --user-agent NAME      the fetcher's User-Agent (PARLEY_USER_AGENT, default\n"
+    "                         Parley/VERSION); its first word is matched in robots.txt\n"
+    "  --contact-url URL      where site owners reach you, sent as (+URL) in the\n"
+    "                         User-Agent (PARLEY_CONTACT_URL)\n"
+    "  --robots[=0|1]         honour robots.txt and its Crawl-delay (PARLEY_ROBOTS,\n"
+    "                         default 1)\n"
+    "  --config FILE          KEY=value lines with the names above (PARLEY_CONFIG);\n"
+    "                         the environment and flags override it\n"
+    "Folders default to PREFIX/share/parley/... when installed, else the source tree.\n";
+
+int config_setting(size_t i, const char **env, const char **flag)
+{
+	if (i >= sizeof settings / sizeof *settings)
+		return 0;
+	if (env)
+		*env = settings[i].env;
+	if (flag)
+		*flag = settings[i].flag;
+	return 1;
+}
 
 void config_defaults(config *c)
 {
@@ -102,9 +152,11 @@ void config_defaults(config *c)
 	c->listen_host = xstrdup("127.0.0.1");
 	c->listen_port = 8080;
 	c->data_dir = xstrdup("./var");
-	c->dict_dir = xstrdup(PARLEY_SOURCE_DIR "/service/data");
-	c->web_dir = xstrdup(PARLEY_SOURCE_DIR "/service/web");
-	c->migrations_dir = xstrdup(PARLEY_SOURCE_DIR "/migrations");
+	c->dict_dir = paths_default("data", "service/data");
+	c->web_dir = paths_default("web", "service/web");
+	c->migrations_dir = paths_default("migrations", "migrations");
+	c->api_spec_dir = paths_default("api-spec", "api-spec");
+	c->demo_dir = paths_default("demo", "service/demo");
 	c->log_level = LOG_INFO;
 	c->threads = 8;
 	c->pool_size = 8;
@@ -116,6 +168,15 @@ void config_defaults(config *c)
 	c->idle_timeout_s = 30;
 	c->run_worker = 1;
 	c->demo = 1;
+	c->fetch_timeout_s = 30;
+	c->connect_timeout_s = 10;
+	c->fetch_max_bytes = 10u << 20;
+	c->host_interval_ms = 1000;
+	c->max_attempts = 5;
+	c->retry_base_s = 60;
+	c->worker_poll_ms = 1000;
+	c->worker_threads = 1;
+	c->robots = 1;
 }
 
 int config_parse_listen(const char *s, char **host, int *port)
@@ -228,6 +289,75 @@ int config_from_env(config *c, config_env_fn env, void *ctx, char **err)
 	return 0;
 }
 
+/* One KEY=value line of a configuration file, for config_from_env. */
+typedef struct file_pair {
+	const char *key, *value;
+} file_pair;
+
+static const char *pair_lookup(const char *name, void *ctx)
+{
+	const file_pair *p = ctx;
+	return !strcmp(name, p->key) ? p->value : NULL;
+}
+
+int config_from_text(config *c, const char *text, const char *origin, char **err)
+{
+	int lineno = 0, rc = 0;
+	for (const char *line = text; line && *line && !rc; lineno++) {
+		const char *nl = strchr(line, '\n');
+		size_t len = nl ? (size_t)(nl - line) : strlen(line);
+		char *l = xstrndup(line, len);
+		line = nl ? nl + 1 : NULL;
+		char *s = l, *e = l + len;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+			*--e = '\0';
+		char *eq = strchr(s, '=');
+		if (!*s || *s == '#') {
+			free(l);
+			continue;
+		}
+		buf why;
+		buf_init(&why);
+		if (!eq) {
+			buf_printf(&why, "%s:%d: expected KEY=value", origin, lineno + 1);
+		} else {
+			*eq = '\0';
+			for (char *k = eq; k > s && (k[-1] == ' ' || k[-1] == '\t');)
+				*--k = '\0';
+			char *v = eq + 1;
+			while (*v == ' ' || *v == '\t')
+				v++;
+			size_t vlen = strlen(v);
+			if (vlen >= 2 && v[0] == '"' && v[vlen - 1] == '"') {
+				v[vlen - 1] = '\0';
+				v++;
+			}
+			const setting *found = NULL;
+			for (size_t i = 0; i < sizeof settings / sizeof *settings; i++)
+				if (!strcmp(settings[i].env, s) || !strcmp("DATABASE_URL", s))
+					found = &settings[i];
+			char *inner = NULL;
+			file_pair p = {s, v};
+			if (!found)
+				buf_printf(&why, "%s:%d: unknown setting %s", origin, lineno + 1,
+				           s);
+			else if (config_from_env(c, pair_lookup, &p, &inner))
+				buf_printf(&why, "%s:%d: %s", origin, lineno + 1, inner);
+			free(inner);
+		}
+		if (why.len) {
+			*err = buf_detach(&why);
+			rc = -1;
+		} else {
+			buf_free(&why);
+		}
+		free(l);
+	}
+	return rc;
+}
+
 int config_apply_flag(config *c, int argc, char **argv, char **err)
 {
 	const char *arg = argv[0];
@@ -262,5 +392,9 @@ void config_free(config *c)
 	free(c->allowed_hosts);
 	free(c->pg_bindir);
 	free(c->pg_user);
+	free(c->api_spec_dir);
+	free(c->demo_dir);
+	free(c->user_agent);
+	free(c->contact_url);
 	memset(c, 0, sizeof *c);
 }

@@ -1,6 +1,10 @@
 /*
- * config — the service's settings: environment first (12-factor), then
- * command-line flags override.  Pure parsing; nothing here opens a file.
+ * config — the service's settings, every one of them: an optional
+ * configuration file (PARLEY_CONFIG or --config, the same KEY=value names
+ * as the environment), then the environment (12-factor), then command-line
+ * flags override.  Pure parsing; the caller reads the file.  Data-file
+ * folders default to the installed share/parley or the source tree
+ * (core/paths.h).
  */
 #ifndef PARLEY_CORE_CONFIG_H
 #define PARLEY_CORE_CONFIG_H
@@ -35,6 +39,21 @@ typedef struct config {
 	int allow_local_fetch;
 	char *pg_bindir; /* embedded cluster: PostgreSQL's bin dir, NULL: found */
 	char *pg_user;   /* embedded cluster's owner when run as root, NULL: postgres */
+	char *api_spec_dir; /* api-spec/openapi.yaml */
+	char *demo_dir;     /* the demo corpus */
+	/* The worker's tunables (ingest/settings.h). */
+	int lease_s; /* 0: the fetch timeout + 5 s */
+	int fetch_timeout_s;
+	int connect_timeout_s;
+	size_t fetch_max_bytes;
+	int host_interval_ms;
+	int max_attempts;
+	int retry_base_s;
+	int worker_poll_ms;
+	int worker_threads;
+	char *user_agent;  /* NULL: Parley/VERSION */
+	char *contact_url; /* added to the User-Agent as (+URL) */
+	int robots;        /* honour robots.txt */
 } config;
 
 /* getenv-like lookup, so tests can feed a table instead of the process
@@ -48,9 +67,16 @@ int config_from_env(config *c, config_env_fn env, void *ctx, char **err);
  * the number of argv entries consumed (1 or 2), 0 when the flag is not a
  * config flag, -1 with *err on a bad value. */
 int config_apply_flag(config *c, int argc, char **argv, char **err);
+/* Applies a configuration file's text: KEY=value lines with the
+ * environment's names (PARLEY_LISTEN=…), '#' comments, blank lines, a value
+ * optionally in double quotes.  An unknown key or a bad value is an error
+ * naming origin and line.  Returns 0, or -1 with *err set. */
+int config_from_text(config *c, const char *text, const char *origin, char **err);
 int config_parse_listen(const char *s, char **host, int *port);
 void config_free(config *c);
 
+/* The i-th setting of the table: 1 with its names, 0 past the end. */
+int config_setting(size_t i, const char **env, const char **flag);
 /* The flags config_apply_flag knows, for --help texts. */
 extern const char config_flags_help[];
 

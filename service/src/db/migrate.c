@@ -1,6 +1,7 @@
 /*
  * migrate — see migrate.h.  Checksums are computed by the database itself
- * (sha256 of the file text), which keeps a hashing library out of the binary.
+ * (sha256 of the file text), which keeps a hashing library out of the binary;
+ * `sha256sum FILE` gives the same hex for the historical list.
  */
 #include "db/migrate.h"
 
@@ -40,6 +41,12 @@ static int is_migration_name(const char *n)
 	return n[4] == '_';
 }
 
+static int is_sql_name(const char *n)
+{
+	size_t len = strlen(n);
+	return len > 4 && n[0] != '.' && !strcmp(n + len - 4, ".sql");
+}
+
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -62,15 +69,70 @@ static int run(PGconn *pg, const char *sql, int n, const char *const *params, PG
 	return 0;
 }
 
+/* The text of dir/name, or NULL with *err. */
+static char *read_in(const char *dir, const char *name, char **err)
+{
+	buf path;
+	buf_init(&path);
+	buf_printf(&path, "%s/%s", dir, name);
+	char *sql = file_read(path.data, FILE_NO_LIMIT, NULL, NULL);
+	if (!sql)
+		fail(err, "cannot read %s%s", path.data, "");
+	buf_free(&path);
+	return sql;
+}
+
+/* Is "name sum" a line of DIR/historical-checksums.txt (a committed text
+ * of a numbered migration edited before they were append-only)? */
+static int historical(const char *dir, const char *name, const char *sum)
+{
+	buf path;
+	buf_init(&path);
+	buf_printf(&path, "%s/historical-checksums.txt", dir);
+	char *text = file_read(path.data, 1u << 20, NULL, NULL);
+	buf_free(&path);
+	if (!text)
+		return 0;
+	int found = 0;
+	char *save = NULL;
+	for (char *line = strtok_r(text, "\n", &save); line && !found;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char n[256], h[80];
+		if (line[0] != '#' && sscanf(line, "%255s %79s", n, h) == 2)
+			found = !strcmp(n, name) && !strcmp(h, sum);
+	}
+	free(text);
+	return found;
+}
+
+/* One migration's transaction: prelude (may be NULL), the file's sql, the
+ * statement recording it (params rec), commit; rolled back on any error,
+ * which names label.  Returns 0 or -1 with *err. */
+static int apply_tx(PGconn *pg, const char *prelude, const char *sql, const char *label,
+                    const char *record, int n, const char *const *rec, char **err)
+{
+	int rc = run(pg, "BEGIN", 0, NULL, NULL, err);
+	if (!rc && prelude)
+		rc = run(pg, prelude, 0, NULL, NULL, err);
+	if (!rc && (rc = run(pg, sql, 0, NULL, NULL, err))) {
+		char *inner = *err;
+		fail(err, "%s: %s", label, inner);
+		free(inner);
+	}
+	if (!rc)
+		rc = run(pg, record, n, rec, NULL, err);
+	if (!rc)
+		rc = run(pg, "COMMIT", 0, NULL, NULL, err);
+	else
+		PQclear(PQexec(pg, "ROLLBACK"));
+	return rc;
+}
+
 static int apply_one(PGconn *pg, const char *dir, const char *name, char **err)
 {
-	char path[4096];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	char *sql = file_read(path, FILE_NO_LIMIT, NULL, NULL);
-	if (!sql) {
-		fail(err, "cannot read %s%s", path, "");
+	char *sql = read_in(dir, name, err);
+	if (!sql)
 		return -1;
-	}
 	char version[5] = {0};
 	memcpy(version, name, 4);
 	const char *p[] = {version, sql, name};
@@ -86,6 +148,13 @@ static int apply_one(PGconn *pg, const char *dir, const char *name, char **err)
 	char *sum = xstrdup(PQgetvalue(r, 0, 0));
 	int recorded = !PQgetisnull(r, 0, 1);
 	int same = recorded && !strcmp(sum, PQgetvalue(r, 0, 1));
+	/* Both texts known: the database has an earlier text of a file that
+	 * is now at a later known text, not an edit nobody recorded. */
+	if (recorded && !same && historical(dir, name, PQgetvalue(r, 0, 1)) &&
+	    historical(dir, name, sum)) {
+		log_info("migration recorded at an earlier text of its file", "name", name, NULL);
+		same = 1;
+	}
 	PQclear(r);
 	if (recorded) {
 		free(sql);
@@ -98,21 +167,10 @@ static int apply_one(PGconn *pg, const char *dir, const char *name, char **err)
 		return 0;
 	}
 	const char *ins[] = {version, sum, name};
-	rc = run(pg, "BEGIN", 0, NULL, NULL, err);
-	if (!rc && (rc = run(pg, sql, 0, NULL, NULL, err))) {
-		char *inner = *err;
-		fail(err, "%s: %s", name, inner);
-		free(inner);
-	}
-	if (!rc)
-		rc = run(pg,
-		         "INSERT INTO schema_migrations (version, checksum, name) "
-		         "VALUES ($1::int, $2, $3)",
-		         3, ins, NULL, err);
-	if (!rc)
-		rc = run(pg, "COMMIT", 0, NULL, NULL, err);
-	else
-		PQclear(PQexec(pg, "ROLLBACK"));
+	rc = apply_tx(pg, NULL, sql, name,
+	              "INSERT INTO schema_migrations (version, checksum, name) "
+	              "VALUES ($1::int, $2, $3)",
+	              3, ins, err);
 	if (!rc)
 		log_info("migration applied", "name", name, NULL);
 	free(sql);
@@ -120,21 +178,75 @@ static int apply_one(PGconn *pg, const char *dir, const char *name, char **err)
 	return rc ? -1 : 1;
 }
 
-int db_migrate(const char *conninfo, const char *dir, char **err)
+/* The names in dir that keep() accepts, sorted; -1 when dir cannot be read. */
+static int list_sql(const char *dir, int (*keep)(const char *), char ***names, size_t *n)
 {
 	DIR *d = opendir(dir);
 	if (!d)
-		return fail(err, "cannot open migrations directory %s%s", dir, "");
-	char **names = NULL;
-	size_t n = 0;
+		return -1;
 	for (struct dirent *e; (e = readdir(d));) {
-		if (!is_migration_name(e->d_name))
+		if (!keep(e->d_name))
 			continue;
-		names = xrealloc(names, (n + 1) * sizeof *names);
-		names[n++] = xstrdup(e->d_name);
+		*names = xrealloc(*names, (*n + 1) * sizeof **names);
+		(*names)[(*n)++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, by_name);
+	qsort(*names, *n, sizeof **names, by_name);
+	return 0;
+}
+
+/* Applies repeatable/<name> when its checksum differs from the recorded
+ * one.  Function bodies are checked when called, not when created, so the
+ * files need no order among themselves.  Returns 1 applied, 0 unchanged,
+ * -1 with *err. */
+static int apply_repeatable(PGconn *pg, const char *rdir, const char *name, char **err)
+{
+	char *sql = read_in(rdir, name, err);
+	if (!sql)
+		return -1;
+	const char *p[] = {name, sql};
+	PGresult *r = NULL;
+	if (run(pg,
+	        "SELECT encode(sha256(convert_to($2, 'UTF8')), 'hex'), "
+	        "(SELECT checksum FROM schema_repeatables WHERE name = $1)",
+	        2, p, &r, err)) {
+		free(sql);
+		return -1;
+	}
+	char *sum = xstrdup(PQgetvalue(r, 0, 0));
+	int same = !PQgetisnull(r, 0, 1) && !strcmp(sum, PQgetvalue(r, 0, 1));
+	PQclear(r);
+	int rc = 0;
+	if (!same) {
+		const char *rec[] = {name, sum};
+		buf label;
+		buf_init(&label);
+		buf_printf(&label, "repeatable/%s", name);
+		rc = apply_tx(pg, "SET LOCAL check_function_bodies = off", sql, label.data,
+		              "INSERT INTO schema_repeatables (name, checksum) VALUES ($1, $2) "
+		              "ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, "
+		              "applied_at = now()",
+		              2, rec, err);
+		buf_free(&label);
+		if (!rc)
+			log_info("repeatable migration applied", "name", name, NULL);
+	}
+	free(sql);
+	free(sum);
+	return rc ? -1 : !same;
+}
+
+int db_migrate(const char *conninfo, const char *dir, char **err)
+{
+	char **names = NULL, **rnames = NULL;
+	size_t n = 0, rn = 0;
+	if (list_sql(dir, is_migration_name, &names, &n))
+		return fail(err, "cannot open migrations directory %s%s", dir, "");
+	buf rpath;
+	buf_init(&rpath);
+	buf_printf(&rpath, "%s/repeatable", dir);
+	const char *rdir = rpath.data;
+	list_sql(rdir, is_sql_name, &rnames, &rn); /* optional */
 
 	PGconn *pg = PQconnectdb(conninfo);
 	int applied = 0;
@@ -147,11 +259,20 @@ int db_migrate(const char *conninfo, const char *dir, char **err)
 	               "CREATE TABLE IF NOT EXISTS schema_migrations ("
 	               " version integer PRIMARY KEY, checksum text NOT NULL, name text,"
 	               " applied_at timestamptz NOT NULL DEFAULT now())",
+	               0, NULL, NULL, err) ||
+	           run(pg,
+	               "CREATE TABLE IF NOT EXISTS schema_repeatables ("
+	               " name text PRIMARY KEY, checksum text NOT NULL,"
+	               " applied_at timestamptz NOT NULL DEFAULT now())",
 	               0, NULL, NULL, err)) {
 		applied = -1;
 	} else {
 		for (size_t i = 0; i < n && applied >= 0; i++) {
 			int rc = apply_one(pg, dir, names[i], err);
+			applied = rc < 0 ? -1 : applied + rc;
+		}
+		for (size_t i = 0; i < rn && applied >= 0; i++) {
+			int rc = apply_repeatable(pg, rdir, rnames[i], err);
 			applied = rc < 0 ? -1 : applied + rc;
 		}
 		PQclear(PQexec(pg, "SELECT pg_advisory_unlock(" MIGRATE_LOCK ")"));
@@ -160,5 +281,9 @@ int db_migrate(const char *conninfo, const char *dir, char **err)
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
+	for (size_t i = 0; i < rn; i++)
+		free(rnames[i]);
+	free(rnames);
+	buf_free(&rpath);
 	return applied;
 }

@@ -255,3 +255,32 @@ db_status queue_enqueue_item(db_conn *c, const queue_item *it, char id[24], int 
 	PQclear(r);
 	return DB_OK;
 }
+
+db_status queue_heartbeat(db_conn *c, const char *owner, const char *host, int stopping)
+{
+	const char *p[] = {owner, host};
+	if (stopping)
+		return command(c, "queue_heartbeat_stop",
+		               "DELETE FROM worker_heartbeats WHERE owner = $1", 1, p);
+	return command(c, "queue_heartbeat",
+	               "WITH pruned AS (DELETE FROM worker_heartbeats"
+	               " WHERE seen_at < now() - interval '1 day')"
+	               " INSERT INTO worker_heartbeats (owner, host) VALUES ($1, $2)"
+	               " ON CONFLICT (owner) DO UPDATE SET seen_at = now()",
+	               2, p);
+}
+
+db_status queue_workers_alive(db_conn *c, const char *host, int max_age_s, long *n)
+{
+	char age[16];
+	snprintf(age, sizeof age, "%d", max_age_s);
+	const char *p[] = {host, age};
+	char *out = NULL;
+	db_status st = db_one_text(c, "queue_workers_alive",
+	                           "SELECT count(*) FROM worker_heartbeats WHERE host = $1"
+	                           " AND seen_at > now() - make_interval(secs => $2::int)",
+	                           2, p, &out);
+	*n = out ? atol(out) : 0;
+	free(out);
+	return st;
+}

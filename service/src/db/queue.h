@@ -70,4 +70,10 @@ typedef struct queue_item {
 } queue_item;
 db_status queue_enqueue_item(db_conn *c, const queue_item *it, char id[24], int *created);
 
+/* A worker's heartbeat (owner "host:pid:tag"): alive now, or, with
+ * stopping, gone.  Rows not refreshed for a day are pruned. */
+db_status queue_heartbeat(db_conn *c, const char *owner, const char *host, int stopping);
+/* How many workers on host beat within the last max_age_s seconds. */
+db_status queue_workers_alive(db_conn *c, const char *host, int max_age_s, long *n);
+
 #endif

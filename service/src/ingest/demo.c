@@ -20,12 +20,6 @@
 
 #define DB_WAIT_MS 10000
 
-const char *demo_dir(void)
-{
-	const char *d = getenv("PARLEY_DEMO_DIR");
-	return d && *d ? d : PARLEY_SOURCE_DIR "/service/demo";
-}
-
 /* pages/<last path segment of url>, or NULL when the link is not a page
  * of the corpus. */
 static char *page_path(const char *dir, const char *url)

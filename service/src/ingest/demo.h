@@ -15,8 +15,6 @@
 
 #include <pthread.h>
 
-/* The demo folder: PARLEY_DEMO_DIR, else the source tree's. */
-const char *demo_dir(void);
 /* Returns the number of articles stored now (0 when all were there), or
  * -1 when the corpus or the database could not be read. */
 int demo_bootstrap(db_pool *pool, px_dict *const *dict, pthread_rwlock_t *dict_lock,

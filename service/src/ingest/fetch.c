@@ -10,6 +10,7 @@
 #include "ingest/fetch.h"
 
 #include "core/buf.h"
+#include "ingest/robots.h"
 #include "ingest/ssrf.h"
 
 #include <arpa/inet.h>
@@ -25,7 +26,8 @@
 #define MAX_REDIRECTS 5L
 #define HEADER_VALUE_MAX 512
 
-const char fetch_user_agent[] = "Parley/" PARLEY_VERSION " (news ingestion)";
+#define ROBOTS_TTL_S (24 * 3600)     /* RFC 9309: a cached copy for up to a day */
+#define ROBOTS_RETRY_TTL_S (10 * 60) /* an unreachable robots.txt: ask again soon */
 
 struct fetcher {
 	CURL *curl;
@@ -157,14 +159,15 @@ static int64_t now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Waits for the host's slot in short steps, so shutdown is not delayed. */
-static int wait_for_host(fetcher *f, const char *url)
+/* Waits for the host's slot in short steps, so shutdown is not delayed;
+ * delay_ms is the site's Crawl-delay (0: none). */
+static int wait_for_host(fetcher *f, const char *url, int delay_ms)
 {
 	CURLU *u = curl_url();
 	char *host = NULL;
 	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK)
 		curl_url_get(u, CURLUPART_HOST, &host, 0);
-	int64_t wait = host ? ratelimit_reserve(f->rl, host, now_ms()) : 0;
+	int64_t wait = host ? ratelimit_reserve_every(f->rl, host, now_ms(), delay_ms) : 0;
 	curl_free(host);
 	curl_url_cleanup(u);
 	int64_t until = now_ms() + wait;
@@ -208,7 +211,7 @@ static void configure(fetcher *f, const fetch_request *rq, transfer *t, struct c
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, (long)f->s.timeout_s);
 	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)f->s.max_bytes);
 	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(c, CURLOPT_USERAGENT, fetch_user_agent);
+	curl_easy_setopt(c, CURLOPT_USERAGENT, f->s.user_agent);
 	curl_easy_setopt(c, CURLOPT_PROXY, "");
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
@@ -228,12 +231,104 @@ static int transient_status(long s)
 	return s >= 500 || s == 408 || s == 429;
 }
 
+static int get(fetcher *f, const fetch_request *rq, fetch_result *out, int check_robots);
+
+/* The URL's site ("scheme://host:port") and path with query, for http(s)
+ * URLs; 0 for others (file://), which have no robots.txt. */
+static int site_of(const char *url, char *site, size_t site_size, char **path)
+{
+	CURLU *u = curl_url();
+	char *scheme = NULL, *host = NULL, *port = NULL;
+	int ok = curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	         curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+	         (!strcasecmp(scheme, "http") || !strcasecmp(scheme, "https")) &&
+	         curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+	         curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK;
+	if (ok) {
+		snprintf(site, site_size, "%s://%s:%s", scheme, host, port);
+		char *p = NULL, *q = NULL;
+		curl_url_get(u, CURLUPART_PATH, &p, 0);
+		curl_url_get(u, CURLUPART_QUERY, &q, 0);
+		buf b;
+		buf_init(&b);
+		buf_printf(&b, "%s%s%s", p ? p : "/", q ? "?" : "", q ? q : "");
+		*path = buf_detach(&b);
+		curl_free(p);
+		curl_free(q);
+	}
+	curl_free(scheme);
+	curl_free(host);
+	curl_free(port);
+	curl_url_cleanup(u);
+	return ok;
+}
+
+/* May rq->url be fetched by the site's robots.txt (fetched and cached on
+ * first use)?  0 yes, with *delay_ms its Crawl-delay; -1 no, out->error
+ * set (transient when robots.txt could not be read). */
+static int robots_permit(fetcher *f, const fetch_request *rq, int *delay_ms, fetch_result *out)
+{
+	*delay_ms = 0;
+	char site[512], *path = NULL;
+	if (!f->s.robots || !site_of(rq->url, site, sizeof site, &path))
+		return 0;
+	int allowed = 1;
+	int64_t now = now_ms() / 1000;
+	if (!robots_cache_get(site, path, now, &allowed, delay_ms)) {
+		char url[600];
+		snprintf(url, sizeof url, "%s/robots.txt", site);
+		fetch_request rr = {url, NULL, NULL, rq->allow_local};
+		fetch_result res;
+		get(f, &rr, &res, 0);
+		char token[64];
+		robots_token(f->s.user_agent, token, sizeof token);
+		robots *r;
+		if (res.aborted) {
+			*out = res;
+			free(path);
+			return -1;
+		}
+		/* 4xx: there is none; a refusal of ours (the SSRF policy, a bad
+		 * URL) is the page's own error too, reported by its fetch */
+		int absent = (res.status >= 400 && res.status <= 499) ||
+		             (!res.status && res.error && !res.transient);
+		int unreachable = !absent && !(res.status >= 200 && res.status <= 299);
+		if (absent)
+			r = robots_all(1);
+		else if (unreachable)
+			r = robots_unreachable(); /* RFC 9309: then nothing is allowed */
+		else
+			r = robots_parse(res.body ? res.body : "", res.len, token);
+		allowed = unreachable ? -1 : robots_allowed(r, path);
+		*delay_ms = robots_delay_ms(r);
+		robots_cache_put(site, r, now,
+		                 unreachable || !res.status ? ROBOTS_RETRY_TTL_S : ROBOTS_TTL_S);
+		fetch_result_free(&res);
+	}
+	free(path);
+	if (allowed > 0)
+		return 0;
+	if (allowed < 0)
+		fail(out, 1, "robots.txt of %s could not be read; not fetching until it can", site);
+	else
+		fail(out, 0, "disallowed by robots.txt (%s)", site);
+	return -1;
+}
+
 int fetch_get(fetcher *f, const fetch_request *rq, fetch_result *out)
 {
+	return get(f, rq, out, 1);
+}
+
+static int get(fetcher *f, const fetch_request *rq, fetch_result *out, int check_robots)
+{
 	memset(out, 0, sizeof *out);
+	int delay_ms = 0;
+	if (check_robots && robots_permit(f, rq, &delay_ms, out))
+		return -1;
 	transfer t = {.f = f, .allow_local = rq->allow_local};
 	buf_init(&t.body);
-	if (wait_for_host(f, rq->url)) {
+	if (wait_for_host(f, rq->url, delay_ms)) {
 		out->aborted = 1;
 		fail(out, 1, "shutting down");
 		buf_free(&t.body);

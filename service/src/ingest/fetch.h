@@ -1,8 +1,10 @@
 /*
  * fetch — one HTTP(S) GET with every limit a crawler needs: connect and total
- * timeouts, a body-size ceiling, at most 5 redirects, gzip/deflate, a clear
- * User-Agent, conditional GET (ETag / Last-Modified), the per-host rate
- * limit and the SSRF policy on the address actually connected.  Bytes in,
+ * timeouts, a body-size ceiling, at most 5 redirects, gzip/deflate, a
+ * configurable User-Agent with a contact URL, conditional GET (ETag /
+ * Last-Modified), the site's robots.txt (cached a day per site, its
+ * Crawl-delay joining the per-host rate limit) and the SSRF policy on the
+ * address actually connected.  Bytes in,
  * bytes out: what the body means is jobs.c's concern.
  *
  * A fetcher owns one libcurl handle (connections are reused between jobs)
@@ -46,8 +48,5 @@ void fetcher_free(fetcher *f);
  * with out->error set.  Free out with fetch_result_free(). */
 int fetch_get(fetcher *f, const fetch_request *rq, fetch_result *out);
 void fetch_result_free(fetch_result *r);
-
-/* The User-Agent sent with every request. */
-extern const char fetch_user_agent[];
 
 #endif

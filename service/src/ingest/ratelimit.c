@@ -56,7 +56,14 @@ void ratelimit_free(ratelimit *r)
 
 int64_t ratelimit_reserve(ratelimit *r, const char *host, int64_t now_ms)
 {
-	if (!r || r->interval_ms <= 0 || !host)
+	return r ? ratelimit_reserve_every(r, host, now_ms, r->interval_ms) : 0;
+}
+
+int64_t ratelimit_reserve_every(ratelimit *r, const char *host, int64_t now_ms, int interval_ms)
+{
+	if (r && r->interval_ms > interval_ms)
+		interval_ms = r->interval_ms;
+	if (!r || interval_ms <= 0 || !host)
 		return 0;
 	pthread_mutex_lock(&r->lock);
 	slot *hit = NULL, *victim = &r->slots[0];
@@ -72,13 +79,13 @@ int64_t ratelimit_reserve(ratelimit *r, const char *host, int64_t now_ms)
 	}
 	int64_t at;
 	if (hit) {
-		at = ratelimit_next_slot(hit->last, now_ms, r->interval_ms);
+		at = ratelimit_next_slot(hit->last, now_ms, interval_ms);
 	} else {
 		hit = victim;
 		memset(hit, 0, sizeof *hit);
 		strncpy(hit->host, host, HOST_MAX - 1);
 		hit->used = 1;
-		at = ratelimit_next_slot(INT64_MIN, now_ms, r->interval_ms);
+		at = ratelimit_next_slot(INT64_MIN, now_ms, interval_ms);
 	}
 	hit->last = at;
 	pthread_mutex_unlock(&r->lock);

@@ -18,6 +18,9 @@ void ratelimit_free(ratelimit *r);
 /* Reserves the next slot for host at time now_ms; returns how many ms the
  * caller must wait before sending (0 = now). */
 int64_t ratelimit_reserve(ratelimit *r, const char *host, int64_t now_ms);
+/* The same with this host's own interval (its robots.txt Crawl-delay, when
+ * longer than the limiter's); r may be NULL, interval_ms <= 0 is "none". */
+int64_t ratelimit_reserve_every(ratelimit *r, const char *host, int64_t now_ms, int interval_ms);
 
 /* The arithmetic alone: the slot granted after last_slot (INT64_MIN when
  * the host is new). */

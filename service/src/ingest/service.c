@@ -20,6 +20,7 @@ typedef struct loop {
 	pthread_t tid;
 	worker *w;
 	int run_demo;
+	const char *demo_dir;
 } loop;
 
 struct ingest_service {
@@ -37,7 +38,7 @@ static void *loop_main(void *arg)
 	loop *l = arg;
 	ingest_service *svc = l->svc;
 	if (l->run_demo)
-		demo_bootstrap(svc->pool, svc->dict, svc->dict_lock, &svc->s, demo_dir());
+		demo_bootstrap(svc->pool, svc->dict, svc->dict_lock, &svc->s, l->demo_dir);
 	if (l->w)
 		worker_run(l->w);
 	return NULL;
@@ -47,7 +48,7 @@ ingest_service *ingest_service_start(db_pool *pool, px_dict *const *dict,
                                      pthread_rwlock_t *dict_lock, const ingest_service_opts *o)
 {
 	ingest_settings s;
-	ingest_settings_from_env(&s, o->allow_local);
+	ingest_settings_from_config(&s, o->cfg);
 	int workers = o->run_worker ? s.threads : 0;
 	int threads = workers ? workers : (o->demo ? 1 : 0);
 	if (!threads)
@@ -65,6 +66,7 @@ ingest_service *ingest_service_start(db_pool *pool, px_dict *const *dict,
 		snprintf(tag, sizeof tag, "w%d", i);
 		l->svc = svc;
 		l->run_demo = i == 0 && o->demo;
+		l->demo_dir = o->cfg->demo_dir; /* the config outlives the service */
 		l->w = i < workers ? worker_new(pool, dict, dict_lock, &svc->s, &svc->stop, tag)
 		                   : NULL;
 		if (pthread_create(&l->tid, NULL, loop_main, l)) {

@@ -7,6 +7,7 @@
 #ifndef PARLEY_INGEST_SERVICE_H
 #define PARLEY_INGEST_SERVICE_H
 
+#include "core/config.h"
 #include "db/pool.h"
 #include "extract/extract.h"
 
@@ -15,9 +16,9 @@
 typedef struct ingest_service ingest_service;
 
 typedef struct ingest_service_opts {
-	int demo;        /* ingest the demo corpus first */
-	int run_worker;  /* 0: demo only; else PARLEY_WORKER_THREADS loops */
-	int allow_local; /* config allow_local_fetch */
+	int demo;          /* ingest the demo corpus first */
+	int run_worker;    /* 0: demo only; else PARLEY_WORKER_THREADS loops */
+	const config *cfg; /* the worker's settings, the demo folder */
 } ingest_service_opts;
 
 /* dict points at the process's current dictionary; dict_lock may be NULL.

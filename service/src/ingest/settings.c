@@ -1,44 +1,33 @@
 /*
- * settings — see settings.h.  A malformed or out-of-range value falls back
- * to the default with a warning rather than stopping the service.
+ * settings — see settings.h.  Only the derived values are decided here.
  */
 #include "ingest/settings.h"
 
-#include "core/log.h"
+#include <stdio.h>
 
-#include <errno.h>
-#include <stdlib.h>
-
-static long env_long(const char *name, long def, long lo, long hi)
+void ingest_settings_from_config(ingest_settings *s, const config *c)
 {
-	const char *v = getenv(name);
-	if (!v || !*v)
-		return def;
-	char *end;
-	errno = 0;
-	long n = strtol(v, &end, 10);
-	if (errno || *end || n < lo || n > hi) {
-		log_warn("ignoring an out-of-range setting", "name", name, "value", v, NULL);
-		return def;
-	}
-	return n;
-}
-
-void ingest_settings_from_env(ingest_settings *s, int allow_local)
-{
-	s->lease_s = (int)env_long("PARLEY_LEASE_SECONDS", 120, 1, 3600);
-	s->timeout_s = (int)env_long("PARLEY_FETCH_TIMEOUT", 30, 1, 600);
-	s->connect_timeout_s = (int)env_long("PARLEY_CONNECT_TIMEOUT", 10, 1, 120);
-	s->max_bytes = (size_t)env_long("PARLEY_FETCH_MAX_BYTES", 10L << 20, 1024, 256L << 20);
-	s->host_interval_ms = (int)env_long("PARLEY_HOST_INTERVAL_MS", 1000, 0, 60000);
-	s->max_attempts = (int)env_long("PARLEY_MAX_ATTEMPTS", 5, 1, 50);
-	s->retry_base_s = (int)env_long("PARLEY_RETRY_BASE_SECONDS", 60, 1, 86400);
-	s->retry_cap_s = 6 * 3600;
-	s->poll_ms = (int)env_long("PARLEY_WORKER_POLL_MS", 1000, 50, 60000);
-	s->threads = (int)env_long("PARLEY_WORKER_THREADS", 1, 1, 64);
-	s->allow_local = allow_local;
+	s->timeout_s = c->fetch_timeout_s;
 	/* A lease must outlive a whole fetch, or a slow job would be taken
 	 * over while it is still running. */
-	if (s->lease_s < s->timeout_s + 5 && !getenv("PARLEY_LEASE_SECONDS"))
-		s->lease_s = s->timeout_s + 5;
+	s->lease_s =
+	    c->lease_s ? c->lease_s : (c->fetch_timeout_s + 5 > 120 ? c->fetch_timeout_s + 5 : 120);
+	s->connect_timeout_s = c->connect_timeout_s;
+	s->max_bytes = c->fetch_max_bytes;
+	s->host_interval_ms = c->host_interval_ms;
+	s->max_attempts = c->max_attempts;
+	s->retry_base_s = c->retry_base_s;
+	s->retry_cap_s = 6 * 3600;
+	s->poll_ms = c->worker_poll_ms;
+	s->threads = c->worker_threads;
+	s->allow_local = c->allow_local_fetch;
+	s->robots = c->robots;
+	/* "Parley/0.2.0 (+https://example.org/about-our-crawler)" */
+	snprintf(s->user_agent, sizeof s->user_agent, "%s%s%s%s",
+	         c->user_agent ? c->user_agent : "Parley/" PARLEY_VERSION,
+	         c->contact_url ? " (+" : "", c->contact_url ? c->contact_url : "",
+	         c->contact_url ? ")" : "");
+	for (char *p = s->user_agent; *p; p++) /* a header value: no line breaks */
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
 }

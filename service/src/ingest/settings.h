@@ -1,20 +1,16 @@
 /*
- * settings — the worker's tunables.  They are read from the environment
- * here rather than in core/config because only the worker uses them; each is
- * bounded so a typo cannot make a lease last a year or a body unbounded.
- *
- *   PARLEY_LEASE_SECONDS       lease on a claimed job (default 120)
- *   PARLEY_FETCH_TIMEOUT       whole transfer, seconds (default 30)
- *   PARLEY_CONNECT_TIMEOUT     connect, seconds (default 10)
- *   PARLEY_FETCH_MAX_BYTES     largest body (default 10 MiB)
- *   PARLEY_HOST_INTERVAL_MS    per-host spacing of requests (default 1000)
- *   PARLEY_MAX_ATTEMPTS        tries before an article is failed (default 5)
- *   PARLEY_RETRY_BASE_SECONDS  first retry delay, doubling (default 60)
- *   PARLEY_WORKER_POLL_MS      idle poll interval (default 1000)
- *   PARLEY_WORKER_THREADS      worker loops per process (default 1)
+ * settings — the worker's tunables, taken from the one configuration table
+ * (core/config.c: PARLEY_LEASE_SECONDS, PARLEY_FETCH_TIMEOUT,
+ * PARLEY_CONNECT_TIMEOUT, PARLEY_FETCH_MAX_BYTES, PARLEY_HOST_INTERVAL_MS,
+ * PARLEY_MAX_ATTEMPTS, PARLEY_RETRY_BASE_SECONDS, PARLEY_WORKER_POLL_MS,
+ * PARLEY_WORKER_THREADS, PARLEY_ALLOW_LOCAL_FETCH, PARLEY_USER_AGENT,
+ * PARLEY_CONTACT_URL, PARLEY_ROBOTS), validated and bounded
+ * there like every other setting.
  */
 #ifndef PARLEY_INGEST_SETTINGS_H
 #define PARLEY_INGEST_SETTINGS_H
+
+#include "core/config.h"
 
 #include <stddef.h>
 
@@ -29,9 +25,11 @@ typedef struct ingest_settings {
 	int retry_cap_s;
 	int poll_ms;
 	int threads;
-	int allow_local; /* from config: loopback/private addresses and file:// */
+	int allow_local; /* loopback/private addresses and file:// */
+	int robots;      /* honour robots.txt */
+	char user_agent[512];
 } ingest_settings;
 
-void ingest_settings_from_env(ingest_settings *s, int allow_local);
+void ingest_settings_from_config(ingest_settings *s, const config *c);
 
 #endif

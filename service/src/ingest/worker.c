@@ -15,12 +15,16 @@
 #include <time.h>
 
 #define DB_WAIT_MS 5000
+/* How often a working loop refreshes its heartbeat (worker_heartbeats);
+ * `parley health --worker` allows several of these to pass. */
+#define HEARTBEAT_S 10
 #define HOSTS_REMEMBERED 1024
 
 struct worker {
 	ingest_ctx ctx;
 	worker_stats stats;
 	int db_down_logged;
+	time_t last_beat;
 };
 
 static pthread_mutex_t rl_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -57,6 +61,24 @@ void worker_free(worker *w)
 	free(w);
 }
 
+/* The owner's host part ("host:pid:tag"). */
+static void owner_host(const char *owner, char *host, size_t size)
+{
+	size_t n = strcspn(owner, ":");
+	if (n >= size)
+		n = size - 1;
+	memcpy(host, owner, n);
+	host[n] = '\0';
+}
+
+static void heartbeat(worker *w, db_conn *c, int stopping)
+{
+	char host[128];
+	owner_host(w->ctx.owner, host, sizeof host);
+	queue_heartbeat(c, w->ctx.owner, host, stopping);
+	w->last_beat = time(NULL);
+}
+
 static void count(worker *w, job_status js)
 {
 	w->stats.failed += js == JOB_FAILED;
@@ -73,6 +95,8 @@ int worker_step(worker *w)
 		return -1;
 	}
 	w->db_down_logged = 0;
+	if (time(NULL) - w->last_beat >= HEARTBEAT_S)
+		heartbeat(w, c, 0);
 	queue_source src;
 	queue_article art;
 	int got_source = 0, got_article = 0;
@@ -113,6 +137,11 @@ void worker_run(worker *w)
 		int rc = worker_step(w);
 		if (rc <= 0)
 			nap(w->ctx.stop, rc < 0 ? 2000 : w->ctx.s.poll_ms);
+	}
+	db_conn *c = db_acquire(w->ctx.pool, DB_WAIT_MS);
+	if (c) {
+		heartbeat(w, c, 1);
+		db_release(w->ctx.pool, c);
 	}
 	log_info("worker stopped", "owner", w->ctx.owner, NULL);
 }

@@ -94,9 +94,22 @@ END_TEST
 static const struct {
 	const char *name, *value;
 } bad_env[] = {
-    {"PARLEY_LISTEN", "8080"},    {"PARLEY_LISTEN", "host:99999"}, {"PARLEY_LISTEN", "host:"},
-    {"PARLEY_LOG_LEVEL", "loud"}, {"PARLEY_THREADS", "0"},         {"PARLEY_THREADS", "12abc"},
-    {"PARLEY_POOL_SIZE", "1000"}, {"PARLEY_MAX_BODY", "10"},       {"PARLEY_WORKER", "maybe"},
+    {"PARLEY_LISTEN", "8080"},
+    {"PARLEY_LISTEN", "host:99999"},
+    {"PARLEY_LISTEN", "host:"},
+    {"PARLEY_LOG_LEVEL", "loud"},
+    {"PARLEY_THREADS", "0"},
+    {"PARLEY_THREADS", "12abc"},
+    {"PARLEY_POOL_SIZE", "1000"},
+    {"PARLEY_MAX_BODY", "10"},
+    {"PARLEY_WORKER", "maybe"},
+    /* the worker's settings: refused like the others, not silently defaulted */
+    {"PARLEY_LEASE_SECONDS", "0"},
+    {"PARLEY_FETCH_TIMEOUT", "9999"},
+    {"PARLEY_FETCH_MAX_BYTES", "12MB"},
+    {"PARLEY_WORKER_POLL_MS", "1"},
+    {"PARLEY_WORKER_THREADS", "65"},
+    {"PARLEY_HOST_INTERVAL_MS", "-1"},
 };
 
 START_TEST(rejects_bad_env)
@@ -176,6 +189,93 @@ START_TEST(connection_limits)
 }
 END_TEST
 
+START_TEST(worker_settings)
+{
+	config c;
+	config_defaults(&c);
+	ck_assert_int_eq(c.fetch_timeout_s, 30);
+	ck_assert_int_eq(c.worker_threads, 1);
+	ck_assert_uint_eq(c.fetch_max_bytes, 10u << 20);
+	const char *pairs[] = {"PARLEY_WORKER_THREADS",
+	                       "4",
+	                       "PARLEY_FETCH_MAX_BYTES",
+	                       "2048",
+	                       "PARLEY_DEMO_DIR",
+	                       "/srv/demo",
+	                       NULL};
+	env_table t = {pairs};
+	char *err = NULL;
+	ck_assert_int_eq(config_from_env(&c, lookup, &t, &err), 0);
+	ck_assert_int_eq(c.worker_threads, 4);
+	ck_assert_uint_eq(c.fetch_max_bytes, 2048);
+	ck_assert_str_eq(c.demo_dir, "/srv/demo");
+	char *a[] = {"--fetch-timeout", "7"};
+	ck_assert_int_eq(config_apply_flag(&c, 2, a, &err), 2);
+	ck_assert_int_eq(c.fetch_timeout_s, 7);
+	config_free(&c);
+}
+END_TEST
+
+START_TEST(from_file)
+{
+	config c;
+	config_defaults(&c);
+	char *err = NULL;
+	const char *text = "# parley.conf\n"
+	                   "\n"
+	                   "PARLEY_LISTEN = 0.0.0.0:9000\n"
+	                   "  PARLEY_API_KEY=\"with spaces\"  \r\n"
+	                   "DATABASE_URL=postgres://db/parley\n"
+	                   "PARLEY_WORKER_THREADS=3";
+	ck_assert_int_eq(config_from_text(&c, text, "parley.conf", &err), 0);
+	ck_assert_str_eq(c.listen_host, "0.0.0.0");
+	ck_assert_int_eq(c.listen_port, 9000);
+	ck_assert_str_eq(c.api_key, "with spaces");
+	ck_assert_str_eq(c.database_url, "postgres://db/parley");
+	ck_assert_int_eq(c.worker_threads, 3);
+	/* the environment comes after the file and wins */
+	const char *pairs[] = {"PARLEY_WORKER_THREADS", "5", NULL};
+	env_table t = {pairs};
+	ck_assert_int_eq(config_from_env(&c, lookup, &t, &err), 0);
+	ck_assert_int_eq(c.worker_threads, 5);
+	config_free(&c);
+}
+END_TEST
+
+static const struct {
+	const char *text, *want;
+} bad_file[] = {
+    {"PARLEY_LISTNE=1.2.3.4:80\n", "x.conf:1: unknown setting PARLEY_LISTNE"},
+    {"# ok\nPARLEY_THREADS=0\n", "x.conf:2: PARLEY_THREADS: invalid value '0'"},
+    {"\n\nno equals sign\n", "x.conf:3: expected KEY=value"},
+};
+
+START_TEST(rejects_bad_file)
+{
+	config c;
+	config_defaults(&c);
+	char *err = NULL;
+	ck_assert_int_eq(config_from_text(&c, bad_file[_i].text, "x.conf", &err), -1);
+	ck_assert_ptr_nonnull(err);
+	ck_assert_msg(!strncmp(err, bad_file[_i].want, strlen(bad_file[_i].want)), "%s", err);
+	free(err);
+	config_free(&c);
+}
+END_TEST
+
+/* Every setting of the table is explained in the help text, under its
+ * environment name and its flag. */
+START_TEST(help_names_every_setting)
+{
+	for (size_t i = 0; config_setting(i, NULL, NULL); i++) {
+		const char *env, *flag;
+		config_setting(i, &env, &flag);
+		ck_assert_msg(strstr(config_flags_help, env), "%s is not in the help", env);
+		ck_assert_msg(strstr(config_flags_help, flag), "%s is not in the help", flag);
+	}
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("config");
@@ -187,6 +287,10 @@ static Suite *suite(void)
 	tcase_add_test(tc, embedded_pg_settings);
 	tcase_add_loop_test(tc, rejects_bad_env, 0, sizeof bad_env / sizeof *bad_env);
 	tcase_add_test(tc, flags_override);
+	tcase_add_test(tc, worker_settings);
+	tcase_add_test(tc, from_file);
+	tcase_add_loop_test(tc, rejects_bad_file, 0, sizeof bad_file / sizeof *bad_file);
+	tcase_add_test(tc, help_names_every_setting);
 	suite_add_tcase(s, tc);
 	return s;
 }

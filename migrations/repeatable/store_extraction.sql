@@ -1,0 +1,309 @@
+-- store_extraction(article, doc): stores what the extractor found in one
+-- article (the JSON shape documented in service/src/extract/extract.h) and
+-- folds it into what earlier articles found:
+--   * actors are matched by folded name or alias (persons also one spelling
+--     apart: Yury/Yuri), so every article names the same actor row;
+--   * an event that matches an existing one (same CAMEO family, overlapping
+--     participants, compatible date and place) becomes one more mention of
+--     it, GDELT-style, instead of a new event.
+-- Re-running it for the same article first removes what that article
+-- contributed, so re-extraction never duplicates anything.
+--
+-- Repeatable: re-applied whenever this file changes (see migrations/README.md).
+
+-- A date string of the extractor ("2025-08-15", "2025-08", "2025") as a date.
+CREATE OR REPLACE FUNCTION parley_date(s text) RETURNS date
+LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
+  CASE WHEN s ~ '^\d{4}-\d{2}-\d{2}$' THEN s::date
+       WHEN s ~ '^\d{4}-\d{2}$' THEN (s || '-01')::date
+       WHEN s ~ '^\d{4}$' THEN (s || '-01-01')::date END;
+
+-- Equal at the coarser of the two precisions; NULL when either is unknown.
+CREATE OR REPLACE FUNCTION parley_dates_agree(d1 date, p1 text, d2 date, p2 text) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
+  CASE WHEN d1 IS NULL OR d2 IS NULL THEN NULL
+       WHEN p1 = 'year' OR p2 = 'year' THEN date_trunc('year', d1) = date_trunc('year', d2)
+       WHEN p1 = 'month' OR p2 = 'month' THEN date_trunc('month', d1) = date_trunc('month', d2)
+       ELSE d1 = d2 END;
+
+CREATE OR REPLACE FUNCTION parley_precision_rank(p text) RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
+  CASE p WHEN 'day' THEN 3 WHEN 'month' THEN 2 WHEN 'year' THEN 1 ELSE 0 END;
+
+-- The actor row a name refers to, following merges; NULL when unknown.
+CREATE OR REPLACE FUNCTION parley_find_actor(p_name text, p_kind text) RETURNS bigint
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  v_norm text := parley_fold(p_name);
+  v_id bigint;
+  v_last text := regexp_replace(v_norm, '^.* ', '');
+BEGIN
+  SELECT id INTO v_id FROM actors WHERE kind = p_kind AND norm_name = v_norm;
+  IF v_id IS NULL THEN
+    SELECT a.id INTO v_id FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
+     WHERE al.norm_alias = v_norm AND a.kind = p_kind
+     ORDER BY a.statement_count + a.event_count DESC, a.id LIMIT 1;
+  END IF;
+  -- Transliteration variants of a full name: same first initial, surnames one
+  -- edit apart, whole names at most two edits apart.
+  IF v_id IS NULL AND p_kind = 'person' AND v_norm LIKE '% %' AND length(v_norm) >= 8 THEN
+    SELECT a.id INTO v_id FROM actors a
+     WHERE a.kind = 'person' AND a.norm_name % v_norm
+       AND left(a.norm_name, 1) = left(v_norm, 1)
+       AND levenshtein(regexp_replace(a.norm_name, '^.* ', ''), v_last) <= 1
+       AND levenshtein(a.norm_name, v_norm) <= 2
+     ORDER BY levenshtein(a.norm_name, v_norm), a.id LIMIT 1;
+  END IF;
+  WHILE v_id IS NOT NULL LOOP
+    EXIT WHEN NOT EXISTS (SELECT 1 FROM actors WHERE id = v_id AND merged_into IS NOT NULL);
+    SELECT merged_into INTO v_id FROM actors WHERE id = v_id;
+  END LOOP;
+  RETURN v_id;
+END $$;
+
+-- Recomputes the derived counts and dates of the given events and actors.
+CREATE OR REPLACE FUNCTION parley_refresh_counts(p_events bigint[], p_actors bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE events e SET
+    mention_count = s.mentions, source_count = s.sources,
+    first_seen = coalesce(s.first_seen, e.first_seen), last_seen = coalesce(s.last_seen, e.last_seen)
+  FROM (
+    SELECT m.event_id, count(*) AS mentions,
+           count(DISTINCT coalesce(a.site_name, substring(a.url FROM '^[a-z]+://([^/]+)'), a.url)) AS sources,
+           min(coalesce(a.published_at, a.fetched_at)) AS first_seen,
+           max(coalesce(a.published_at, a.fetched_at)) AS last_seen
+      FROM event_mentions m JOIN articles a ON a.id = m.article_id
+     WHERE m.event_id = ANY(p_events) GROUP BY m.event_id) s
+  WHERE e.id = s.event_id;
+  DELETE FROM events e WHERE e.id = ANY(p_events)
+     AND NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id);
+
+  UPDATE actors a SET
+    statement_count = (SELECT count(*) FROM statements s WHERE s.speaker_id = a.id),
+    event_count = (SELECT count(DISTINCT ep.event_id) FROM event_participants ep WHERE ep.actor_id = a.id),
+    first_seen = x.first_seen, last_seen = x.last_seen
+  FROM (
+    SELECT aa.actor_id, min(coalesce(ar.published_at, ar.fetched_at)) AS first_seen,
+           max(coalesce(ar.published_at, ar.fetched_at)) AS last_seen
+      FROM (SELECT unnest(p_actors) AS actor_id) t
+      LEFT JOIN article_actors aa ON aa.actor_id = t.actor_id
+      LEFT JOIN articles ar ON ar.id = aa.article_id
+     GROUP BY aa.actor_id) x
+  WHERE a.id = x.actor_id;
+END $$;
+
+CREATE OR REPLACE FUNCTION store_extraction(p_article bigint, p_doc jsonb) RETURNS jsonb
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_text text;
+  v_old_events bigint[];
+  v_old_actors bigint[];
+  v_actor_map jsonb := '{}';
+  v_event_map jsonb := '{}';
+  v_new_events integer := 0;
+  v_actor jsonb;
+  v_event jsonb;
+  v_stmt jsonb;
+  v_id bigint;
+  v_ids bigint[];
+  v_date date;
+  v_prec text;
+  v_family text;
+  v_loc text;
+  v_country text;
+  v_mentioned bigint[] := '{}';
+  v_nstmt integer := 0;
+  v_anchor date;
+  v_anchor_fixed boolean;
+BEGIN
+  -- One store at a time keeps the cross-article matching exact when several
+  -- workers finish articles at once.
+  PERFORM pg_advisory_xact_lock(hashtext('parley.store_extraction'));
+
+  SELECT text INTO v_text FROM articles WHERE id = p_article FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'article % does not exist', p_article USING ERRCODE = 'no_data_found';
+  END IF;
+
+  -- Undo this article's earlier contribution.
+  SELECT coalesce(array_agg(event_id), '{}') INTO v_old_events FROM event_mentions WHERE article_id = p_article;
+  SELECT coalesce(array_agg(actor_id), '{}') INTO v_old_actors FROM article_actors WHERE article_id = p_article;
+  v_old_actors := v_old_actors || ARRAY(SELECT speaker_id FROM statements WHERE article_id = p_article AND speaker_id IS NOT NULL);
+  DELETE FROM statements WHERE article_id = p_article;
+  DELETE FROM event_mentions WHERE article_id = p_article;
+  DELETE FROM article_actors WHERE article_id = p_article;
+  -- Old events stay until the end, so a re-extraction finds and keeps them.
+
+  FOR v_actor IN SELECT * FROM jsonb_array_elements(coalesce(p_doc->'actors', '[]')) LOOP
+    CONTINUE WHEN coalesce(v_actor->>'name', '') = '' OR parley_fold(v_actor->>'name') = '';
+    v_id := parley_find_actor(v_actor->>'name', v_actor->>'kind');
+    IF v_id IS NULL THEN
+      -- Also try the extractor's aliases (a longer form known elsewhere).
+      SELECT parley_find_actor(al, v_actor->>'kind') INTO v_id
+        FROM jsonb_array_elements_text(coalesce(v_actor->'aliases', '[]')) al
+       WHERE parley_fold(al) LIKE '% %' AND parley_find_actor(al, v_actor->>'kind') IS NOT NULL LIMIT 1;
+    END IF;
+    IF v_id IS NULL THEN
+      INSERT INTO actors (name, norm_name, kind, title, country, cameo_code)
+      VALUES (v_actor->>'name', parley_fold(v_actor->>'name'), v_actor->>'kind',
+              v_actor->>'title', v_actor->>'country', v_actor->>'cameo')
+      ON CONFLICT (kind, norm_name) DO UPDATE SET name = actors.name
+      RETURNING id INTO v_id;
+    ELSE
+      UPDATE actors SET title = coalesce(title, v_actor->>'title'),
+                        country = coalesce(country, v_actor->>'country'),
+                        cameo_code = coalesce(cameo_code, v_actor->>'cameo')
+       WHERE id = v_id;
+    END IF;
+    INSERT INTO actor_aliases (actor_id, alias, norm_alias)
+    SELECT v_id, al, parley_fold(al)
+      FROM (SELECT v_actor->>'name' AS al
+            UNION SELECT jsonb_array_elements_text(coalesce(v_actor->'aliases', '[]'))) s
+     WHERE parley_fold(al) <> ''
+    ON CONFLICT DO NOTHING;
+    INSERT INTO article_actors (article_id, actor_id, mention_count)
+    VALUES (p_article, v_id, greatest(1, jsonb_array_length(coalesce(v_actor->'mentions', '[]'))))
+    ON CONFLICT (article_id, actor_id) DO UPDATE
+      SET mention_count = article_actors.mention_count + excluded.mention_count;
+    IF v_actor ? 'ref' THEN
+      v_actor_map := v_actor_map || jsonb_build_object(v_actor->>'ref', v_id);
+    END IF;
+  END LOOP;
+
+  -- When the article's news cycle is known (its date, else the latest date
+  -- its own events carry), an undated report may join an event of the same
+  -- type and party dated within a month of it.
+  SELECT coalesce(published_at::date,
+                  (SELECT max(parley_date(e->>'date')) FROM jsonb_array_elements(coalesce(p_doc->'events', '[]')) e
+                    WHERE coalesce(e->>'date_precision', '') IN ('day', 'month')))
+    INTO v_anchor FROM articles WHERE id = p_article;
+  v_anchor_fixed := v_anchor IS NOT NULL;
+
+  -- The most specific reports first (dated, then the most parties), so they
+  -- anchor the news cycle before the vaguer ones are matched.
+  FOR v_event IN SELECT value FROM jsonb_array_elements(coalesce(p_doc->'events', '[]'))
+                  ORDER BY value->>'date' IS NULL,
+                           coalesce(value->'location'->>'name', '') = '',
+                           jsonb_array_length(coalesce(value->'participants', '[]')) DESC LOOP
+    SELECT coalesce(array_agg(DISTINCT (v_actor_map->>(p->>'actor'))::bigint), '{}') INTO v_ids
+      FROM jsonb_array_elements(coalesce(v_event->'participants', '[]')) p
+     WHERE v_actor_map ? (p->>'actor');
+    v_date := parley_date(v_event->>'date');
+    v_prec := CASE WHEN v_date IS NULL THEN NULL
+                   ELSE coalesce(v_event->>'date_precision',
+                                 CASE length(v_event->>'date') WHEN 10 THEN 'day' WHEN 7 THEN 'month' ELSE 'year' END) END;
+    v_family := left(coalesce(v_event->>'cameo', ''), 2);
+    v_loc := nullif(v_event->'location'->>'name', '');
+    v_country := nullif(v_event->'location'->>'country', '');
+
+    v_id := NULL;
+    -- Candidates: events sharing a party, or at the same place on the same day.
+    SELECT c.id INTO v_id FROM (
+      SELECT e.id, e.type, e.date, e.date_precision, e.location_name, e.location_country, e.mention_count,
+             (SELECT count(DISTINCT ep.actor_id) FROM event_participants ep
+               WHERE ep.event_id = e.id AND ep.actor_id = ANY(v_ids)) AS shared,
+             (SELECT count(DISTINCT x.actor_id) FROM event_participants x WHERE x.event_id = e.id) AS n_old
+        FROM events e
+       WHERE e.id IN (SELECT ep.event_id FROM event_participants ep WHERE ep.actor_id = ANY(v_ids)
+                      UNION
+                      SELECT e2.id FROM events e2
+                       WHERE v_loc IS NOT NULL AND v_date IS NOT NULL
+                         AND lower(e2.location_name) = lower(v_loc) AND e2.sort_date = v_date)
+         AND (CASE WHEN v_family <> '' THEN left(coalesce(e.cameo_code, ''), 2) = v_family
+                   ELSE e.type = v_event->>'type' END)
+         AND NOT e.id = ANY(v_mentioned)) c
+       WHERE (c.shared >= least(2, cardinality(v_ids), c.n_old)
+              -- an undated report in a known news cycle: one shared party will do
+              OR (v_date IS NULL AND c.type = v_event->>'type'
+                  AND c.date BETWEEN v_anchor - 31 AND v_anchor + 31)
+              -- the same kind of event, same place, same day, told with other
+              -- names for its parties ("Turkey" here, "Fidan" there) — unless
+              -- both reports name several parties and none in common
+              OR (v_loc IS NOT NULL AND parley_fold(c.location_name) = parley_fold(v_loc)
+                  AND v_prec = 'day' AND c.date_precision = 'day' AND c.date = v_date
+                  AND (c.shared >= 1 OR cardinality(v_ids) <= 1 OR c.n_old <= 1)))
+         AND (v_country IS NULL OR c.location_country IS NULL OR c.location_country = v_country)
+         AND CASE
+               -- an undated report joins only on strong evidence
+               WHEN c.date IS NULL OR v_date IS NULL THEN
+                 (c.shared >= 2 OR (v_loc IS NOT NULL AND parley_fold(c.location_name) = parley_fold(v_loc))
+                  OR (v_date IS NULL AND c.date IS NOT NULL AND c.type = v_event->>'type'
+                      AND c.date BETWEEN v_anchor - 31 AND v_anchor + 31))
+                 -- once the article's news cycle is known, not outside it
+                 AND (v_anchor IS NULL OR c.date IS NULL
+                      OR c.date BETWEEN v_anchor - 31 AND v_anchor + 31)
+               -- the same parties a day apart: time zones, "yesterday", a two-day summit
+               WHEN c.shared >= 2 AND c.date_precision = 'day' AND v_prec = 'day' THEN
+                 abs(c.date - v_date) <= 1
+               ELSE parley_dates_agree(c.date, c.date_precision, v_date, v_prec) END
+       ORDER BY c.shared DESC,
+                (v_loc IS NOT NULL AND parley_fold(c.location_name) = parley_fold(v_loc)) DESC,
+                (c.type = v_event->>'type') DESC,
+                (c.date IS NOT NULL) DESC,
+                abs(c.date - coalesce(v_date, v_anchor)) NULLS LAST,
+                c.mention_count DESC, c.id
+       LIMIT 1;
+
+    IF v_id IS NULL THEN
+      INSERT INTO events (type, cameo_code, title, date, date_precision, status, location_name, location_country)
+      VALUES (coalesce(v_event->>'type', 'other'), v_event->>'cameo', v_event->>'title', v_date, v_prec,
+              coalesce(v_event->>'status', 'occurred'), v_loc, v_country)
+      RETURNING id INTO v_id;
+      v_new_events := v_new_events + 1;
+    ELSE
+      -- An undated article is anchored by the dated events it reports.
+      IF NOT v_anchor_fixed THEN
+        v_anchor := coalesce(v_anchor, (SELECT date FROM events WHERE id = v_id
+                                          AND date_precision IN ('day', 'month')));
+      END IF;
+      -- A report that knows more (a finer date, the place) completes the event.
+      UPDATE events SET
+        date = CASE WHEN parley_precision_rank(v_prec) > parley_precision_rank(date_precision) THEN v_date ELSE date END,
+        date_precision = CASE WHEN parley_precision_rank(v_prec) > parley_precision_rank(date_precision) THEN v_prec ELSE date_precision END,
+        location_name = coalesce(location_name, v_loc),
+        location_country = coalesce(location_country, v_country)
+       WHERE id = v_id;
+    END IF;
+    v_mentioned := v_mentioned || v_id;
+
+    INSERT INTO event_participants (event_id, actor_id, role)
+    SELECT v_id, (v_actor_map->>(p->>'actor'))::bigint, coalesce(p->>'role', 'participant')
+      FROM jsonb_array_elements(coalesce(v_event->'participants', '[]')) p
+     WHERE v_actor_map ? (p->>'actor')
+    ON CONFLICT DO NOTHING;
+    INSERT INTO event_mentions (event_id, article_id, sentence, start_offset, end_offset)
+    VALUES (v_id, p_article,
+            coalesce(substr(v_text, (v_event->>'sentence_start')::int + 1,
+                            (v_event->>'sentence_end')::int - (v_event->>'sentence_start')::int), ''),
+            coalesce((v_event->>'sentence_start')::int, 0), coalesce((v_event->>'sentence_end')::int, 0))
+    ON CONFLICT (event_id, article_id) DO NOTHING;
+    IF v_event ? 'ref' THEN
+      v_event_map := v_event_map || jsonb_build_object(v_event->>'ref', v_id);
+    END IF;
+  END LOOP;
+
+  FOR v_stmt IN SELECT * FROM jsonb_array_elements(coalesce(p_doc->'statements', '[]')) LOOP
+    CONTINUE WHEN coalesce(v_stmt->>'text', '') = '';
+    INSERT INTO statements (speaker_id, article_id, event_id, text, kind, cue, start_offset, end_offset, sentence, date)
+    VALUES ((v_actor_map->>(v_stmt->>'speaker'))::bigint, p_article, (v_event_map->>(v_stmt->>'event'))::bigint,
+            v_stmt->>'text', coalesce(v_stmt->>'kind', 'direct'), v_stmt->>'cue',
+            coalesce((v_stmt->>'start')::int, 0), coalesce((v_stmt->>'end')::int, 0),
+            substr(v_text, (v_stmt->>'sentence_start')::int + 1,
+                   (v_stmt->>'sentence_end')::int - (v_stmt->>'sentence_start')::int),
+            coalesce(parley_date(CASE WHEN length(v_stmt->>'date') = 10 THEN v_stmt->>'date' END),
+                     (SELECT published_at::date FROM articles WHERE id = p_article)))
+    ON CONFLICT (article_id, start_offset, end_offset) DO NOTHING;
+    IF FOUND THEN v_nstmt := v_nstmt + 1; END IF;
+  END LOOP;
+
+  PERFORM parley_refresh_counts(
+    v_old_events || v_mentioned,
+    v_old_actors || ARRAY(SELECT (value)::bigint FROM jsonb_each_text(v_actor_map)));
+
+  RETURN jsonb_build_object(
+    'actors', (SELECT count(*) FROM article_actors WHERE article_id = p_article),
+    'statements', v_nstmt,
+    'events', cardinality(ARRAY(SELECT DISTINCT unnest(v_mentioned))),
+    'new_events', v_new_events);
+END $$;
