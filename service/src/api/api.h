@@ -83,7 +83,8 @@ void api_get_one(app *a, const http_request *req, http_response *res, db_item it
 int api_export_requested(const http_request *req, http_response *res);
 void api_export(app *a, const http_request *req, http_response *res, const db_collection *col,
                 const api_list_params *p);
-/* One RFC 4180 field. */
+/* One RFC 4180 field; a cell a spreadsheet would run as a formula
+ * (= + - @ tab CR first) is quoted and prefixed with a single quote. */
 void csv_field(buf *out, const char *s, size_t len);
 
 /* Auth for writes (auth.c): 0 when allowed, else answers 401 and -1. */
