@@ -48,7 +48,7 @@ suite unit-asan env ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=ha
 
 # --- issue 10 (h10-api): the HTTP fuzzer, a bounded number of executions ---
 echo "== fuzz (bounded)"
-suite fuzz-http tests/fuzz/bounded.sh
+suite fuzz-http env FUZZ_TARGETS=fuzz_http FUZZ_RUNS=200000 tests/fuzz/run.sh
 # --- end issue 10 (h10-api) ---
 
 echo "== integration"

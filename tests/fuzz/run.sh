@@ -2,8 +2,9 @@
 # Builds the libFuzzer targets (tests/fuzz/fuzz_*.c) with clang, ASan and
 # UBSan, and runs each for FUZZ_SECONDS (default 60) from a seed corpus of
 # our own fixtures (fuzz_http: tests/fuzz/corpus/http, a request per route).
-# FUZZ_RUNS=N runs N executions each instead of a time.  Crashes land in
-# tests/artifacts/fuzz/.
+# FUZZ_RUNS=N runs N executions each instead of a time (`make test` runs
+# FUZZ_TARGETS=fuzz_http FUZZ_RUNS=200000: a count, so a slow machine runs
+# as many inputs).  Crashes land in tests/artifacts/fuzz/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$root/build-fuzz
@@ -14,6 +15,7 @@ CC=clang cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARLEY
   -DPARLEY_TESTS=OFF >/dev/null
 for src in "$root"/tests/fuzz/fuzz_*.c; do
   name=$(basename "$src" .c)
+  [ -z "${FUZZ_TARGETS:-}" ] || [[ " $FUZZ_TARGETS " == *" $name "* ]] || continue
   cmake --build "$build" --target "$name" -j "$(nproc)" >/dev/null
   corpus=$out/$name-corpus
   mkdir -p "$corpus"
