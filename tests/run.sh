@@ -48,6 +48,11 @@ suite unit ctest --test-dir "$BUILD" -L unit --output-on-failure -j "$JOBS"
 suite unit-asan env ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   ctest --test-dir "$ASAN_BUILD" -L unit --output-on-failure -j "$JOBS"
 
+# --- issue 10 (h10-api): the HTTP fuzzer, a bounded number of executions ---
+echo "== fuzz (bounded)"
+suite fuzz-http env FUZZ_TARGETS=fuzz_http FUZZ_RUNS=200000 tests/fuzz/run.sh
+# --- end issue 10 (h10-api) ---
+
 echo "== integration"
 suite migrations tests/scripts/migrations.sh "$BUILD/parley"
 suite stock-path tests/scripts/stock_path.sh "$BUILD/parley"
@@ -107,6 +112,11 @@ else
   else
     echo "SKIP htmlbench: ../shared/htmlbench is not present (third-party scorer)"
   fi
+  # --- issue 10 (h10-api): hostile input end to end, then the probe ---
+  suite e2e-hardening "$BUILD/e2e_test_hardening"
+  suite probe python3 tests/scripts/probe.py --url "$PARLEY_TEST_URL" --key "$PARLEY_TEST_KEY" \
+    --pid $SERVER --count 6000 --budget 90
+  # --- end issue 10 (h10-api) ---
   export PARLEY_TEST_PGCTL="$ROOT/tests/scripts/pgctl.sh $TMP/var"
   suite e2e-dbdown "$BUILD/e2e_test_dbdown"
   kill -TERM $SERVER

@@ -40,9 +40,20 @@ void api_finish_response(const http_request *req, http_response *res);
 
 /* Answers (respond.c). */
 void api_json(http_response *res, int status, const char *json, size_t len);
-/* Takes ownership of details (may be NULL). */
+/* Takes ownership of details (may be NULL).  Never fails: the message is
+ * made well-formed UTF-8 and cut to API_MAX_MESSAGE bytes on a character
+ * boundary, so client bytes in it cannot break the envelope. */
 void api_error(http_response *res, int status, const char *code, const char *message,
                json_t *details);
+#define API_MAX_MESSAGE 512
+/* Client text quoted in a message or details: at most this many bytes. */
+#define API_MAX_QUOTE 96
+/* A JSON string of client text (sanitised and cut, see core/utf8.h). */
+json_t *api_text(const char *s);
+/* The error about one named thing: message "<what> '<name>': <why>" and
+ * details.<what> = name, both with the name sanitised and cut. */
+void api_error_about(http_response *res, int status, const char *code, const char *what,
+                     const char *name, const char *why, json_t *details);
 /* Maps a database failure to 503/404/409/422. */
 void api_db_error(http_response *res, db_status st, const char *what);
 /* Acquires a connection, or answers 503 with Retry-After and returns NULL. */
@@ -65,7 +76,6 @@ int api_valid_id(const char *s);
 int api_valid_date(const char *s);
 /* RFC 3339 timestamp or plain date. */
 int api_valid_timestamp(const char *s);
-int api_valid_utf8(const char *s, size_t len);
 /* Only the parameters in allowed (NULL-terminated) may appear. */
 int api_check_params(const http_request *req, const char *const *allowed, http_response *res);
 
@@ -86,7 +96,8 @@ void api_get_one(app *a, const http_request *req, http_response *res, db_item it
 int api_export_requested(const http_request *req, http_response *res);
 void api_export(app *a, const http_request *req, http_response *res, const db_collection *col,
                 const api_list_params *p);
-/* One RFC 4180 field. */
+/* One RFC 4180 field; a cell a spreadsheet would run as a formula
+ * (= + - @ tab CR first) is quoted and prefixed with a single quote. */
 void csv_field(buf *out, const char *s, size_t len);
 
 /* Auth for writes (auth.c): 0 when allowed, else answers 401 and -1. */

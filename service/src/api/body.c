@@ -23,8 +23,9 @@ json_t *api_json_body(const http_request *req, http_response *res)
 	json_error_t e;
 	json_t *doc = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &e);
 	if (!doc) {
-		json_t *d = json_pack("{s:s, s:i, s:i}", "reason", e.text, "line", e.line, "column",
-		                      e.column);
+		/* jansson's reason quotes the offending bytes: sanitised. */
+		json_t *d = json_pack("{s:o, s:i, s:i}", "reason", api_text(e.text), "line", e.line,
+		                      "column", e.column);
 		api_error(res, 400, "invalid_json", "the body is not valid JSON", d);
 		return NULL;
 	}
@@ -45,9 +46,7 @@ json_t *api_write_body(app *a, const http_request *req, http_response *res)
 
 void api_invalid_field(http_response *res, const char *field, const char *why)
 {
-	char msg[256];
-	snprintf(msg, sizeof msg, "field '%s': %s", field, why);
-	api_error(res, 422, "invalid_body", msg, json_pack("{s:s}", "field", field));
+	api_error_about(res, 422, "invalid_body", "field", field, why, NULL);
 }
 
 int api_only_fields(json_t *doc, const char *const *allowed, http_response *res)

@@ -66,7 +66,7 @@ int api_preflight(const app *a, const http_request *req, const char *allow, http
 	}
 	if (!api_cors_origin_allowed(a->cfg, origin)) {
 		api_error(res, 403, "cors_forbidden", "this origin may not call the API",
-		          json_pack("{s:s}", "origin", origin));
+		          json_pack("{s:o}", "origin", api_text(origin)));
 		return -1;
 	}
 	if (!strstr(allow, method)) {

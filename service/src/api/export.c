@@ -6,6 +6,9 @@
  */
 #include "api/api.h"
 
+#include "db/sources.h"
+
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,15 +47,41 @@ static const char *const article_columns[] = {"id",        "url",    "canonical_
                                               "site_name", "author", "published_at",  "fetched_at",
                                               "status",    "error",  "source_id",     NULL};
 
+static const char *const source_columns[] = {"id",
+                                             "url",
+                                             "kind",
+                                             "name",
+                                             "interval",
+                                             "enabled",
+                                             "next_fetch_at",
+                                             "last_fetched_at",
+                                             "last_status",
+                                             "last_error",
+                                             "failures",
+                                             "created_at",
+                                             "articles.total",
+                                             "articles.extracted",
+                                             "articles.failed",
+                                             "articles.pending",
+                                             NULL};
+
+/* The one place a collection's CSV columns are named: a collection not
+ * listed here has no CSV form. */
+static const struct {
+	const db_collection *col;
+	const char *const *columns;
+} csv_forms[] = {
+    {&db_events, event_columns},         {&db_actors, actor_columns},
+    {&db_statements, statement_columns}, {&db_articles, article_columns},
+    {&db_sources, source_columns},
+};
+
 static const char *const *columns_of(const db_collection *col)
 {
-	if (col == &db_events)
-		return event_columns;
-	if (col == &db_actors)
-		return actor_columns;
-	if (col == &db_statements)
-		return statement_columns;
-	return article_columns;
+	for (size_t i = 0; i < sizeof csv_forms / sizeof *csv_forms; i++)
+		if (csv_forms[i].col == col)
+			return csv_forms[i].columns;
+	return NULL;
 }
 
 typedef struct export_state {
@@ -108,11 +137,20 @@ static void cell(json_t *item, const char *path, buf *out)
 
 void csv_field(buf *out, const char *s, size_t len)
 {
-	if (!strpbrk(s, ",\"\r\n") || len == 0) {
+	/* A spreadsheet runs a cell starting with one of these as a formula
+	 * (CSV injection): OWASP's advice is to prefix a single quote and
+	 * quote the cell, so it is read as text. */
+	int formula = len > 0 && s[0] && strchr("=+-@\t\r", s[0]);
+	int special = formula;
+	for (size_t i = 0; i < len && !special; i++)
+		special = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+	if (!special) {
 		buf_append(out, s, len);
 		return;
 	}
 	buf_putc(out, '"');
+	if (formula)
+		buf_putc(out, '\'');
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] == '"')
 			buf_putc(out, '"');
@@ -126,6 +164,7 @@ static void csv_row(export_state *st, json_t *item, buf *out)
 	buf c;
 	buf_init(&c);
 	const char *const *cols = columns_of(st->col);
+	assert(cols);
 	for (int i = 0; cols[i]; i++) {
 		buf_reset(&c);
 		cell(item, cols[i], &c);
@@ -142,6 +181,7 @@ static int export_next(void *state, buf *out)
 	export_state *st = state;
 	if (st->format == FORMAT_CSV && !st->header_done) {
 		const char *const *cols = columns_of(st->col);
+		assert(cols);
 		for (int i = 0; cols[i]; i++) {
 			if (i)
 				buf_putc(out, ',');

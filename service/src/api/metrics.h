@@ -13,8 +13,11 @@ typedef struct metrics metrics;
 
 metrics *metrics_new(void);
 void metrics_free(metrics *m);
-/* route is the matched pattern (or "unmatched"); seconds the latency. */
+/* route is the matched pattern (or "unmatched"); seconds the latency.  The
+ * method is recorded as metrics_method_label(method). */
 void metrics_observe(metrics *m, const char *method, const char *route, int status, double seconds);
+/* The label for a request method: a standard method's name, else "OTHER". */
+const char *metrics_method_label(const char *method);
 void metrics_render(metrics *m, buf *out);
 
 #endif

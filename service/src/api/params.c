@@ -5,6 +5,8 @@
  */
 #include "api/api.h"
 
+#include "core/utf8.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +45,18 @@ int api_valid_date(const char *s)
 	return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
 }
 
+/* Two ASCII digits at p (stops at a NUL, so never reads past the end). */
+static int two_digits(const char *p, int *out)
+{
+	if (!isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1]))
+		return 0;
+	*out = (p[0] - '0') * 10 + (p[1] - '0');
+	return 1;
+}
+
+/* YYYY-MM-DD, optionally followed by [T ]hh:mm[:ss[.frac]][Z|±hh[[:]mm]].
+ * Every field is read as exact digits (no sign, no width games) and each
+ * step checks the byte it moves over, so parsing stops at the NUL. */
 int api_valid_timestamp(const char *s)
 {
 	char day[11];
@@ -57,57 +71,45 @@ int api_valid_timestamp(const char *s)
 		return 1;
 	if (*t != 'T' && *t != ' ')
 		return 0;
-	int hh, mm, ss = 0, n = 0;
-	if (sscanf(t + 1, "%2d:%2d%n", &hh, &mm, &n) < 2 || hh > 23 || mm > 59)
+	int hh, mm, ss;
+	if (!two_digits(t + 1, &hh) || t[3] != ':' || !two_digits(t + 4, &mm) || hh > 23 || mm > 59)
 		return 0;
-	t += 1 + n;
-	if (*t == ':' && sscanf(t + 1, "%2d%n", &ss, &n) == 1 && ss <= 60)
-		t += 1 + n;
-	if (*t == '.')
-		for (t++; isdigit((unsigned char)*t); t++)
-			;
-	if (*t == 'Z')
-		t++;
-	else if ((*t == '+' || *t == '-') && isdigit((unsigned char)t[1]) &&
-	         isdigit((unsigned char)t[2]))
-		t += (t[3] == ':' ? 6 : 5);
-	return *t == '\0';
-}
-
-int api_valid_utf8(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	while (p < end) {
-		unsigned c = *p;
-		int extra = c < 0x80         ? 0
-		            : (c >> 5) == 6  ? 1
-		            : (c >> 4) == 14 ? 2
-		            : (c >> 3) == 30 ? 3
-		                             : -1;
-		if (extra < 0 || c == 0 || end - p <= extra)
-			return extra == 0 && c != 0;
-		unsigned cp = extra ? c & (0x3f >> extra) : c;
-		for (int i = 1; i <= extra; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (p[i] & 0x3f);
-		}
-		static const unsigned min[] = {0, 0x80, 0x800, 0x10000};
-		if (cp < min[extra] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+	t += 6;
+	if (*t == ':') {
+		if (!two_digits(t + 1, &ss) || ss > 60)
 			return 0;
-		p += extra + 1;
+		t += 3;
 	}
-	return 1;
+	if (*t == '.') {
+		if (!isdigit((unsigned char)*++t))
+			return 0;
+		while (isdigit((unsigned char)*t))
+			t++;
+	}
+	if (*t == 'Z') {
+		t++;
+	} else if (*t == '+' || *t == '-') {
+		int oh, om;
+		if (!two_digits(t + 1, &oh) || oh > 23)
+			return 0;
+		t += 3;
+		int colon = *t == ':';
+		t += colon;
+		if (*t || colon) {
+			if (!two_digits(t, &om) || om > 59)
+				return 0;
+			t += 2;
+		}
+	}
+	return *t == '\0';
 }
 
 static void bad_param(http_response *res, const char *name, const char *value, const char *why)
 {
-	json_t *details = json_pack("{s:s}", "parameter", name);
-	if (value && api_valid_utf8(value, strlen(value)))
-		json_object_set_new(details, "value", json_string_nocheck(value));
-	char msg[256];
-	snprintf(msg, sizeof msg, "parameter '%s': %s", name, why);
-	api_error(res, 400, "invalid_parameter", msg, details);
+	json_t *details = json_object();
+	if (value)
+		json_object_set_new(details, "value", api_text(value));
+	api_error_about(res, 400, "invalid_parameter", "parameter", name, why, details);
 }
 
 static int listed(const char *const *names, const char *name)
@@ -133,7 +135,7 @@ static const char *check_value(const db_filter *f, const char *v)
 	size_t len = strlen(v);
 	if (len == 0)
 		return "must not be empty";
-	if (!api_valid_utf8(v, len))
+	if (!utf8_valid(v, len))
 		return "must be valid UTF-8";
 	switch (f->kind) {
 	case PARAM_ID: return api_valid_id(v) ? NULL : "must be a positive integer id";
@@ -191,7 +193,7 @@ int api_parse_list(const http_request *req, const db_collection *col, api_list_p
 		}
 		const char *why = check_value(&col->filters[k], v);
 		if (why) {
-			bad_param(res, name, api_valid_utf8(v, strlen(v)) ? v : NULL, why);
+			bad_param(res, name, v, why);
 			return -1;
 		}
 		out->values[k] = v;

@@ -6,7 +6,9 @@
 #include "api/api.h"
 
 #include "core/log.h"
+#include "core/utf8.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,14 +23,52 @@ void api_json(http_response *res, int status, const char *json, size_t len)
 void api_error(http_response *res, int status, const char *code, const char *message,
                json_t *details)
 {
-	json_t *err = json_pack("{s:s, s:s}", "code", code, "message", message);
-	if (details)
-		json_object_set_new(err, "details", details);
-	json_t *doc = json_pack("{s:o}", "error", err);
-	char *s = json_dumps(doc, JSON_COMPACT);
-	json_decref(doc);
-	api_json(res, status, s, strlen(s));
-	free(s);
+	/* Built by hand rather than with json_pack, which answers NULL for a
+	 * string that is not UTF-8: buf_put_json_string replaces such bytes,
+	 * so whatever a caller passes the envelope is valid JSON. */
+	assert(code);
+	buf b;
+	buf_init(&b);
+	buf_puts(&b, "{\"error\":{\"code\":");
+	buf_put_json_string(&b, code, strlen(code));
+	buf_puts(&b, ",\"message\":");
+	char *m = utf8_sanitize(message, message ? strlen(message) : 0, API_MAX_MESSAGE);
+	buf_put_json_string(&b, m, strlen(m));
+	free(m);
+	char *d = details ? json_dumps(details, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
+	if (d) {
+		buf_puts(&b, ",\"details\":");
+		buf_puts(&b, d);
+		free(d);
+	}
+	buf_puts(&b, "}}");
+	json_decref(details);
+	api_json(res, status, b.data, b.len);
+	buf_free(&b);
+}
+
+json_t *api_text(const char *s)
+{
+	char *t = utf8_sanitize(s, s ? strlen(s) : 0, API_MAX_QUOTE);
+	json_t *j = json_string(t);
+	free(t);
+	assert(j);
+	return j;
+}
+
+void api_error_about(http_response *res, int status, const char *code, const char *what,
+                     const char *name, const char *why, json_t *details)
+{
+	char *n = utf8_sanitize(name, name ? strlen(name) : 0, API_MAX_QUOTE);
+	buf msg;
+	buf_init(&msg);
+	buf_printf(&msg, "%s '%s': %s", what, n, why);
+	free(n);
+	if (!details)
+		details = json_object();
+	json_object_set_new(details, what, api_text(name));
+	api_error(res, status, code, msg.data, details);
+	buf_free(&msg);
 }
 
 void api_db_error(http_response *res, db_status st, const char *what)

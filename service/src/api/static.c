@@ -1,13 +1,19 @@
 /*
  * static — the dashboard's files from the web directory (service/web).
  * Only plain relative paths of safe characters are served, so no request
- * can climb out of the directory; "/" is index.html.
+ * can climb out of the directory; "/" is index.html.  Only regular files
+ * reached without a symbolic link are served (realpath must be the path
+ * asked for, opened O_NOFOLLOW), so a link planted in the directory
+ * cannot expose the rest of the filesystem.
  */
 #include "api/api.h"
 
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define MAX_STATIC_FILE (16u << 20)
 
@@ -46,6 +52,20 @@ static int safe_path(const char *p)
 	return 1;
 }
 
+/* 1 when root + path names a file whose real path is exactly that: no
+ * symbolic link anywhere below the root (even one pointing inside it),
+ * so what is served is what the directory holds.  *real gets the
+ * resolved name (free() it). */
+static int regular_under_root(const char *root, const char *path, const char *file, char **real)
+{
+	char *root_real = realpath(root, NULL);
+	*real = realpath(file, NULL);
+	int ok = root_real && *real && !strncmp(*real, root_real, strlen(root_real)) &&
+	         !strcmp(*real + strlen(root_real), path);
+	free(root_real);
+	return ok;
+}
+
 int api_serve_static(const app *a, const http_request *req, http_response *res)
 {
 	if (strcmp(req->method, "GET") && strcmp(req->method, "HEAD"))
@@ -54,21 +74,35 @@ int api_serve_static(const app *a, const http_request *req, http_response *res)
 	const char *type = content_type(path);
 	if (!safe_path(path) || !type || !strncmp(path, "/v1/", 4))
 		return 0;
-	char file[4096];
+	char file[4096], *real = NULL;
 	snprintf(file, sizeof file, "%s%s", a->cfg->web_dir, path);
+	int served = 0, fd = -1;
+	FILE *f = NULL;
+	if (!regular_under_root(a->cfg->web_dir, path, file, &real))
+		goto out;
+	fd = open(real, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
-	if (stat(file, &st) || !S_ISREG(st.st_mode) || st.st_size > MAX_STATIC_FILE)
-		return 0;
-	FILE *f = fopen(file, "rb");
+	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size > MAX_STATIC_FILE)
+		goto out;
+	f = fdopen(fd, "rb");
 	if (!f)
-		return 0;
+		goto out;
+	fd = -1;
 	buf_reset(&res->body);
 	buf_reserve(&res->body, (size_t)st.st_size);
 	char chunk[65536];
 	size_t n;
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		buf_append(&res->body, chunk, n);
-	fclose(f);
+	served = 1;
+out:
+	if (f)
+		fclose(f);
+	if (fd >= 0)
+		close(fd);
+	free(real);
+	if (!served)
+		return 0;
 	res->status = 200;
 	http_set_header(res, "Content-Type", type);
 	/* index.html must pick up new asset versions; the assets themselves

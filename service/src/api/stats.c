@@ -5,6 +5,7 @@
  */
 #include "db/stats.h"
 #include "api/api.h"
+#include "core/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,9 +22,7 @@ static int one_of(const char *v, const char *const *choices)
 
 static void bad(http_response *res, const char *name, const char *why)
 {
-	char msg[200];
-	snprintf(msg, sizeof msg, "parameter '%s': %s", name, why);
-	api_error(res, 400, "invalid_parameter", msg, json_pack("{s:s}", "parameter", name));
+	api_error_about(res, 400, "invalid_parameter", "parameter", name, why, NULL);
 }
 
 static void answer(app *a, http_response *res, db_status st, char *json)
@@ -151,7 +150,7 @@ void h_network(void *ctx, const http_request *req, http_response *res)
 	    bounded_int(req, "limit", 1, 1000, &limit, res))
 		return;
 	const char *actor = http_query(req, "actor");
-	if (actor && (!*actor || strlen(actor) > 200 || !api_valid_utf8(actor, strlen(actor)))) {
+	if (actor && (!*actor || strlen(actor) > 200 || !utf8_valid(actor, strlen(actor)))) {
 		bad(res, "actor", "must be an actor id or name (200 bytes at most)");
 		return;
 	}

@@ -3,6 +3,8 @@
  */
 #include "core/buf.h"
 
+#include "core/utf8.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,6 +133,19 @@ void buf_put_json_string(buf *b, const char *s, size_t len)
 	size_t run = 0; /* bytes that need no escape, copied in one go */
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80) {
+			/* Well-formed sequences pass; any other byte becomes
+			 * U+FFFD, so the literal is valid JSON whatever s holds. */
+			size_t n = utf8_seq(s + i, len - i, NULL);
+			if (n) {
+				i += n - 1;
+				continue;
+			}
+			buf_append(b, s + run, i - run);
+			buf_append(b, UTF8_REPLACEMENT, 3);
+			run = i + 1;
+			continue;
+		}
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
 		buf_append(b, s + run, i - run);

@@ -26,7 +26,8 @@ void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(buf *b, const char *fmt, va_list ap);
-/* Appends s as a JSON string literal, quotes included. */
+/* Appends s as a JSON string literal, quotes included; bytes that are not
+ * well-formed UTF-8 become U+FFFD, so the literal is always valid JSON. */
 void buf_put_json_string(buf *b, const char *s, size_t len);
 /* Hands the storage to the caller (free() it); b is left empty. */
 char *buf_detach(buf *b);

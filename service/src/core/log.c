@@ -6,12 +6,16 @@
 #include "core/log.h"
 
 #include "core/buf.h"
+#include "core/utf8.h"
 
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#define LOG_MAX_VALUE 4096
 
 static atomic_int current_level = LOG_INFO;
 static const char *const level_names[] = {"debug", "info", "warn", "error"};
@@ -29,6 +33,21 @@ int log_level_parse(const char *s)
 	if (!strcmp(s, "warning"))
 		return LOG_WARN;
 	return -1;
+}
+
+/* A value as a JSON string: well-formed UTF-8 whatever the bytes (values
+ * often quote what a client or a remote server sent) and at most
+ * LOG_MAX_VALUE bytes, cut between characters. */
+static void put_value(buf *line, const char *val)
+{
+	size_t n = strlen(val);
+	if (n <= LOG_MAX_VALUE) {
+		buf_put_json_string(line, val, n);
+		return;
+	}
+	char *cut = utf8_sanitize(val, n, LOG_MAX_VALUE);
+	buf_put_json_string(line, cut, strlen(cut));
+	free(cut);
 }
 
 void log_emit(log_level level, const char *msg, ...)
@@ -55,7 +74,7 @@ void log_emit(log_level level, const char *msg, ...)
 		buf_put_json_string(&line, key, strlen(key));
 		buf_putc(&line, ':');
 		if (val)
-			buf_put_json_string(&line, val, strlen(val));
+			put_value(&line, val);
 		else
 			buf_puts(&line, "null");
 	}

@@ -6,6 +6,7 @@
 #include "db/queue.h"
 
 #include "core/buf.h"
+#include "core/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,31 +70,41 @@ void queue_source_free(queue_source *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* NULL stays NULL; anything else becomes well-formed UTF-8 of bounded
+ * length (free() it). */
+static char *text_param(const char *s)
+{
+	return s ? utf8_sanitize(s, strlen(s), 2000) : NULL;
+}
+
 db_status queue_source_done(db_conn *c, const char *id, const char *owner, const source_outcome *o)
 {
 	char status[16], next[16];
 	snprintf(status, sizeof status, "%d", o->http_status);
 	snprintf(next, sizeof next, "%d", o->next_in_s);
-	const char *p[] = {id,
-	                   owner,
-	                   o->http_status ? status : NULL,
-	                   o->error,
-	                   o->kind,
-	                   o->etag,
-	                   o->last_modified,
-	                   next,
-	                   o->name};
-	return command(c, "queue_source_done",
-	               "UPDATE sources SET last_fetched_at = now(), last_status = $3::int, "
-	               "last_error = $4::text,"
-	               " failures = CASE WHEN $4::text IS NULL THEN 0 ELSE failures + 1 END,"
-	               " kind = coalesce(kind, $5::text), etag = coalesce($6::text, etag),"
-	               " last_modified = coalesce($7::text, last_modified),"
-	               " next_fetch_at = now() + make_interval(secs => $8::int),"
-	               " name = coalesce(name, left($9::text, 300)),"
-	               " lease_owner = NULL, lease_until = NULL"
-	               " WHERE id = $1::bigint AND lease_owner = $2",
-	               9, p);
+	/* Validators and errors come from remote servers: PostgreSQL refuses
+	 * text that is not UTF-8, and the whole update with it. */
+	char *error = text_param(o->error), *etag = text_param(o->etag),
+	     *modified = text_param(o->last_modified), *name = text_param(o->name);
+	const char *p[] = {
+	    id, owner, o->http_status ? status : NULL, error, o->kind, etag, modified, next, name};
+	db_status st =
+	    command(c, "queue_source_done",
+	            "UPDATE sources SET last_fetched_at = now(), last_status = $3::int, "
+	            "last_error = $4::text,"
+	            " failures = CASE WHEN $4::text IS NULL THEN 0 ELSE failures + 1 END,"
+	            " kind = coalesce(kind, $5::text), etag = coalesce($6::text, etag),"
+	            " last_modified = coalesce($7::text, last_modified),"
+	            " next_fetch_at = now() + make_interval(secs => $8::int),"
+	            " name = coalesce(name, left($9::text, 300)),"
+	            " lease_owner = NULL, lease_until = NULL"
+	            " WHERE id = $1::bigint AND lease_owner = $2",
+	            9, p);
+	free(error);
+	free(etag);
+	free(modified);
+	free(name);
+	return st;
 }
 
 db_status queue_source_release(db_conn *c, const char *id, const char *owner)
@@ -217,13 +228,16 @@ db_status queue_article_failed(db_conn *c, const char *id, const char *owner, co
 {
 	char delay[16];
 	snprintf(delay, sizeof delay, "%d", delay_s);
-	const char *p[] = {id, owner, error, give_up ? "failed" : "pending", delay};
-	return command(c, "queue_article_failed",
-	               "UPDATE articles SET status = $4, error = left($3, 1000),"
-	               " next_attempt_at = now() + make_interval(secs => $5::int),"
-	               " lease_owner = NULL, lease_until = NULL, updated_at = now()"
-	               " WHERE id = $1::bigint AND lease_owner = $2",
-	               5, p);
+	char *clean = text_param(error);
+	const char *p[] = {id, owner, clean, give_up ? "failed" : "pending", delay};
+	db_status st = command(c, "queue_article_failed",
+	                       "UPDATE articles SET status = $4, error = left($3, 1000),"
+	                       " next_attempt_at = now() + make_interval(secs => $5::int),"
+	                       " lease_owner = NULL, lease_until = NULL, updated_at = now()"
+	                       " WHERE id = $1::bigint AND lease_owner = $2",
+	                       5, p);
+	free(clean);
+	return st;
 }
 
 db_status queue_article_release(db_conn *c, const char *id, const char *owner)

@@ -10,6 +10,7 @@
 #include "parse/html.h"
 #include "parse/url.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,14 @@ static void prepared_free(prepared *p)
 	free(p->canonical);
 }
 
+static int blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isspace((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
 static int prepare(const article_input *in, prepared *p, char **err)
 {
 	memset(p, 0, sizeof *p);
@@ -40,6 +49,13 @@ static int prepare(const article_input *in, prepared *p, char **err)
 		p->text_len = strlen(p->text);
 	} else if (in->text) {
 		p->text = px_clean_text(in->text, in->text_len, &p->text_len);
+		/* Stored empty, an article would wait as "pending" and the
+		 * worker would fetch its URL instead of the text given. */
+		if (blank(p->text, p->text_len)) {
+			*err = xstrdup("the text is empty once cleaned (only whitespace, "
+			               "markup or boilerplate lines): nothing to extract");
+			return -1;
+		}
 	}
 	const char *canon = p->have_page && p->page.canonical_url ? p->page.canonical_url : in->url;
 	p->canonical = url_canonical(canon);

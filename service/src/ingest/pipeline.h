@@ -34,7 +34,8 @@ typedef enum { PIPE_OK, PIPE_BAD_INPUT, PIPE_DB } pipe_status;
 
 /*
  * Stores the article and its extraction.  On PIPE_BAD_INPUT *err says why
- * (the page could not be parsed); on PIPE_DB *st says how the database
+ * (the page could not be parsed, or a text cleans to nothing) and nothing
+ * is stored; on PIPE_DB *st says how the database
  * failed.  Free out->counts with article_outcome_free().
  */
 pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input *in,

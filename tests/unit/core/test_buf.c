@@ -29,6 +29,15 @@ static const struct {
     {"line\nbreak\ttab", "\"line\\nbreak\\ttab\""},
     {"\x01\x1f", "\"\\u0001\\u001f\""},
     {"Zelenskyy – «мир»", "\"Zelenskyy – «мир»\""},
+    /* Not UTF-8: each bad byte becomes U+FFFD, never raw bytes. */
+    {"a\xff"
+     "b",
+     "\"a\xef\xbf\xbd"
+     "b\""},
+    {"\xc3", "\"\xef\xbf\xbd\""},                                 /* cut short at the end */
+    {"\xc0\xaf", "\"\xef\xbf\xbd\xef\xbf\xbd\""},                 /* overlong '/' */
+    {"\xed\xa0\x80", "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\""}, /* surrogate */
+    {"\xe2\x82\"", "\"\xef\xbf\xbd\xef\xbf\xbd\\\"\""},
 };
 
 START_TEST(json_strings)
