@@ -8,9 +8,14 @@
  *   METHOD SP PATH LF            path and query names/values %-decoded,
  *   ?NAME=VALUE LF               as libmicrohttpd does (NUL ends them)
  *   Header-Name: value LF
- *   ~remote LF  /  ~too-large LF  flags: not from loopback; body over limit
+ *   ~remote LF  /  ~too-large LF  /  ~chunked LF
+ *                                flags: not from loopback; body over the
+ *                                limit; no declared length (chunked)
  *   LF
  *   BODY                         the rest, as is
+ *
+ * api_admit (the step the server runs before any body byte) runs first;
+ * when it answers, that answer is the one checked, else api_dispatch's.
  *
  * The database is a pool pointed at a socket that does not exist, so
  * anything needing it answers 503: what is fuzzed is routing, parameter,
@@ -156,6 +161,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&req, 0, sizeof req);
 	req.from_loopback = 1;
 	char *method = NULL, *path = NULL;
+	int chunked = 0;
 
 	/* Request line. */
 	const char *nl = memchr(s, '\n', size);
@@ -163,6 +169,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *sp = memchr(s, ' ', (size_t)(line_end - s));
 	method = cstr(s, sp ? (size_t)(sp - s) : (size_t)(line_end - s));
 	path = sp ? decode(sp + 1, (size_t)(line_end - sp - 1), 0) : xstrdup("/");
+	req.uri_len = sp ? (size_t)(line_end - sp - 1) : 1;
 	s = nl ? nl + 1 : end;
 
 	/* Query, headers and flags up to an empty line. */
@@ -181,6 +188,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			req.from_loopback = 0;
 		} else if (n == 10 && !memcmp(s, "~too-large", 10)) {
 			req.body_too_large = 1;
+		} else if (n == 8 && !memcmp(s, "~chunked", 8)) {
+			chunked = 1; /* no declared length, as with Transfer-Encoding: chunked */
 		} else {
 			const char *colon = memchr(s, ':', n);
 			char *name = cstr(s, colon ? (size_t)(colon - s) : n);
@@ -188,6 +197,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			while (v < line_end && *v == ' ')
 				v++;
 			char *value = cstr(v, (size_t)(line_end - v));
+			req.header_bytes += strlen(name) + strlen(value);
 			http_pairs_add(&req.headers, &req.n_headers, name, value);
 			free(name);
 			free(value);
@@ -206,9 +216,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	req.path = path;
 	req.body = body;
 	req.body_len = body_len;
+	req.content_length = chunked ? -1 : (long long)body_len;
 	http_response res;
+	/* First the step the server runs once the headers are in, before any
+	 * body byte: when it answers, that is the whole answer. */
 	http_response_init(&res);
-	api_dispatch(&the_app, &req, &res);
+	size_t limit = 0;
+	if (!api_admit(&the_app, &req, &res, &limit)) {
+		http_response_free(&res);
+		http_response_init(&res);
+		api_dispatch(&the_app, &req, &res);
+	}
 	check_response(&req, &res);
 	http_response_free(&res);
 	http_pairs_free(req.query, req.n_query);

@@ -181,7 +181,7 @@ void h_relations(void *ctx, const http_request *req, http_response *res)
 	const char *side[2] = {http_query(req, "a"), http_query(req, "b")};
 	for (int i = 0; i < 2; i++) {
 		const char *v = side[i];
-		if (!v || !*v || strlen(v) > 200 || !api_valid_utf8(v, strlen(v))) {
+		if (!v || !*v || strlen(v) > 200 || !utf8_valid(v, strlen(v))) {
 			bad(res, i ? "b" : "a",
 			    i ? "required: an actor id or name, or an ISO alpha-3 country (200 "
 			        "bytes at most)"
