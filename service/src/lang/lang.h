@@ -121,6 +121,10 @@ int ln_doc_tokenize(ln_doc *d);
 int ln_annotate(const ln_models *m, ln_doc *d);
 /* Lemmas from forms and tags.  Returns 0 or -1. */
 int ln_doc_lemmatize(const ln_models *m, ln_doc *d);
+/* The lemma of one word (n bytes at form) given its UPOS and XPOS name (may
+ * be NULL), NUL-terminated into out (cap bytes).  Returns its length. */
+size_t ln_lemmatize_word(const char *form, size_t n, int upos, const char *xpos, char *out,
+                         size_t cap);
 /* Entity spans from the BIO labels.  Returns 0 or -1. */
 int ln_doc_entities(ln_doc *d);
 /* All of the above.  Returns 0 or -1. */

@@ -69,16 +69,17 @@ static int vowel(char c)
 /* Stems whose verb needs its 'e' back after "-ed"/"-ing" lost it:
  * "creat" -> "create", "us" -> "use", "enabl" -> "enable". */
 static const char *const e_endings[] = {
-    "at", "it", "iz", "ys", "yz", "v",  "c",  "u",  "bl", "cl", "dl", "fl", "gl", "kl",
-    "pl", "tl", "zl", "ng", "rg", "dg", "lg", "ir", "ur", "ar", "ok", "ak", "ik", "uk",
-    "ib", "ud", "id", "od", "in", "um", "om", "ot", "ut", "as", "is", "os", "us", "rs",
-    "ns", "ps", "ap", "ip", "op", "ug", "rc", "nc", "af", "iv", "ag"};
+    "at", "it", "iz", "ys", "yz", "v",  "c",  "u",  "bl", "cl", "dl", "fl", "gl",   "kl",
+    "pl", "tl", "zl", "ng", "rg", "dg", "lg", "ir", "ur", "ar", "ok", "ak", "ik",   "uk",
+    "ib", "ud", "id", "od", "in", "um", "om", "ot", "ut", "as", "is", "os", "us",   "rs",
+    "ns", "ps", "ap", "ip", "op", "ug", "rc", "nc", "af", "iv", "ag", "am", "plet", "elet"};
 /* ... but not these, whose base ends as written. */
 static const char *const e_keep[] = {
-    "eat",  "oat",  "eet",  "ait", "uit", "ain",  "oin", "ein", "eas", "ead", "oid", "aid",  "ear",
-    "oar",  "eak",  "oak",  "ook", "eek", "ess",  "iss", "uss", "ass", "oss", "vis", "isit", "edit",
-    "omit", "imit", "ocus", "ias", "rn",  "olid", "ant", "ent", "ult", "ain", "rm",  "ism",  "ort",
-    "oup",  "elop", "cap",  "ump", "ip",  "en",   "on",  "er",  "or",  "ound"};
+    "eat",  "oat", "eet",  "ait",  "uit",  "ain",  "oin",  "ein", "ead",  "oid",
+    "aid",  "ear", "oar",  "eak",  "oak",  "ook",  "eek",  "ess", "iss",  "uss",
+    "ass",  "oss", "isit", "edit", "omit", "imit", "ocus", "ias", "rn",   "olid",
+    "ant",  "ent", "ult",  "ain",  "rm",   "ism",  "ort",  "oup", "elop", "ibit",
+    "osit", "ing", "ong",  "ump",  "ip",   "en",   "on",   "er",  "or",   "ound"};
 
 static int any_end(const char *w, size_t n, const char *const *list, size_t m)
 {
@@ -106,6 +107,34 @@ static size_t verb_stem(char *w, size_t n)
 		return n + 1;
 	}
 	return n;
+}
+
+/* Repairs an adjective stem left by removing "er"/"est": "bigg" -> "big",
+ * "lat" -> "late" (consonant, one vowel, consonant), "high" stays. */
+static size_t adj_stem(char *w, size_t n)
+{
+	if (n >= 3 && w[n - 1] == w[n - 2] && !vowel(w[n - 1]) && w[n - 1] != 'l' &&
+	    w[n - 1] != 's')
+		return n - 1;
+	if (n >= 2 && n < MAX_LEMMA - 1 && !vowel(w[n - 1]) && !strchr("wxyrlh", w[n - 1]) &&
+	    vowel(w[n - 2]) && (n < 3 || !vowel(w[n - 3]))) {
+		w[n] = 'e';
+		return n + 1;
+	}
+	return n;
+}
+
+/* A capitalised adjective of nationality or creed keeps its capital
+ * ("Israeli", "Palestinian", "Islamic", "French"). */
+static int proper_adjective(const char *form, size_t n)
+{
+	static const char *const ends_of[] = {"an", "ese", "ish", "i", "ic", "ch"};
+	if (n < 3 || form[0] < 'A' || form[0] > 'Z' || form[1] < 'a' || form[1] > 'z')
+		return 0;
+	for (size_t k = 0; k < sizeof ends_of / sizeof *ends_of; k++)
+		if (ends(form, n, ends_of[k]))
+			return 1;
+	return 0;
 }
 
 typedef enum { R_NONE, R_VERB_S, R_VERB_ED, R_VERB_ING, R_PLURAL, R_COMPAR, R_SUPER } rule;
@@ -179,8 +208,7 @@ static size_t apply(rule r, char *w, size_t n)
 			return n - 2;
 		}
 		if (ends(w, n, "er") && n > 4)
-			return n - 2 >= 2 && w[n - 3] == w[n - 4] && !vowel(w[n - 3]) ? n - 3
-			                                                              : n - 2;
+			return adj_stem(w, n - 2);
 		return n;
 	case R_SUPER:
 		if (ends(w, n, "iest") && n > 5) {
@@ -188,7 +216,7 @@ static size_t apply(rule r, char *w, size_t n)
 			return n - 3;
 		}
 		if (ends(w, n, "est") && n > 5)
-			return w[n - 4] == w[n - 5] && !vowel(w[n - 4]) ? n - 4 : n - 3;
+			return adj_stem(w, n - 3);
 		return n;
 	default: return n;
 	}
@@ -203,48 +231,72 @@ static const char *xpos_name(const ln_models *m, const ln_token *t)
 	return names && t->xpos < n ? names[t->xpos] : NULL;
 }
 
+size_t ln_lemmatize_word(const char *form, size_t n, int upos, const char *xpos, char *out,
+                         size_t cap)
+{
+	char w[MAX_LEMMA + 1];
+	const char *res = form;
+	size_t rn = n;
+	int nnp = xpos && (!strcmp(xpos, "NNP") || !strcmp(xpos, "NNPS"));
+	if (upos == LN_UPOS_NUM && n <= MAX_LEMMA - 2) { /* "5,000" -> "5000", "One" -> "one" */
+		rn = 0;
+		for (size_t k = 0; k < n; k++)
+			if (form[k] != ',' || !k || k + 1 == n)
+				w[rn++] = (form[k] >= 'A' && form[k] <= 'Z') ? (char)(form[k] + 32)
+				                                             : form[k];
+		res = w;
+	} else if (n > MAX_LEMMA - 2 || upos == LN_UPOS_PROPN || upos == LN_UPOS_PUNCT ||
+	           upos == LN_UPOS_SYM || (nnp && upos != LN_UPOS_X) ||
+	           (upos == LN_UPOS_ADJ && proper_adjective(form, n))) {
+		if (upos == LN_UPOS_PROPN && xpos && !strcmp(xpos, "NNPS") && n > 3 &&
+		    n <= MAX_LEMMA - 2 && form[n - 1] == 's')
+			rn = n - 1; /* "Americans" -> "American" */
+	} else {
+		for (size_t k = 0; k < n; k++)
+			w[k] = (form[k] >= 'A' && form[k] <= 'Z') ? (char)(form[k] + 32) : form[k];
+		w[n] = '\0';
+		/* a typographic apostrophe reads as ' for the tables */
+		char *ap = strstr(w, "\xe2\x80\x99");
+		size_t wn = n;
+		if (ap) {
+			*ap = '\'';
+			memmove(ap + 1, ap + 3, strlen(ap + 3) + 1);
+			wn -= 2;
+		}
+		const char *ex = exception(w, upos == LN_UPOS_X ? "VERB" : word_class(upos));
+		if (ex) {
+			res = ex;
+			rn = strlen(ex);
+		} else if (upos != LN_UPOS_X) { /* untagged: the form as written */
+			if (!strcmp(w, "i"))
+				w[0] = 'I';
+			res = w;
+			rn = apply(rule_for(upos, xpos, w, wn), w, wn);
+		}
+	}
+	if (rn >= cap)
+		rn = cap ? cap - 1 : 0;
+	if (cap) {
+		memmove(out, res, rn);
+		out[rn] = '\0';
+	}
+	return rn;
+}
+
 int ln_doc_lemmatize(const ln_models *m, ln_doc *d)
 {
 	for (size_t i = 0; i < d->ntok; i++) {
 		ln_token *t = &d->tok[i];
+		char w[MAX_LEMMA + 1];
 		const char *form = d->text + t->start;
 		size_t n = t->end - t->start;
-		int upos = t->upos;
-		char w[MAX_LEMMA + 1];
 		uint32_t off;
-		if (n > MAX_LEMMA - 2 || upos == LN_UPOS_PROPN || upos == LN_UPOS_NUM ||
-		    upos == LN_UPOS_PUNCT || upos == LN_UPOS_SYM) {
-			const char *xp = xpos_name(m, t);
-			if (upos == LN_UPOS_PROPN && xp && !strcmp(xp, "NNPS") && n > 3 &&
-			    n <= MAX_LEMMA - 2 && form[n - 1] == 's')
-				n--; /* "Americans" -> "American" */
+		if (n > MAX_LEMMA - 2) {
 			off = ln_push_lemma(d, form, n);
 		} else {
-			for (size_t k = 0; k < n; k++)
-				w[k] = (form[k] >= 'A' && form[k] <= 'Z') ? (char)(form[k] + 32)
-				                                          : form[k];
-			w[n] = '\0';
-			/* a typographic apostrophe reads as ' for the tables */
-			char *ap = strstr(w, "\xe2\x80\x99");
-			if (ap) {
-				*ap = '\'';
-				memmove(ap + 1, ap + 3, strlen(ap + 3) + 1);
-				n -= 2;
-			}
-			const char *ex =
-			    exception(w, upos == LN_UPOS_X ? "VERB" : word_class(upos));
-			if (ex) {
-				off = ln_push_lemma(d, ex, strlen(ex));
-			} else {
-				if (!strcmp(w, "i"))
-					w[0] = 'I';
-				if (upos == LN_UPOS_X) /* untagged: the form as written */
-					memcpy(w, form, n = t->end - t->start);
-				n = apply(upos == LN_UPOS_X ? R_NONE
-				                            : rule_for(upos, xpos_name(m, t), w, n),
-				          w, n);
-				off = ln_push_lemma(d, w, n);
-			}
+			size_t k =
+			    ln_lemmatize_word(form, n, t->upos, xpos_name(m, t), w, sizeof w);
+			off = ln_push_lemma(d, w, k);
 		}
 		if (!off)
 			return -1;
