@@ -116,8 +116,10 @@ static size_t adj_stem(char *w, size_t n)
 	if (n >= 3 && w[n - 1] == w[n - 2] && !vowel(w[n - 1]) && w[n - 1] != 'l' &&
 	    w[n - 1] != 's')
 		return n - 1;
-	if (n >= 2 && n < MAX_LEMMA - 1 && !vowel(w[n - 1]) && !strchr("wxyrlh", w[n - 1]) &&
-	    vowel(w[n - 2]) && (n < 3 || !vowel(w[n - 3]))) {
+	if (n >= 2 && n < MAX_LEMMA - 1 &&
+	    ((!vowel(w[n - 1]) && !strchr("wxyrlh", w[n - 1]) && vowel(w[n - 2]) &&
+	      (n < 3 || !vowel(w[n - 3]))) ||
+	     (w[n - 1] == 'g' && w[n - 2] == 'r'))) { /* "larg" -> "large" */
 		w[n] = 'e';
 		return n + 1;
 	}

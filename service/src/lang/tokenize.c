@@ -214,7 +214,8 @@ static size_t punct_end(const tk *t, size_t p, size_t ce)
 
 /* Groups of digits joined by hyphens from p: a phone number or a date
  * ("303-832-8160", "853-3242", "2005-03-09") stays one token; a range or
- * a compound ("1990-1995", "15-year") does not.  Returns the end, or p. */
+ * a compound ("1990-1995", "15-year") does not.  Returns the end, or p.
+ * Three or more groups are always taken, so a long chain is scanned once. */
 static size_t digit_groups_end(const char *s, size_t p, size_t ce)
 {
 	size_t q = p, groups = 0, first = 0, last = 0;
@@ -233,8 +234,6 @@ static size_t digit_groups_end(const char *s, size_t p, size_t ce)
 		else
 			break;
 	}
-	if (q < ce && (ln_is_wordch((unsigned char)s[q]) && s[q] != '_'))
-		return p; /* "5-10am": let the word rules handle it */
 	if (groups >= 3 || (groups == 2 && first <= 3 && last >= 4))
 		return q;
 	return p;
