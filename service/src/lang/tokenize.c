@@ -468,7 +468,10 @@ static enum term terminator(const ln_doc *d, size_t i)
 {
 	const char *w = d->text + d->tok[i].start;
 	size_t n = d->tok[i].end - d->tok[i].start;
-	if (n == 3 && !memcmp(w, "\xe2\x80\xa6", 3))
+	size_t k = 0;
+	while (k + 3 <= n && !memcmp(w + k, "\xe2\x80\xa6", 3)) /* "…", "……" */
+		k += 3;
+	if (k && k == n)
 		return T_ELLIPSIS;
 	size_t dots = 0;
 	while (dots < n && (w[dots] == '.' || w[dots] == '!' || w[dots] == '?'))
@@ -482,8 +485,9 @@ static enum term terminator(const ln_doc *d, size_t i)
 		return T_NONE;
 	if (ln_wordlist_find(&ln_tab_title, w, n) >= 0)
 		return T_NEVER;
-	if (n == 2 || (n <= 3 && (d->tok[i].flags & LN_TOK_CLITIC)))
-		return T_NEVER; /* an initial */
+	int32_t cp;
+	if (ln_u8_at(w, n, 0, &cp) + 1 == n && ln_is_letter(cp))
+		return T_NEVER; /* an initial: "M.", "Ö." */
 	return T_ABBR;
 }
 
