@@ -1,31 +1,16 @@
 /*
- * doc — an ln_doc's life (init, free, growth), the fixed vocabularies, and
- * the glue that runs every stage: ln_doc_analyze() and ln_doc_entities().
+ * doc — an ln_doc's life (init, free, growth), and the glue that runs
+ * every stage: ln_doc_analyze() and ln_doc_entities().
  *
  * Growth doubles each array and fails cleanly (-1) past 2^31 entries; the
  * lemma arena likewise.  Nothing here looks at the text.
  */
-#include "lang/internal.h"
+#include "lang/doc_build.h"
 
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
-
-const char *const ln_upos_names[LN_UPOS_COUNT] = {
-    "X",   "ADJ",  "ADP",  "ADV",   "AUX",   "CCONJ", "DET", "INTJ", "NOUN",
-    "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB",
-};
-
-const char *const ln_ent_names[LN_ENT_COUNT] = {"PER", "ORG", "LOC", "MISC"};
-
-int ln_upos_from_name(const char *name)
-{
-	for (int i = 0; i < LN_UPOS_COUNT; i++)
-		if (name && !strcmp(ln_upos_names[i], name))
-			return i;
-	return -1;
-}
 
 void ln_doc_init(ln_doc *d, const char *text, size_t len)
 {

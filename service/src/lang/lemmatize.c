@@ -13,7 +13,7 @@
  * proper nouns, numbers, punctuation and symbols keep their form, and "I"
  * stays capitalised.  Lemmas longer than MAX_LEMMA are kept as they are.
  */
-#include "lang/internal.h"
+#include "lang/doc_build.h"
 #include "lang/tables.h"
 
 #include <string.h>

@@ -29,7 +29,7 @@
  * characters, the hyphenated-number test once per number, so a 1 MB chunk
  * without spaces costs time linear in its length.
  */
-#include "lang/internal.h"
+#include "lang/doc_build.h"
 #include "lang/tables.h"
 
 #include <assert.h>

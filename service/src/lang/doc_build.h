@@ -1,9 +1,10 @@
 /*
- * internal — what the language layer's files share and callers do not:
- * growing a document's arrays, and reading UTF-8 one code point at a time.
+ * doc_build — what the tokeniser, lemmatiser and doc glue share and callers
+ * do not: growing a document's arrays, and reading UTF-8 one code point at
+ * a time with the character classes they agree on.
  */
-#ifndef PARLEY_LANG_INTERNAL_H
-#define PARLEY_LANG_INTERNAL_H
+#ifndef PARLEY_LANG_DOC_BUILD_H
+#define PARLEY_LANG_DOC_BUILD_H
 
 #include "lang/lang.h"
 
