@@ -57,7 +57,7 @@ reset_db() {
 # Call in a subshell that then execs parley, so that $! is parley's own pid.
 worker_env() {
   export PARLEY_ALLOW_LOCAL_FETCH=${ALLOW:-1} PARLEY_HOST_INTERVAL_MS=${HOST_MS:-0} \
-    PARLEY_RETRY_BASE_SECONDS=1 PARLEY_MAX_ATTEMPTS=${MAX_ATTEMPTS:-3} \
+    PARLEY_RETRY_BASE_SECONDS=${RETRY_BASE:-1} PARLEY_MAX_ATTEMPTS=${MAX_ATTEMPTS:-3} \
     PARLEY_FETCH_TIMEOUT=${TIMEOUT:-3} PARLEY_FETCH_MAX_BYTES=1048576 \
     PARLEY_WORKER_POLL_MS=100 PARLEY_LEASE_SECONDS=${LEASE:-20}
 }
@@ -179,7 +179,8 @@ test_source_errors() {
   "$PARLEY" sources add "$FX/bad.xml" >/dev/null
   "$PARLEY" sources add "$FX/status/404" >/dev/null
   "$PARLEY" sources add "$FX/status/503" --kind feed >/dev/null
-  start_worker srcerr; local w=$WPID
+  # a 30 s backoff: "next fetch is later" must not race a busy machine
+  RETRY_BASE=30 start_worker srcerr; local w=$WPID
   wait_idle 20
   stop_worker $w
   src() { sql "SELECT coalesce(last_status::text, '-') || '|' || failures || '|' || (next_fetch_at > now()) FROM sources WHERE url = '$FX/$1'"; }
