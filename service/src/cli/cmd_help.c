@@ -21,6 +21,7 @@ const command commands[] = {
     {"page", cmd_page, "extract the article of a saved HTML page as JSON", usage_page, 0},
     {"extract", cmd_extract, "extract actors, statements and events from a text file",
      usage_extract, 0},
+    {"parse", cmd_parse, "split, tag and parse a text; CoNLL-U out", usage_parse, 1},
     {"actors", cmd_actors, "import a PETRARCH/Phoenix actor dictionary", usage_actors, 1},
     {"reextract", cmd_reextract, "extract again from stored articles", usage_reextract, 1},
     {"health", cmd_health, "ask a running server whether it is ready", usage_health, 1},

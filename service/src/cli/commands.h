@@ -28,9 +28,10 @@ int cmd_page(int argc, char **argv);
 int cmd_worker(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_sources(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
 
 extern const char usage_serve[], usage_migrate[], usage_health[], usage_actors[], usage_reextract[],
     usage_extract[], usage_page[];
-extern const char usage_worker[], usage_ingest[], usage_sources[];
+extern const char usage_worker[], usage_ingest[], usage_sources[], usage_parse[];
 
 #endif

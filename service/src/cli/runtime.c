@@ -8,6 +8,7 @@
 #include "core/log.h"
 #include "db/migrate.h"
 #include "ingest/dictionary.h"
+#include "ingest/language.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -100,6 +101,7 @@ int runtime_configure(runtime *rt, int argc, char **argv, const char *usage, cha
 		i += used;
 	}
 	log_set_level((log_level)rt->cfg.log_level);
+	language_configure(rt->cfg.models_dir);
 	return 0;
 }
 

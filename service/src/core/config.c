@@ -31,6 +31,7 @@ static const setting settings[] = {
     {"PARLEY_API_KEY", "--api-key", SET_STRING, FIELD(api_key), 0, 0},
     {"PARLEY_DATA_DIR", "--data-dir", SET_STRING, FIELD(data_dir), 0, 0},
     {"PARLEY_DICT_DIR", "--dict-dir", SET_STRING, FIELD(dict_dir), 0, 0},
+    {"PARLEY_MODELS_DIR", "--models-dir", SET_STRING, FIELD(models_dir), 0, 0},
     {"PARLEY_WEB_DIR", "--web-dir", SET_STRING, FIELD(web_dir), 0, 0},
     {"PARLEY_MIGRATIONS_DIR", "--migrations-dir", SET_STRING, FIELD(migrations_dir), 0, 0},
     {"PARLEY_CORS_ORIGINS", "--cors-origins", SET_STRING, FIELD(cors_origins), 0, 0},
@@ -78,6 +79,7 @@ const char config_flags_help[] =
     "  --api-key KEY          bearer key for writes (PARLEY_API_KEY); unset: loopback only\n"
     "  --data-dir DIR         state directory (PARLEY_DATA_DIR, default ./var)\n"
     "  --dict-dir DIR         extraction dictionaries (PARLEY_DICT_DIR)\n"
+    "  --models-dir DIR       language models: tagger, parser, entities (PARLEY_MODELS_DIR)\n"
     "  --web-dir DIR          dashboard assets (PARLEY_WEB_DIR)\n"
     "  --migrations-dir DIR   SQL migrations (PARLEY_MIGRATIONS_DIR)\n"
     "  --cors-origins LIST    comma-separated origins allowed by CORS (PARLEY_CORS_ORIGINS)\n"
@@ -153,6 +155,7 @@ void config_defaults(config *c)
 	c->listen_port = 8080;
 	c->data_dir = xstrdup("./var");
 	c->dict_dir = paths_default("data", "service/data");
+	c->models_dir = paths_default("models", "service/models");
 	c->web_dir = paths_default("web", "service/web");
 	c->migrations_dir = paths_default("migrations", "migrations");
 	c->api_spec_dir = paths_default("api-spec", "api-spec");
@@ -386,6 +389,7 @@ void config_free(config *c)
 	free(c->api_key);
 	free(c->data_dir);
 	free(c->dict_dir);
+	free(c->models_dir);
 	free(c->web_dir);
 	free(c->migrations_dir);
 	free(c->cors_origins);

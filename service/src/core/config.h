@@ -17,8 +17,9 @@ typedef struct config {
 	int listen_port;
 	char *api_key; /* NULL: writes only from loopback */
 	char *data_dir;
-	char *dict_dir; /* extraction dictionaries */
-	char *web_dir;  /* dashboard assets */
+	char *dict_dir;   /* extraction dictionaries */
+	char *models_dir; /* language models (lang/): tagger, parser, entities */
+	char *web_dir;    /* dashboard assets */
 	char *migrations_dir;
 	char *cors_origins; /* comma-separated, NULL: no CORS */
 	int log_level;

@@ -55,7 +55,13 @@ extern const char *const ln_upos_names[LN_UPOS_COUNT]; /* "X", "ADJ", ... */
 int ln_upos_from_name(const char *name);               /* -1 when unknown */
 
 /* Entity types; a token's ner field is 0 (O), or 1 + 2*type (B-) / 2 + 2*type (I-). */
-typedef enum ln_ent_type { LN_ENT_PER = 0, LN_ENT_ORG, LN_ENT_LOC, LN_ENT_MISC, LN_ENT_COUNT } ln_ent_type;
+typedef enum ln_ent_type {
+	LN_ENT_PER = 0,
+	LN_ENT_ORG,
+	LN_ENT_LOC,
+	LN_ENT_MISC,
+	LN_ENT_COUNT
+} ln_ent_type;
 extern const char *const ln_ent_names[LN_ENT_COUNT]; /* "PER", "ORG", "LOC", "MISC" */
 #define LN_NER_O 0
 #define LN_NER_B(t) ((uint8_t)(1 + 2 * (t)))
@@ -75,6 +81,10 @@ typedef struct ln_token {
 
 #define LN_TOK_SPACE_AFTER 0x01 /* whitespace follows in the text */
 #define LN_TOK_PARA_START 0x02  /* first token of a paragraph (blank line before) */
+#define LN_TOK_CLITIC                                                                              \
+	0x04                   /* split off the word before it, no space between:                  \
+	                        * "n't" of "don't" (one CoNLL-U multiword token) */
+#define LN_TOK_LINE_START 0x08 /* first token on its line (a line break before) */
 
 typedef struct ln_sentence {
 	uint32_t first, count; /* tokens [first, first + count) of doc->tok */
@@ -111,6 +121,10 @@ int ln_doc_tokenize(ln_doc *d);
 int ln_annotate(const ln_models *m, ln_doc *d);
 /* Lemmas from forms and tags.  Returns 0 or -1. */
 int ln_doc_lemmatize(const ln_models *m, ln_doc *d);
+/* The lemma of one word (n bytes at form) given its UPOS and XPOS name (may
+ * be NULL), NUL-terminated into out (cap bytes).  Returns its length. */
+size_t ln_lemmatize_word(const char *form, size_t n, int upos, const char *xpos, char *out,
+                         size_t cap);
 /* Entity spans from the BIO labels.  Returns 0 or -1. */
 int ln_doc_entities(ln_doc *d);
 /* All of the above.  Returns 0 or -1. */

@@ -28,6 +28,7 @@ START_TEST(defaults)
 	ck_assert_ptr_null(c.database_url);
 	ck_assert_ptr_null(c.api_key);
 	ck_assert_int_eq(c.run_worker, 1);
+	ck_assert_str_eq(c.models_dir, PARLEY_SOURCE_DIR "/service/models");
 	config_free(&c);
 }
 END_TEST
@@ -44,6 +45,8 @@ START_TEST(from_env)
 	                       "debug",
 	                       "PARLEY_THREADS",
 	                       "16",
+	                       "PARLEY_MODELS_DIR",
+	                       "/opt/parley/models",
 	                       NULL};
 	env_table t = {pairs};
 	config c;
@@ -56,6 +59,7 @@ START_TEST(from_env)
 	ck_assert_str_eq(c.api_key, "s3cret");
 	ck_assert_int_eq(c.log_level, LOG_DEBUG);
 	ck_assert_int_eq(c.threads, 16);
+	ck_assert_str_eq(c.models_dir, "/opt/parley/models");
 	config_free(&c);
 }
 END_TEST

@@ -21,8 +21,9 @@
  */
 #include "extract/extract.h"
 
+#include "case_files.h"
+
 #include <check.h>
-#include <dirent.h>
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -33,95 +34,25 @@
 #define MAX_CASES 1024
 
 typedef struct test_case {
-	char name[512];
+	case_file_case c;
 	char published[32];
-	char *input;
-	char *expect;
 } test_case;
 
 static test_case cases[MAX_CASES];
 static int n_cases;
 static px_dict *dict;
 
-static char *read_all(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *s = malloc((size_t)n + 1);
-	size_t got = fread(s, 1, (size_t)n, f);
-	s[got] = '\0';
-	fclose(f);
-	return s;
-}
-
-static char *dup_range(const char *a, const char *b)
-{
-	while (b > a && b[-1] == '\n')
-		b--;
-	char *s = malloc((size_t)(b - a) + 1);
-	memcpy(s, a, (size_t)(b - a));
-	s[b - a] = '\0';
-	return s;
-}
-
-/* Splits one case file into cases. */
-static void parse_file(const char *file, char *text)
-{
-	char *p = text;
-	while ((p = strstr(p, "=== ")) && n_cases < MAX_CASES) {
-		if (p != text && p[-1] != '\n') {
-			p += 4;
-			continue;
-		}
-		test_case *c = &cases[n_cases];
-		memset(c, 0, sizeof *c);
-		char *eol = strchr(p, '\n');
-		if (!eol)
-			break;
-		snprintf(c->name, sizeof c->name, "%.64s: %.*s", file,
-		         (int)(eol - p - 4 > 400 ? 400 : eol - p - 4), p + 4);
-		char *in = strstr(eol, "\n--- input\n");
-		char *ex = in ? strstr(in, "\n--- expect\n") : NULL;
-		if (!in || !ex)
-			break;
-		char *pub = strstr(eol, "\npublished: ");
-		if (pub && pub < in)
-			sscanf(pub + 12, "%31s", c->published);
-		c->input = dup_range(in + 11, ex + 1);
-		char *next = strstr(ex + 12, "\n=== ");
-		c->expect = dup_range(ex + 12, next ? next + 1 : ex + 12 + strlen(ex + 12));
-		n_cases++;
-		p = next ? next + 1 : ex + 12 + strlen(ex + 12);
-	}
-}
-
-static int by_name(const struct dirent **a, const struct dirent **b)
-{
-	return strcmp((*a)->d_name, (*b)->d_name);
-}
-
 static void load_cases(void)
 {
-	struct dirent **names;
-	int n = scandir(CASE_DIR, &names, NULL, by_name);
-	for (int i = 0; i < n; i++) {
-		size_t len = strlen(names[i]->d_name);
-		if (len > 4 && !strcmp(names[i]->d_name + len - 4, ".txt")) {
-			char path[512];
-			snprintf(path, sizeof path, "%s/%s", CASE_DIR, names[i]->d_name);
-			char *text = read_all(path);
-			if (text)
-				parse_file(names[i]->d_name, text);
-			free(text);
-		}
-		free(names[i]);
+	static case_file_case raw[MAX_CASES];
+	n_cases = case_files_load(CASE_DIR, raw, MAX_CASES);
+	for (int i = 0; i < n_cases; i++) {
+		cases[i].c = raw[i];
+		cases[i].published[0] = '\0';
+		const char *pub = strstr(raw[i].header, "published: ");
+		if (pub && (pub == raw[i].header || pub[-1] == '\n'))
+			sscanf(pub + 11, "%31s", cases[i].published);
 	}
-	if (n >= 0)
-		free(names);
 }
 
 /* ------------------------------------------------------------ output shaping */
@@ -222,13 +153,14 @@ static bool matches(json_t *want, json_t *got)
 
 START_TEST(test_case_runs)
 {
-	test_case *c = &cases[_i];
+	const case_file_case *c = &cases[_i].c;
+	const char *published = cases[_i].published;
 	json_error_t jerr;
 	json_t *want = json_loads(c->expect, 0, &jerr);
 	ck_assert_msg(want, "%s: bad expectation JSON: %s", c->name, jerr.text);
 	size_t clean_len;
 	char *clean = px_clean_text(c->input, strlen(c->input), &clean_len);
-	px_input in = {clean, clean_len, NULL, c->published[0] ? c->published : NULL};
+	px_input in = {clean, clean_len, NULL, published[0] ? published : NULL};
 	px_result *r = px_extract(dict, &in);
 	json_t *got = px_result_to_json(r);
 	json_object_set_new(got, "text", json_stringn(clean, clean_len));
@@ -270,7 +202,7 @@ int main(void)
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
 	for (int i = 0; i < n_cases; i++)
-		free(cases[i].input), free(cases[i].expect);
+		case_files_free(&cases[i].c, 1);
 	px_dict_free(dict);
 	return failed ? 1 : 0;
 }
