@@ -124,6 +124,9 @@ int lx_tagger_train(lx_gold *g, size_t n, const lx_train_opts *o, blob_w *b);
 int lx_parser_train(lx_gold *g, size_t n, const lx_train_opts *o, blob_w *b);
 int lx_ner_train(lx_sent **g, size_t n, const lx_train_opts *o, blob_w *b);
 
+/* Index of s in names[0, n), or -1 (training vocabularies). */
+int lx_name_index(const char *const *names, size_t n, const char *s);
+
 /* Deterministic shuffling for training. */
 void lx_shuffle(size_t *idx, size_t n, unsigned *seed);
 

@@ -418,14 +418,6 @@ static int cost(const pstate *p, int c, const int *gh, const int *gl)
 	return n;
 }
 
-static int find_label(const char **labels, size_t n, const char *s)
-{
-	for (size_t i = 1; i < n; i++)
-		if (!strcmp(labels[i], s))
-			return (int)i;
-	return -1;
-}
-
 int lx_parser_train(lx_gold *g, size_t n, const lx_train_opts *o, blob_w *b)
 {
 	int rc = -1;
@@ -442,13 +434,16 @@ int lx_parser_train(lx_gold *g, size_t n, const lx_train_opts *o, blob_w *b)
 	idx = malloc(sizeof *idx * (n + 1));
 	if (!p || !gh || !gl || !idx)
 		goto out;
+	/* fixed first labels: root, punct, and the label of a word left headless
+	 * at the end (attached to the root's child): parataxis, the usual
+	 * relation of a clause loosely run on */
 	labels[nlabel++] = "root";
 	labels[nlabel++] = "punct";
-	labels[nlabel++] = "dep";
+	labels[nlabel++] = "parataxis";
 	for (size_t k = 0; k < n; k++)
 		for (int i = 0; i < g[k].s->n; i++) {
-			int l = find_label(labels, nlabel, g[k].deprel[i]);
-			if (l < 0) {
+			int l = lx_name_index(labels, nlabel, g[k].deprel[i]);
+			if (l <= 0) { /* 0 is "no label" */
 				if (nlabel == 127 || 2 + 2 * nlabel > PC_MAX_CLASSES)
 					goto out;
 				l = (int)nlabel;

@@ -56,6 +56,7 @@ enum {
 	T_DICTP2,
 	T_DICTP1W,
 	T_P1DICTP1,
+	T_SHAPEWP1,
 };
 
 static const lx_tok pad_tok = {.lower = 0x5eed5eed, .suf3 = 0x5eed5eee, .shape = 0x5eed5eef};
@@ -117,6 +118,7 @@ static size_t tag_features(const lx_sent *s, const int *dc, int i, unsigned p1, 
 	f[n++] = F2(T_DICTP2, d1, d2);
 	f[n++] = F2(T_DICTP1W, d1, w->lower);
 	f[n++] = F2(T_P1DICTP1, p1, d1);
+	f[n++] = F2(T_SHAPEWP1, w->shape, q1->shape);
 	assert(n <= TAG_MAX_FEATS);
 	return n;
 }
@@ -238,14 +240,6 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int find_name(const char **names, size_t n, const char *s)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(names[i], s))
-			return (int)i;
-	return -1;
-}
-
 int lx_tagger_train(lx_gold *g, size_t n, const lx_train_opts *o, blob_w *b)
 {
 	int rc = -1;
@@ -268,7 +262,7 @@ int lx_tagger_train(lx_gold *g, size_t n, const lx_train_opts *o, blob_w *b)
 			int u = ln_upos_from_name(g[k].upos[i]);
 			if (u < 0)
 				u = LN_UPOS_X;
-			int x = find_name(xpos, nxpos, g[k].xpos[i]);
+			int x = lx_name_index(xpos, nxpos, g[k].xpos[i]);
 			if (x < 0) {
 				if (nxpos == 1024)
 					goto out;

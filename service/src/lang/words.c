@@ -84,3 +84,11 @@ void lx_shuffle(size_t *idx, size_t n, unsigned *seed)
 		idx[j] = tmp;
 	}
 }
+
+int lx_name_index(const char *const *names, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(names[i], s))
+			return (int)i;
+	return -1;
+}
