@@ -160,7 +160,7 @@ static void open_tagger(lx_tagger *m, blob_w *b, uint32_t kind)
 /* prune: entries under this fraction of the largest weight are dropped
  * (parser: -0.2 LAS on dev at half the size; keeps all models <= 30 MB). */
 static lx_train_opts tag_opts = {.epochs = 10, .seed = 1, .prune = 0.0, .verbose = 1};
-static lx_train_opts dep_opts = {.epochs = 12, .seed = 2, .prune = 0.0125, .verbose = 1};
+static lx_train_opts dep_opts = {.epochs = 15, .seed = 2, .prune = 0.0125, .verbose = 1};
 static lx_train_opts ner_opts = {.epochs = 10, .seed = 3, .prune = 0.0, .verbose = 1};
 
 static int ner_label(const char *s)
@@ -202,7 +202,7 @@ static size_t ner_sents(const cu_corpus *c, lx_sent **out, const lx_tagger *tg)
 	return c->n;
 }
 
-static int cmd_models(const char *corpora, const char *outdir)
+static int cmd_models(const char *corpora, const char *outdir, int parser_only)
 {
 	char path[4096];
 	cu_corpus train;
@@ -255,6 +255,8 @@ static int cmd_models(const char *corpora, const char *outdir)
 	save(&pb, LX_KIND_PARSER, outdir, "parser.bin");
 	blob_w_free(&pb);
 	fprintf(stderr, "parser: %.1fs\n", now() - t0);
+	if (parser_only)
+		return 0;
 
 	/* 4. NER: UNER EWT train + PolNeAR silver (train months only) */
 	cu_corpus uner, pol;
@@ -460,10 +462,40 @@ static int cmd_eval_ner(const char *dir, const char *file)
 	return 0;
 }
 
+/* Tagger alone: train on TRAIN, UPOS/XPOS accuracy on EVAL (gold tokens). */
+static int cmd_tagger_eval(const char *trainf, const char *evalf)
+{
+	cu_corpus tr, ev;
+	load_corpus(trainf, &tr);
+	load_corpus(evalf, &ev);
+	lx_gold *g = gold_from(&tr), *e = gold_from(&ev);
+	blob_w b;
+	blob_w_init(&b);
+	if (lx_tagger_train(g, tr.n, &tag_opts, &b) != 0)
+		return 1;
+	lx_tagger m;
+	open_tagger(&m, &b, LX_KIND_TAGGER);
+	size_t right = 0, xright = 0, n = 0;
+	for (size_t k = 0; k < ev.n; k++) {
+		lx_tag(&m, e[k].s);
+		for (int i = 0; i < e[k].s->n; i++, n++) {
+			right += !strcmp(ln_upos_names[e[k].s->t[i].upos], e[k].upos[i]);
+			xright += !strcmp(m.xpos[e[k].s->t[i].xpos], e[k].xpos[i]);
+		}
+	}
+	printf("UPOS %.2f%%  XPOS %.2f%%  (%zu tokens, %zu bytes)\n", 100.0 * right / n,
+	       100.0 * xright / n, n, b.len);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 4 && !strcmp(argv[1], "tagger-eval"))
+		return cmd_tagger_eval(argv[2], argv[3]);
 	if (argc == 4 && !strcmp(argv[1], "models"))
-		return cmd_models(argv[2], argv[3]);
+		return cmd_models(argv[2], argv[3], 0);
+	if (argc == 4 && !strcmp(argv[1], "parser")) /* tagger (rewritten) + parser only */
+		return cmd_models(argv[2], argv[3], 1);
 	if (argc == 5 && !strcmp(argv[1], "eval-ud"))
 		return cmd_eval_ud(argv[2], argv[3], argv[4]);
 	if (argc == 4 && !strcmp(argv[1], "eval-ner"))

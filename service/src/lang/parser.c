@@ -33,7 +33,7 @@
 #include <string.h>
 
 #define P_MAXN (LN_MAX_SENT_TOKENS + 1)
-#define P_MAX_FEATS 80
+#define P_MAX_FEATS 84
 #define SHIFT 0
 #define REDUCE 1
 #define LEFT(l) (2 + 2 * ((l)-1))
@@ -156,6 +156,10 @@ static uint64_t W(const lx_sent *s, int i)
 static uint64_t P(const lx_sent *s, int i)
 {
 	return i < 0 ? NONE_W : i == 0 ? ROOT_W : s->t[i - 1].ptag;
+}
+static uint64_t U(const lx_sent *s, int i)
+{
+	return i < 0 ? NONE_W : i == 0 ? ROOT_W : s->t[i - 1].upos;
 }
 static uint64_t L(const pstate *p, int i)
 {
@@ -284,6 +288,13 @@ static size_t features(const pstate *p, const lx_sent *s, uint64_t *f)
 	f[k++] = H2(id++, W(s, s1), n0w);
 	f[k++] = H2(id++, s1 > 0 ? (uint64_t)(p->head[s1] >= 0) : 7,
 	            s0 > 0 ? (uint64_t)(p->head[s0] >= 0) : 7);
+	/* coarse tags (UPOS) as a back-off to the fine joint tags */
+	uint64_t s0u = U(s, s0), n0u = U(s, n0), n1u = U(s, n1);
+	f[k++] = H2(id++, s0u, n0u);
+	f[k++] = H3(id++, s0u, n0u, n1u);
+	f[k++] = H3(id++, U(s, s1), s0u, n0u);
+	f[k++] = H3(id++, s0u, n0u, d);
+	f[k++] = H3(id++, s0u, U(s, s0h), n0u);
 	assert(k <= P_MAX_FEATS);
 	return k;
 }
