@@ -15,7 +15,7 @@ const char *const ln_ent_names[LN_ENT_COUNT] = {"PER", "ORG", "LOC", "MISC"};
 int ln_upos_from_name(const char *name)
 {
 	for (int i = 0; i < LN_UPOS_COUNT; i++)
-		if (!strcmp(ln_upos_names[i], name))
+		if (name && !strcmp(ln_upos_names[i], name))
 			return i;
 	return -1;
 }
