@@ -161,7 +161,7 @@ static void open_tagger(lx_tagger *m, blob_w *b, uint32_t kind)
  * (parser: -0.2 LAS on dev at half the size; keeps all models <= 30 MB). */
 static lx_train_opts tag_opts = {.epochs = 10, .seed = 1, .prune = 0.0, .verbose = 1};
 static lx_train_opts dep_opts = {.epochs = 15, .seed = 2, .prune = 0.0125, .verbose = 1};
-static lx_train_opts ner_opts = {.epochs = 10, .seed = 3, .prune = 0.0, .verbose = 1};
+static lx_train_opts ner_opts = {.epochs = 8, .seed = 3, .prune = 0.0, .verbose = 1};
 
 static int ner_label(const char *s)
 {
@@ -202,6 +202,173 @@ static size_t ner_sents(const cu_corpus *c, lx_sent **out, const lx_tagger *tg)
 	return c->n;
 }
 
+/* Five-fold jack-knifing: each fold of G tagged by a tagger trained on the
+ * other four, so later models train on tags as good as they will get. */
+static int jackknife(lx_gold *g, size_t n)
+{
+	lx_train_opts jk = tag_opts;
+	jk.verbose = 0;
+	for (int fold = 0; fold < FOLDS; fold++) {
+		size_t lo = n * (size_t)fold / FOLDS, hi = n * (size_t)(fold + 1) / FOLDS, m = 0;
+		lx_gold *part = calloc(n, sizeof *part);
+		if (!part)
+			return 1;
+		for (size_t k = 0; k < n; k++)
+			if (k < lo || k >= hi)
+				part[m++] = g[k];
+		blob_w fb;
+		blob_w_init(&fb);
+		if (lx_tagger_train(part, m, &jk, &fb) != 0)
+			return 1;
+		lx_tagger ft;
+		open_tagger(&ft, &fb, LX_KIND_TAGGER);
+		for (size_t k = lo; k < hi; k++)
+			lx_tag(&ft, g[k].s);
+		lx_tagger_free(&ft);
+		blob_w_free(&fb);
+		free(part);
+	}
+	return 0;
+}
+
+/* UNER EWT train is EWT train, sentence for sentence: give its sentences
+ * the jack-knifed tags of JK (the tagger tags its own training data almost
+ * perfectly, and the entity tagger would learn to trust tags it will not
+ * get).  Sentences whose words differ keep the tagger's tags. */
+static size_t use_jackknifed(lx_sent **ns, size_t nn, const lx_gold *jk, size_t njk)
+{
+	size_t used = 0;
+	for (size_t k = 0; k < nn && k < njk; k++) {
+		lx_sent *s = ns[k];
+		const lx_sent *j = jk[k].s;
+		int same = s->n == j->n;
+		for (int i = 0; same && i < s->n; i++)
+			same = s->t[i].form == j->t[i].form;
+		if (!same)
+			continue;
+		for (int i = 0; i < s->n; i++) {
+			s->t[i].tag = j->t[i].tag;
+			s->t[i].ptag = j->t[i].ptag;
+			s->t[i].upos = j->t[i].upos;
+			s->t[i].xpos = j->t[i].xpos;
+		}
+		used++;
+	}
+	return used;
+}
+
+/* The casing table (see ner.c): for each lowercase word of the corpora's
+ * running text, the share of its sentence-inner occurrences (after a word,
+ * not after punctuation) that are capitalised, in fifths, and whether it was
+ * seen five times or more.  Words seen once are left out. */
+typedef struct case_obs {
+	uint64_t key;
+	uint32_t cap;
+} case_obs;
+
+static int cmp_obs(const void *a, const void *b)
+{
+	const case_obs *x = a, *y = b;
+	return x->key < y->key ? -1 : x->key > y->key ? 1 : (int)x->cap - (int)y->cap;
+}
+
+static void add_case_obs(const cu_corpus *c, case_obs **obs, size_t *n, size_t *cap)
+{
+	for (size_t k = 0; k < c->n; k++) {
+		lx_sent *s = new_sent(&c->sent[k]);
+		for (int i = 1; i < s->n; i++) {
+			if ((s->t[i].flags & LX_FLAG_NONALPHA) ||
+			    (s->t[i - 1].flags & LX_FLAG_NONALPHA))
+				continue;
+			if (*n == *cap) {
+				*cap = *cap ? 2 * *cap : 1 << 20;
+				*obs = realloc(*obs, *cap * sizeof **obs);
+				if (!*obs)
+					exit(1);
+			}
+			(*obs)[(*n)++] =
+			    (case_obs){s->t[i].lower, (s->t[i].flags & LX_FLAG_UPPER_INIT) != 0};
+		}
+		free(s);
+	}
+}
+
+static void build_case_table(const cu_corpus *const *cs, size_t ncs, lx_case_table *ct)
+{
+	case_obs *obs = NULL;
+	size_t n = 0, cap = 0, m = 0;
+	for (size_t i = 0; i < ncs; i++)
+		add_case_obs(cs[i], &obs, &n, &cap);
+	qsort(obs, n, sizeof *obs, cmp_obs);
+	uint64_t *key = malloc(sizeof *key * (n + 1));
+	uint8_t *code = malloc(n + 1);
+	if (!key || !code)
+		exit(1);
+	for (size_t i = 0; i < n;) {
+		size_t j = i, up = 0;
+		for (; j < n && obs[j].key == obs[i].key; j++)
+			up += obs[j].cap;
+		size_t tot = j - i;
+		if (tot >= 2) {
+			size_t fifth = up * 5 / tot;
+			key[m] = obs[i].key;
+			code[m++] = (uint8_t)(1 + (fifth > 4 ? 4 : fifth) + 5 * (tot >= 5));
+		}
+		i = j;
+	}
+	free(obs);
+	*ct = (lx_case_table){m, key, code};
+	fprintf(stderr, "NER: casing table of %zu words\n", m);
+}
+
+/* NER on Universal NER EWT train + PolNeAR silver (train months only),
+ * with the tags of TAGGER (jack-knifed tags JK for the EWT sentences). */
+static int train_ner(const char *corpora, const char *outdir, const lx_tagger *tagger,
+                     const lx_gold *jk, size_t njk)
+{
+	char path[4096];
+	cu_corpus uner, pol;
+	snprintf(path, sizeof path, "%s/uner/en_ewt-ud-train.iob2", corpora);
+	load_corpus(path, &uner);
+	snprintf(path, sizeof path, "%s/polnear-ner/train.iob2", corpora);
+	load_corpus(path, &pol);
+	/* gold UNER twice, silver PolNeAR once: gold labels weigh more */
+	lx_sent **ns = calloc(2 * uner.n + pol.n + 1, sizeof *ns);
+	uint8_t *newdoc = calloc(2 * uner.n + pol.n + 1, 1);
+	for (size_t k = 0; k < uner.n; k++)
+		newdoc[k] = newdoc[uner.n + k] = uner.sent[k].newdoc || !k;
+	for (size_t k = 0; k < pol.n; k++)
+		newdoc[2 * uner.n + k] = pol.sent[k].newdoc || !k;
+	size_t nn = ner_sents(&uner, ns, tagger);
+	nn += ner_sents(&uner, ns + nn, tagger);
+	size_t used = use_jackknifed(ns, uner.n, jk, njk);
+	use_jackknifed(ns + uner.n, uner.n, jk, njk);
+	fprintf(stderr, "NER: jack-knifed tags for %zu of %zu UNER sentences\n", used, uner.n);
+	nn += ner_sents(&pol, ns + nn, tagger);
+	fprintf(stderr, "NER: %zu UNER (x2) + %zu PolNeAR sentences\n", uner.n, pol.n);
+	cu_corpus ewt;
+	snprintf(path, sizeof path, "%s/ewt/en_ewt-ud-train.conllu", corpora);
+	load_corpus(path, &ewt);
+	lx_case_table ct;
+	build_case_table((const cu_corpus *const[]){&ewt, &pol}, 2, &ct);
+	cu_free(&ewt);
+	blob_w nb;
+	blob_w_init(&nb);
+	if (lx_ner_train(ns, newdoc, nn, &ct, &ner_opts, &nb) != 0)
+		return 1;
+	save(&nb, LX_KIND_NER, outdir, "ner.bin");
+	blob_w_free(&nb);
+	for (size_t k = 0; k < nn; k++)
+		free(ns[k]);
+	free(ns);
+	free(newdoc);
+	free((void *)ct.key);
+	free((void *)ct.code);
+	cu_free(&uner);
+	cu_free(&pol);
+	return 0;
+}
+
 static int cmd_models(const char *corpora, const char *outdir, int parser_only)
 {
 	char path[4096];
@@ -224,27 +391,9 @@ static int cmd_models(const char *corpora, const char *outdir, int parser_only)
 	blob_w_free(&tb);
 	fprintf(stderr, "tagger: %.1fs\n", now() - t0);
 
-	/* 2. jack-knifed tags for the parser */
-	lx_train_opts jk = tag_opts;
-	jk.verbose = 0;
-	for (int fold = 0; fold < FOLDS; fold++) {
-		size_t lo = n * (size_t)fold / FOLDS, hi = n * (size_t)(fold + 1) / FOLDS, m = 0;
-		lx_gold *part = calloc(n, sizeof *part);
-		for (size_t k = 0; k < n; k++)
-			if (k < lo || k >= hi)
-				part[m++] = g[k];
-		blob_w fb;
-		blob_w_init(&fb);
-		if (lx_tagger_train(part, m, &jk, &fb) != 0)
-			return 1;
-		lx_tagger ft;
-		open_tagger(&ft, &fb, LX_KIND_TAGGER);
-		for (size_t k = lo; k < hi; k++)
-			lx_tag(&ft, g[k].s);
-		lx_tagger_free(&ft);
-		blob_w_free(&fb);
-		free(part);
-	}
+	/* 2. jack-knifed tags for the parser (and the NER tagger) */
+	if (jackknife(g, n) != 0)
+		return 1;
 	fprintf(stderr, "jack-knifing: %.1fs\n", now() - t0);
 
 	/* 3. parser */
@@ -258,30 +407,10 @@ static int cmd_models(const char *corpora, const char *outdir, int parser_only)
 	if (parser_only)
 		return 0;
 
-	/* 4. NER: UNER EWT train + PolNeAR silver (train months only) */
-	cu_corpus uner, pol;
-	snprintf(path, sizeof path, "%s/uner/en_ewt-ud-train.iob2", corpora);
-	load_corpus(path, &uner);
-	snprintf(path, sizeof path, "%s/polnear-ner/train.iob2", corpora);
-	load_corpus(path, &pol);
-	/* gold UNER twice, silver PolNeAR once: gold labels weigh more */
-	lx_sent **ns = calloc(2 * uner.n + pol.n + 1, sizeof *ns);
-	size_t nn = ner_sents(&uner, ns, &tagger);
-	nn += ner_sents(&uner, ns + nn, &tagger);
-	nn += ner_sents(&pol, ns + nn, &tagger);
-	fprintf(stderr, "NER: %zu UNER (x2) + %zu PolNeAR sentences\n", uner.n, pol.n);
-	blob_w nb;
-	blob_w_init(&nb);
-	if (lx_ner_train(ns, nn, &ner_opts, &nb) != 0)
+	/* 4. NER */
+	if (train_ner(corpora, outdir, &tagger, g, n) != 0)
 		return 1;
-	save(&nb, LX_KIND_NER, outdir, "ner.bin");
-	blob_w_free(&nb);
 	fprintf(stderr, "all models: %.1fs\n", now() - t0);
-	for (size_t k = 0; k < nn; k++)
-		free(ns[k]);
-	free(ns);
-	cu_free(&uner);
-	cu_free(&pol);
 	free_gold(g, n);
 	cu_free(&train);
 	lx_tagger_free(&tagger);
@@ -321,7 +450,7 @@ static int cmd_eval_ud(const char *dir, const char *gold, const char *out)
 		for (size_t k = 0; k < c.n; k++) {
 			w->n = ss[k]->n;
 			memcpy(w->t, ss[k]->t, sizeof(lx_tok) * (size_t)w->n);
-			lx_annotate_sent(m, w);
+			lx_annotate_sent(m, w, NULL);
 			ntok += (size_t)w->n;
 		}
 		double dt = cpu_now() - t0;
@@ -331,7 +460,7 @@ static int cmd_eval_ud(const char *dir, const char *gold, const char *out)
 	free(w);
 	size_t right = 0, xright = 0;
 	for (size_t k = 0; k < c.n; k++) {
-		lx_annotate_sent(m, ss[k]);
+		lx_annotate_sent(m, ss[k], NULL);
 		for (int i = 0; i < ss[k]->n; i++) {
 			right += !strcmp(ln_upos_names[ss[k]->t[i].upos], c.sent[k].tok[i].col[3]);
 			xright +=
@@ -425,15 +554,31 @@ static int cmd_eval_ner(const char *dir, const char *file)
 	span gs[LN_MAX_SENT_TOKENS], ps[LN_MAX_SENT_TOKENS];
 	uint8_t gl[LN_MAX_SENT_TOKENS], pl[LN_MAX_SENT_TOKENS];
 	lx_sent *one[1];
+	lx_ner_hist *h = malloc(sizeof *h);
+	if (!h)
+		return 1;
+	lx_ner_hist_clear(h);
 	for (size_t k = 0; k < c.n; k++) {
+		if (c.sent[k].newdoc)
+			lx_ner_hist_clear(h);
 		ner_sents(&(cu_corpus){.sent = &c.sent[k], .n = 1}, one, NULL);
 		lx_sent *s = one[0];
 		for (int i = 0; i < s->n; i++)
 			gl[i] = s->t[i].ner;
-		lx_annotate_sent(m, s);
+		lx_annotate_sent(m, s, h);
 		for (int i = 0; i < s->n; i++)
 			pl[i] = s->t[i].ner;
 		int a = spans(gl, s->n, gs), b = spans(pl, s->n, ps);
+		if (getenv("PARLEY_NER_DUMP") && memcmp(gl, pl, (size_t)s->n)) {
+			for (int i = 0; i < s->n; i++)
+				printf("%s%.*s%s", i ? " " : "# ", (int)s->t[i].len, s->t[i].s,
+				       gl[i] != pl[i] ? "*" : "");
+			printf("\n");
+			for (int i = 0; i < s->n; i++)
+				if (gl[i] || pl[i])
+					printf("  %.*s\t%d\t%d\n", (int)s->t[i].len, s->t[i].s,
+					       gl[i], pl[i]);
+		}
 		for (int i = 0; i < a; i++)
 			ng[gs[i].type]++;
 		for (int j = 0; j < b; j++) {
@@ -457,6 +602,7 @@ static int cmd_eval_ner(const char *dir, const char *file)
 	double p = P ? (double)T / P : 0, r = G ? (double)T / G : 0;
 	printf("ALL   gold %5ld predicted %5ld  P %.2f R %.2f F1 %.2f\n", G, P, 100 * p, 100 * r,
 	       p + r > 0 ? 200 * p * r / (p + r) : 0);
+	free(h);
 	cu_free(&c);
 	ln_models_free(m);
 	return 0;
@@ -496,12 +642,34 @@ int main(int argc, char **argv)
 		return cmd_models(argv[2], argv[3], 0);
 	if (argc == 4 && !strcmp(argv[1], "parser")) /* tagger (rewritten) + parser only */
 		return cmd_models(argv[2], argv[3], 1);
+	if (argc == 4 && !strcmp(argv[1], "ner")) { /* NER only, tags of MODELDIR's tagger */
+		char path[4096], *err = NULL;
+		size_t tlen;
+		snprintf(path, sizeof path, "%s/tagger.bin", argv[3]);
+		char *timg = slurp(path, &tlen);
+		lx_tagger tagger;
+		if (lx_tagger_open(&tagger, timg, tlen, &err) != 0) {
+			fprintf(stderr, "%s: %s\n", path, err);
+			return 1;
+		}
+		cu_corpus train;
+		snprintf(path, sizeof path, "%s/ewt/en_ewt-ud-train.conllu", argv[2]);
+		load_corpus(path, &train);
+		lx_gold *g = gold_from(&train);
+		int rc = jackknife(g, train.n) || train_ner(argv[2], argv[3], &tagger, g, train.n);
+		free_gold(g, train.n);
+		cu_free(&train);
+		lx_tagger_free(&tagger);
+		free(timg);
+		return rc;
+	}
 	if (argc == 5 && !strcmp(argv[1], "eval-ud"))
 		return cmd_eval_ud(argv[2], argv[3], argv[4]);
 	if (argc == 4 && !strcmp(argv[1], "eval-ner"))
 		return cmd_eval_ner(argv[2], argv[3]);
 	fprintf(stderr, "usage: parley-train models CORPORA OUTDIR\n"
 	                "       parley-train eval-ud MODELDIR GOLD.conllu OUT.conllu\n"
+	                "       parley-train ner CORPORA MODELDIR  (NER only)\n"
 	                "       parley-train eval-ner MODELDIR GOLD.iob2\n");
 	return 2;
 }

@@ -31,6 +31,7 @@ int cu_parse(const char *data, size_t len, cu_corpus *c, char **err)
 	size_t ntok = 0, lineno = 0;
 	cu_sent *cur = NULL;
 	const char *text = NULL;
+	int newdoc = 0;
 	char *p = c->mem, *end = c->mem + len;
 	while (p < end) {
 		char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -50,6 +51,8 @@ int cu_parse(const char *data, size_t len, cu_corpus *c, char **err)
 		if (line[0] == '#') {
 			if (!strncmp(line, "# text = ", 9))
 				text = line + 9;
+			if (!strncmp(line, "# newdoc", 8) || !strncmp(line, "# doc =", 7))
+				newdoc = 1;
 			continue;
 		}
 		cu_token *t = &c->toks[ntok];
@@ -77,6 +80,8 @@ int cu_parse(const char *data, size_t len, cu_corpus *c, char **err)
 			cur = &c->sent[c->n++];
 			cur->tok = t;
 			cur->text = text;
+			cur->newdoc = newdoc;
+			newdoc = 0;
 		}
 		cur->n++;
 		ntok++;

@@ -26,6 +26,7 @@ typedef struct cu_sent {
 	cu_token *tok;
 	size_t n;
 	const char *text; /* "# text = " value or NULL */
+	int newdoc;       /* a "# newdoc" or "# doc =" line came before it */
 } cu_sent;
 
 typedef struct cu_corpus {

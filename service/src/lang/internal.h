@@ -94,13 +94,34 @@ int lx_parser_read(lx_parser *m, blob_r *r, char **err);
 void lx_parser_free(lx_parser *m);
 
 /* ---- named entities ---------------------------------------------------- */
+/* How a word is cased in running text (not sentence-initial), learned from
+ * the training corpora: sorted lowercase hashes and a small code per word. */
+typedef struct lx_case_table {
+	size_t n;
+	const uint64_t *key;
+	const uint8_t *code; /* 1 + capitalised share in fifths (0..4) + 5 if seen 5+ times */
+} lx_case_table;
+
 typedef struct lx_ner {
 	pc_model pc;
 	uint32_t live; /* bit per label seen in training; others never output */
+	lx_case_table cases;
 } lx_ner;
 
-void lx_ner_tag(const lx_ner *m, lx_sent *s);
-void lx_annotate_sent(const ln_models *m, lx_sent *s);
+/* Document memory of the entity tagger: for each word form met earlier in
+ * the document, how often it was labelled O and each entity type.  A fixed
+ * table: once three quarters full, new forms are not remembered. */
+#define LX_HIST_SLOTS 4096
+typedef struct lx_ner_hist {
+	uint64_t key[LX_HIST_SLOTS]; /* form hash, 0 = empty */
+	uint16_t count[LX_HIST_SLOTS][1 + LN_ENT_COUNT];
+	unsigned used;
+} lx_ner_hist;
+
+void lx_ner_hist_clear(lx_ner_hist *h);
+/* H may be NULL (no document memory: each sentence alone). */
+void lx_ner_tag(const lx_ner *m, lx_sent *s, lx_ner_hist *h);
+void lx_annotate_sent(const ln_models *m, lx_sent *s, lx_ner_hist *h);
 int lx_ner_read(lx_ner *m, blob_r *r, char **err);
 
 /* ---- training (tools/train) ------------------------------------------- */
@@ -122,7 +143,10 @@ typedef struct lx_train_opts {
  * out is not NULL (for jack-knifing and evaluation).  Returns 0 or -1. */
 int lx_tagger_train(lx_gold *g, size_t n, const lx_train_opts *o, blob_w *b);
 int lx_parser_train(lx_gold *g, size_t n, const lx_train_opts *o, blob_w *b);
-int lx_ner_train(lx_sent **g, size_t n, const lx_train_opts *o, blob_w *b);
+/* NEWDOC[k]: sentence k starts a document (documents are shuffled whole and
+ * read in order, so the document memory sees what it will see at run time). */
+int lx_ner_train(lx_sent **g, const uint8_t *newdoc, size_t n, const lx_case_table *ct,
+                 const lx_train_opts *o, blob_w *b);
 
 /* Index of s in names[0, n), or -1 (training vocabularies). */
 int lx_name_index(const char *const *names, size_t n, const char *s);

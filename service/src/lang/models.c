@@ -168,13 +168,13 @@ const char *const *ln_models_deprel(const ln_models *m, size_t *n)
 	return m ? m->parser.label : NULL;
 }
 
-void lx_annotate_sent(const ln_models *m, lx_sent *s)
+void lx_annotate_sent(const ln_models *m, lx_sent *s, lx_ner_hist *h)
 {
 	for (int i = 0; i < s->n; i++)
 		lx_word_features(&s->t[i]);
 	lx_tag(&m->tagger, s);
 	lx_parse(&m->parser, s);
-	lx_ner_tag(&m->ner, s);
+	lx_ner_tag(&m->ner, s, h);
 }
 
 int ln_annotate(const ln_models *m, ln_doc *d)
@@ -182,8 +182,13 @@ int ln_annotate(const ln_models *m, ln_doc *d)
 	if (!m)
 		return 0;
 	lx_sent *s = malloc(LX_SENT_SIZE(LN_MAX_SENT_TOKENS));
-	if (!s)
+	lx_ner_hist *mem = malloc(sizeof *mem);
+	if (!s || !mem) {
+		free(s);
+		free(mem);
 		return -1;
+	}
+	lx_ner_hist_clear(mem);
 	for (size_t k = 0; k < d->nsent; k++) {
 		const ln_sentence *sent = &d->sent[k];
 		for (uint32_t off = 0; off < sent->count; off += LN_MAX_SENT_TOKENS) {
@@ -196,7 +201,7 @@ int ln_annotate(const ln_models *m, ln_doc *d)
 				s->t[i].s = d->text + tok[i].start;
 				s->t[i].len = tok[i].end - tok[i].start;
 			}
-			lx_annotate_sent(m, s);
+			lx_annotate_sent(m, s, mem);
 			for (uint32_t i = 0; i < n; i++) {
 				tok[i].upos = s->t[i].upos;
 				tok[i].xpos = s->t[i].xpos;
@@ -209,5 +214,6 @@ int ln_annotate(const ln_models *m, ln_doc *d)
 		}
 	}
 	free(s);
+	free(mem);
 	return 0;
 }

@@ -1,12 +1,14 @@
 /* conllu: word lines become tokens; multiword-token ranges and empty nodes
- * are skipped; "# text =" is kept; a bad line is an error naming it. */
+ * are skipped; "# text =" is kept; "# newdoc" / "# doc =" mark the sentence
+ * that starts a document; a bad line is an error naming it. */
 #include "check_main.h"
 #include "lang/conllu.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char doc[] = "# sent_id = a-1\n"
+static const char doc[] = "# newdoc id = a\n"
+                          "# sent_id = a-1\n"
                           "# text = We didn't go.\n"
                           "1\tWe\twe\tPRON\tPRP\t_\t3\tnsubj\t_\t_\n"
                           "2-3\tdidn't\t_\t_\t_\t_\t_\t_\t_\t_\n"
@@ -17,14 +19,20 @@ static const char doc[] = "# sent_id = a-1\n"
                           "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n"
                           "\n"
                           "# text = Paris\r\n"
-                          "1\tParis\tB-LOC\r\n";
+                          "1\tParis\tB-LOC\r\n"
+                          "\n"
+                          "# doc = b.txt\n"
+                          "1\tRome\tB-LOC\n";
 
 START_TEST(reads_words_and_skips_the_rest)
 {
 	cu_corpus c;
 	char *err = NULL;
 	ck_assert_int_eq(cu_parse(doc, strlen(doc), &c, &err), 0);
-	ck_assert_uint_eq(c.n, 2);
+	ck_assert_uint_eq(c.n, 3);
+	ck_assert_int_eq(c.sent[0].newdoc, 1);
+	ck_assert_int_eq(c.sent[1].newdoc, 0);
+	ck_assert_int_eq(c.sent[2].newdoc, 1);
 	ck_assert_uint_eq(c.sent[0].n, 5);
 	ck_assert_str_eq(c.sent[0].text, "We didn't go.");
 	ck_assert_str_eq(c.sent[0].tok[1].col[1], "did");

@@ -310,6 +310,44 @@ START_TEST(annotate_sentences_we_wrote)
 }
 END_TEST
 
+/* Document memory: a surname met first after a given name is still a person
+ * when it comes alone in a later sentence of the same document, though the
+ * same sentence alone is not tagged. */
+static void two_sentences(ln_doc *d, const char *text)
+{
+	toy_doc(d, text);
+	uint32_t cut = (uint32_t)find_tok(d, ".") + 1;
+	ln_sentence *s = realloc(d->sent, 2 * sizeof *s);
+	ck_assert_ptr_nonnull(s);
+	d->sent = s;
+	s[1] = (ln_sentence){.first = cut,
+	                     .count = (uint32_t)d->ntok - cut,
+	                     .start = d->tok[cut].start,
+	                     .end = (uint32_t)d->len};
+	s[0].count = cut;
+	s[0].end = d->tok[cut - 1].end;
+	d->nsent = 2;
+}
+
+START_TEST(entities_remembered_across_sentences)
+{
+	ln_models *m = ln_models_load_dir(MODELS, NULL);
+	ck_assert_ptr_nonnull(m);
+	ln_doc d;
+	char buf[16];
+	two_sentences(&d, "Yesterday Anna Schlafly spoke in Gdansk . Schlafly wants a new port .");
+	ck_assert_int_eq(ln_annotate(m, &d), 0);
+	ck_assert_str_eq(ner_name(d.tok[find_tok(&d, "Anna")].ner, buf), "B-PER");
+	ck_assert_str_eq(ner_name(d.tok[d.sent[1].first].ner, buf), "B-PER");
+	toy_free(&d);
+	toy_doc(&d, "Schlafly wants a new port .");
+	ck_assert_int_eq(ln_annotate(m, &d), 0);
+	ck_assert_str_eq(ner_name(d.tok[0].ner, buf), "O");
+	toy_free(&d);
+	ln_models_free(m);
+}
+END_TEST
+
 START_TEST(parse_relations)
 {
 	ln_models *m = ln_models_load_dir(MODELS, NULL);
@@ -427,6 +465,7 @@ static Suite *suite(void)
 	tcase_add_loop_test(tc, annotate_sentences_we_wrote, 0,
 	                    sizeof tag_cases / sizeof tag_cases[0]);
 	tcase_add_test(tc, parse_relations);
+	tcase_add_test(tc, entities_remembered_across_sentences);
 	tcase_add_test(tc, parser_always_builds_a_tree);
 	tcase_add_test(tc, no_models_no_annotation);
 	suite_add_tcase(s, tc);
