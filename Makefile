@@ -6,7 +6,7 @@ export PARLEY_DATA_DIR ?= $(CURDIR)/var
 
 PREFIX ?= /usr/local
 
-.PHONY: all deps build run test bench fuzz format clean install
+.PHONY: all deps build run test bench fuzz format clean install models
 
 all: build
 
@@ -36,6 +36,16 @@ bench:
 fuzz:
 	@scripts/deps.sh all
 	@tests/fuzz/run.sh
+
+# Retrain the language models into service/models/ from corpora fetched
+# beforehand (never by this target): see service/models/README.md.
+models:
+	@scripts/deps.sh all
+	@test -n "$(CORPORA)" || { echo "usage: make models CORPORA=/path/to/corpora (layout: service/models/README.md)"; exit 2; }
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) --target parley-train -j $(JOBS)
+	python3 tools/train/corenlp2iob.py $(CORPORA)/polnear-train-corenlp $(CORPORA)/polnear-ner
+	$(BUILD)/parley-train models $(CORPORA) service/models
 
 format:
 	@clang-format -i $$(git ls-files 'service/*.c' 'service/*.h' 'tests/*.c' 'tests/*.h')

@@ -117,7 +117,8 @@ void ln_doc_free(ln_doc *d);
 /* Sentences and tokens.  Returns 0, or -1 on allocation failure. */
 int ln_doc_tokenize(ln_doc *d);
 /* Tags, trees and entity labels for every sentence (models may be NULL:
- * then only the tokens are there).  Returns 0 or -1. */
+ * then only the tokens are there).  The entity tagger remembers the labels
+ * of earlier sentences of the same document.  Returns 0 or -1. */
 int ln_annotate(const ln_models *m, ln_doc *d);
 /* Lemmas from forms and tags.  Returns 0 or -1. */
 int ln_doc_lemmatize(const ln_models *m, ln_doc *d);

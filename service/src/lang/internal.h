@@ -1,0 +1,172 @@
+/*
+ * internal.h — what the models share inside the lang layer and with the
+ * trainer (tools/train): the per-sentence working form, the three models'
+ * structs, and their predict/train entry points.
+ *
+ * Design note
+ * -----------
+ * Every model reads the same lx_sent: a sentence's tokens with their byte
+ * slices and the word-feature hashes computed once (form, lowercase, shape,
+ * affixes, flags).  The tagger writes tag/upos/xpos, the parser head and
+ * deprel, the NER tagger ner; ln_annotate copies the results into the
+ * ln_doc.  Training code lives beside prediction so both build features
+ * with the very same function.
+ */
+#ifndef PARLEY_LANG_INTERNAL_H
+#define PARLEY_LANG_INTERNAL_H
+
+#include "lang/blob.h"
+#include "lang/lang.h"
+#include "lang/perceptron.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define LX_FLAG_UPPER_INIT 0x01
+#define LX_FLAG_ALL_UPPER 0x02
+#define LX_FLAG_DIGIT 0x04
+#define LX_FLAG_HYPHEN 0x08
+#define LX_FLAG_PERIOD 0x10
+#define LX_FLAG_NONALPHA 0x20 /* no letter at all */
+#define LX_FLAG_NONASCII 0x40
+
+typedef struct lx_tok {
+	const char *s;
+	uint32_t len;
+	uint8_t flags;
+	uint64_t form, lower, shape, pre1, pre2, pre3, suf1, suf2, suf3, suf4;
+	/* outputs (and gold, when training) */
+	uint8_t tag;   /* tagger class */
+	uint64_t ptag; /* hash of the class's UPOS and XPOS names: what parser and NER see */
+	uint8_t upos;
+	uint16_t xpos;
+	int16_t head; /* 1-based, 0 = root, -1 = none yet */
+	uint8_t deprel;
+	uint8_t ner;
+} lx_tok;
+
+typedef struct lx_sent {
+	int n;
+	lx_tok t[]; /* run time: LN_MAX_SENT_TOKENS; training: n */
+} lx_sent;
+#define LX_SENT_SIZE(n) (sizeof(lx_sent) + (size_t)(n) * sizeof(lx_tok))
+
+/* Fill the word-feature hashes of token i from its bytes. */
+void lx_word_features(lx_tok *t);
+
+/* Model file kinds. */
+#define LX_KIND_TAGGER BLOB_KIND('t', 'a', 'g', '1')
+#define LX_KIND_PARSER BLOB_KIND('d', 'e', 'p', '1')
+#define LX_KIND_NER BLOB_KIND('n', 'e', 'r', '1')
+
+/* ---- tagger ------------------------------------------------------------ */
+typedef struct lx_tagger {
+	pc_model pc;
+	uint32_t nclass;
+	const uint8_t *cls_upos;  /* [nclass] */
+	const uint16_t *cls_xpos; /* [nclass] index into xpos */
+	size_t nxpos;
+	const char **xpos; /* [nxpos], xpos[0] = "_" */
+	size_t ndict;
+	const uint64_t *dict_key; /* sorted form hashes of unambiguous words */
+	const uint8_t *dict_cls;
+	uint64_t cls_hash[PC_MAX_CLASSES];
+	void *owned;
+} lx_tagger;
+
+uint64_t lx_tag_hash(const char *upos, const char *xpos);
+
+void lx_tag(const lx_tagger *m, lx_sent *s);
+int lx_tagger_read(lx_tagger *m, blob_r *r, char **err);
+void lx_tagger_free(lx_tagger *m);
+
+/* ---- parser ------------------------------------------------------------ */
+typedef struct lx_parser {
+	pc_model pc;
+	size_t nlabel;
+	const char **label; /* [nlabel], label[0] = "_" */
+	uint8_t root_label, punct_label, dep_label;
+	void *owned;
+} lx_parser;
+
+void lx_parse(const lx_parser *m, lx_sent *s);
+int lx_parser_read(lx_parser *m, blob_r *r, char **err);
+void lx_parser_free(lx_parser *m);
+
+/* ---- named entities ---------------------------------------------------- */
+/* How a word is cased in running text (not sentence-initial), learned from
+ * the training corpora: sorted lowercase hashes and a small code per word. */
+typedef struct lx_case_table {
+	size_t n;
+	const uint64_t *key;
+	const uint8_t *code; /* 1 + capitalised share in fifths (0..4) + 5 if seen 5+ times */
+} lx_case_table;
+
+typedef struct lx_ner {
+	pc_model pc;
+	uint32_t live; /* bit per label seen in training; others never output */
+	lx_case_table cases;
+} lx_ner;
+
+/* Document memory of the entity tagger: for each word form met earlier in
+ * the document, how often it was labelled O and each entity type.  A fixed
+ * table: once three quarters full, new forms are not remembered. */
+#define LX_HIST_SLOTS 4096
+typedef struct lx_ner_hist {
+	uint64_t key[LX_HIST_SLOTS]; /* form hash, 0 = empty */
+	uint16_t count[LX_HIST_SLOTS][1 + LN_ENT_COUNT];
+	unsigned used;
+} lx_ner_hist;
+
+void lx_ner_hist_clear(lx_ner_hist *h);
+/* H may be NULL (no document memory: each sentence alone). */
+void lx_ner_tag(const lx_ner *m, lx_sent *s, lx_ner_hist *h);
+void lx_annotate_sent(const ln_models *m, lx_sent *s, lx_ner_hist *h);
+int lx_ner_read(lx_ner *m, blob_r *r, char **err);
+
+/* ---- training (tools/train) ------------------------------------------- */
+/* A training sentence: an lx_sent whose outputs hold the gold values, and
+ * for the tagger the gold UPOS/XPOS names. */
+typedef struct lx_gold {
+	lx_sent *s;
+	const char **upos, **xpos, **deprel; /* [s->n] */
+} lx_gold;
+
+typedef struct lx_train_opts {
+	int epochs;
+	unsigned seed;
+	double prune;
+	int verbose;
+} lx_train_opts;
+
+/* Train and write a model file; the model is also loaded into *out when
+ * out is not NULL (for jack-knifing and evaluation).  Returns 0 or -1. */
+int lx_tagger_train(lx_gold *g, size_t n, const lx_train_opts *o, blob_w *b);
+int lx_parser_train(lx_gold *g, size_t n, const lx_train_opts *o, blob_w *b);
+/* NEWDOC[k]: sentence k starts a document (documents are shuffled whole and
+ * read in order, so the document memory sees what it will see at run time). */
+int lx_ner_train(lx_sent **g, const uint8_t *newdoc, size_t n, const lx_case_table *ct,
+                 const lx_train_opts *o, blob_w *b);
+
+/* Index of s in names[0, n), or -1 (training vocabularies). */
+int lx_name_index(const char *const *names, size_t n, const char *s);
+
+/* Deterministic shuffling for training. */
+void lx_shuffle(size_t *idx, size_t n, unsigned *seed);
+
+/* Model set: owned file images plus the three models. */
+struct ln_models {
+	void *img[3];
+	lx_tagger tagger;
+	lx_parser parser;
+	lx_ner ner;
+	int has_tagger, has_parser, has_ner;
+};
+
+/* Decode a model from a file image in memory (used by the loader and the
+ * trainer).  Returns 0 or -1 with *err. */
+int lx_tagger_open(lx_tagger *m, const void *img, size_t len, char **err);
+int lx_parser_open(lx_parser *m, const void *img, size_t len, char **err);
+int lx_ner_open(lx_ner *m, const void *img, size_t len, char **err);
+
+#endif

@@ -1,0 +1,384 @@
+/*
+ * ner — named-entity tagger: greedy left-to-right BIO labelling (PER, ORG,
+ * LOC, MISC) by an averaged perceptron.
+ *
+ * Design note
+ * -----------
+ * No gazetteer: features are the word, its lowercase, shape, affixes and
+ * flags (capitalisation, digits, hyphen), the predicted tags +-2, the words
+ * +-2 (cased +-1), shapes +-2 and in pairs, flags +-1, whether it starts the
+ * sentence, its place in a run of capitalised words, how the whole sentence
+ * is cased (headline, all caps, no capitals), and the two previous labels
+ * (alone, with the word and with the previous word).  Decoding only allows a
+ * label the BIO scheme permits after the previous one (I-X continues B-X or
+ * I-X), so every output is a well-formed span sequence, and only labels the
+ * training data had (the model file keeps the set).
+ *
+ * Document memory (Ratinov & Roth's "prediction history"): the labels the
+ * tagger gave the same word form earlier in the document are features, so
+ * "Schlafly" tagged PER after "Phyllis" stays a PER alone three paragraphs
+ * later.  Training reads whole documents in order with the tagger's own
+ * guesses in the memory, as at run time.
+ *
+ * Casing table: how often a word is capitalised inside sentences of the
+ * training text ("florida" almost always, "posted" almost never), so a
+ * lowercased name in chat text or a capitalised word in a headline is
+ * judged by its usual casing.  Learned by the trainer, kept in the model.
+ */
+#include "lang/internal.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NER_MAX_FEATS 80
+#define NER_RUN_CAP 4
+#define NER_START 99
+
+static const lx_tok ner_pad = {.lower = 0x7a7a, .shape = 0x7a7b, .ptag = 0x7a7c, .form = 0x7a7d};
+
+static const lx_tok *nat(const lx_sent *s, int i)
+{
+	return i >= 0 && i < s->n ? &s->t[i] : &ner_pad;
+}
+static uint64_t N1(unsigned id, uint64_t a)
+{
+	return pc_mix(id + 500, a);
+}
+static uint64_t N2(unsigned id, uint64_t a, uint64_t b)
+{
+	return pc_mix(pc_mix(id + 500, a), b);
+}
+static uint64_t N3(unsigned id, uint64_t a, uint64_t b, uint64_t c)
+{
+	return pc_mix(pc_mix(pc_mix(id + 500, a), b), c);
+}
+
+/* Capitalised word (not all-punctuation): part of a name-like run. */
+static int capword(const lx_sent *s, int i)
+{
+	return i >= 0 && i < s->n && (s->t[i].flags & LX_FLAG_UPPER_INIT);
+}
+
+/* How the sentence is cased, in 6 classes: headlines and e-mail subjects
+ * capitalise every word, chat text none; a capital means less in either. */
+static unsigned sent_case(const lx_sent *s)
+{
+	int alpha = 0, cap = 0, upper = 0;
+	for (int i = 1; i < s->n; i++) {
+		uint8_t fl = s->t[i].flags;
+		if (fl & LX_FLAG_NONALPHA)
+			continue;
+		alpha++;
+		cap += (fl & LX_FLAG_UPPER_INIT) != 0;
+		upper += (fl & LX_FLAG_ALL_UPPER) != 0;
+	}
+	if (alpha < 2)
+		return 0;
+	if (upper * 5 >= alpha * 4)
+		return 1;
+	if (cap == 0)
+		return 2;
+	if (cap * 5 < alpha)
+		return 3;
+	return cap * 5 < alpha * 3 ? 4 : 5;
+}
+
+void lx_ner_hist_clear(lx_ner_hist *h)
+{
+	memset(h->key, 0, sizeof h->key);
+	h->used = 0;
+}
+
+static int hist_find(const lx_ner_hist *h, uint64_t key)
+{
+	uint64_t k = key ? key : 1;
+	for (unsigned i = (unsigned)(k >> 20) & (LX_HIST_SLOTS - 1);;
+	     i = (i + 1) & (LX_HIST_SLOTS - 1)) {
+		if (h->key[i] == k || !h->key[i])
+			return (int)i;
+	}
+}
+
+/* What the memory says of token W: a small code (0 = nothing known). */
+static unsigned hist_code(const lx_ner_hist *h, const lx_tok *w)
+{
+	if (!h || (w->flags & LX_FLAG_NONALPHA))
+		return 0;
+	int i = hist_find(h, w->form);
+	if (!h->key[i])
+		return 0;
+	const uint16_t *c = h->count[i];
+	unsigned best = 1, ent = 0, tot = c[0];
+	for (unsigned t = 1; t <= LN_ENT_COUNT; t++) {
+		ent += c[t];
+		tot += c[t];
+		if (c[t] > c[best])
+			best = t;
+	}
+	if (!ent)
+		return 1 + (tot > 1); /* 1, 2: only ever O */
+	/* 3..: majority type, whether O was also seen, once or more */
+	return 3 + (best - 1) * 4 + (c[0] > 0) * 2 + (tot > 1);
+}
+
+static void hist_add(lx_ner_hist *h, const lx_sent *s)
+{
+	for (int i = 0; i < s->n; i++) {
+		const lx_tok *w = &s->t[i];
+		if (w->flags & LX_FLAG_NONALPHA)
+			continue;
+		int j = hist_find(h, w->form);
+		if (!h->key[j]) {
+			if (h->used * 4 >= LX_HIST_SLOTS * 3)
+				continue;
+			h->key[j] = w->form ? w->form : 1;
+			memset(h->count[j], 0, sizeof h->count[j]);
+			h->used++;
+		}
+		unsigned t = w->ner ? (w->ner - 1) / 2 + 1 : 0;
+		if (h->count[j][t] < UINT16_MAX)
+			h->count[j][t]++;
+	}
+}
+
+static unsigned case_code(const lx_case_table *ct, const lx_tok *w)
+{
+	if (!ct || !ct->n || w == &ner_pad || (w->flags & LX_FLAG_NONALPHA))
+		return 0;
+	size_t lo = 0, hi = ct->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ct->key[mid] < w->lower)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ct->n && ct->key[lo] == w->lower ? ct->code[lo] : 0;
+}
+
+static size_t ner_features(const lx_sent *s, int i, unsigned p1, unsigned p2, unsigned sc,
+                           const lx_ner_hist *h, const lx_case_table *ct, uint64_t *f)
+{
+	const lx_tok *w = &s->t[i], *m1 = nat(s, i - 1), *m2 = nat(s, i - 2), *q1 = nat(s, i + 1),
+	             *q2 = nat(s, i + 2);
+	size_t n = 0;
+	unsigned id = 0;
+	f[n++] = N1(id++, 0);
+	f[n++] = N1(id++, w->form);
+	f[n++] = N1(id++, w->lower);
+	f[n++] = N1(id++, w->shape);
+	f[n++] = N1(id++, w->pre2);
+	f[n++] = N1(id++, w->pre3);
+	f[n++] = N1(id++, w->suf2);
+	f[n++] = N1(id++, w->suf3);
+	f[n++] = N1(id++, w->suf4);
+	f[n++] = N1(id++, w->flags);
+	f[n++] = N1(id++, w->ptag);
+	f[n++] = N2(id++, w->ptag, w->flags);
+	f[n++] = N1(id++, m1->ptag);
+	f[n++] = N1(id++, q1->ptag);
+	f[n++] = N2(id++, m1->ptag, w->ptag);
+	f[n++] = N2(id++, w->ptag, q1->ptag);
+	f[n++] = N1(id++, m1->lower);
+	f[n++] = N1(id++, m2->lower);
+	f[n++] = N1(id++, q1->lower);
+	f[n++] = N1(id++, q2->lower);
+	f[n++] = N2(id++, m1->lower, w->lower);
+	f[n++] = N2(id++, w->lower, q1->lower);
+	f[n++] = N1(id++, m1->shape);
+	f[n++] = N1(id++, q1->shape);
+	f[n++] = N3(id++, m1->shape, w->shape, q1->shape);
+	f[n++] = N1(id++, m1->flags);
+	f[n++] = N1(id++, q1->flags);
+	f[n++] = N2(id++, i == 0, w->flags);
+	f[n++] = N2(id++, i == 0, w->lower);
+	f[n++] = N1(id++, p1);
+	f[n++] = N2(id++, p1, p2);
+	f[n++] = N2(id++, p1, w->lower);
+	f[n++] = N2(id++, p1, w->shape);
+	f[n++] = N2(id++, p1, w->ptag);
+	f[n++] = N2(id++, m1->suf3, w->flags);
+	f[n++] = N2(id++, q1->suf3, w->flags);
+	/* wider context: shapes +-2, word pairs with the neighbours' shapes,
+	 * the cased neighbours, the previous label with the previous word */
+	f[n++] = N1(id++, m2->shape);
+	f[n++] = N1(id++, q2->shape);
+	f[n++] = N2(id++, m1->shape, w->shape);
+	f[n++] = N2(id++, w->shape, q1->shape);
+	f[n++] = N2(id++, w->lower, q1->shape);
+	f[n++] = N2(id++, m1->shape, w->lower);
+	f[n++] = N1(id++, m1->form);
+	f[n++] = N1(id++, q1->form);
+	f[n++] = N2(id++, p1, m1->lower);
+	f[n++] = N1(id++, q2->ptag);
+	f[n++] = N1(id++, m2->ptag);
+	f[n++] = N1(id++, q1->suf3);
+	f[n++] = N1(id++, m1->suf3);
+	f[n++] = N2(id++, w->pre3, w->flags);
+	/* position in a run of capitalised words (capped each side) */
+	int before = 0, after = 0;
+	while (before < NER_RUN_CAP && capword(s, i - 1 - before))
+		before++;
+	while (after < NER_RUN_CAP && capword(s, i + 1 + after))
+		after++;
+	f[n++] = N3(id++, before, after, w->flags & LX_FLAG_UPPER_INIT);
+	f[n++] = N3(id++, before, after, w->ptag);
+	f[n++] = N3(id++, before + after, i == before, w->flags & LX_FLAG_UPPER_INIT);
+	f[n++] = N2(id++, sc, w->flags);
+	f[n++] = N2(id++, sc, w->shape);
+	f[n++] = N2(id++, sc, w->lower);
+	f[n++] = N3(id++, sc, before, after);
+	unsigned hc = hist_code(h, w), hn = hist_code(h, q1), hp = hist_code(h, m1);
+	f[n++] = N1(id++, hc);
+	f[n++] = N2(id++, hc, w->flags);
+	f[n++] = N2(id++, hc, p1);
+	f[n++] = N2(id++, hc, hn);
+	f[n++] = N2(id++, hp, hc);
+	unsigned cc = case_code(ct, w), cn = case_code(ct, q1), cp = case_code(ct, m1);
+	f[n++] = N2(id++, cc, w->flags);
+	f[n++] = N3(id++, cc, w->flags, i == 0);
+	f[n++] = N3(id++, cc, sc, w->flags & LX_FLAG_UPPER_INIT);
+	f[n++] = N3(id++, cp, cc, cn);
+	f[n++] = N2(id++, cc, w->ptag);
+	assert(n <= NER_MAX_FEATS);
+	return n;
+}
+
+/* BIO: I-X only after B-X or I-X. */
+static int allowed(unsigned prev, unsigned c)
+{
+	if (c == 0 || (c & 1))
+		return 1;
+	return prev != NER_START && prev != 0 && (prev - 1) / 2 == (c - 1) / 2;
+}
+
+void lx_ner_tag(const lx_ner *m, lx_sent *s, lx_ner_hist *h)
+{
+	uint64_t f[NER_MAX_FEATS];
+	int32_t sc[PC_MAX_CLASSES];
+	unsigned p1 = NER_START, p2 = NER_START, sc_ = sent_case(s);
+	for (int i = 0; i < s->n; i++) {
+		size_t nf = ner_features(s, i, p1, p2, sc_, h, &m->cases, f);
+		memset(sc, 0, sizeof(int32_t) * m->pc.nclass);
+		pc_score(&m->pc, f, nf, sc);
+		unsigned best = 0;
+		for (unsigned c = 1; c < m->pc.nclass; c++)
+			if ((m->live >> c & 1) && sc[c] > sc[best] && allowed(p1, c))
+				best = c;
+		s->t[i].ner = (uint8_t)best;
+		p2 = p1;
+		p1 = best;
+	}
+	if (h)
+		hist_add(h, s);
+}
+
+int lx_ner_read(lx_ner *m, blob_r *r, char **err)
+{
+	m->live = blob_get_u32(r) | 1;
+	if (pc_model_read(&m->pc, r, err) != 0)
+		return -1;
+	if (m->pc.nclass != LN_NER_LABELS) {
+		if (err &&
+		    asprintf(err, "expected %d labels, found %u", LN_NER_LABELS, m->pc.nclass) < 0)
+			*err = NULL;
+		return -1;
+	}
+	size_t nk = 0, nc = 0;
+	m->cases.key = blob_get_array(r, 8, &nk);
+	m->cases.code = blob_get_array(r, 1, &nc);
+	int ok = !r->failed && nk == nc;
+	for (size_t i = 0; ok && i < nk; i++)
+		ok = m->cases.code[i] >= 1 && m->cases.code[i] <= 10 &&
+		     (!i || m->cases.key[i - 1] < m->cases.key[i]);
+	if (!ok) {
+		if (err && asprintf(err, "bad casing table") < 0)
+			*err = NULL;
+		return -1;
+	}
+	m->cases.n = nk;
+	return 0;
+}
+
+int lx_ner_train(lx_sent **g, const uint8_t *newdoc, size_t n, const lx_case_table *ct,
+                 const lx_train_opts *o, blob_w *b)
+{
+	int rc = -1;
+	size_t *idx = malloc(sizeof *idx * (n + 1)), *first = malloc(sizeof *first * (n + 2)),
+	       ndoc = 0;
+	pc_trainer *t = pc_trainer_new(LN_NER_LABELS);
+	pc_model pm = {0};
+	lx_ner_hist *h = malloc(sizeof *h);
+	uint8_t *guess_lab = malloc(LN_MAX_SENT_TOKENS + 1);
+	if (!idx || !first || !t || !h || !guess_lab)
+		goto out;
+	for (size_t k = 0; k < n; k++)
+		if (k == 0 || newdoc[k])
+			first[ndoc++] = k;
+	first[ndoc] = n;
+	for (size_t k = 0; k < ndoc; k++)
+		idx[k] = k;
+	unsigned seed = o->seed;
+	uint64_t f[NER_MAX_FEATS];
+	float sc[LN_NER_LABELS];
+	uint32_t live = 1;
+	for (size_t k = 0; k < n; k++)
+		for (int i = 0; i < g[k]->n; i++)
+			live |= 1u << g[k]->t[i].ner;
+	for (int e = 0; e < o->epochs; e++) {
+		lx_shuffle(idx, ndoc, &seed);
+		size_t right = 0, total = 0;
+		for (size_t d = 0; d < ndoc; d++) {
+			lx_ner_hist_clear(h);
+			for (size_t k = first[idx[d]]; k < first[idx[d] + 1]; k++) {
+				lx_sent *s = g[k];
+				unsigned p1 = NER_START, p2 = NER_START, sc_ = sent_case(s);
+				for (int i = 0; i < s->n; i++) {
+					size_t nf = ner_features(s, i, p1, p2, sc_, h, ct, f);
+					memset(sc, 0, sizeof sc);
+					pc_trainer_score(t, f, nf, sc);
+					unsigned guess = 0, gold = s->t[i].ner;
+					for (unsigned c = 1; c < LN_NER_LABELS; c++)
+						if ((live >> c & 1) && sc[c] > sc[guess] &&
+						    allowed(p1, c))
+							guess = c;
+					if (pc_trainer_update(t, f, nf, gold, guess) != 0)
+						goto out;
+					right += guess == gold;
+					total++;
+					guess_lab[i] = (uint8_t)guess;
+					p2 = p1;
+					p1 = guess;
+				}
+				/* the memory holds the guesses, as at run time */
+				for (int i = 0; i < s->n; i++) {
+					uint8_t gold = s->t[i].ner;
+					s->t[i].ner = guess_lab[i];
+					guess_lab[i] = gold;
+				}
+				hist_add(h, s);
+				for (int i = 0; i < s->n; i++)
+					s->t[i].ner = guess_lab[i];
+			}
+		}
+		if (o->verbose)
+			fprintf(stderr, "ner epoch %d: train accuracy %.4f\n", e + 1,
+			        total ? (double)right / total : 0);
+	}
+	blob_put_u32(b, live);
+	if (pc_trainer_compile(t, o->prune, &pm) != 0 || pc_model_write(&pm, b) != 0)
+		goto out;
+	blob_put_array(b, ct->key, ct->n * 8);
+	blob_put_array(b, ct->code, ct->n);
+	rc = b->failed ? -1 : 0;
+out:
+	pc_model_free(&pm);
+	pc_trainer_free(t);
+	free(idx);
+	free(first);
+	free(h);
+	free(guess_lab);
+	return rc;
+}

@@ -1,0 +1,561 @@
+/*
+ * parser — labelled dependency parser: greedy arc-eager transitions scored
+ * by an averaged perceptron, trained with a dynamic oracle.
+ *
+ * Design note
+ * -----------
+ * Configuration: a stack (the artificial root 0 at its bottom), a buffer
+ * front b, arcs so far.  Transitions: SHIFT, REDUCE, LEFT-l (b -> s0),
+ * RIGHT-l (s0 -> b); at most 2n per sentence, so time is linear.  The root
+ * takes exactly one child (RIGHT from 0 only with label "root", once); a
+ * word still headless when the buffer empties is attached afterwards (to 0
+ * when the root has no child yet, else to the root's child), so every
+ * sentence gets a tree: one root, no cycles, every head in range.
+ *
+ * Features are Zhang & Nivre (2011): words and tags of s0, n0-n2, s0's head
+ * and grand-head, leftmost/rightmost children of s0 and n0 and their
+ * labels, distance s0-n0, valencies and label sets.  Tags are the tagger's
+ * predictions (training uses jack-knifed tags, see tools/train).
+ *
+ * Training follows Goldberg & Nivre (2012): the oracle gives each valid
+ * transition the number of gold arcs it makes unreachable; the model is
+ * updated when its choice costs more than the best, and from the second
+ * epoch on it follows its own (possibly wrong) choice 90% of the time, so
+ * it learns to recover from its mistakes.  Non-projective sentences are
+ * left out of training (the arc-eager oracle is exact only on projective
+ * trees).
+ */
+#include "lang/internal.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define P_MAXN (LN_MAX_SENT_TOKENS + 1)
+#define P_MAX_FEATS 84
+#define SHIFT 0
+#define REDUCE 1
+#define LEFT(l) (2 + 2 * ((l)-1))
+#define RIGHT(l) (3 + 2 * ((l)-1))
+
+typedef struct pstate {
+	int n, sp, b, root_child;
+	int st[P_MAXN + 1];
+	int head[P_MAXN], lab[P_MAXN];
+	int lc1[P_MAXN], lc2[P_MAXN], rc1[P_MAXN], rc2[P_MAXN], nl[P_MAXN], nr[P_MAXN];
+	uint64_t ls[P_MAXN], rs[P_MAXN];
+	uint8_t on_stack[P_MAXN];
+} pstate;
+
+static void init(pstate *p, int n)
+{
+	p->n = n;
+	p->sp = 1;
+	p->st[0] = 0;
+	p->b = 1;
+	p->root_child = 0;
+	for (int i = 0; i <= n; i++) {
+		p->head[i] = -1;
+		p->lab[i] = 0;
+		p->lc1[i] = p->lc2[i] = p->rc1[i] = p->rc2[i] = -1;
+		p->nl[i] = p->nr[i] = 0;
+		p->ls[i] = p->rs[i] = 0;
+		p->on_stack[i] = 0;
+	}
+	p->on_stack[0] = 1;
+}
+
+static void add_arc(pstate *p, int h, int d, int l)
+{
+	p->head[d] = h;
+	p->lab[d] = l;
+	if (h == 0)
+		p->root_child = d;
+	if (d < h) {
+		p->nl[h]++;
+		p->ls[h] |= 1ULL << (l & 63);
+		if (p->lc1[h] < 0 || d < p->lc1[h]) {
+			p->lc2[h] = p->lc1[h];
+			p->lc1[h] = d;
+		} else if (p->lc2[h] < 0 || d < p->lc2[h]) {
+			p->lc2[h] = d;
+		}
+	} else {
+		p->nr[h]++;
+		p->rs[h] |= 1ULL << (l & 63);
+		if (p->rc1[h] < 0 || d > p->rc1[h]) {
+			p->rc2[h] = p->rc1[h];
+			p->rc1[h] = d;
+		} else if (p->rc2[h] < 0 || d > p->rc2[h]) {
+			p->rc2[h] = d;
+		}
+	}
+}
+
+static int valid(const pstate *p, int c, int root_label)
+{
+	int s0 = p->st[p->sp - 1];
+	if (c == SHIFT)
+		return p->b <= p->n;
+	if (c == REDUCE)
+		return s0 != 0 && p->head[s0] >= 0;
+	int l = (c - 2) / 2 + 1;
+	if ((c & 1) == 0) /* LEFT */
+		return p->b <= p->n && s0 != 0 && p->head[s0] < 0 && l != root_label;
+	/* RIGHT */
+	if (p->b > p->n)
+		return 0;
+	if (s0 == 0)
+		return l == root_label && !p->root_child;
+	return l != root_label;
+}
+
+static void apply(pstate *p, int c)
+{
+	int s0 = p->st[p->sp - 1];
+	if (c == SHIFT) {
+		p->on_stack[p->b] = 1;
+		p->st[p->sp++] = p->b++;
+	} else if (c == REDUCE) {
+		p->on_stack[s0] = 0;
+		p->sp--;
+	} else if ((c & 1) == 0) {
+		add_arc(p, p->b, s0, (c - 2) / 2 + 1);
+		p->on_stack[s0] = 0;
+		p->sp--;
+	} else {
+		add_arc(p, s0, p->b, (c - 2) / 2 + 1);
+		p->on_stack[p->b] = 1;
+		p->st[p->sp++] = p->b++;
+	}
+}
+
+/* Headless words when the buffer is empty: give them a head. */
+static void finish(pstate *p, const lx_parser *m, const lx_sent *s)
+{
+	for (int i = 1; i <= p->n; i++) {
+		if (p->head[i] >= 0)
+			continue;
+		if (!p->root_child)
+			add_arc(p, 0, i, m->root_label);
+		else
+			add_arc(p, p->root_child, i,
+			        s->t[i - 1].upos == LN_UPOS_PUNCT ? m->punct_label : m->dep_label);
+	}
+}
+
+/* ---- features ---------------------------------------------------------- */
+
+enum { NONE_W = 0x51, ROOT_W = 0x52 };
+
+static uint64_t W(const lx_sent *s, int i)
+{
+	return i < 0 ? NONE_W : i == 0 ? ROOT_W : s->t[i - 1].lower;
+}
+static uint64_t P(const lx_sent *s, int i)
+{
+	return i < 0 ? NONE_W : i == 0 ? ROOT_W : s->t[i - 1].ptag;
+}
+static uint64_t U(const lx_sent *s, int i)
+{
+	return i < 0 ? NONE_W : i == 0 ? ROOT_W : s->t[i - 1].upos;
+}
+static uint64_t L(const pstate *p, int i)
+{
+	return i < 0 ? NONE_W : (uint64_t)p->lab[i];
+}
+
+static uint64_t H2(unsigned id, uint64_t a, uint64_t b)
+{
+	return pc_mix(pc_mix(id, a), b);
+}
+static uint64_t H3(unsigned id, uint64_t a, uint64_t b, uint64_t c)
+{
+	return pc_mix(pc_mix(pc_mix(id, a), b), c);
+}
+
+static int dist_bucket(int d)
+{
+	return d < 5 ? d : d < 10 ? 5 : 6;
+}
+
+static size_t features(const pstate *p, const lx_sent *s, uint64_t *f)
+{
+	int s0 = p->sp > 0 ? p->st[p->sp - 1] : -1;
+	int n0 = p->b <= p->n ? p->b : -1, n1 = p->b + 1 <= p->n ? p->b + 1 : -1,
+	    n2 = p->b + 2 <= p->n ? p->b + 2 : -1;
+	int s0h = s0 > 0 ? p->head[s0] : -1, s0h2 = s0h > 0 ? p->head[s0h] : -1;
+	int s0l = s0 >= 0 ? p->lc1[s0] : -1, s0r = s0 >= 0 ? p->rc1[s0] : -1;
+	int s0l2 = s0 >= 0 ? p->lc2[s0] : -1, s0r2 = s0 >= 0 ? p->rc2[s0] : -1;
+	int n0l = n0 >= 0 ? p->lc1[n0] : -1, n0l2 = n0 >= 0 ? p->lc2[n0] : -1;
+	int s1 = p->sp > 1 ? p->st[p->sp - 2] : -1;
+	uint64_t s0w = W(s, s0), s0p = P(s, s0), n0w = W(s, n0), n0p = P(s, n0), n1w = W(s, n1),
+	         n1p = P(s, n1), n2w = W(s, n2), n2p = P(s, n2);
+	uint64_t s0wp = pc_mix(s0w, s0p), n0wp = pc_mix(n0w, n0p), n1wp = pc_mix(n1w, n1p),
+	         n2wp = pc_mix(n2w, n2p);
+	uint64_t d = s0 >= 0 && n0 >= 0 ? (uint64_t)dist_bucket(n0 - s0) : 9;
+	uint64_t s0vl = s0 >= 0 ? (uint64_t)p->nl[s0] : 99,
+	         s0vr = s0 >= 0 ? (uint64_t)p->nr[s0] : 99,
+	         n0vl = n0 >= 0 ? (uint64_t)p->nl[n0] : 99;
+	uint64_t s0sl = s0 >= 0 ? p->ls[s0] : 0, s0sr = s0 >= 0 ? p->rs[s0] : 0,
+	         n0sl = n0 >= 0 ? p->ls[n0] : 0;
+	size_t k = 0;
+	unsigned id = 100;
+	/* single words */
+	f[k++] = H2(id++, s0wp, 0);
+	f[k++] = H2(id++, s0w, 0);
+	f[k++] = H2(id++, s0p, 0);
+	f[k++] = H2(id++, n0wp, 0);
+	f[k++] = H2(id++, n0w, 0);
+	f[k++] = H2(id++, n0p, 0);
+	f[k++] = H2(id++, n1wp, 0);
+	f[k++] = H2(id++, n1w, 0);
+	f[k++] = H2(id++, n1p, 0);
+	f[k++] = H2(id++, n2wp, 0);
+	f[k++] = H2(id++, n2w, 0);
+	f[k++] = H2(id++, n2p, 0);
+	/* word pairs */
+	f[k++] = H2(id++, s0wp, n0wp);
+	f[k++] = H2(id++, s0wp, n0w);
+	f[k++] = H2(id++, s0w, n0wp);
+	f[k++] = H2(id++, s0wp, n0p);
+	f[k++] = H2(id++, s0p, n0wp);
+	f[k++] = H2(id++, s0w, n0w);
+	f[k++] = H2(id++, s0p, n0p);
+	f[k++] = H2(id++, n0p, n1p);
+	/* three words */
+	f[k++] = H3(id++, n0p, n1p, n2p);
+	f[k++] = H3(id++, s0p, n0p, n1p);
+	f[k++] = H3(id++, P(s, s0h), s0p, n0p);
+	f[k++] = H3(id++, s0p, P(s, s0l), n0p);
+	f[k++] = H3(id++, s0p, P(s, s0r), n0p);
+	f[k++] = H3(id++, s0p, n0p, P(s, n0l));
+	/* distance */
+	f[k++] = H2(id++, s0w, d);
+	f[k++] = H2(id++, s0p, d);
+	f[k++] = H2(id++, n0w, d);
+	f[k++] = H2(id++, n0p, d);
+	f[k++] = H3(id++, s0w, n0w, d);
+	f[k++] = H3(id++, s0p, n0p, d);
+	/* valency */
+	f[k++] = H2(id++, s0w, s0vr);
+	f[k++] = H2(id++, s0p, s0vr);
+	f[k++] = H2(id++, s0w, s0vl);
+	f[k++] = H2(id++, s0p, s0vl);
+	f[k++] = H2(id++, n0w, n0vl);
+	f[k++] = H2(id++, n0p, n0vl);
+	/* unigrams of heads and children */
+	f[k++] = H2(id++, W(s, s0h), 0);
+	f[k++] = H2(id++, P(s, s0h), 0);
+	f[k++] = H2(id++, L(p, s0), 0);
+	f[k++] = H2(id++, W(s, s0l), 0);
+	f[k++] = H2(id++, P(s, s0l), 0);
+	f[k++] = H2(id++, L(p, s0l), 0);
+	f[k++] = H2(id++, W(s, s0r), 0);
+	f[k++] = H2(id++, P(s, s0r), 0);
+	f[k++] = H2(id++, L(p, s0r), 0);
+	f[k++] = H2(id++, W(s, n0l), 0);
+	f[k++] = H2(id++, P(s, n0l), 0);
+	f[k++] = H2(id++, L(p, n0l), 0);
+	/* third order */
+	f[k++] = H2(id++, W(s, s0h2), 0);
+	f[k++] = H2(id++, P(s, s0h2), 0);
+	f[k++] = H2(id++, L(p, s0h), 0);
+	f[k++] = H2(id++, W(s, s0l2), 0);
+	f[k++] = H2(id++, P(s, s0l2), 0);
+	f[k++] = H2(id++, L(p, s0l2), 0);
+	f[k++] = H2(id++, W(s, s0r2), 0);
+	f[k++] = H2(id++, P(s, s0r2), 0);
+	f[k++] = H2(id++, L(p, s0r2), 0);
+	f[k++] = H2(id++, W(s, n0l2), 0);
+	f[k++] = H2(id++, P(s, n0l2), 0);
+	f[k++] = H2(id++, L(p, n0l2), 0);
+	f[k++] = H3(id++, s0p, P(s, s0l), P(s, s0l2));
+	f[k++] = H3(id++, s0p, P(s, s0r), P(s, s0r2));
+	f[k++] = H3(id++, s0p, P(s, s0h), P(s, s0h2));
+	f[k++] = H3(id++, n0p, P(s, n0l), P(s, n0l2));
+	/* label sets */
+	f[k++] = H2(id++, s0w, s0sr);
+	f[k++] = H2(id++, s0p, s0sr);
+	f[k++] = H2(id++, s0w, s0sl);
+	f[k++] = H2(id++, s0p, s0sl);
+	f[k++] = H2(id++, n0w, n0sl);
+	f[k++] = H2(id++, n0p, n0sl);
+	/* second stack item (arc-eager keeps headless words there) */
+	f[k++] = H2(id++, P(s, s1), s0p);
+	f[k++] = H3(id++, P(s, s1), s0p, n0p);
+	f[k++] = H2(id++, W(s, s1), n0w);
+	f[k++] = H2(id++, s1 > 0 ? (uint64_t)(p->head[s1] >= 0) : 7,
+	            s0 > 0 ? (uint64_t)(p->head[s0] >= 0) : 7);
+	/* coarse tags (UPOS) as a back-off to the fine joint tags */
+	uint64_t s0u = U(s, s0), n0u = U(s, n0), n1u = U(s, n1);
+	f[k++] = H2(id++, s0u, n0u);
+	f[k++] = H3(id++, s0u, n0u, n1u);
+	f[k++] = H3(id++, U(s, s1), s0u, n0u);
+	f[k++] = H3(id++, s0u, n0u, d);
+	f[k++] = H3(id++, s0u, U(s, s0h), n0u);
+	assert(k <= P_MAX_FEATS);
+	return k;
+}
+
+void lx_parse(const lx_parser *m, lx_sent *s)
+{
+	pstate *p = malloc(sizeof *p);
+	uint64_t f[P_MAX_FEATS];
+	int32_t sc[PC_MAX_CLASSES];
+	int nclass = (int)m->pc.nclass;
+	if (!p) { /* no memory: a flat tree still satisfies the contract */
+		for (int i = 0; i < s->n; i++) {
+			s->t[i].head = (int16_t)(i == 0 ? 0 : 1);
+			s->t[i].deprel = i == 0 ? m->root_label : m->dep_label;
+		}
+		return;
+	}
+	init(p, s->n);
+	while (p->b <= p->n) {
+		size_t nf = features(p, s, f);
+		memset(sc, 0, sizeof(int32_t) * (size_t)nclass);
+		pc_score(&m->pc, f, nf, sc);
+		int best = SHIFT; /* always valid while the buffer has words */
+		for (int c = 1; c < nclass; c++)
+			if (sc[c] > sc[best] && valid(p, c, m->root_label))
+				best = c;
+		apply(p, best);
+	}
+	finish(p, m, s);
+	for (int i = 1; i <= p->n; i++) {
+		s->t[i - 1].head = (int16_t)p->head[i];
+		s->t[i - 1].deprel = (uint8_t)p->lab[i];
+	}
+	free(p);
+}
+
+void lx_parser_free(lx_parser *m)
+{
+	if (!m)
+		return;
+	free(m->owned);
+	memset(m, 0, sizeof *m);
+}
+
+int lx_parser_read(lx_parser *m, blob_r *r, char **err)
+{
+	memset(m, 0, sizeof *m);
+	m->nlabel = blob_get_u32(r);
+	if (r->failed || m->nlabel < 2 || m->nlabel > (PC_MAX_CLASSES - 2) / 2 + 1)
+		goto bad;
+	m->label = calloc(m->nlabel, sizeof *m->label);
+	m->owned = m->label;
+	if (!m->label)
+		goto bad;
+	for (size_t i = 0; i < m->nlabel; i++)
+		if (!(m->label[i] = blob_get_str(r)))
+			goto bad;
+	uint32_t root = blob_get_u32(r), punct = blob_get_u32(r), dep = blob_get_u32(r);
+	if (r->failed || !root || !punct || !dep || root >= m->nlabel || punct >= m->nlabel ||
+	    dep >= m->nlabel)
+		goto bad;
+	m->root_label = (uint8_t)root;
+	m->punct_label = (uint8_t)punct;
+	m->dep_label = (uint8_t)dep;
+	if (pc_model_read(&m->pc, r, err) != 0)
+		goto fail;
+	if (m->pc.nclass != 2 + 2 * (m->nlabel - 1)) {
+		if (err && asprintf(err, "class count mismatch") < 0)
+			*err = NULL;
+		goto fail;
+	}
+	return 0;
+bad:
+	if (err && asprintf(err, "bad label table") < 0)
+		*err = NULL;
+fail:
+	lx_parser_free(m);
+	return -1;
+}
+
+/* ---- training ---------------------------------------------------------- */
+
+static int projective(const lx_sent *s)
+{
+	for (int d = 1; d <= s->n; d++) {
+		int h = s->t[d - 1].head, lo = h < d ? h : d, hi = h < d ? d : h;
+		for (int k = lo + 1; k < hi; k++) {
+			/* k must descend from h */
+			int a = k, steps = 0;
+			while (a != h && a != 0 && steps++ <= s->n)
+				a = s->t[a - 1].head;
+			if (a != h)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* Gold arcs a transition makes unreachable (Goldberg & Nivre 2012). */
+static int cost(const pstate *p, int c, const int *gh, const int *gl)
+/* label mistakes are added by the caller */
+{
+	int s0 = p->st[p->sp - 1], b = p->b, k, n = 0;
+	if (c == SHIFT) {
+		for (int i = 0; i < p->sp; i++) {
+			k = p->st[i];
+			n += gh[b] == k;
+			n += k != 0 && gh[k] == b && p->head[k] < 0;
+		}
+		return n;
+	}
+	if (c == REDUCE) {
+		for (k = b; k <= p->n; k++)
+			n += gh[k] == s0;
+		return n;
+	}
+	if ((c & 1) == 0) { /* LEFT: b -> s0 */
+		for (k = b; k <= p->n; k++) {
+			n += k != b && gh[s0] == k;
+			n += gh[k] == s0;
+		}
+		return n;
+	}
+	/* RIGHT: s0 -> b */
+	for (int i = 0; i < p->sp; i++) {
+		k = p->st[i];
+		n += k != s0 && gh[b] == k;
+		n += k != 0 && gh[k] == b && p->head[k] < 0;
+	}
+	for (k = b + 1; k <= p->n; k++)
+		n += gh[b] == k;
+	return n;
+}
+
+int lx_parser_train(lx_gold *g, size_t n, const lx_train_opts *o, blob_w *b)
+{
+	int rc = -1;
+	const char *labels[128];
+	size_t nlabel = 1;
+	labels[0] = "_";
+	int *gh = NULL, *gl = NULL;
+	size_t *idx = NULL, ntrain = 0;
+	pstate *p = malloc(sizeof *p);
+	pc_trainer *t = NULL;
+	pc_model pm = {0};
+	gh = malloc(sizeof(int) * P_MAXN);
+	gl = malloc(sizeof(int) * P_MAXN);
+	idx = malloc(sizeof *idx * (n + 1));
+	if (!p || !gh || !gl || !idx)
+		goto out;
+	/* fixed first labels: root, punct, and the label of a word left headless
+	 * at the end (attached to the root's child): parataxis, the usual
+	 * relation of a clause loosely run on */
+	labels[nlabel++] = "root";
+	labels[nlabel++] = "punct";
+	labels[nlabel++] = "parataxis";
+	for (size_t k = 0; k < n; k++)
+		for (int i = 0; i < g[k].s->n; i++) {
+			int l = lx_name_index(labels, nlabel, g[k].deprel[i]);
+			if (l <= 0) { /* 0 is "no label" */
+				if (nlabel == 127 || 2 + 2 * nlabel > PC_MAX_CLASSES)
+					goto out;
+				l = (int)nlabel;
+				labels[nlabel++] = g[k].deprel[i];
+			}
+			g[k].s->t[i].deprel = (uint8_t)l;
+		}
+	lx_parser m = {
+	    .nlabel = nlabel, .label = labels, .root_label = 1, .punct_label = 2, .dep_label = 3};
+	int nclass = 2 + 2 * ((int)nlabel - 1);
+	t = pc_trainer_new((unsigned)nclass);
+	if (!t)
+		goto out;
+	for (size_t k = 0; k < n; k++)
+		if (g[k].s->n > 0 && g[k].s->n < P_MAXN && projective(g[k].s))
+			idx[ntrain++] = k;
+	if (o->verbose)
+		fprintf(stderr, "parser: %zu labels, %zu of %zu sentences projective\n", nlabel - 1,
+		        ntrain, n);
+	unsigned seed = o->seed, coin = o->seed ^ 0x5bd1e995u;
+	uint64_t f[P_MAX_FEATS];
+	float sc[PC_MAX_CLASSES];
+	int cst[PC_MAX_CLASSES];
+	for (int e = 0; e < o->epochs; e++) {
+		lx_shuffle(idx, ntrain, &seed);
+		size_t right = 0, total = 0;
+		for (size_t k = 0; k < ntrain; k++) {
+			lx_sent *s = g[idx[k]].s;
+			gh[0] = -1;
+			gl[0] = 0;
+			for (int i = 1; i <= s->n; i++) {
+				gh[i] = s->t[i - 1].head;
+				gl[i] = s->t[i - 1].deprel;
+			}
+			init(p, s->n);
+			while (p->b <= p->n) {
+				size_t nf = features(p, s, f);
+				memset(sc, 0, sizeof(float) * (size_t)nclass);
+				pc_trainer_score(t, f, nf, sc);
+				int guess = -1, best = -1, mincost = 1 << 30;
+				/* structural costs are per transition type: each once */
+				int s0 = p->st[p->sp - 1], bb = p->b;
+				int cs = cost(p, SHIFT, gh, gl), cr = cost(p, REDUCE, gh, gl);
+				int cl = bb <= p->n && s0 != 0 ? cost(p, LEFT(1), gh, gl) : 0;
+				int crt = bb <= p->n ? cost(p, RIGHT(1), gh, gl) : 0;
+				for (int c = 0; c < nclass; c++) {
+					if (!valid(p, c, m.root_label)) {
+						cst[c] = -1;
+						continue;
+					}
+					int l = (c - 2) / 2 + 1;
+					if (c == SHIFT)
+						cst[c] = cs;
+					else if (c == REDUCE)
+						cst[c] = cr;
+					else if ((c & 1) == 0)
+						cst[c] = cl + (gh[s0] == bb && gl[s0] != l);
+					else
+						cst[c] = crt + (gh[bb] == s0 && gl[bb] != l);
+					if (cst[c] < mincost)
+						mincost = cst[c];
+					if (guess < 0 || sc[c] > sc[guess])
+						guess = c;
+				}
+				for (int c = 0; c < nclass; c++)
+					if (cst[c] == mincost && (best < 0 || sc[c] > sc[best]))
+						best = c;
+				assert(guess >= 0 && best >= 0);
+				int wrong = cst[guess] > mincost;
+				if (pc_trainer_update(t, f, nf, (unsigned)best,
+				                      wrong ? (unsigned)guess : (unsigned)best) !=
+				    0)
+					goto out;
+				right += !wrong;
+				total++;
+				coin = coin * 1103515245u + 12345u;
+				int follow = e > 0 && ((coin >> 16) % 10) != 0;
+				apply(p, follow ? guess : best);
+			}
+		}
+		if (o->verbose)
+			fprintf(stderr, "parser epoch %d: %.4f of transitions optimal\n", e + 1,
+			        total ? (double)right / total : 0);
+	}
+	if (pc_trainer_compile(t, o->prune, &pm) != 0)
+		goto out;
+	blob_put_u32(b, (uint32_t)nlabel);
+	for (size_t i = 0; i < nlabel; i++)
+		blob_put_str(b, labels[i]);
+	blob_put_u32(b, m.root_label);
+	blob_put_u32(b, m.punct_label);
+	blob_put_u32(b, m.dep_label);
+	if (pc_model_write(&pm, b) != 0)
+		goto out;
+	rc = b->failed ? -1 : 0;
+out:
+	pc_model_free(&pm);
+	pc_trainer_free(t);
+	free(p);
+	free(gh);
+	free(gl);
+	free(idx);
+	return rc;
+}

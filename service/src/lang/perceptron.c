@@ -1,0 +1,357 @@
+/*
+ * perceptron — averaged perceptron: training rows, compilation to the
+ * quantised run-time table, scoring (see perceptron.h).
+ */
+#include "lang/perceptron.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+uint64_t pc_hash(const void *p, size_t n)
+{
+	return pc_mix(blob_fnv(p, n), n);
+}
+
+static uint32_t fingerprint(uint64_t key)
+{
+	uint32_t fp = (uint32_t)(key >> 32);
+	return fp ? fp : 1;
+}
+
+/* ---- run time ---------------------------------------------------------- */
+
+#define PC_BATCH 32
+
+/* Look up a batch of features in three passes — prefetch their slots, find
+ * their rows and prefetch those, then add — so the cache misses of one
+ * feature overlap those of the others instead of queueing. */
+static void score_batch(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores)
+{
+	uint32_t lo[PC_BATCH], hi[PC_BATCH];
+	for (size_t i = 0; i < nf; i++)
+		__builtin_prefetch(&m->slot[2 * ((uint32_t)f[i] & m->mask)]);
+	for (size_t i = 0; i < nf; i++) {
+		uint32_t fp = fingerprint(f[i]);
+		lo[i] = hi[i] = 0;
+		for (uint32_t s = (uint32_t)f[i] & m->mask;; s = (s + 1) & m->mask) {
+			uint32_t k = m->slot[2 * s];
+			if (k == 0)
+				break;
+			if (k != fp)
+				continue;
+			lo[i] = m->slot[2 * s + 1];
+			hi[i] = m->slot[2 * s + 3];
+			__builtin_prefetch(&m->ent[lo[i]]);
+			break;
+		}
+	}
+	for (size_t i = 0; i < nf; i++)
+		for (uint32_t e = lo[i]; e < hi[i]; e++)
+			scores[m->ent[e] >> 16] += (int16_t)(m->ent[e] & 0xffff);
+}
+
+void pc_score(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores)
+{
+	for (size_t i = 0; i < nf; i += PC_BATCH)
+		score_batch(m, f + i, nf - i < PC_BATCH ? nf - i : PC_BATCH, scores);
+}
+
+void pc_model_free(pc_model *m)
+{
+	if (!m)
+		return;
+	free(m->owned);
+	memset(m, 0, sizeof *m);
+}
+
+int pc_model_write(const pc_model *m, blob_w *b)
+{
+	blob_put_u32(b, m->nclass);
+	blob_put_u32(b, m->mask);
+	blob_put_u32(b, m->nent);
+	blob_put_f32(b, m->scale);
+	blob_put_array(b, m->slot, ((size_t)m->mask + 2) * 8);
+	blob_put_array(b, m->ent, (size_t)m->nent * 4);
+	return b->failed ? -1 : 0;
+}
+
+int pc_model_read(pc_model *m, blob_r *r, char **err)
+{
+	memset(m, 0, sizeof *m);
+	m->nclass = blob_get_u32(r);
+	m->mask = blob_get_u32(r);
+	m->nent = blob_get_u32(r);
+	m->scale = blob_get_f32(r);
+	size_t ns = 0, ne = 0;
+	m->slot = blob_get_array(r, 8, &ns);
+	m->ent = blob_get_array(r, 4, &ne);
+	const char *why = NULL;
+	if (r->failed)
+		why = "truncated weight table";
+	else if (m->nclass == 0 || m->nclass > PC_MAX_CLASSES)
+		why = "bad class count";
+	else if (((uint64_t)m->mask + 1) & m->mask || ns != (size_t)m->mask + 2)
+		why = "bad table size";
+	else if (ne != m->nent)
+		why = "bad entry count";
+	if (!why) {
+		/* Every row within the entries, every class in range, one empty
+		 * slot at least (lookups end). */
+		size_t empty = 0;
+		for (size_t s = 0; s + 1 < ns && !why; s++) {
+			if (m->slot[2 * s + 1] > m->slot[2 * s + 3] || m->slot[2 * s + 3] > m->nent)
+				why = "row out of range";
+			empty += m->slot[2 * s] == 0;
+		}
+		if (!why && (m->slot[1] != 0 || m->slot[2 * (ns - 1)] != 0))
+			why = "row out of range";
+		if (!why && empty == 0)
+			why = "full table";
+		for (size_t e = 0; e < m->nent && !why; e++)
+			if ((m->ent[e] >> 16) >= m->nclass)
+				why = "class out of range";
+	}
+	if (why) {
+		if (err && asprintf(err, "%s", why) < 0)
+			*err = NULL;
+		memset(m, 0, sizeof *m);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- training ---------------------------------------------------------- */
+
+typedef struct pc_ent {
+	uint32_t cls, ts;
+	float w;
+	double total;
+} pc_ent;
+
+typedef struct pc_row {
+	uint64_t key; /* 0 = empty slot */
+	pc_ent *e;
+	uint32_t n, cap;
+} pc_row;
+
+struct pc_trainer {
+	unsigned nclass;
+	pc_row *rows;
+	size_t nrows, mask;
+	uint32_t clock;
+};
+
+pc_trainer *pc_trainer_new(unsigned nclass)
+{
+	assert(nclass > 0 && nclass <= PC_MAX_CLASSES);
+	pc_trainer *t = calloc(1, sizeof *t);
+	if (!t)
+		return NULL;
+	t->nclass = nclass;
+	t->mask = (1u << 16) - 1;
+	t->rows = calloc(t->mask + 1, sizeof *t->rows);
+	if (!t->rows) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void pc_trainer_free(pc_trainer *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i <= t->mask; i++)
+		free(t->rows[i].e);
+	free(t->rows);
+	free(t);
+}
+
+static uint64_t nonzero(uint64_t k)
+{
+	return k ? k : 1;
+}
+
+static const pc_row *find(const pc_trainer *t, uint64_t key)
+{
+	key = nonzero(key);
+	for (size_t s = key & t->mask;; s = (s + 1) & t->mask) {
+		if (t->rows[s].key == key)
+			return &t->rows[s];
+		if (t->rows[s].key == 0)
+			return NULL;
+	}
+}
+
+static int grow(pc_trainer *t)
+{
+	size_t n = (t->mask + 1) * 2;
+	pc_row *rows = calloc(n, sizeof *rows);
+	if (!rows)
+		return -1;
+	for (size_t i = 0; i <= t->mask; i++) {
+		if (!t->rows[i].key)
+			continue;
+		size_t s = t->rows[i].key & (n - 1);
+		while (rows[s].key)
+			s = (s + 1) & (n - 1);
+		rows[s] = t->rows[i];
+	}
+	free(t->rows);
+	t->rows = rows;
+	t->mask = n - 1;
+	return 0;
+}
+
+static pc_row *find_or_add(pc_trainer *t, uint64_t key)
+{
+	key = nonzero(key);
+	if ((t->nrows + 1) * 2 > t->mask + 1 && grow(t) != 0)
+		return NULL;
+	size_t s = key & t->mask;
+	while (t->rows[s].key && t->rows[s].key != key)
+		s = (s + 1) & t->mask;
+	if (!t->rows[s].key) {
+		t->rows[s].key = key;
+		t->nrows++;
+	}
+	return &t->rows[s];
+}
+
+void pc_trainer_score(const pc_trainer *t, const uint64_t *f, size_t nf, float *scores)
+{
+	for (size_t i = 0; i < nf; i++) {
+		const pc_row *r = find(t, f[i]);
+		if (!r)
+			continue;
+		for (uint32_t j = 0; j < r->n; j++)
+			scores[r->e[j].cls] += r->e[j].w;
+	}
+}
+
+static int bump(pc_trainer *t, pc_row *r, unsigned cls, float d)
+{
+	uint32_t j = 0;
+	while (j < r->n && r->e[j].cls != cls)
+		j++;
+	if (j == r->n) {
+		if (r->n == r->cap) {
+			uint32_t cap = r->cap ? r->cap * 2 : 2;
+			pc_ent *e = realloc(r->e, cap * sizeof *e);
+			if (!e)
+				return -1;
+			r->e = e;
+			r->cap = cap;
+		}
+		r->e[r->n++] = (pc_ent){.cls = cls, .ts = t->clock};
+	}
+	pc_ent *e = &r->e[j];
+	e->total += (double)(t->clock - e->ts) * e->w;
+	e->ts = t->clock;
+	e->w += d;
+	return 0;
+}
+
+int pc_trainer_update(pc_trainer *t, const uint64_t *f, size_t nf, unsigned truth, unsigned guess)
+{
+	assert(truth < t->nclass && guess < t->nclass);
+	t->clock++;
+	if (truth == guess)
+		return 0;
+	for (size_t i = 0; i < nf; i++) {
+		pc_row *r = find_or_add(t, f[i]);
+		if (!r || bump(t, r, truth, 1.0f) != 0 || bump(t, r, guess, -1.0f) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static double averaged(const pc_trainer *t, const pc_ent *e)
+{
+	double total = e->total + (double)(t->clock - e->ts) * e->w;
+	return t->clock ? total / t->clock : 0;
+}
+
+int pc_trainer_compile(const pc_trainer *t, double prune, pc_model *out)
+{
+	memset(out, 0, sizeof *out);
+	double maxw = 0;
+	for (size_t i = 0; i <= t->mask; i++)
+		for (uint32_t j = 0; j < t->rows[i].n; j++)
+			maxw = fmax(maxw, fabs(averaged(t, &t->rows[i].e[j])));
+	double scale = maxw > 0 ? maxw / 32000.0 : 1.0, cut = prune * maxw;
+	/* Which rows survive, and how many entries. */
+	size_t nrows = 0, nent = 0;
+	for (size_t i = 0; i <= t->mask; i++) {
+		size_t k = 0;
+		for (uint32_t j = 0; j < t->rows[i].n; j++) {
+			double a = averaged(t, &t->rows[i].e[j]);
+			k += fabs(a) >= cut && lrint(a / scale) != 0;
+		}
+		nrows += k > 0;
+		nent += k;
+	}
+	size_t slots = 1024;
+	while (slots < nrows * 10 / 7 + 1)
+		slots *= 2;
+	size_t bytes = (slots + 1) * 8 + nent * 4;
+	uint8_t *mem = calloc(1, bytes);
+	uint64_t *slotkey = calloc(slots, sizeof *slotkey);
+	const pc_row **slotrow = calloc(slots, sizeof *slotrow);
+	if (!mem || !slotkey || !slotrow) {
+		free(mem);
+		free(slotkey);
+		free(slotrow);
+		return -1;
+	}
+	uint32_t *slot = (uint32_t *)mem, *ent = slot + 2 * (slots + 1);
+	/* Place rows by the run-time probe rule (fingerprints may repeat: the
+	 * first placed wins at lookup, as it would for any colliding hash). */
+	for (size_t i = 0; i <= t->mask; i++) {
+		const pc_row *r = &t->rows[i];
+		int keep = 0;
+		for (uint32_t j = 0; j < r->n && !keep; j++) {
+			double a = averaged(t, &r->e[j]);
+			keep = fabs(a) >= cut && lrint(a / scale) != 0;
+		}
+		if (!keep)
+			continue;
+		size_t s = r->key & (slots - 1);
+		while (slotrow[s])
+			s = (s + 1) & (slots - 1);
+		slotrow[s] = r;
+		slotkey[s] = r->key;
+	}
+	uint32_t e = 0;
+	for (size_t s = 0; s < slots; s++) {
+		slot[2 * s + 1] = e;
+		const pc_row *r = slotrow[s];
+		if (!r)
+			continue;
+		slot[2 * s] = fingerprint(slotkey[s]);
+		for (uint32_t j = 0; j < r->n; j++) {
+			double a = averaged(t, &r->e[j]);
+			long q = lrint(a / scale);
+			if (fabs(a) < cut || q == 0)
+				continue;
+			int16_t w = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+			ent[e] = r->e[j].cls << 16 | (uint16_t)w;
+			e++;
+		}
+	}
+	slot[2 * slots + 1] = e;
+	assert(e == nent);
+	free(slotkey);
+	free(slotrow);
+	out->nclass = t->nclass;
+	out->mask = (uint32_t)(slots - 1);
+	out->nent = (uint32_t)nent;
+	out->scale = (float)scale;
+	out->slot = slot;
+	out->ent = ent;
+	out->owned = mem;
+	return 0;
+}

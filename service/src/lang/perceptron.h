@@ -1,0 +1,76 @@
+/*
+ * perceptron — averaged multiclass perceptron over hashed features.
+ *
+ * Design note
+ * -----------
+ * A feature is a 64-bit hash (pc_hash/pc_mix of a template id and the
+ * values it looks at); nothing keeps the feature strings.  Training keeps,
+ * per feature, a sparse row of (class, weight, running total, timestamp):
+ * perceptron rows are sparse (a feature only ever touches the few classes it
+ * was confused between), so memory follows the updates, not features x
+ * classes.  Averaging is the lazy "total += (now - ts) * w" trick.
+ *
+ * pc_trainer_compile() turns the trainer into the read-only pc_model used at
+ * run time: averaged weights quantised to int16 with one scale, entries that
+ * round to zero or fall under a pruning threshold dropped, rows laid out in
+ * the order of an open-addressing table of 32-bit fingerprints.  A model is
+ * serialised as two flat arrays and scored straight out of the loaded file.
+ */
+#ifndef PARLEY_LANG_PERCEPTRON_H
+#define PARLEY_LANG_PERCEPTRON_H
+
+#include "lang/blob.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define PC_MAX_CLASSES 255
+
+/* Hashing: bytes -> 64 bits; two hashes -> one (order matters). */
+uint64_t pc_hash(const void *p, size_t n);
+static inline uint64_t pc_mix(uint64_t a, uint64_t b)
+{
+	uint64_t x = a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return x;
+}
+
+typedef struct pc_model {
+	uint32_t nclass;
+	uint32_t mask; /* slots - 1 (power of two) */
+	uint32_t nent; /* stored (class, weight) entries */
+	float scale;   /* weight = w * scale */
+	/* [2 * (slots + 1)]: per slot its fingerprint (0 = empty) and the first
+	 * entry of its row; the row ends where the next slot's starts.  Key and
+	 * row start share a cache line: one miss per feature, plus its row. */
+	const uint32_t *slot;
+	const uint32_t *ent; /* [nent] class << 16 | (uint16_t)weight */
+	void *owned;         /* storage when compiled in memory */
+} pc_model;
+
+/* scores[c] += sum over features of the weight of (feature, c); scores must
+ * hold nclass ints and be zeroed by the caller. */
+void pc_score(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores);
+void pc_model_free(pc_model *m);
+/* Serialise into / read from a blob; the read model points into the blob's
+ * memory.  Returns 0, or -1 (read: with a message in *err). */
+int pc_model_write(const pc_model *m, blob_w *b);
+int pc_model_read(pc_model *m, blob_r *r, char **err);
+
+typedef struct pc_trainer pc_trainer;
+pc_trainer *pc_trainer_new(unsigned nclass);
+void pc_trainer_free(pc_trainer *t);
+/* Current (not averaged) weights, for decisions during training. */
+void pc_trainer_score(const pc_trainer *t, const uint64_t *f, size_t nf, float *scores);
+/* One training instance: advance the clock; when guess != truth move the
+ * weights of every feature towards truth and away from guess. */
+int pc_trainer_update(pc_trainer *t, const uint64_t *f, size_t nf, unsigned truth, unsigned guess);
+/* Averaged, quantised model; entries whose |averaged weight| is below
+ * prune x (largest |weight|) are dropped.  Returns 0 or -1. */
+int pc_trainer_compile(const pc_trainer *t, double prune, pc_model *out);
+
+#endif

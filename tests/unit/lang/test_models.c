@@ -1,0 +1,475 @@
+/* lang models: the perceptron learns and round-trips, the loader refuses
+ * damaged files with a clear message, the parser always builds a tree, and
+ * the committed models tag, parse and find entities in sentences we wrote. */
+#include "check_main.h"
+#include "lang/internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MODELS PARLEY_SOURCE_DIR "/service/models"
+
+/* ---- perceptron -------------------------------------------------------- */
+
+/* Toy problem: the class is decided by which of three cue words is present,
+ * the other features are noise. */
+static size_t toy(unsigned i, uint64_t *f, unsigned *cls)
+{
+	static const char *cue[3] = {"red", "green", "blue"};
+	*cls = i % 3;
+	f[0] = pc_hash(cue[*cls], strlen(cue[*cls]));
+	f[1] = pc_mix(7, (i * 2654435761u) % 13);
+	f[2] = pc_mix(8, (i * 40503u) % 5);
+	return 3;
+}
+
+static pc_model train_toy(void)
+{
+	pc_trainer *t = pc_trainer_new(3);
+	ck_assert_ptr_nonnull(t);
+	uint64_t f[3];
+	for (int epoch = 0; epoch < 5; epoch++)
+		for (unsigned i = 0; i < 300; i++) {
+			unsigned cls;
+			size_t nf = toy(i, f, &cls);
+			float sc[3] = {0};
+			pc_trainer_score(t, f, nf, sc);
+			unsigned guess = 0;
+			for (unsigned c = 1; c < 3; c++)
+				if (sc[c] > sc[guess])
+					guess = c;
+			ck_assert_int_eq(pc_trainer_update(t, f, nf, cls, guess), 0);
+		}
+	pc_model m;
+	ck_assert_int_eq(pc_trainer_compile(t, 0.0, &m), 0);
+	pc_trainer_free(t);
+	return m;
+}
+
+static unsigned predict(const pc_model *m, unsigned i)
+{
+	uint64_t f[3];
+	unsigned cls;
+	size_t nf = toy(i, f, &cls);
+	int32_t sc[3] = {0};
+	pc_score(m, f, nf, sc);
+	unsigned best = 0;
+	for (unsigned c = 1; c < 3; c++)
+		if (sc[c] > sc[best])
+			best = c;
+	return best;
+}
+
+START_TEST(perceptron_learns_toy_problem)
+{
+	pc_model m = train_toy();
+	for (unsigned i = 1000; i < 1100; i++)
+		ck_assert_uint_eq(predict(&m, i), i % 3);
+	pc_model_free(&m);
+}
+END_TEST
+
+START_TEST(perceptron_round_trip)
+{
+	pc_model m = train_toy();
+	blob_w b;
+	blob_w_init(&b);
+	ck_assert_int_eq(pc_model_write(&m, &b), 0);
+	char path[] = "/tmp/parley-pc-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	ck_assert_int_eq(blob_save(&b, LX_KIND_NER, path), 0);
+	FILE *f = fopen(path, "rb");
+	char img[1 << 16];
+	size_t len = fread(img, 1, sizeof img, f);
+	fclose(f);
+	unlink(path);
+	blob_r r;
+	char *err = NULL;
+	ck_assert_int_eq(blob_open(&r, img, len, LX_KIND_NER, "toy", &err), 0);
+	pc_model back;
+	ck_assert_int_eq(pc_model_read(&back, &r, &err), 0);
+	ck_assert_uint_eq(back.nent, m.nent);
+	for (unsigned i = 0; i < 300; i++)
+		ck_assert_uint_eq(predict(&back, i), predict(&m, i));
+	/* the wrong kind is refused */
+	ck_assert_int_eq(blob_open(&r, img, len, LX_KIND_TAGGER, "toy", &err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "wrong kind"));
+	free(err);
+	pc_model_free(&m);
+	blob_w_free(&b);
+}
+END_TEST
+
+/* ---- loader ------------------------------------------------------------ */
+
+static char *copy_models(void)
+{
+	char *dir = strdup("/tmp/parley-models-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "cp %s/*.bin %s/", MODELS, dir);
+	ck_assert_int_eq(system(cmd), 0);
+	return dir;
+}
+
+static void remove_dir(char *dir)
+{
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	free(dir);
+}
+
+static void patch(const char *dir, const char *file, long off, unsigned char byte)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", dir, file);
+	FILE *f = fopen(path, "r+b");
+	ck_assert_ptr_nonnull(f);
+	if (off < 0)
+		fseek(f, off, SEEK_END);
+	else
+		fseek(f, off, SEEK_SET);
+	fputc(byte, f);
+	fclose(f);
+}
+
+static void expect_error(const char *dir, const char *needle)
+{
+	char *err = NULL;
+	ln_models *m = ln_models_load_dir(dir, &err);
+	ck_assert_ptr_null(m);
+	ck_assert_ptr_nonnull(err);
+	ck_assert_msg(strstr(err, needle) != NULL, "error '%s' lacks '%s'", err, needle);
+	free(err);
+}
+
+START_TEST(loader_accepts_committed_models)
+{
+	char *err = NULL;
+	ln_models *m = ln_models_load_dir(MODELS, &err);
+	ck_assert_msg(m != NULL, "%s", err ? err : "");
+	size_t nx = 0, nd = 0;
+	const char *const *xpos = ln_models_xpos(m, &nx), *const *dep = ln_models_deprel(m, &nd);
+	ck_assert_uint_gt(nx, 10);
+	ck_assert_uint_gt(nd, 10);
+	int has_nn = 0, has_nsubj = 0;
+	for (size_t i = 0; i < nx; i++)
+		has_nn |= !strcmp(xpos[i], "NN");
+	for (size_t i = 0; i < nd; i++)
+		has_nsubj |= !strcmp(dep[i], "nsubj");
+	ck_assert(has_nn && has_nsubj);
+	ln_models_free(m);
+}
+END_TEST
+
+START_TEST(loader_rejects_damage)
+{
+	char *dir = copy_models();
+	patch(dir, "parser.bin", -3, 0x5a); /* a weight byte */
+	expect_error(dir, "parser.bin");
+	expect_error(dir, "checksum");
+	remove_dir(dir);
+
+	dir = copy_models();
+	patch(dir, "tagger.bin", 8, 99); /* format version */
+	expect_error(dir, "version");
+	remove_dir(dir);
+
+	dir = copy_models();
+	patch(dir, "ner.bin", 0, 'X'); /* magic */
+	expect_error(dir, "not a parley language model");
+	remove_dir(dir);
+
+	dir = copy_models();
+	char path[512];
+	snprintf(path, sizeof path, "%s/ner.bin", dir);
+	ck_assert_int_eq(truncate(path, 1000), 0);
+	expect_error(dir, "truncated");
+	unlink(path);
+	expect_error(dir, "ner.bin");
+	remove_dir(dir);
+}
+END_TEST
+
+/* ---- annotation -------------------------------------------------------- */
+
+/* Our own stand-in tokenizer for tests: words, and punctuation split off. */
+static void toy_doc(ln_doc *d, const char *text)
+{
+	memset(d, 0, sizeof *d);
+	d->text = text;
+	d->len = strlen(text);
+	d->tok = calloc(d->len + 1, sizeof *d->tok);
+	d->sent = calloc(1, sizeof *d->sent);
+	for (size_t i = 0; i < d->len;) {
+		if (text[i] == ' ') {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		if (strchr(".,;:!?\"", text[i]))
+			j++;
+		else
+			while (j < d->len && text[j] != ' ' && !strchr(".,;:!?\"", text[j]))
+				j++;
+		d->tok[d->ntok++] = (ln_token){.start = (uint32_t)i, .end = (uint32_t)j};
+		i = j;
+	}
+	d->sent[0] = (ln_sentence){
+	    .first = 0, .count = (uint32_t)d->ntok, .start = 0, .end = (uint32_t)d->len};
+	d->nsent = 1;
+}
+
+static void toy_free(ln_doc *d)
+{
+	free(d->tok);
+	free(d->sent);
+}
+
+static int find_tok(const ln_doc *d, const char *w)
+{
+	for (size_t i = 0; i < d->ntok; i++)
+		if (d->tok[i].end - d->tok[i].start == strlen(w) &&
+		    !memcmp(d->text + d->tok[i].start, w, strlen(w)))
+			return (int)i;
+	ck_abort_msg("no token %s", w);
+	return -1;
+}
+
+static const char *deprel(const ln_models *m, const ln_token *t)
+{
+	size_t n;
+	const char *const *names = ln_models_deprel(m, &n);
+	return t->deprel < n ? names[t->deprel] : "?";
+}
+
+static void check_tree(const ln_doc *d, uint32_t first, uint32_t count)
+{
+	int roots = 0;
+	for (uint32_t i = 0; i < count; i++) {
+		int h = d->tok[first + i].head;
+		ck_assert_int_ge(h, 0);
+		ck_assert_int_le(h, (int)count);
+		ck_assert_int_ne(h, (int)i + 1);
+		roots += h == 0;
+		/* following heads reaches the root within count steps */
+		int a = (int)i + 1, steps = 0;
+		while (a != 0 && steps++ <= (int)count)
+			a = d->tok[first + (uint32_t)a - 1].head;
+		ck_assert_int_eq(a, 0);
+	}
+	ck_assert_int_eq(roots, 1);
+}
+
+static const struct {
+	const char *text, *word, *upos, *ner;
+} tag_cases[] = {
+    {"The minister met his counterpart in Paris on Monday.", "met", "VERB", "O"},
+    {"The minister met his counterpart in Paris on Monday.", "Paris", "PROPN", "B-LOC"},
+    {"The minister met his counterpart in Paris on Monday.", "minister", "NOUN", "O"},
+    {"The minister met his counterpart in Paris on Monday.", "his", "PRON", "O"},
+    {"Angela Merkel told reporters in Berlin that the talks had failed.", "Angela", "PROPN",
+     "B-PER"},
+    {"Angela Merkel told reporters in Berlin that the talks had failed.", "Merkel", "PROPN",
+     "I-PER"},
+    {"Angela Merkel told reporters in Berlin that the talks had failed.", "Berlin", "PROPN",
+     "B-LOC"},
+    {"Angela Merkel told reporters in Berlin that the talks had failed.", "had", "AUX", "O"},
+    {"The United Nations said it would send food to Yemen.", "Nations", "PROPN", "I-ORG"},
+    {"The United Nations said it would send food to Yemen.", "Yemen", "PROPN", "B-LOC"},
+};
+
+static const char *ner_name(uint8_t l, char *buf)
+{
+	if (!l)
+		return "O";
+	sprintf(buf, "%c-%s", l & 1 ? 'B' : 'I', ln_ent_names[(l - 1) / 2]);
+	return buf;
+}
+
+START_TEST(annotate_sentences_we_wrote)
+{
+	char *err = NULL;
+	ln_models *m = ln_models_load_dir(MODELS, &err);
+	ck_assert_msg(m != NULL, "%s", err ? err : "");
+	ln_doc d;
+	toy_doc(&d, tag_cases[_i].text);
+	ck_assert_int_eq(ln_annotate(m, &d), 0);
+	check_tree(&d, 0, (uint32_t)d.ntok);
+	const ln_token *t = &d.tok[find_tok(&d, tag_cases[_i].word)];
+	char buf[16];
+	ck_assert_str_eq(ln_upos_names[t->upos], tag_cases[_i].upos);
+	ck_assert_str_eq(ner_name(t->ner, buf), tag_cases[_i].ner);
+	toy_free(&d);
+	ln_models_free(m);
+}
+END_TEST
+
+/* Document memory: a surname met first after a given name is still a person
+ * when it comes alone in a later sentence of the same document, though the
+ * same sentence alone is not tagged. */
+static void two_sentences(ln_doc *d, const char *text)
+{
+	toy_doc(d, text);
+	uint32_t cut = (uint32_t)find_tok(d, ".") + 1;
+	ln_sentence *s = realloc(d->sent, 2 * sizeof *s);
+	ck_assert_ptr_nonnull(s);
+	d->sent = s;
+	s[1] = (ln_sentence){.first = cut,
+	                     .count = (uint32_t)d->ntok - cut,
+	                     .start = d->tok[cut].start,
+	                     .end = (uint32_t)d->len};
+	s[0].count = cut;
+	s[0].end = d->tok[cut - 1].end;
+	d->nsent = 2;
+}
+
+START_TEST(entities_remembered_across_sentences)
+{
+	ln_models *m = ln_models_load_dir(MODELS, NULL);
+	ck_assert_ptr_nonnull(m);
+	ln_doc d;
+	char buf[16];
+	two_sentences(&d, "Yesterday Anna Schlafly spoke in Gdansk . Schlafly wants a new port .");
+	ck_assert_int_eq(ln_annotate(m, &d), 0);
+	ck_assert_str_eq(ner_name(d.tok[find_tok(&d, "Anna")].ner, buf), "B-PER");
+	ck_assert_str_eq(ner_name(d.tok[d.sent[1].first].ner, buf), "B-PER");
+	toy_free(&d);
+	toy_doc(&d, "Schlafly wants a new port .");
+	ck_assert_int_eq(ln_annotate(m, &d), 0);
+	ck_assert_str_eq(ner_name(d.tok[0].ner, buf), "O");
+	toy_free(&d);
+	ln_models_free(m);
+}
+END_TEST
+
+START_TEST(parse_relations)
+{
+	ln_models *m = ln_models_load_dir(MODELS, NULL);
+	ck_assert_ptr_nonnull(m);
+	ln_doc d;
+	toy_doc(&d, "The minister met his counterpart in Paris on Monday.");
+	ck_assert_int_eq(ln_annotate(m, &d), 0);
+	int met = find_tok(&d, "met"), minister = find_tok(&d, "minister"),
+	    counterpart = find_tok(&d, "counterpart");
+	ck_assert_int_eq(d.tok[met].head, 0);
+	ck_assert_str_eq(deprel(m, &d.tok[met]), "root");
+	ck_assert_int_eq(d.tok[minister].head, met + 1);
+	ck_assert_str_eq(deprel(m, &d.tok[minister]), "nsubj");
+	ck_assert_int_eq(d.tok[counterpart].head, met + 1);
+	ck_assert_str_eq(deprel(m, &d.tok[counterpart]), "obj");
+	toy_free(&d);
+	ln_models_free(m);
+}
+END_TEST
+
+START_TEST(parser_always_builds_a_tree)
+{
+	ln_models *m = ln_models_load_dir(MODELS, NULL);
+	ck_assert_ptr_nonnull(m);
+	static const char *vocab[] = {"the",
+	                              "of",
+	                              ",",
+	                              ".",
+	                              "said",
+	                              "Paris",
+	                              "(",
+	                              ")",
+	                              "and",
+	                              "!!",
+	                              "x",
+	                              "1999",
+	                              "'s",
+	                              "not",
+	                              "Minister",
+	                              "who",
+	                              "to",
+	                              "be",
+	                              "\xc3\xa9t\xc3\xa9",
+	                              "--"};
+	unsigned seed = 12345;
+	for (int round = 0; round < 60; round++) {
+		seed = seed * 1103515245u + 12345u;
+		size_t n = 1 + (seed >> 8) % (round < 50 ? 60 : 1200);
+		char *text = malloc(n * 12 + 1);
+		size_t len = 0;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			len += (size_t)sprintf(text + len, "%s ", vocab[(seed >> 8) % 20]);
+		}
+		ln_doc d;
+		memset(&d, 0, sizeof d);
+		d.text = text;
+		d.len = len;
+		d.tok = calloc(n, sizeof *d.tok);
+		d.sent = calloc(1, sizeof *d.sent);
+		size_t at = 0;
+		for (size_t i = 0; i < n; i++) {
+			size_t e = at;
+			while (text[e] != ' ')
+				e++;
+			d.tok[i] = (ln_token){.start = (uint32_t)at, .end = (uint32_t)e};
+			at = e + 1;
+		}
+		d.ntok = n;
+		d.sent[0] = (ln_sentence){.first = 0, .count = (uint32_t)n};
+		d.nsent = 1;
+		ck_assert_int_eq(ln_annotate(m, &d), 0);
+		/* long sentences are parsed in pieces, each piece one tree */
+		for (uint32_t off = 0; off < n; off += LN_MAX_SENT_TOKENS) {
+			uint32_t cnt =
+			    (uint32_t)(n - off < LN_MAX_SENT_TOKENS ? n - off : LN_MAX_SENT_TOKENS);
+			for (uint32_t i = 0; i < cnt; i++)
+				if (d.tok[off + i].head)
+					d.tok[off + i].head =
+					    (int16_t)(d.tok[off + i].head - (int)off);
+			check_tree(&d, off, cnt);
+		}
+		for (size_t i = 0; i < n; i++)
+			ck_assert_uint_lt(d.tok[i].ner, LN_NER_LABELS);
+		toy_free(&d);
+		free(text);
+	}
+	ln_models_free(m);
+}
+END_TEST
+
+START_TEST(no_models_no_annotation)
+{
+	ln_doc d;
+	toy_doc(&d, "Nothing to see.");
+	ck_assert_int_eq(ln_annotate(NULL, &d), 0);
+	ck_assert_int_eq(d.tok[0].upos, LN_UPOS_X);
+	toy_free(&d);
+	char *err = NULL;
+	ck_assert_ptr_null(ln_models_load_dir("/nonexistent/dir", &err));
+	ck_assert_ptr_nonnull(strstr(err, "tagger.bin"));
+	free(err);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("lang_models");
+	TCase *tc = tcase_create("core");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, perceptron_learns_toy_problem);
+	tcase_add_test(tc, perceptron_round_trip);
+	tcase_add_test(tc, loader_accepts_committed_models);
+	tcase_add_test(tc, loader_rejects_damage);
+	tcase_add_loop_test(tc, annotate_sentences_we_wrote, 0,
+	                    sizeof tag_cases / sizeof tag_cases[0]);
+	tcase_add_test(tc, parse_relations);
+	tcase_add_test(tc, entities_remembered_across_sentences);
+	tcase_add_test(tc, parser_always_builds_a_tree);
+	tcase_add_test(tc, no_models_no_annotation);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(suite)

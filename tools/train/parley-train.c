@@ -1,0 +1,675 @@
+/*
+ * parley-train — trains the language layer's models and measures them.
+ *
+ * Design note
+ * -----------
+ * `make models CORPORA=/path` runs `parley-train models CORPORA OUTDIR`:
+ *   1. tagger on UD English EWT train (joint UPOS+XPOS classes);
+ *   2. five-fold jack-knifing of the tagger over EWT train, so the parser
+ *      and the NER tagger train on predicted tags like those they will see;
+ *   3. parser on EWT train (gold trees, jack-knifed tags);
+ *   4. NER on Universal NER EWT train + PolNeAR train CoreNLP silver
+ *      entities (converted by corenlp2iob.py, last month held out).
+ * Deterministic: fixed seeds, fixed shuffles, no threads.  Corpora are read
+ * from CORPORA; nothing is fetched.
+ *
+ * The other commands measure: `eval-ud` tags and parses a CoNLL-U file on
+ * its gold tokens and writes CoNLL-U for the UD scorer (and tokens/s);
+ * `eval-ner` scores entity spans against an .iob2 file.
+ */
+#include "lang/conllu.h"
+#include "lang/internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define FOLDS 5
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* CPU time of this thread: speed on one core even on a busy machine. */
+static double cpu_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		exit(1);
+	}
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *buf = malloc((size_t)n + 1);
+	if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) {
+		fprintf(stderr, "%s: read failed\n", path);
+		exit(1);
+	}
+	buf[n] = '\0';
+	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
+static void load_corpus(const char *path, cu_corpus *c)
+{
+	size_t len;
+	char *data = slurp(path, &len), *err = NULL;
+	if (cu_parse(data, len, c, &err) != 0) {
+		fprintf(stderr, "%s: %s\n", path, err ? err : "parse error");
+		exit(1);
+	}
+	free(data);
+}
+
+static lx_sent *new_sent(const cu_sent *cs)
+{
+	size_t n = cs->n < LN_MAX_SENT_TOKENS ? cs->n : LN_MAX_SENT_TOKENS;
+	lx_sent *s = calloc(1, LX_SENT_SIZE(n));
+	if (!s)
+		exit(1);
+	s->n = (int)n;
+	for (size_t i = 0; i < n; i++) {
+		s->t[i].s = cs->tok[i].col[1];
+		s->t[i].len = (uint32_t)strlen(cs->tok[i].col[1]);
+		lx_word_features(&s->t[i]);
+	}
+	return s;
+}
+
+/* CoNLL-U sentences as gold training sentences. */
+static lx_gold *gold_from(const cu_corpus *c)
+{
+	lx_gold *g = calloc(c->n + 1, sizeof *g);
+	if (!g)
+		exit(1);
+	for (size_t k = 0; k < c->n; k++) {
+		lx_sent *s = new_sent(&c->sent[k]);
+		g[k].s = s;
+		g[k].upos = calloc((size_t)s->n + 1, sizeof(char *));
+		g[k].xpos = calloc((size_t)s->n + 1, sizeof(char *));
+		g[k].deprel = calloc((size_t)s->n + 1, sizeof(char *));
+		for (int i = 0; i < s->n; i++) {
+			const cu_token *t = &c->sent[k].tok[i];
+			g[k].upos[i] = t->col[3];
+			g[k].xpos[i] = t->col[4];
+			g[k].deprel[i] = t->col[7];
+			int h = atoi(t->col[6]);
+			s->t[i].head = (int16_t)(h >= 0 && h <= s->n ? h : 0);
+		}
+	}
+	return g;
+}
+
+static void free_gold(lx_gold *g, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		free(g[k].s);
+		free(g[k].upos);
+		free(g[k].xpos);
+		free(g[k].deprel);
+	}
+	free(g);
+}
+
+static void save(blob_w *b, uint32_t kind, const char *dir, const char *name)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if (blob_save(b, kind, path) != 0) {
+		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		exit(1);
+	}
+	fprintf(stderr, "wrote %s (%zu bytes)\n", path, b->len + 32);
+}
+
+static void open_tagger(lx_tagger *m, blob_w *b, uint32_t kind)
+{
+	/* a blob in memory, as if read from a file */
+	char tmp[] = "/tmp/parley-train-XXXXXX";
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		exit(1);
+	close(fd);
+	if (blob_save(b, kind, tmp) != 0)
+		exit(1);
+	size_t len;
+	char *img = slurp(tmp, &len), *err = NULL;
+	unlink(tmp);
+	if (lx_tagger_open(m, img, len, &err) != 0) {
+		fprintf(stderr, "tagger: %s\n", err);
+		exit(1);
+	}
+	/* img stays alive with the model (freed at exit) */
+}
+
+/* prune: entries under this fraction of the largest weight are dropped
+ * (parser: -0.2 LAS on dev at half the size; keeps all models <= 30 MB). */
+static lx_train_opts tag_opts = {.epochs = 10, .seed = 1, .prune = 0.0, .verbose = 1};
+static lx_train_opts dep_opts = {.epochs = 15, .seed = 2, .prune = 0.0125, .verbose = 1};
+static lx_train_opts ner_opts = {.epochs = 8, .seed = 3, .prune = 0.0, .verbose = 1};
+
+static int ner_label(const char *s)
+{
+	/* UNER / converted CoreNLP: B-PER I-ORG ...; OTH and anything else: O */
+	if ((s[0] != 'B' && s[0] != 'I') || s[1] != '-')
+		return 0;
+	for (int t = 0; t < LN_ENT_COUNT; t++)
+		if (!strcmp(s + 2, ln_ent_names[t]))
+			return s[0] == 'B' ? LN_NER_B(t) : LN_NER_I(t);
+	return 0;
+}
+
+/* NER sentences from an .iob2 corpus (FORM in column 2, label in 3). */
+static size_t ner_sents(const cu_corpus *c, lx_sent **out, const lx_tagger *tg)
+{
+	for (size_t k = 0; k < c->n; k++) {
+		lx_sent *s = new_sent(&c->sent[k]);
+		for (int i = 0; i < s->n; i++)
+			s->t[i].ner = (uint8_t)ner_label(c->sent[k].tok[i].col[2]);
+		/* I- after O (inconsistent source): make it B- */
+		for (int i = 0; i < s->n; i++) {
+			uint8_t l = s->t[i].ner;
+			if (l && !(l & 1) &&
+			    (i == 0 || (s->t[i - 1].ner + 1) / 2 != (l + 1) / 2 ||
+			     !s->t[i - 1].ner))
+				s->t[i].ner = (uint8_t)(l - 1);
+		}
+		if (tg) {
+			uint8_t keep[LN_MAX_SENT_TOKENS];
+			for (int i = 0; i < s->n; i++)
+				keep[i] = s->t[i].ner;
+			lx_tag(tg, s);
+			for (int i = 0; i < s->n; i++)
+				s->t[i].ner = keep[i];
+		}
+		out[k] = s;
+	}
+	return c->n;
+}
+
+/* Five-fold jack-knifing: each fold of G tagged by a tagger trained on the
+ * other four, so later models train on tags as good as they will get. */
+static int jackknife(lx_gold *g, size_t n)
+{
+	lx_train_opts jk = tag_opts;
+	jk.verbose = 0;
+	for (int fold = 0; fold < FOLDS; fold++) {
+		size_t lo = n * (size_t)fold / FOLDS, hi = n * (size_t)(fold + 1) / FOLDS, m = 0;
+		lx_gold *part = calloc(n, sizeof *part);
+		if (!part)
+			return 1;
+		for (size_t k = 0; k < n; k++)
+			if (k < lo || k >= hi)
+				part[m++] = g[k];
+		blob_w fb;
+		blob_w_init(&fb);
+		if (lx_tagger_train(part, m, &jk, &fb) != 0)
+			return 1;
+		lx_tagger ft;
+		open_tagger(&ft, &fb, LX_KIND_TAGGER);
+		for (size_t k = lo; k < hi; k++)
+			lx_tag(&ft, g[k].s);
+		lx_tagger_free(&ft);
+		blob_w_free(&fb);
+		free(part);
+	}
+	return 0;
+}
+
+/* UNER EWT train is EWT train, sentence for sentence: give its sentences
+ * the jack-knifed tags of JK (the tagger tags its own training data almost
+ * perfectly, and the entity tagger would learn to trust tags it will not
+ * get).  Sentences whose words differ keep the tagger's tags. */
+static size_t use_jackknifed(lx_sent **ns, size_t nn, const lx_gold *jk, size_t njk)
+{
+	size_t used = 0;
+	for (size_t k = 0; k < nn && k < njk; k++) {
+		lx_sent *s = ns[k];
+		const lx_sent *j = jk[k].s;
+		int same = s->n == j->n;
+		for (int i = 0; same && i < s->n; i++)
+			same = s->t[i].form == j->t[i].form;
+		if (!same)
+			continue;
+		for (int i = 0; i < s->n; i++) {
+			s->t[i].tag = j->t[i].tag;
+			s->t[i].ptag = j->t[i].ptag;
+			s->t[i].upos = j->t[i].upos;
+			s->t[i].xpos = j->t[i].xpos;
+		}
+		used++;
+	}
+	return used;
+}
+
+/* The casing table (see ner.c): for each lowercase word of the corpora's
+ * running text, the share of its sentence-inner occurrences (after a word,
+ * not after punctuation) that are capitalised, in fifths, and whether it was
+ * seen five times or more.  Words seen once are left out. */
+typedef struct case_obs {
+	uint64_t key;
+	uint32_t cap;
+} case_obs;
+
+static int cmp_obs(const void *a, const void *b)
+{
+	const case_obs *x = a, *y = b;
+	return x->key < y->key ? -1 : x->key > y->key ? 1 : (int)x->cap - (int)y->cap;
+}
+
+static void add_case_obs(const cu_corpus *c, case_obs **obs, size_t *n, size_t *cap)
+{
+	for (size_t k = 0; k < c->n; k++) {
+		lx_sent *s = new_sent(&c->sent[k]);
+		for (int i = 1; i < s->n; i++) {
+			if ((s->t[i].flags & LX_FLAG_NONALPHA) ||
+			    (s->t[i - 1].flags & LX_FLAG_NONALPHA))
+				continue;
+			if (*n == *cap) {
+				*cap = *cap ? 2 * *cap : 1 << 20;
+				*obs = realloc(*obs, *cap * sizeof **obs);
+				if (!*obs)
+					exit(1);
+			}
+			(*obs)[(*n)++] =
+			    (case_obs){s->t[i].lower, (s->t[i].flags & LX_FLAG_UPPER_INIT) != 0};
+		}
+		free(s);
+	}
+}
+
+static void build_case_table(const cu_corpus *const *cs, size_t ncs, lx_case_table *ct)
+{
+	case_obs *obs = NULL;
+	size_t n = 0, cap = 0, m = 0;
+	for (size_t i = 0; i < ncs; i++)
+		add_case_obs(cs[i], &obs, &n, &cap);
+	qsort(obs, n, sizeof *obs, cmp_obs);
+	uint64_t *key = malloc(sizeof *key * (n + 1));
+	uint8_t *code = malloc(n + 1);
+	if (!key || !code)
+		exit(1);
+	for (size_t i = 0; i < n;) {
+		size_t j = i, up = 0;
+		for (; j < n && obs[j].key == obs[i].key; j++)
+			up += obs[j].cap;
+		size_t tot = j - i;
+		if (tot >= 2) {
+			size_t fifth = up * 5 / tot;
+			key[m] = obs[i].key;
+			code[m++] = (uint8_t)(1 + (fifth > 4 ? 4 : fifth) + 5 * (tot >= 5));
+		}
+		i = j;
+	}
+	free(obs);
+	*ct = (lx_case_table){m, key, code};
+	fprintf(stderr, "NER: casing table of %zu words\n", m);
+}
+
+/* NER on Universal NER EWT train + PolNeAR silver (train months only),
+ * with the tags of TAGGER (jack-knifed tags JK for the EWT sentences). */
+static int train_ner(const char *corpora, const char *outdir, const lx_tagger *tagger,
+                     const lx_gold *jk, size_t njk)
+{
+	char path[4096];
+	cu_corpus uner, pol;
+	snprintf(path, sizeof path, "%s/uner/en_ewt-ud-train.iob2", corpora);
+	load_corpus(path, &uner);
+	snprintf(path, sizeof path, "%s/polnear-ner/train.iob2", corpora);
+	load_corpus(path, &pol);
+	/* gold UNER twice, silver PolNeAR once: gold labels weigh more */
+	lx_sent **ns = calloc(2 * uner.n + pol.n + 1, sizeof *ns);
+	uint8_t *newdoc = calloc(2 * uner.n + pol.n + 1, 1);
+	for (size_t k = 0; k < uner.n; k++)
+		newdoc[k] = newdoc[uner.n + k] = uner.sent[k].newdoc || !k;
+	for (size_t k = 0; k < pol.n; k++)
+		newdoc[2 * uner.n + k] = pol.sent[k].newdoc || !k;
+	size_t nn = ner_sents(&uner, ns, tagger);
+	nn += ner_sents(&uner, ns + nn, tagger);
+	size_t used = use_jackknifed(ns, uner.n, jk, njk);
+	use_jackknifed(ns + uner.n, uner.n, jk, njk);
+	fprintf(stderr, "NER: jack-knifed tags for %zu of %zu UNER sentences\n", used, uner.n);
+	nn += ner_sents(&pol, ns + nn, tagger);
+	fprintf(stderr, "NER: %zu UNER (x2) + %zu PolNeAR sentences\n", uner.n, pol.n);
+	cu_corpus ewt;
+	snprintf(path, sizeof path, "%s/ewt/en_ewt-ud-train.conllu", corpora);
+	load_corpus(path, &ewt);
+	lx_case_table ct;
+	build_case_table((const cu_corpus *const[]){&ewt, &pol}, 2, &ct);
+	cu_free(&ewt);
+	blob_w nb;
+	blob_w_init(&nb);
+	if (lx_ner_train(ns, newdoc, nn, &ct, &ner_opts, &nb) != 0)
+		return 1;
+	save(&nb, LX_KIND_NER, outdir, "ner.bin");
+	blob_w_free(&nb);
+	for (size_t k = 0; k < nn; k++)
+		free(ns[k]);
+	free(ns);
+	free(newdoc);
+	free((void *)ct.key);
+	free((void *)ct.code);
+	cu_free(&uner);
+	cu_free(&pol);
+	return 0;
+}
+
+static int cmd_models(const char *corpora, const char *outdir, int parser_only)
+{
+	char path[4096];
+	cu_corpus train;
+	double t0 = now();
+	snprintf(path, sizeof path, "%s/ewt/en_ewt-ud-train.conllu", corpora);
+	load_corpus(path, &train);
+	lx_gold *g = gold_from(&train);
+	size_t n = train.n;
+	fprintf(stderr, "EWT train: %zu sentences\n", n);
+
+	/* 1. tagger on everything */
+	blob_w tb;
+	blob_w_init(&tb);
+	if (lx_tagger_train(g, n, &tag_opts, &tb) != 0)
+		return 1;
+	save(&tb, LX_KIND_TAGGER, outdir, "tagger.bin");
+	lx_tagger tagger;
+	open_tagger(&tagger, &tb, LX_KIND_TAGGER);
+	blob_w_free(&tb);
+	fprintf(stderr, "tagger: %.1fs\n", now() - t0);
+
+	/* 2. jack-knifed tags for the parser (and the NER tagger) */
+	if (jackknife(g, n) != 0)
+		return 1;
+	fprintf(stderr, "jack-knifing: %.1fs\n", now() - t0);
+
+	/* 3. parser */
+	blob_w pb;
+	blob_w_init(&pb);
+	if (lx_parser_train(g, n, &dep_opts, &pb) != 0)
+		return 1;
+	save(&pb, LX_KIND_PARSER, outdir, "parser.bin");
+	blob_w_free(&pb);
+	fprintf(stderr, "parser: %.1fs\n", now() - t0);
+	if (parser_only)
+		return 0;
+
+	/* 4. NER */
+	if (train_ner(corpora, outdir, &tagger, g, n) != 0)
+		return 1;
+	fprintf(stderr, "all models: %.1fs\n", now() - t0);
+	free_gold(g, n);
+	cu_free(&train);
+	lx_tagger_free(&tagger);
+	return 0;
+}
+
+static ln_models *load_models(const char *dir)
+{
+	char *err = NULL;
+	double t0 = now();
+	ln_models *m = ln_models_load_dir(dir, &err);
+	if (!m) {
+		fprintf(stderr, "%s\n", err);
+		exit(1);
+	}
+	fprintf(stderr, "models loaded in %.1f ms\n", (now() - t0) * 1e3);
+	return m;
+}
+
+/* Tag and parse the gold tokens of a CoNLL-U file; write the same file with
+ * UPOS, XPOS, HEAD and DEPREL replaced. */
+static int cmd_eval_ud(const char *dir, const char *gold, const char *out)
+{
+	ln_models *m = load_models(dir);
+	cu_corpus c;
+	load_corpus(gold, &c);
+	lx_sent **ss = calloc(c.n + 1, sizeof *ss);
+	for (size_t k = 0; k < c.n; k++)
+		ss[k] = new_sent(&c.sent[k]);
+	/* speed: the whole layer (features + tag + parse + NER), several passes */
+	size_t ntok = 0;
+	double best = 1e9;
+	lx_sent *w = malloc(LX_SENT_SIZE(LN_MAX_SENT_TOKENS));
+	for (int rep = 0; rep < 3; rep++) {
+		double t0 = cpu_now();
+		ntok = 0;
+		for (size_t k = 0; k < c.n; k++) {
+			w->n = ss[k]->n;
+			memcpy(w->t, ss[k]->t, sizeof(lx_tok) * (size_t)w->n);
+			lx_annotate_sent(m, w, NULL);
+			ntok += (size_t)w->n;
+		}
+		double dt = cpu_now() - t0;
+		if (dt < best)
+			best = dt;
+	}
+	free(w);
+	size_t right = 0, xright = 0;
+	for (size_t k = 0; k < c.n; k++) {
+		lx_annotate_sent(m, ss[k], NULL);
+		for (int i = 0; i < ss[k]->n; i++) {
+			right += !strcmp(ln_upos_names[ss[k]->t[i].upos], c.sent[k].tok[i].col[3]);
+			xright +=
+			    !strcmp(m->tagger.xpos[ss[k]->t[i].xpos], c.sent[k].tok[i].col[4]);
+		}
+	}
+	fprintf(stderr, "%zu tokens: UPOS %.2f%%  XPOS %.2f%%  (gold tokens)\n", ntok,
+	        100.0 * right / ntok, 100.0 * xright / ntok);
+	fprintf(stderr, "speed: %.0f tokens/s (tag+parse+NER, one core CPU time, best of 3)\n",
+	        ntok / best);
+	/* rewrite the gold file */
+	size_t len;
+	char *data = slurp(gold, &len);
+	FILE *f = fopen(out, "w");
+	if (!f)
+		return 1;
+	size_t sent = 0, tok = 0;
+	int in_sent = 0;
+	for (char *line = strtok(data, "\n"); line; line = strtok(NULL, "\n")) {
+		/* strtok drops blank lines: a comment after words starts a new sentence */
+		if (line[0] == '#') {
+			if (in_sent) {
+				fputc('\n', f);
+				sent++;
+				tok = 0;
+				in_sent = 0;
+			}
+			fprintf(f, "%s\n", line);
+			continue;
+		}
+		char *col[10] = {0};
+		char *q = line;
+		int k = 0;
+		for (; k < 10 && q; k++) {
+			col[k] = q;
+			q = strchr(q, '\t');
+			if (q)
+				*q++ = '\0';
+		}
+		in_sent = 1;
+		if (strchr(col[0], '-') || strchr(col[0], '.') || sent >= c.n ||
+		    (int)tok >= ss[sent]->n) {
+			for (int j = 0; j < k; j++)
+				fprintf(f, "%s%s", j ? "\t" : "", col[j]);
+			fputc('\n', f);
+			continue;
+		}
+		const lx_tok *t = &ss[sent]->t[tok++];
+		fprintf(f, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t_\t%s\n", col[0], col[1], col[2],
+		        ln_upos_names[t->upos], m->tagger.xpos[t->xpos], col[5], t->head,
+		        m->parser.label[t->deprel], col[9]);
+	}
+	if (in_sent)
+		fputc('\n', f);
+	fclose(f);
+	free(data);
+	for (size_t k = 0; k < c.n; k++)
+		free(ss[k]);
+	free(ss);
+	cu_free(&c);
+	ln_models_free(m);
+	return 0;
+}
+
+typedef struct span {
+	int first, last, type;
+} span;
+
+static int spans(const uint8_t *lab, int n, span *out)
+{
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		if (!lab[i])
+			continue;
+		int type = (lab[i] - 1) / 2, j = i;
+		while (j + 1 < n && lab[j + 1] == LN_NER_I(type))
+			j++;
+		out[k++] = (span){i, j, type};
+		i = j;
+	}
+	return k;
+}
+
+/* Entity spans against an .iob2 file: exact-match P/R/F1 per type. */
+static int cmd_eval_ner(const char *dir, const char *file)
+{
+	ln_models *m = load_models(dir);
+	cu_corpus c;
+	load_corpus(file, &c);
+	long tp[LN_ENT_COUNT] = {0}, np[LN_ENT_COUNT] = {0}, ng[LN_ENT_COUNT] = {0};
+	span gs[LN_MAX_SENT_TOKENS], ps[LN_MAX_SENT_TOKENS];
+	uint8_t gl[LN_MAX_SENT_TOKENS], pl[LN_MAX_SENT_TOKENS];
+	lx_sent *one[1];
+	lx_ner_hist *h = malloc(sizeof *h);
+	if (!h)
+		return 1;
+	lx_ner_hist_clear(h);
+	for (size_t k = 0; k < c.n; k++) {
+		if (c.sent[k].newdoc)
+			lx_ner_hist_clear(h);
+		ner_sents(&(cu_corpus){.sent = &c.sent[k], .n = 1}, one, NULL);
+		lx_sent *s = one[0];
+		for (int i = 0; i < s->n; i++)
+			gl[i] = s->t[i].ner;
+		lx_annotate_sent(m, s, h);
+		for (int i = 0; i < s->n; i++)
+			pl[i] = s->t[i].ner;
+		int a = spans(gl, s->n, gs), b = spans(pl, s->n, ps);
+		if (getenv("PARLEY_NER_DUMP") && memcmp(gl, pl, (size_t)s->n)) {
+			for (int i = 0; i < s->n; i++)
+				printf("%s%.*s%s", i ? " " : "# ", (int)s->t[i].len, s->t[i].s,
+				       gl[i] != pl[i] ? "*" : "");
+			printf("\n");
+			for (int i = 0; i < s->n; i++)
+				if (gl[i] || pl[i])
+					printf("  %.*s\t%d\t%d\n", (int)s->t[i].len, s->t[i].s,
+					       gl[i], pl[i]);
+		}
+		for (int i = 0; i < a; i++)
+			ng[gs[i].type]++;
+		for (int j = 0; j < b; j++) {
+			np[ps[j].type]++;
+			for (int i = 0; i < a; i++)
+				if (gs[i].first == ps[j].first && gs[i].last == ps[j].last &&
+				    gs[i].type == ps[j].type)
+					tp[ps[j].type]++;
+		}
+		free(s);
+	}
+	long T = 0, P = 0, G = 0;
+	for (int t = 0; t < LN_ENT_COUNT; t++) {
+		double p = np[t] ? (double)tp[t] / np[t] : 0, r = ng[t] ? (double)tp[t] / ng[t] : 0;
+		printf("%-5s gold %5ld predicted %5ld  P %.2f R %.2f F1 %.2f\n", ln_ent_names[t],
+		       ng[t], np[t], 100 * p, 100 * r, p + r > 0 ? 200 * p * r / (p + r) : 0);
+		T += tp[t];
+		P += np[t];
+		G += ng[t];
+	}
+	double p = P ? (double)T / P : 0, r = G ? (double)T / G : 0;
+	printf("ALL   gold %5ld predicted %5ld  P %.2f R %.2f F1 %.2f\n", G, P, 100 * p, 100 * r,
+	       p + r > 0 ? 200 * p * r / (p + r) : 0);
+	free(h);
+	cu_free(&c);
+	ln_models_free(m);
+	return 0;
+}
+
+/* Tagger alone: train on TRAIN, UPOS/XPOS accuracy on EVAL (gold tokens). */
+static int cmd_tagger_eval(const char *trainf, const char *evalf)
+{
+	cu_corpus tr, ev;
+	load_corpus(trainf, &tr);
+	load_corpus(evalf, &ev);
+	lx_gold *g = gold_from(&tr), *e = gold_from(&ev);
+	blob_w b;
+	blob_w_init(&b);
+	if (lx_tagger_train(g, tr.n, &tag_opts, &b) != 0)
+		return 1;
+	lx_tagger m;
+	open_tagger(&m, &b, LX_KIND_TAGGER);
+	size_t right = 0, xright = 0, n = 0;
+	for (size_t k = 0; k < ev.n; k++) {
+		lx_tag(&m, e[k].s);
+		for (int i = 0; i < e[k].s->n; i++, n++) {
+			right += !strcmp(ln_upos_names[e[k].s->t[i].upos], e[k].upos[i]);
+			xright += !strcmp(m.xpos[e[k].s->t[i].xpos], e[k].xpos[i]);
+		}
+	}
+	printf("UPOS %.2f%%  XPOS %.2f%%  (%zu tokens, %zu bytes)\n", 100.0 * right / n,
+	       100.0 * xright / n, n, b.len);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 4 && !strcmp(argv[1], "tagger-eval"))
+		return cmd_tagger_eval(argv[2], argv[3]);
+	if (argc == 4 && !strcmp(argv[1], "models"))
+		return cmd_models(argv[2], argv[3], 0);
+	if (argc == 4 && !strcmp(argv[1], "parser")) /* tagger (rewritten) + parser only */
+		return cmd_models(argv[2], argv[3], 1);
+	if (argc == 4 && !strcmp(argv[1], "ner")) { /* NER only, tags of MODELDIR's tagger */
+		char path[4096], *err = NULL;
+		size_t tlen;
+		snprintf(path, sizeof path, "%s/tagger.bin", argv[3]);
+		char *timg = slurp(path, &tlen);
+		lx_tagger tagger;
+		if (lx_tagger_open(&tagger, timg, tlen, &err) != 0) {
+			fprintf(stderr, "%s: %s\n", path, err);
+			return 1;
+		}
+		cu_corpus train;
+		snprintf(path, sizeof path, "%s/ewt/en_ewt-ud-train.conllu", argv[2]);
+		load_corpus(path, &train);
+		lx_gold *g = gold_from(&train);
+		int rc = jackknife(g, train.n) || train_ner(argv[2], argv[3], &tagger, g, train.n);
+		free_gold(g, train.n);
+		cu_free(&train);
+		lx_tagger_free(&tagger);
+		free(timg);
+		return rc;
+	}
+	if (argc == 5 && !strcmp(argv[1], "eval-ud"))
+		return cmd_eval_ud(argv[2], argv[3], argv[4]);
+	if (argc == 4 && !strcmp(argv[1], "eval-ner"))
+		return cmd_eval_ner(argv[2], argv[3]);
+	fprintf(stderr, "usage: parley-train models CORPORA OUTDIR\n"
+	                "       parley-train eval-ud MODELDIR GOLD.conllu OUT.conllu\n"
+	                "       parley-train ner CORPORA MODELDIR  (NER only)\n"
+	                "       parley-train eval-ner MODELDIR GOLD.iob2\n");
+	return 2;
+}
