@@ -159,6 +159,24 @@ test('an actor shows profile, statements, events and network', async (p) => {
   await p.shot('actor');
 });
 
+test('a timeline of two weekly buckets ticks at days and draws both bars whole', async (p) => {
+  // Antonio Costa speaks in two weeks of the demo corpus: uPlot's default
+  // axis labelled that range in hours ("12am 8am 4pm") and cut both bars.
+  const [costa] = (await api('/v1/actors?q=Antonio%20Costa&kind=person')).data;
+  assert(costa, 'Antonio Costa in the demo corpus');
+  await p.go(`#/actor/${costa.id}`);
+  await p.page.waitForSelector('main .chart canvas');
+  await p.settled();
+  const axis = await p.page.$eval('main .chart', (box) => ({
+    labels: box.plot.axes[0]._values || [],
+    min: box.plot.scales.x.min, max: box.plot.scales.x.max,
+    first: box.plot.data[0][0], last: box.plot.data[0][box.plot.data[0].length - 1],
+  }));
+  assert(axis.labels.length >= 2, `axis labels: ${axis.labels}`);
+  assert(axis.labels.every((l) => !/am|pm|:/i.test(String(l))), `hour ticks: ${axis.labels}`);
+  assert(axis.first > axis.min && axis.last < axis.max, `bars cut at the edges: ${JSON.stringify(axis)}`);
+});
+
 test('the network renders the expected actors', async (p) => {
   const graph = await api('/v1/network?limit=150');
   await p.go('#/network');
