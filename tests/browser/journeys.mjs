@@ -275,6 +275,11 @@ test('relations: a dyad\'s cooperation-conflict curve, the events behind a month
   const text = await p.page.innerText('main');
   assert(text.includes(`mean Goldstein score ${rel.goldstein_mean}`), 'the mean score is stated');
   assert(/What Donald Trump said about Vladimir Putin/.test(text) && /What Vladimir Putin said about Donald Trump/.test(text), 'both sides\' statements');
+  // One month (the demo's Trump-Putin call) is drawn with a month either
+  // side, not on an axis of years (uPlot's range for a single point).
+  const days = await p.page.$eval('main .chart', (b) => (b.plot.scales.x.max - b.plot.scales.x.min) / 86400);
+  const months = new Set(rel.data.map((b) => b.bucket)).size;
+  assert(months > 1 || days <= 92, `${months} month(s) drawn on an axis of ${Math.round(days)} days`);
   const month = rel.data[0].bucket;
   await p.page.click(`main a:text("${month.slice(0, 7)}")`);
   await p.settled();

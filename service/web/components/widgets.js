@@ -239,14 +239,15 @@ const isoDay = (secs) => new Date(secs * 1000).toISOString().slice(0, 10);
 const DAY = 86400;
 export const DAY_INCRS = [1, 2, 7, 14, 30, 60, 90, 180, 365, 730, 1825, 3650].map((d) => d * DAY);
 
-// The x range padded by half a bucket either side, so the first and last
-// bars (centred on their bucket) are drawn whole; one bucket alone gets a
-// week either side.
-export function paddedRange(xs) {
+// The x range: the data's, padded by half a bucket either side so the first
+// and last bars (centred on their bucket) are drawn whole; one bucket alone
+// gets ALONE either side.  Computed from the data, not from what uPlot
+// passes: for a single point it passes a range of years.
+export function paddedRange(xs, alone = 7 * DAY) {
   let step = 0;
   for (let i = 1; i < xs.length; i++) if (!step || xs[i] - xs[i - 1] < step) step = xs[i] - xs[i - 1];
-  const half = (step || 14 * DAY) / 2;
-  return (u, lo, hi) => [lo - half, hi + half];
+  const pad = step ? step / 2 : alone;
+  return () => [xs[0] - pad, xs[xs.length - 1] + pad];
 }
 
 async function draw(box, rows, onBrush) {

@@ -2,7 +2,7 @@
 // on one chart each (a line per actor), their totals in the period, and the
 // events each pair shared.  Actor (A) and With (B, or "B; C") name them.
 import { h, panel, href, count, loadScript, loadStyle } from '../lib/core.js';
-import { DAY_INCRS, PALETTE, collection, eventColumns, matching, periodLine, section, table } from '../components/widgets.js';
+import { DAY_INCRS, paddedRange, PALETTE, collection, eventColumns, matching, periodLine, section, table } from '../components/widgets.js';
 
 const sides = (filters) => [filters.actor, ...(filters.with || '').split(';')].map((s) => (s || '').trim()).filter(Boolean).slice(0, 3);
 const pairs = (xs) => xs.flatMap((a, i) => xs.slice(i + 1).map((b) => [a, b]));
@@ -74,7 +74,7 @@ function lines(xs, series, label) {
         width: box.clientWidth || 500,
         height: 200,
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
-        scales: { x: { time: true, range: (u, lo, hi) => (lo === hi ? [lo - 2678400, hi + 2678400] : [lo, hi]) }, y: { range: (u, lo, hi) => [0, Math.max(1, hi)] } },
+        scales: { x: { time: true, range: paddedRange(xsec, 31 * 86400) }, y: { range: (u, lo, hi) => [0, Math.max(1, hi)] } },
         axes: [{ stroke: '#444', incrs: DAY_INCRS }, { stroke: '#444', size: 40 }],
         series: [{ label: 'Month' }, ...xs.map((x, i) => ({ label: x, stroke: PALETTE[i], width: 2, points: { show: true, size: 6, fill: PALETTE[i] } }))],
       }, [xsec, ...values], box);
