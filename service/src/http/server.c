@@ -83,6 +83,7 @@ typedef struct request_ctx {
 	http_request req; /* built at the first call, kept for the dispatch */
 	int admitted;
 	size_t uri_len;
+	int query_dropped;
 	size_t body_limit;
 	buf body;
 	int too_large;
@@ -246,6 +247,7 @@ static void build_request(struct MHD_Connection *conn, const char *url, const ch
 	req->method = method;
 	req->path = url;
 	req->uri_len = ctx->uri_len;
+	req->query_dropped = ctx->query_dropped;
 	req->from_loopback = is_loopback(conn);
 	req->content_length = declared_length(conn);
 	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_pair, req);
@@ -328,6 +330,20 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	request_ctx *ctx = xcalloc(1, sizeof *ctx);
 	buf_init(&ctx->body);
 	ctx->uri_len = strlen(uri);
+	/* Called before libmicrohttpd parses the query (http.h): a target
+	 * over the limits gets its query cut at the '?', in libmicrohttpd's
+	 * own line buffer (writable; this callback's const notwithstanding),
+	 * so it parses none and the API answers 414. */
+	char *q = strchr(uri, '?');
+	if (q) {
+		size_t params = 1;
+		for (const char *p = q + 1; *p; p++)
+			params += *p == '&';
+		if (ctx->uri_len > HTTP_MAX_TARGET || params > HTTP_MAX_QUERY_PARAMS) {
+			q[1] = '\0';
+			ctx->query_dropped = 1;
+		}
+	}
 	return ctx;
 }
 
