@@ -304,6 +304,15 @@ test('compare: two or three actors side by side, with the events each pair share
     const all = t.data.reduce((n, b) => n + b.count, 0) + t.undated;
     assert(Number(events) === all, `${name}: ${events} shown, ${all} in the API`);
   }
+  // Every month between the first and the last is a point (at 0 when nobody
+  // was active), not a line sloping across the gap (Wang Yi: January, then
+  // nothing until October).
+  await p.page.waitForFunction(() => [...document.querySelectorAll('main .chart')].every((b) => b.plot));
+  const gaps = await p.page.$$eval('main .chart', (boxes) => boxes.map((b) => {
+    const xs = b.plot ? b.plot.data[0] : [];
+    return Math.max(0, ...xs.slice(1).map((x, i) => (x - xs[i]) / 86400));
+  }));
+  assert(gaps.length === 2 && gaps.every((g) => g <= 31), `largest gap between points, days: ${gaps}`);
   const headings = await p.page.$$eval('main h2', (hs) => hs.map((x) => x.textContent));
   assert(headings.filter((x) => x.startsWith('Shared events:')).length === 3, `pairs: ${headings}`);
   const shared = (await api('/v1/events?actor=Kaja%20Kallas&with=Volodymyr%20Zelensky&limit=20')).data;

@@ -56,8 +56,16 @@ export default {
 // One line per actor over the union of their months.
 function lines(xs, series, label) {
   if (series.some((s) => !s)) return h('p', { class: 'empty', text: 'Could not load every series.' });
-  const months = [...new Set(series.flatMap((s) => s.data.map((b) => b.bucket)))].sort();
-  if (!months.length) return h('p', { class: 'empty', text: 'No dated records in this period.' });
+  const seen = [...new Set(series.flatMap((s) => s.data.map((b) => b.bucket)))].sort();
+  if (!seen.length) return h('p', { class: 'empty', text: 'No dated records in this period.' });
+  // Every calendar month from the first to the last, so a month nobody was
+  // active in is drawn at 0 instead of a line sloping across the gap.
+  const months = [];
+  for (let d = new Date(`${seen[0]}T00:00:00Z`), end = seen[seen.length - 1]; ; d.setUTCMonth(d.getUTCMonth() + 1)) {
+    const m = d.toISOString().slice(0, 10);
+    if (m > end || months.length > 1200) break;
+    months.push(m);
+  }
   const box = h('div', { class: 'chart chart-small', role: 'img', 'aria-label': label });
   const values = series.map((s) => {
     const by = new Map(s.data.map((b) => [b.bucket, b.count]));
@@ -69,8 +77,7 @@ function lines(xs, series, label) {
       const uPlot = await loadScript('vendor/uplot/uPlot.iife.min.js', 'uPlot');
       if (!box.isConnected) return;
       const xsec = months.map((m) => Date.parse(`${m}T00:00:00Z`) / 1000);
-      // eslint-disable-next-line no-new
-      new uPlot({
+      box.plot = new uPlot({
         width: box.clientWidth || 500,
         height: 200,
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
