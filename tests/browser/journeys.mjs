@@ -275,6 +275,11 @@ test('relations: a dyad\'s cooperation-conflict curve, the events behind a month
   const text = await p.page.innerText('main');
   assert(text.includes(`mean Goldstein score ${rel.goldstein_mean}`), 'the mean score is stated');
   assert(/What Donald Trump said about Vladimir Putin/.test(text) && /What Vladimir Putin said about Donald Trump/.test(text), 'both sides\' statements');
+  // One month (the demo's Trump-Putin call) is drawn with a month either
+  // side, not on an axis of years (uPlot's range for a single point).
+  const days = await p.page.$eval('main .chart', (b) => (b.plot.scales.x.max - b.plot.scales.x.min) / 86400);
+  const months = new Set(rel.data.map((b) => b.bucket)).size;
+  assert(months > 1 || days <= 92, `${months} month(s) drawn on an axis of ${Math.round(days)} days`);
   const month = rel.data[0].bucket;
   await p.page.click(`main a:text("${month.slice(0, 7)}")`);
   await p.settled();
@@ -299,6 +304,15 @@ test('compare: two or three actors side by side, with the events each pair share
     const all = t.data.reduce((n, b) => n + b.count, 0) + t.undated;
     assert(Number(events) === all, `${name}: ${events} shown, ${all} in the API`);
   }
+  // Every month between the first and the last is a point (at 0 when nobody
+  // was active), not a line sloping across the gap (Wang Yi: January, then
+  // nothing until October).
+  await p.page.waitForFunction(() => [...document.querySelectorAll('main .chart')].every((b) => b.plot));
+  const gaps = await p.page.$$eval('main .chart', (boxes) => boxes.map((b) => {
+    const xs = b.plot ? b.plot.data[0] : [];
+    return Math.max(0, ...xs.slice(1).map((x, i) => (x - xs[i]) / 86400));
+  }));
+  assert(gaps.length === 2 && gaps.every((g) => g <= 31), `largest gap between points, days: ${gaps}`);
   const headings = await p.page.$$eval('main h2', (hs) => hs.map((x) => x.textContent));
   assert(headings.filter((x) => x.startsWith('Shared events:')).length === 3, `pairs: ${headings}`);
   const shared = (await api('/v1/events?actor=Kaja%20Kallas&with=Volodymyr%20Zelensky&limit=20')).data;

@@ -278,6 +278,42 @@ START_TEST(relations)
 	r = client_get(path);
 	ck_assert_int_eq((json_int_t)json_array_size(json_object_get(r.json, "data")), events);
 	reply_free(&r);
+	/* Side B a country (ISO alpha-3): every actor of it, a person of that
+	 * country included, on the curve and in the events listed under it. */
+	char country[8] = "";
+	json_int_t x = 0;
+	r = client_get("/v1/events?limit=500");
+	json_array_foreach(json_object_get(r.json, "data"), i, e)
+	{
+		json_t *parts = json_object_get(e, "participants");
+		json_t *p0 = json_array_get(parts, 0), *p1 = json_array_get(parts, 1);
+		if (country[0] || !p1 ||
+		    strcmp(json_string_value(json_object_get(p1, "kind")), "person"))
+			continue;
+		snprintf(path, sizeof path, "/v1/actors/%lld",
+		         (long long)json_integer_value(json_object_get(p1, "actor_id")));
+		reply act = client_get(path);
+		const char *cc = json_string_value(json_object_get(act.json, "country"));
+		if (cc && strlen(cc) == 3) {
+			snprintf(country, sizeof country, "%s", cc);
+			x = json_integer_value(json_object_get(p0, "actor_id"));
+		}
+		reply_free(&act);
+	}
+	reply_free(&r);
+	ck_assert_msg(country[0],
+	              "no event with a person of a known country as second participant");
+	snprintf(path, sizeof path, "/v1/stats/relations?a=%lld&b=%s", (long long)x, country);
+	r = client_get(path);
+	ck_assert_int_eq(r.status, 200);
+	events = json_integer_value(json_object_get(r.json, "events"));
+	ck_assert_int_gt(events, 0);
+	reply_free(&r);
+	snprintf(path, sizeof path, "/v1/events?actor=%lld&with=%s&limit=500", (long long)x,
+	         country);
+	r = client_get(path);
+	ck_assert_int_eq((json_int_t)json_array_size(json_object_get(r.json, "data")), events);
+	reply_free(&r);
 	r = client_get("/v1/events?quad_class=1&limit=500");
 	ck_assert_int_eq(r.status, 200);
 	json_array_foreach(json_object_get(r.json, "data"), i, e)

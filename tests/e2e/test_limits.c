@@ -89,6 +89,24 @@ START_TEST(oversize_requests_in_envelope)
 	expect_code(&r, 414, "uri_too_long");
 	reply_free(&r);
 	free(path);
+	/* Many parameters in a short target (1,000 in 7 KB): libmicrohttpd
+	 * 0.9.75 ran out of its connection pool parsing them and never
+	 * answered (http/http.h); over 256 is a 414 at once, 256 still work. */
+	for (int n = 1000; n >= 256; n -= 744) {
+		size_t cap = 16 + (size_t)n * 8;
+		char *many = malloc(cap);
+		ck_assert_ptr_nonnull(many);
+		size_t len = (size_t)snprintf(many, cap, "/v1/events?limit=1");
+		for (int i = 1; i < n; i++)
+			len += (size_t)snprintf(many + len, cap - len, "&limit=1");
+		r = client_get(many);
+		if (n > 256)
+			expect_code(&r, 414, "uri_too_long");
+		else
+			ck_assert_int_eq(r.status, 200);
+		reply_free(&r);
+		free(many);
+	}
 	char *header = filled(17000, "X-Big: ", "");
 	const char *hs[] = {header, NULL};
 	r = client_send("GET", "/livez", NULL, 0, hs);

@@ -43,6 +43,21 @@ cp "$tmp/ingest.sql" "$tmp/migrations/repeatable/ingest.sql"
 "$parley" migrate 2>"$tmp/r4.log"
 ! grep -q 'migration applied' "$tmp/r4.log" || { echo "the restored file was applied again"; exit 1; }
 
+# A new numbered migration that replaces a repeatable file's function (as
+# 0020 and 0021 do, with the texts they were committed with) does not win:
+# the repeatable files are applied again after it, so an upgraded database
+# ends with the same definitions as a fresh one.
+cat >"$tmp/migrations/9999_old_function.sql" <<'SQL'
+CREATE OR REPLACE FUNCTION parley_date_text(d date, p text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$ SELECT 'stale' $$;
+SQL
+"$parley" migrate 2>"$tmp/r5.log" || { cat "$tmp/r5.log"; exit 1; }
+"$root/tests/scripts/pgctl.sh" "$PARLEY_DATA_DIR" start >/dev/null
+got=$(psql -h "$PARLEY_DATA_DIR/pg" -U parley -d parley -qAt -c "SELECT parley_date_text('2025-03-04', 'month')")
+"$root/tests/scripts/pgctl.sh" "$PARLEY_DATA_DIR" stop >/dev/null
+[ "$got" = 2025-03 ] || { echo "a numbered migration's old function survived: parley_date_text gave '$got'"; exit 1; }
+rm "$tmp/migrations/9999_old_function.sql"
+
 # Numbered migrations are append-only in git history: the checkout passes,
 # an edited copy fails.
 "$root/tests/scripts/migrations_history.sh"

@@ -24,6 +24,18 @@ cleanup() { [ -z "$server" ] || kill "$server" 2>/dev/null || true; wait 2>/dev/
 trap cleanup EXIT
 export PARLEY_DEMO=0 PARLEY_WORKER=0 PARLEY_LISTEN=127.0.0.1:0
 pgsql() { psql -h "$PARLEY_DATA_DIR/pg" -U parley -d parley -v ON_ERROR_STOP=1 -qAt "$@"; }
+# Every function of the schema, one line each: name(arguments) and the md5 of
+# its definition.  An upgraded database must end with a fresh one's.
+functions() {
+  pgsql -c "SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ') ' || md5(pg_get_functiondef(p.oid))
+              FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+             WHERE n.nspname = 'public' AND p.prokind = 'f' ORDER BY 1"
+}
+export PARLEY_DATA_DIR=$tmp/fresh
+PARLEY_MIGRATIONS_DIR=$root/migrations "$parley" migrate 2>"$tmp/fresh.log" || { cat "$tmp/fresh.log"; exit 1; }
+"$root/tests/scripts/pgctl.sh" "$PARLEY_DATA_DIR" start >/dev/null
+functions >"$tmp/fresh.functions"
+"$root/tests/scripts/pgctl.sh" "$PARLEY_DATA_DIR" stop >/dev/null
 
 while read -r commit label; do
   [ -n "$commit" ] || continue
@@ -76,9 +88,13 @@ while read -r commit label; do
   "$root/tests/scripts/pgctl.sh" "$PARLEY_DATA_DIR" start >/dev/null
   want=$(ls "$root"/migrations/[0-9]*.sql | wc -l); got=$(pgsql -c 'SELECT count(*) FROM schema_migrations')
   wantr=$(ls "$root"/migrations/repeatable/*.sql | wc -l); gotr=$(pgsql -c 'SELECT count(*) FROM schema_repeatables')
+  functions >"$tmp/upgraded.functions"
   "$root/tests/scripts/pgctl.sh" "$PARLEY_DATA_DIR" stop >/dev/null
   [ "$got" = "$want" ] && [ "$gotr" = "$wantr" ] ||
     { echo "recorded $got/$want numbered, $gotr/$wantr repeatable"; exit 1; }
+  # 6. The same function definitions as a fresh database.
+  diff "$tmp/fresh.functions" "$tmp/upgraded.functions" >"$tmp/functions.diff" ||
+    { echo "functions differ from a fresh database's (< fresh, > upgraded):"; cat "$tmp/functions.diff"; exit 1; }
   echo "upgrade from $commit: ok"
 done < <(grep -v "^#" "$root/tests/upgrade/releases.txt")
 echo "upgrade: ok"

@@ -57,7 +57,7 @@ const http_route api_routes[] = {
 /* Request line and headers: beyond these we answer 414/431 ourselves, in
  * the envelope, well before libmicrohttpd's own 64 KiB buffer runs out
  * (server.c). */
-#define MAX_URI 8192
+#define MAX_URI HTTP_MAX_TARGET
 #define MAX_HEADER_BYTES 16384
 
 static double elapsed_ms(const struct timespec *t0)
@@ -99,6 +99,12 @@ static int gate(app *a, http_request *req, http_response *res, char storage[][12
 	if (req->uri_len > MAX_URI) {
 		api_error(res, 414, "uri_too_long", "the request target is too long",
 		          json_pack("{s:i}", "limit", MAX_URI));
+		return 1;
+	}
+	if (req->query_dropped) {
+		api_error(res, 414, "uri_too_long",
+		          "the request target has too many query parameters",
+		          json_pack("{s:i}", "max_parameters", HTTP_MAX_QUERY_PARAMS));
 		return 1;
 	}
 	if (req->header_bytes > MAX_HEADER_BYTES) {

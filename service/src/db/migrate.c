@@ -196,10 +196,13 @@ static int list_sql(const char *dir, int (*keep)(const char *), char ***names, s
 }
 
 /* Applies repeatable/<name> when its checksum differs from the recorded
- * one.  Function bodies are checked when called, not when created, so the
- * files need no order among themselves.  Returns 1 applied, 0 unchanged,
- * -1 with *err. */
-static int apply_repeatable(PGconn *pg, const char *rdir, const char *name, char **err)
+ * one, or always when FORCE (a numbered migration ran in this pass and may
+ * have replaced one of its functions with the text it was committed with:
+ * 0020 and 0021 define functions that repeatable/api_json.sql now owns).
+ * Function bodies are checked when called, not when created, so the files
+ * need no order among themselves.  Returns 1 applied, 0 unchanged, -1 with
+ * *err. */
+static int apply_repeatable(PGconn *pg, const char *rdir, const char *name, int force, char **err)
 {
 	char *sql = read_in(rdir, name, err);
 	if (!sql)
@@ -214,7 +217,7 @@ static int apply_repeatable(PGconn *pg, const char *rdir, const char *name, char
 		return -1;
 	}
 	char *sum = xstrdup(PQgetvalue(r, 0, 0));
-	int same = !PQgetisnull(r, 0, 1) && !strcmp(sum, PQgetvalue(r, 0, 1));
+	int same = !force && !PQgetisnull(r, 0, 1) && !strcmp(sum, PQgetvalue(r, 0, 1));
 	PQclear(r);
 	int rc = 0;
 	if (!same) {
@@ -271,8 +274,9 @@ int db_migrate(const char *conninfo, const char *dir, char **err)
 			int rc = apply_one(pg, dir, names[i], err);
 			applied = rc < 0 ? -1 : applied + rc;
 		}
+		int numbered = applied; /* > 0: re-apply every repeatable file */
 		for (size_t i = 0; i < rn && applied >= 0; i++) {
-			int rc = apply_repeatable(pg, rdir, rnames[i], err);
+			int rc = apply_repeatable(pg, rdir, rnames[i], numbered > 0, err);
 			applied = rc < 0 ? -1 : applied + rc;
 		}
 		PQclear(PQexec(pg, "SELECT pg_advisory_unlock(" MIGRATE_LOCK ")"));

@@ -41,10 +41,18 @@ static const db_filter event_filters[] = {
     {"article_id", PARAM_ID,
      "e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id = $%1$d::bigint)", NULL,
      "events reported by this article", NULL, NULL, NULL},
+    /* The same side B as /v1/stats/relations (stats.c): an actor, or an
+     * ISO alpha-3 country standing for every actor of it, so the events
+     * listed under a relations curve are the ones it counts. */
     {"with", PARAM_ACTOR,
      "e.id IN (SELECT p.event_id FROM event_participants p"
-     " WHERE p.actor_id = ANY(parley_actor_ids($%1$d)))",
-     NULL, "a second actor taking part too (the events of a dyad)", NULL, NULL, NULL},
+     " WHERE p.actor_id = ANY(parley_actor_ids($%1$d))"
+     " OR p.actor_id IN (SELECT ac.id FROM actors ac WHERE $%1$d ~ '^[A-Za-z]{3}$'"
+     " AND ac.country = upper($%1$d) AND ac.merged_into IS NULL))",
+     NULL,
+     "a second side taking part too (the events of a dyad): an actor, or an ISO alpha-3 "
+     "country for every actor of it",
+     NULL, NULL, NULL},
     {"quad_class", PARAM_ENUM, "(parley_cameo_scale(e.cameo_code)).quad_class = $%1$d::smallint",
      quad_classes,
      "QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material "

@@ -6,6 +6,16 @@
 #ifndef PARLEY_HTTP_HTTP_H
 #define PARLEY_HTTP_HTTP_H
 
+/* The longest request target (path and query) and the most query
+ * parameters a request may carry (answered 414 by the API).  Past either,
+ * the server hands libmicrohttpd no query to parse: 0.9.75 stores each
+ * parameter in the connection's 64 KiB pool, and when that runs out it
+ * queues its error and then overwrites the connection's state, so the
+ * client waits for an answer that never comes (1,000 parameters in a
+ * 7 KB target did that). */
+#define HTTP_MAX_TARGET 8192
+#define HTTP_MAX_QUERY_PARAMS 256
+
 #include "core/buf.h"
 
 #include <stddef.h>
@@ -25,10 +35,11 @@ typedef struct http_request {
 	const char *body;
 	size_t body_len;
 	int from_loopback;
-	int body_too_large;         /* the server stopped reading: answer 413 */
-	long long content_length;   /* declared; -1 when absent (chunked or no body) */
-	size_t uri_len;             /* the request target as sent, query included */
-	size_t header_bytes;        /* names and values of every header */
+	int body_too_large;       /* the server stopped reading: answer 413 */
+	long long content_length; /* declared; -1 when absent (chunked or no body) */
+	size_t uri_len;           /* the request target as sent, query included */
+	int query_dropped;   /* over HTTP_MAX_TARGET or HTTP_MAX_QUERY_PARAMS: query not parsed */
+	size_t header_bytes; /* names and values of every header */
 	const char *path_params[4]; /* the {…} segments of the matched route */
 	int n_path_params;
 	const char *route; /* the matched pattern, for metrics */

@@ -52,12 +52,6 @@
  * first with the JSON envelope; only beyond this does MHD answer itself. */
 #define CONN_MEMORY (64u * 1024)
 #define REAPER_TICK_MS 100
-/* libmicrohttpd (0.9.75) parses every query parameter into that same
- * memory before calling us; with about 900 of them in 64 KiB it runs out,
- * answers nothing and leaves the connection to our header deadline.  A
- * request target with more parameters than this is closed at once instead
- * (no route of ours takes more than a dozen). */
-#define MAX_URI_PARAMS 512
 
 typedef enum { STAGE_HEADERS, STAGE_BODY, STAGE_ANSWER } conn_stage;
 
@@ -89,6 +83,7 @@ typedef struct request_ctx {
 	http_request req; /* built at the first call, kept for the dispatch */
 	int admitted;
 	size_t uri_len;
+	int query_dropped;
 	size_t body_limit;
 	buf body;
 	int too_large;
@@ -252,6 +247,7 @@ static void build_request(struct MHD_Connection *conn, const char *url, const ch
 	req->method = method;
 	req->path = url;
 	req->uri_len = ctx->uri_len;
+	req->query_dropped = ctx->query_dropped;
 	req->from_loopback = is_loopback(conn);
 	req->content_length = declared_length(conn);
 	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_pair, req);
@@ -327,33 +323,27 @@ static size_t drain_limit(size_t limit)
 	return limit < cap / 4 ? (limit + 1) * 4 : cap;
 }
 
-/* Marks a connection past its deadline and wakes the reaper, which shuts
- * it within a tick. */
-static void close_soon(http_server *srv, struct MHD_Connection *conn)
-{
-	conn_slot *s = slot_of(conn);
-	if (!s)
-		return;
-	pthread_mutex_lock(&srv->lock);
-	s->stage = STAGE_HEADERS;
-	s->since_ms = now_ms() - srv->header_timeout_ms - 1;
-	pthread_cond_signal(&srv->wake);
-	pthread_mutex_unlock(&srv->lock);
-}
-
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 {
-	http_server *srv = cls;
+	(void)cls;
+	(void)conn;
 	request_ctx *ctx = xcalloc(1, sizeof *ctx);
 	buf_init(&ctx->body);
 	ctx->uri_len = strlen(uri);
-	const char *q = memchr(uri, '?', ctx->uri_len);
-	size_t params = q ? 1 : 0;
-	for (const char *p = q;
-	     p && (p = memchr(p + 1, '&', ctx->uri_len - (size_t)(p + 1 - uri)));)
-		params++;
-	if (srv && params > MAX_URI_PARAMS)
-		close_soon(srv, conn);
+	/* Called before libmicrohttpd parses the query (http.h): a target
+	 * over the limits gets its query cut at the '?', in libmicrohttpd's
+	 * own line buffer (writable; this callback's const notwithstanding),
+	 * so it parses none and the API answers 414. */
+	char *q = strchr(uri, '?');
+	if (q) {
+		size_t params = 1;
+		for (const char *p = q + 1; *p; p++)
+			params += *p == '&';
+		if (ctx->uri_len > HTTP_MAX_TARGET || params > HTTP_MAX_QUERY_PARAMS) {
+			q[1] = '\0';
+			ctx->query_dropped = 1;
+		}
+	}
 	return ctx;
 }
 
@@ -499,7 +489,7 @@ http_server *http_server_start(const http_server_opts *o, http_admit_fn admit, h
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)o->max_conn_per_ip,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)o->idle_timeout_s,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY, MHD_OPTION_LISTEN_BACKLOG_SIZE,
-	    1024u, MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv, MHD_OPTION_NOTIFY_COMPLETED,
+	    1024u, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_NOTIFY_COMPLETED,
 	    on_completed, srv, MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv,
 	    MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_END);
 	freeaddrinfo(ai);

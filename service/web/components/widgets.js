@@ -232,6 +232,24 @@ function trimEarly(rows) {
 
 const isoDay = (secs) => new Date(secs * 1000).toISOString().slice(0, 10);
 
+// Buckets are days at the finest, so the time axis ticks at whole days,
+// weeks, months or years — never hours (uPlot's default picks "12am 8am" for
+// a range of two weekly buckets).  uPlot reads 30 days as a month and 365 as
+// a year when it lays calendar ticks.
+const DAY = 86400;
+export const DAY_INCRS = [1, 2, 7, 14, 30, 60, 90, 180, 365, 730, 1825, 3650].map((d) => d * DAY);
+
+// The x range: the data's, padded by half a bucket either side so the first
+// and last bars (centred on their bucket) are drawn whole; one bucket alone
+// gets ALONE either side.  Computed from the data, not from what uPlot
+// passes: for a single point it passes a range of years.
+export function paddedRange(xs, alone = 7 * DAY) {
+  let step = 0;
+  for (let i = 1; i < xs.length; i++) if (!step || xs[i] - xs[i - 1] < step) step = xs[i] - xs[i - 1];
+  const pad = step ? step / 2 : alone;
+  return () => [xs[0] - pad, xs[xs.length - 1] + pad];
+}
+
 async function draw(box, rows, onBrush) {
   loadStyle('vendor/uplot/uPlot.min.css');
   const uPlot = await loadScript('vendor/uplot/uPlot.iife.min.js', 'uPlot');
@@ -258,8 +276,8 @@ async function draw(box, rows, onBrush) {
         onBrush(isoDay(lo), isoDay(hi));
       }],
     } : {},
-    scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
-    axes: [{ stroke: '#444' }, { stroke: '#444', size: 40, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] }],
+    scales: { x: { time: true, range: paddedRange(xs) }, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
+    axes: [{ stroke: '#444', incrs: DAY_INCRS }, { stroke: '#444', size: 40, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] }],
     series: [{ label: 'Week of' }, ...order.map((i) => ({
       label: stack[i].name,
       fill: PALETTE[i % PALETTE.length],
@@ -273,6 +291,7 @@ async function draw(box, rows, onBrush) {
   const data = [xs, ...order.map((i) => cumulative[i])];
   box.replaceChildren();
   const plot = new uPlot(opts, data, box);
+  box.plot = plot; // for the browser tests: the axis' tick labels
   const ro = new ResizeObserver(() => {
     if (!box.isConnected) return ro.disconnect();
     plot.setSize({ width: box.clientWidth, height: 240 });

@@ -2,7 +2,7 @@
 // on one chart each (a line per actor), their totals in the period, and the
 // events each pair shared.  Actor (A) and With (B, or "B; C") name them.
 import { h, panel, href, count, loadScript, loadStyle } from '../lib/core.js';
-import { PALETTE, collection, eventColumns, matching, periodLine, section, table } from '../components/widgets.js';
+import { DAY_INCRS, paddedRange, PALETTE, collection, eventColumns, matching, periodLine, section, table } from '../components/widgets.js';
 
 const sides = (filters) => [filters.actor, ...(filters.with || '').split(';')].map((s) => (s || '').trim()).filter(Boolean).slice(0, 3);
 const pairs = (xs) => xs.flatMap((a, i) => xs.slice(i + 1).map((b) => [a, b]));
@@ -56,8 +56,16 @@ export default {
 // One line per actor over the union of their months.
 function lines(xs, series, label) {
   if (series.some((s) => !s)) return h('p', { class: 'empty', text: 'Could not load every series.' });
-  const months = [...new Set(series.flatMap((s) => s.data.map((b) => b.bucket)))].sort();
-  if (!months.length) return h('p', { class: 'empty', text: 'No dated records in this period.' });
+  const seen = [...new Set(series.flatMap((s) => s.data.map((b) => b.bucket)))].sort();
+  if (!seen.length) return h('p', { class: 'empty', text: 'No dated records in this period.' });
+  // Every calendar month from the first to the last, so a month nobody was
+  // active in is drawn at 0 instead of a line sloping across the gap.
+  const months = [];
+  for (let d = new Date(`${seen[0]}T00:00:00Z`), end = seen[seen.length - 1]; ; d.setUTCMonth(d.getUTCMonth() + 1)) {
+    const m = d.toISOString().slice(0, 10);
+    if (m > end || months.length > 1200) break;
+    months.push(m);
+  }
   const box = h('div', { class: 'chart chart-small', role: 'img', 'aria-label': label });
   const values = series.map((s) => {
     const by = new Map(s.data.map((b) => [b.bucket, b.count]));
@@ -69,13 +77,12 @@ function lines(xs, series, label) {
       const uPlot = await loadScript('vendor/uplot/uPlot.iife.min.js', 'uPlot');
       if (!box.isConnected) return;
       const xsec = months.map((m) => Date.parse(`${m}T00:00:00Z`) / 1000);
-      // eslint-disable-next-line no-new
-      new uPlot({
+      box.plot = new uPlot({
         width: box.clientWidth || 500,
         height: 200,
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
-        scales: { x: { time: true, range: (u, lo, hi) => (lo === hi ? [lo - 2678400, hi + 2678400] : [lo, hi]) }, y: { range: (u, lo, hi) => [0, Math.max(1, hi)] } },
-        axes: [{ stroke: '#444' }, { stroke: '#444', size: 40 }],
+        scales: { x: { time: true, range: paddedRange(xsec, 31 * 86400) }, y: { range: (u, lo, hi) => [0, Math.max(1, hi)] } },
+        axes: [{ stroke: '#444', incrs: DAY_INCRS }, { stroke: '#444', size: 40 }],
         series: [{ label: 'Month' }, ...xs.map((x, i) => ({ label: x, stroke: PALETTE[i], width: 2, points: { show: true, size: 6, fill: PALETTE[i] } }))],
       }, [xsec, ...values], box);
     } catch (err) {

@@ -4,7 +4,7 @@
 // below), with the counts per QuadClass; each month opens the events
 // behind it; and the statements each side made naming the other.
 import { h, panel, href, count, loadScript, loadStyle } from '../lib/core.js';
-import { collection, eventColumns, periodLine, section, statementColumns, table } from '../components/widgets.js';
+import { DAY_INCRS, paddedRange, collection, eventColumns, periodLine, section, statementColumns, table } from '../components/widgets.js';
 
 const QUADS = [['verbal_cooperation', 'Verbal cooperation'], ['material_cooperation', 'Material cooperation'],
   ['verbal_conflict', 'Verbal conflict'], ['material_conflict', 'Material conflict']];
@@ -81,10 +81,11 @@ async function draw(box, data, state) {
     height: 200,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
     // One month alone gets a month either side, not an axis of years.
-    scales: { x: { time: true, range: (u, lo, hi) => (lo === hi ? [lo - 2678400, hi + 2678400] : [lo, hi]) }, y: { range: [-10, 10] } },
-    axes: [{ stroke: '#444' }, { stroke: '#444', size: 40 }],
+    scales: { x: { time: true, range: paddedRange(xs, 31 * 86400) }, y: { range: [-10, 10] } },
+    axes: [{ stroke: '#444', incrs: DAY_INCRS }, { stroke: '#444', size: 40 }],
     series: [{ label: 'Month' }, { label: 'Mean Goldstein', stroke: '#2f5f9e', width: 2, points: { show: true, size: 8, fill: '#2f5f9e' } }],
   }, [xs, data.map((b) => b.goldstein_mean)], box);
+  box.plot = plot; // for the browser tests: the axis' range
   // A click on a month shows the events behind it.
   plot.over.addEventListener('click', () => {
     const i = plot.cursor.idx;
