@@ -14,11 +14,13 @@
 // where the map draws a country's centre.  Rows already carrying numbers
 // are kept; a place the lookup cannot find stops the script.
 import { readFileSync } from 'node:fs';
+import { centre, decode } from '../service/web/lib/geo.mjs';
 
 const here = new URL('..', import.meta.url).pathname;
 const cities = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const topo = JSON.parse(readFileSync(`${here}service/web/vendor/world-atlas/countries-110m.json`, 'utf8'));
 const iso = JSON.parse(readFileSync(`${here}service/web/vendor/world-atlas/iso-numeric.json`, 'utf8'));
+const countryShapes = decode(topo, topo.objects.countries);
 
 // place -> [GeoNames name, alpha-2, admin1 or '', admin2 where still ambiguous]
 const LOOKUP = {
@@ -65,31 +67,14 @@ function city(place) {
   return [Number(hits[0].lat), Number(hits[0].lng)];
 }
 
-// The map's own rule (service/web/views/map.js centre()): the centroid of
-// the largest outer ring, longitudes unwrapped across the antimeridian.
+// The map's own rule (service/web/lib/geo.mjs), the longitude brought
+// back within ±180°.
 function centroid(code) {
   const num = Object.keys(iso).find((k) => iso[k] === code);
-  const g = topo.objects.countries.geometries.find((x) => x.id === num);
-  if (!g) throw new Error(`${code}: not in world-atlas`);
-  const [sx, sy] = topo.transform.scale;
-  const [tx, ty] = topo.transform.translate;
-  const arcs = topo.arcs.map((arc) => { let x = 0; let y = 0; return arc.map(([dx, dy]) => { x += dx; y += dy; return [x * sx + tx, y * sy + ty]; }); });
-  const ring = (ids) => ids.flatMap((i, k) => { const p = i < 0 ? [...arcs[~i]].reverse() : arcs[i]; return k ? p.slice(1) : p; });
-  const polys = g.type === 'Polygon' ? [g.arcs.map(ring)] : g.arcs.map((p) => p.map(ring));
-  let best = null;
-  let bestArea = 0;
-  for (const [outer] of polys) {
-    let prev = outer[0][0];
-    let shift = 0;
-    const pts = outer.map(([lon, lat]) => { if (lon + shift - prev > 180) shift -= 360; else if (lon + shift - prev < -180) shift += 360; prev = lon + shift; return [prev, lat]; });
-    let a = 0; let cx = 0; let cy = 0;
-    for (let i = 0; i < pts.length - 1; i++) {
-      const f = pts[i][0] * pts[i + 1][1] - pts[i + 1][0] * pts[i][1];
-      a += f; cx += (pts[i][0] + pts[i + 1][0]) * f; cy += (pts[i][1] + pts[i + 1][1]) * f;
-    }
-    if (Math.abs(a) > bestArea) { bestArea = Math.abs(a); best = [cy / (3 * a), ((cx / (3 * a) + 540) % 360) - 180]; }
-  }
-  return best;
+  const f = countryShapes.find((x) => x.id === num);
+  if (!f) throw new Error(`${code}: not in world-atlas`);
+  const [lon, lat] = centre(f.polygons);
+  return [lat, ((lon + 540) % 360) - 180];
 }
 
 const countries = new Set(readFileSync(`${here}service/data/countries.tsv`, 'utf8').split('\n')

@@ -14,6 +14,7 @@
 // country is already drawn: the country's shade counts them either way.
 import { h, panel, href, count } from '../lib/core.js';
 import { collection, eventColumns, periodLine, section, table } from '../components/widgets.js';
+import { centre, decode, unwrap } from '../lib/geo.mjs';
 
 const W = 960;
 const LAT_TOP = 84;
@@ -50,43 +51,10 @@ function loadWorld() {
   return world;
 }
 
-// TopoJSON: arcs are delta-encoded, quantised positions; a geometry lists
-// arcs by index (~i reversed).
-function decode(topo, object) {
-  const [sx, sy] = topo.transform.scale;
-  const [tx, ty] = topo.transform.translate;
-  const arcs = topo.arcs.map((arc) => {
-    let x = 0;
-    let y = 0;
-    return arc.map(([dx, dy]) => { x += dx; y += dy; return [x * sx + tx, y * sy + ty]; });
-  });
-  const ring = (ids) => ids.flatMap((i, k) => {
-    const pts = i < 0 ? [...arcs[~i]].reverse() : arcs[i];
-    return k ? pts.slice(1) : pts;
-  });
-  return object.geometries.map((g) => ({
-    id: g.id,
-    name: g.properties?.name || '',
-    polygons: g.type === 'Polygon' ? [g.arcs.map(ring)] : g.type === 'MultiPolygon' ? g.arcs.map((p) => p.map(ring)) : [],
-  }));
-}
-
 const px = ([lon, lat]) => [((lon + 180) / 360) * W, ((LAT_TOP - lat) / (LAT_TOP - LAT_BOTTOM)) * H];
 
-// A ring crossing the antimeridian (Russia, Fiji) is unwrapped into
-// continuous longitudes and drawn once more shifted by 360°; the SVG's
-// viewport clips what falls outside.
-function unwrap(ring) {
-  let prev = ring[0][0];
-  let shift = 0;
-  return ring.map(([lon, lat]) => {
-    if (lon + shift - prev > 180) shift -= 360;
-    else if (lon + shift - prev < -180) shift += 360;
-    prev = lon + shift;
-    return [prev, lat];
-  });
-}
-
+// A ring crossing the antimeridian is drawn once more shifted by 360°;
+// the SVG's viewport clips what falls outside.
 function pathOf(polygons) {
   const d = [];
   for (const rings of polygons) {
@@ -98,29 +66,6 @@ function pathOf(polygons) {
     }
   }
   return d.join('');
-}
-
-// The centre of a country: the centroid of its largest outer ring.
-function centre(polygons) {
-  let best = null;
-  let bestArea = 0;
-  for (const [outer] of polygons) {
-    const pts = unwrap(outer).map(px);
-    let a = 0;
-    let cx = 0;
-    let cy = 0;
-    for (let i = 0; i < pts.length - 1; i++) {
-      const f = pts[i][0] * pts[i + 1][1] - pts[i + 1][0] * pts[i][1];
-      a += f;
-      cx += (pts[i][0] + pts[i + 1][0]) * f;
-      cy += (pts[i][1] + pts[i + 1][1]) * f;
-    }
-    if (Math.abs(a) > bestArea) {
-      bestArea = Math.abs(a);
-      best = [cx / (3 * a), cy / (3 * a)];
-    }
-  }
-  return best;
 }
 
 // A place's or a country's point, largest first so smaller ones stay on
@@ -139,7 +84,8 @@ function pointsOf(places, features, iso) {
   }
   for (const [code, n] of loose) {
     const f = centres.get(code);
-    const at = !drawn.has(code) && f && centre(f.polygons);
+    const c = !drawn.has(code) && f && centre(f.polygons);
+    const at = c && px(c);
     if (at) points.push({ at, n, value: code, label: `${f.name || code} (country)` });
   }
   return points.sort((a, b) => b.n - a.n);

@@ -7,6 +7,8 @@
 #include "extract/extract.h"
 #include "extract/internal.h"
 
+#include "check_main.h"
+
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,16 +75,14 @@ START_TEST(shipped_gazetteer_is_located)
 }
 END_TEST
 
-int main(void)
+static Suite *gazetteer_suite(void)
 {
 	Suite *s = suite_create("extract_gazetteer");
 	TCase *tc = tcase_create("gazetteer");
 	tcase_add_loop_test(tc, place_rows, 0, (int)(sizeof rows / sizeof *rows));
 	tcase_add_test(tc, shipped_gazetteer_is_located);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return s;
 }
+
+CHECK_MAIN(gazetteer_suite)
