@@ -320,7 +320,7 @@ test('compare: two or three actors side by side, with the events each pair share
   await p.shot('compare');
 });
 
-test('map: countries shaded by events, a click filters by the country, places listed', async (p) => {
+test('map: countries shaded, places drawn at their own points sized by count, a click on either filters', async (p) => {
   const places = await api('/v1/stats/places');
   const byCountry = {};
   for (const x of places.data) if (x.country) byCountry[x.country] = (byCountry[x.country] || 0) + x.count;
@@ -329,13 +329,39 @@ test('map: countries shaded by events, a click filters by the country, places li
   await p.page.waitForSelector('main svg.world path.country');
   const shaded = await p.page.$$eval('main svg.world path.country', (ps) => ps.filter((x) => x.getAttribute('fill') !== '#eef0f4').map((x) => x.dataset.country));
   assert(shaded.includes(top[0]), `${top[0]} not shaded`);
-  assert((await p.page.$$('main svg.world circle.place-dot')).length > 0, 'no points');
+  // every place the gazetteer locates is a point of its own, labelled
+  const drawn = await p.page.$$eval('main svg.world a.place', (as) => as.map((a) => a.dataset.place));
+  const located = places.data.filter((x) => x.lat !== null);
+  assert(located.length > 0 && located.every((x) => drawn.includes(x.name)), `points ${drawn} for ${located.map((x) => x.name)}`);
+  const point = (name) => p.page.$eval(`main svg.world a.place[data-place="${name}"]`, (a) => {
+    const c = a.querySelector('circle');
+    return { x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')), r: Number(c.getAttribute('r')), label: a.getAttribute('aria-label') };
+  });
+  const n = (name) => places.data.find((x) => x.name === name)?.count;
+  assert(n('Istanbul') && n('Ankara'), 'the demo has events in Istanbul and in Ankara');
+  const [ist, ank] = [await point('Istanbul'), await point('Ankara')];
+  // Istanbul lies about 4° west and 1° north of Ankara: distinct points, in that order
+  assert(ist.x < ank.x - 5 && ist.y < ank.y, `Istanbul at ${ist.x},${ist.y}, Ankara at ${ank.x},${ank.y}`);
+  assert((n('Istanbul') > n('Ankara')) === (ist.r > ank.r), `sized by count: ${ist.r} vs ${ank.r}`);
+  assert(ist.label === `Istanbul, TUR: ${n('Istanbul')} events`, `label ${ist.label}`);
+  // Turkey has points of its own: no country-centre point besides them
+  assert(!drawn.includes('TUR'), 'a country-centre point beside the cities');
   await p.shot('map');
-  await p.page.click(`main svg.world path[data-country="${top[0]}"]`, { force: true });
+  await p.page.click('main svg.world a.place[data-place="Istanbul"]');
+  await p.settled();
+  assert(await hashParam(p, 'location') === 'Istanbul', 'the click filters by the place');
+  await p.page.waitForSelector('main svg.world a.place[data-place="Istanbul"] circle.chosen');
+  let events = await p.page.$$eval('main section:nth-of-type(2) table.data tbody tr', (trs) => trs.length);
+  let expected = (await api('/v1/events?location=Istanbul&limit=20')).data.length;
+  assert(events === expected && events === Math.min(20, n('Istanbul')), `${events} events listed in Istanbul, API ${expected}`);
+  // a country: shaded paths filter by their code (points may cover the middle: dispatch on the path)
+  await p.go('#/map');
+  await p.page.waitForSelector('main svg.world path.country');
+  await p.page.dispatchEvent(`main svg.world path[data-country="${top[0]}"]`, 'click');
   await p.settled();
   assert(await hashParam(p, 'location') === top[0], 'the click filters by the country');
-  const events = await p.page.$$eval('main section:nth-of-type(2) table.data tbody tr', (trs) => trs.length);
-  const expected = (await api(`/v1/events?location=${top[0]}&limit=20`)).data.length;
+  events = await p.page.$$eval('main section:nth-of-type(2) table.data tbody tr', (trs) => trs.length);
+  expected = (await api(`/v1/events?location=${top[0]}&limit=20`)).data.length;
   assert(events === expected && events > 0, `${events} events listed, API ${expected}`);
 });
 

@@ -333,11 +333,23 @@ START_TEST(relations)
 	snprintf(where, sizeof where, "/v1/events?location=%s&limit=500",
 	         json_string_value(json_object_get(first, "country")));
 	json_int_t in_country = 0;
+	size_t located = 0;
 	json_array_foreach(json_object_get(r.json, "data"), i, e)
 	{
 		if (json_equal(json_object_get(e, "country"), json_object_get(first, "country")))
 			in_country += json_integer_value(json_object_get(e, "count"));
+		/* a named place carries the gazetteer's point; no name, no point */
+		json_t *lat = json_object_get(e, "lat"), *lon = json_object_get(e, "lon");
+		if (json_is_string(json_object_get(e, "name"))) {
+			ck_assert(json_is_real(lat) && json_is_real(lon));
+			double y = json_real_value(lat), x = json_real_value(lon);
+			ck_assert(y >= -90 && y <= 90 && x >= -180 && x <= 180);
+			located++;
+		} else {
+			ck_assert(json_is_null(lat) && json_is_null(lon));
+		}
 	}
+	ck_assert_uint_gt(located, 0);
 	reply_free(&r);
 	r = client_get(where);
 	ck_assert_int_eq((json_int_t)json_array_size(json_object_get(r.json, "data")), in_country);

@@ -1,12 +1,13 @@
 /*
  * stats — GET /v1/stats/timeline, /v1/stats/summary and /v1/network: the
  * aggregates a dashboard draws.  The timeline takes the same filters as
- * the collection it counts.
+ * the collection it counts.  Places carry the gazetteer's coordinates.
  */
 #include "db/stats.h"
 #include "api/api.h"
 #include "core/utf8.h"
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,6 +199,36 @@ void h_relations(void *ctx, const http_request *req, http_response *res)
 	answer(a, res, st, json);
 }
 
+/* Adds lat/lon (null when unknown) to each place of the database's answer:
+ * coordinates live in the gazetteer file, not in the database. */
+static char *with_points(app *a, char *json)
+{
+	json_t *root = json_loads(json, 0, NULL);
+	json_t *data = json_object_get(root, "data");
+	if (!json_is_array(data)) {
+		json_decref(root);
+		return json;
+	}
+	pthread_rwlock_rdlock(&a->dict_lock);
+	size_t i;
+	json_t *row;
+	json_array_foreach(data, i, row)
+	{
+		double lat, lon;
+		bool known = px_dict_place_point(
+		    a->dict, json_string_value(json_object_get(row, "name")), &lat, &lon);
+		json_object_set_new(row, "lat", known ? json_real(lat) : json_null());
+		json_object_set_new(row, "lon", known ? json_real(lon) : json_null());
+	}
+	pthread_rwlock_unlock(&a->dict_lock);
+	char *out = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(8));
+	json_decref(root);
+	if (!out)
+		return json;
+	free(json);
+	return out;
+}
+
 void h_stats_places(void *ctx, const http_request *req, http_response *res)
 {
 	app *a = ctx;
@@ -214,5 +245,7 @@ void h_stats_places(void *ctx, const http_request *req, http_response *res)
 	char *json;
 	db_status st = db_places(c, p.values, &json);
 	db_release(a->pool, c);
+	if (st == DB_OK)
+		json = with_points(a, json);
 	answer(a, res, st, json);
 }

@@ -117,6 +117,17 @@ void px_dict_add_phrase(px_dict *d, const char *phrase, size_t len, unsigned kin
 		rehash(d);
 }
 
+bool px_dict_place_point(const px_dict *d, const char *name, double *lat, double *lon)
+{
+	for (size_t i = 0; d && name && i < d->n_places; i++)
+		if (d->places[i].located && !strcmp(d->places[i].name, name)) {
+			*lat = d->places[i].lat;
+			*lon = d->places[i].lon;
+			return true;
+		}
+	return false;
+}
+
 static char *dup_or_null(const char *s)
 {
 	return s && *s ? xstrdup(s) : NULL;

@@ -95,11 +95,32 @@ static int add_country_row(px_dict *d, row *r)
 	return 0;
 }
 
+/* A coordinate: a whole decimal number within [-limit, limit]. */
+static bool parse_degrees(const char *s, double limit, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+	if (end == s || *end || !(v >= -limit && v <= limit))
+		return false;
+	*out = v;
+	return true;
+}
+
+/* A place's latitude and longitude are both given or both '-', and the
+ * columns are there: a row without them is malformed. */
 static int add_place_row(px_dict *d, row *r)
 {
+	double lat = 0, lon = 0;
+	bool located = *r->field[3] || *r->field[4];
+	if (r->n < 5 || (located && (!parse_degrees(r->field[3], 90, &lat) ||
+	                             !parse_degrees(r->field[4], 180, &lon))))
+		return -1;
 	px_place *p = VEC_PUSH(d->places, d->n_places, d->cap_places);
 	p->name = xstrdup(r->field[0]);
 	snprintf(p->iso3, sizeof p->iso3, "%s", r->field[1]);
+	p->located = located;
+	p->lat = lat;
+	p->lon = lon;
 	uint32_t ref = (uint32_t)(d->n_places - 1);
 	px_dict_add_phrase(d, p->name, strlen(p->name), LX_PLACE, ref);
 	each_item(d, r->field[2], LX_PLACE, ref);

@@ -39,6 +39,7 @@
 #define PARLEY_EXTRACT_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct px_dict px_dict;
@@ -60,6 +61,9 @@ int px_dict_add_file(px_dict *d, const char *name, const char *data, size_t len,
 int px_dict_add_actor(px_dict *d, const char *name, const char *kind, const char *title,
                       const char *country, const char *cameo, const char *const *aliases,
                       size_t n_aliases);
+/* The gazetteer's point (WGS84 degrees) of the place named exactly name:
+ * true with lat and lon set, or false for an unknown or unlocated place. */
+bool px_dict_place_point(const px_dict *d, const char *name, double *lat, double *lon);
 /* Reads every dictionary file in dir (the one function here that does I/O,
  * kept apart in dict_load.c). */
 px_dict *px_dict_load_dir(const char *dir, char **err);

@@ -87,6 +87,8 @@ typedef struct px_country {
 typedef struct px_place {
 	char *name;
 	char iso3[4];
+	bool located; /* lat/lon known (WGS84 degrees) */
+	double lat, lon;
 } px_place;
 
 typedef struct px_title {

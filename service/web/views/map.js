@@ -1,15 +1,20 @@
 // Events by place on a world map: countries shaded by how many events took
-// place in them, a point at each country's centre sized by its count, a
-// click (or the table) filters by the place.  The boundaries are Natural
-// Earth's 1:110m countries as world-atlas ships them (vendored, public
-// domain / ISC); ISO numeric codes map to alpha-3 with the vendored table.
-// Our own TopoJSON decoding and an equirectangular projection, drawn as SVG:
-// no tile server, no network at run time.
+// place in them, each place a point at its coordinates sized by its count;
+// a click on a country or a point (or a link in the table) filters by it.
+// The boundaries are Natural Earth's 1:110m countries as world-atlas ships
+// them (vendored, public domain / ISC); ISO numeric codes map to alpha-3
+// with the vendored table.  The points are the gazetteer's
+// (service/data/places.tsv: GeoNames, CC BY 4.0), answered by
+// /v1/stats/places with the counts.  Our own TopoJSON decoding and an
+// equirectangular projection, drawn as SVG: no tile server, no network at
+// run time.
 //
-// The gazetteer (service/data/places.tsv) has no coordinates yet, so cities
-// are listed, and drawn at their country's centre.
+// Events whose place has no point (a country alone, a name the gazetteer no
+// longer has) are drawn at their country's centre, unless a point of that
+// country is already drawn: the country's shade counts them either way.
 import { h, panel, href, count } from '../lib/core.js';
 import { collection, eventColumns, periodLine, section, table } from '../components/widgets.js';
+import { centre, decode, unwrap } from '../lib/geo.mjs';
 
 const W = 960;
 const LAT_TOP = 84;
@@ -46,43 +51,10 @@ function loadWorld() {
   return world;
 }
 
-// TopoJSON: arcs are delta-encoded, quantised positions; a geometry lists
-// arcs by index (~i reversed).
-function decode(topo, object) {
-  const [sx, sy] = topo.transform.scale;
-  const [tx, ty] = topo.transform.translate;
-  const arcs = topo.arcs.map((arc) => {
-    let x = 0;
-    let y = 0;
-    return arc.map(([dx, dy]) => { x += dx; y += dy; return [x * sx + tx, y * sy + ty]; });
-  });
-  const ring = (ids) => ids.flatMap((i, k) => {
-    const pts = i < 0 ? [...arcs[~i]].reverse() : arcs[i];
-    return k ? pts.slice(1) : pts;
-  });
-  return object.geometries.map((g) => ({
-    id: g.id,
-    name: g.properties?.name || '',
-    polygons: g.type === 'Polygon' ? [g.arcs.map(ring)] : g.type === 'MultiPolygon' ? g.arcs.map((p) => p.map(ring)) : [],
-  }));
-}
-
 const px = ([lon, lat]) => [((lon + 180) / 360) * W, ((LAT_TOP - lat) / (LAT_TOP - LAT_BOTTOM)) * H];
 
-// A ring crossing the antimeridian (Russia, Fiji) is unwrapped into
-// continuous longitudes and drawn once more shifted by 360°; the SVG's
-// viewport clips what falls outside.
-function unwrap(ring) {
-  let prev = ring[0][0];
-  let shift = 0;
-  return ring.map(([lon, lat]) => {
-    if (lon + shift - prev > 180) shift -= 360;
-    else if (lon + shift - prev < -180) shift += 360;
-    prev = lon + shift;
-    return [prev, lat];
-  });
-}
-
+// A ring crossing the antimeridian is drawn once more shifted by 360°;
+// the SVG's viewport clips what falls outside.
 function pathOf(polygons) {
   const d = [];
   for (const rings of polygons) {
@@ -96,27 +68,27 @@ function pathOf(polygons) {
   return d.join('');
 }
 
-// The centre of a country: the centroid of its largest outer ring.
-function centre(polygons) {
-  let best = null;
-  let bestArea = 0;
-  for (const [outer] of polygons) {
-    const pts = unwrap(outer).map(px);
-    let a = 0;
-    let cx = 0;
-    let cy = 0;
-    for (let i = 0; i < pts.length - 1; i++) {
-      const f = pts[i][0] * pts[i + 1][1] - pts[i + 1][0] * pts[i][1];
-      a += f;
-      cx += (pts[i][0] + pts[i + 1][0]) * f;
-      cy += (pts[i][1] + pts[i + 1][1]) * f;
-    }
-    if (Math.abs(a) > bestArea) {
-      bestArea = Math.abs(a);
-      best = [cx / (3 * a), cy / (3 * a)];
-    }
+// A place's or a country's point, largest first so smaller ones stay on
+// top and clickable; each one a link with its own label.
+function pointsOf(places, features, iso) {
+  const centres = new Map();
+  for (const f of features) if (iso[f.id] && !centres.has(iso[f.id])) centres.set(iso[f.id], { name: f.name, polygons: f.polygons });
+  const points = [];
+  const drawn = new Set();
+  const loose = new Map(); // country -> events without a point of their own
+  for (const p of places) {
+    if (p.lat != null && p.lon != null) {
+      points.push({ at: px([p.lon, p.lat]), n: p.count, value: p.name, label: `${p.name}${p.country ? `, ${p.country}` : ''}` });
+      if (p.country) drawn.add(p.country);
+    } else if (p.country) loose.set(p.country, (loose.get(p.country) || 0) + p.count);
   }
-  return best;
+  for (const [code, n] of loose) {
+    const f = centres.get(code);
+    const c = !drawn.has(code) && f && centre(f.polygons);
+    const at = c && px(c);
+    if (at) points.push({ at, n, value: code, label: `${f.name || code} (country)` });
+  }
+  return points.sort((a, b) => b.n - a.n);
 }
 
 function worldMap(places, state) {
@@ -126,6 +98,8 @@ function worldMap(places, state) {
   const shade = (n) => (n ? SHADES[Math.min(SHADES.length - 1, Math.floor((Math.log(n) / Math.log(max + 1)) * SHADES.length))] : '#eef0f4');
   const box = h('div', { class: 'map-box' }, h('p', { class: 'muted', text: 'Loading map…' }));
   const label = `World map: events in ${byCountry.size} countries, the most in ${[...byCountry].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([c, n]) => `${c} (${n})`).join(', ') || 'none'}`;
+  const chosen = (state.filters.location || '').toLowerCase();
+  const filterBy = (value) => href({ ...state, filters: { ...state.filters, location: value } });
   loadWorld().then(({ features, iso }) => {
     const ns = 'http://www.w3.org/2000/svg';
     const el = (tag, attrs, ...kids) => {
@@ -134,24 +108,23 @@ function worldMap(places, state) {
       e.append(...kids);
       return e;
     };
-    const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, class: 'world', role: 'img', 'aria-label': label });
-    const dots = [];
+    const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, class: 'world', role: 'group', 'aria-label': label });
     for (const f of features) {
       const code = iso[f.id];
       const n = code ? byCountry.get(code) || 0 : 0;
-      const path = el('path', { d: pathOf(f.polygons), fill: shade(n), 'data-country': code || '' }, el('title', {}, `${f.name}: ${n} event(s)`));
+      const path = el('path', { d: pathOf(f.polygons), fill: shade(n), 'data-country': code || '', 'aria-hidden': 'true' }, el('title', {}, `${f.name}: ${n} event(s)`));
       if (code) {
-        path.addEventListener('click', () => { location.hash = href({ ...state, filters: { ...state.filters, location: code } }); });
+        path.addEventListener('click', () => { location.hash = filterBy(code); });
         path.classList.add('country');
       }
-      if (code && code === state.filters.location) path.classList.add('chosen');
+      if (code && code.toLowerCase() === chosen) path.classList.add('chosen');
       svg.append(path);
-      if (n) {
-        const c = centre(f.polygons);
-        if (c) dots.push(el('circle', { cx: c[0].toFixed(1), cy: c[1].toFixed(1), r: (3 + Math.sqrt(n) * 2.5).toFixed(1), class: 'place-dot' }, el('title', {}, `${f.name}: ${n}`)));
-      }
     }
-    svg.append(...dots);
+    for (const p of pointsOf(places, features, iso)) {
+      const text = `${p.label}: ${count(p.n)} event${p.n === 1 ? '' : 's'}`;
+      const dot = el('circle', { cx: p.at[0].toFixed(1), cy: p.at[1].toFixed(1), r: (3 + Math.sqrt(p.n) * 2).toFixed(1), class: `place-dot${p.value.toLowerCase() === chosen ? ' chosen' : ''}` }, el('title', {}, text));
+      svg.append(el('a', { href: filterBy(p.value), 'aria-label': text, 'data-place': p.value, class: 'place' }, dot));
+    }
     box.replaceChildren(svg, legend(max, shade));
   }).catch((err) => box.replaceChildren(h('p', { class: 'notice notice-error', text: `Map unavailable: ${err.message}` })));
   return box;
