@@ -342,8 +342,8 @@ START_TEST(relations)
 		json_t *lat = json_object_get(e, "lat"), *lon = json_object_get(e, "lon");
 		if (json_is_string(json_object_get(e, "name"))) {
 			ck_assert(json_is_real(lat) && json_is_real(lon));
-			double y = json_real_value(lat), x = json_real_value(lon);
-			ck_assert(y >= -90 && y <= 90 && x >= -180 && x <= 180);
+			double la = json_real_value(lat), lo = json_real_value(lon);
+			ck_assert(la >= -90 && la <= 90 && lo >= -180 && lo <= 180);
 			located++;
 		} else {
 			ck_assert(json_is_null(lat) && json_is_null(lon));
