@@ -12,6 +12,7 @@
  * until about two seconds have passed.
  */
 #include "extract/extract.h"
+#include "lang/lang.h"
 
 #include <dirent.h>
 #include <jansson.h>
@@ -116,6 +117,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_extract: %s\n", err ? err : "no dictionary");
 		return 1;
 	}
+	/* extraction includes the language layer: the committed models */
+	ln_models *models = ln_models_load_dir(PARLEY_SOURCE_DIR "/service/models", &err);
+	if (!models) {
+		fprintf(stderr, "bench_extract: %s\n", err ? err : "no models");
+		return 1;
+	}
+	px_dict_set_models(d, models);
 	corpus c = {0};
 	int first = 1;
 	if (argc > 1 && !strcmp(argv[1], "--files-only"))
@@ -160,5 +168,6 @@ int main(int argc, char **argv)
 	free(c.text);
 	free(c.len);
 	px_dict_free(d);
+	ln_models_free(models);
 	return 0;
 }

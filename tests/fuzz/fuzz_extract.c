@@ -7,6 +7,7 @@
  * then).
  */
 #include "extract/extract.h"
+#include "lang/lang.h"
 
 #include <jansson.h>
 #include <stddef.h>
@@ -25,6 +26,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		fprintf(stderr, "fuzz_extract: %s\n", err ? err : "no dictionary");
 		abort();
 	}
+	/* the committed models, so the fuzzer reaches the rules that read the parse */
+	const char *mdir = getenv("PARLEY_MODELS_DIR");
+	ln_models *m = ln_models_load_dir(mdir ? mdir : PARLEY_SOURCE_DIR "/service/models", &err);
+	if (!m) {
+		fprintf(stderr, "fuzz_extract: %s\n", err ? err : "no models");
+		abort();
+	}
+	px_dict_set_models(fuzz_dict, m); /* lives as long as the process */
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "core/file.h"
 #include "extract/extract.h"
+#include "lang/lang.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -86,17 +87,28 @@ int cmd_extract(int argc, char **argv)
 		return 2;
 	}
 	px_dict *d = px_dict_load_dir(a.data_dir ? a.data_dir : cfg.dict_dir, &err);
-	config_free(&cfg);
 	if (!d) {
+		config_free(&cfg);
 		fprintf(stderr, "parley extract: %s\n", err ? err : "cannot load dictionary");
 		free(err);
 		return 1;
 	}
+	ln_models *models = cfg.models_dir ? ln_models_load_dir(cfg.models_dir, &err) : NULL;
+	if (!models) {
+		fprintf(stderr,
+		        "parley extract: no language models (%s): extracting without syntax\n",
+		        err ? err : "no models directory");
+		free(err);
+		err = NULL;
+	}
+	config_free(&cfg);
+	px_dict_set_models(d, models);
 	size_t len;
 	char *raw = file_read(a.file, FILE_NO_LIMIT, &len, NULL);
 	if (!raw) {
 		fprintf(stderr, "parley extract: cannot read %s\n", a.file);
 		px_dict_free(d);
+		ln_models_free(models);
 		return 2;
 	}
 	size_t clean_len;
@@ -115,5 +127,6 @@ int cmd_extract(int argc, char **argv)
 	free(clean);
 	free(raw);
 	px_dict_free(d);
+	ln_models_free(models);
 	return 0;
 }

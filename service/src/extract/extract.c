@@ -2,7 +2,7 @@
  * extract — px_extract(): runs the stages in order over one document.
  *
  * Order matters and is the whole design: the text is prepared and split,
- * the publication date fixed (given, or inferred from a dateline or the
+ * the language layer run over the kept lines (syntax.c), the publication date fixed (given, or inferred from a dateline or the
  * latest full date in the body), actors found, then statements (which need
  * actors for speakers), then events (which need both).
  */
@@ -20,6 +20,7 @@ px_result *px_extract(const px_dict *d, const px_input *in)
 	doc->dict = d;
 	px_text_prepare(&doc->text, in->text ? in->text : "", in->text ? in->len : 0);
 	px_segment(doc);
+	px_syntax_analyze(doc);
 	doc->lex_cache = xmalloc((doc->n_toks + 1) * sizeof *doc->lex_cache);
 	doc->lex_cached = xcalloc(doc->n_toks + 1, 1);
 	doc->date_cache = xcalloc(doc->n_sents + 1, sizeof *doc->date_cache);
@@ -58,6 +59,7 @@ void px_result_free(px_result *r)
 	free(doc->toks), free(doc->sents), free(doc->lines), free(doc->tok_mention);
 	free(doc->lex_cache), free(doc->lex_cached), free(doc->date_cache),
 	    free(doc->clause_breaks);
+	px_syntax_free(&doc->syn);
 	px_text_free(&doc->text);
 	free(r);
 }

@@ -43,6 +43,7 @@
 #include <stddef.h>
 
 typedef struct px_dict px_dict;
+typedef struct ln_models ln_models;
 typedef struct px_result px_result;
 
 typedef struct px_input {
@@ -61,6 +62,10 @@ int px_dict_add_file(px_dict *d, const char *name, const char *data, size_t len,
 int px_dict_add_actor(px_dict *d, const char *name, const char *kind, const char *title,
                       const char *country, const char *cameo, const char *const *aliases,
                       size_t n_aliases);
+/* The language models (lang/lang.h) extraction parses with: borrowed,
+ * they must outlive the dictionary.  Without them extraction still runs,
+ * on tokens alone, and finds what needs no syntax. */
+void px_dict_set_models(px_dict *d, const ln_models *m);
 /* The gazetteer's point (WGS84 degrees) of the place named exactly name:
  * true with lat and lon set, or false for an unknown or unlocated place. */
 bool px_dict_place_point(const px_dict *d, const char *name, double *lat, double *lon);

@@ -12,6 +12,7 @@
 #define PARLEY_EXTRACT_INTERNAL_H
 
 #include "extract/extract.h"
+#include "lang/lang.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -131,6 +132,7 @@ struct px_dict {
 	size_t n_titles, cap_titles;
 	px_event_word *events;
 	size_t n_events, cap_events;
+	const ln_models *models; /* borrowed (px_dict_set_models); NULL: no syntax */
 };
 
 void px_dict_add_phrase(px_dict *d, const char *phrase, size_t len, unsigned kind, uint32_t ref);
@@ -236,6 +238,28 @@ typedef struct px_event {
 	char *title;
 } px_event;
 
+/* ------------------------------------------------------------ syntax.c */
+
+/* The language layer's view of the document (tags, lemmas, dependency
+ * trees, entities), computed over the work text with the lines clean.c
+ * dropped blanked out, so its byte offsets are the work text's and its
+ * sentences never reach into boilerplate.  "ln" indexes below are token
+ * indexes into syn.lang.tok (document-wide); px_syn_* map between the two
+ * tokenisations (they differ on clitics and some punctuation). */
+typedef struct px_syntax {
+	bool ok;                    /* analysed with models: tags, trees, entities present */
+	char *text;                 /* the blanked copy the ln_doc borrows */
+	ln_doc lang;                /* valid whenever text != NULL (tokens even without models) */
+	int32_t *tok_ln;            /* px token -> ln token covering its first byte, -1 */
+	int32_t *ln_tok;            /* ln token -> px token covering its first byte, -1 */
+	int32_t *head;              /* ln token -> ln index of its head, -1 for a root */
+	int32_t *child;             /* ln token -> first dependent (ln index), -1 */
+	int32_t *sibling;           /* ln token -> next dependent of the same head, -1 */
+	int32_t *ent;               /* ln token -> entity index in lang.ent, -1 */
+	const char *const *deprels; /* the models' relation names */
+	size_t n_deprels;
+} px_syntax;
+
 typedef struct px_doc {
 	const px_dict *dict;
 	px_text text;
@@ -259,11 +283,33 @@ typedef struct px_doc {
 	uint8_t *clause_breaks;       /* per token: 1 a clause break, 0 not (parties.c) */
 	px_date_cache *date_cache;    /* per sentence, filled on first question */
 	px_date published;
+	px_syntax syn; /* syntax.c: the language layer's analysis of the kept text */
 } px_doc;
 
 struct px_result {
 	px_doc doc;
 };
+
+/* syntax.c (see px_syntax above) */
+/* Runs the language layer (when the dictionary has models) and builds the
+ * maps; called by px_extract() after px_segment(). */
+void px_syntax_analyze(px_doc *doc);
+void px_syntax_free(px_syntax *s);
+/* The ln token of px token i, or -1. */
+int32_t px_syn_ln(const px_doc *doc, size_t i);
+/* The px token of ln token k, or -1. */
+int32_t px_syn_tok(const px_doc *doc, size_t k);
+/* UD relation of ln token k ("nsubj:pass"), "" when none. */
+const char *px_syn_deprel(const px_doc *doc, size_t k);
+/* Its relation equals rel, or rel is its base ("nsubj" matches "nsubj:pass"). */
+bool px_syn_rel_is(const px_doc *doc, size_t k, const char *rel);
+/* Lemma of ln token k ("" when none). */
+const char *px_syn_lemma(const px_doc *doc, size_t k);
+/* UPOS of ln token k (LN_UPOS_X without models). */
+static inline ln_upos px_syn_upos(const px_doc *doc, size_t k)
+{
+	return k < doc->syn.lang.ntok ? (ln_upos)doc->syn.lang.tok[k].upos : LN_UPOS_X;
+}
 
 /* Dictionary phrase matching at token i: the longest entry of any kind in
  * mask; returns its token length (0: none) and the entry in *out. */

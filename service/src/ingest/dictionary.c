@@ -5,6 +5,7 @@
 
 #include "core/log.h"
 #include "db/actors.h"
+#include "ingest/language.h"
 
 static void add_curated(void *ud, const char *name, const char *kind, const char *title,
                         const char *country, const char *cameo, const char *const *aliases,
@@ -16,6 +17,8 @@ static void add_curated(void *ud, const char *name, const char *kind, const char
 px_dict *dictionary_build(const char *dir, db_conn *c, char **err)
 {
 	px_dict *d = px_dict_load_dir(dir, err);
+	if (d)
+		px_dict_set_models(d, language_models());
 	if (!d || !c)
 		return d;
 	if (db_curated_actors(c, add_curated, d) != DB_OK)

@@ -7,7 +7,6 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "db/articles.h"
-#include "ingest/language.h"
 #include "parse/html.h"
 #include "parse/url.h"
 
@@ -18,11 +17,6 @@
 typedef struct prepared {
 	char *text;
 	size_t text_len;
-	/* The text analysed by the language layer (sentences, tokens; tags,
-	 * trees and entities when the models load) for extraction on syntax.
-	 * px_extract does not read it yet. */
-	ln_doc lang;
-	int have_lang;
 	html_article page;
 	int have_page;
 	char *canonical;
@@ -30,8 +24,6 @@ typedef struct prepared {
 
 static void prepared_free(prepared *p)
 {
-	if (p->have_lang)
-		ln_doc_free(&p->lang);
 	free(p->text);
 	if (p->have_page)
 		html_article_free(&p->page);
@@ -63,17 +55,6 @@ static int prepare(const article_input *in, prepared *p, char **err)
 			*err = xstrdup("the text is empty once cleaned (only whitespace, "
 			               "markup or boilerplate lines): nothing to extract");
 			return -1;
-		}
-	}
-	if (p->text) {
-		ln_doc_init(&p->lang, p->text, p->text_len);
-		p->have_lang = 1;
-		if (ln_doc_analyze(language_models(), &p->lang)) {
-			/* out of memory: go on without the analysis, as without models */
-			log_warn("language analysis failed; article stored without it", "url",
-			         in->url ? in->url : "", NULL);
-			ln_doc_free(&p->lang);
-			p->have_lang = 0;
 		}
 	}
 	const char *canon = p->have_page && p->page.canonical_url ? p->page.canonical_url : in->url;

@@ -20,6 +20,7 @@
  * One Check loop test per case, so each failure names its case.
  */
 #include "extract/extract.h"
+#include "lang/lang.h"
 
 #include "case_files.h"
 
@@ -190,6 +191,13 @@ int main(void)
 		fprintf(stderr, "cannot load dictionary: %s\n", err ? err : "?");
 		return 1;
 	}
+	/* the committed models: extraction reads the parse */
+	ln_models *models = ln_models_load_dir("service/models", &err);
+	if (!models) {
+		fprintf(stderr, "cannot load language models: %s\n", err ? err : "?");
+		return 1;
+	}
+	px_dict_set_models(dict, models);
 	load_cases();
 	Suite *s = suite_create("extract_cases");
 	TCase *tc = tcase_create("cases");
@@ -204,5 +212,6 @@ int main(void)
 	for (int i = 0; i < n_cases; i++)
 		case_files_free(&cases[i].c, 1);
 	px_dict_free(dict);
+	ln_models_free(models);
 	return failed ? 1 : 0;
 }
