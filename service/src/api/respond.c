@@ -93,6 +93,11 @@ void api_db_error(http_response *res, db_status st, const char *what)
 		          "the database is out of disk space; nothing was changed; try again later",
 		          NULL);
 		return;
+	case DB_RETRY:
+		http_set_header(res, "Retry-After", "1");
+		api_error(res, 503, "write_conflict",
+		          "concurrent writes kept colliding; nothing was changed; try again", NULL);
+		return;
 	case DB_FAILED: break;
 	}
 	api_error(res, 500, "internal", "unexpected database error", NULL);

@@ -190,6 +190,10 @@ db_status db_status_of(PGconn *pg, const PGresult *res)
 	 * is freed; the connection itself is fine. */
 	if (!strcmp(state, "53100"))
 		return DB_STORAGE_FULL;
+	/* Concurrent writers (store_extraction) lost a race: retry the whole
+	 * transaction. */
+	if (!strcmp(state, "40001") || !strcmp(state, "40P01"))
+		return DB_RETRY;
 	/* 08: connection exception, 57P: operator intervention (shutdown),
 	 * 53: other insufficient resources (memory, connections): transient. */
 	if (!strncmp(state, "08", 2) || !strncmp(state, "57P", 3) || !strncmp(state, "53", 2))

@@ -23,6 +23,8 @@ typedef enum {
 	DB_INVALID,      /* the database refused a value (22xxx) */
 	DB_FAILED,       /* anything else: a bug */
 	DB_STORAGE_FULL, /* the database's disk is full (53100): 503, retry later */
+	DB_RETRY,        /* serialization failure or deadlock (40001, 40P01): the
+	                  * transaction was rolled back; run it again */
 } db_status;
 
 typedef struct db_pool_stats {
