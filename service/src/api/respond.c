@@ -103,9 +103,17 @@ void api_db_error(http_response *res, db_status st, const char *what)
 	api_error(res, 500, "internal", "unexpected database error", NULL);
 }
 
+/* Set by api_dispatch for the request this thread is handling. */
+static _Thread_local int reading;
+
+void api_set_reading(int on)
+{
+	reading = on;
+}
+
 db_conn *api_db(app *a, http_response *res)
 {
-	db_conn *c = db_acquire(a->pool, APP_DB_WAIT_MS);
+	db_conn *c = db_acquire(reading && a->read_pool ? a->read_pool : a->pool, APP_DB_WAIT_MS);
 	if (!c)
 		api_db_error(res, DB_UNAVAILABLE, NULL);
 	return c;

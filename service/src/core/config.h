@@ -13,6 +13,9 @@
 
 typedef struct config {
 	char *database_url; /* NULL: the embedded cluster under data_dir/pg */
+	/* NULL: reads go to database_url too; else serve's GET and HEAD
+	 * requests read from this (a streaming replica of it) */
+	char *read_database_url;
 	char *listen_host;
 	int listen_port;
 	char *api_key; /* NULL: writes only from loopback */

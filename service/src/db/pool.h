@@ -41,6 +41,8 @@ void db_pool_free(db_pool *p);
 /* Waits up to timeout_ms for a free, healthy connection; NULL when none
  * (the database is down or the pool is exhausted). */
 db_conn *db_acquire(db_pool *p, int timeout_ms);
+/* c goes back to the pool it came from: p may be another pool of the same
+ * service (the API names its primary pool for connections to a replica). */
 void db_release(db_pool *p, db_conn *c);
 void db_pool_get_stats(db_pool *p, db_pool_stats *out);
 
