@@ -12,6 +12,11 @@
 # added (its articles, and the events and actors no other article has), so
 # the next run and the cached data set start from the same state.
 # Markdown rows go to stdout (and to --out FILE, appended).
+#
+# Besides articles/s (wall clock) each row gives the CPU time an article
+# costs, parley's and PostgreSQL's (the private cluster's processes), and
+# the capacity that makes on this machine's cores: a shared or loaded
+# machine slows the wall clock, not the CPU an article needs.
 set -euo pipefail
 
 parley=${1:?usage: ingest.sh PARLEY [--corpus DIR] [--threads LIST] [--database URL] [--out FILE]}
@@ -58,15 +63,33 @@ if [ -z "$database" ]; then
   started=1
 fi
 
-# ingest_run N URL: prints articles/s; the ingest's own log goes to $work.
+# CPU seconds the private cluster used so far: the postmaster's reaped
+# children (backends that exited) and its live ones.
+pg_cpu() {
+  [ -z "$database" ] || { echo 0; return; }
+  local pm; pm=$(head -n 1 "$work/pg/postmaster.pid")
+  local tck; tck=$(getconf CLK_TCK)
+  { awk '{ print $16 + $17 }' "/proc/$pm/stat"
+    for f in /proc/[0-9]*/stat; do awk -v pm="$pm" '$4 == pm { print $14 + $15 }' "$f" 2>/dev/null; done
+  } | awk -v t="$tck" '{ s += $1 } END { printf "%.3f", s / t }'
+}
+
+# ingest_run N URL: prints "articles/s parley-cpu-s pg-cpu-s"; the ingest's
+# own log goes to $work.
 ingest_run() {
-  local n=$1 url=$2 t0 t1
+  local n=$1 url=$2 t0 t1 c0 c1 cpu
+  c0=$(pg_cpu)
   t0=$(date +%s.%N)
-  env PARLEY_DATABASE_URL="$url" PARLEY_LOG_LEVEL=warn PARLEY_WORKER_THREADS="$n" \
-    "$parley" ingest "$corpus" >"$work/ingest.$n.out" 2>"$work/ingest.$n.err" ||
-    { tail -n 5 "$work/ingest.$n.err" >&2; return 1; }
+  cpu=$(env PARLEY_DATABASE_URL="$url" PARLEY_LOG_LEVEL=warn PARLEY_WORKER_THREADS="$n" \
+    python3 -c 'import resource, subprocess, sys
+rc = subprocess.run(sys.argv[3:], stdout=open(sys.argv[1], "w"), stderr=open(sys.argv[2], "w")).returncode
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%.3f" % (r.ru_utime + r.ru_stime)); sys.exit(rc)' "$work/ingest.$n.out" "$work/ingest.$n.err" \
+    "$parley" ingest "$corpus") || { tail -n 5 "$work/ingest.$n.err" >&2; return 1; }
   t1=$(date +%s.%N)
-  awk -v a="$t0" -v b="$t1" -v n="$n_files" 'BEGIN { printf "%.1f", n / (b - a) }'
+  c1=$(pg_cpu)
+  awk -v a="$t0" -v b="$t1" -v n="$n_files" -v cpu="$cpu" -v p0="$c0" -v p1="$c1" \
+    'BEGIN { printf "%.1f %.1f %.1f", n / (b - a), 1000 * cpu / n, 1000 * (p1 - p0) / n }'
 }
 
 psql_u() { psql -X -q -At -v ON_ERROR_STOP=1 "$1" -c "$2"; }
@@ -83,7 +106,7 @@ for n in $threads; do
       || ' ' || (SELECT coalesce(max(id), 0) FROM actors) FROM articles")
     read -r max_art max_ev max_act <<<"$marks"
   fi
-  rate=$(ingest_run "$n" "$url")
+  read -r rate ms_parley ms_pg <<<"$(ingest_run "$n" "$url")"
   counts=$(psql_u "$url" "SELECT (SELECT count(*) FROM events) || ' events, ' || (SELECT count(*) FROM actors) \
     || ' actors, ' || (SELECT count(*) FROM statements) || ' statements'")
   if [ -n "$database" ]; then
@@ -94,15 +117,16 @@ for n in $threads; do
       DELETE FROM actors a WHERE a.id > $max_act AND NOT EXISTS (SELECT 1 FROM article_actors aa WHERE aa.actor_id = a.id)"
     counts="into the data set"
   fi
-  rows+=("| $n | $rate | $counts |")
-  echo "ingest: $n thread(s): $rate articles/s ($counts)" >&2
+  cap=$(awk -v a="$ms_parley" -v b="$ms_pg" -v c="$(nproc)" 'BEGIN { if (a + b > 0) printf "%.0f", c * 1000 / (a + b); else printf "-" }')
+  rows+=("| $n | $rate | $ms_parley | $ms_pg | $cap | $counts |")
+  echo "ingest: $n thread(s): $rate articles/s, CPU ms/article parley $ms_parley + PostgreSQL $ms_pg ($counts; load $(cut -d' ' -f1 /proc/loadavg))" >&2
 done
 
 {
   echo
   echo "Ingestion, \`parley ingest\` of $n_files local articles, extraction included ($([ -n "$database" ] && echo 'into the data set' || echo 'empty database each run')):"
   echo
-  echo "| worker threads | articles/s | stored |"
-  echo "|---:|---:|---|"
+  echo "| worker threads | articles/s | CPU ms/article, parley | CPU ms/article, PostgreSQL | articles/s the $(nproc) cores allow | stored |"
+  echo "|---:|---:|---:|---:|---:|---|"
   printf '%s\n' "${rows[@]}"
 } | tee -a "$out"
