@@ -3,7 +3,8 @@
 # articles (reading, cleaning, language analysis, extraction, storing) with
 # 1, 2 and 4 worker threads, articles per second for each.
 #
-#   tests/bench/ingest.sh PARLEY [--corpus DIR] [--threads "1 2 4"] [--database URL] [--out FILE]
+#   tests/bench/ingest.sh PARLEY [--corpus DIR] [--threads "1 2 4"] [--database URL]
+#                         [--dataset URL] [--out FILE]
 #
 # Without --database: a private PostgreSQL 15 cluster with the embedded
 # cluster's durability (fsync and synchronous commit on) and a new, empty,
@@ -11,6 +12,7 @@
 # set): each run ingests into that database and afterwards removes what it
 # added (its articles, and the events and actors no other article has), so
 # the next run and the cached data set start from the same state.
+# --dataset URL: the empty-database runs, then the same into URL (make bench).
 # Markdown rows go to stdout (and to --out FILE, appended).
 #
 # Besides articles/s (wall clock) each row gives the CPU time an article
@@ -23,12 +25,13 @@ parley=${1:?usage: ingest.sh PARLEY [--corpus DIR] [--threads LIST] [--database 
 shift
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 corpus=$root/../shared/eval/polnear-train/articles
-threads="1 2 4" database='' out=/dev/null
+threads="1 2 4" database='' dataset='' out=/dev/null
 while [ $# -gt 0 ]; do
   case $1 in
     --corpus) corpus=$2; shift ;;
     --threads) threads=$2; shift ;;
     --database) database=$2; shift ;;
+    --dataset) dataset=$2; shift ;;
     --out) out=$2; shift ;;
     *) echo "ingest.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -112,12 +115,17 @@ for n in $threads; do
   if [ -n "$database" ]; then
     # What this run added goes again; events and actors are kept when an
     # article of the data set also names them.
-    psql_u "$url" "DELETE FROM articles WHERE id > $max_art;
+    psql_u "$url" "CREATE TEMP TABLE touched AS
+        SELECT ARRAY(SELECT DISTINCT event_id FROM event_mentions WHERE article_id > $max_art) AS ev,
+               ARRAY(SELECT DISTINCT actor_id FROM article_actors WHERE article_id > $max_art) AS act;
+      DELETE FROM articles WHERE id > $max_art;
+      SELECT parley_refresh_counts(ev, act) FROM touched;
       DELETE FROM events e WHERE e.id > $max_ev AND NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id);
       DELETE FROM actors a WHERE a.id > $max_act AND NOT EXISTS (SELECT 1 FROM article_actors aa WHERE aa.actor_id = a.id)"
     counts="into the data set"
   fi
-  cap=$(awk -v a="$ms_parley" -v b="$ms_pg" -v c="$(nproc)" 'BEGIN { if (a + b > 0) printf "%.0f", c * 1000 / (a + b); else printf "-" }')
+  cap=$(awk -v a="$ms_parley" -v b="$ms_pg" -v c="$(nproc)" 'BEGIN { if (b > 0) printf "%.0f", c * 1000 / (a + b); else printf "—" }')
+  [ -n "$database" ] && ms_pg="—" # another process's cluster: not counted
   rows+=("| $n | $rate | $ms_parley | $ms_pg | $cap | $counts |")
   echo "ingest: $n thread(s): $rate articles/s, CPU ms/article parley $ms_parley + PostgreSQL $ms_pg ($counts; load $(cut -d' ' -f1 /proc/loadavg))" >&2
 done
@@ -130,3 +138,6 @@ done
   echo "|---:|---:|---:|---:|---:|---|"
   printf '%s\n' "${rows[@]}"
 } | tee -a "$out"
+if [ -n "$dataset" ]; then
+  "$0" "$parley" --corpus "$corpus" --threads "$threads" --database "$dataset" --out "$out"
+fi

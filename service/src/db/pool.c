@@ -197,8 +197,8 @@ db_status db_status_of(PGconn *pg, const PGresult *res)
 	 * is freed; the connection itself is fine. */
 	if (!strcmp(state, "53100"))
 		return DB_STORAGE_FULL;
-	/* Concurrent writers (store_extraction) lost a race: retry the whole
-	 * transaction. */
+	/* Concurrent writers (store_extraction) lost a race, or a replica
+	 * cancelled a read that conflicted with replay: run it again. */
 	if (!strcmp(state, "40001") || !strcmp(state, "40P01"))
 		return DB_RETRY;
 	/* 08: connection exception, 57P: operator intervention (shutdown),
