@@ -97,10 +97,11 @@ void api_db_error(http_response *res, db_status st, const char *what)
 		http_set_header(res, "Retry-After", "1");
 		/* writers that kept deadlocking, or a replica cancelling a read
 		 * for a change it replays */
-		api_error(res, 503, "conflict_retry",
-		          "the request kept colliding with concurrent changes; nothing was changed; "
-		          "try again",
-		          NULL);
+		api_error(
+		    res, 503, "conflict_retry",
+		    "the request kept colliding with concurrent changes; nothing was changed; "
+		    "try again",
+		    NULL);
 		return;
 	case DB_FAILED: break;
 	}

@@ -238,8 +238,9 @@ static void *ingest_thread(void *arg)
 	ingest_owner(&ctx, "ingest");
 	for (int i; (i = atomic_fetch_add(&r->next, 1)) < r->n;) {
 		char *err = NULL;
-		int ok = !(filekind_is_url(r->items[i]) ? ingest_url(&ctx, r->items[i], r->p, &err)
-		                                        : ingest_file(&ctx, r->items[i], r->p, &err));
+		int ok =
+		    !(filekind_is_url(r->items[i]) ? ingest_url(&ctx, r->items[i], r->p, &err)
+		                                   : ingest_file(&ctx, r->items[i], r->p, &err));
 		report(r->p, ok, r->items[i], err);
 		free(err);
 	}

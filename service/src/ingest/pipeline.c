@@ -201,8 +201,8 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
 		}
 	}
 	if (*st == DB_RETRY)
-		log_warn("store: still colliding with other writers after retries; given up",
-		         "url", in->url ? in->url : "", NULL);
+		log_warn("store: still colliding with other writers after retries; given up", "url",
+		         in->url ? in->url : "", NULL);
 	free(doc);
 	prepared_free(&p);
 	if (*st != DB_OK) {
