@@ -48,6 +48,19 @@ CREATE OR REPLACE FUNCTION parley_precision_rank(p text) RETURNS integer
 LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
   CASE p WHEN 'day' THEN 3 WHEN 'month' THEN 2 WHEN 'year' THEN 1 ELSE 0 END;
 
+-- The actor an actor row was merged into, transitively (itself if none).
+CREATE OR REPLACE FUNCTION parley_follow_merges(p_id bigint) RETURNS bigint
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  v_id bigint := p_id;
+BEGIN
+  WHILE v_id IS NOT NULL LOOP
+    EXIT WHEN NOT EXISTS (SELECT 1 FROM actors WHERE id = v_id AND merged_into IS NOT NULL);
+    SELECT merged_into INTO v_id FROM actors WHERE id = v_id;
+  END LOOP;
+  RETURN v_id;
+END $$;
+
 -- The actor row a name refers to by its exact folded name or an alias
 -- (parley_find_actor's first, cheap steps), following merges; NULL when
 -- neither knows it.
@@ -63,11 +76,7 @@ BEGIN
      WHERE al.norm_alias = v_norm AND a.kind = p_kind
      ORDER BY a.statement_count + a.event_count DESC, a.id LIMIT 1;
   END IF;
-  WHILE v_id IS NOT NULL LOOP
-    EXIT WHEN NOT EXISTS (SELECT 1 FROM actors WHERE id = v_id AND merged_into IS NOT NULL);
-    SELECT merged_into INTO v_id FROM actors WHERE id = v_id;
-  END LOOP;
-  RETURN v_id;
+  RETURN parley_follow_merges(v_id);
 END $$;
 
 -- The actor row a name refers to, following merges; NULL when unknown.
@@ -78,9 +87,6 @@ DECLARE
   v_id bigint := parley_find_actor_exact(p_name, p_kind);
   v_last text := regexp_replace(v_norm, '^.* ', '');
 BEGIN
-  IF v_id IS NOT NULL THEN
-    RETURN v_id;
-  END IF;
   -- Transliteration variants of a full name: same first initial, surnames one
   -- edit apart, whole names at most two edits apart.
   IF v_id IS NULL AND p_kind = 'person' AND v_norm LIKE '% %' AND length(v_norm) >= 8 THEN
@@ -91,11 +97,7 @@ BEGIN
        AND levenshtein(a.norm_name, v_norm) <= 2
      ORDER BY levenshtein(a.norm_name, v_norm), a.id LIMIT 1;
   END IF;
-  WHILE v_id IS NOT NULL LOOP
-    EXIT WHEN NOT EXISTS (SELECT 1 FROM actors WHERE id = v_id AND merged_into IS NOT NULL);
-    SELECT merged_into INTO v_id FROM actors WHERE id = v_id;
-  END LOOP;
-  RETURN v_id;
+  RETURN parley_follow_merges(v_id);
 END $$;
 
 -- Recomputes the derived counts and dates of the given events and actors.
