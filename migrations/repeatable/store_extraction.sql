@@ -23,9 +23,10 @@
 --      second finds the first;
 --   3. the rows whose counts it recomputes, locked in id order and counted
 --      in a later statement, so the counts include every committed store.
--- A deadlock that remains possible (two stores completing the same old
--- events in opposite orders) is detected by PostgreSQL; the caller retries
--- the whole transaction (service/src/ingest/pipeline.c).
+-- A deadlock that remains possible (two stores reaching the same existing
+-- events through different parties and completing them in opposite orders)
+-- is detected by PostgreSQL; the caller runs the whole transaction again
+-- (service/src/ingest/pipeline.c).
 --
 -- Repeatable: re-applied whenever this file changes (see migrations/README.md).
 
