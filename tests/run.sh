@@ -63,6 +63,11 @@ else
   echo "SKIP disk-full: cannot mount a small tmpfs here (needs root or CAP_SYS_ADMIN)"
 fi
 suite upgrade tests/scripts/upgrade.sh "$BUILD/parley"
+if reason=$(tests/scripts/replica.sh --probe 2>&1); then
+  suite replica tests/scripts/replica.sh "$BUILD/parley"
+else
+  echo "SKIP replica: $reason"
+fi
 suite install tests/scripts/install.sh "$BUILD"
 
 echo "== end-to-end (ASan+UBSan server)"
@@ -90,6 +95,7 @@ else
   echo "server at $PARLEY_TEST_URL"
   sql_cases() { psql -h "$TMP/var/pg" -U parley -d parley -q -o /dev/null -f tests/sql/store_extraction.sql 2>&1 | grep -v NOTICE; }
   suite sql-store-extraction sql_cases
+  suite concurrent-store tests/scripts/concurrent_store.sh "$BUILD/parley" "host=$TMP/var/pg user=parley"
   suite e2e-api "$BUILD/e2e_test_api"
   suite e2e-features "$BUILD/e2e_test_features"
   suite export-100k tests/scripts/export_bulk.sh "$TMP/var" "$SERVER"

@@ -9,6 +9,25 @@
 -- Re-running it for the same article first removes what that article
 -- contributed, so re-extraction never duplicates anything.
 --
+-- Concurrency: several workers store articles at once.  There is no global
+-- lock; a store takes transaction-scoped advisory locks on the keys its
+-- writes can collide on, each batch sorted so two stores never wait on
+-- each other in a cycle:
+--   1. the names of actors it does not find (kind + folded name, each alias,
+--      and for persons first initial + start of the surname, which covers
+--      the one-edit transliteration match), so two articles introducing the
+--      same new actor make one row;
+--   2. for each event, every (party, CAMEO family) pair and its (place, day):
+--      exactly the keys the candidate search below looks events up by, so
+--      two reports of one new event are stored one after the other and the
+--      second finds the first;
+--   3. the rows whose counts it recomputes, locked in id order and counted
+--      in a later statement, so the counts include every committed store.
+-- A deadlock that remains possible (two stores reaching the same existing
+-- events through different parties and completing them in opposite orders)
+-- is detected by PostgreSQL; the caller runs the whole transaction again
+-- (service/src/ingest/pipeline.c).
+--
 -- Repeatable: re-applied whenever this file changes (see migrations/README.md).
 
 -- A date string of the extractor ("2025-08-15", "2025-08", "2025") as a date.
@@ -30,13 +49,27 @@ CREATE OR REPLACE FUNCTION parley_precision_rank(p text) RETURNS integer
 LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
   CASE p WHEN 'day' THEN 3 WHEN 'month' THEN 2 WHEN 'year' THEN 1 ELSE 0 END;
 
--- The actor row a name refers to, following merges; NULL when unknown.
-CREATE OR REPLACE FUNCTION parley_find_actor(p_name text, p_kind text) RETURNS bigint
+-- The actor an actor row was merged into, transitively (itself if none).
+CREATE OR REPLACE FUNCTION parley_follow_merges(p_id bigint) RETURNS bigint
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  v_id bigint := p_id;
+BEGIN
+  WHILE v_id IS NOT NULL LOOP
+    EXIT WHEN NOT EXISTS (SELECT 1 FROM actors WHERE id = v_id AND merged_into IS NOT NULL);
+    SELECT merged_into INTO v_id FROM actors WHERE id = v_id;
+  END LOOP;
+  RETURN v_id;
+END $$;
+
+-- The actor row a name refers to by its exact folded name or an alias
+-- (parley_find_actor's first, cheap steps), following merges; NULL when
+-- neither knows it.
+CREATE OR REPLACE FUNCTION parley_find_actor_exact(p_name text, p_kind text) RETURNS bigint
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
   v_norm text := parley_fold(p_name);
   v_id bigint;
-  v_last text := regexp_replace(v_norm, '^.* ', '');
 BEGIN
   SELECT id INTO v_id FROM actors WHERE kind = p_kind AND norm_name = v_norm;
   IF v_id IS NULL THEN
@@ -44,6 +77,17 @@ BEGIN
      WHERE al.norm_alias = v_norm AND a.kind = p_kind
      ORDER BY a.statement_count + a.event_count DESC, a.id LIMIT 1;
   END IF;
+  RETURN parley_follow_merges(v_id);
+END $$;
+
+-- The actor row a name refers to, following merges; NULL when unknown.
+CREATE OR REPLACE FUNCTION parley_find_actor(p_name text, p_kind text) RETURNS bigint
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  v_norm text := parley_fold(p_name);
+  v_id bigint := parley_find_actor_exact(p_name, p_kind);
+  v_last text := regexp_replace(v_norm, '^.* ', '');
+BEGIN
   -- Transliteration variants of a full name: same first initial, surnames one
   -- edit apart, whole names at most two edits apart.
   IF v_id IS NULL AND p_kind = 'person' AND v_norm LIKE '% %' AND length(v_norm) >= 8 THEN
@@ -54,11 +98,7 @@ BEGIN
        AND levenshtein(a.norm_name, v_norm) <= 2
      ORDER BY levenshtein(a.norm_name, v_norm), a.id LIMIT 1;
   END IF;
-  WHILE v_id IS NOT NULL LOOP
-    EXIT WHEN NOT EXISTS (SELECT 1 FROM actors WHERE id = v_id AND merged_into IS NOT NULL);
-    SELECT merged_into INTO v_id FROM actors WHERE id = v_id;
-  END LOOP;
-  RETURN v_id;
+  RETURN parley_follow_merges(v_id);
 END $$;
 
 -- Recomputes the derived counts and dates of the given events and actors.
@@ -93,6 +133,65 @@ BEGIN
   WHERE a.id = x.actor_id;
 END $$;
 
+-- Takes a transaction-scoped advisory lock on each key, in hash order (the
+-- same order in every transaction, so batches never deadlock each other).
+CREATE OR REPLACE FUNCTION parley_lock_keys(p_keys text[]) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_h bigint;
+BEGIN
+  FOR v_h IN SELECT DISTINCT hashtextextended(k, 0) FROM unnest(p_keys) k
+              WHERE k IS NOT NULL ORDER BY 1 LOOP
+    PERFORM pg_advisory_xact_lock(v_h);
+  END LOOP;
+END $$;
+
+-- The actor an extracted actor is: by its name, else by a longer alias.
+CREATE OR REPLACE FUNCTION parley_resolve_actor(p_actor jsonb) RETURNS bigint
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  v_id bigint := parley_find_actor(p_actor->>'name', p_actor->>'kind');
+BEGIN
+  IF v_id IS NULL THEN
+    -- Also try the extractor's aliases (a longer form known elsewhere).
+    SELECT parley_find_actor(al, p_actor->>'kind') INTO v_id
+      FROM jsonb_array_elements_text(coalesce(p_actor->'aliases', '[]')) al
+     WHERE parley_fold(al) LIKE '% %' AND parley_find_actor(al, p_actor->>'kind') IS NOT NULL LIMIT 1;
+  END IF;
+  RETURN v_id;
+END $$;
+
+-- The lock keys of an actor about to be created: every folded name
+-- parley_find_actor() could match it by (see the note on top).
+CREATE OR REPLACE FUNCTION parley_actor_keys(p_actor jsonb) RETURNS text[]
+LANGUAGE sql IMMUTABLE RETURN ARRAY(
+  SELECT k FROM (
+    SELECT 'actor:' || (p_actor->>'kind') || ':' || n AS k, n
+      FROM (SELECT parley_fold(al) AS n
+              FROM (SELECT p_actor->>'name' AS al
+                    UNION SELECT jsonb_array_elements_text(coalesce(p_actor->'aliases', '[]'))) a) f
+     WHERE n <> ''
+    UNION
+    SELECT 'actor~:' || left(n, 1) || ':' || left(regexp_replace(n, '^.* ', ''), 3), n
+      FROM (SELECT parley_fold(p_actor->>'name') AS n) f
+     WHERE p_actor->>'kind' = 'person' AND n LIKE '% %') s);
+
+-- The lock keys of an article's events (see the note on top): each party
+-- with the event's CAMEO family (every family when it has none, as the
+-- search then matches on type alone), and the place and day.
+CREATE OR REPLACE FUNCTION parley_event_keys(p_events jsonb, p_actor_map jsonb) RETURNS text[]
+LANGUAGE sql IMMUTABLE RETURN ARRAY(
+  SELECT 'event:' || (p_actor_map->>(p->>'actor')) || ':' || fam
+    FROM jsonb_array_elements(coalesce(p_events, '[]')) e,
+         jsonb_array_elements(coalesce(e->'participants', '[]')) p,
+         unnest(CASE WHEN left(coalesce(e->>'cameo', ''), 2) <> '' THEN ARRAY[left(e->>'cameo', 2)]
+                     ELSE ARRAY(SELECT to_char(g, 'FM00') FROM generate_series(0, 20) g) END) fam
+   WHERE p_actor_map ? (p->>'actor')
+  UNION
+  SELECT 'place:' || lower(e->'location'->>'name') || ':' || parley_date(e->>'date')
+    FROM jsonb_array_elements(coalesce(p_events, '[]')) e
+   WHERE nullif(e->'location'->>'name', '') IS NOT NULL AND parley_date(e->>'date') IS NOT NULL);
+
 CREATE OR REPLACE FUNCTION store_extraction(p_article bigint, p_doc jsonb) RETURNS jsonb
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -116,11 +215,12 @@ DECLARE
   v_nstmt integer := 0;
   v_anchor date;
   v_anchor_fixed boolean;
+  v_found bigint[] := '{}';
+  v_keys text[] := '{}';
+  v_attrs jsonb := '[]';
+  v_i integer := 0;
+  v_gone bigint[];
 BEGIN
-  -- One store at a time keeps the cross-article matching exact when several
-  -- workers finish articles at once.
-  PERFORM pg_advisory_xact_lock(hashtext('parley.store_extraction'));
-
   SELECT text INTO v_text FROM articles WHERE id = p_article FOR UPDATE;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'article % does not exist', p_article USING ERRCODE = 'no_data_found';
@@ -135,15 +235,24 @@ BEGIN
   DELETE FROM article_actors WHERE article_id = p_article;
   -- Old events stay until the end, so a re-extraction finds and keeps them.
 
+  -- Actors in two passes: find the ones known by name or alias without
+  -- locking (what parley_resolve_actor would answer for them too); lock the
+  -- names of the others (all at once, sorted), then resolve those in full —
+  -- a store that held one of the names committed its actor before.
   FOR v_actor IN SELECT * FROM jsonb_array_elements(coalesce(p_doc->'actors', '[]')) LOOP
-    CONTINUE WHEN coalesce(v_actor->>'name', '') = '' OR parley_fold(v_actor->>'name') = '';
-    v_id := parley_find_actor(v_actor->>'name', v_actor->>'kind');
+    v_id := CASE WHEN coalesce(v_actor->>'name', '') = '' OR parley_fold(v_actor->>'name') = '' THEN NULL
+                 ELSE parley_find_actor_exact(v_actor->>'name', v_actor->>'kind') END;
+    v_found := v_found || v_id;
     IF v_id IS NULL THEN
-      -- Also try the extractor's aliases (a longer form known elsewhere).
-      SELECT parley_find_actor(al, v_actor->>'kind') INTO v_id
-        FROM jsonb_array_elements_text(coalesce(v_actor->'aliases', '[]')) al
-       WHERE parley_fold(al) LIKE '% %' AND parley_find_actor(al, v_actor->>'kind') IS NOT NULL LIMIT 1;
+      v_keys := v_keys || parley_actor_keys(v_actor);
     END IF;
+  END LOOP;
+  PERFORM parley_lock_keys(v_keys);
+
+  FOR v_actor IN SELECT * FROM jsonb_array_elements(coalesce(p_doc->'actors', '[]')) LOOP
+    v_i := v_i + 1;
+    CONTINUE WHEN coalesce(v_actor->>'name', '') = '' OR parley_fold(v_actor->>'name') = '';
+    v_id := coalesce(v_found[v_i], parley_resolve_actor(v_actor));
     IF v_id IS NULL THEN
       INSERT INTO actors (name, norm_name, kind, title, country, cameo_code)
       VALUES (v_actor->>'name', parley_fold(v_actor->>'name'), v_actor->>'kind',
@@ -151,10 +260,9 @@ BEGIN
       ON CONFLICT (kind, norm_name) DO UPDATE SET name = actors.name
       RETURNING id INTO v_id;
     ELSE
-      UPDATE actors SET title = coalesce(title, v_actor->>'title'),
-                        country = coalesce(country, v_actor->>'country'),
-                        cameo_code = coalesce(cameo_code, v_actor->>'cameo')
-       WHERE id = v_id;
+      -- Filled in at the end, under the row locks taken in id order.
+      v_attrs := v_attrs || jsonb_build_array(jsonb_build_object(
+        'id', v_id, 'title', v_actor->>'title', 'country', v_actor->>'country', 'cameo', v_actor->>'cameo'));
     END IF;
     INSERT INTO actor_aliases (actor_id, alias, norm_alias)
     SELECT v_id, al, parley_fold(al)
@@ -179,6 +287,9 @@ BEGIN
                     WHERE coalesce(e->>'date_precision', '') IN ('day', 'month')))
     INTO v_anchor FROM articles WHERE id = p_article;
   v_anchor_fixed := v_anchor IS NOT NULL;
+
+  -- Every key an event of this article can merge on, before the first search.
+  PERFORM parley_lock_keys(parley_event_keys(p_doc->'events', v_actor_map));
 
   -- The most specific reports first (dated, then the most parties), so they
   -- anchor the news cycle before the vaguer ones are matched.
@@ -297,9 +408,26 @@ BEGIN
     IF FOUND THEN v_nstmt := v_nstmt + 1; END IF;
   END LOOP;
 
-  PERFORM parley_refresh_counts(
-    v_old_events || v_mentioned,
-    v_old_actors || ARRAY(SELECT (value)::bigint FROM jsonb_each_text(v_actor_map)));
+  -- Lock the rows to recount in id order (events, then actors); the counts
+  -- are taken by later statements, which see every store committed before.
+  -- An event this article no longer mentions may be deleted: locked FOR
+  -- UPDATE, so a store adding a mention to it commits first.
+  v_gone := ARRAY(SELECT unnest(v_old_events) EXCEPT SELECT unnest(v_mentioned));
+  PERFORM 1 FROM events WHERE id = ANY(v_gone) ORDER BY id FOR UPDATE;
+  PERFORM 1 FROM events WHERE id = ANY(v_mentioned) ORDER BY id FOR NO KEY UPDATE;
+  v_old_actors := v_old_actors || ARRAY(SELECT (value)::bigint FROM jsonb_each_text(v_actor_map));
+  PERFORM 1 FROM actors WHERE id = ANY(v_old_actors) ORDER BY id FOR NO KEY UPDATE;
+  UPDATE actors a SET title = coalesce(a.title, x.title), country = coalesce(a.country, x.country),
+                      cameo_code = coalesce(a.cameo_code, x.cameo)
+    FROM (SELECT (v->>'id')::bigint AS id,
+                 (array_agg(v->>'title' ORDER BY n) FILTER (WHERE v->>'title' IS NOT NULL))[1] AS title,
+                 (array_agg(v->>'country' ORDER BY n) FILTER (WHERE v->>'country' IS NOT NULL))[1] AS country,
+                 (array_agg(v->>'cameo' ORDER BY n) FILTER (WHERE v->>'cameo' IS NOT NULL))[1] AS cameo
+            FROM jsonb_array_elements(v_attrs) WITH ORDINALITY j(v, n) GROUP BY 1) x
+   WHERE a.id = x.id
+     AND ((a.title IS NULL AND x.title IS NOT NULL) OR (a.country IS NULL AND x.country IS NOT NULL)
+          OR (a.cameo_code IS NULL AND x.cameo IS NOT NULL));
+  PERFORM parley_refresh_counts(v_old_events || v_mentioned, v_old_actors);
 
   RETURN jsonb_build_object(
     'actors', (SELECT count(*) FROM article_actors WHERE article_id = p_article),

@@ -503,6 +503,7 @@ main() {
   step_keyset
   step_rss
   stop_server
+  "$here/ingest.sh" "$parley" --out "$results" --dataset "host=$sock user=parley dbname=parley" # issue 13
   step_micro
   log "done in $((SECONDS - t0)) s; results in ${results#"$root"/}"
 }

@@ -56,8 +56,11 @@ void api_error_about(http_response *res, int status, const char *code, const cha
                      const char *name, const char *why, json_t *details);
 /* Maps a database failure to 503/404/409/422. */
 void api_db_error(http_response *res, db_status st, const char *what);
-/* Acquires a connection, or answers 503 with Retry-After and returns NULL. */
+/* A connection for the current request: to the read pool (a replica) while
+ * api_dispatch handles a GET or HEAD, else to the primary; release it with
+ * db_release(a->pool, c).  NULL (503 answered) when none comes in time. */
 db_conn *api_db(app *a, http_response *res);
+void api_set_reading(int on);
 
 /* Parameters (params.c). */
 typedef struct api_list_params {

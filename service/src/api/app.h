@@ -18,6 +18,9 @@ struct metrics;
 typedef struct app {
 	const config *cfg;
 	db_pool *pool;
+	/* GET and HEAD requests: a replica's pool (PARLEY_READ_DATABASE_URL),
+	 * else the same as pool */
+	db_pool *read_pool;
 	/* Read-locked while extracting; write-locked to swap in a dictionary
 	 * rebuilt after actors change. */
 	pthread_rwlock_t dict_lock;

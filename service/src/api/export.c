@@ -193,7 +193,7 @@ static int export_next(void *state, buf *out)
 	}
 	if (st->done)
 		return 0;
-	db_conn *c = db_acquire(st->a->pool, APP_DB_WAIT_MS);
+	db_conn *c = db_acquire(st->a->read_pool ? st->a->read_pool : st->a->pool, APP_DB_WAIT_MS);
 	if (!c)
 		return -1;
 	db_page page;

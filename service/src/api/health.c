@@ -20,6 +20,14 @@ void h_readyz(void *ctx, const http_request *req, http_response *res)
 		st = db_ping(c);
 		db_release(a->pool, c);
 	}
+	/* with a replica for reads, ready only when both answer */
+	if (st == DB_OK && a->read_pool && a->read_pool != a->pool) {
+		st = DB_UNAVAILABLE;
+		if ((c = db_acquire(a->read_pool, 2000))) {
+			st = db_ping(c);
+			db_release(a->read_pool, c);
+		}
+	}
 	if (st != DB_OK) {
 		http_set_header(res, "Retry-After", "5");
 		api_error(res, 503, "database_unavailable", "the database cannot be reached", NULL);

@@ -93,14 +93,32 @@ void api_db_error(http_response *res, db_status st, const char *what)
 		          "the database is out of disk space; nothing was changed; try again later",
 		          NULL);
 		return;
+	case DB_RETRY:
+		http_set_header(res, "Retry-After", "1");
+		/* writers that kept deadlocking, or a replica cancelling a read
+		 * for a change it replays */
+		api_error(
+		    res, 503, "conflict_retry",
+		    "the request kept colliding with concurrent changes; nothing was changed; "
+		    "try again",
+		    NULL);
+		return;
 	case DB_FAILED: break;
 	}
 	api_error(res, 500, "internal", "unexpected database error", NULL);
 }
 
+/* Set by api_dispatch for the request this thread is handling. */
+static _Thread_local int reading;
+
+void api_set_reading(int on)
+{
+	reading = on;
+}
+
 db_conn *api_db(app *a, http_response *res)
 {
-	db_conn *c = db_acquire(a->pool, APP_DB_WAIT_MS);
+	db_conn *c = db_acquire(reading && a->read_pool ? a->read_pool : a->pool, APP_DB_WAIT_MS);
 	if (!c)
 		api_db_error(res, DB_UNAVAILABLE, NULL);
 	return c;

@@ -187,7 +187,12 @@ void api_dispatch(void *ctx, http_request *req, http_response *res)
 	char storage[4][128];
 	http_handler handler = NULL;
 	size_t limit = 0;
-	if (!gate(a, req, res, storage, &handler, &limit))
+	if (!gate(a, req, res, storage, &handler, &limit)) {
+		/* reads may be served by a replica; writes (and what a write
+		 * handler reads) by the primary */
+		api_set_reading(!strcmp(req->method, "GET") || !strcmp(req->method, "HEAD"));
 		handler(ctx, req, res);
+		api_set_reading(0);
+	}
 	finish(a, req, res, &t0);
 }

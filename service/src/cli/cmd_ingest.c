@@ -6,6 +6,10 @@
  *
  * Local paths are always readable (the user named them); file:// URLs, like
  * every local address, need PARLEY_ALLOW_LOCAL_FETCH=1.
+ *
+ * PARLEY_WORKER_THREADS threads take the items in turn, each with its own
+ * fetcher and database connection (one rate limiter for all), as the
+ * worker's threads do; stores run in parallel (see store_extraction.sql).
  */
 #include "cli/commands.h"
 #include "cli/runtime.h"
@@ -20,6 +24,8 @@
 
 #include <dirent.h>
 #include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,11 +39,13 @@ const char usage_ingest[] =
     "fetched too); a FILE is read by its extension (.html/.htm a page,\n"
     ".xml/.rss/.atom a feed whose items are fetched, anything else plain text);\n"
     "a DIR means every file in it.  Progress goes to stderr.  Exits 1 when any\n"
-    "item failed.  file:// URLs need PARLEY_ALLOW_LOCAL_FETCH=1.\n";
+    "item failed.  file:// URLs need PARLEY_ALLOW_LOCAL_FETCH=1.\n"
+    "--worker-threads N (PARLEY_WORKER_THREADS) ingests N items at once.\n";
 
 #define DB_WAIT_MS 10000
 
 typedef struct progress {
+	pthread_mutex_t lock; /* every field below: threads report at once */
 	int total, done, failed;
 	struct timespec t0;
 	int show;
@@ -45,19 +53,30 @@ typedef struct progress {
 
 static void report(progress *p, int ok, const char *what, const char *err)
 {
+	pthread_mutex_lock(&p->lock);
+	p->show = p->total > 1; /* a feed adds its items to the total */
 	p->done++;
 	if (!ok) {
 		p->failed++;
 		fprintf(stderr, "%sfailed: %s: %s\n", p->show ? "\r\033[K" : "", what,
 		        err ? err : "unknown error");
 	}
-	if (!p->show)
-		return;
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	double s = (double)(t.tv_sec - p->t0.tv_sec) + (double)(t.tv_nsec - p->t0.tv_nsec) / 1e9;
-	fprintf(stderr, "\r\033[K%d/%d done, %.1f/s, %d failed", p->done, p->total,
-	        s > 0 ? p->done / s : 0.0, p->failed);
+	if (p->show) {
+		struct timespec t;
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		double s =
+		    (double)(t.tv_sec - p->t0.tv_sec) + (double)(t.tv_nsec - p->t0.tv_nsec) / 1e9;
+		fprintf(stderr, "\r\033[K%d/%d done, %.1f/s, %d failed", p->done, p->total,
+		        s > 0 ? p->done / s : 0.0, p->failed);
+	}
+	pthread_mutex_unlock(&p->lock);
+}
+
+static void add_total(progress *p, int n)
+{
+	pthread_mutex_lock(&p->lock);
+	p->total += n;
+	pthread_mutex_unlock(&p->lock);
 }
 
 /* Expands folders into their files (sorted, not recursive). */
@@ -86,7 +105,7 @@ static void collect(const char *arg, char ***items, int *n)
 /* Fetches every item a feed queued that is still pending, here and now. */
 static void run_items(ingest_ctx *ctx, char **ids, size_t n, progress *p)
 {
-	p->total += (int)n;
+	add_total(p, (int)n);
 	for (size_t i = 0; i < n; i++) {
 		db_conn *c = db_acquire(ctx->pool, DB_WAIT_MS);
 		queue_article a;
@@ -199,6 +218,36 @@ static int ingest_file(ingest_ctx *ctx, const char *path, progress *p, char **er
 	return rc;
 }
 
+/* What the ingesting threads share. */
+typedef struct run {
+	ingest_settings s;
+	px_dict *const *dict;
+	db_pool *pool;
+	ratelimit *rl;
+	char **items;
+	int n;
+	atomic_int next;
+	progress *p;
+} run;
+
+static void *ingest_thread(void *arg)
+{
+	run *r = arg;
+	ingest_ctx ctx = {.dict = r->dict, .s = r->s, .pool = r->pool};
+	ctx.fetch = fetcher_new(&ctx.s, r->rl, NULL);
+	ingest_owner(&ctx, "ingest");
+	for (int i; (i = atomic_fetch_add(&r->next, 1)) < r->n;) {
+		char *err = NULL;
+		int ok =
+		    !(filekind_is_url(r->items[i]) ? ingest_url(&ctx, r->items[i], r->p, &err)
+		                                   : ingest_file(&ctx, r->items[i], r->p, &err));
+		report(r->p, ok, r->items[i], err);
+		free(err);
+	}
+	fetcher_free(ctx.fetch);
+	return NULL;
+}
+
 int cmd_ingest(int argc, char **argv)
 {
 	runtime rt;
@@ -226,37 +275,41 @@ int cmd_ingest(int argc, char **argv)
 		free(rest);
 		return 1;
 	}
-	char *err = NULL;
-	ingest_ctx ctx = {.dict = &dict};
-	ingest_settings_from_config(&ctx.s, &rt.cfg);
-	ctx.pool = db_pool_new(rt.conninfo, 2);
-	ratelimit *rl = ratelimit_new(ctx.s.host_interval_ms, 256);
-	ctx.fetch = fetcher_new(&ctx.s, rl, NULL);
-	ingest_owner(&ctx, "ingest");
-
-	char **items = NULL;
-	int n = 0;
+	run r = {.dict = &dict};
+	ingest_settings_from_config(&r.s, &rt.cfg);
+	int threads = r.s.threads > 0 ? r.s.threads : 1;
+	/* a connection per thread, and one for a feed's item claims */
+	r.pool = db_pool_new(rt.conninfo, threads + 1);
+	r.rl = ratelimit_new(r.s.host_interval_ms, 256);
 	for (int i = 0; i < n_rest; i++)
-		collect(rest[i], &items, &n);
-	progress p = {.total = n};
+		collect(rest[i], &r.items, &r.n);
+	if (threads > r.n)
+		threads = r.n > 0 ? r.n : 1;
+	progress p = {.total = r.n};
+	pthread_mutex_init(&p.lock, NULL);
 	clock_gettime(CLOCK_MONOTONIC, &p.t0);
-	for (int i = 0; i < n; i++) {
-		p.show = p.total > 1;
-		int ok = !(filekind_is_url(items[i]) ? ingest_url(&ctx, items[i], &p, &err)
-		                                     : ingest_file(&ctx, items[i], &p, &err));
-		report(&p, ok, items[i], err);
-		free(err);
-		err = NULL;
-		free(items[i]);
-	}
+	r.p = &p;
+	atomic_init(&r.next, 0);
+	pthread_t *tid = xcalloc((size_t)threads, sizeof *tid);
+	int started = 0;
+	for (; started < threads; started++)
+		if (pthread_create(&tid[started], NULL, ingest_thread, &r))
+			break;
+	if (!started) /* no thread at all: do the work here */
+		ingest_thread(&r);
+	for (int i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
+	free(tid);
 	if (p.show)
 		fputc('\n', stderr);
 	printf("ingested %d of %d, %d failed\n", p.done - p.failed, p.total, p.failed);
-	free(items);
+	for (int i = 0; i < r.n; i++)
+		free(r.items[i]);
+	free(r.items);
 	free(rest);
-	fetcher_free(ctx.fetch);
-	ratelimit_free(rl);
-	db_pool_free(ctx.pool);
+	pthread_mutex_destroy(&p.lock);
+	ratelimit_free(r.rl);
+	db_pool_free(r.pool);
 	px_dict_free(dict);
 	runtime_close(&rt);
 	return p.failed ? 1 : 0;

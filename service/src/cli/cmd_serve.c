@@ -43,6 +43,12 @@ int cmd_serve(int argc, char **argv)
 		return 1;
 	pthread_rwlock_init(&a.dict_lock, NULL);
 	a.pool = db_pool_new(rt.conninfo, rt.cfg.pool_size);
+	/* GETs from a replica when one is configured (docs/scaling.md) */
+	a.read_pool = rt.cfg.read_database_url
+	                  ? db_pool_new(rt.cfg.read_database_url, rt.cfg.pool_size)
+	                  : a.pool;
+	if (rt.cfg.read_database_url)
+		log_info("reads go to the read database", NULL);
 	a.metrics = metrics_new();
 	if (!rt.cfg.api_key)
 		log_warn("PARLEY_API_KEY is not set: writes are accepted from loopback only, and "
@@ -80,6 +86,8 @@ int cmd_serve(int argc, char **argv)
 		http_server_stop(srv);
 	}
 	ingest_service_stop(ingest);
+	if (a.read_pool != a.pool)
+		db_pool_free(a.read_pool);
 	db_pool_free(a.pool);
 	metrics_free(a.metrics);
 	px_dict_free(a.dict);

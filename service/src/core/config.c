@@ -27,6 +27,7 @@ typedef struct setting {
 
 static const setting settings[] = {
     {"PARLEY_DATABASE_URL", "--database-url", SET_STRING, FIELD(database_url), 0, 0},
+    {"PARLEY_READ_DATABASE_URL", "--read-database-url", SET_STRING, FIELD(read_database_url), 0, 0},
     {"PARLEY_LISTEN", "--listen", SET_LISTEN, 0, 0, 0},
     {"PARLEY_API_KEY", "--api-key", SET_STRING, FIELD(api_key), 0, 0},
     {"PARLEY_DATA_DIR", "--data-dir", SET_STRING, FIELD(data_dir), 0, 0},
@@ -75,6 +76,9 @@ static const setting settings[] = {
 const char config_flags_help[] =
     "  --database-url URL     PostgreSQL URL (env PARLEY_DATABASE_URL, else DATABASE_URL);\n"
     "                         unset: a private embedded cluster under DATA_DIR/pg\n"
+    "  --read-database-url URL  a streaming replica of the database: serve's GET and\n"
+    "                         HEAD requests read from it, writes and the worker use the\n"
+    "                         primary (PARLEY_READ_DATABASE_URL; docs/scaling.md)\n"
     "  --listen HOST:PORT     where to serve (PARLEY_LISTEN, default 127.0.0.1:8080)\n"
     "  --api-key KEY          bearer key for writes (PARLEY_API_KEY); unset: loopback only\n"
     "  --data-dir DIR         state directory (PARLEY_DATA_DIR, default ./var)\n"
@@ -386,6 +390,7 @@ int config_apply_flag(config *c, int argc, char **argv, char **err)
 void config_free(config *c)
 {
 	free(c->database_url);
+	free(c->read_database_url);
 	free(c->listen_host);
 	free(c->api_key);
 	free(c->data_dir);

@@ -13,6 +13,9 @@
 
 typedef struct config {
 	char *database_url; /* NULL: the embedded cluster under data_dir/pg */
+	/* NULL: reads go to database_url too; else serve's GET and HEAD
+	 * requests read from this (a streaming replica of it) */
+	char *read_database_url;
 	char *listen_host;
 	int listen_port;
 	char *api_key; /* NULL: writes only from loopback */
@@ -38,8 +41,8 @@ typedef struct config {
 	int run_worker; /* serve also runs the ingestion worker */
 	int demo;       /* ingest the demo corpus at start */
 	int allow_local_fetch;
-	char *pg_bindir; /* embedded cluster: PostgreSQL's bin dir, NULL: found */
-	char *pg_user;   /* embedded cluster's owner when run as root, NULL: postgres */
+	char *pg_bindir;    /* embedded cluster: PostgreSQL's bin dir, NULL: found */
+	char *pg_user;      /* embedded cluster's owner when run as root, NULL: postgres */
 	char *api_spec_dir; /* api-spec/openapi.yaml */
 	char *demo_dir;     /* the demo corpus */
 	/* The worker's tunables (ingest/settings.h). */

@@ -15,6 +15,7 @@
 #include <time.h>
 
 struct db_conn {
+	db_pool *owner; /* the pool it goes back to */
 	PGconn *pg;
 	char **prepared; /* names prepared on this connection */
 	size_t n_prepared, cap_prepared;
@@ -46,8 +47,10 @@ db_pool *db_pool_new(const char *conninfo, int size)
 	p->size = size;
 	p->conns = xcalloc((size_t)size, sizeof *p->conns);
 	p->free_list = xcalloc((size_t)size, sizeof *p->free_list);
-	for (int i = 0; i < size; i++)
+	for (int i = 0; i < size; i++) {
+		p->conns[i].owner = p;
 		p->free_list[p->n_free++] = &p->conns[i];
+	}
 	pthread_mutex_init(&p->lock, NULL);
 	pthread_cond_init(&p->freed, NULL);
 	p->stats.size = size;
@@ -91,8 +94,10 @@ static int ensure_connected(db_pool *p, db_conn *c)
 	}
 	forget_prepared(c);
 	c->broken = 0;
-	/* Every session speaks UTC and gives up on runaway statements. */
-	const char *keys[] = {"dbname", "options", "connect_timeout", "application_name", NULL};
+	/* Every session speaks UTC and gives up on runaway statements; it is
+	 * "parley" in pg_stat_activity unless the URL names it otherwise. */
+	const char *keys[] = {"dbname", "options", "connect_timeout", "fallback_application_name",
+	                      NULL};
 	const char *vals[] = {p->conninfo, "-c TimeZone=UTC -c statement_timeout=30000", "5",
 	                      "parley", NULL};
 	c->pg = PQconnectdbParams(keys, vals, 1);
@@ -140,6 +145,8 @@ db_conn *db_acquire(db_pool *p, int timeout_ms)
 
 void db_release(db_pool *p, db_conn *c)
 {
+	/* c goes home, whichever pool of the service the caller names */
+	p = c->owner;
 	/* A connection left inside a transaction (an error path) is rolled
 	 * back here, so the next user starts clean. */
 	if (c->pg && PQtransactionStatus(c->pg) != PQTRANS_IDLE) {
@@ -190,6 +197,10 @@ db_status db_status_of(PGconn *pg, const PGresult *res)
 	 * is freed; the connection itself is fine. */
 	if (!strcmp(state, "53100"))
 		return DB_STORAGE_FULL;
+	/* Concurrent writers (store_extraction) lost a race, or a replica
+	 * cancelled a read that conflicted with replay: run it again. */
+	if (!strcmp(state, "40001") || !strcmp(state, "40P01"))
+		return DB_RETRY;
 	/* 08: connection exception, 57P: operator intervention (shutdown),
 	 * 53: other insufficient resources (memory, connections): transient. */
 	if (!strncmp(state, "08", 2) || !strncmp(state, "57P", 3) || !strncmp(state, "53", 2))

@@ -23,6 +23,8 @@ typedef enum {
 	DB_INVALID,      /* the database refused a value (22xxx) */
 	DB_FAILED,       /* anything else: a bug */
 	DB_STORAGE_FULL, /* the database's disk is full (53100): 503, retry later */
+	DB_RETRY,        /* serialization failure or deadlock (40001, 40P01): the
+	                  * transaction was rolled back; run it again */
 } db_status;
 
 typedef struct db_pool_stats {
@@ -39,6 +41,8 @@ void db_pool_free(db_pool *p);
 /* Waits up to timeout_ms for a free, healthy connection; NULL when none
  * (the database is down or the pool is exhausted). */
 db_conn *db_acquire(db_pool *p, int timeout_ms);
+/* c goes back to the pool it came from: p may be another pool of the same
+ * service (the API names its primary pool for connections to a replica). */
 void db_release(db_pool *p, db_conn *c);
 void db_pool_get_stats(db_pool *p, db_pool_stats *out);
 

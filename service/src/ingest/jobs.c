@@ -78,8 +78,9 @@ int job_store_body(ingest_ctx *ctx, db_conn *c, const char *url, const char *sou
 	free(utf8);
 	if (ps == PIPE_DB) {
 		*err = dup_err("database error: %s", db_last_error(c));
-		*transient =
-		    st == DB_STORAGE_FULL || st == DB_UNAVAILABLE ? JOB_FAIL_OURS : JOB_FAIL_RETRY;
+		*transient = st == DB_STORAGE_FULL || st == DB_UNAVAILABLE || st == DB_RETRY
+		                 ? JOB_FAIL_OURS
+		                 : JOB_FAIL_RETRY;
 		return -1;
 	}
 	if (ps != PIPE_OK) {

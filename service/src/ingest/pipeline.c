@@ -1,6 +1,10 @@
 /*
  * pipeline — see pipeline.h.  Text preparation and extraction run before
  * the transaction opens, so the database holds locks only for the writes.
+ * Several workers store at once (store_extraction locks only the keys an
+ * article can merge on); a transaction that loses a race — a deadlock
+ * PostgreSQL broke, a serialization failure — is run again from BEGIN, a
+ * bounded number of times with a growing, jittered pause.
  */
 #include "ingest/pipeline.h"
 
@@ -10,9 +14,14 @@
 #include "parse/html.h"
 #include "parse/url.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+/* Runs of one store before DB_RETRY is handed to the caller. */
+#define STORE_TRIES 6
 
 typedef struct prepared {
 	char *text;
@@ -62,6 +71,19 @@ static int prepare(const article_input *in, prepared *p, char **err)
 	return 0;
 }
 
+/* Before run `attempt` (1, 2, ...): 2, 4, 8 ... ms (at most 64) plus up to as
+ * much again, so two colliding stores do not meet again in lockstep. */
+static void retry_pause(int attempt)
+{
+	assert(attempt >= 1);
+	long ms = 1L << (attempt < 6 ? attempt : 6);
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms += now.tv_nsec % (ms + 1);
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+	nanosleep(&ts, NULL);
+}
+
 static const char *first(const char *a, const char *b)
 {
 	return a && *a ? a : (b && *b ? b : NULL);
@@ -96,13 +118,21 @@ db_status pipeline_reextract(db_conn *c, const px_dict *dict, const char *articl
 {
 	char *doc = extract_json(dict, text, strlen(text), title, published_at);
 	*counts = NULL;
-	db_status st = db_begin(c);
-	if (st == DB_OK)
-		st = db_store_extraction(c, article_id, doc, counts);
-	if (st == DB_OK)
-		st = db_commit(c);
-	if (st != DB_OK)
-		db_rollback(c);
+	db_status st = DB_RETRY;
+	for (int try = 0; st == DB_RETRY && try < STORE_TRIES; try++) {
+		if (try)
+			retry_pause(try);
+		st = db_begin(c);
+		if (st == DB_OK)
+			st = db_store_extraction(c, article_id, doc, counts);
+		if (st == DB_OK)
+			st = db_commit(c);
+		if (st != DB_OK) {
+			db_rollback(c);
+			free(*counts);
+			*counts = NULL;
+		}
+	}
 	free(doc);
 	return st;
 }
@@ -132,17 +162,28 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
 	char *doc = p.text ? extract_json(dict, p.text, p.text_len, f.title, f.published_at) : NULL;
 
 	db_upsert_result up;
-	*st = db_begin(c);
-	if (*st == DB_OK)
-		*st = db_article_upsert(c, &f, &up);
-	if (*st == DB_OK && up.changed && doc)
-		*st = db_store_extraction(c, up.id, doc, &out->counts);
-	else if (*st == DB_OK)
-		*st = db_article_counts(c, up.id, &out->counts);
-	if (*st == DB_OK)
-		*st = db_commit(c);
-	if (*st != DB_OK)
-		db_rollback(c);
+	*st = DB_RETRY;
+	for (int try = 0; *st == DB_RETRY && try < STORE_TRIES; try++) {
+		if (try)
+			retry_pause(try);
+		*st = db_begin(c);
+		if (*st == DB_OK)
+			*st = db_article_upsert(c, &f, &up);
+		if (*st == DB_OK && up.changed && doc)
+			*st = db_store_extraction(c, up.id, doc, &out->counts);
+		else if (*st == DB_OK)
+			*st = db_article_counts(c, up.id, &out->counts);
+		if (*st == DB_OK)
+			*st = db_commit(c);
+		if (*st != DB_OK) {
+			db_rollback(c);
+			free(out->counts);
+			out->counts = NULL;
+		}
+	}
+	if (*st == DB_RETRY)
+		log_warn("store: still colliding with other writers after retries; given up", "url",
+		         in->url ? in->url : "", NULL);
 	free(doc);
 	prepared_free(&p);
 	if (*st != DB_OK) {
