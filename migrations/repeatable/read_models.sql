@@ -33,14 +33,25 @@ LANGUAGE sql AS $$
   ON CONFLICT DO NOTHING
 $$;
 
--- Rebuilds one document from the reference function (none when its row is gone).
+-- Rebuilds one document from the reference function (none when its row is
+-- gone).  The actors and the article it shows are share-locked first: a
+-- transaction renaming one of them marks only the documents it can see, so
+-- one that adds a participant or a statement concurrently waits for the
+-- rename to commit and then builds its document with the new name.
 CREATE OR REPLACE FUNCTION parley_refresh_doc(p_kind "char", p_id bigint) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
   IF p_kind = 'e' THEN
+    PERFORM 1 FROM actors a
+     WHERE a.id IN (SELECT p.actor_id FROM event_participants p WHERE p.event_id = p_id)
+     ORDER BY a.id FOR SHARE OF a;
     INSERT INTO event_docs (id, doc) SELECT e.id, parley_event_json(e) FROM events e WHERE e.id = p_id
     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc;
   ELSIF p_kind = 's' THEN
+    PERFORM 1 FROM actors a WHERE a.id = (SELECT s.speaker_id FROM statements s WHERE s.id = p_id)
+       FOR SHARE;
+    PERFORM 1 FROM articles ar WHERE ar.id = (SELECT s.article_id FROM statements s WHERE s.id = p_id)
+       FOR SHARE;
     INSERT INTO statement_docs (id, doc) SELECT s.id, parley_statement_json(s) FROM statements s WHERE s.id = p_id
     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc;
   ELSIF p_kind = 'a' THEN
@@ -49,12 +60,16 @@ BEGIN
   END IF;
 END $$;
 
--- At commit, once per marked document.
+-- At commit, once per marked document.  Two transactions that both changed
+-- parts of one document rebuild it one after the other (a lock on the
+-- document until commit), the second from a snapshot taken after the first
+-- committed, so the last one written has both changes.
 CREATE OR REPLACE FUNCTION parley_docs_flush() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM read_model_dirty WHERE xid = NEW.xid AND kind = NEW.kind AND id = NEW.id;
   IF FOUND THEN
+    PERFORM pg_advisory_xact_lock(hashtext('parley.doc.' || NEW.kind::text), hashint8(NEW.id));
     PERFORM parley_refresh_doc(NEW.kind, NEW.id);
   END IF;
   RETURN NULL;
