@@ -36,7 +36,11 @@ static unsigned where_sql(const db_collection *col, const char *const *values, b
 		mask |= (1u << i) | (code ? 1u << (16 + i) : 0) | (root ? 1u << 30 : 0);
 		params[(*nparams)++] = values[i];
 		buf_puts(sql, " AND (");
-		buf_printf(sql, i == swap ? swap_sql : root ? f->root_sql : code ? f->code_sql : f->sql,
+		buf_printf(sql,
+		           i == swap ? swap_sql
+		           : root    ? f->root_sql
+		           : code    ? f->code_sql
+		                     : f->sql,
 		           *nparams);
 		if (keep_undated && f->or_undated) {
 			buf_printf(sql, " OR %s", f->or_undated);
@@ -95,16 +99,16 @@ static void build_sql(const db_collection *col, const char *const *values, int h
 		const char *again[DB_MAX_FILTERS];
 		int m = 0;
 		buf_puts(sql, "(");
-		mask = build_branch(col, d->select, d->sort, d->id, k, d->one_sql, values, has_cursor,
-		                    sql, params, &n);
+		mask = build_branch(col, d->select, d->sort, d->id, k, d->one_sql, values,
+		                    has_cursor, sql, params, &n);
 		buf_puts(sql, ") UNION ALL (");
-		build_branch(col, col->select, col->sort, col->id, k, d->many_sql, values, has_cursor,
-		             sql, again, &m);
+		build_branch(col, col->select, col->sort, col->id, k, d->many_sql, values,
+		             has_cursor, sql, again, &m);
 		buf_puts(sql, ")");
 		assert(m == n);
 	} else {
-		mask = build_branch(col, col->select, col->sort, col->id, -1, NULL, values, has_cursor,
-		                    sql, params, &n);
+		mask = build_branch(col, col->select, col->sort, col->id, -1, NULL, values,
+		                    has_cursor, sql, params, &n);
 	}
 	buf_printf(name, "%s_%x%s", col->name, mask, has_cursor ? "_c" : "");
 	*nparams = n;

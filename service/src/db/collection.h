@@ -68,7 +68,8 @@ typedef struct db_collection {
 	int descending;
 	const db_filter *filters;
 	int n_filters;
-	const db_driver *drivers; /* the first whose filter is present serves; NULL-ended, or NULL */
+	const db_driver
+	    *drivers; /* the first whose filter is present serves; NULL-ended, or NULL */
 } db_collection;
 
 typedef struct db_page {

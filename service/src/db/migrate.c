@@ -248,7 +248,8 @@ static int sync_read_models(PGconn *pg, char **err)
 {
 	PGresult *r = NULL;
 	if (run(pg,
-	        "SELECT CASE WHEN to_regprocedure('parley_read_models_sync()') IS NULL THEN 'absent'"
+	        "SELECT CASE WHEN to_regprocedure('parley_read_models_sync()') IS NULL THEN "
+	        "'absent'"
 	        " END",
 	        0, NULL, &r, err))
 		return -1;
