@@ -104,14 +104,17 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE OR REPLACE FUNCTION parley_docs_mentions() RETURNS trigger
+-- A row that is part of one document (a mention of an event, an alias of an
+-- actor): marks the document of kind TG_ARGV[0] whose id is in column
+-- TG_ARGV[1], before and after the change.
+CREATE OR REPLACE FUNCTION parley_docs_part() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
-    PERFORM parley_mark_docs('e', ARRAY[OLD.event_id]);
+    PERFORM parley_mark_docs(TG_ARGV[0]::"char", ARRAY[(to_jsonb(OLD) ->> TG_ARGV[1])::bigint]);
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    PERFORM parley_mark_docs('e', ARRAY[NEW.event_id]);
+    PERFORM parley_mark_docs(TG_ARGV[0]::"char", ARRAY[(to_jsonb(NEW) ->> TG_ARGV[1])::bigint]);
   END IF;
   RETURN NULL;
 END $$;
@@ -155,18 +158,6 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE OR REPLACE FUNCTION parley_docs_aliases() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP IN ('DELETE', 'UPDATE') THEN
-    PERFORM parley_mark_docs('a', ARRAY[OLD.actor_id]);
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    PERFORM parley_mark_docs('a', ARRAY[NEW.actor_id]);
-  END IF;
-  RETURN NULL;
-END $$;
-
 -- A statement shows its article's id, URL and title.
 CREATE OR REPLACE FUNCTION parley_docs_articles() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -187,7 +178,7 @@ CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE OR DELETE ON event_partici
   FOR EACH ROW EXECUTE FUNCTION parley_docs_participants();
 DROP TRIGGER IF EXISTS read_model_docs ON event_mentions;
 CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE OR DELETE ON event_mentions
-  FOR EACH ROW EXECUTE FUNCTION parley_docs_mentions();
+  FOR EACH ROW EXECUTE FUNCTION parley_docs_part('e', 'event_id');
 DROP TRIGGER IF EXISTS read_model_docs ON statements;
 CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE ON statements
   FOR EACH ROW EXECUTE FUNCTION parley_docs_statements();
@@ -196,7 +187,7 @@ CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE ON actors
   FOR EACH ROW EXECUTE FUNCTION parley_docs_actors();
 DROP TRIGGER IF EXISTS read_model_docs ON actor_aliases;
 CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE OR DELETE ON actor_aliases
-  FOR EACH ROW EXECUTE FUNCTION parley_docs_aliases();
+  FOR EACH ROW EXECUTE FUNCTION parley_docs_part('a', 'actor_id');
 DROP TRIGGER IF EXISTS read_model_docs ON articles;
 CREATE TRIGGER read_model_docs AFTER UPDATE OF url, title ON articles
   FOR EACH ROW WHEN (OLD.url IS DISTINCT FROM NEW.url OR OLD.title IS DISTINCT FROM NEW.title)

@@ -81,13 +81,7 @@ BEGIN
   RAISE NOTICE 'ok   % (% events)', p_what, v_rows;
 END $$;
 
-CREATE FUNCTION pg_temp.expect(p_what text, p_got bigint, p_want bigint) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-  IF p_got IS DISTINCT FROM p_want THEN
-    RAISE EXCEPTION 'FAIL %: got %, want %', p_what, p_got, p_want;
-  END IF;
-  RAISE NOTICE 'ok   %', p_what;
-END $$;
+\ir expect.sql
 
 -- 1. Storing articles: new events, one joined by a second report.
 SELECT store_extraction(pg_temp.art('https://rm.example/1', '2025-03-05'),
