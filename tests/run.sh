@@ -96,6 +96,8 @@ else
   sql_cases() { psql -h "$TMP/var/pg" -U parley -d parley -q -o /dev/null -f tests/sql/store_extraction.sql 2>&1 | grep -v NOTICE; }
   suite sql-store-extraction sql_cases
   suite concurrent-store tests/scripts/concurrent_store.sh "$BUILD/parley" "host=$TMP/var/pg user=parley"
+  read_models_cases() { psql -h "$TMP/var/pg" -U parley -d parley -q -o /dev/null -f tests/sql/read_models.sql 2>&1 | grep -v NOTICE; }
+  suite sql-read-models read_models_cases
   suite e2e-api "$BUILD/e2e_test_api"
   suite e2e-features "$BUILD/e2e_test_features"
   suite export-100k tests/scripts/export_bulk.sh "$TMP/var" "$SERVER"

@@ -5,7 +5,9 @@
 #      very same prepared SQL (API ÷ pgbench shows what the server costs);
 #   3. keyset paging: first page vs a deep page, at 10k and 10M rows;
 #   4. peak RSS and throughput under 256 connections per threading model;
-#   5. the bench_* micro-benchmarks (extraction, HTML).
+#   5. the bench_* micro-benchmarks (extraction, HTML);
+#   6. the race against ../shared/perf's peer, and the busiest against the
+#      quietest actor's first events page (issue 13).
 # Everything is printed and written to tests/bench/results.md.
 #
 #   tests/bench/run.sh [--quick] [--regen] [--duration SECONDS]
@@ -15,6 +17,8 @@
 #     --out FILE  where the markdown goes (default tests/bench/results.md)
 #   PARLEY_BENCH_BIN=path/to/parley benchmarks that binary instead of
 #   building build-bench/ (to compare a branch or a patch on the same data).
+#   PARLEY_BENCH_STEPS="api race skew keyset rss micro" (the default) or a
+#   subset of them.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -419,6 +423,67 @@ step_keyset() {
   duration=$saved
 }
 
+# The race of issue 13: Parley against ../shared/perf's fastify + pg peer,
+# which runs the SQL Parley prepared before its read models (the peer's
+# README); both load the same cluster, alternately, 8 connections each.
+step_race() {
+  local race=$root/../shared/perf/race.sh
+  if [ ! -x "$race" ] || ! command -v node >/dev/null; then
+    log "race skipped: ../shared/perf or node is missing"
+    return 0
+  fi
+  log "race against the peer (../shared/perf/race.sh), ${duration}s per run"
+  md "## Race: Parley against a fastify + pg peer running the pre-read-model SQL"
+  md ""
+  md "\`../shared/perf/race.sh\` (read-only, third party): the same paths and cluster, each server loaded twice alternately, wrk -c8 -t2, ${duration} s per run. Target (issue 13): Parley ÷ peer ≥ 3 on every row."
+  md ""
+  start_server
+  local out
+  out=$("$race" "$sock" "$srv_url" "$duration" 2>&1) || { stop_server; md "(race failed: $(tail -1 <<<"$out"))"; md ""; return 0; }
+  stop_server
+  md "$out"
+  md ""
+}
+
+# The busiest and the quietest actor (most and fewest events, at least one)
+# and the first page of their events: with actor_events the busiest one
+# reads the same 50 index entries as anyone else.  Target: ≤ 5×.
+step_actor_skew() {
+  log "busiest vs quietest actor's first events page"
+  local busy quiet nb nq a b sql
+  read -r busy nb < <(psql_q -At -F' ' -c "SELECT id, event_count FROM actors WHERE merged_into IS NULL
+                                            AND event_count > 0 ORDER BY event_count DESC, id LIMIT 1")
+  read -r quiet nq < <(psql_q -At -F' ' -c "SELECT id, event_count FROM actors WHERE merged_into IS NULL
+                                             AND event_count > 0 ORDER BY event_count, id LIMIT 1")
+  md "## An actor's first events page: the busiest against the quietest"
+  md ""
+  md "\`/v1/events?actor={id}&limit=50\`, one path per run, wrk -c$clients and pgbench (-c$clients, the server's own prepared SQL), ${duration} s each. Target (issue 13): busiest ÷ quietest ≤ 5 (the ratio of time per request)."
+  md ""
+  md "| actor | events | API req/s | API p50 ms | API p99 ms | errors | pgbench tps | pgbench p50 ms |"
+  md "|---|---:|---:|---:|---:|---:|---:|---:|"
+  start_server PARLEY_LOG_LEVEL=debug
+  sql=$(capture_sql "/v1/events?actor=$busy&limit=50")
+  stop_server
+  local id n label r=() t=()
+  for label in busiest quietest; do
+    if [ $label = busiest ]; then id=$busy n=$nb; else id=$quiet n=$nq; fi
+    echo "/v1/events?actor=$id&limit=50" >"$work/skew.paths"
+    start_server
+    run_wrk "$work/skew.paths" "$clients" >/dev/null
+    a=$(run_wrk "$work/skew.paths" "$clients")
+    stop_server
+    pg_script "$sql" p >"$work/skew.pgb"
+    b=$(run_pgbench skew -D p1="$id" -D p2=51 -f "$work/skew.pgb")
+    # shellcheck disable=SC2086
+    set -- $a $b
+    r+=("$1") t+=("$5")
+    md "| $label ($id) | $n | $1 | $2 | $3 | $4 | $5 | $6 |"
+  done
+  md ""
+  md "Busiest ÷ quietest, time per request: API $(awk -v q="${r[1]}" -v b="${r[0]}" 'BEGIN { printf "%.2f", b ? q / b : 0 }'), pgbench $(awk -v q="${t[1]}" -v b="${t[0]}" 'BEGIN { printf "%.2f", b ? q / b : 0 }')."
+  md ""
+}
+
 # rss_run LABEL VAR=value...: 256 connections on the mixed workload.
 rss_run() {
   local label=$1 r threads
@@ -499,12 +564,20 @@ main() {
   make_scenarios
   write_pgbench
   header
-  step_api_vs_db
-  step_keyset
-  step_rss
-  stop_server
-  "$here/ingest.sh" "$parley" --out "$results" --dataset "host=$sock user=parley dbname=parley" # issue 13
-  step_micro
+  # PARLEY_BENCH_STEPS (space-separated) runs a subset, e.g. "race skew".
+  local steps=${PARLEY_BENCH_STEPS:-api race skew keyset rss ingest micro} st
+  for st in $steps; do
+    case $st in
+      api) step_api_vs_db ;;
+      race) step_race ;;
+      skew) step_actor_skew ;;
+      keyset) step_keyset ;;
+      rss) step_rss ;;
+      ingest) stop_server; "$here/ingest.sh" "$parley" --out "$results" --dataset "host=$sock user=parley dbname=parley" ;; # issue 13
+      micro) stop_server; step_micro ;;
+      *) die "unknown step $st (api race skew keyset rss ingest micro)" ;;
+    esac
+  done
   log "done in $((SECONDS - t0)) s; results in ${results#"$root"/}"
 }
 

@@ -26,13 +26,7 @@ CREATE FUNCTION pg_temp.doc(p_type text, p_cameo text, p_date text, p_prec text,
       'sentence_start', 0, 'sentence_end', 10)),
     'statements', '[]'::jsonb) $$;
 
-CREATE FUNCTION pg_temp.expect(p_what text, p_got bigint, p_want bigint) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-  IF p_got IS DISTINCT FROM p_want THEN
-    RAISE EXCEPTION 'FAIL %: got %, want %', p_what, p_got, p_want;
-  END IF;
-  RAISE NOTICE 'ok   %', p_what;
-END $$;
+\ir expect.sql
 
 -- 1. The same meeting in two articles is one event with two mentions.
 SELECT store_extraction(pg_temp.art('https://t.example/1a', '2025-03-05'),

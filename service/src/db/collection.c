@@ -3,6 +3,7 @@
  */
 #include "db/collection.h"
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,8 +17,9 @@ int db_filter_index(const db_collection *col, const char *name)
 	return -1;
 }
 
-unsigned db_where(const db_collection *col, const char *const *values, buf *sql,
-                  const char **params, int *nparams)
+/* db_where(), with filter `swap` (or none: -1) taking `swap_sql`. */
+static unsigned where_sql(const db_collection *col, const char *const *values, buf *sql,
+                          const char **params, int *nparams, int swap, const char *swap_sql)
 {
 	unsigned mask = 0;
 	int undated = db_filter_index(col, "undated");
@@ -34,7 +36,12 @@ unsigned db_where(const db_collection *col, const char *const *values, buf *sql,
 		mask |= (1u << i) | (code ? 1u << (16 + i) : 0) | (root ? 1u << 30 : 0);
 		params[(*nparams)++] = values[i];
 		buf_puts(sql, " AND (");
-		buf_printf(sql, root ? f->root_sql : code ? f->code_sql : f->sql, *nparams);
+		buf_printf(sql,
+		           i == swap ? swap_sql
+		           : root    ? f->root_sql
+		           : code    ? f->code_sql
+		                     : f->sql,
+		           *nparams);
 		if (keep_undated && f->or_undated) {
 			buf_printf(sql, " OR %s", f->or_undated);
 			mask |= 1u << 31;
@@ -44,27 +51,65 @@ unsigned db_where(const db_collection *col, const char *const *values, buf *sql,
 	return mask;
 }
 
+unsigned db_where(const db_collection *col, const char *const *values, buf *sql,
+                  const char **params, int *nparams)
+{
+	return where_sql(col, values, sql, params, nparams, -1, NULL);
+}
+
+/* One SELECT … WHERE … ORDER BY … LIMIT of a page; the filters' values go
+ * to params from *n on, the cursor's and the limit's numbers follow. */
+static unsigned build_branch(const db_collection *col, const char *select, const char *sort,
+                             const char *id, int swap, const char *swap_sql,
+                             const char *const *values, int has_cursor, buf *sql,
+                             const char **params, int *n)
+{
+	buf_puts(sql, select);
+	unsigned mask = where_sql(col, values, sql, params, n, swap, swap_sql);
+	const char *cmp = col->descending ? "<" : ">";
+	const char *dir = col->descending ? "DESC" : "ASC";
+	if (has_cursor) {
+		if (sort)
+			buf_printf(sql, " AND (%s, %s) %s ($%d::date, $%d::bigint)", sort, id, cmp,
+			           *n + 1, *n + 2);
+		else
+			buf_printf(sql, " AND %s %s $%d::bigint", id, cmp, *n + 1);
+	}
+	buf_puts(sql, " ORDER BY ");
+	if (sort)
+		buf_printf(sql, "%s %s, ", sort, dir);
+	buf_printf(sql, "%s %s LIMIT $%d::int", id, dir, *n + (has_cursor ? (sort ? 3 : 2) : 1));
+	return mask;
+}
+
 /* Builds the SQL and the statement name for the filters present. */
 static void build_sql(const db_collection *col, const char *const *values, int has_cursor, buf *sql,
                       buf *name, const char **params, int *nparams)
 {
 	int n = 0;
-	buf_puts(sql, col->select);
-	unsigned mask = db_where(col, values, sql, params, &n);
-	const char *cmp = col->descending ? "<" : ">";
-	const char *dir = col->descending ? "DESC" : "ASC";
-	if (has_cursor) {
-		if (col->sort)
-			buf_printf(sql, " AND (%s, %s) %s ($%d::date, $%d::bigint)", col->sort,
-			           col->id, cmp, n + 1, n + 2);
-		else
-			buf_printf(sql, " AND %s %s $%d::bigint", col->id, cmp, n + 1);
+	const db_driver *d = col->drivers;
+	int k = -1;
+	for (; d && d->filter; d++)
+		if ((k = db_filter_index(col, d->filter)) >= 0 && values[k])
+			break;
+	unsigned mask;
+	if (d && d->filter) {
+		/* Both branches number the same values alike; the second's copies
+		 * of the parameters are dropped. */
+		const char *again[DB_MAX_FILTERS];
+		int m = 0;
+		buf_puts(sql, "(");
+		mask = build_branch(col, d->select, d->sort, d->id, k, d->one_sql, values,
+		                    has_cursor, sql, params, &n);
+		buf_puts(sql, ") UNION ALL (");
+		build_branch(col, col->select, col->sort, col->id, k, d->many_sql, values,
+		             has_cursor, sql, again, &m);
+		buf_puts(sql, ")");
+		assert(m == n);
+	} else {
+		mask = build_branch(col, col->select, col->sort, col->id, -1, NULL, values,
+		                    has_cursor, sql, params, &n);
 	}
-	buf_puts(sql, " ORDER BY ");
-	if (col->sort)
-		buf_printf(sql, "%s %s, ", col->sort, dir);
-	buf_printf(sql, "%s %s LIMIT $%d::int", col->id, dir,
-	           n + (has_cursor ? (col->sort ? 3 : 2) : 1));
 	buf_printf(name, "%s_%x%s", col->name, mask, has_cursor ? "_c" : "");
 	*nparams = n;
 }
@@ -127,7 +172,8 @@ db_status db_item_json(db_conn *c, db_item item, const char *id, char **json)
 	    [DB_ITEM_EVENT_DETAIL] = {"item_event_detail",
 	                              "SELECT parley_event_detail($1::bigint)"},
 	    [DB_ITEM_ACTOR] = {"item_actor",
-	                       "SELECT parley_actor_json(a) FROM actors a WHERE a.id = $1::bigint"},
+	                       "SELECT coalesce(d.doc, parley_actor_json(a)) FROM actors a"
+	                       " LEFT JOIN actor_docs d ON d.id = a.id WHERE a.id = $1::bigint"},
 	    [DB_ITEM_ACTOR_EXISTS] = {"item_actor_exists",
 	                              "SELECT 'true' FROM actors WHERE id = $1::bigint"},
 	    [DB_ITEM_ARTICLE] =

@@ -41,6 +41,24 @@ typedef struct db_filter {
 
 #define DB_MAX_FILTERS 12
 
+/* An ordered path for one filter whose usual predicate gives rows
+ * unordered, so a frequent value's first page would sort all its rows: an
+ * actor (events ?actor=, statements ?speaker=: a name may stand for several
+ * actors, and "= ANY(ids)" is unordered) or a full-text query (statements
+ * ?q=: a GIN index is unordered).  The page is then the UNION ALL of two
+ * branches of which only one yields rows: when the value is simple (one
+ * actor, one word), `select` with `one_sql` (an equality) read in (`sort`,
+ * `id`) order from an index; otherwise the collection's own select with
+ * `many_sql`.  Both take the other filters, the cursor and the limit. */
+typedef struct db_driver {
+	const char *filter;   /* the filter's name */
+	const char *select;   /* "SELECT <id>, <sort>::text, <json> FROM …" */
+	const char *one_sql;  /* predicate with "$%1$d", a simple value */
+	const char *sort;     /* sort expression in that branch */
+	const char *id;       /* id expression in that branch */
+	const char *many_sql; /* predicate with "$%1$d", any other value */
+} db_driver;
+
 typedef struct db_collection {
 	const char *name;   /* statement-name prefix, also the resource name */
 	const char *select; /* "SELECT <id>, <sort>::text, <json> FROM …" */
@@ -50,6 +68,8 @@ typedef struct db_collection {
 	int descending;
 	const db_filter *filters;
 	int n_filters;
+	const db_driver
+	    *drivers; /* the first whose filter is present serves; NULL-ended, or NULL */
 } db_collection;
 
 typedef struct db_page {

@@ -239,6 +239,32 @@ static int apply_repeatable(PGconn *pg, const char *rdir, const char *name, int 
 	return rc ? -1 : !same;
 }
 
+/* The read models (repeatable/read_models.sql) are rebuilt when the
+ * definitions they were built with changed: a function of api_json.sql
+ * may change without read_models.sql being applied again.  A cheap check
+ * when nothing changed; a schema without them (an old release) is left as
+ * it is.  Returns 0, or -1 with *err. */
+static int sync_read_models(PGconn *pg, char **err)
+{
+	PGresult *r = NULL;
+	if (run(pg,
+	        "SELECT CASE WHEN to_regprocedure('parley_read_models_sync()') IS NULL THEN "
+	        "'absent'"
+	        " END",
+	        0, NULL, &r, err))
+		return -1;
+	int absent = !PQgetisnull(r, 0, 0);
+	PQclear(r);
+	if (absent)
+		return 0;
+	if (run(pg, "SELECT parley_read_models_sync()", 0, NULL, &r, err))
+		return -1;
+	if (!strcmp(PQgetvalue(r, 0, 0), "t"))
+		log_info("read models rebuilt", NULL);
+	PQclear(r);
+	return 0;
+}
+
 int db_migrate(const char *conninfo, const char *dir, char **err)
 {
 	char **names = NULL, **rnames = NULL;
@@ -279,6 +305,8 @@ int db_migrate(const char *conninfo, const char *dir, char **err)
 			int rc = apply_repeatable(pg, rdir, rnames[i], numbered > 0, err);
 			applied = rc < 0 ? -1 : applied + rc;
 		}
+		if (applied >= 0 && sync_read_models(pg, err))
+			applied = -1;
 		PQclear(PQexec(pg, "SELECT pg_advisory_unlock(" MIGRATE_LOCK ")"));
 	}
 	PQfinish(pg);

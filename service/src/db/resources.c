@@ -1,7 +1,8 @@
 /*
  * resources — the API's collections as data for db_list(): what each
  * selects, how it is ordered for keyset paging, and the SQL behind every
- * filter.  Each predicate is backed by an index (migrations/0001, 0012).
+ * filter.  Each predicate is backed by an index (migrations/0001, 0012,
+ * 0022); the JSON is the document kept ready (0022), not built per request.
  */
 #include "db/collection.h"
 
@@ -63,11 +64,43 @@ static const db_filter event_filters[] = {
      "occurred, planned, postponed or cancelled", NULL, NULL, NULL},
 };
 
+/* The documents kept by migrations/repeatable/read_models.sql; the
+ * reference function builds one only if it were missing. */
+#define EVENT_DOC                                                                                  \
+	"coalesce((SELECT d.doc FROM event_docs d WHERE d.id = e.id), parley_event_json(e))"
+#define STATEMENT_DOC                                                                              \
+	"coalesce((SELECT d.doc FROM statement_docs d WHERE d.id = s.id), "                        \
+	"parley_statement_json(s))"
+#define ACTOR_DOC                                                                                  \
+	"coalesce((SELECT d.doc FROM actor_docs d WHERE d.id = a.id), parley_actor_json(a))"
+
+/* An actor's events: a range of actor_events (actor_id, sort_date DESC,
+ * event_id DESC), whatever the actor's number of events.  The events row
+ * is joined only for the other filters (a LEFT JOIN on its key that
+ * nothing reads is left out by the planner: every event exists, by the
+ * foreign key), so the page is an index-only scan and a document probe a
+ * row. */
+static const db_driver events_drivers[] = {
+    {
+        "actor",
+        "SELECT ae.event_id, ae.sort_date::text, coalesce((SELECT d.doc FROM event_docs d"
+        " WHERE d.id = ae.event_id), (SELECT parley_event_json(x) FROM events x WHERE x.id ="
+        " ae.event_id)) FROM actor_events ae LEFT JOIN events e ON e.id = ae.event_id",
+        "ae.actor_id = parley_actor_one($%1$d)",
+        "ae.sort_date",
+        "ae.event_id",
+        "cardinality(parley_actor_ids($%1$d)) > 1 AND e.id IN (SELECT ae.event_id FROM "
+        "actor_events ae"
+        " WHERE ae.actor_id = ANY(parley_actor_ids($%1$d)))",
+    },
+    {NULL, NULL, NULL, NULL, NULL, NULL}};
+
 const db_collection db_events = {
-    "events",      "SELECT e.id, e.sort_date::text, parley_event_json(e) FROM events e",
-    NULL,          "e.sort_date",
-    "e.id",        1,
-    event_filters, N(event_filters),
+    "events",       "SELECT e.id, e.sort_date::text, " EVENT_DOC " FROM events e",
+    NULL,           "e.sort_date",
+    "e.id",         1,
+    event_filters,  N(event_filters),
+    events_drivers,
 };
 
 static const db_filter actor_filters[] = {
@@ -87,13 +120,14 @@ static const db_filter actor_filters[] = {
 
 const db_collection db_actors = {
     "actors",
-    "SELECT a.id, '', parley_actor_json(a) FROM actors a",
+    "SELECT a.id, '', " ACTOR_DOC " FROM actors a",
     "a.merged_into IS NULL",
     NULL,
     "a.id",
     0,
     actor_filters,
     N(actor_filters),
+    NULL,
 };
 
 static const db_filter statement_filters[] = {
@@ -115,15 +149,35 @@ static const db_filter statement_filters[] = {
      NULL, NULL, NULL},
 };
 
+/* A speaker's statements: a range of statements_speaker.  A one-word
+ * search: a range of statement_terms (term, sort_date, statement_id),
+ * joined to statements only for the other filters, as events by actor. */
+static const db_driver statements_drivers[] = {
+    {"speaker", "SELECT s.id, s.sort_date::text, " STATEMENT_DOC " FROM statements s",
+     "s.speaker_id = parley_actor_one($%1$d)", "s.sort_date", "s.id",
+     "cardinality(parley_actor_ids($%1$d)) > 1 AND s.speaker_id = ANY(parley_actor_ids($%1$d))"},
+    {"q",
+     "SELECT t.statement_id, t.sort_date::text, coalesce((SELECT d.doc FROM statement_docs d"
+     " WHERE d.id = t.statement_id), (SELECT parley_statement_json(x) FROM statements x"
+     " WHERE x.id = t.statement_id)) FROM statement_terms t"
+     " LEFT JOIN statements s ON s.id = t.statement_id",
+     "t.term = parley_single_lexeme(websearch_to_tsquery('english', $%1$d))", "t.sort_date",
+     "t.statement_id",
+     "parley_single_lexeme(websearch_to_tsquery('english', $%1$d)) IS NULL"
+     " AND s.tsv @@ websearch_to_tsquery('english', $%1$d)"},
+    {NULL, NULL, NULL, NULL, NULL, NULL},
+};
+
 const db_collection db_statements = {
     "statements",
-    "SELECT s.id, s.sort_date::text, parley_statement_json(s) FROM statements s",
+    "SELECT s.id, s.sort_date::text, " STATEMENT_DOC " FROM statements s",
     NULL,
     "s.sort_date",
     "s.id",
     1,
     statement_filters,
     N(statement_filters),
+    statements_drivers,
 };
 
 static const db_filter article_filters[] = {
@@ -148,4 +202,5 @@ const db_collection db_articles = {
     1,
     article_filters,
     N(article_filters),
+    NULL,
 };

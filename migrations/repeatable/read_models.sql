@@ -1,0 +1,245 @@
+-- Read models (issue 13; tables in migrations/0022_read_models.sql): every
+-- event's, statement's and actor's API document kept ready, equal at every
+-- commit to what the reference functions of api_json.sql build from the
+-- normalised tables, and an actor -> events index in the events' sort order.
+--
+-- How they stay current: a trigger on every table a document is built from
+-- (events, event_participants, event_mentions, statements, actors,
+-- actor_aliases, articles) marks the documents a change touches in
+-- read_model_dirty, once per document and transaction.  A deferred
+-- constraint trigger on that table rebuilds each marked document when the
+-- transaction commits — inside it, after its last change, so an article
+-- stored by store_extraction(), a merge or an edit rebuilds each document it
+-- touches once however many rows it changed, and no reader ever sees a
+-- document older than its parts.  Deleting a row deletes its document
+-- (foreign keys, ON DELETE CASCADE); TRUNCATE … CASCADE empties them too.
+-- actor_events follows event_participants and the events' dates at once
+-- (immediate triggers), so the list queries may join it in any transaction;
+-- statement_terms follows the statements' text and date the same way.
+--
+-- A change to the reference functions (or to the CAMEO scale table they
+-- read) changes the fingerprint parley_read_models_sync() compares, and
+-- the documents are rebuilt; `parley migrate` calls it after the
+-- repeatable files.
+--
+-- Repeatable: re-applied whenever this file changes (see migrations/README.md).
+
+-- Marks documents of one kind ('e' event, 's' statement, 'a' actor) to
+-- rebuild at commit.
+CREATE OR REPLACE FUNCTION parley_mark_docs(p_kind "char", p_ids bigint[]) RETURNS void
+LANGUAGE sql AS $$
+  INSERT INTO read_model_dirty (xid, kind, id)
+  SELECT txid_current(), p_kind, i FROM unnest(p_ids) i WHERE i IS NOT NULL
+  ON CONFLICT DO NOTHING
+$$;
+
+-- Rebuilds one document from the reference function (none when its row is
+-- gone).  The actors and the article it shows are share-locked first: a
+-- transaction renaming one of them marks only the documents it can see, so
+-- one that adds a participant or a statement concurrently waits for the
+-- rename to commit and then builds its document with the new name.
+CREATE OR REPLACE FUNCTION parley_refresh_doc(p_kind "char", p_id bigint) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF p_kind = 'e' THEN
+    PERFORM 1 FROM actors a
+     WHERE a.id IN (SELECT p.actor_id FROM event_participants p WHERE p.event_id = p_id)
+     ORDER BY a.id FOR SHARE OF a;
+    INSERT INTO event_docs (id, doc) SELECT e.id, parley_event_json(e) FROM events e WHERE e.id = p_id
+    ON CONFLICT (id) DO UPDATE SET doc = excluded.doc;
+  ELSIF p_kind = 's' THEN
+    PERFORM 1 FROM actors a WHERE a.id = (SELECT s.speaker_id FROM statements s WHERE s.id = p_id)
+       FOR SHARE;
+    PERFORM 1 FROM articles ar WHERE ar.id = (SELECT s.article_id FROM statements s WHERE s.id = p_id)
+       FOR SHARE;
+    INSERT INTO statement_docs (id, doc) SELECT s.id, parley_statement_json(s) FROM statements s WHERE s.id = p_id
+    ON CONFLICT (id) DO UPDATE SET doc = excluded.doc;
+  ELSIF p_kind = 'a' THEN
+    INSERT INTO actor_docs (id, doc) SELECT a.id, parley_actor_json(a) FROM actors a WHERE a.id = p_id
+    ON CONFLICT (id) DO UPDATE SET doc = excluded.doc;
+  END IF;
+END $$;
+
+-- At commit, once per marked document.  Two transactions that both changed
+-- parts of one document rebuild it one after the other (a lock on the
+-- document until commit), the second from a snapshot taken after the first
+-- committed, so the last one written has both changes.
+CREATE OR REPLACE FUNCTION parley_docs_flush() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM read_model_dirty WHERE xid = NEW.xid AND kind = NEW.kind AND id = NEW.id;
+  IF FOUND THEN
+    PERFORM pg_advisory_xact_lock(hashtext('parley.doc.' || NEW.kind::text), hashint8(NEW.id));
+    PERFORM parley_refresh_doc(NEW.kind, NEW.id);
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION parley_docs_events() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM parley_mark_docs('e', ARRAY[NEW.id]);
+  IF TG_OP = 'UPDATE' AND NEW.sort_date IS DISTINCT FROM OLD.sort_date THEN
+    UPDATE actor_events SET sort_date = NEW.sort_date WHERE event_id = NEW.id;
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION parley_docs_participants() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    PERFORM parley_mark_docs('e', ARRAY[OLD.event_id]);
+    -- The pair stays while the actor keeps another role in the event.
+    DELETE FROM actor_events ae WHERE ae.actor_id = OLD.actor_id AND ae.event_id = OLD.event_id
+       AND NOT EXISTS (SELECT 1 FROM event_participants p
+                        WHERE p.event_id = OLD.event_id AND p.actor_id = OLD.actor_id);
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    PERFORM parley_mark_docs('e', ARRAY[NEW.event_id]);
+    INSERT INTO actor_events (actor_id, event_id, sort_date)
+    SELECT NEW.actor_id, e.id, e.sort_date FROM events e WHERE e.id = NEW.event_id
+    ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN NULL;
+END $$;
+
+-- A row that is part of one document (a mention of an event, an alias of an
+-- actor): marks the document of kind TG_ARGV[0] whose id is in column
+-- TG_ARGV[1], before and after the change.
+CREATE OR REPLACE FUNCTION parley_docs_part() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    PERFORM parley_mark_docs(TG_ARGV[0]::"char", ARRAY[(to_jsonb(OLD) ->> TG_ARGV[1])::bigint]);
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    PERFORM parley_mark_docs(TG_ARGV[0]::"char", ARRAY[(to_jsonb(NEW) ->> TG_ARGV[1])::bigint]);
+  END IF;
+  RETURN NULL;
+END $$;
+
+-- A statement's document, and its terms (statement_terms) when its text or
+-- date changed.
+CREATE OR REPLACE FUNCTION parley_docs_statements() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM parley_mark_docs('s', ARRAY[NEW.id]);
+  IF TG_OP = 'UPDATE' AND NEW.tsv IS NOT DISTINCT FROM OLD.tsv AND NEW.sort_date = OLD.sort_date THEN
+    RETURN NULL;
+  END IF;
+  IF TG_OP = 'UPDATE' THEN
+    DELETE FROM statement_terms t WHERE t.term = ANY(tsvector_to_array(OLD.tsv))
+       AND t.sort_date = OLD.sort_date AND t.statement_id = OLD.id;
+  END IF;
+  INSERT INTO statement_terms (term, sort_date, statement_id)
+  SELECT DISTINCT x, NEW.sort_date, NEW.id FROM unnest(tsvector_to_array(NEW.tsv)) x
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+
+-- The lexeme a full-text query is when it is exactly one plain lexeme (no
+-- operator, prefix or weight), else NULL: such a query matches exactly the
+-- statements filed under that term in statement_terms.
+CREATE OR REPLACE FUNCTION parley_single_lexeme(q tsquery) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
+  CASE WHEN numnode(q) = 1 AND q::text ~ '^''[^''\\]+''$' THEN substr(q::text, 2, length(q::text) - 2) END;
+
+-- An actor's own document; its name and kind also appear in the events it
+-- takes part in and the statements it made.
+CREATE OR REPLACE FUNCTION parley_docs_actors() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM parley_mark_docs('a', ARRAY[NEW.id]);
+  IF TG_OP = 'UPDATE' AND (NEW.name IS DISTINCT FROM OLD.name OR NEW.kind IS DISTINCT FROM OLD.kind) THEN
+    PERFORM parley_mark_docs('e', ARRAY(SELECT p.event_id FROM event_participants p WHERE p.actor_id = NEW.id));
+    PERFORM parley_mark_docs('s', ARRAY(SELECT s.id FROM statements s WHERE s.speaker_id = NEW.id));
+  END IF;
+  RETURN NULL;
+END $$;
+
+-- A statement shows its article's id, URL and title.
+CREATE OR REPLACE FUNCTION parley_docs_articles() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM parley_mark_docs('s', ARRAY(SELECT s.id FROM statements s WHERE s.article_id = NEW.id));
+  RETURN NULL;
+END $$;
+
+DROP TRIGGER IF EXISTS read_model_flush ON read_model_dirty;
+CREATE CONSTRAINT TRIGGER read_model_flush AFTER INSERT ON read_model_dirty
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION parley_docs_flush();
+
+DROP TRIGGER IF EXISTS read_model_docs ON events;
+CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE ON events
+  FOR EACH ROW EXECUTE FUNCTION parley_docs_events();
+DROP TRIGGER IF EXISTS read_model_docs ON event_participants;
+CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE OR DELETE ON event_participants
+  FOR EACH ROW EXECUTE FUNCTION parley_docs_participants();
+DROP TRIGGER IF EXISTS read_model_docs ON event_mentions;
+CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE OR DELETE ON event_mentions
+  FOR EACH ROW EXECUTE FUNCTION parley_docs_part('e', 'event_id');
+DROP TRIGGER IF EXISTS read_model_docs ON statements;
+CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE ON statements
+  FOR EACH ROW EXECUTE FUNCTION parley_docs_statements();
+DROP TRIGGER IF EXISTS read_model_docs ON actors;
+CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE ON actors
+  FOR EACH ROW EXECUTE FUNCTION parley_docs_actors();
+DROP TRIGGER IF EXISTS read_model_docs ON actor_aliases;
+CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE OR DELETE ON actor_aliases
+  FOR EACH ROW EXECUTE FUNCTION parley_docs_part('a', 'actor_id');
+DROP TRIGGER IF EXISTS read_model_docs ON articles;
+CREATE TRIGGER read_model_docs AFTER UPDATE OF url, title ON articles
+  FOR EACH ROW WHEN (OLD.url IS DISTINCT FROM NEW.url OR OLD.title IS DISTINCT FROM NEW.title)
+  EXECUTE FUNCTION parley_docs_articles();
+
+-- What the documents are built with: the reference functions' definitions
+-- and the CAMEO scale they read.
+CREATE OR REPLACE FUNCTION parley_read_models_fingerprint() RETURNS text
+LANGUAGE sql STABLE AS $$
+  SELECT md5(coalesce((SELECT string_agg(pg_get_functiondef(p.oid), E'\n' ORDER BY p.proname, p.oid::regprocedure::text)
+                         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                        WHERE n.nspname = current_schema()
+                          AND p.proname IN ('parley_event_json', 'parley_statement_json', 'parley_actor_json',
+                                            'parley_date_text', 'parley_cameo_scale')), '')
+             || coalesce((SELECT string_agg(c::text, E'\n' ORDER BY c.code) FROM cameo_scale c), ''))
+$$;
+
+-- Every document, actor_events and statement_terms row rebuilt from the
+-- tables (writers wait).
+CREATE OR REPLACE FUNCTION parley_read_models_rebuild() RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  LOCK TABLE events, event_participants, event_mentions, statements, actors, actor_aliases, articles
+    IN SHARE MODE;
+  TRUNCATE event_docs, statement_docs, actor_docs, actor_events, statement_terms;
+  INSERT INTO statement_terms (term, sort_date, statement_id)
+  SELECT DISTINCT x, s.sort_date, s.id FROM statements s, unnest(tsvector_to_array(s.tsv)) x;
+  INSERT INTO actor_events (actor_id, event_id, sort_date)
+  SELECT DISTINCT p.actor_id, p.event_id, e.sort_date FROM event_participants p JOIN events e ON e.id = p.event_id;
+  INSERT INTO event_docs (id, doc) SELECT e.id, parley_event_json(e) FROM events e;
+  INSERT INTO statement_docs (id, doc) SELECT s.id, parley_statement_json(s) FROM statements s;
+  INSERT INTO actor_docs (id, doc) SELECT a.id, parley_actor_json(a) FROM actors a;
+  INSERT INTO read_model_state (name, fingerprint) VALUES ('docs', parley_read_models_fingerprint())
+  ON CONFLICT (name) DO UPDATE SET fingerprint = excluded.fingerprint, built_at = now();
+END $$;
+
+-- Rebuilds when the documents were built with other definitions (or never);
+-- answers whether it did.
+CREATE OR REPLACE FUNCTION parley_read_models_sync() RETURNS boolean
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF (SELECT fingerprint FROM read_model_state WHERE name = 'docs') IS NOT DISTINCT FROM
+     parley_read_models_fingerprint() THEN
+    RETURN false;
+  END IF;
+  PERFORM parley_read_models_rebuild();
+  RETURN true;
+END $$;
+
+-- The actor an API parameter names when it names exactly one (else NULL):
+-- equality to it lets an index give the rows in order.
+CREATE OR REPLACE FUNCTION parley_actor_one(ref text) RETURNS bigint
+LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN cardinality(i) = 1 THEN i[1] END FROM parley_actor_ids(ref) i
+$$;
