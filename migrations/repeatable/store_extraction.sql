@@ -162,10 +162,13 @@ BEGIN
             UNION SELECT jsonb_array_elements_text(coalesce(v_actor->'aliases', '[]'))) s
      WHERE parley_fold(al) <> ''
     ON CONFLICT DO NOTHING;
-    INSERT INTO article_actors (article_id, actor_id, mention_count)
-    VALUES (p_article, v_id, greatest(1, jsonb_array_length(coalesce(v_actor->'mentions', '[]'))))
+    -- the title as this article gives it at its date (0024)
+    INSERT INTO article_actors (article_id, actor_id, mention_count, title)
+    VALUES (p_article, v_id, greatest(1, jsonb_array_length(coalesce(v_actor->'mentions', '[]'))),
+            nullif(v_actor->>'title', ''))
     ON CONFLICT (article_id, actor_id) DO UPDATE
-      SET mention_count = article_actors.mention_count + excluded.mention_count;
+      SET mention_count = article_actors.mention_count + excluded.mention_count,
+          title = coalesce(article_actors.title, excluded.title);
     IF v_actor ? 'ref' THEN
       v_actor_map := v_actor_map || jsonb_build_object(v_actor->>'ref', v_id);
     END IF;

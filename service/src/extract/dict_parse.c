@@ -63,8 +63,46 @@ static void each_item(px_dict *d, const char *list, unsigned kind, uint32_t ref)
 	}
 }
 
-static int add_actor_row(px_dict *d, row *r)
+/* "YYYY-MM-DD" at s (exactly ten bytes up to end) as days; false if not a date. */
+static bool day_of(const char *s, const char *end, int32_t *days)
 {
+	char tmp[11];
+	px_date dt;
+	if (end - s != 10)
+		return false;
+	memcpy(tmp, s, 10);
+	tmp[10] = '\0';
+	if (!px_parse_iso_date(tmp, &dt) || tmp[4] != '-' || tmp[7] != '-')
+		return false;
+	*days = px_days_from_civil(dt.y, dt.m, dt.d);
+	return true;
+}
+
+/* A title's validity: "SINCE..UNTIL", either side empty when open
+ * ("2025-01-20..", "..2021-01-20"); empty: always. */
+static int title_validity(const char *v, px_dict_actor *a, const char **why)
+{
+	a->title_since = PX_OPEN_SINCE;
+	a->title_until = PX_OPEN_UNTIL;
+	if (!*v)
+		return 0;
+	const char *dots = strstr(v, "..");
+	const char *end = v + strlen(v);
+	if (!dots || (dots > v && !day_of(v, dots, &a->title_since)) ||
+	    (dots + 2 < end && !day_of(dots + 2, end, &a->title_until)) ||
+	    a->title_since > a->title_until) {
+		*why = "title validity must be SINCE..UNTIL (YYYY-MM-DD, either side empty when "
+		       "open, SINCE not after UNTIL)";
+		return -1;
+	}
+	return 0;
+}
+
+static int add_actor_row(px_dict *d, row *r, const char **why)
+{
+	px_dict_actor valid;
+	if (title_validity(r->field[6], &valid, why))
+		return -1;
 	const char *al[64];
 	size_t n = 0;
 	char *list = r->field[5], *save = NULL;
@@ -75,8 +113,12 @@ static int add_actor_row(px_dict *d, row *r)
 		if (*tok)
 			al[n++] = tok;
 	}
-	return px_dict_add_actor(d, r->field[0], r->field[1], r->field[2], r->field[3], r->field[4],
-	                         al, n);
+	if (px_dict_add_actor(d, r->field[0], r->field[1], r->field[2], r->field[3], r->field[4],
+	                      al, n))
+		return -1;
+	d->actors[d->n_actors - 1].title_since = valid.title_since;
+	d->actors[d->n_actors - 1].title_until = valid.title_until;
+	return 0;
 }
 
 static int add_country_row(px_dict *d, row *r)
@@ -177,6 +219,49 @@ static int add_word_row(px_dict *d, row *r, unsigned kind)
 	return 0;
 }
 
+/* relevance.tsv: "phrase topic weight most"; a phrase "@name" is a signal. */
+static int add_relevance_row(px_dict *d, row *r, const char **why)
+{
+	static const char *const signals[PX_SIGNALS] = {"@bias", "@country", "@actor", "@event",
+	                                                "@title"};
+	char *end;
+	double w = strtod(r->field[2], &end);
+	long most = 3;
+	if (*r->field[3]) {
+		char *e2;
+		most = strtol(r->field[3], &e2, 10);
+		if (*e2 || most < 1 || most > 20) {
+			*why = "most must be an integer from 1 to 20 (or '-')";
+			return -1;
+		}
+	}
+	if (!*r->field[1]) {
+		*why = "a topic is required";
+		return -1;
+	}
+	if (!*r->field[2] || *end || !(w >= -5 && w <= 5)) {
+		*why = "weight must be a number from -5 to 5";
+		return -1;
+	}
+	px_topic_cue cue = {xstrdup(r->field[1]), w, (int)most};
+	d->has_relevance = true;
+	if (r->field[0][0] == '@') {
+		for (int k = 0; k < PX_SIGNALS; k++)
+			if (!strcmp(r->field[0], signals[k])) {
+				free(d->signals[k].topic);
+				d->signals[k] = cue;
+				return 0;
+			}
+		free(cue.topic);
+		*why = "unknown signal (one of @bias, @country, @actor, @event, @title)";
+		return -1;
+	}
+	*VEC_PUSH(d->topics, d->n_topics, d->cap_topics) = cue;
+	px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), LX_TOPIC,
+	                   (uint32_t)(d->n_topics - 1));
+	return 0;
+}
+
 typedef enum table {
 	T_ACTORS,
 	T_COUNTRIES,
@@ -187,13 +272,15 @@ typedef enum table {
 	T_NAMES,
 	T_STOP,
 	T_MARKERS,
+	T_RELEVANCE,
 	T_UNKNOWN
 } table;
 
 static table table_of(const char *name)
 {
-	static const char *const files[] = {"actors", "countries", "places",    "titles", "events",
-	                                    "cues",   "names",     "stopwords", "markers"};
+	static const char *const files[] = {"actors",  "countries", "places", "titles",
+	                                    "events",  "cues",      "names",  "stopwords",
+	                                    "markers", "relevance"};
 	const char *base = strrchr(name, '/');
 	base = base ? base + 1 : name;
 	for (int k = 0; k < T_UNKNOWN; k++) {
@@ -204,10 +291,11 @@ static table table_of(const char *name)
 	return T_UNKNOWN;
 }
 
-static int add_row(px_dict *d, table t, row *r)
+static int add_row(px_dict *d, table t, row *r, const char **why)
 {
 	switch (t) {
-	case T_ACTORS: return add_actor_row(d, r);
+	case T_ACTORS: return add_actor_row(d, r, why);
+	case T_RELEVANCE: return add_relevance_row(d, r, why);
 	case T_COUNTRIES: return add_country_row(d, r);
 	case T_PLACES: return add_place_row(d, r);
 	case T_TITLES: return add_title_row(d, r);
@@ -247,12 +335,13 @@ int px_dict_add_file(px_dict *d, const char *name, const char *data, size_t len,
 		row r;
 		split_row(line, &r);
 		int rc = 0;
+		const char *why = "malformed row";
 		if (*r.field[0] && r.field[0][0] != '#')
-			rc = add_row(d, t, &r);
+			rc = add_row(d, t, &r, &why);
 		free(line);
 		if (rc) {
 			if (err)
-				*err = errorf(name, line_no, "malformed row");
+				*err = errorf(name, line_no, why);
 			return -1;
 		}
 	}

@@ -8,12 +8,17 @@
 #include "core/log.h"
 #include "db/articles.h"
 #include "ingest/language.h"
+#include "parse/date.h"
 #include "parse/html.h"
 #include "parse/url.h"
 
+#include <assert.h>
 #include <ctype.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef struct prepared {
 	char *text;
@@ -86,6 +91,15 @@ static const char *first(const char *a, const char *b)
 	return a && *a ? a : (b && *b ? b : NULL);
 }
 
+/* Off-topic below this relevance (PARLEY_RELEVANCE_THRESHOLD / 100). */
+static _Atomic int relevance_threshold_pct = 40;
+
+void pipeline_configure(int relevance_threshold_pct_)
+{
+	assert(relevance_threshold_pct_ >= 0 && relevance_threshold_pct_ <= 100);
+	relevance_threshold_pct = relevance_threshold_pct_;
+}
+
 /* The date part ("YYYY-MM-DD") of an ISO timestamp, for the extractor. */
 static void date_part(const char *iso, char out[11])
 {
@@ -96,33 +110,60 @@ static void date_part(const char *iso, char out[11])
 	}
 }
 
-static char *extract_json(const px_dict *dict, const char *text, size_t len, const char *title,
-                          const char *published_at)
+/* What extraction gives the article row besides its records. */
+typedef struct extracted {
+	char *json;
+	double relevance;
+	char published[16];   /* the day everything was dated against, or "" */
+	const char *pub_from; /* "given", "text", "fallback" or NULL */
+} extracted;
+
+static void extract_doc(const px_dict *dict, const char *text, size_t len, const char *title,
+                        const char *published_at, extracted *out)
 {
-	char day[11];
+	char day[11], today[11];
 	date_part(published_at, day);
-	px_input in = {
-	    .text = text, .len = len, .title = title, .published_at = day[0] ? day : NULL};
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	px_input in = {.text = text,
+	               .len = len,
+	               .title = title,
+	               .published_at = day[0] ? day : NULL,
+	               .fallback_date = today};
 	px_result *r = px_extract(dict, &in);
-	char *s = px_result_json(r, NULL);
+	out->json = px_result_json(r, NULL);
+	out->relevance = px_result_relevance(r);
+	out->pub_from = px_result_published(r, out->published);
 	px_result_free(r);
-	return s;
+}
+
+static db_status mark(db_conn *c, const char *id, const extracted *x, const char *pub_source)
+{
+	char rel[16];
+	snprintf(rel, sizeof rel, "%.3f", x->relevance);
+	bool off = x->relevance * 100 < relevance_threshold_pct;
+	return db_article_mark(c, id, rel, off, pub_source);
 }
 
 db_status pipeline_reextract(db_conn *c, const px_dict *dict, const char *article_id,
                              const char *text, const char *title, const char *published_at,
                              char **counts)
 {
-	char *doc = extract_json(dict, text, strlen(text), title, published_at);
+	extracted x;
+	extract_doc(dict, text, strlen(text), title, published_at, &x);
 	*counts = NULL;
 	db_status st = db_begin(c);
 	if (st == DB_OK)
-		st = db_store_extraction(c, article_id, doc, counts);
+		st = db_store_extraction(c, article_id, x.json, counts);
+	if (st == DB_OK)
+		st = mark(c, article_id, &x, NULL);
 	if (st == DB_OK)
 		st = db_commit(c);
 	if (st != DB_OK)
 		db_rollback(c);
-	free(doc);
+	free(x.json);
 	return st;
 }
 
@@ -136,6 +177,24 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
 		return PIPE_BAD_INPUT;
 	}
 	const html_article *pg = p.have_page ? &p.page : NULL;
+	/* The date: given, else the page's metadata, else a date in the URL's
+	 * path, else the text's dateline or latest full date, else today. */
+	char *url_date = NULL;
+	const char *published = in->published_at && *in->published_at ? in->published_at : NULL;
+	const char *pub_source = published ? "given" : NULL;
+	if (!published && pg && pg->published_at && *pg->published_at)
+		published = pg->published_at, pub_source = "page";
+	if (!published && (url_date = date_from_url(in->url)) != NULL)
+		published = url_date, pub_source = "url";
+	extracted x = {0};
+	/* Extract before BEGIN: the work is pure and may take milliseconds. */
+	if (p.text)
+		extract_doc(dict, p.text, p.text_len, first(in->title, pg ? pg->title : NULL),
+		            published, &x);
+	if (!published && x.pub_from) {
+		published = x.published;
+		pub_source = !strcmp(x.pub_from, "text") ? "text" : "fetched";
+	}
 	db_article_fields f = {
 	    .url = in->url,
 	    .canonical_url = p.canonical,
@@ -143,26 +202,28 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
 	    .site_name = first(in->site_name, pg ? pg->site_name : NULL),
 	    .author = first(in->author, pg ? pg->author : NULL),
 	    .language = pg ? pg->language : NULL,
-	    .published_at = first(in->published_at, pg ? pg->published_at : NULL),
+	    .published_at = published,
 	    .text = p.text,
 	    .source_id = in->source_id,
 	};
-	/* Extract before BEGIN: the work is pure and may take milliseconds. */
-	char *doc = p.text ? extract_json(dict, p.text, p.text_len, f.title, f.published_at) : NULL;
 
 	db_upsert_result up;
 	*st = db_begin(c);
 	if (*st == DB_OK)
 		*st = db_article_upsert(c, &f, &up);
-	if (*st == DB_OK && up.changed && doc)
-		*st = db_store_extraction(c, up.id, doc, &out->counts);
-	else if (*st == DB_OK)
+	if (*st == DB_OK && up.changed && x.json) {
+		*st = db_store_extraction(c, up.id, x.json, &out->counts);
+		if (*st == DB_OK)
+			*st = mark(c, up.id, &x, pub_source);
+	} else if (*st == DB_OK) {
 		*st = db_article_counts(c, up.id, &out->counts);
+	}
 	if (*st == DB_OK)
 		*st = db_commit(c);
 	if (*st != DB_OK)
 		db_rollback(c);
-	free(doc);
+	free(x.json);
+	free(url_date);
 	prepared_free(&p);
 	if (*st != DB_OK) {
 		free(out->counts);

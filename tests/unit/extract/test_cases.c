@@ -160,7 +160,7 @@ START_TEST(test_case_runs)
 	ck_assert_msg(want, "%s: bad expectation JSON: %s", c->name, jerr.text);
 	size_t clean_len;
 	char *clean = px_clean_text(c->input, strlen(c->input), &clean_len);
-	px_input in = {clean, clean_len, NULL, published[0] ? published : NULL};
+	px_input in = {clean, clean_len, NULL, published[0] ? published : NULL, NULL};
 	px_result *r = px_extract(dict, &in);
 	json_t *got = px_result_to_json(r);
 	json_object_set_new(got, "text", json_stringn(clean, clean_len));
