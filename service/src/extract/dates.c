@@ -62,6 +62,14 @@ bool px_parse_iso_date(const char *s, px_date *out)
 	return true;
 }
 
+bool px_date_days(const px_date *d, int *days)
+{
+	if (d->precision < 1)
+		return false;
+	*days = px_days_from_civil(d->y, d->precision >= 2 ? d->m : 1, d->precision >= 3 ? d->d : 1);
+	return true;
+}
+
 static char *digits(char *p, int v, int width)
 {
 	for (int i = width - 1; i >= 0; i--, v /= 10)

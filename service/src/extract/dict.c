@@ -159,8 +159,7 @@ int px_dict_add_actor(px_dict *d, const char *name, const char *kind, const char
 	a->title = dup_or_null(title);
 	a->country = dup_or_null(country);
 	a->cameo = dup_or_null(cameo);
-	a->title_since = PX_OPEN_SINCE;
-	a->title_until = PX_OPEN_UNTIL;
+	a->n_terms = 0;
 	a->aliases = xcalloc(n_aliases ? n_aliases : 1, sizeof *a->aliases);
 	a->n_aliases = n_aliases;
 	uint32_t ref = (uint32_t)(d->n_actors - 1);

@@ -78,22 +78,26 @@ static bool day_of(const char *s, const char *end, int32_t *days)
 	return true;
 }
 
-/* A title's validity: "SINCE..UNTIL", either side empty when open
- * ("2025-01-20..", "..2021-01-20"); empty: always. */
+/* When a title is held: terms "SINCE..UNTIL" separated by ';', either
+ * side empty when open ("2017-01-20..2021-01-20;2025-01-20.."); empty:
+ * always. */
 static int title_validity(const char *v, px_dict_actor *a, const char **why)
 {
-	a->title_since = PX_OPEN_SINCE;
-	a->title_until = PX_OPEN_UNTIL;
-	if (!*v)
-		return 0;
-	const char *dots = strstr(v, "..");
-	const char *end = v + strlen(v);
-	if (!dots || (dots > v && !day_of(v, dots, &a->title_since)) ||
-	    (dots + 2 < end && !day_of(dots + 2, end, &a->title_until)) ||
-	    a->title_since > a->title_until) {
-		*why = "title validity must be SINCE..UNTIL (YYYY-MM-DD, either side empty when "
-		       "open, SINCE not after UNTIL)";
-		return -1;
+	a->n_terms = 0;
+	for (const char *p = v; *p;) {
+		const char *semi = strchr(p, ';'), *end = semi ? semi : p + strlen(p);
+		const char *dots = strstr(p, "..");
+		int32_t since = PX_OPEN_SINCE, until = PX_OPEN_UNTIL;
+		if (a->n_terms == PX_TITLE_TERMS || !dots || dots > end ||
+		    (dots > p && !day_of(p, dots, &since)) ||
+		    (dots + 2 < end && !day_of(dots + 2, end, &until)) || since > until) {
+			*why = "title terms must be SINCE..UNTIL (YYYY-MM-DD, either side empty when "
+			       "open, SINCE not after UNTIL), at most 4, separated by ';'";
+			return -1;
+		}
+		a->title_since[a->n_terms] = since;
+		a->title_until[a->n_terms++] = until;
+		p = semi ? semi + 1 : end;
 	}
 	return 0;
 }
@@ -116,8 +120,10 @@ static int add_actor_row(px_dict *d, row *r, const char **why)
 	if (px_dict_add_actor(d, r->field[0], r->field[1], r->field[2], r->field[3], r->field[4],
 	                      al, n))
 		return -1;
-	d->actors[d->n_actors - 1].title_since = valid.title_since;
-	d->actors[d->n_actors - 1].title_until = valid.title_until;
+	px_dict_actor *a = &d->actors[d->n_actors - 1];
+	a->n_terms = valid.n_terms;
+	memcpy(a->title_since, valid.title_since, sizeof a->title_since);
+	memcpy(a->title_until, valid.title_until, sizeof a->title_until);
 	return 0;
 }
 
@@ -169,11 +175,22 @@ static int add_place_row(px_dict *d, row *r)
 	return 0;
 }
 
-static int add_title_row(px_dict *d, row *r)
+/* Titles: a person's ("president"), an office's, a modifier that
+ * qualifies the title after it ("former", "acting"), or an honorific
+ * (a person's, never recorded as a title: "Mr."); empty: a person's. */
+static int add_title_row(px_dict *d, row *r, const char **why)
 {
+	const char *k = r->field[2];
+	if (*k && strcmp(k, "person") && strcmp(k, "office") && strcmp(k, "modifier") &&
+	    strcmp(k, "honorific")) {
+		*why = "the third column must be person, office, modifier or honorific";
+		return -1;
+	}
 	px_title *t = VEC_PUSH(d->titles, d->n_titles, d->cap_titles);
 	t->canonical = xstrdup(*r->field[1] ? r->field[1] : r->field[0]);
-	t->person = strcmp(r->field[2], "office") != 0;
+	t->honorific = !strcmp(k, "honorific");
+	t->person = !*k || !strcmp(k, "person") || t->honorific;
+	t->modifier = !strcmp(k, "modifier");
 	px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), LX_TITLE,
 	                   (uint32_t)(d->n_titles - 1));
 	return 0;
@@ -298,7 +315,7 @@ static int add_row(px_dict *d, table t, row *r, const char **why)
 	case T_RELEVANCE: return add_relevance_row(d, r, why);
 	case T_COUNTRIES: return add_country_row(d, r);
 	case T_PLACES: return add_place_row(d, r);
-	case T_TITLES: return add_title_row(d, r);
+	case T_TITLES: return add_title_row(d, r, why);
 	case T_EVENTS: return add_event_row(d, r);
 	case T_CUES: return add_word_row(d, r, LX_CUE);
 	case T_NAMES: return add_name_row(d, r);

@@ -74,7 +74,7 @@ enum px_lex_kind {
  * be held"), where MK_FUTURE must lead ("will meet"). */
 enum px_marker { MK_INTENT, MK_FUTURE, MK_POSTPONED, MK_CANCELLED, MK_NEGATION, MK_SCHEDULED };
 
-/* A dictionary title's validity, in days since 1970-01-01 (px_days_from_civil):
+/* A dictionary title's terms, in days since 1970-01-01 (px_days_from_civil):
  * PX_OPEN_SINCE / PX_OPEN_UNTIL when a side is open. */
 #define PX_OPEN_SINCE INT32_MIN
 #define PX_OPEN_UNTIL INT32_MAX
@@ -83,8 +83,11 @@ typedef struct px_dict_actor {
 	char *name, *kind, *title, *country, *cameo;
 	char **aliases;
 	size_t n_aliases;
-	int32_t title_since, title_until; /* days, inclusive */
+	/* when the title is held: days, inclusive, up to PX_TITLE_TERMS terms */
+	int32_t title_since[4], title_until[4];
+	uint8_t n_terms; /* 0: always */
 } px_dict_actor;
+#define PX_TITLE_TERMS 4
 
 /* relevance.tsv: a cue phrase's weight toward international and political
  * news (negative: another topic), credited for at most `most` hits. */
@@ -112,6 +115,8 @@ typedef struct px_place {
 typedef struct px_title {
 	char *canonical; /* e.g. "foreign minister" */
 	bool person;     /* titles such as "president" name a person, not an office */
+	bool modifier;   /* "former", "acting": qualifies the title after it */
+	bool honorific;  /* "Mr.", "Dr.": vouches for a name, is no title to record */
 } px_title;
 
 typedef struct px_event_word {
@@ -226,6 +231,7 @@ typedef struct px_actor {
 	int32_t dict_id;    /* dictionary actor, or -1 */
 	int32_t country_id; /* dictionary country this actor stands for, or -1 */
 	char *title_head;   /* canonical title for "the spokesman" look-backs */
+	bool title_from_text; /* the article gave the title (else the dictionary did) */
 	uint8_t gender;     /* from the given name: 0 unknown, 1 male, 2 female */
 	uint32_t n_mentions;
 } px_actor;
