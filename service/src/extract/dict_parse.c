@@ -91,8 +91,9 @@ static int title_validity(const char *v, px_dict_actor *a, const char **why)
 		if (a->n_terms == PX_TITLE_TERMS || !dots || dots > end ||
 		    (dots > p && !day_of(p, dots, &since)) ||
 		    (dots + 2 < end && !day_of(dots + 2, end, &until)) || since > until) {
-			*why = "title terms must be SINCE..UNTIL (YYYY-MM-DD, either side empty when "
-			       "open, SINCE not after UNTIL), at most 4, separated by ';'";
+			*why =
+			    "title terms must be SINCE..UNTIL (YYYY-MM-DD, either side empty when "
+			    "open, SINCE not after UNTIL), at most 4, separated by ';'";
 			return -1;
 		}
 		a->title_since[a->n_terms] = since;

@@ -24,12 +24,19 @@ px_result *px_extract(const px_dict *d, const px_input *in)
 	doc->lex_cache = xmalloc((doc->n_toks + 1) * sizeof *doc->lex_cache);
 	doc->lex_cached = xcalloc(doc->n_toks + 1, 1);
 	doc->date_cache = xcalloc(doc->n_sents + 1, sizeof *doc->date_cache);
-	if (px_parse_iso_date(in->published_at, &doc->published))
+	px_date fallback = {0}, inferred;
+	px_parse_iso_date(in->fallback_date, &fallback);
+	if (px_parse_iso_date(in->published_at, &doc->published)) {
 		doc->published_from = PUB_GIVEN;
-	else if (px_infer_published(doc, &doc->published))
-		doc->published_from = PUB_TEXT;
-	else if (px_parse_iso_date(in->fallback_date, &doc->published))
-		doc->published_from = PUB_FALLBACK;
+	} else {
+		doc->published = fallback; /* what a yearless dateline is read against */
+		if (px_infer_published(doc, &inferred)) {
+			doc->published = inferred;
+			doc->published_from = PUB_TEXT;
+		} else if (fallback.precision) {
+			doc->published_from = PUB_FALLBACK;
+		}
+	}
 	px_find_actors(doc);
 	px_find_statements(doc);
 	px_find_events(doc);

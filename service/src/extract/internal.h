@@ -371,6 +371,8 @@ bool px_parse_iso_date(const char *s, px_date *out);
  * publication ("next week"); for a calendar date without its year, 2 when
  * it falls after publication ("August 15" read in May, maybe last year's)
  * and 3 when before (maybe next year's, for something planned); else 0. */
+/* Without future (NULL), the past reading: such a date after publication
+ * is last year's (what was said, was said by then). */
 /* *ahead (may be NULL): the same expression read forwards ("on Tuesday" of
  * something planned); precision 0 when it has no other reading. */
 long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out, int *future,

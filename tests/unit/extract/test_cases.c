@@ -5,6 +5,7 @@
  *
  *   === a name
  *   published: 2025-08-27        (optional)
+ *   fallback: 2025-12-01         (optional: the day it was stored, px_input.fallback_date)
  *   --- input
  *   the article text, any number of lines
  *   --- expect
@@ -12,7 +13,8 @@
  *
  * The input goes through px_clean_text then px_extract, as the pipeline and
  * `parley extract` do; the output gets "text" (cleaned) and "persons" (the
- * names of person actors), and speaker/participant refs become names, so
+ * names of person actors) and "relevant" (relevance at or above the default
+ * PARLEY_RELEVANCE_THRESHOLD, 0.40), and speaker/participant refs become names, so
  * expectations read as prose.  Matching is by subset: objects need only the
  * listed keys; an array's listed elements must each match a different
  * element, in any order; [] means empty; an array starting with "$exact"
@@ -36,6 +38,7 @@
 typedef struct test_case {
 	case_file_case c;
 	char published[32];
+	char fallback[32];
 } test_case;
 
 static test_case cases[MAX_CASES];
@@ -52,6 +55,10 @@ static void load_cases(void)
 		const char *pub = strstr(raw[i].header, "published: ");
 		if (pub && (pub == raw[i].header || pub[-1] == '\n'))
 			sscanf(pub + 11, "%31s", cases[i].published);
+		cases[i].fallback[0] = '\0';
+		const char *fb = strstr(raw[i].header, "fallback: ");
+		if (fb && (fb == raw[i].header || fb[-1] == '\n'))
+			sscanf(fb + 10, "%31s", cases[i].fallback);
 	}
 }
 
@@ -160,9 +167,12 @@ START_TEST(test_case_runs)
 	ck_assert_msg(want, "%s: bad expectation JSON: %s", c->name, jerr.text);
 	size_t clean_len;
 	char *clean = px_clean_text(c->input, strlen(c->input), &clean_len);
-	px_input in = {clean, clean_len, NULL, published[0] ? published : NULL, NULL};
+	const char *fallback = cases[_i].fallback;
+	px_input in = {clean, clean_len, NULL, published[0] ? published : NULL,
+	               fallback[0] ? fallback : NULL};
 	px_result *r = px_extract(dict, &in);
 	json_t *got = px_result_to_json(r);
+	json_object_set_new(got, "relevant", json_boolean(px_result_relevance(r) >= 0.40));
 	json_object_set_new(got, "text", json_stringn(clean, clean_len));
 	refs_to_names(got);
 	bool ok = matches(want, got);
