@@ -288,14 +288,23 @@ BEGIN
 
   FOR v_stmt IN SELECT * FROM jsonb_array_elements(coalesce(p_doc->'statements', '[]')) LOOP
     CONTINUE WHEN coalesce(v_stmt->>'text', '') = '';
-    INSERT INTO statements (speaker_id, article_id, event_id, text, kind, cue, start_offset, end_offset, sentence, date)
+    -- dated from its own clause at its precision ("at a February hearing":
+    -- a month), else on the article's day (0024)
+    v_date := parley_date(v_stmt->>'date');
+    v_prec := CASE WHEN v_date IS NOT NULL
+                   THEN CASE length(v_stmt->>'date') WHEN 10 THEN 'day' WHEN 7 THEN 'month' ELSE 'year' END END;
+    IF v_date IS NULL THEN
+      SELECT published_at::date INTO v_date FROM articles WHERE id = p_article;
+      v_prec := CASE WHEN v_date IS NOT NULL THEN 'day' END;
+    END IF;
+    INSERT INTO statements (speaker_id, article_id, event_id, text, kind, cue, start_offset, end_offset, sentence,
+                            date, date_precision)
     VALUES ((v_actor_map->>(v_stmt->>'speaker'))::bigint, p_article, (v_event_map->>(v_stmt->>'event'))::bigint,
             v_stmt->>'text', coalesce(v_stmt->>'kind', 'direct'), v_stmt->>'cue',
             coalesce((v_stmt->>'start')::int, 0), coalesce((v_stmt->>'end')::int, 0),
             substr(v_text, (v_stmt->>'sentence_start')::int + 1,
                    (v_stmt->>'sentence_end')::int - (v_stmt->>'sentence_start')::int),
-            coalesce(parley_date(CASE WHEN length(v_stmt->>'date') = 10 THEN v_stmt->>'date' END),
-                     (SELECT published_at::date FROM articles WHERE id = p_article)))
+            v_date, v_prec)
     ON CONFLICT (article_id, start_offset, end_offset) DO NOTHING;
     IF FOUND THEN v_nstmt := v_nstmt + 1; END IF;
   END LOOP;

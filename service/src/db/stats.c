@@ -90,24 +90,34 @@ db_status db_places(db_conn *c, const char *const *values, char **json)
  * (all time when neither bound is given); undated records join all-time
  * views, a bounded period only with undated=include, and undated=only
  * keeps just them. */
+/* The records of relevant articles (R 'relevant'), of off-topic ones alone
+ * ('off_topic'), or all (NULL), as in every list (db/resources.c). */
+// clang-format off
+#define REL_EVENT(R)                                                                               \
+	" (" R "::text IS NULL OR EXISTS (SELECT 1 FROM event_mentions m"                          \
+	" JOIN articles ar ON ar.id = m.article_id WHERE m.event_id = e.id AND NOT ar.off_topic)"  \
+	" = (" R "::text = 'relevant')) "
+#define REL_STATEMENT(R)                                                                           \
+	" (" R "::text IS NULL OR EXISTS (SELECT 1 FROM articles ar"                               \
+	" WHERE ar.id = s.article_id AND NOT ar.off_topic) = (" R "::text = 'relevant')) "
 #define PERIOD_CTE_WITH(R)                                                                         \
 	"WITH period AS (SELECT $1::date AS lo, $2::date AS hi, coalesce($3::text = 'only', "      \
 	"false)"                                                                                   \
 	" AS only, ($1::date IS NULL AND $2::date IS NULL) OR $3::text IS NOT NULL AS undated),"   \
-	" ev AS (SELECT e.id FROM events e, period"                                                \
-	" WHERE (" R "::text IS NULL OR EXISTS (SELECT 1 FROM event_mentions m"                    \
-	" JOIN articles ar ON ar.id = m.article_id WHERE m.event_id = e.id AND NOT ar.off_topic)"  \
-	" = (" R "::text = 'relevant')) AND CASE WHEN e.date IS NULL THEN period.undated"          \
+	" ev AS (SELECT e.id FROM events e, period WHERE" REL_EVENT(R)                             \
+	"AND CASE WHEN e.date IS NULL THEN period.undated"                                         \
 	" ELSE NOT period.only AND e.sort_date >= coalesce(period.lo, '-infinity')"                \
 	" AND e.sort_date <= coalesce(period.hi, 'infinity') END),"                                \
-	" st AS (SELECT s.id, s.speaker_id FROM statements s, period"                              \
-	" WHERE (" R "::text IS NULL OR EXISTS (SELECT 1 FROM articles ar"                         \
-	" WHERE ar.id = s.article_id AND NOT ar.off_topic) = (" R "::text = 'relevant'))"          \
-	" AND CASE WHEN s.date IS NULL THEN period.undated"                                        \
+	" st AS (SELECT s.id, s.speaker_id FROM statements s, period WHERE" REL_STATEMENT(R)       \
+	"AND CASE WHEN s.date IS NULL THEN period.undated"                                         \
 	" ELSE NOT period.only AND s.sort_date >= coalesce(period.lo, '-infinity')"                \
 	" AND s.sort_date <= coalesce(period.hi, 'infinity') END)"
 /* with the relevance as $4 (summary) or $7 (network, relations) */
 #define PERIOD_CTE_R4 PERIOD_CTE_WITH("$4")
+#define PERIOD_CTE_R7 PERIOD_CTE_WITH("$7")
+#define REL_EVENT_R4 REL_EVENT("$4")
+#define REL_STATEMENT_R4 REL_STATEMENT("$4")
+// clang-format on
 #define PERIOD_CTE_R7 PERIOD_CTE_WITH("$7")
 
 db_status db_network(db_conn *c, db_period period, const char *actor, const char *min_weight,
@@ -175,9 +185,11 @@ db_status db_summary(db_conn *c, db_period period, char **json)
 	    "    'statements', (SELECT count(*) FROM st),"
 	    "    'sources', (SELECT count(*) FROM sources)),"
 	    "  'undated', json_build_object("
-	    "    'articles', (SELECT count(*) FROM articles WHERE published_at IS NULL),"
-	    "    'events', (SELECT count(*) FROM events WHERE date IS NULL),"
-	    "    'statements', (SELECT count(*) FROM statements WHERE date IS NULL)),"
+	    "    'articles', (SELECT count(*) FROM articles a WHERE published_at IS NULL"
+	    "                 AND ($4::text IS NULL OR a.off_topic = ($4::text = 'off_topic'))),"
+	    "    'events', (SELECT count(*) FROM events e WHERE date IS NULL AND" REL_EVENT_R4 "),"
+	    "    'statements', (SELECT count(*) FROM statements s WHERE date IS NULL "
+	    "AND" REL_STATEMENT_R4 ")),"
 	    "  'last_ingestion', (SELECT max(fetched_at) FROM articles WHERE status = 'extracted'),"
 	    "  'top_actors', (SELECT coalesce(json_agg(x ORDER BY x.count DESC, x.id), '[]') FROM ("
 	    "     SELECT a.id, a.name, a.kind, count(*) AS count FROM event_participants p"
