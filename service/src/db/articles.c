@@ -52,6 +52,17 @@ db_status db_article_mark(db_conn *c, const char *article_id, const char *releva
 	return DB_OK;
 }
 
+db_status db_article_known_date(db_conn *c, const char *url, char **day)
+{
+	const char *p[] = {url};
+	*day = NULL;
+	db_status st = db_one_text(c, "article_known_date",
+	                           "SELECT published_at::date::text FROM articles"
+	                           " WHERE url = $1 AND published_at IS NOT NULL",
+	                           1, p, day);
+	return st == DB_NOT_FOUND ? DB_OK : st;
+}
+
 db_status db_article_counts(db_conn *c, const char *article_id, char **counts)
 {
 	const char *p[] = {article_id};

@@ -33,8 +33,10 @@ px_result *px_extract(const px_dict *d, const px_input *in)
 		if (px_infer_published(doc, &inferred)) {
 			doc->published = inferred;
 			doc->published_from = PUB_TEXT;
-		} else if (fallback.precision) {
+		} else if (fallback.precision && in->fallback_publishes) {
 			doc->published_from = PUB_FALLBACK;
+		} else {
+			doc->published = (px_date){0};
 		}
 	}
 	px_find_actors(doc);

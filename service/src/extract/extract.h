@@ -52,9 +52,11 @@ typedef struct px_input {
 	size_t len;               /* bytes */
 	const char *title;        /* may be NULL */
 	const char *published_at; /* "YYYY-MM-DD[...]" or NULL: then inferred from the text */
-	/* "YYYY-MM-DD" used when published_at is NULL and the text tells no
-	 * date either (the day it was fetched), or NULL */
+	/* "YYYY-MM-DD", the day the article was fetched or stored, or NULL:
+	 * gives a yearless dateline its year ("MOSCOW, Aug 27 -") and, with
+	 * fallback_publishes, dates an article that tells no date at all */
 	const char *fallback_date;
+	bool fallback_publishes;
 } px_input;
 
 px_dict *px_dict_new(void);

@@ -118,20 +118,20 @@ typedef struct extracted {
 	const char *pub_from; /* "given", "text", "fallback" or NULL */
 } extracted;
 
+/* fallback: "YYYY-MM-DD" that reads a yearless dateline and, with
+ * fallback_publishes, dates an article nothing else dates (or NULL). */
 static void extract_doc(const px_dict *dict, const char *text, size_t len, const char *title,
-                        const char *published_at, extracted *out)
+                        const char *published_at, const char *fallback, bool fallback_publishes,
+                        extracted *out)
 {
-	char day[11], today[11];
+	char day[11];
 	date_part(published_at, day);
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(today, sizeof today, "%Y-%m-%d", &tm);
 	px_input in = {.text = text,
 	               .len = len,
 	               .title = title,
 	               .published_at = day[0] ? day : NULL,
-	               .fallback_date = today};
+	               .fallback_date = fallback,
+	               .fallback_publishes = fallback_publishes};
 	px_result *r = px_extract(dict, &in);
 	out->json = px_result_json(r, NULL);
 	out->relevance = px_result_relevance(r);
@@ -152,7 +152,7 @@ db_status pipeline_reextract(db_conn *c, const px_dict *dict, const char *articl
                              char **counts)
 {
 	extracted x;
-	extract_doc(dict, text, strlen(text), title, published_at, &x);
+	extract_doc(dict, text, strlen(text), title, published_at, NULL, false, &x);
 	*counts = NULL;
 	db_status st = db_begin(c);
 	if (st == DB_OK)
@@ -177,24 +177,32 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
 		return PIPE_BAD_INPUT;
 	}
 	const html_article *pg = p.have_page ? &p.page : NULL;
-	/* The date: given, else the page's metadata, else a date in the URL's
-	 * path, else the text's dateline or latest full date, else today. */
-	char *url_date = NULL;
+	/* The date: given, else one already stored for this URL (a feed item's),
+	 * the page's metadata, a date in the URL's path, the text's dateline
+	 * or latest full date, else (fetched just now) the day it was fetched. */
+	char *url_date = NULL, *known = NULL;
 	const char *published = in->published_at && *in->published_at ? in->published_at : NULL;
 	const char *pub_source = published ? "given" : NULL;
+	if (!published && db_article_known_date(c, in->url, &known) == DB_OK && known)
+		published = known, pub_source = "given";
 	if (!published && pg && pg->published_at && *pg->published_at)
 		published = pg->published_at, pub_source = "page";
 	if (!published && (url_date = date_from_url(in->url)) != NULL)
 		published = url_date, pub_source = "url";
+	char today[11];
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(today, sizeof today, "%Y-%m-%d", &tm);
 	extracted x = {0};
 	/* Extract before BEGIN: the work is pure and may take milliseconds. */
 	if (p.text)
 		extract_doc(dict, p.text, p.text_len, first(in->title, pg ? pg->title : NULL),
-		            published, &x);
-	if (!published && x.pub_from) {
-		published = x.published;
-		pub_source = !strcmp(x.pub_from, "text") ? "text" : "fetched";
-	}
+		            published, today, in->fetched_now, &x);
+	if (!published && x.pub_from && !strcmp(x.pub_from, "text"))
+		published = x.published, pub_source = "text";
+	else if (!published && x.pub_from && in->fetched_now)
+		published = x.published, pub_source = "fetched";
 	db_article_fields f = {
 	    .url = in->url,
 	    .canonical_url = p.canonical,
@@ -224,6 +232,7 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
 		db_rollback(c);
 	free(x.json);
 	free(url_date);
+	free(known);
 	prepared_free(&p);
 	if (*st != DB_OK) {
 		free(out->counts);

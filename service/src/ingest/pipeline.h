@@ -21,6 +21,11 @@ typedef struct article_input {
 	const char *author;
 	const char *site_name;
 	const char *source_id;
+	/* fetched from the web just now (the worker, `parley ingest`): with no
+	 * date anywhere it is dated the day it was fetched; a posted text with
+	 * none stays undated (an archive text dated today would misplace its
+	 * events) */
+	int fetched_now;
 } article_input;
 
 typedef struct article_outcome {
@@ -34,8 +39,9 @@ typedef enum { PIPE_OK, PIPE_BAD_INPUT, PIPE_DB } pipe_status;
 
 /*
  * Stores the article and its extraction, with its relevance and (when not
- * given) the publication date the page, its URL, its text or, last, the day
- * it was stored gives it.  On PIPE_BAD_INPUT *err says why
+ * given) the publication date already stored for its URL (a feed item's),
+ * its page's metadata, its URL, its text or, last (fetched_now), the day
+ * it was fetched.  On PIPE_BAD_INPUT *err says why
  * (the page could not be parsed, or a text cleans to nothing) and nothing
  * is stored; on PIPE_DB *st says how the database
  * failed.  Free out->counts with article_outcome_free().

@@ -5,7 +5,10 @@
  *
  *   === a name
  *   published: 2025-08-27        (optional)
- *   fallback: 2025-12-01         (optional: the day it was stored, px_input.fallback_date)
+ *   fetched: 2025-12-01          (optional: the day it was fetched, which dates an
+ *                                article that tells no date: fallback_publishes)
+ *   stored: 2025-12-01           (optional: the day it was stored, which only gives a
+ *                                yearless dateline its year)
  *   --- input
  *   the article text, any number of lines
  *   --- expect
@@ -39,6 +42,7 @@ typedef struct test_case {
 	case_file_case c;
 	char published[32];
 	char fallback[32];
+	bool publishes;
 } test_case;
 
 static test_case cases[MAX_CASES];
@@ -56,9 +60,12 @@ static void load_cases(void)
 		if (pub && (pub == raw[i].header || pub[-1] == '\n'))
 			sscanf(pub + 11, "%31s", cases[i].published);
 		cases[i].fallback[0] = '\0';
-		const char *fb = strstr(raw[i].header, "fallback: ");
+		const char *fb = strstr(raw[i].header, "fetched: ");
+		cases[i].publishes = fb != NULL;
+		if (!fb)
+			fb = strstr(raw[i].header, "stored: ");
 		if (fb && (fb == raw[i].header || fb[-1] == '\n'))
-			sscanf(fb + 10, "%31s", cases[i].fallback);
+			sscanf(strchr(fb, ' ') + 1, "%31s", cases[i].fallback);
 	}
 }
 
@@ -168,8 +175,12 @@ START_TEST(test_case_runs)
 	size_t clean_len;
 	char *clean = px_clean_text(c->input, strlen(c->input), &clean_len);
 	const char *fallback = cases[_i].fallback;
-	px_input in = {clean, clean_len, NULL, published[0] ? published : NULL,
-	               fallback[0] ? fallback : NULL};
+	px_input in = {clean,
+	               clean_len,
+	               NULL,
+	               published[0] ? published : NULL,
+	               fallback[0] ? fallback : NULL,
+	               cases[_i].publishes};
 	px_result *r = px_extract(dict, &in);
 	json_t *got = px_result_to_json(r);
 	json_object_set_new(got, "relevant", json_boolean(px_result_relevance(r) >= 0.40));

@@ -105,7 +105,7 @@ START_TEST(no_table_scores_one)
 {
 	px_dict *d = px_dict_new();
 	const char *text = "The striker scored twice and the coach praised the fans.";
-	px_input in = {text, strlen(text), NULL, "2025-08-27", NULL};
+	px_input in = {text, strlen(text), NULL, "2025-08-27", NULL, false};
 	px_result *r = px_extract(d, &in);
 	ck_assert_double_eq_tol(px_result_relevance(r), 1.0, 1e-9);
 	px_result_free(r);
