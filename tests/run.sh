@@ -92,7 +92,6 @@ else
   suite sql-store-extraction sql_cases
   suite e2e-api "$BUILD/e2e_test_api"
   suite e2e-features "$BUILD/e2e_test_features"
-  suite e2e-relevance "$BUILD/e2e_test_relevance"
   suite export-100k tests/scripts/export_bulk.sh "$TMP/var" "$SERVER"
   suite actors-cli env PARLEY_DATABASE_URL="host=$TMP/var/pg user=parley dbname=parley" \
     tests/scripts/actors_cli.sh "$BUILD/parley"
