@@ -36,8 +36,8 @@ db_status db_store_extraction(db_conn *c, const char *article_id, const char *do
 db_status db_article_known_date(db_conn *c, const char *url, char **day);
 /* Marks a stored article: its relevance ("0.873"), off-topic or not, and
  * where its publication date came from (NULL: left as it is). */
-db_status db_article_mark(db_conn *c, const char *article_id, const char *relevance,
-                          bool off_topic, const char *published_source);
+db_status db_article_mark(db_conn *c, const char *article_id, const char *relevance, bool off_topic,
+                          const char *published_source);
 db_status db_article_counts(db_conn *c, const char *article_id, char **counts);
 typedef struct db_stored_article {
 	const char *id, *text, *title, *published_at;
