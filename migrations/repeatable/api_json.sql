@@ -72,7 +72,7 @@ LANGUAGE sql STABLE AS $$
   SELECT json_build_object(
     'id', s.id, 'text', s.text, 'kind', s.kind, 'cue', s.cue,
     'speaker', (SELECT json_build_object('id', a.id, 'name', a.name) FROM actors a WHERE a.id = s.speaker_id),
-    'date', to_char(s.date, 'YYYY-MM-DD'),
+    'date', parley_date_text(s.date, coalesce(s.date_precision, 'day')), 'date_precision', s.date_precision,
     'article', (SELECT json_build_object('id', ar.id, 'url', ar.url, 'title', ar.title)
                   FROM articles ar WHERE ar.id = s.article_id),
     'event_id', s.event_id, 'sentence', s.sentence,
@@ -84,7 +84,8 @@ LANGUAGE sql STABLE AS $$
   SELECT json_build_object(
     'id', a.id, 'url', a.url, 'canonical_url', a.canonical_url, 'title', a.title,
     'site_name', a.site_name, 'author', a.author, 'language', a.language,
-    'published_at', a.published_at, 'fetched_at', a.fetched_at,
+    'published_at', a.published_at, 'published_source', a.published_source,
+    'fetched_at', a.fetched_at, 'relevance', a.relevance, 'off_topic', a.off_topic,
     'status', a.status, 'error', a.error, 'source_id', a.source_id)
 $$;
 
@@ -110,7 +111,9 @@ LANGUAGE sql STABLE AS $$
     'text', a.text,
     'urls', coalesce((SELECT jsonb_agg(u.url ORDER BY u.url) FROM article_urls u WHERE u.article_id = a.id), '[]'),
     'actors', coalesce((
-       SELECT jsonb_agg(parley_actor_json(ac)::jsonb ORDER BY aa.mention_count DESC, ac.id)
+       SELECT jsonb_agg(parley_actor_json(ac)::jsonb
+                        || jsonb_build_object('title_in_article', aa.title)
+                        ORDER BY aa.mention_count DESC, ac.id)
          FROM article_actors aa JOIN actors ac ON ac.id = aa.actor_id WHERE aa.article_id = a.id), '[]'),
     'statements', coalesce((
        SELECT jsonb_agg(parley_statement_json(s)::jsonb ORDER BY s.start_offset)

@@ -270,10 +270,13 @@ BEGIN
             UNION SELECT jsonb_array_elements_text(coalesce(v_actor->'aliases', '[]'))) s
      WHERE parley_fold(al) <> ''
     ON CONFLICT DO NOTHING;
-    INSERT INTO article_actors (article_id, actor_id, mention_count)
-    VALUES (p_article, v_id, greatest(1, jsonb_array_length(coalesce(v_actor->'mentions', '[]'))))
+    -- the title as this article gives it at its date (0024)
+    INSERT INTO article_actors (article_id, actor_id, mention_count, title)
+    VALUES (p_article, v_id, greatest(1, jsonb_array_length(coalesce(v_actor->'mentions', '[]'))),
+            nullif(v_actor->>'title', ''))
     ON CONFLICT (article_id, actor_id) DO UPDATE
-      SET mention_count = article_actors.mention_count + excluded.mention_count;
+      SET mention_count = article_actors.mention_count + excluded.mention_count,
+          title = coalesce(article_actors.title, excluded.title);
     IF v_actor ? 'ref' THEN
       v_actor_map := v_actor_map || jsonb_build_object(v_actor->>'ref', v_id);
     END IF;
@@ -396,14 +399,23 @@ BEGIN
 
   FOR v_stmt IN SELECT * FROM jsonb_array_elements(coalesce(p_doc->'statements', '[]')) LOOP
     CONTINUE WHEN coalesce(v_stmt->>'text', '') = '';
-    INSERT INTO statements (speaker_id, article_id, event_id, text, kind, cue, start_offset, end_offset, sentence, date)
+    -- dated from its own clause at its precision ("at a February hearing":
+    -- a month), else on the article's day (0024)
+    v_date := parley_date(v_stmt->>'date');
+    v_prec := CASE WHEN v_date IS NOT NULL
+                   THEN CASE length(v_stmt->>'date') WHEN 10 THEN 'day' WHEN 7 THEN 'month' ELSE 'year' END END;
+    IF v_date IS NULL THEN
+      SELECT published_at::date INTO v_date FROM articles WHERE id = p_article;
+      v_prec := CASE WHEN v_date IS NOT NULL THEN 'day' END;
+    END IF;
+    INSERT INTO statements (speaker_id, article_id, event_id, text, kind, cue, start_offset, end_offset, sentence,
+                            date, date_precision)
     VALUES ((v_actor_map->>(v_stmt->>'speaker'))::bigint, p_article, (v_event_map->>(v_stmt->>'event'))::bigint,
             v_stmt->>'text', coalesce(v_stmt->>'kind', 'direct'), v_stmt->>'cue',
             coalesce((v_stmt->>'start')::int, 0), coalesce((v_stmt->>'end')::int, 0),
             substr(v_text, (v_stmt->>'sentence_start')::int + 1,
                    (v_stmt->>'sentence_end')::int - (v_stmt->>'sentence_start')::int),
-            coalesce(parley_date(CASE WHEN length(v_stmt->>'date') = 10 THEN v_stmt->>'date' END),
-                     (SELECT published_at::date FROM articles WHERE id = p_article)))
+            v_date, v_prec)
     ON CONFLICT (article_id, start_offset, end_offset) DO NOTHING;
     IF FOUND THEN v_nstmt := v_nstmt + 1; END IF;
   END LOOP;

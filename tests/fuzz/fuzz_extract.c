@@ -59,12 +59,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *published = (data[0] & 1) ? "2025-08-27" : NULL;
 	size_t clean_len;
 	char *clean = px_clean_text((const char *)data + 1, size - 1, &clean_len);
-	px_input in = {clean, clean_len, NULL, published};
+	px_input in = {clean, clean_len, NULL, published, NULL, false};
 	px_result *r = px_extract(fuzz_dict, &in);
 	must_be_json(r);
 	px_result_free(r);
 	/* raw text straight into the extractor must be safe too */
-	px_input raw = {(const char *)data + 1, size - 1, NULL, published};
+	px_input raw = {(const char *)data + 1, size - 1, NULL, published, NULL, false};
 	r = px_extract(fuzz_dict, &raw);
 	must_be_json(r);
 	px_result_free(r);

@@ -159,6 +159,21 @@ static int parse_limit(const char *v, int *out)
 	return 0;
 }
 
+/* Off-topic articles stay out unless asked for: ?relevance= absent means
+ * relevant, except for one article named by article_id (asked for by
+ * name); "all" means no predicate. */
+static void default_relevance(const db_collection *col, api_list_params *out)
+{
+	int rel = db_filter_index(col, "relevance");
+	int art = db_filter_index(col, "article_id");
+	if (rel < 0)
+		return;
+	if (!out->values[rel] && !(art >= 0 && out->values[art]))
+		out->values[rel] = "relevant";
+	if (out->values[rel] && !strcmp(out->values[rel], "all"))
+		out->values[rel] = NULL;
+}
+
 int api_parse_list(const http_request *req, const db_collection *col, api_list_params *out,
                    const char *const *extra_allowed, http_response *res)
 {
@@ -198,5 +213,6 @@ int api_parse_list(const http_request *req, const db_collection *col, api_list_p
 		}
 		out->values[k] = v;
 	}
+	default_relevance(col, out);
 	return 0;
 }

@@ -104,6 +104,17 @@ static int period(const http_request *req, db_period *out, http_response *res)
 		bad(res, "undated", "must be include or only");
 		return -1;
 	}
+	/* as in every list: relevant articles only unless asked (api/params.c) */
+	static const char *const relevance[] = {"relevant", "off_topic", "all", NULL};
+	out->relevance = http_query(req, "relevance");
+	if (out->relevance && !one_of(out->relevance, relevance)) {
+		bad(res, "relevance", "must be relevant, off_topic or all");
+		return -1;
+	}
+	if (!out->relevance)
+		out->relevance = "relevant";
+	else if (!strcmp(out->relevance, "all"))
+		out->relevance = NULL;
 	return 0;
 }
 
@@ -126,7 +137,7 @@ static int bounded_int(const http_request *req, const char *name, int lo, int hi
 void h_stats_summary(void *ctx, const http_request *req, http_response *res)
 {
 	app *a = ctx;
-	static const char *const allowed[] = {"from", "to", "undated", NULL};
+	static const char *const allowed[] = {"from", "to", "undated", "relevance", NULL};
 	db_period pd;
 	if (api_check_params(req, allowed, res) || period(req, &pd, res))
 		return;
@@ -142,8 +153,8 @@ void h_stats_summary(void *ctx, const http_request *req, http_response *res)
 void h_network(void *ctx, const http_request *req, http_response *res)
 {
 	app *a = ctx;
-	static const char *const allowed[] = {"from",       "to",    "undated", "actor",
-	                                      "min_weight", "limit", NULL};
+	static const char *const allowed[] = {"from",       "to",    "undated",   "actor",
+	                                      "min_weight", "limit", "relevance", NULL};
 	db_period pd;
 	int min_weight = 1, limit = 100;
 	if (api_check_params(req, allowed, res) || period(req, &pd, res) ||
@@ -170,7 +181,8 @@ void h_network(void *ctx, const http_request *req, http_response *res)
 void h_relations(void *ctx, const http_request *req, http_response *res)
 {
 	app *a = ctx;
-	static const char *const allowed[] = {"a", "b", "from", "to", "undated", "bucket", NULL};
+	static const char *const allowed[] = {"a",       "b",      "from",      "to",
+	                                      "undated", "bucket", "relevance", NULL};
 	db_period pd;
 	if (api_check_params(req, allowed, res) || period(req, &pd, res))
 		return;

@@ -9,6 +9,7 @@
 #include "db/migrate.h"
 #include "ingest/dictionary.h"
 #include "ingest/language.h"
+#include "ingest/pipeline.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -102,6 +103,7 @@ int runtime_configure(runtime *rt, int argc, char **argv, const char *usage, cha
 	}
 	log_set_level((log_level)rt->cfg.log_level);
 	language_configure(rt->cfg.models_dir);
+	pipeline_configure(rt->cfg.relevance_threshold);
 	return 0;
 }
 

@@ -71,6 +71,8 @@ static const setting settings[] = {
     {"PARLEY_USER_AGENT", "--user-agent", SET_STRING, FIELD(user_agent), 0, 0},
     {"PARLEY_CONTACT_URL", "--contact-url", SET_STRING, FIELD(contact_url), 0, 0},
     {"PARLEY_ROBOTS", "--robots", SET_BOOL, FIELD(robots), 0, 1},
+    {"PARLEY_RELEVANCE_THRESHOLD", "--relevance-threshold", SET_INT, FIELD(relevance_threshold), 0,
+     100},
 };
 
 const char config_flags_help[] =
@@ -138,6 +140,10 @@ const char config_flags_help[] =
     "                         User-Agent (PARLEY_CONTACT_URL)\n"
     "  --robots[=0|1]         honour robots.txt and its Crawl-delay (PARLEY_ROBOTS,\n"
     "                         default 1)\n"
+    "  --relevance-threshold N  articles under N/100 relevance to international affairs\n"
+    "                         and politics are stored off-topic, left out of lists and\n"
+    "                         aggregates unless ?relevance=all (PARLEY_RELEVANCE_THRESHOLD,\n"
+    "                         0-100, default 40)\n"
     "  --config FILE          KEY=value lines with the names above (PARLEY_CONFIG);\n"
     "                         the environment and flags override it\n"
     "Folders default to PREFIX/share/parley/... when installed, else the source tree.\n";
@@ -185,6 +191,7 @@ void config_defaults(config *c)
 	c->worker_poll_ms = 1000;
 	c->worker_threads = 1;
 	c->robots = 1;
+	c->relevance_threshold = 40;
 }
 
 int config_parse_listen(const char *s, char **host, int *port)

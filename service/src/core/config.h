@@ -58,6 +58,10 @@ typedef struct config {
 	char *user_agent;  /* NULL: Parley/VERSION */
 	char *contact_url; /* added to the User-Agent as (+URL) */
 	int robots;        /* honour robots.txt */
+	/* Articles whose relevance to international affairs and politics
+	 * (0..1, extract/relevance.c) is under this many hundredths are
+	 * stored off-topic: left out of lists and aggregates by default. */
+	int relevance_threshold;
 } config;
 
 /* getenv-like lookup, so tests can feed a table instead of the process

@@ -36,6 +36,33 @@ db_status db_store_extraction(db_conn *c, const char *article_id, const char *do
 	                   2, p, counts);
 }
 
+db_status db_article_mark(db_conn *c, const char *article_id, const char *relevance, bool off_topic,
+                          const char *published_source)
+{
+	const char *p[] = {article_id, relevance, off_topic ? "t" : "f", published_source};
+	db_status st;
+	PGresult *r = db_exec(c, "article_mark",
+	                      "UPDATE articles SET relevance = $2::real, off_topic = $3::boolean,"
+	                      " published_source = coalesce($4, published_source)"
+	                      " WHERE id = $1::bigint",
+	                      4, p, &st);
+	if (!r)
+		return st;
+	PQclear(r);
+	return DB_OK;
+}
+
+db_status db_article_known_date(db_conn *c, const char *url, char **day)
+{
+	const char *p[] = {url};
+	*day = NULL;
+	db_status st = db_one_text(c, "article_known_date",
+	                           "SELECT published_at::date::text FROM articles"
+	                           " WHERE url = $1 AND published_at IS NOT NULL",
+	                           1, p, day);
+	return st == DB_NOT_FOUND ? DB_OK : st;
+}
+
 db_status db_article_counts(db_conn *c, const char *article_id, char **counts)
 {
 	const char *p[] = {article_id};

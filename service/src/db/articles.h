@@ -6,6 +6,8 @@
 
 #include "db/pool.h"
 
+#include <stdbool.h>
+
 typedef struct db_article_fields {
 	const char *url;
 	const char *canonical_url;
@@ -29,6 +31,13 @@ db_status db_article_upsert(db_conn *c, const db_article_fields *f, db_upsert_re
 db_status db_store_extraction(db_conn *c, const char *article_id, const char *doc_json,
                               char **counts);
 /* Counts of what is stored for an article, in store_extraction's shape. */
+/* The publication day already stored for url (a feed item's date, a
+ * previous store): *day gets "YYYY-MM-DD" (free() it), or NULL. */
+db_status db_article_known_date(db_conn *c, const char *url, char **day);
+/* Marks a stored article: its relevance ("0.873"), off-topic or not, and
+ * where its publication date came from (NULL: left as it is). */
+db_status db_article_mark(db_conn *c, const char *article_id, const char *relevance, bool off_topic,
+                          const char *published_source);
 db_status db_article_counts(db_conn *c, const char *article_id, char **counts);
 typedef struct db_stored_article {
 	const char *id, *text, *title, *published_at;

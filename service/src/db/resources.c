@@ -12,6 +12,14 @@ static const char *const statement_kinds[] = {"direct", "indirect", NULL};
 static const char *const actor_kinds[] = {"person", "organization", "country", "group", NULL};
 static const char *const undated_choices[] = {"include", "only", NULL};
 static const char *const quad_classes[] = {"1", "2", "3", "4", NULL};
+static const char *const relevance_choices[] = {"relevant", "off_topic", "all", NULL};
+/* ?relevance= (absent: relevant, unless article_id names one article; all:
+ * no predicate at all — api/params.c decides both).  A record is relevant
+ * when a relevant (not off-topic) article reports it. */
+#define RELEVANCE_HELP                                                                             \
+	"relevant (the default): what articles on international affairs and politics report; "     \
+	"off_topic: only what off-topic articles (sport, celebrity, local crime …) alone "       \
+	"report; all: both. The default does not apply with article_id"
 static const char *const article_statuses[] = {"pending", "fetching", "extracted", "failed", NULL};
 
 static const db_filter event_filters[] = {
@@ -62,6 +70,10 @@ static const db_filter event_filters[] = {
     {"status", PARAM_ENUM, "e.status = $%1$d",
      (const char *const[]){"occurred", "planned", "postponed", "cancelled", NULL},
      "occurred, planned, postponed or cancelled", NULL, NULL, NULL},
+    {"relevance", PARAM_ENUM,
+     "EXISTS (SELECT 1 FROM event_mentions m JOIN articles ar ON ar.id = m.article_id"
+     " WHERE m.event_id = e.id AND NOT ar.off_topic) = ($%1$d = 'relevant')",
+     relevance_choices, RELEVANCE_HELP, NULL, NULL, NULL},
 };
 
 /* The documents kept by migrations/repeatable/read_models.sql; the
@@ -116,6 +128,12 @@ static const db_filter actor_filters[] = {
     {"article_id", PARAM_ID,
      "a.id IN (SELECT aa.actor_id FROM article_actors aa WHERE aa.article_id = $%1$d::bigint)",
      NULL, "actors named in this article", NULL, NULL, NULL},
+    /* an actor no article names (added to the dictionary by hand) is relevant */
+    {"relevance", PARAM_ENUM,
+     "(NOT EXISTS (SELECT 1 FROM article_actors aa WHERE aa.actor_id = a.id)"
+     " OR EXISTS (SELECT 1 FROM article_actors aa JOIN articles ar ON ar.id = aa.article_id"
+     " WHERE aa.actor_id = a.id AND NOT ar.off_topic)) = ($%1$d = 'relevant')",
+     relevance_choices, RELEVANCE_HELP, NULL, NULL, NULL},
 };
 
 const db_collection db_actors = {
@@ -147,6 +165,10 @@ static const db_filter statement_filters[] = {
      NULL, NULL},
     {"article_id", PARAM_ID, "s.article_id = $%1$d::bigint", NULL, "statements in this article",
      NULL, NULL, NULL},
+    {"relevance", PARAM_ENUM,
+     "EXISTS (SELECT 1 FROM articles ar WHERE ar.id = s.article_id AND NOT ar.off_topic)"
+     " = ($%1$d = 'relevant')",
+     relevance_choices, RELEVANCE_HELP, NULL, NULL, NULL},
 };
 
 /* A speaker's statements: a range of statements_speaker.  A one-word
@@ -190,6 +212,10 @@ static const db_filter article_filters[] = {
     {"from", PARAM_DATE, "a.published_at >= $%1$d::date", NULL, "published on or after this date",
      NULL, NULL, NULL},
     {"to", PARAM_DATE, "a.published_at < $%1$d::date + 1", NULL, "published on or before this date",
+     NULL, NULL, NULL},
+    {"relevance", PARAM_ENUM, "a.off_topic = ($%1$d = 'off_topic')", relevance_choices,
+     "relevant (the default): articles on international affairs and politics; off_topic: the "
+     "others (sport, celebrity, local crime …); all: both",
      NULL, NULL, NULL},
 };
 

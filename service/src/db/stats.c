@@ -85,30 +85,49 @@ db_status db_places(db_conn *c, const char *const *values, char **json)
 	return st;
 }
 
-/* $1 from, $2 to, $3 undated: the events and statements of the period
+/* $1 from, $2 to, $3 undated, R relevance ("relevant", "off_topic" or
+ * NULL for all: which articles' records count): the events and statements of the period
  * (all time when neither bound is given); undated records join all-time
  * views, a bounded period only with undated=include, and undated=only
  * keeps just them. */
-#define PERIOD_CTE                                                                                 \
+/* The records of relevant articles (R 'relevant'), of off-topic ones alone
+ * ('off_topic'), or all (NULL), as in every list (db/resources.c). */
+// clang-format off
+#define REL_EVENT(R)                                                                               \
+	" (" R "::text IS NULL OR EXISTS (SELECT 1 FROM event_mentions m"                          \
+	" JOIN articles ar ON ar.id = m.article_id WHERE m.event_id = e.id AND NOT ar.off_topic)"  \
+	" = (" R "::text = 'relevant')) "
+#define REL_STATEMENT(R)                                                                           \
+	" (" R "::text IS NULL OR EXISTS (SELECT 1 FROM articles ar"                               \
+	" WHERE ar.id = s.article_id AND NOT ar.off_topic) = (" R "::text = 'relevant')) "
+#define PERIOD_CTE_WITH(R)                                                                         \
 	"WITH period AS (SELECT $1::date AS lo, $2::date AS hi, coalesce($3::text = 'only', "      \
 	"false)"                                                                                   \
 	" AS only, ($1::date IS NULL AND $2::date IS NULL) OR $3::text IS NOT NULL AS undated),"   \
-	" ev AS (SELECT e.id FROM events e, period"                                                \
-	" WHERE CASE WHEN e.date IS NULL THEN period.undated"                                      \
+	" ev AS (SELECT e.id FROM events e, period WHERE" REL_EVENT(R)                             \
+	"AND CASE WHEN e.date IS NULL THEN period.undated"                                         \
 	" ELSE NOT period.only AND e.sort_date >= coalesce(period.lo, '-infinity')"                \
 	" AND e.sort_date <= coalesce(period.hi, 'infinity') END),"                                \
-	" st AS (SELECT s.id, s.speaker_id FROM statements s, period"                              \
-	" WHERE CASE WHEN s.date IS NULL THEN period.undated"                                      \
+	" st AS (SELECT s.id, s.speaker_id FROM statements s, period WHERE" REL_STATEMENT(R)       \
+	"AND CASE WHEN s.date IS NULL THEN period.undated"                                         \
 	" ELSE NOT period.only AND s.sort_date >= coalesce(period.lo, '-infinity')"                \
 	" AND s.sort_date <= coalesce(period.hi, 'infinity') END)"
+/* with the relevance as $4 (summary) or $7 (network, relations) */
+#define PERIOD_CTE_R4 PERIOD_CTE_WITH("$4")
+#define PERIOD_CTE_R7 PERIOD_CTE_WITH("$7")
+#define REL_EVENT_R4 REL_EVENT("$4")
+#define REL_STATEMENT_R4 REL_STATEMENT("$4")
+// clang-format on
+#define PERIOD_CTE_R7 PERIOD_CTE_WITH("$7")
 
 db_status db_network(db_conn *c, db_period period, const char *actor, const char *min_weight,
                      const char *limit, char **json)
 {
-	const char *p[] = {period.from, period.to, period.undated, actor, min_weight, limit};
+	const char *p[] = {period.from, period.to, period.undated,  actor,
+	                   min_weight,  limit,     period.relevance};
 	return db_one_text(
 	    c, "network",
-	    PERIOD_CTE
+	    PERIOD_CTE_R7
 	    ","
 	    " pairs AS ("
 	    "  SELECT least(a.actor_id, b.actor_id) AS s, greatest(a.actor_id, b.actor_id) AS t,"
@@ -138,19 +157,20 @@ db_status db_network(db_conn *c, db_period period, const char *actor, const char
 	    "                   GROUP BY x) d JOIN actors a ON a.id = d.id),"
 	    "  'edges', (SELECT coalesce(json_agg(json_build_object('source', s, 'target', t,"
 	    "            'weight', w) ORDER BY w DESC, s, t), '[]') FROM edges))",
-	    6, p, json);
+	    7, p, json);
 }
 
 db_status db_summary(db_conn *c, db_period period, char **json)
 {
-	const char *p[] = {period.from, period.to, period.undated};
+	const char *p[] = {period.from, period.to, period.undated, period.relevance};
 	/* Every total covers the same period: articles by publication day,
 	 * actors that took part or spoke in it; sources are configuration. */
 	return db_one_text(
 	    c, "summary",
-	    PERIOD_CTE
+	    PERIOD_CTE_R4
 	    ", ar AS (SELECT a.id FROM articles a, period"
-	    "   WHERE CASE WHEN a.published_at IS NULL THEN period.undated"
+	    "   WHERE ($4::text IS NULL OR a.off_topic = ($4::text = 'off_topic')) AND CASE WHEN "
+	    "a.published_at IS NULL THEN period.undated"
 	    "   ELSE NOT period.only AND a.published_at >= coalesce(period.lo, '-infinity')"
 	    "   AND a.published_at < coalesce(period.hi + 1, 'infinity') END)"
 	    " SELECT json_build_object("
@@ -165,9 +185,11 @@ db_status db_summary(db_conn *c, db_period period, char **json)
 	    "    'statements', (SELECT count(*) FROM st),"
 	    "    'sources', (SELECT count(*) FROM sources)),"
 	    "  'undated', json_build_object("
-	    "    'articles', (SELECT count(*) FROM articles WHERE published_at IS NULL),"
-	    "    'events', (SELECT count(*) FROM events WHERE date IS NULL),"
-	    "    'statements', (SELECT count(*) FROM statements WHERE date IS NULL)),"
+	    "    'articles', (SELECT count(*) FROM articles a WHERE published_at IS NULL"
+	    "                 AND ($4::text IS NULL OR a.off_topic = ($4::text = 'off_topic'))),"
+	    "    'events', (SELECT count(*) FROM events e WHERE date IS NULL AND" REL_EVENT_R4 "),"
+	    "    'statements', (SELECT count(*) FROM statements s WHERE date IS NULL "
+	    "AND" REL_STATEMENT_R4 ")),"
 	    "  'last_ingestion', (SELECT max(fetched_at) FROM articles WHERE status = 'extracted'),"
 	    "  'top_actors', (SELECT coalesce(json_agg(x ORDER BY x.count DESC, x.id), '[]') FROM ("
 	    "     SELECT a.id, a.name, a.kind, count(*) AS count FROM event_participants p"
@@ -177,16 +199,16 @@ db_status db_summary(db_conn *c, db_period period, char **json)
 	    "'[]') FROM ("
 	    "     SELECT e.type, count(*) AS count FROM events e WHERE e.id IN (SELECT id FROM ev)"
 	    "      GROUP BY 1 ORDER BY 2 DESC LIMIT 10) y))",
-	    3, p, json);
+	    4, p, json);
 }
 
 db_status db_relations(db_conn *c, db_period period, const char *a, const char *b,
                        const char *bucket, char **json)
 {
-	const char *p[] = {period.from, period.to, period.undated, a, b, bucket};
+	const char *p[] = {period.from, period.to, period.undated, a, b, bucket, period.relevance};
 	return db_one_text(
 	    c, "relations",
-	    PERIOD_CTE
+	    PERIOD_CTE_R7
 	    ", side_a AS (SELECT unnest(parley_actor_ids($4)) AS id),"
 	    " side_b AS (SELECT unnest(parley_actor_ids($5)) AS id"
 	    "   UNION SELECT ac.id FROM actors ac WHERE $5 ~ '^[A-Za-z]{3}$'"
@@ -220,7 +242,7 @@ db_status db_relations(db_conn *c, db_period period, const char *a, const char *
 	    "     'events', n, 'goldstein_mean', mean, 'quad_class', json_build_object("
 	    "     'verbal_cooperation', q1, 'material_cooperation', q2, 'verbal_conflict', q3,"
 	    "     'material_conflict', q4)) ORDER BY b), '[]') FROM per))",
-	    6, p, json);
+	    7, p, json);
 }
 
 db_status db_metrics_gauges(db_conn *c, buf *out)

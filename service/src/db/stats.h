@@ -20,6 +20,9 @@ db_status db_places(db_conn *c, const char *const *values, char **json);
 typedef struct db_period {
 	const char *from, *to; /* YYYY-MM-DD or NULL: all time */
 	const char *undated; /* "include" (undated records join a bounded period), "only" or NULL */
+	/* "relevant": only what relevant articles report, "off_topic": only
+	 * what off-topic ones alone report, NULL: both */
+	const char *relevance;
 } db_period;
 
 db_status db_network(db_conn *c, db_period period, const char *actor, const char *min_weight,

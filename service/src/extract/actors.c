@@ -161,6 +161,11 @@ static char *title_head_of(const px_dict *d, const char *title)
 	for (size_t i = 0; i < tmp.n_toks;) {
 		const px_lex_entry *e;
 		size_t n = px_lex_match(&tmp, i, LX_TITLE, &e);
+		if (n && d->titles[e->ref].modifier) {
+			free(head); /* a former president is not "the president" */
+			free(tmp.toks);
+			return NULL;
+		}
 		if (n) {
 			free(head);
 			head = xstrdup(d->titles[e->ref].canonical);
@@ -173,6 +178,19 @@ static char *title_head_of(const px_dict *d, const char *title)
 	return head;
 }
 
+/* The dictionary's title holds at the article's date (any date when the
+ * date or the title's terms are unknown). */
+static bool title_held(const px_doc *doc, const px_dict_actor *da)
+{
+	int day;
+	if (!da->n_terms || !px_date_days(&doc->published, &day))
+		return true;
+	for (size_t k = 0; k < da->n_terms; k++)
+		if (day >= da->title_since[k] && day <= da->title_until[k])
+			return true;
+	return false;
+}
+
 static int32_t actor_for_dict(px_doc *doc, uint32_t id)
 {
 	for (size_t i = 0; i < doc->n_actors; i++)
@@ -182,10 +200,14 @@ static int32_t actor_for_dict(px_doc *doc, uint32_t id)
 	int32_t k = new_actor(doc, da->name, da->kind);
 	px_actor *a = &doc->actors[k];
 	a->dict_id = (int32_t)id;
-	a->title = dup_opt(da->title);
+	/* today's title only when it was held at the article's date: "Trump"
+	 * in a 2016 article was no president */
+	if (title_held(doc, da)) {
+		a->title = dup_opt(da->title);
+		a->title_head = title_head_of(doc->dict, da->title);
+	}
 	a->country = dup_opt(da->country);
 	a->cameo = dup_opt(da->cameo);
-	a->title_head = title_head_of(doc->dict, da->title);
 	return k;
 }
 
@@ -335,12 +357,14 @@ typedef struct pretitle {
 	const char *head; /* canonical title, NULL when none */
 	int32_t country;  /* dict country from a demonym or country name, -1 */
 	bool person_title;
+	bool modified;  /* "former Secretary of State": held no longer */
+	bool honorific; /* "Mr.": vouches, records nothing */
 } pretitle;
 
 /* Reads the title words that end right before token end. */
 static pretitle pretitle_before(const px_doc *doc, size_t end)
 {
-	pretitle pt = {end, NULL, -1, false};
+	pretitle pt = {end, NULL, -1, false, false, false};
 	size_t i = end;
 	/* walk back over title words, demonyms, country names and organisations */
 	while (i > 0 && same_sentence(doc, i - 1, end ? end - 1 : 0)) {
@@ -369,9 +393,15 @@ static pretitle pretitle_before(const px_doc *doc, size_t end)
 		if (e->kind & LX_ACTOR && strcmp(doc->dict->actors[e->ref].kind, "person") == 0)
 			break;
 		if (e->kind & LX_TITLE) {
-			if (!pt.head) {
-				pt.head = doc->dict->titles[e->ref].canonical;
-				pt.person_title = doc->dict->titles[e->ref].person;
+			const px_title *t = &doc->dict->titles[e->ref];
+			if (t->modifier && !pt.head)
+				break; /* "former" qualifies a title, it is none */
+			if (t->modifier)
+				pt.modified = true;
+			else if (!pt.head) {
+				pt.head = t->canonical;
+				pt.person_title = t->person;
+				pt.honorific = t->honorific;
 			}
 		} else if (e->kind & (LX_DEMONYM | LX_COUNTRY)) {
 			if (pt.country < 0)
@@ -386,17 +416,23 @@ static pretitle pretitle_before(const px_doc *doc, size_t end)
 	return pt;
 }
 
+/* The title an article gives a person at its date wins over the
+ * dictionary's ("candidate Trump" in 2016), unless it names the same office
+ * (the dictionary's wording is kept); the first the article gives stays. */
 static void apply_pretitle(px_doc *doc, int32_t actor, const pretitle *pt, size_t name_start)
 {
 	px_actor *a = &doc->actors[actor];
 	if (!pt->head || !px_is_person(doc, actor))
 		return;
-	if (!a->title) {
-		char *t = px_tok_span_dup(doc, pt->start, name_start);
-		a->title = t;
+	const char *head = pt->modified ? NULL : pt->head;
+	bool same_office = a->title_head && head && !strcmp(a->title_head, head);
+	if (!a->title_from_text && !same_office && !pt->honorific) {
+		free(a->title);
+		free(a->title_head);
+		a->title = px_tok_span_dup(doc, pt->start, name_start);
+		a->title_head = head ? xstrdup(head) : NULL;
 	}
-	if (!a->title_head)
-		a->title_head = xstrdup(pt->head);
+	a->title_from_text = a->title_from_text || !pt->honorific;
 	if (!a->country && pt->country >= 0)
 		a->country = xstrdup(doc->dict->countries[pt->country].iso3);
 	/* "Kremlin" in "Kremlin spokesman X" describes X; it is no mention */
@@ -485,6 +521,8 @@ static size_t title_mention(px_doc *doc, size_t i)
 		if (!n)
 			break;
 		if (e->kind & LX_TITLE) {
+			if (doc->dict->titles[e->ref].modifier)
+				return 0; /* "the former president": not whoever holds it now */
 			head = doc->dict->titles[e->ref].canonical;
 			person = doc->dict->titles[e->ref].person;
 		} else if (e->kind & (LX_DEMONYM | LX_COUNTRY)) {

@@ -62,6 +62,15 @@ bool px_parse_iso_date(const char *s, px_date *out)
 	return true;
 }
 
+bool px_date_days(const px_date *d, int *days)
+{
+	if (d->precision < 1)
+		return false;
+	*days =
+	    px_days_from_civil(d->y, d->precision >= 2 ? d->m : 1, d->precision >= 3 ? d->d : 1);
+	return true;
+}
+
 static char *digits(char *p, int v, int width)
 {
 	for (int i = width - 1; i >= 0; i--, v /= 10)
@@ -154,19 +163,50 @@ static void set_day(found *f, int y, int m, int d)
 		f->date = (px_date){y, m, d, 3};
 }
 
-/* "in December", "by March", "since July": a month of the publication
- * year (the caller moves it a year when the event's status says so). */
+static int relative_word(const px_doc *doc, size_t i)
+{
+	static const char *const rel[] = {"last",   "this",    "next", "past",
+	                                  "coming", "earlier", "later"};
+	for (int k = 0; k < 7; k++)
+		if (tok_eq(doc, i, rel[k]))
+			return k;
+	return -1;
+}
+
+/* "in December", "by March", "since July", "at a February hearing", "the
+ * March summit": a month of the publication year (the caller moves it a
+ * year when the event's status says so); "last February", "next March":
+ * the nearest such month before or after publication. */
 static bool month_alone(const px_doc *doc, size_t i, int m, found *f)
 {
 	static const char *const preps[] = {"in",  "by",     "until", "since", "early",  "late",
 	                                    "mid", "before", "after", "from",  "during", NULL};
+	static const char *const determiners[] = {"a", "an", "the", NULL};
 	const px_date *p = &doc->published;
-	bool prep = false;
+	bool prep = false, det = false;
 	for (const char *const *w = preps; *w && i > 0 && !prep; w++)
 		prep = tok_eq(doc, i - 1, *w);
-	if (!prep || p->precision < 2)
+	/* a determiner only with a noun after the month: "a February hearing" */
+	for (const char *const *w = determiners; *w && i > 0 && !prep && !det; w++)
+		det = tok_eq(doc, i - 1, *w) && i + 1 < doc->n_toks &&
+		      doc->toks[i + 1].kind == TK_WORD && !doc->toks[i + 1].cap &&
+		      doc->toks[i + 1].sent == doc->toks[i].sent;
+	int rel = i > 0 ? relative_word(doc, i - 1) : -1;
+	if (rel == 0 || rel == 2 || rel == 3 || rel == 4) { /* last, next, past, coming */
+		if (p->precision < 2)
+			return false;
+		bool ahead = rel == 2 || rel == 4;
+		int y = ahead ? (m > p->m ? p->y : p->y + 1) : (m < p->m ? p->y : p->y - 1);
+		f->start = i - 1;
+		f->end = i + 1;
+		f->date = (px_date){y, m, 0, 2};
+		f->future = ahead;
+		f->relative = true;
+		return true;
+	}
+	if ((!prep && !det) || p->precision < 2)
 		return false;
-	f->start = i;
+	f->start = det ? i - 1 : i;
 	f->end = i + 1;
 	f->date = (px_date){p->y, m, 0, 2};
 	f->year_implied = true;
@@ -220,16 +260,6 @@ static void shift_days(const px_date *p, int delta, px_date *out, int precision)
 	int y, m, d;
 	px_civil_from_days(px_days_from_civil(p->y, p->m, p->d) + delta, &y, &m, &d);
 	*out = (px_date){y, precision >= 2 ? m : 0, precision >= 3 ? d : 0, precision};
-}
-
-static int relative_word(const px_doc *doc, size_t i)
-{
-	static const char *const rel[] = {"last",   "this",    "next", "past",
-	                                  "coming", "earlier", "later"};
-	for (int k = 0; k < 7; k++)
-		if (tok_eq(doc, i, rel[k]))
-			return k;
-	return -1;
 }
 
 /* "on Wednesday", "last Friday", "next Monday" */
@@ -501,6 +531,11 @@ long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *o
 	if (!nearest_date(doc, a, b, near, &f))
 		return -1;
 	*out = f.date;
+	/* what was said was said by publication: a calendar date without its
+	 * year that falls after it is last year's ("at a December hearing" read
+	 * in August) */
+	if (!future && f.year_implied && f.future && out->precision >= 2)
+		out->y--;
 	if (future)
 		*future = f.relative                         ? (f.future ? 1 : 0)
 		          : !f.year_implied                  ? 0
@@ -512,7 +547,10 @@ long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *o
 	return (long)f.start;
 }
 
-/* A dateline near the top wins; otherwise the latest full date in the body. */
+/* A dateline near the top wins; otherwise the latest full date in the body.
+ * With a fallback day in doc->published (precision 3, the day the article
+ * was stored), a dateline without its year ("MOSCOW, Aug 27 -") is the
+ * nearest such day not after it. */
 bool px_infer_published(const px_doc *doc, px_date *out)
 {
 	found f;
@@ -525,8 +563,14 @@ bool px_infer_published(const px_doc *doc, px_date *out)
 		/* a dateline: "Wednesday, August 27, 2025" or a date opening the text */
 		bool after_weekday = (i >= 1 && weekday_at(doc, i - 1) >= 0) ||
 		                     (i >= 2 && weekday_at(doc, i - 2) >= 0);
-		if (doc->toks[i].sent == 0 && (after_weekday || i < 3)) {
+		bool dateline =
+		    doc->toks[i].sent == 0 && (after_weekday || i < 3 || in_dateline(doc, &f));
+		if (f.year_implied && !dateline)
+			continue; /* a yearless date in the body tells no year */
+		if (dateline) {
 			*out = f.date;
+			if (f.year_implied && f.future)
+				out->y--;
 			return true;
 		}
 		int days = px_days_from_civil(f.date.y, f.date.m, f.date.d);

@@ -70,6 +70,11 @@ void px_dict_free(px_dict *d)
 	for (size_t i = 0; i < d->n_events; i++)
 		free(d->events[i].type), free(d->events[i].cameo), free(d->events[i].verb);
 	free(d->events);
+	for (size_t i = 0; i < d->n_topics; i++)
+		free(d->topics[i].topic);
+	free(d->topics);
+	for (int k = 0; k < PX_SIGNALS; k++)
+		free(d->signals[k].topic);
 	free(d);
 }
 
@@ -154,6 +159,7 @@ int px_dict_add_actor(px_dict *d, const char *name, const char *kind, const char
 	a->title = dup_or_null(title);
 	a->country = dup_or_null(country);
 	a->cameo = dup_or_null(cameo);
+	a->n_terms = 0;
 	a->aliases = xcalloc(n_aliases ? n_aliases : 1, sizeof *a->aliases);
 	a->n_aliases = n_aliases;
 	uint32_t ref = (uint32_t)(d->n_actors - 1);

@@ -63,8 +63,51 @@ static void each_item(px_dict *d, const char *list, unsigned kind, uint32_t ref)
 	}
 }
 
-static int add_actor_row(px_dict *d, row *r)
+/* "YYYY-MM-DD" at s (exactly ten bytes up to end) as days; false if not a date. */
+static bool day_of(const char *s, const char *end, int32_t *days)
 {
+	char tmp[11];
+	px_date dt;
+	if (end - s != 10)
+		return false;
+	memcpy(tmp, s, 10);
+	tmp[10] = '\0';
+	if (!px_parse_iso_date(tmp, &dt) || tmp[4] != '-' || tmp[7] != '-')
+		return false;
+	*days = px_days_from_civil(dt.y, dt.m, dt.d);
+	return true;
+}
+
+/* When a title is held: terms "SINCE..UNTIL" separated by ';', either
+ * side empty when open ("2017-01-20..2021-01-20;2025-01-20.."); empty:
+ * always. */
+static int title_validity(const char *v, px_dict_actor *a, const char **why)
+{
+	a->n_terms = 0;
+	for (const char *p = v; *p;) {
+		const char *semi = strchr(p, ';'), *end = semi ? semi : p + strlen(p);
+		const char *dots = strstr(p, "..");
+		int32_t since = PX_OPEN_SINCE, until = PX_OPEN_UNTIL;
+		if (a->n_terms == PX_TITLE_TERMS || !dots || dots > end ||
+		    (dots > p && !day_of(p, dots, &since)) ||
+		    (dots + 2 < end && !day_of(dots + 2, end, &until)) || since > until) {
+			*why =
+			    "title terms must be SINCE..UNTIL (YYYY-MM-DD, either side empty when "
+			    "open, SINCE not after UNTIL), at most 4, separated by ';'";
+			return -1;
+		}
+		a->title_since[a->n_terms] = since;
+		a->title_until[a->n_terms++] = until;
+		p = semi ? semi + 1 : end;
+	}
+	return 0;
+}
+
+static int add_actor_row(px_dict *d, row *r, const char **why)
+{
+	px_dict_actor valid;
+	if (title_validity(r->field[6], &valid, why))
+		return -1;
 	const char *al[64];
 	size_t n = 0;
 	char *list = r->field[5], *save = NULL;
@@ -75,8 +118,14 @@ static int add_actor_row(px_dict *d, row *r)
 		if (*tok)
 			al[n++] = tok;
 	}
-	return px_dict_add_actor(d, r->field[0], r->field[1], r->field[2], r->field[3], r->field[4],
-	                         al, n);
+	if (px_dict_add_actor(d, r->field[0], r->field[1], r->field[2], r->field[3], r->field[4],
+	                      al, n))
+		return -1;
+	px_dict_actor *a = &d->actors[d->n_actors - 1];
+	a->n_terms = valid.n_terms;
+	memcpy(a->title_since, valid.title_since, sizeof a->title_since);
+	memcpy(a->title_until, valid.title_until, sizeof a->title_until);
+	return 0;
 }
 
 static int add_country_row(px_dict *d, row *r)
@@ -127,11 +176,22 @@ static int add_place_row(px_dict *d, row *r)
 	return 0;
 }
 
-static int add_title_row(px_dict *d, row *r)
+/* Titles: a person's ("president"), an office's, a modifier that
+ * qualifies the title after it ("former", "acting"), or an honorific
+ * (a person's, never recorded as a title: "Mr."); empty: a person's. */
+static int add_title_row(px_dict *d, row *r, const char **why)
 {
+	const char *k = r->field[2];
+	if (*k && strcmp(k, "person") && strcmp(k, "office") && strcmp(k, "modifier") &&
+	    strcmp(k, "honorific")) {
+		*why = "the third column must be person, office, modifier or honorific";
+		return -1;
+	}
 	px_title *t = VEC_PUSH(d->titles, d->n_titles, d->cap_titles);
 	t->canonical = xstrdup(*r->field[1] ? r->field[1] : r->field[0]);
-	t->person = strcmp(r->field[2], "office") != 0;
+	t->honorific = !strcmp(k, "honorific");
+	t->person = !*k || !strcmp(k, "person") || t->honorific;
+	t->modifier = !strcmp(k, "modifier");
 	px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), LX_TITLE,
 	                   (uint32_t)(d->n_titles - 1));
 	return 0;
@@ -177,6 +237,49 @@ static int add_word_row(px_dict *d, row *r, unsigned kind)
 	return 0;
 }
 
+/* relevance.tsv: "phrase topic weight most"; a phrase "@name" is a signal. */
+static int add_relevance_row(px_dict *d, row *r, const char **why)
+{
+	static const char *const signals[PX_SIGNALS] = {"@bias", "@country", "@actor", "@event",
+	                                                "@title"};
+	char *end;
+	double w = strtod(r->field[2], &end);
+	long most = 3;
+	if (*r->field[3]) {
+		char *e2;
+		most = strtol(r->field[3], &e2, 10);
+		if (*e2 || most < 1 || most > 20) {
+			*why = "most must be an integer from 1 to 20 (or '-')";
+			return -1;
+		}
+	}
+	if (!*r->field[1]) {
+		*why = "a topic is required";
+		return -1;
+	}
+	if (!*r->field[2] || *end || !(w >= -5 && w <= 5)) {
+		*why = "weight must be a number from -5 to 5";
+		return -1;
+	}
+	px_topic_cue cue = {xstrdup(r->field[1]), w, (int)most};
+	d->has_relevance = true;
+	if (r->field[0][0] == '@') {
+		for (int k = 0; k < PX_SIGNALS; k++)
+			if (!strcmp(r->field[0], signals[k])) {
+				free(d->signals[k].topic);
+				d->signals[k] = cue;
+				return 0;
+			}
+		free(cue.topic);
+		*why = "unknown signal (one of @bias, @country, @actor, @event, @title)";
+		return -1;
+	}
+	*VEC_PUSH(d->topics, d->n_topics, d->cap_topics) = cue;
+	px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), LX_TOPIC,
+	                   (uint32_t)(d->n_topics - 1));
+	return 0;
+}
+
 typedef enum table {
 	T_ACTORS,
 	T_COUNTRIES,
@@ -187,13 +290,15 @@ typedef enum table {
 	T_NAMES,
 	T_STOP,
 	T_MARKERS,
+	T_RELEVANCE,
 	T_UNKNOWN
 } table;
 
 static table table_of(const char *name)
 {
-	static const char *const files[] = {"actors", "countries", "places",    "titles", "events",
-	                                    "cues",   "names",     "stopwords", "markers"};
+	static const char *const files[] = {"actors",  "countries", "places", "titles",
+	                                    "events",  "cues",      "names",  "stopwords",
+	                                    "markers", "relevance"};
 	const char *base = strrchr(name, '/');
 	base = base ? base + 1 : name;
 	for (int k = 0; k < T_UNKNOWN; k++) {
@@ -204,13 +309,14 @@ static table table_of(const char *name)
 	return T_UNKNOWN;
 }
 
-static int add_row(px_dict *d, table t, row *r)
+static int add_row(px_dict *d, table t, row *r, const char **why)
 {
 	switch (t) {
-	case T_ACTORS: return add_actor_row(d, r);
+	case T_ACTORS: return add_actor_row(d, r, why);
+	case T_RELEVANCE: return add_relevance_row(d, r, why);
 	case T_COUNTRIES: return add_country_row(d, r);
 	case T_PLACES: return add_place_row(d, r);
-	case T_TITLES: return add_title_row(d, r);
+	case T_TITLES: return add_title_row(d, r, why);
 	case T_EVENTS: return add_event_row(d, r);
 	case T_CUES: return add_word_row(d, r, LX_CUE);
 	case T_NAMES: return add_name_row(d, r);
@@ -247,12 +353,13 @@ int px_dict_add_file(px_dict *d, const char *name, const char *data, size_t len,
 		row r;
 		split_row(line, &r);
 		int rc = 0;
+		const char *why = "malformed row";
 		if (*r.field[0] && r.field[0][0] != '#')
-			rc = add_row(d, t, &r);
+			rc = add_row(d, t, &r, &why);
 		free(line);
 		if (rc) {
 			if (err)
-				*err = errorf(name, line_no, "malformed row");
+				*err = errorf(name, line_no, why);
 			return -1;
 		}
 	}

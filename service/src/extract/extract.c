@@ -3,8 +3,9 @@
  *
  * Order matters and is the whole design: the text is prepared and split,
  * the language layer run over the kept lines (syntax.c), the publication date fixed (given, or inferred from a dateline or the
- * latest full date in the body), actors found, then statements (which need
- * actors for speakers), then events (which need both).
+ * latest full date in the body, else the caller's fallback), actors found, then statements (which
+ * need actors for speakers), then events (which need both), and last the article's relevance (which
+ * weighs what all of them found).
  */
 #include "extract/internal.h"
 
@@ -24,13 +25,45 @@ px_result *px_extract(const px_dict *d, const px_input *in)
 	doc->lex_cache = xmalloc((doc->n_toks + 1) * sizeof *doc->lex_cache);
 	doc->lex_cached = xcalloc(doc->n_toks + 1, 1);
 	doc->date_cache = xcalloc(doc->n_sents + 1, sizeof *doc->date_cache);
-	if (!px_parse_iso_date(in->published_at, &doc->published))
-		px_infer_published(doc, &doc->published);
+	px_date fallback = {0}, inferred;
+	px_parse_iso_date(in->fallback_date, &fallback);
+	if (px_parse_iso_date(in->published_at, &doc->published)) {
+		doc->published_from = PUB_GIVEN;
+	} else {
+		doc->published = fallback; /* what a yearless dateline is read against */
+		if (px_infer_published(doc, &inferred)) {
+			doc->published = inferred;
+			doc->published_from = PUB_TEXT;
+		} else if (fallback.precision && in->fallback_publishes) {
+			doc->published_from = PUB_FALLBACK;
+		} else {
+			doc->published = (px_date){0};
+		}
+	}
 	px_find_actors(doc);
 	px_find_statements(doc);
 	px_find_events(doc);
+	px_score_relevance(doc);
 	doc->text.orig = NULL; /* the caller's text is theirs again */
 	return r;
+}
+
+double px_result_relevance(const px_result *r)
+{
+	return r->doc.relevance;
+}
+
+const char *px_result_published(const px_result *r, char out[16])
+{
+	static const char *const from[] = {[PUB_NONE] = NULL,
+	                                   [PUB_GIVEN] = "given",
+	                                   [PUB_TEXT] = "text",
+	                                   [PUB_FALLBACK] = "fallback"};
+	out[0] = '\0';
+	if (r->doc.published.precision != 3)
+		return NULL;
+	px_date_format(&r->doc.published, out);
+	return from[r->doc.published_from];
 }
 
 static void free_actor(px_actor *a)

@@ -14,6 +14,8 @@
  * (the store_extraction() SQL function reads exactly this shape):
  *
  * {
+ *   "published": "2025-08-27" | null, "published_from": "given" | "text" | "fallback" | null,
+ *   "relevance": 0.93,
  *   "actors": [{
  *     "ref": "a0", "name": "Dmitry Peskov",
  *     "kind": "person" | "organization" | "country" | "group",
@@ -51,6 +53,11 @@ typedef struct px_input {
 	size_t len;               /* bytes */
 	const char *title;        /* may be NULL */
 	const char *published_at; /* "YYYY-MM-DD[...]" or NULL: then inferred from the text */
+	/* "YYYY-MM-DD", the day the article was fetched or stored, or NULL:
+	 * gives a yearless dateline its year ("MOSCOW, Aug 27 -") and, with
+	 * fallback_publishes, dates an article that tells no date at all */
+	const char *fallback_date;
+	bool fallback_publishes;
 } px_input;
 
 px_dict *px_dict_new(void);
@@ -79,6 +86,14 @@ char *px_result_json(const px_result *r, size_t *len);
 /* The same parsed, for callers that inspect or pretty-print it. */
 json_t *px_result_to_json(const px_result *r);
 void px_result_free(px_result *r);
+/* How much the article is about international affairs and politics, 0..1
+ * (relevance.tsv; 1 when the dictionary has no such table). */
+double px_result_relevance(const px_result *r);
+/* The publication day the extraction dated everything against, written
+ * "YYYY-MM-DD" into out; returns where it came from ("given", "text" for a
+ * dateline or the latest full date in the body, "fallback"), or NULL (out
+ * empty) when there was none. */
+const char *px_result_published(const px_result *r, char out[16]);
 
 /* Plain-text preparation for pushed or scraped text: drops boilerplate lines
  * (link lists, captions, "Read more", teasers) and repeated paragraphs.

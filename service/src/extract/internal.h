@@ -68,17 +68,38 @@ enum px_lex_kind {
 	LX_FIRSTNAME = 1 << 8, /* ref: unused */
 	LX_STOP = 1 << 9,      /* capitalised word that is never a name */
 	LX_MARKER = 1 << 10,   /* ref: enum px_marker */
+	LX_TOPIC = 1 << 11,    /* ref: relevance cue (relevance.tsv) */
 };
 
 /* MK_SCHEDULED: future wording that follows its event ("the summit would
  * be held"), where MK_FUTURE must lead ("will meet"). */
 enum px_marker { MK_INTENT, MK_FUTURE, MK_POSTPONED, MK_CANCELLED, MK_NEGATION, MK_SCHEDULED };
 
+/* A dictionary title's terms, in days since 1970-01-01 (px_days_from_civil):
+ * PX_OPEN_SINCE / PX_OPEN_UNTIL when a side is open. */
+#define PX_OPEN_SINCE INT32_MIN
+#define PX_OPEN_UNTIL INT32_MAX
+
 typedef struct px_dict_actor {
 	char *name, *kind, *title, *country, *cameo;
 	char **aliases;
 	size_t n_aliases;
+	/* when the title is held: days, inclusive, up to PX_TITLE_TERMS terms */
+	int32_t title_since[4], title_until[4];
+	uint8_t n_terms; /* 0: always */
 } px_dict_actor;
+#define PX_TITLE_TERMS 4
+
+/* relevance.tsv: a cue phrase's weight toward international and political
+ * news (negative: another topic), credited for at most `most` hits. */
+typedef struct px_topic_cue {
+	char *topic;
+	double weight;
+	int most;
+} px_topic_cue;
+
+/* relevance.tsv's "@name" rows: what the extraction itself found. */
+enum px_signal { SIG_BIAS, SIG_COUNTRY, SIG_ACTOR, SIG_EVENT, SIG_TITLE, PX_SIGNALS };
 
 typedef struct px_country {
 	char iso3[4];
@@ -95,13 +116,15 @@ typedef struct px_place {
 typedef struct px_title {
 	char *canonical; /* e.g. "foreign minister" */
 	bool person;     /* titles such as "president" name a person, not an office */
+	bool modifier;   /* "former", "acting": qualifies the title after it */
+	bool honorific;  /* "Mr.", "Dr.": vouches for a name, is no title to record */
 } px_title;
 
 typedef struct px_event_word {
 	char *type, *cameo, *verb; /* verb: third person for titles, e.g. "meets" */
 } px_event_word;
 
-#define PX_LEX_KINDS 11
+#define PX_LEX_KINDS 12
 
 typedef struct px_lex_hit {
 	const struct px_lex_entry *entry[PX_LEX_KINDS]; /* NULL when no entry of that kind */
@@ -133,6 +156,10 @@ struct px_dict {
 	px_event_word *events;
 	size_t n_events, cap_events;
 	const ln_models *models; /* borrowed (px_dict_set_models); NULL: no syntax */
+	px_topic_cue *topics;
+	size_t n_topics, cap_topics;
+	px_topic_cue signals[PX_SIGNALS]; /* weight 0 when not given */
+	bool has_relevance;               /* relevance.tsv loaded: else every article counts */
 };
 
 void px_dict_add_phrase(px_dict *d, const char *phrase, size_t len, unsigned kind, uint32_t ref);
@@ -169,6 +196,9 @@ typedef struct px_date {
 	int precision; /* 0 none, 1 year, 2 month, 3 day */
 } px_date;
 
+/* Where the publication date came from. */
+enum px_published_from { PUB_NONE, PUB_GIVEN, PUB_TEXT, PUB_FALLBACK };
+
 #define PX_DATES_PER_SENTENCE 8
 
 /* A date expression: tokens [start, end), its resolution, and whether it
@@ -203,6 +233,7 @@ typedef struct px_actor {
 	int32_t dict_id;    /* dictionary actor, or -1 */
 	int32_t country_id; /* dictionary country this actor stands for, or -1 */
 	char *title_head;   /* canonical title for "the spokesman" look-backs */
+	bool title_from_text; /* the article gave the title (else the dictionary did) */
 	uint8_t gender;     /* from the given name: 0 unknown, 1 male, 2 female */
 	uint32_t n_mentions;
 } px_actor;
@@ -284,6 +315,8 @@ typedef struct px_doc {
 	px_date_cache *date_cache;    /* per sentence, filled on first question */
 	px_date published;
 	px_syntax syn; /* syntax.c: the language layer's analysis of the kept text */
+	int published_from; /* enum px_published_from */
+	double relevance;   /* 0..1 (relevance.c) */
 } px_doc;
 
 struct px_result {
@@ -350,6 +383,8 @@ void px_segment(px_doc *doc);
 void px_find_actors(px_doc *doc);
 void px_find_statements(px_doc *doc);
 void px_find_events(px_doc *doc);
+/* relevance.c: doc->relevance from relevance.tsv's cues and what was found. */
+void px_score_relevance(px_doc *doc);
 
 /* events.c: adds a party once (actor < 0 is ignored). */
 void px_add_part(px_event *e, int32_t actor, uint8_t role);
@@ -382,11 +417,16 @@ bool px_parse_iso_date(const char *s, px_date *out);
  * publication ("next week"); for a calendar date without its year, 2 when
  * it falls after publication ("August 15" read in May, maybe last year's)
  * and 3 when before (maybe next year's, for something planned); else 0. */
+/* Without future (NULL), the past reading: such a date after publication
+ * is last year's (what was said, was said by then). */
 /* *ahead (may be NULL): the same expression read forwards ("on Tuesday" of
  * something planned); precision 0 when it has no other reading. */
 long px_find_date(const px_doc *doc, size_t a, size_t b, size_t near, px_date *out, int *future,
                   px_date *ahead);
 bool px_infer_published(const px_doc *doc, px_date *out);
+/* The days since 1970-01-01 of a known day, month (its first day) or year
+ * (January 1st); false for an unknown date. */
+bool px_date_days(const px_date *d, int *days);
 void px_date_format(const px_date *d, char out[16]);
 int px_days_from_civil(int y, int m, int d);
 void px_civil_from_days(int z, int *y, int *m, int *d);

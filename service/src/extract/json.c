@@ -210,7 +210,12 @@ char *px_result_json(const px_result *r, size_t *len)
 	buf b;
 	buf_init(&b);
 	buf_reserve(&b, 4096 + doc->text.len);
-	buf_puts(&b, "{\"actors\":[");
+	char day[16];
+	const char *from = px_result_published(r, day);
+	buf_putc(&b, '{');
+	str_or_null(&b, "published", from ? day : NULL);
+	then(&b, str_or_null(&b, "published_from", from));
+	buf_printf(&b, ",\"relevance\":%.3f,\"actors\":[", doc->relevance);
 	int32_t n = 0;
 	for (size_t i = 0; i < doc->n_actors; i++) {
 		actor_ref[i] = doc->actors[i].n_mentions ? n++ : -1;

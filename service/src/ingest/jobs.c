@@ -65,7 +65,8 @@ int job_store_body(ingest_ctx *ctx, db_conn *c, const char *url, const char *sou
 	int as_text = force_text || content_type_class(content_type) == CT_TEXT ||
 	              (content_type_class(content_type) == CT_NONE &&
 	               doc_detect(utf8, ulen, content_type) == DOC_TEXT);
-	article_input in = {.url = url, .source_id = source_id && *source_id ? source_id : NULL};
+	article_input in = {
+	    .url = url, .source_id = source_id && *source_id ? source_id : NULL, .fetched_now = 1};
 	if (as_text)
 		in.text = utf8, in.text_len = ulen;
 	else

@@ -11,11 +11,14 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "db/articles.h"
+#include "parse/date.h"
 #include "parse/html.h"
 #include "parse/url.h"
 
 #include <assert.h>
 #include <ctype.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -89,6 +92,15 @@ static const char *first(const char *a, const char *b)
 	return a && *a ? a : (b && *b ? b : NULL);
 }
 
+/* Off-topic below this relevance (PARLEY_RELEVANCE_THRESHOLD / 100). */
+static _Atomic int relevance_threshold_pct = 40;
+
+void pipeline_configure(int relevance_threshold_pct_)
+{
+	assert(relevance_threshold_pct_ >= 0 && relevance_threshold_pct_ <= 100);
+	relevance_threshold_pct = relevance_threshold_pct_;
+}
+
 /* The date part ("YYYY-MM-DD") of an ISO timestamp, for the extractor. */
 static void date_part(const char *iso, char out[11])
 {
@@ -99,24 +111,49 @@ static void date_part(const char *iso, char out[11])
 	}
 }
 
-static char *extract_json(const px_dict *dict, const char *text, size_t len, const char *title,
-                          const char *published_at)
+/* What extraction gives the article row besides its records. */
+typedef struct extracted {
+	char *json;
+	double relevance;
+	char published[16];   /* the day everything was dated against, or "" */
+	const char *pub_from; /* "given", "text", "fallback" or NULL */
+} extracted;
+
+/* fallback: "YYYY-MM-DD" that reads a yearless dateline and, with
+ * fallback_publishes, dates an article nothing else dates (or NULL). */
+static void extract_doc(const px_dict *dict, const char *text, size_t len, const char *title,
+                        const char *published_at, const char *fallback, bool fallback_publishes,
+                        extracted *out)
 {
 	char day[11];
 	date_part(published_at, day);
-	px_input in = {
-	    .text = text, .len = len, .title = title, .published_at = day[0] ? day : NULL};
+	px_input in = {.text = text,
+	               .len = len,
+	               .title = title,
+	               .published_at = day[0] ? day : NULL,
+	               .fallback_date = fallback,
+	               .fallback_publishes = fallback_publishes};
 	px_result *r = px_extract(dict, &in);
-	char *s = px_result_json(r, NULL);
+	out->json = px_result_json(r, NULL);
+	out->relevance = px_result_relevance(r);
+	out->pub_from = px_result_published(r, out->published);
 	px_result_free(r);
-	return s;
+}
+
+static db_status mark(db_conn *c, const char *id, const extracted *x, const char *pub_source)
+{
+	char rel[16];
+	snprintf(rel, sizeof rel, "%.3f", x->relevance);
+	bool off = x->relevance * 100 < relevance_threshold_pct;
+	return db_article_mark(c, id, rel, off, pub_source);
 }
 
 db_status pipeline_reextract(db_conn *c, const px_dict *dict, const char *article_id,
                              const char *text, const char *title, const char *published_at,
                              char **counts)
 {
-	char *doc = extract_json(dict, text, strlen(text), title, published_at);
+	extracted x;
+	extract_doc(dict, text, strlen(text), title, published_at, NULL, false, &x);
 	*counts = NULL;
 	db_status st = DB_RETRY;
 	for (int try = 0; st == DB_RETRY && try < STORE_TRIES; try++) {
@@ -124,7 +161,9 @@ db_status pipeline_reextract(db_conn *c, const px_dict *dict, const char *articl
 			retry_pause(try);
 		st = db_begin(c);
 		if (st == DB_OK)
-			st = db_store_extraction(c, article_id, doc, counts);
+			st = db_store_extraction(c, article_id, x.json, counts);
+		if (st == DB_OK)
+			st = mark(c, article_id, &x, NULL);
 		if (st == DB_OK)
 			st = db_commit(c);
 		if (st != DB_OK) {
@@ -133,7 +172,7 @@ db_status pipeline_reextract(db_conn *c, const px_dict *dict, const char *articl
 			*counts = NULL;
 		}
 	}
-	free(doc);
+	free(x.json);
 	return st;
 }
 
@@ -147,6 +186,32 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
 		return PIPE_BAD_INPUT;
 	}
 	const html_article *pg = p.have_page ? &p.page : NULL;
+	/* The date: given, else one already stored for this URL (a feed item's),
+	 * the page's metadata, a date in the URL's path, the text's dateline
+	 * or latest full date, else (fetched just now) the day it was fetched. */
+	char *url_date = NULL, *known = NULL;
+	const char *published = in->published_at && *in->published_at ? in->published_at : NULL;
+	const char *pub_source = published ? "given" : NULL;
+	if (!published && db_article_known_date(c, in->url, &known) == DB_OK && known)
+		published = known, pub_source = "given";
+	if (!published && pg && pg->published_at && *pg->published_at)
+		published = pg->published_at, pub_source = "page";
+	if (!published && (url_date = date_from_url(in->url)) != NULL)
+		published = url_date, pub_source = "url";
+	char today[11];
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	extracted x = {0};
+	/* Extract before BEGIN: the work is pure and may take milliseconds. */
+	if (p.text)
+		extract_doc(dict, p.text, p.text_len, first(in->title, pg ? pg->title : NULL),
+		            published, today, in->fetched_now, &x);
+	if (!published && x.pub_from && !strcmp(x.pub_from, "text"))
+		published = x.published, pub_source = "text";
+	else if (!published && x.pub_from && in->fetched_now)
+		published = x.published, pub_source = "fetched";
 	db_article_fields f = {
 	    .url = in->url,
 	    .canonical_url = p.canonical,
@@ -154,12 +219,10 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
 	    .site_name = first(in->site_name, pg ? pg->site_name : NULL),
 	    .author = first(in->author, pg ? pg->author : NULL),
 	    .language = pg ? pg->language : NULL,
-	    .published_at = first(in->published_at, pg ? pg->published_at : NULL),
+	    .published_at = published,
 	    .text = p.text,
 	    .source_id = in->source_id,
 	};
-	/* Extract before BEGIN: the work is pure and may take milliseconds. */
-	char *doc = p.text ? extract_json(dict, p.text, p.text_len, f.title, f.published_at) : NULL;
 
 	db_upsert_result up;
 	*st = DB_RETRY;
@@ -169,10 +232,13 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
 		*st = db_begin(c);
 		if (*st == DB_OK)
 			*st = db_article_upsert(c, &f, &up);
-		if (*st == DB_OK && up.changed && doc)
-			*st = db_store_extraction(c, up.id, doc, &out->counts);
-		else if (*st == DB_OK)
+		if (*st == DB_OK && up.changed && x.json) {
+			*st = db_store_extraction(c, up.id, x.json, &out->counts);
+			if (*st == DB_OK)
+				*st = mark(c, up.id, &x, pub_source);
+		} else if (*st == DB_OK) {
 			*st = db_article_counts(c, up.id, &out->counts);
+		}
 		if (*st == DB_OK)
 			*st = db_commit(c);
 		if (*st != DB_OK) {
@@ -184,7 +250,9 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
 	if (*st == DB_RETRY)
 		log_warn("store: still colliding with other writers after retries; given up", "url",
 		         in->url ? in->url : "", NULL);
-	free(doc);
+	free(x.json);
+	free(url_date);
+	free(known);
 	prepared_free(&p);
 	if (*st != DB_OK) {
 		free(out->counts);

@@ -21,6 +21,11 @@ typedef struct article_input {
 	const char *author;
 	const char *site_name;
 	const char *source_id;
+	/* fetched from the web just now (the worker, `parley ingest`): with no
+	 * date anywhere it is dated the day it was fetched; a posted text with
+	 * none stays undated (an archive text dated today would misplace its
+	 * events) */
+	int fetched_now;
 } article_input;
 
 typedef struct article_outcome {
@@ -33,7 +38,10 @@ typedef struct article_outcome {
 typedef enum { PIPE_OK, PIPE_BAD_INPUT, PIPE_DB } pipe_status;
 
 /*
- * Stores the article and its extraction.  On PIPE_BAD_INPUT *err says why
+ * Stores the article and its extraction, with its relevance and (when not
+ * given) the publication date already stored for its URL (a feed item's),
+ * its page's metadata, its URL, its text or, last (fetched_now), the day
+ * it was fetched.  On PIPE_BAD_INPUT *err says why
  * (the page could not be parsed, or a text cleans to nothing) and nothing
  * is stored; on PIPE_DB *st says how the database
  * failed.  Free out->counts with article_outcome_free().
@@ -41,6 +49,10 @@ typedef enum { PIPE_OK, PIPE_BAD_INPUT, PIPE_DB } pipe_status;
 pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input *in,
                            article_outcome *out, db_status *st, char **err);
 void article_outcome_free(article_outcome *o);
+
+/* Articles whose relevance (0..1) falls under pct / 100 are stored marked
+ * off-topic (config PARLEY_RELEVANCE_THRESHOLD; 40 until configured). */
+void pipeline_configure(int relevance_threshold_pct);
 
 /* Extracts again from an article's stored text (after the dictionary
  * changed) and replaces what it contributed, in one transaction.  *counts

@@ -26,6 +26,16 @@ function spans(a) {
   return out.filter((s) => s.end > s.start);
 }
 
+const dateSource = { page: 'page metadata', url: 'address', text: 'text', fetched: 'storage day' };
+
+// The article's relevance to international affairs and politics; an
+// off-topic one is left out of lists and aggregates unless asked for.
+function relevance(a) {
+  if (a.relevance === null || a.relevance === undefined) return 'not assessed yet';
+  const score = Number(a.relevance).toFixed(2);
+  return a.off_topic ? `${score} — off-topic: left out of lists and charts (?relevance=all shows it)` : `${score} — on topic`;
+}
+
 function detail(a) {
   const marks = spans(a);
   return [
@@ -33,12 +43,12 @@ function detail(a) {
       h('p', { class: 'kicker' }, h('span', { class: 'tag', text: a.site_name || 'article' }), ` ${a.status}`),
       h('h2', { class: 'detail-title', text: a.title || a.url }),
       facts([
-        ['Published', a.published_at ? timestamp(a.published_at) : 'undated'],
+        ['Published', a.published_at ? `${timestamp(a.published_at)}${a.published_source && a.published_source !== 'given' ? ` (from its ${dateSource[a.published_source] || a.published_source})` : ''}` : 'undated'],
         ['Source', articleLink({ url: a.url, title: a.site_name || a.url })],
         ['Author', a.author || '—'],
         ['Statements', String(a.statements.length)],
         ['Events', String(a.events.length)],
-        ['Relevance', 'not assessed yet'],
+        ['Relevance', relevance(a)],
       ])),
     panel('Text, with the evidence marked',
       h('p', { class: 'muted small' }, h('mark', { class: 'ev-statement', text: 'statement' }), ' ', h('mark', { class: 'ev-event', text: 'event mention' }),

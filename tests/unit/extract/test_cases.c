@@ -5,6 +5,10 @@
  *
  *   === a name
  *   published: 2025-08-27        (optional)
+ *   fetched: 2025-12-01          (optional: the day it was fetched, which dates an
+ *                                article that tells no date: fallback_publishes)
+ *   stored: 2025-12-01           (optional: the day it was stored, which only gives a
+ *                                yearless dateline its year)
  *   --- input
  *   the article text, any number of lines
  *   --- expect
@@ -12,7 +16,8 @@
  *
  * The input goes through px_clean_text then px_extract, as the pipeline and
  * `parley extract` do; the output gets "text" (cleaned) and "persons" (the
- * names of person actors), and speaker/participant refs become names, so
+ * names of person actors) and "relevant" (relevance at or above the default
+ * PARLEY_RELEVANCE_THRESHOLD, 0.40), and speaker/participant refs become names, so
  * expectations read as prose.  Matching is by subset: objects need only the
  * listed keys; an array's listed elements must each match a different
  * element, in any order; [] means empty; an array starting with "$exact"
@@ -37,6 +42,8 @@
 typedef struct test_case {
 	case_file_case c;
 	char published[32];
+	char fallback[32];
+	bool publishes;
 } test_case;
 
 static test_case cases[MAX_CASES];
@@ -53,6 +60,13 @@ static void load_cases(void)
 		const char *pub = strstr(raw[i].header, "published: ");
 		if (pub && (pub == raw[i].header || pub[-1] == '\n'))
 			sscanf(pub + 11, "%31s", cases[i].published);
+		cases[i].fallback[0] = '\0';
+		const char *fb = strstr(raw[i].header, "fetched: ");
+		cases[i].publishes = fb != NULL;
+		if (!fb)
+			fb = strstr(raw[i].header, "stored: ");
+		if (fb && (fb == raw[i].header || fb[-1] == '\n'))
+			sscanf(strchr(fb, ' ') + 1, "%31s", cases[i].fallback);
 	}
 }
 
@@ -161,9 +175,16 @@ START_TEST(test_case_runs)
 	ck_assert_msg(want, "%s: bad expectation JSON: %s", c->name, jerr.text);
 	size_t clean_len;
 	char *clean = px_clean_text(c->input, strlen(c->input), &clean_len);
-	px_input in = {clean, clean_len, NULL, published[0] ? published : NULL};
+	const char *fallback = cases[_i].fallback;
+	px_input in = {clean,
+	               clean_len,
+	               NULL,
+	               published[0] ? published : NULL,
+	               fallback[0] ? fallback : NULL,
+	               cases[_i].publishes};
 	px_result *r = px_extract(dict, &in);
 	json_t *got = px_result_to_json(r);
+	json_object_set_new(got, "relevant", json_boolean(px_result_relevance(r) >= 0.40));
 	json_object_set_new(got, "text", json_stringn(clean, clean_len));
 	refs_to_names(got);
 	bool ok = matches(want, got);

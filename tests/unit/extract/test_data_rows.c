@@ -1,0 +1,140 @@
+/*
+ * test_data_rows — the load-time checks of the rows issue 12 added:
+ * relevance.tsv (weights, counts, signals), actors.tsv's title terms and
+ * titles.tsv's kinds.  A good row loads with its values; a bad one stops
+ * the load with an error naming the file, the line and what is wrong; and
+ * the shipped files load.
+ */
+#include "extract/extract.h"
+#include "extract/internal.h"
+
+#include "check_main.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *file, *row;
+	const char *error; /* NULL: loads; else a part of the message */
+} rows[] = {
+    {"relevance.tsv", "summit\tdiplomacy\t0.7\t2", NULL},
+    {"relevance.tsv", "summit\tdiplomacy\t-0.7\t-", NULL},
+    {"relevance.tsv", "@country\tsignal\t0.5\t4", NULL},
+    {"relevance.tsv", "@bias\tsignal\t-1\t-", NULL},
+    {"relevance.tsv", "summit\tdiplomacy\t7\t2", "weight must be a number from -5 to 5"},
+    {"relevance.tsv", "summit\tdiplomacy\tmuch\t2", "weight must be a number from -5 to 5"},
+    {"relevance.tsv", "summit\tdiplomacy\t-\t2", "weight must be a number from -5 to 5"},
+    {"relevance.tsv", "summit\tdiplomacy\t0.5\t0", "most must be an integer from 1 to 20"},
+    {"relevance.tsv", "summit\tdiplomacy\t0.5\t2x", "most must be an integer from 1 to 20"},
+    {"relevance.tsv", "summit\t-\t0.5\t2", "a topic is required"},
+    {"relevance.tsv", "@weather\tsignal\t0.5\t2", "unknown signal"},
+    {"actors.tsv", "Ann Cole\tperson\tSenator\tUSA\t-\t-\t2019-01-03..", NULL},
+    {"actors.tsv", "Ann Cole\tperson\tSenator\tUSA\t-\t-\t..2019-01-03", NULL},
+    {"actors.tsv", "Ann Cole\tperson\tSenator\tUSA\t-\t-\t2001-01-03..2007-01-03;2013-01-03..",
+     NULL},
+    {"actors.tsv", "Ann Cole\tperson\tSenator\tUSA\t-\t-\t-", NULL},
+    {"actors.tsv", "Ann Cole\tperson\tSenator\tUSA\t-\t-\t2019-01-03", "title terms"},
+    {"actors.tsv", "Ann Cole\tperson\tSenator\tUSA\t-\t-\t2019-13-03..", "title terms"},
+    {"actors.tsv", "Ann Cole\tperson\tSenator\tUSA\t-\t-\t2019-01-03..2001-01-03", "title terms"},
+    {"actors.tsv", "Ann Cole\tperson\tSenator\tUSA\t-\t-\t2019-1-3..", "title terms"},
+    {"actors.tsv", "Ann Cole\tperson\tSenator\tUSA\t-\t-\t..;..;..;..;..", "title terms"},
+    {"titles.tsv", "senator\tsenator\tperson", NULL},
+    {"titles.tsv", "former\tformer\tmodifier", NULL},
+    {"titles.tsv", "mr.\tmr\thonorific", NULL},
+    {"titles.tsv", "senator\tsenator\tperon", "person, office, modifier or honorific"},
+};
+
+START_TEST(data_row)
+{
+	px_dict *d = px_dict_new();
+	char *err = NULL;
+	int rc = px_dict_add_file(d, rows[_i].file, rows[_i].row, strlen(rows[_i].row), &err);
+	if (!rows[_i].error) {
+		ck_assert_msg(rc == 0, "%s: %s", rows[_i].row, err ? err : "?");
+	} else {
+		ck_assert_msg(rc == -1, "%s loaded", rows[_i].row);
+		ck_assert_ptr_nonnull(err);
+		char where[64];
+		snprintf(where, sizeof where, "%s:1:", rows[_i].file);
+		ck_assert_msg(strstr(err, where) && strstr(err, rows[_i].error), "%s", err);
+	}
+	free(err);
+	px_dict_free(d);
+}
+END_TEST
+
+START_TEST(terms_are_read)
+{
+	px_dict *d = px_dict_new();
+	const char *row =
+	    "Ann Cole\tperson\tSenator\tUSA\t-\t-\t2001-01-03..2007-01-03;2013-01-03..";
+	char *err = NULL;
+	ck_assert_int_eq(px_dict_add_file(d, "actors.tsv", row, strlen(row), &err), 0);
+	const px_dict_actor *a = &d->actors[0];
+	ck_assert_uint_eq(a->n_terms, 2);
+	ck_assert_int_eq(a->title_since[0], px_days_from_civil(2001, 1, 3));
+	ck_assert_int_eq(a->title_until[0], px_days_from_civil(2007, 1, 3));
+	ck_assert_int_eq(a->title_since[1], px_days_from_civil(2013, 1, 3));
+	ck_assert_int_eq(a->title_until[1], PX_OPEN_UNTIL);
+	px_dict_free(d);
+}
+END_TEST
+
+START_TEST(weights_are_read)
+{
+	px_dict *d = px_dict_new();
+	const char *rows_text =
+	    "@bias\tsignal\t-1.5\t-\n@event\tsignal\t0.25\t6\nsummit\tdiplomacy\t0.7\t2\n";
+	char *err = NULL;
+	ck_assert_int_eq(px_dict_add_file(d, "relevance.tsv", rows_text, strlen(rows_text), &err),
+	                 0);
+	ck_assert(d->has_relevance);
+	ck_assert_double_eq_tol(d->signals[SIG_BIAS].weight, -1.5, 1e-9);
+	ck_assert_double_eq_tol(d->signals[SIG_EVENT].weight, 0.25, 1e-9);
+	ck_assert_int_eq(d->signals[SIG_EVENT].most, 6);
+	ck_assert_uint_eq(d->n_topics, 1);
+	ck_assert_double_eq_tol(d->topics[0].weight, 0.7, 1e-9);
+	ck_assert_int_eq(d->topics[0].most, 2);
+	px_dict_free(d);
+}
+END_TEST
+
+/* Without relevance.tsv nothing is off-topic. */
+START_TEST(no_table_scores_one)
+{
+	px_dict *d = px_dict_new();
+	const char *text = "The striker scored twice and the coach praised the fans.";
+	px_input in = {text, strlen(text), NULL, "2025-08-27", NULL, false};
+	px_result *r = px_extract(d, &in);
+	ck_assert_double_eq_tol(px_result_relevance(r), 1.0, 1e-9);
+	px_result_free(r);
+	px_dict_free(d);
+}
+END_TEST
+
+START_TEST(shipped_files_load)
+{
+	char *err = NULL;
+	px_dict *d = px_dict_load_dir("service/data", &err);
+	ck_assert_msg(d, "%s", err ? err : "?");
+	ck_assert(d->has_relevance);
+	ck_assert_uint_gt(d->n_topics, 50);
+	px_dict_free(d);
+}
+END_TEST
+
+static Suite *data_rows_suite(void)
+{
+	Suite *s = suite_create("extract_data_rows");
+	TCase *tc = tcase_create("rows");
+	tcase_add_loop_test(tc, data_row, 0, (int)(sizeof rows / sizeof *rows));
+	tcase_add_test(tc, terms_are_read);
+	tcase_add_test(tc, weights_are_read);
+	tcase_add_test(tc, no_table_scores_one);
+	tcase_add_test(tc, shipped_files_load);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(data_rows_suite)
