@@ -4,7 +4,7 @@
  *
  * Design note
  * -----------
- * No gazetteer: features are the word, its lowercase, shape, affixes and
+ * Features are the word, its lowercase, shape, affixes and
  * flags (capitalisation, digits, hyphen), the predicted tags +-2, the words
  * +-2 (cased +-1), shapes +-2 and in pairs, flags +-1, whether it starts the
  * sentence, its place in a run of capitalised words, how the whole sentence
@@ -24,6 +24,17 @@
  * training text ("florida" almost always, "posted" almost never), so a
  * lowercased name in chat text or a capitalised word in a headline is
  * judged by its usual casing.  Learned by the trainer, kept in the model.
+ *
+ * Word lexicon: what open word lists say of a word (LX_LEX_* bits): a word
+ * of a person's, place's or organisation's name in WordNet ("Putin" ends
+ * one), a given name of names.tsv, a person title of titles.tsv, a lowercase
+ * or a capitalised (proper) word of the SCOWL dictionary.  Unknown names are
+ * still found by context; the lexicon tells "Rahu" from "Visit" when the
+ * context cannot.  Built by the trainer from the lists, kept in the model,
+ * so nothing but the model file is read at run time.
+ *
+ * Per sentence, the casing code and lexicon bits of every word are looked
+ * up once (two binary searches per word), not once per feature.
  */
 #include "lang/internal.h"
 
@@ -32,7 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NER_MAX_FEATS 80
+#define NER_MAX_FEATS 96
 #define NER_RUN_CAP 4
 #define NER_START 99
 
@@ -143,24 +154,58 @@ static void hist_add(lx_ner_hist *h, const lx_sent *s)
 	}
 }
 
-static unsigned case_code(const lx_case_table *ct, const lx_tok *w)
+/* Index of KEY in the sorted KEYS[0, n), or n. */
+static size_t find_key(const uint64_t *keys, size_t n, uint64_t key)
 {
-	if (!ct || !ct->n || w == &ner_pad || (w->flags & LX_FLAG_NONALPHA))
-		return 0;
-	size_t lo = 0, hi = ct->n;
+	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (ct->key[mid] < w->lower)
+		if (keys[mid] < key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < ct->n && ct->key[lo] == w->lower ? ct->code[lo] : 0;
+	return lo < n && keys[lo] == key ? lo : n;
 }
 
-static size_t ner_features(const lx_sent *s, int i, unsigned p1, unsigned p2, unsigned sc,
-                           const lx_ner_hist *h, const lx_case_table *ct, uint64_t *f)
+/* Per sentence, looked up once per token: the casing code and the lexicon
+ * bits of each word (0 = unknown), read by the features of three tokens. */
+typedef struct ner_ctx {
+	unsigned sc; /* sent_case() */
+	const lx_ner_hist *h;
+	uint8_t cc[LN_MAX_SENT_TOKENS], lx[LN_MAX_SENT_TOKENS];
+} ner_ctx;
+
+static void ctx_fill(ner_ctx *x, const lx_sent *s, const lx_ner_hist *h, const lx_case_table *ct,
+                     const lx_lex_table *lex)
 {
+	assert(s->n <= LN_MAX_SENT_TOKENS);
+	x->sc = sent_case(s);
+	x->h = h;
+	for (int i = 0; i < s->n; i++) {
+		const lx_tok *w = &s->t[i];
+		x->cc[i] = x->lx[i] = 0;
+		if (w->flags & LX_FLAG_NONALPHA)
+			continue;
+		size_t k = ct ? find_key(ct->key, ct->n, w->lower) : 0;
+		if (ct && k < ct->n)
+			x->cc[i] = ct->code[k];
+		k = lex ? find_key(lex->key, lex->n, w->lower) : 0;
+		if (lex && k < lex->n)
+			x->lx[i] = lex->bits[k];
+	}
+}
+
+static unsigned at(const uint8_t *a, const lx_sent *s, int i)
+{
+	return i >= 0 && i < s->n ? a[i] : 0;
+}
+
+static size_t ner_features(const lx_sent *s, int i, unsigned p1, unsigned p2, const ner_ctx *x,
+                           uint64_t *f)
+{
+	unsigned sc = x->sc;
+	const lx_ner_hist *h = x->h;
 	const lx_tok *w = &s->t[i], *m1 = nat(s, i - 1), *m2 = nat(s, i - 2), *q1 = nat(s, i + 1),
 	             *q2 = nat(s, i + 2);
 	size_t n = 0;
@@ -236,12 +281,23 @@ static size_t ner_features(const lx_sent *s, int i, unsigned p1, unsigned p2, un
 	f[n++] = N2(id++, hc, p1);
 	f[n++] = N2(id++, hc, hn);
 	f[n++] = N2(id++, hp, hc);
-	unsigned cc = case_code(ct, w), cn = case_code(ct, q1), cp = case_code(ct, m1);
+	unsigned cc = at(x->cc, s, i), cn = at(x->cc, s, i + 1), cp = at(x->cc, s, i - 1);
 	f[n++] = N2(id++, cc, w->flags);
 	f[n++] = N3(id++, cc, w->flags, i == 0);
 	f[n++] = N3(id++, cc, sc, w->flags & LX_FLAG_UPPER_INIT);
 	f[n++] = N3(id++, cp, cc, cn);
 	f[n++] = N2(id++, cc, w->ptag);
+	/* the lexicon: what open word lists say of the word and its neighbours */
+	unsigned up = w->flags & LX_FLAG_UPPER_INIT, lw = at(x->lx, s, i), ln = at(x->lx, s, i + 1),
+	         lp = at(x->lx, s, i - 1);
+	f[n++] = N2(id++, lw, up);
+	f[n++] = N2(id++, lp, up);
+	f[n++] = N2(id++, ln, up);
+	f[n++] = N3(id++, lp, lw, up);
+	f[n++] = N3(id++, lw, ln, up);
+	f[n++] = N3(id++, lw, cc, x->sc);
+	f[n++] = N3(id++, lw, before, after);
+	f[n++] = N3(id++, at(x->lx, s, i - 2), lp, up);
 	assert(n <= NER_MAX_FEATS);
 	return n;
 }
@@ -258,9 +314,11 @@ void lx_ner_tag(const lx_ner *m, lx_sent *s, lx_ner_hist *h)
 {
 	uint64_t f[NER_MAX_FEATS];
 	int32_t sc[PC_MAX_CLASSES];
-	unsigned p1 = NER_START, p2 = NER_START, sc_ = sent_case(s);
+	unsigned p1 = NER_START, p2 = NER_START;
+	ner_ctx x;
+	ctx_fill(&x, s, h, &m->cases, &m->lex);
 	for (int i = 0; i < s->n; i++) {
-		size_t nf = ner_features(s, i, p1, p2, sc_, h, &m->cases, f);
+		size_t nf = ner_features(s, i, p1, p2, &x, f);
 		memset(sc, 0, sizeof(int32_t) * m->pc.nclass);
 		pc_score(&m->pc, f, nf, sc);
 		unsigned best = 0;
@@ -299,11 +357,22 @@ int lx_ner_read(lx_ner *m, blob_r *r, char **err)
 		return -1;
 	}
 	m->cases.n = nk;
+	m->lex.key = blob_get_array(r, 8, &nk);
+	m->lex.bits = blob_get_array(r, 1, &nc);
+	ok = !r->failed && nk == nc;
+	for (size_t i = 1; ok && i < nk; i++)
+		ok = m->lex.key[i - 1] < m->lex.key[i];
+	if (!ok) {
+		if (err && asprintf(err, "bad word lexicon") < 0)
+			*err = NULL;
+		return -1;
+	}
+	m->lex.n = nk;
 	return 0;
 }
 
 int lx_ner_train(lx_sent **g, const uint8_t *newdoc, size_t n, const lx_case_table *ct,
-                 const lx_train_opts *o, blob_w *b)
+                 const lx_lex_table *lex, const lx_train_opts *o, blob_w *b)
 {
 	int rc = -1;
 	size_t *idx = malloc(sizeof *idx * (n + 1)), *first = malloc(sizeof *first * (n + 2)),
@@ -312,7 +381,8 @@ int lx_ner_train(lx_sent **g, const uint8_t *newdoc, size_t n, const lx_case_tab
 	pc_model pm = {0};
 	lx_ner_hist *h = malloc(sizeof *h);
 	uint8_t *guess_lab = malloc(LN_MAX_SENT_TOKENS + 1);
-	if (!idx || !first || !t || !h || !guess_lab)
+	ner_ctx *x = malloc(sizeof *x);
+	if (!idx || !first || !t || !h || !guess_lab || !x)
 		goto out;
 	for (size_t k = 0; k < n; k++)
 		if (k == 0 || newdoc[k])
@@ -334,9 +404,10 @@ int lx_ner_train(lx_sent **g, const uint8_t *newdoc, size_t n, const lx_case_tab
 			lx_ner_hist_clear(h);
 			for (size_t k = first[idx[d]]; k < first[idx[d] + 1]; k++) {
 				lx_sent *s = g[k];
-				unsigned p1 = NER_START, p2 = NER_START, sc_ = sent_case(s);
+				unsigned p1 = NER_START, p2 = NER_START;
+				ctx_fill(x, s, h, ct, lex);
 				for (int i = 0; i < s->n; i++) {
-					size_t nf = ner_features(s, i, p1, p2, sc_, h, ct, f);
+					size_t nf = ner_features(s, i, p1, p2, x, f);
 					memset(sc, 0, sizeof sc);
 					pc_trainer_score(t, f, nf, sc);
 					unsigned guess = 0, gold = s->t[i].ner;
@@ -372,6 +443,8 @@ int lx_ner_train(lx_sent **g, const uint8_t *newdoc, size_t n, const lx_case_tab
 		goto out;
 	blob_put_array(b, ct->key, ct->n * 8);
 	blob_put_array(b, ct->code, ct->n);
+	blob_put_array(b, lex->key, lex->n * 8);
+	blob_put_array(b, lex->bits, lex->n);
 	rc = b->failed ? -1 : 0;
 out:
 	pc_model_free(&pm);
@@ -380,5 +453,6 @@ out:
 	free(first);
 	free(h);
 	free(guess_lab);
+	free(x);
 	return rc;
 }
