@@ -118,11 +118,20 @@ typedef struct lx_lex_table {
 	const uint8_t *bits;
 } lx_lex_table;
 
+/* Names of the training data: per lowercase word, in how many training
+ * documents it was part of a PER, ORG and LOC entity (capped at 255). */
+typedef struct lx_seen_table {
+	size_t n;
+	const uint64_t *key;
+	const uint8_t *docs; /* [3 * n]: PER, ORG, LOC */
+} lx_seen_table;
+
 typedef struct lx_ner {
 	pc_model pc;
 	uint32_t live; /* bit per label seen in training; others never output */
 	lx_case_table cases;
 	lx_lex_table lex;
+	lx_seen_table seen;
 } lx_ner;
 
 /* Document memory of the entity tagger: for each word form met earlier in

@@ -33,8 +33,15 @@
  * context cannot.  Built by the trainer from the lists, kept in the model,
  * so nothing but the model file is read at run time.
  *
- * Per sentence, the casing code and lexicon bits of every word are looked
- * up once (two binary searches per word), not once per feature.
+ * Seen names: in how many training documents each word was part of a PER,
+ * ORG and LOC entity (0, 1, 2-3, 4+), the word's own document left out
+ * while training, so the feature means "so named in other documents" both
+ * in training and at run time ("Garland" met as a person in one article of
+ * the training months is likelier one in the next month's).
+ *
+ * Per sentence, the casing code, lexicon bits and seen-names code of every
+ * word are looked up once (three binary searches per word), not once per
+ * feature.
  */
 #include "lang/internal.h"
 
@@ -173,20 +180,56 @@ static size_t find_key(const uint64_t *keys, size_t n, uint64_t key)
 typedef struct ner_ctx {
 	unsigned sc; /* sent_case() */
 	const lx_ner_hist *h;
-	uint8_t cc[LN_MAX_SENT_TOKENS], lx[LN_MAX_SENT_TOKENS];
+	uint8_t cc[LN_MAX_SENT_TOKENS], lx[LN_MAX_SENT_TOKENS], sn[LN_MAX_SENT_TOKENS];
 } ner_ctx;
 
+/* Training: the (lowercase, type) pairs of the document being learned,
+ * left out of the seen-names counts so the feature means "named so in
+ * other documents", as it will at run time.  Sorted. */
+typedef struct own_names {
+	uint64_t *key; /* lower * 4 + type, mixed */
+	size_t n, cap;
+} own_names;
+
+static unsigned bucket(unsigned c)
+{
+	return c == 0 ? 0 : c == 1 ? 1 : c < 4 ? 2 : 3;
+}
+
+static uint64_t own_key(uint64_t lower, unsigned type)
+{
+	return pc_mix(lower, type + 1);
+}
+
+static unsigned seen_code(const lx_seen_table *st, const own_names *own, const lx_tok *w)
+{
+	if (!st || !st->n)
+		return 0;
+	size_t k = find_key(st->key, st->n, w->lower);
+	if (k == st->n)
+		return 0;
+	unsigned code = 0;
+	for (unsigned t = 0; t < 3; t++) {
+		unsigned c = st->docs[3 * k + t];
+		if (own && c && find_key(own->key, own->n, own_key(w->lower, t)) < own->n)
+			c--;
+		code |= bucket(c) << (2 * t);
+	}
+	return code;
+}
+
 static void ctx_fill(ner_ctx *x, const lx_sent *s, const lx_ner_hist *h, const lx_case_table *ct,
-                     const lx_lex_table *lex)
+                     const lx_lex_table *lex, const lx_seen_table *st, const own_names *own)
 {
 	assert(s->n <= LN_MAX_SENT_TOKENS);
 	x->sc = sent_case(s);
 	x->h = h;
 	for (int i = 0; i < s->n; i++) {
 		const lx_tok *w = &s->t[i];
-		x->cc[i] = x->lx[i] = 0;
+		x->cc[i] = x->lx[i] = x->sn[i] = 0;
 		if (w->flags & LX_FLAG_NONALPHA)
 			continue;
+		x->sn[i] = (uint8_t)seen_code(st, own, w);
 		size_t k = ct ? find_key(ct->key, ct->n, w->lower) : 0;
 		if (ct && k < ct->n)
 			x->cc[i] = ct->code[k];
@@ -298,6 +341,11 @@ static size_t ner_features(const lx_sent *s, int i, unsigned p1, unsigned p2, co
 	f[n++] = N3(id++, lw, cc, x->sc);
 	f[n++] = N3(id++, lw, before, after);
 	f[n++] = N3(id++, at(x->lx, s, i - 2), lp, up);
+	/* names of the training data (other documents than this one) */
+	unsigned sw = x->sn[i], sp = at(x->sn, s, i - 1), sq = at(x->sn, s, i + 1);
+	f[n++] = N2(id++, sw, up);
+	f[n++] = N3(id++, sp, sw, sq);
+	f[n++] = N3(id++, sw, lw, up);
 	assert(n <= NER_MAX_FEATS);
 	return n;
 }
@@ -316,7 +364,7 @@ void lx_ner_tag(const lx_ner *m, lx_sent *s, lx_ner_hist *h)
 	int32_t sc[PC_MAX_CLASSES];
 	unsigned p1 = NER_START, p2 = NER_START;
 	ner_ctx x;
-	ctx_fill(&x, s, h, &m->cases, &m->lex);
+	ctx_fill(&x, s, h, &m->cases, &m->lex, &m->seen, NULL);
 	for (int i = 0; i < s->n; i++) {
 		size_t nf = ner_features(s, i, p1, p2, &x, f);
 		memset(sc, 0, sizeof(int32_t) * m->pc.nclass);
@@ -333,6 +381,21 @@ void lx_ner_tag(const lx_ner *m, lx_sent *s, lx_ner_hist *h)
 		hist_add(h, s);
 }
 
+/* A table of sorted, distinct word hashes and PER_KEY bytes per word.
+ * Returns 1, or 0 when the blob does not hold one. */
+static int read_table(blob_r *r, size_t per_key, const uint64_t **key, const uint8_t **val,
+                      size_t *n)
+{
+	size_t nk = 0, nv = 0;
+	*key = blob_get_array(r, 8, &nk);
+	*val = blob_get_array(r, 1, &nv);
+	int ok = !r->failed && nv == per_key * nk;
+	for (size_t i = 1; ok && i < nk; i++)
+		ok = (*key)[i - 1] < (*key)[i];
+	*n = ok ? nk : 0;
+	return ok;
+}
+
 int lx_ner_read(lx_ner *m, blob_r *r, char **err)
 {
 	m->live = blob_get_u32(r) | 1;
@@ -344,30 +407,121 @@ int lx_ner_read(lx_ner *m, blob_r *r, char **err)
 			*err = NULL;
 		return -1;
 	}
-	size_t nk = 0, nc = 0;
-	m->cases.key = blob_get_array(r, 8, &nk);
-	m->cases.code = blob_get_array(r, 1, &nc);
-	int ok = !r->failed && nk == nc;
-	for (size_t i = 0; ok && i < nk; i++)
-		ok = m->cases.code[i] >= 1 && m->cases.code[i] <= 10 &&
-		     (!i || m->cases.key[i - 1] < m->cases.key[i]);
-	if (!ok) {
-		if (err && asprintf(err, "bad casing table") < 0)
+	int ok = read_table(r, 1, &m->cases.key, &m->cases.code, &m->cases.n);
+	for (size_t i = 0; ok && i < m->cases.n; i++)
+		ok = m->cases.code[i] >= 1 && m->cases.code[i] <= 10;
+	const char *bad = !ok                                                       ? "casing table"
+	                  : !read_table(r, 1, &m->lex.key, &m->lex.bits, &m->lex.n) ? "word lexicon"
+	                  : !read_table(r, 3, &m->seen.key, &m->seen.docs, &m->seen.n)
+	                      ? "table of seen names"
+	                      : NULL;
+	if (bad) {
+		if (err && asprintf(err, "bad %s", bad) < 0)
 			*err = NULL;
 		return -1;
 	}
-	m->cases.n = nk;
-	m->lex.key = blob_get_array(r, 8, &nk);
-	m->lex.bits = blob_get_array(r, 1, &nc);
-	ok = !r->failed && nk == nc;
-	for (size_t i = 1; ok && i < nk; i++)
-		ok = m->lex.key[i - 1] < m->lex.key[i];
-	if (!ok) {
-		if (err && asprintf(err, "bad word lexicon") < 0)
-			*err = NULL;
+	return 0;
+}
+
+/* ---- training ------------------------------------------------------- */
+
+typedef struct seen_obs {
+	uint64_t lower, sig;
+	unsigned type;
+} seen_obs;
+
+static int cmp_seen(const void *a, const void *b)
+{
+	const seen_obs *x = a, *y = b;
+	if (x->lower != y->lower)
+		return x->lower < y->lower ? -1 : 1;
+	if (x->type != y->type)
+		return x->type < y->type ? -1 : 1;
+	return x->sig < y->sig ? -1 : x->sig > y->sig;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The seen-names table of the training documents DOC [first[d], first[d+1]):
+ * a document counted twice (UNER is) is one document, told by the hash of
+ * its words.  Returns 0 or -1. */
+static int build_seen(lx_sent **g, const size_t *first, size_t ndoc, lx_seen_table *st)
+{
+	size_t n = 0, cap = 0;
+	seen_obs *o = NULL;
+	for (size_t d = 0; d < ndoc; d++) {
+		uint64_t sig = 0;
+		for (size_t k = first[d]; k < first[d + 1]; k++)
+			for (int i = 0; i < g[k]->n; i++)
+				sig = pc_mix(sig, g[k]->t[i].form);
+		for (size_t k = first[d]; k < first[d + 1]; k++)
+			for (int i = 0; i < g[k]->n; i++) {
+				const lx_tok *w = &g[k]->t[i];
+				unsigned type = w->ner ? (w->ner - 1u) / 2 : 3;
+				if (type > LN_ENT_LOC || (w->flags & LX_FLAG_NONALPHA))
+					continue;
+				if (n == cap) {
+					cap = cap ? 2 * cap : 1 << 16;
+					seen_obs *no = realloc(o, cap * sizeof *o);
+					if (!no) {
+						free(o);
+						return -1;
+					}
+					o = no;
+				}
+				o[n++] = (seen_obs){w->lower, sig, type};
+			}
+	}
+	qsort(o, n, sizeof *o, cmp_seen);
+	uint64_t *key = malloc(sizeof *key * (n + 1));
+	uint8_t *docs = calloc(3 * n + 3, 1);
+	size_t m = 0;
+	if (!key || !docs) {
+		free(o);
+		free(key);
+		free(docs);
 		return -1;
 	}
-	m->lex.n = nk;
+	for (size_t i = 0; i < n; i++) {
+		if (i && o[i].lower == o[i - 1].lower && o[i].type == o[i - 1].type &&
+		    o[i].sig == o[i - 1].sig)
+			continue; /* same document */
+		if (!m || key[m - 1] != o[i].lower)
+			key[m++] = o[i].lower;
+		uint8_t *c = &docs[3 * (m - 1) + o[i].type];
+		if (*c < 255)
+			(*c)++;
+	}
+	free(o);
+	*st = (lx_seen_table){m, key, docs};
+	return 0;
+}
+
+/* The entity words of one training document (gold labels), sorted. */
+static int own_fill(own_names *own, lx_sent **g, size_t from, size_t to)
+{
+	own->n = 0;
+	for (size_t k = from; k < to; k++)
+		for (int i = 0; i < g[k]->n; i++) {
+			const lx_tok *w = &g[k]->t[i];
+			unsigned type = w->ner ? (w->ner - 1u) / 2 : 3;
+			if (type > LN_ENT_LOC || (w->flags & LX_FLAG_NONALPHA))
+				continue;
+			if (own->n == own->cap) {
+				size_t nc = own->cap ? 2 * own->cap : 256;
+				uint64_t *nk = realloc(own->key, nc * sizeof *nk);
+				if (!nk)
+					return -1;
+				own->key = nk;
+				own->cap = nc;
+			}
+			own->key[own->n++] = own_key(w->lower, type);
+		}
+	qsort(own->key, own->n, sizeof *own->key, cmp_u64);
 	return 0;
 }
 
@@ -382,6 +536,8 @@ int lx_ner_train(lx_sent **g, const uint8_t *newdoc, size_t n, const lx_case_tab
 	lx_ner_hist *h = malloc(sizeof *h);
 	uint8_t *guess_lab = malloc(LN_MAX_SENT_TOKENS + 1);
 	ner_ctx *x = malloc(sizeof *x);
+	lx_seen_table seen = {0};
+	own_names own = {0};
 	if (!idx || !first || !t || !h || !guess_lab || !x)
 		goto out;
 	for (size_t k = 0; k < n; k++)
@@ -397,15 +553,19 @@ int lx_ner_train(lx_sent **g, const uint8_t *newdoc, size_t n, const lx_case_tab
 	for (size_t k = 0; k < n; k++)
 		for (int i = 0; i < g[k]->n; i++)
 			live |= 1u << g[k]->t[i].ner;
+	if (build_seen(g, first, ndoc, &seen) != 0)
+		goto out;
 	for (int e = 0; e < o->epochs; e++) {
 		lx_shuffle(idx, ndoc, &seed);
 		size_t right = 0, total = 0;
 		for (size_t d = 0; d < ndoc; d++) {
 			lx_ner_hist_clear(h);
+			if (own_fill(&own, g, first[idx[d]], first[idx[d] + 1]) != 0)
+				goto out;
 			for (size_t k = first[idx[d]]; k < first[idx[d] + 1]; k++) {
 				lx_sent *s = g[k];
 				unsigned p1 = NER_START, p2 = NER_START;
-				ctx_fill(x, s, h, ct, lex);
+				ctx_fill(x, s, h, ct, lex, &seen, &own);
 				for (int i = 0; i < s->n; i++) {
 					size_t nf = ner_features(s, i, p1, p2, x, f);
 					memset(sc, 0, sizeof sc);
@@ -445,6 +605,8 @@ int lx_ner_train(lx_sent **g, const uint8_t *newdoc, size_t n, const lx_case_tab
 	blob_put_array(b, ct->code, ct->n);
 	blob_put_array(b, lex->key, lex->n * 8);
 	blob_put_array(b, lex->bits, lex->n);
+	blob_put_array(b, seen.key, seen.n * 8);
+	blob_put_array(b, seen.docs, seen.n * 3);
 	rc = b->failed ? -1 : 0;
 out:
 	pc_model_free(&pm);
@@ -454,5 +616,8 @@ out:
 	free(h);
 	free(guess_lab);
 	free(x);
+	free((void *)seen.key);
+	free((void *)seen.docs);
+	free(own.key);
 	return rc;
 }

@@ -163,9 +163,10 @@ START_TEST(loader_accepts_committed_models)
 	for (size_t i = 0; i < nd; i++)
 		has_nsubj |= !strcmp(dep[i], "nsubj");
 	ck_assert(has_nn && has_nsubj);
-	/* the entity tagger carries its casing table and word lexicon */
+	/* the entity tagger carries its casing table, word lexicon and seen names */
 	ck_assert_uint_gt(m->ner.cases.n, 1000);
 	ck_assert_uint_gt(m->ner.lex.n, 10000);
+	ck_assert_uint_gt(m->ner.seen.n, 1000);
 	ln_models_free(m);
 }
 END_TEST
