@@ -6,7 +6,7 @@ export PARLEY_DATA_DIR ?= $(CURDIR)/var
 
 PREFIX ?= /usr/local
 
-.PHONY: all deps build run test bench fuzz format clean install models
+.PHONY: all deps build run test bench fuzz format clean install models models-ner models-prep
 
 all: build
 
@@ -39,13 +39,20 @@ fuzz:
 
 # Retrain the language models into service/models/ from corpora fetched
 # beforehand (never by this target): see service/models/README.md.
-models:
+models: models-prep
+	$(BUILD)/parley-train models $(CORPORA) service/models
+
+# Only the entity tagger (ner.bin), with the committed tagger's tags.
+models-ner: models-prep
+	$(BUILD)/parley-train ner $(CORPORA) service/models
+
+models-prep:
 	@scripts/deps.sh all
+	@scripts/deps.sh models
 	@test -n "$(CORPORA)" || { echo "usage: make models CORPORA=/path/to/corpora (layout: service/models/README.md)"; exit 2; }
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(BUILD) --target parley-train -j $(JOBS)
 	python3 tools/train/corenlp2iob.py $(CORPORA)/polnear-train-corenlp $(CORPORA)/polnear-ner
-	$(BUILD)/parley-train models $(CORPORA) service/models
 
 format:
 	@clang-format -i $$(git ls-files 'service/*.c' 'service/*.h' 'tests/*.c' 'tests/*.h')

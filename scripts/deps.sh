@@ -8,6 +8,9 @@
 #                              (an external database: the container image)
 #   scripts/deps.sh container  the container test's engine (podman, runc,
 #                              debootstrap), also installed by "all"
+#   scripts/deps.sh models     the open word lists `make models` reads for the
+#                              entity tagger's lexicon (WordNet, SCOWL);
+#                              training only, not installed by "all"
 set -euo pipefail
 
 client=(libmicrohttpd12 libjansson4 libpq5 libcurl4 libxml2 libutf8proc2 zlib1g ca-certificates)
@@ -17,11 +20,14 @@ build=(build-essential cmake pkg-config libmicrohttpd-dev libjansson-dev libpq-d
 test=(clang libclang-rt-14-dev python3 nodejs npm chromium wrk postgresql-contrib curl)
 # tests/container/run.sh: an engine that needs no registry and no daemon
 container=(podman buildah runc debootstrap uidmap netavark aardvark-dns)
+# tools/train (make models): word lists for the NER lexicon
+models=(wordnet-base wamerican)
 
 case "${1:-all}" in
   runtime) want=("${runtime[@]}") ;;
   runtime-client) want=("${client[@]}") ;;
   container) want=("${container[@]}") ;;
+  models) want=("${models[@]}") ;;
   build) want=("${runtime[@]}" "${build[@]}") ;;
   *) want=("${runtime[@]}" "${build[@]}" "${test[@]}" "${container[@]}") ;;
 esac

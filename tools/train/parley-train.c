@@ -321,6 +321,166 @@ static void build_case_table(const cu_corpus *const *cs, size_t ncs, lx_case_tab
 	fprintf(stderr, "NER: casing table of %zu words\n", m);
 }
 
+/* The word lexicon (see ner.c): open word lists, read at training time and
+ * kept in the model as (lowercase hash, LX_LEX_* bits).  Files:
+ *   service/data/names.tsv         given names (Parley's own list)
+ *   service/data/titles.tsv        person titles: their last word ("sen.")
+ *   WordNet 3.0 data.noun          (Debian wordnet-base; WordNet licence):
+ *       capitalised lemmas of noun.person (18), noun.location (15) and
+ *       noun.group (14) -- "Vladimir_Putin", "Buenos_Aires", "Hezbollah" --
+ *       and the lowercase one-word noun.person lemmas ("senator");
+ *   /usr/share/dict/american-english  (Debian wamerican, SCOWL): lowercase
+ *       words and capitalised ones (proper nouns). */
+#define LEX_NAMES "service/data/names.tsv"
+#define LEX_TITLES "service/data/titles.tsv"
+#define LEX_WORDNET "/usr/share/wordnet/data.noun"
+#define LEX_DICT "/usr/share/dict/american-english"
+
+typedef struct lex_obs {
+	uint64_t key;
+	uint8_t bits;
+} lex_obs;
+
+typedef struct lex_acc {
+	lex_obs *o;
+	size_t n, cap;
+} lex_acc;
+
+static int cmp_lex(const void *a, const void *b)
+{
+	const lex_obs *x = a, *y = b;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+static void lex_add(lex_acc *a, const char *w, size_t len, uint8_t bits)
+{
+	if (!len)
+		return;
+	if (a->n == a->cap) {
+		a->cap = a->cap ? 2 * a->cap : 1 << 16;
+		a->o = realloc(a->o, a->cap * sizeof *a->o);
+		if (!a->o)
+			exit(1);
+	}
+	lx_tok t = {.s = w, .len = (uint32_t)len};
+	lx_word_features(&t);
+	a->o[a->n++] = (lex_obs){t.lower, bits};
+}
+
+static FILE *lex_open(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(
+		    stderr,
+		    "%s: %s (run from the repository; Debian word lists: scripts/deps.sh models)\n",
+		    path, strerror(errno));
+		exit(1);
+	}
+	return f;
+}
+
+/* One WordNet lemma ("Vladimir_Putin") of lexicographer file LEXFILE. */
+static void lex_wordnet_lemma(lex_acc *a, const char *lemma, int lexfile)
+{
+	int upper = lemma[0] >= 'A' && lemma[0] <= 'Z';
+	if (!upper) {
+		if (lexfile == 18 && !strchr(lemma, '_'))
+			lex_add(a, lemma, strlen(lemma), LX_LEX_PERSON_NOUN);
+		return;
+	}
+	const char *part[16];
+	size_t plen[16], np = 0;
+	for (const char *p = lemma; *p && np < 16;) {
+		const char *e = strchr(p, '_');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		part[np] = p;
+		plen[np++] = l;
+		p += l + (e != NULL);
+	}
+	for (size_t i = 0; i < np; i++) {
+		if (part[i][0] < 'A' || part[i][0] > 'Z')
+			continue; /* "of", "de" */
+		uint8_t bits = lexfile == 15   ? LX_LEX_LOC
+		               : lexfile == 14 ? LX_LEX_ORG
+		               : i + 1 == np   ? LX_LEX_PER_LAST
+		               : i == 0        ? LX_LEX_PER_FIRST
+		                               : 0;
+		if (bits)
+			lex_add(a, part[i], plen[i], bits);
+	}
+}
+
+static void build_lex_table(lx_lex_table *lt)
+{
+	lex_acc a = {0};
+	char line[8192];
+	FILE *f = lex_open(LEX_NAMES);
+	while (fgets(line, sizeof line, f))
+		if (line[0] != '#' && line[0] != '\n')
+			lex_add(&a, line, strcspn(line, "\t\r\n"), LX_LEX_GIVEN | LX_LEX_PER_FIRST);
+	fclose(f);
+	/* titles.tsv: the last word of a person's title ("senator", "sen.") */
+	f = lex_open(LEX_TITLES);
+	while (fgets(line, sizeof line, f)) {
+		size_t l = strcspn(line, "\t\r\n");
+		if (line[0] == '#' || !l || !strstr(line + l, "\tperson"))
+			continue;
+		line[l] = '\0';
+		const char *last = strrchr(line, ' ');
+		last = last ? last + 1 : line;
+		lex_add(&a, last, strlen(last), LX_LEX_PERSON_NOUN);
+	}
+	fclose(f);
+	f = lex_open(LEX_WORDNET);
+	while (fgets(line, sizeof line, f)) {
+		/* offset lexfile ss_type w_cnt(hex) word lex_id word lex_id ... */
+		char *save = NULL, *tok[4];
+		if (line[0] == ' ')
+			continue; /* licence header */
+		int k = 0;
+		for (char *t = strtok_r(line, " ", &save); t && k < 4;
+		     t = strtok_r(NULL, " ", &save))
+			tok[k++] = t;
+		if (k < 4)
+			continue;
+		int lexfile = atoi(tok[1]);
+		long nw = strtol(tok[3], NULL, 16);
+		for (long i = 0; i < nw; i++) {
+			char *w = strtok_r(NULL, " ", &save);
+			if (!w || !strtok_r(NULL, " ", &save))
+				break;
+			if (lexfile == 14 || lexfile == 15 || lexfile == 18)
+				lex_wordnet_lemma(&a, w, lexfile);
+		}
+	}
+	fclose(f);
+	f = lex_open(LEX_DICT);
+	while (fgets(line, sizeof line, f)) {
+		size_t l = strcspn(line, "\r\n");
+		if (!l || memchr(line, '\'', l))
+			continue;
+		int upper = line[0] >= 'A' && line[0] <= 'Z';
+		lex_add(&a, line, l, upper ? LX_LEX_PROPER : LX_LEX_WORD);
+	}
+	fclose(f);
+	qsort(a.o, a.n, sizeof *a.o, cmp_lex);
+	uint64_t *key = malloc(sizeof *key * (a.n + 1));
+	uint8_t *bits = malloc(a.n + 1);
+	if (!key || !bits)
+		exit(1);
+	size_t m = 0;
+	for (size_t i = 0; i < a.n; i++) {
+		if (m && key[m - 1] == a.o[i].key)
+			bits[m - 1] |= a.o[i].bits;
+		else
+			key[m] = a.o[i].key, bits[m++] = a.o[i].bits;
+	}
+	free(a.o);
+	*lt = (lx_lex_table){m, key, bits};
+	fprintf(stderr, "NER: word lexicon of %zu words\n", m);
+}
+
 /* NER on Universal NER EWT train + PolNeAR silver (train months only),
  * with the tags of TAGGER (jack-knifed tags JK for the EWT sentences). */
 static int train_ner(const char *corpora, const char *outdir, const lx_tagger *tagger,
@@ -332,20 +492,29 @@ static int train_ner(const char *corpora, const char *outdir, const lx_tagger *t
 	load_corpus(path, &uner);
 	snprintf(path, sizeof path, "%s/polnear-ner/train.iob2", corpora);
 	load_corpus(path, &pol);
-	/* gold UNER twice, silver PolNeAR once: gold labels weigh more */
-	lx_sent **ns = calloc(2 * uner.n + pol.n + 1, sizeof *ns);
-	uint8_t *newdoc = calloc(2 * uner.n + pol.n + 1, 1);
-	for (size_t k = 0; k < uner.n; k++)
-		newdoc[k] = newdoc[uner.n + k] = uner.sent[k].newdoc || !k;
-	for (size_t k = 0; k < pol.n; k++)
-		newdoc[2 * uner.n + k] = pol.sent[k].newdoc || !k;
-	size_t nn = ner_sents(&uner, ns, tagger);
-	nn += ner_sents(&uner, ns + nn, tagger);
-	size_t used = use_jackknifed(ns, uner.n, jk, njk);
-	use_jackknifed(ns + uner.n, uner.n, jk, njk);
+	/* gold UNER twice, silver PolNeAR once: gold labels weigh more
+	 * (once or three times: the same within noise on UNER dev and a
+	 * PolNeAR train month held out, see service/models/README.md) */
+	size_t cu = 2, cp = 1;
+	size_t total = cu * uner.n + cp * pol.n;
+	lx_sent **ns = calloc(total + 1, sizeof *ns);
+	uint8_t *newdoc = calloc(total + 1, 1);
+	size_t nn = 0, used = 0;
+	for (size_t c = 0; c < cu; c++) {
+		for (size_t k = 0; k < uner.n; k++)
+			newdoc[nn + k] = uner.sent[k].newdoc || !k;
+		ner_sents(&uner, ns + nn, tagger);
+		used = use_jackknifed(ns + nn, uner.n, jk, njk);
+		nn += uner.n;
+	}
 	fprintf(stderr, "NER: jack-knifed tags for %zu of %zu UNER sentences\n", used, uner.n);
-	nn += ner_sents(&pol, ns + nn, tagger);
-	fprintf(stderr, "NER: %zu UNER (x2) + %zu PolNeAR sentences\n", uner.n, pol.n);
+	for (size_t c = 0; c < cp; c++) {
+		for (size_t k = 0; k < pol.n; k++)
+			newdoc[nn + k] = pol.sent[k].newdoc || !k;
+		nn += ner_sents(&pol, ns + nn, tagger);
+	}
+	fprintf(stderr, "NER: %zu UNER (x%zu) + %zu PolNeAR (x%zu) sentences\n", uner.n, cu, pol.n,
+	        cp);
 	cu_corpus ewt;
 	snprintf(path, sizeof path, "%s/ewt/en_ewt-ud-train.conllu", corpora);
 	load_corpus(path, &ewt);
@@ -354,7 +523,9 @@ static int train_ner(const char *corpora, const char *outdir, const lx_tagger *t
 	cu_free(&ewt);
 	blob_w nb;
 	blob_w_init(&nb);
-	if (lx_ner_train(ns, newdoc, nn, &ct, &ner_opts, &nb) != 0)
+	lx_lex_table lt;
+	build_lex_table(&lt);
+	if (lx_ner_train(ns, newdoc, nn, &ct, &lt, &ner_opts, &nb) != 0)
 		return 1;
 	save(&nb, LX_KIND_NER, outdir, "ner.bin");
 	blob_w_free(&nb);
@@ -364,6 +535,8 @@ static int train_ner(const char *corpora, const char *outdir, const lx_tagger *t
 	free(newdoc);
 	free((void *)ct.key);
 	free((void *)ct.code);
+	free((void *)lt.key);
+	free((void *)lt.bits);
 	cu_free(&uner);
 	cu_free(&pol);
 	return 0;
@@ -558,6 +731,8 @@ static int cmd_eval_ner(const char *dir, const char *file)
 	if (!h)
 		return 1;
 	lx_ner_hist_clear(h);
+	const char *dump = getenv("PARLEY_NER_DUMP");
+	int all_out = dump && !strcmp(dump, "all");
 	for (size_t k = 0; k < c.n; k++) {
 		if (c.sent[k].newdoc)
 			lx_ner_hist_clear(h);
@@ -569,7 +744,11 @@ static int cmd_eval_ner(const char *dir, const char *file)
 		for (int i = 0; i < s->n; i++)
 			pl[i] = s->t[i].ner;
 		int a = spans(gl, s->n, gs), b = spans(pl, s->n, ps);
-		if (getenv("PARLEY_NER_DUMP") && memcmp(gl, pl, (size_t)s->n)) {
+		if (all_out) { /* PARLEY_NER_DUMP=all: every token, FORM GOLD PREDICTED */
+			for (int i = 0; i < s->n; i++)
+				printf("%.*s\t%d\t%d\n", (int)s->t[i].len, s->t[i].s, gl[i], pl[i]);
+			printf("\n");
+		} else if (getenv("PARLEY_NER_DUMP") && memcmp(gl, pl, (size_t)s->n)) {
 			for (int i = 0; i < s->n; i++)
 				printf("%s%.*s%s", i ? " " : "# ", (int)s->t[i].len, s->t[i].s,
 				       gl[i] != pl[i] ? "*" : "");

@@ -57,7 +57,7 @@ void lx_word_features(lx_tok *t);
 /* Model file kinds. */
 #define LX_KIND_TAGGER BLOB_KIND('t', 'a', 'g', '1')
 #define LX_KIND_PARSER BLOB_KIND('d', 'e', 'p', '1')
-#define LX_KIND_NER BLOB_KIND('n', 'e', 'r', '1')
+#define LX_KIND_NER BLOB_KIND('n', 'e', 'r', '2') /* 2: with the word lexicon */
 
 /* ---- tagger ------------------------------------------------------------ */
 typedef struct lx_tagger {
@@ -102,10 +102,36 @@ typedef struct lx_case_table {
 	const uint8_t *code; /* 1 + capitalised share in fifths (0..4) + 5 if seen 5+ times */
 } lx_case_table;
 
+/* What open word lists say of a lowercase word (see ner.c): sorted
+ * lowercase hashes and a bit set of LX_LEX_* per word. */
+#define LX_LEX_PER_FIRST 0x01   /* first word of a person's name (WordNet) or a given name */
+#define LX_LEX_PER_LAST 0x02    /* last word of a person's name (WordNet) */
+#define LX_LEX_LOC 0x04         /* a word of a capitalised WordNet location */
+#define LX_LEX_ORG 0x08         /* a word of a capitalised WordNet group (organisation) */
+#define LX_LEX_GIVEN 0x10       /* a given name of service/data/names.tsv */
+#define LX_LEX_WORD 0x20        /* a lowercase dictionary word */
+#define LX_LEX_PROPER 0x40      /* a capitalised dictionary word (proper noun) */
+#define LX_LEX_PERSON_NOUN 0x80 /* a noun or title for a person: "senator", "sen." */
+typedef struct lx_lex_table {
+	size_t n;
+	const uint64_t *key;
+	const uint8_t *bits;
+} lx_lex_table;
+
+/* Names of the training data: per lowercase word, in how many training
+ * documents it was part of a PER, ORG and LOC entity (capped at 255). */
+typedef struct lx_seen_table {
+	size_t n;
+	const uint64_t *key;
+	const uint8_t *docs; /* [3 * n]: PER, ORG, LOC */
+} lx_seen_table;
+
 typedef struct lx_ner {
 	pc_model pc;
 	uint32_t live; /* bit per label seen in training; others never output */
 	lx_case_table cases;
+	lx_lex_table lex;
+	lx_seen_table seen;
 } lx_ner;
 
 /* Document memory of the entity tagger: for each word form met earlier in
@@ -146,7 +172,7 @@ int lx_parser_train(lx_gold *g, size_t n, const lx_train_opts *o, blob_w *b);
 /* NEWDOC[k]: sentence k starts a document (documents are shuffled whole and
  * read in order, so the document memory sees what it will see at run time). */
 int lx_ner_train(lx_sent **g, const uint8_t *newdoc, size_t n, const lx_case_table *ct,
-                 const lx_train_opts *o, blob_w *b);
+                 const lx_lex_table *lex, const lx_train_opts *o, blob_w *b);
 
 /* Index of s in names[0, n), or -1 (training vocabularies). */
 int lx_name_index(const char *const *names, size_t n, const char *s);

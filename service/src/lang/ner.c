@@ -4,7 +4,7 @@
  *
  * Design note
  * -----------
- * No gazetteer: features are the word, its lowercase, shape, affixes and
+ * Features are the word, its lowercase, shape, affixes and
  * flags (capitalisation, digits, hyphen), the predicted tags +-2, the words
  * +-2 (cased +-1), shapes +-2 and in pairs, flags +-1, whether it starts the
  * sentence, its place in a run of capitalised words, how the whole sentence
@@ -24,6 +24,24 @@
  * training text ("florida" almost always, "posted" almost never), so a
  * lowercased name in chat text or a capitalised word in a headline is
  * judged by its usual casing.  Learned by the trainer, kept in the model.
+ *
+ * Word lexicon: what open word lists say of a word (LX_LEX_* bits): a word
+ * of a person's, place's or organisation's name in WordNet ("Putin" ends
+ * one), a given name of names.tsv, a person title of titles.tsv, a lowercase
+ * or a capitalised (proper) word of the SCOWL dictionary.  Unknown names are
+ * still found by context; the lexicon tells "Rahu" from "Visit" when the
+ * context cannot.  Built by the trainer from the lists, kept in the model,
+ * so nothing but the model file is read at run time.
+ *
+ * Seen names: in how many training documents each word was part of a PER,
+ * ORG and LOC entity (0, 1, 2-3, 4+), the word's own document left out
+ * while training, so the feature means "so named in other documents" both
+ * in training and at run time ("Garland" met as a person in one article of
+ * the training months is likelier one in the next month's).
+ *
+ * Per sentence, the casing code, lexicon bits and seen-names code of every
+ * word are looked up once (three binary searches per word), not once per
+ * feature.
  */
 #include "lang/internal.h"
 
@@ -32,7 +50,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NER_MAX_FEATS 80
+#define NER_MAX_FEATS 96
 #define NER_RUN_CAP 4
 #define NER_START 99
 
@@ -143,24 +161,94 @@ static void hist_add(lx_ner_hist *h, const lx_sent *s)
 	}
 }
 
-static unsigned case_code(const lx_case_table *ct, const lx_tok *w)
+/* Index of KEY in the sorted KEYS[0, n), or n. */
+static size_t find_key(const uint64_t *keys, size_t n, uint64_t key)
 {
-	if (!ct || !ct->n || w == &ner_pad || (w->flags & LX_FLAG_NONALPHA))
-		return 0;
-	size_t lo = 0, hi = ct->n;
+	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (ct->key[mid] < w->lower)
+		if (keys[mid] < key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < ct->n && ct->key[lo] == w->lower ? ct->code[lo] : 0;
+	return lo < n && keys[lo] == key ? lo : n;
 }
 
-static size_t ner_features(const lx_sent *s, int i, unsigned p1, unsigned p2, unsigned sc,
-                           const lx_ner_hist *h, const lx_case_table *ct, uint64_t *f)
+/* Per sentence, looked up once per token: the casing code and the lexicon
+ * bits of each word (0 = unknown), read by the features of three tokens. */
+typedef struct ner_ctx {
+	unsigned sc; /* sent_case() */
+	const lx_ner_hist *h;
+	uint8_t cc[LN_MAX_SENT_TOKENS], lx[LN_MAX_SENT_TOKENS], sn[LN_MAX_SENT_TOKENS];
+} ner_ctx;
+
+/* Training: the (lowercase, type) pairs of the document being learned,
+ * left out of the seen-names counts so the feature means "named so in
+ * other documents", as it will at run time.  Sorted. */
+typedef struct own_names {
+	uint64_t *key; /* lower * 4 + type, mixed */
+	size_t n, cap;
+} own_names;
+
+static unsigned bucket(unsigned c)
 {
+	return c == 0 ? 0 : c == 1 ? 1 : c < 4 ? 2 : 3;
+}
+
+static uint64_t own_key(uint64_t lower, unsigned type)
+{
+	return pc_mix(lower, type + 1);
+}
+
+static unsigned seen_code(const lx_seen_table *st, const own_names *own, const lx_tok *w)
+{
+	if (!st || !st->n)
+		return 0;
+	size_t k = find_key(st->key, st->n, w->lower);
+	if (k == st->n)
+		return 0;
+	unsigned code = 0;
+	for (unsigned t = 0; t < 3; t++) {
+		unsigned c = st->docs[3 * k + t];
+		if (own && c && find_key(own->key, own->n, own_key(w->lower, t)) < own->n)
+			c--;
+		code |= bucket(c) << (2 * t);
+	}
+	return code;
+}
+
+static void ctx_fill(ner_ctx *x, const lx_sent *s, const lx_ner_hist *h, const lx_case_table *ct,
+                     const lx_lex_table *lex, const lx_seen_table *st, const own_names *own)
+{
+	assert(s->n <= LN_MAX_SENT_TOKENS);
+	x->sc = sent_case(s);
+	x->h = h;
+	for (int i = 0; i < s->n; i++) {
+		const lx_tok *w = &s->t[i];
+		x->cc[i] = x->lx[i] = x->sn[i] = 0;
+		if (w->flags & LX_FLAG_NONALPHA)
+			continue;
+		x->sn[i] = (uint8_t)seen_code(st, own, w);
+		size_t k = ct ? find_key(ct->key, ct->n, w->lower) : 0;
+		if (ct && k < ct->n)
+			x->cc[i] = ct->code[k];
+		k = lex ? find_key(lex->key, lex->n, w->lower) : 0;
+		if (lex && k < lex->n)
+			x->lx[i] = lex->bits[k];
+	}
+}
+
+static unsigned at(const uint8_t *a, const lx_sent *s, int i)
+{
+	return i >= 0 && i < s->n ? a[i] : 0;
+}
+
+static size_t ner_features(const lx_sent *s, int i, unsigned p1, unsigned p2, const ner_ctx *x,
+                           uint64_t *f)
+{
+	unsigned sc = x->sc;
+	const lx_ner_hist *h = x->h;
 	const lx_tok *w = &s->t[i], *m1 = nat(s, i - 1), *m2 = nat(s, i - 2), *q1 = nat(s, i + 1),
 	             *q2 = nat(s, i + 2);
 	size_t n = 0;
@@ -236,12 +324,28 @@ static size_t ner_features(const lx_sent *s, int i, unsigned p1, unsigned p2, un
 	f[n++] = N2(id++, hc, p1);
 	f[n++] = N2(id++, hc, hn);
 	f[n++] = N2(id++, hp, hc);
-	unsigned cc = case_code(ct, w), cn = case_code(ct, q1), cp = case_code(ct, m1);
+	unsigned cc = at(x->cc, s, i), cn = at(x->cc, s, i + 1), cp = at(x->cc, s, i - 1);
 	f[n++] = N2(id++, cc, w->flags);
 	f[n++] = N3(id++, cc, w->flags, i == 0);
 	f[n++] = N3(id++, cc, sc, w->flags & LX_FLAG_UPPER_INIT);
 	f[n++] = N3(id++, cp, cc, cn);
 	f[n++] = N2(id++, cc, w->ptag);
+	/* the lexicon: what open word lists say of the word and its neighbours */
+	unsigned up = w->flags & LX_FLAG_UPPER_INIT, lw = at(x->lx, s, i), ln = at(x->lx, s, i + 1),
+	         lp = at(x->lx, s, i - 1);
+	f[n++] = N2(id++, lw, up);
+	f[n++] = N2(id++, lp, up);
+	f[n++] = N2(id++, ln, up);
+	f[n++] = N3(id++, lp, lw, up);
+	f[n++] = N3(id++, lw, ln, up);
+	f[n++] = N3(id++, lw, cc, x->sc);
+	f[n++] = N3(id++, lw, before, after);
+	f[n++] = N3(id++, at(x->lx, s, i - 2), lp, up);
+	/* names of the training data (other documents than this one) */
+	unsigned sw = x->sn[i], sp = at(x->sn, s, i - 1), sq = at(x->sn, s, i + 1);
+	f[n++] = N2(id++, sw, up);
+	f[n++] = N3(id++, sp, sw, sq);
+	f[n++] = N3(id++, sw, lw, up);
 	assert(n <= NER_MAX_FEATS);
 	return n;
 }
@@ -258,9 +362,11 @@ void lx_ner_tag(const lx_ner *m, lx_sent *s, lx_ner_hist *h)
 {
 	uint64_t f[NER_MAX_FEATS];
 	int32_t sc[PC_MAX_CLASSES];
-	unsigned p1 = NER_START, p2 = NER_START, sc_ = sent_case(s);
+	unsigned p1 = NER_START, p2 = NER_START;
+	ner_ctx x;
+	ctx_fill(&x, s, h, &m->cases, &m->lex, &m->seen, NULL);
 	for (int i = 0; i < s->n; i++) {
-		size_t nf = ner_features(s, i, p1, p2, sc_, h, &m->cases, f);
+		size_t nf = ner_features(s, i, p1, p2, &x, f);
 		memset(sc, 0, sizeof(int32_t) * m->pc.nclass);
 		pc_score(&m->pc, f, nf, sc);
 		unsigned best = 0;
@@ -275,6 +381,21 @@ void lx_ner_tag(const lx_ner *m, lx_sent *s, lx_ner_hist *h)
 		hist_add(h, s);
 }
 
+/* A table of sorted, distinct word hashes and PER_KEY bytes per word.
+ * Returns 1, or 0 when the blob does not hold one. */
+static int read_table(blob_r *r, size_t per_key, const uint64_t **key, const uint8_t **val,
+                      size_t *n)
+{
+	size_t nk = 0, nv = 0;
+	*key = blob_get_array(r, 8, &nk);
+	*val = blob_get_array(r, 1, &nv);
+	int ok = !r->failed && nv == per_key * nk;
+	for (size_t i = 1; ok && i < nk; i++)
+		ok = (*key)[i - 1] < (*key)[i];
+	*n = ok ? nk : 0;
+	return ok;
+}
+
 int lx_ner_read(lx_ner *m, blob_r *r, char **err)
 {
 	m->live = blob_get_u32(r) | 1;
@@ -286,24 +407,126 @@ int lx_ner_read(lx_ner *m, blob_r *r, char **err)
 			*err = NULL;
 		return -1;
 	}
-	size_t nk = 0, nc = 0;
-	m->cases.key = blob_get_array(r, 8, &nk);
-	m->cases.code = blob_get_array(r, 1, &nc);
-	int ok = !r->failed && nk == nc;
-	for (size_t i = 0; ok && i < nk; i++)
-		ok = m->cases.code[i] >= 1 && m->cases.code[i] <= 10 &&
-		     (!i || m->cases.key[i - 1] < m->cases.key[i]);
-	if (!ok) {
-		if (err && asprintf(err, "bad casing table") < 0)
+	int ok = read_table(r, 1, &m->cases.key, &m->cases.code, &m->cases.n);
+	for (size_t i = 0; ok && i < m->cases.n; i++)
+		ok = m->cases.code[i] >= 1 && m->cases.code[i] <= 10;
+	const char *bad = !ok                                                       ? "casing table"
+	                  : !read_table(r, 1, &m->lex.key, &m->lex.bits, &m->lex.n) ? "word lexicon"
+	                  : !read_table(r, 3, &m->seen.key, &m->seen.docs, &m->seen.n)
+	                      ? "table of seen names"
+	                      : NULL;
+	if (bad) {
+		if (err && asprintf(err, "bad %s", bad) < 0)
 			*err = NULL;
 		return -1;
 	}
-	m->cases.n = nk;
+	return 0;
+}
+
+/* ---- training ------------------------------------------------------- */
+
+typedef struct seen_obs {
+	uint64_t lower, sig;
+	unsigned type;
+} seen_obs;
+
+static int cmp_seen(const void *a, const void *b)
+{
+	const seen_obs *x = a, *y = b;
+	if (x->lower != y->lower)
+		return x->lower < y->lower ? -1 : 1;
+	if (x->type != y->type)
+		return x->type < y->type ? -1 : 1;
+	return x->sig < y->sig ? -1 : x->sig > y->sig;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The seen-names table of the training documents DOC [first[d], first[d+1]):
+ * a document counted twice (UNER is) is one document, told by the hash of
+ * its words.  Returns 0 or -1. */
+static int build_seen(lx_sent **g, const size_t *first, size_t ndoc, lx_seen_table *st)
+{
+	size_t n = 0, cap = 0;
+	seen_obs *o = NULL;
+	for (size_t d = 0; d < ndoc; d++) {
+		uint64_t sig = 0;
+		for (size_t k = first[d]; k < first[d + 1]; k++)
+			for (int i = 0; i < g[k]->n; i++)
+				sig = pc_mix(sig, g[k]->t[i].form);
+		for (size_t k = first[d]; k < first[d + 1]; k++)
+			for (int i = 0; i < g[k]->n; i++) {
+				const lx_tok *w = &g[k]->t[i];
+				unsigned type = w->ner ? (w->ner - 1u) / 2 : 3;
+				if (type > LN_ENT_LOC || (w->flags & LX_FLAG_NONALPHA))
+					continue;
+				if (n == cap) {
+					cap = cap ? 2 * cap : 1 << 16;
+					seen_obs *no = realloc(o, cap * sizeof *o);
+					if (!no) {
+						free(o);
+						return -1;
+					}
+					o = no;
+				}
+				o[n++] = (seen_obs){w->lower, sig, type};
+			}
+	}
+	qsort(o, n, sizeof *o, cmp_seen);
+	uint64_t *key = malloc(sizeof *key * (n + 1));
+	uint8_t *docs = calloc(3 * n + 3, 1);
+	size_t m = 0;
+	if (!key || !docs) {
+		free(o);
+		free(key);
+		free(docs);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (i && o[i].lower == o[i - 1].lower && o[i].type == o[i - 1].type &&
+		    o[i].sig == o[i - 1].sig)
+			continue; /* same document */
+		if (!m || key[m - 1] != o[i].lower)
+			key[m++] = o[i].lower;
+		uint8_t *c = &docs[3 * (m - 1) + o[i].type];
+		if (*c < 255)
+			(*c)++;
+	}
+	free(o);
+	*st = (lx_seen_table){m, key, docs};
+	return 0;
+}
+
+/* The entity words of one training document (gold labels), sorted. */
+static int own_fill(own_names *own, lx_sent **g, size_t from, size_t to)
+{
+	own->n = 0;
+	for (size_t k = from; k < to; k++)
+		for (int i = 0; i < g[k]->n; i++) {
+			const lx_tok *w = &g[k]->t[i];
+			unsigned type = w->ner ? (w->ner - 1u) / 2 : 3;
+			if (type > LN_ENT_LOC || (w->flags & LX_FLAG_NONALPHA))
+				continue;
+			if (own->n == own->cap) {
+				size_t nc = own->cap ? 2 * own->cap : 256;
+				uint64_t *nk = realloc(own->key, nc * sizeof *nk);
+				if (!nk)
+					return -1;
+				own->key = nk;
+				own->cap = nc;
+			}
+			own->key[own->n++] = own_key(w->lower, type);
+		}
+	qsort(own->key, own->n, sizeof *own->key, cmp_u64);
 	return 0;
 }
 
 int lx_ner_train(lx_sent **g, const uint8_t *newdoc, size_t n, const lx_case_table *ct,
-                 const lx_train_opts *o, blob_w *b)
+                 const lx_lex_table *lex, const lx_train_opts *o, blob_w *b)
 {
 	int rc = -1;
 	size_t *idx = malloc(sizeof *idx * (n + 1)), *first = malloc(sizeof *first * (n + 2)),
@@ -312,7 +535,10 @@ int lx_ner_train(lx_sent **g, const uint8_t *newdoc, size_t n, const lx_case_tab
 	pc_model pm = {0};
 	lx_ner_hist *h = malloc(sizeof *h);
 	uint8_t *guess_lab = malloc(LN_MAX_SENT_TOKENS + 1);
-	if (!idx || !first || !t || !h || !guess_lab)
+	ner_ctx *x = malloc(sizeof *x);
+	lx_seen_table seen = {0};
+	own_names own = {0};
+	if (!idx || !first || !t || !h || !guess_lab || !x)
 		goto out;
 	for (size_t k = 0; k < n; k++)
 		if (k == 0 || newdoc[k])
@@ -327,16 +553,21 @@ int lx_ner_train(lx_sent **g, const uint8_t *newdoc, size_t n, const lx_case_tab
 	for (size_t k = 0; k < n; k++)
 		for (int i = 0; i < g[k]->n; i++)
 			live |= 1u << g[k]->t[i].ner;
+	if (build_seen(g, first, ndoc, &seen) != 0)
+		goto out;
 	for (int e = 0; e < o->epochs; e++) {
 		lx_shuffle(idx, ndoc, &seed);
 		size_t right = 0, total = 0;
 		for (size_t d = 0; d < ndoc; d++) {
 			lx_ner_hist_clear(h);
+			if (own_fill(&own, g, first[idx[d]], first[idx[d] + 1]) != 0)
+				goto out;
 			for (size_t k = first[idx[d]]; k < first[idx[d] + 1]; k++) {
 				lx_sent *s = g[k];
-				unsigned p1 = NER_START, p2 = NER_START, sc_ = sent_case(s);
+				unsigned p1 = NER_START, p2 = NER_START;
+				ctx_fill(x, s, h, ct, lex, &seen, &own);
 				for (int i = 0; i < s->n; i++) {
-					size_t nf = ner_features(s, i, p1, p2, sc_, h, ct, f);
+					size_t nf = ner_features(s, i, p1, p2, x, f);
 					memset(sc, 0, sizeof sc);
 					pc_trainer_score(t, f, nf, sc);
 					unsigned guess = 0, gold = s->t[i].ner;
@@ -372,6 +603,10 @@ int lx_ner_train(lx_sent **g, const uint8_t *newdoc, size_t n, const lx_case_tab
 		goto out;
 	blob_put_array(b, ct->key, ct->n * 8);
 	blob_put_array(b, ct->code, ct->n);
+	blob_put_array(b, lex->key, lex->n * 8);
+	blob_put_array(b, lex->bits, lex->n);
+	blob_put_array(b, seen.key, seen.n * 8);
+	blob_put_array(b, seen.docs, seen.n * 3);
 	rc = b->failed ? -1 : 0;
 out:
 	pc_model_free(&pm);
@@ -380,5 +615,9 @@ out:
 	free(first);
 	free(h);
 	free(guess_lab);
+	free(x);
+	free((void *)seen.key);
+	free((void *)seen.docs);
+	free(own.key);
 	return rc;
 }
