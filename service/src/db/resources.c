@@ -59,8 +59,9 @@ static const db_filter event_filters[] = {
      "conflict",
      NULL, NULL, NULL},
     {"status", PARAM_ENUM, "e.status = $%1$d",
-     (const char *const[]){"occurred", "planned", "postponed", "cancelled", NULL},
-     "occurred, planned, postponed or cancelled", NULL, NULL, NULL},
+     (const char *const[]){"occurred", "planned", "postponed", "cancelled", "possible",
+                           "hypothetical", "denied", NULL},
+     "occurred, planned, postponed, cancelled, possible, hypothetical or denied", NULL, NULL, NULL},
 };
 
 const db_collection db_events = {
