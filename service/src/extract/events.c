@@ -570,6 +570,13 @@ static void heuristic_parts(const px_doc *doc, px_event *e, size_t a, size_t b, 
 /* Returns whether the event was kept. */
 static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, const px_event_word *w)
 {
+	/* "the summit week", "a visit request": a noun modifying another is no
+	 * event of its own */
+	int32_t k = px_syn_ln(doc, i);
+	const px_lex_entry *phrase;
+	if (doc->syn.ok && k >= 0 && px_syn_rel_is(doc, (size_t)k, "compound") &&
+	    px_lex_match(doc, i, LX_EVENT, &phrase) < 2)
+		return false;
 	int fact = factuality(doc, i);
 	if (fact == ST_DROP || question_put(doc, i) || to_the_press(doc, i, w))
 		return false;
