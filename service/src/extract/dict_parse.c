@@ -231,8 +231,23 @@ static int add_frame_row(px_dict *d, row *r, const char **why)
 		*why = "relation is a UD relation, optionally head. before and /caseword after";
 		return -1;
 	}
+	uint8_t kinds = 0;
+	for (const char *k = r->field[3]; *k;) {
+		size_t n = strcspn(k, ";");
+		int bit = -1;
+		for (int j = 0; j < 4; j++)
+			if (strlen(px_actor_kinds[j]) == n && !strncmp(k, px_actor_kinds[j], n))
+				bit = j;
+		if (bit < 0) {
+			*why = "kinds are person, organization, country or group, separated by ';'";
+			return -1;
+		}
+		kinds |= (uint8_t)(1u << bit);
+		k += n + (k[n] == ';');
+	}
 	px_frame *f = VEC_PUSH(d->frames, d->n_frames, d->cap_frames);
 	memset(f, 0, sizeof *f);
+	f->kinds = kinds;
 	f->type = xstrdup(r->field[0]);
 	memcpy(f->rel, rel, rn);
 	snprintf(f->casew, sizeof f->casew, "%s", cw);
@@ -240,6 +255,8 @@ static int add_frame_row(px_dict *d, row *r, const char **why)
 	f->role = (uint8_t)role;
 	return 0;
 }
+
+const char *const px_actor_kinds[4] = {"person", "organization", "country", "group"};
 
 const char *const px_event_status_names[ST_DROP] = {
     "occurred", "planned", "postponed", "cancelled", "possible", "hypothetical", "denied"};
@@ -274,8 +291,8 @@ static int add_fact_row(px_dict *d, row *r, const char **why)
 static int add_marker_row(px_dict *d, row *r)
 {
 	/* in enum px_marker order */
-	static const char *const names[] = {"intent",    "future",   "postponed",
-	                                    "cancelled", "negation", "scheduled"};
+	static const char *const names[] = {"intent",   "future",    "postponed", "cancelled",
+	                                    "negation", "scheduled", "press",     "question"};
 	for (uint32_t k = 0; k < sizeof names / sizeof *names; k++)
 		if (!strcmp(r->field[1], names[k])) {
 			px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), LX_MARKER, k);

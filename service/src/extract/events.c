@@ -92,6 +92,19 @@ static int32_t place_in(const px_doc *doc, size_t a, size_t b, size_t trig, size
 	return best;
 }
 
+/* With a parse, a word that calls an event off or puts it off must bear on
+ * its trigger: the trigger's head ("the visit was cancelled"), a dependent
+ * of it ("the postponed summit"), or share its head ("talks were called
+ * off").  Without one, any in the clause does. */
+static bool governs(const px_doc *doc, size_t marker, size_t trig)
+{
+	int32_t m = px_syn_ln(doc, marker), k = px_syn_ln(doc, trig);
+	if (!doc->syn.ok || m < 0 || k < 0)
+		return true;
+	int32_t hm = doc->syn.head[m], hk = doc->syn.head[k];
+	return hk == m || hm == k || (hm >= 0 && hm == hk);
+}
+
 /* Status words between the sentence start and just past the trigger. */
 static int status_in(const px_doc *doc, size_t a, size_t trig, size_t b, bool *intent)
 {
@@ -122,8 +135,15 @@ static int status_in(const px_doc *doc, size_t a, size_t trig, size_t b, bool *i
 			if (status == ST_OCCURRED && i > trig)
 				status = ST_PLANNED;
 			break;
-		case MK_POSTPONED: status = ST_POSTPONED; break;
-		case MK_CANCELLED: status = ST_CANCELLED; break;
+		case MK_POSTPONED:
+			if (governs(doc, i, trig))
+				status = ST_POSTPONED;
+			break;
+		case MK_CANCELLED:
+			if (governs(doc, i, trig))
+				status = ST_CANCELLED;
+			break;
+		default: break;
 		}
 	}
 	if (*intent && status == ST_OCCURRED)
@@ -329,19 +349,36 @@ static const px_frame *best_row(const px_doc *doc, const char *type, bool via_he
 
 static const uint8_t role_of[] = {ROLE_SOURCE, ROLE_TARGET, ROLE_PARTICIPANT};
 
-/* One argument and the words coordinated with it ("Russia and Ukraine"). */
-static size_t add_argument(px_doc *doc, px_event *e, int32_t c, uint8_t frole)
+/* Whether the frame row lets actor stand in its role (frames.tsv kinds). */
+static bool kind_fits(const px_doc *doc, const px_frame *f, int32_t actor)
 {
-	if (frole == FR_PLACE) {
+	if (actor < 0 || !f->kinds)
+		return actor >= 0;
+	for (int j = 0; j < 4; j++)
+		if ((f->kinds & (1u << j)) && doc->actors[actor].kind &&
+		    !strcmp(doc->actors[actor].kind, px_actor_kinds[j]))
+			return true;
+	return false;
+}
+
+/* One argument and the words coordinated with it ("Russia and Ukraine"). */
+static size_t add_argument(px_doc *doc, px_event *e, int32_t c, const px_frame *f)
+{
+	if (f->role == FR_PLACE) {
 		if (e->place < 0)
 			e->place = place_of(doc, c);
 		return 0;
 	}
 	size_t n = e->n_parts;
-	px_add_part(e, actor_of(doc, c, 0), role_of[frole]);
+	int32_t who = actor_of(doc, c, 0);
+	if (kind_fits(doc, f, who))
+		px_add_part(e, who, role_of[f->role]);
 	for (int32_t d = doc->syn.child[c]; d >= 0; d = doc->syn.sibling[d])
-		if (px_syn_rel_is(doc, d, "conj"))
-			px_add_part(e, actor_of(doc, d, 0), role_of[frole]);
+		if (px_syn_rel_is(doc, d, "conj")) {
+			who = actor_of(doc, d, 0);
+			if (kind_fits(doc, f, who))
+				px_add_part(e, who, role_of[f->role]);
+		}
 	return e->n_parts - n;
 }
 
@@ -400,7 +437,7 @@ static bool parts_from_parse(px_doc *doc, px_event *e, size_t trig)
 		int32_t c = arg[i].at;
 		if (relcl && c < k && px_syn_upos(doc, (size_t)c) == LN_UPOS_PRON)
 			c = h;
-		add_argument(doc, e, c, arg[i].f->role);
+		add_argument(doc, e, c, arg[i].f);
 	}
 	return true;
 }
@@ -516,33 +553,30 @@ static bool negated(const px_doc *doc, size_t a, size_t trig)
 	return false;
 }
 
-/* "spoke to reporters": words for the press, no call */
+static bool marker_at(const px_doc *doc, size_t i, enum px_marker kind)
+{
+	const px_lex_entry *m;
+	return px_lex_match(doc, i, LX_MARKER, &m) && m->ref == (uint32_t)kind;
+}
+
+/* "spoke to reporters": words for the press (markers.tsv), no call */
 static bool to_the_press(const px_doc *doc, size_t i, const px_event_word *w)
 {
-	static const char *const press[] = {"reporters", "journalists",    "press",
-	                                    "media",     "correspondents", NULL};
 	if (strcmp(w->type, "call"))
 		return false;
 	const px_lex_entry *e;
 	size_t n = px_lex_match(doc, i, LX_EVENT, &e);
 	for (size_t k = i + n; k < i + n + 3 && k < doc->n_toks; k++)
-		for (const char *const *p = press; *p; p++)
-			if (px_tok_is(doc, k, *p))
-				return true;
+		if (marker_at(doc, k, MK_PRESS))
+			return true;
 	return false;
 }
 
-/* "Peskov, asked about the meeting, said": a question put to him, no appeal */
+/* "Peskov, asked about the meeting, said": a question put to him
+ * (markers.tsv), no appeal */
 static bool question_put(const px_doc *doc, size_t i)
 {
-	static const char *const what[] = {"about", "whether", "if",  "how",
-	                                   "what",  "when",    "why", NULL};
-	if (!px_tok_is(doc, i, "asked"))
-		return false;
-	for (const char *const *w = what; *w; w++)
-		if (px_tok_is(doc, i + 1, *w))
-			return true;
-	return false;
+	return marker_at(doc, i, MK_QUESTION);
 }
 
 static bool has_role(const px_event *e, uint8_t role)
@@ -605,7 +639,7 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 		px_meeting_parts(doc, e, s->tok_start, end, i);
 	} else if (statement && !e->n_parts) {
 		px_add_part(e, px_statement_speaker(doc, s->tok_start, s->tok_end, i), ROLE_SOURCE);
-	} else if (e->n_parts < 2) {
+	} else if (!two_sided && !statement && e->n_parts < 2) {
 		heuristic_parts(doc, e, s->tok_start, end, i);
 	}
 	/* a phone call has no one place */
@@ -634,7 +668,12 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	 * Reuters"), a noun ("an interview") by itself */
 	bool unaddressed = statement && w->lemma && w->upos == LN_UPOS_VERB &&
 	                   (e->n_parts < 2 || e->parts[1].role != ROLE_TARGET);
-	if (anonymous || thin || unaddressed) {
+	/* a verb without its doer ("Unnamed parties urge X") tells too little; a
+	 * noun may name a doing by itself ("protesters", "the attack on X") */
+	bool doerless = !two_sided && e->n_parts && !has_role(e, ROLE_SOURCE) &&
+	                !has_role(e, ROLE_PARTICIPANT) && k >= 0 &&
+	                px_syn_upos(doc, (size_t)k) == LN_UPOS_VERB;
+	if (anonymous || thin || unaddressed || doerless) {
 		e->into = (int32_t)doc->n_events - 1; /* dropped */
 		return false;
 	}
@@ -757,6 +796,10 @@ static void statement_events(px_doc *doc)
 			continue;
 		int32_t occ = occasion_for(doc, st, n_trig);
 		if (occ >= 0) {
+			/* the day of the saying is the occasion's ("said on Friday
+			 * ..., told Reuters in an interview") */
+			if (dated && day.precision >= doc->events[occ].date.precision)
+				doc->events[occ].date = day;
 			px_add_part(&doc->events[occ], st->speaker, ROLE_SOURCE);
 			st->event = occ;
 			continue;
@@ -776,6 +819,61 @@ static void statement_events(px_doc *doc)
 		e->date = st->date;
 		st->event = (int32_t)doc->n_events - 1;
 	}
+}
+
+/* ------------------------------------------------------------ the story's day */
+
+static int by_sentence(const void *a, const void *b, void *ctx)
+{
+	const px_doc *doc = ctx;
+	const px_event *x = &doc->events[*(const size_t *)a], *y = &doc->events[*(const size_t *)b];
+	if (x->sent_a != y->sent_a)
+		return x->sent_a < y->sent_a ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+static bool not_after(const px_date *d, const px_date *pub)
+{
+	if (!pub->precision)
+		return true;
+	long x = (long)d->y * 10000 + d->m * 100 + d->d;
+	long p = (long)pub->y * 10000 + pub->m * 100 + (pub->d ? pub->d : 31);
+	return x <= p;
+}
+
+/* An event its sentence does not date happened, as news tells it, on the
+ * story's day: the last day an earlier (or the same) sentence gave an
+ * event that occurred (the reference time carries forward: "On Monday, X
+ * met Y. Earlier in the day, Z attacked W."), else the article's date.
+ * What has not happened (planned, possible, ...) keeps none. */
+static void carry_reference_day(px_doc *doc)
+{
+	if (!doc->n_events)
+		return;
+	size_t *ord = xmalloc(doc->n_events * sizeof *ord);
+	for (size_t k = 0; k < doc->n_events; k++)
+		ord[k] = k;
+	qsort_r(ord, doc->n_events, sizeof *ord, by_sentence, doc);
+	px_date ref = doc->published;
+	for (size_t a = 0; a < doc->n_events;) {
+		size_t b = a;
+		while (b < doc->n_events &&
+		       doc->events[ord[b]].sent_a == doc->events[ord[a]].sent_a)
+			b++;
+		for (size_t k = a; k < b; k++) {
+			const px_event *e = &doc->events[ord[k]];
+			if (e->into < 0 && e->status == ST_OCCURRED && e->date.precision == 3 &&
+			    not_after(&e->date, &doc->published))
+				ref = e->date;
+		}
+		for (size_t k = a; k < b; k++) {
+			px_event *e = &doc->events[ord[k]];
+			if (e->into < 0 && e->status == ST_OCCURRED && !e->date.precision)
+				e->date = ref;
+		}
+		a = b;
+	}
+	free(ord);
 }
 
 /* ------------------------------------------------------------ merging */
@@ -950,6 +1048,13 @@ void px_find_events(px_doc *doc)
 	px_mark_clause_breaks(doc);
 	scan_triggers(doc);
 	statement_events(doc);
+	/* an occasion of speech nobody was found to speak at is none */
+	for (size_t k = 0; k < doc->n_events; k++) {
+		px_event *e = &doc->events[k];
+		if (e->into < 0 && family_eq(e->cameo, "01") && !has_role(e, ROLE_SOURCE))
+			e->into = (int32_t)k;
+	}
+	carry_reference_day(doc);
 	merge_events(doc);
 	for (size_t k = 0; k < doc->n_events; k++)
 		if (doc->events[k].into < 0)

@@ -72,7 +72,18 @@ enum px_lex_kind {
 
 /* MK_SCHEDULED: future wording that follows its event ("the summit would
  * be held"), where MK_FUTURE must lead ("will meet"). */
-enum px_marker { MK_INTENT, MK_FUTURE, MK_POSTPONED, MK_CANCELLED, MK_NEGATION, MK_SCHEDULED };
+/* MK_PRESS: an audience of reporters after a verb of talking (no call);
+ * MK_QUESTION: a question put ("asked about", no appeal). */
+enum px_marker {
+	MK_INTENT,
+	MK_FUTURE,
+	MK_POSTPONED,
+	MK_CANCELLED,
+	MK_NEGATION,
+	MK_SCHEDULED,
+	MK_PRESS,
+	MK_QUESTION
+};
 
 typedef struct px_dict_actor {
 	char *name, *kind, *title, *country, *cameo;
@@ -113,7 +124,11 @@ typedef struct px_frame {
 	char casew[24]; /* its case word ("with" of "obl/with"), "" for any */
 	bool via_head;  /* a dependent of the trigger's head ("head.nsubj") */
 	uint8_t role;   /* enum px_frame_role */
+	uint8_t kinds;  /* actor kinds it may name (bits of px_actor_kinds), 0 any */
 } px_frame;
+
+/* The kinds of actor, as frames.tsv names them. */
+extern const char *const px_actor_kinds[4]; /* "person", "organization", "country", "group" */
 
 /* factuality.tsv: words that say an event did not (or not yet) occur. */
 enum px_fact_where { FW_DEP, FW_GOV, FW_END };
