@@ -221,9 +221,20 @@ static int32_t org_actor(px_doc *doc, int32_t k)
 	if (a < 0 || z < a || z - a > 8)
 		return -1;
 	size_t b = (size_t)z + 1;
-	for (size_t i = (size_t)a; i < b; i++)
-		if (doc->tok_mention[i] >= 0 || doc->toks[i].inq)
+	/* "The Washington Post": a place or country named inside the
+	 * organisation's name is part of it, not an actor of its own */
+	for (size_t i = (size_t)a; i < b; i++) {
+		int32_t m = doc->tok_mention[i];
+		if (doc->toks[i].inq)
 			return -1;
+		if (m >= 0 &&
+		    (doc->mentions[m].tok_start < (uint32_t)a ||
+		     doc->mentions[m].tok_end > (uint32_t)b ||
+		     doc->mentions[m].tok_end - doc->mentions[m].tok_start == b - (size_t)a ||
+		     !doc->actors[doc->mentions[m].actor].kind ||
+		     strcmp(doc->actors[doc->mentions[m].actor].kind, "country")))
+			return -1;
+	}
 	char *name = px_tok_span_dup(doc, (size_t)a, b);
 	int32_t who = -1;
 	for (size_t i = 0; i < doc->n_actors && who < 0; i++)
@@ -239,6 +250,8 @@ static int32_t org_actor(px_doc *doc, int32_t k)
 	} else {
 		free(name);
 	}
+	/* (the country keeps its own mention; the tokens now point at the whole
+	 * name's) */
 	px_mention *m = VEC_PUSH(doc->mentions, doc->n_mentions, doc->cap_mentions);
 	m->tok_start = (uint32_t)a;
 	m->tok_end = (uint32_t)b;
@@ -655,9 +668,8 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 		date_for(doc, e, px_after_last_cue(doc, sa, i), end, i);
 	else
 		date_for(doc, e, s->tok_start, s->tok_end, i);
-	/* an occasion is dated by the article when its sentence has no date */
-	if (statement && !e->date.precision)
-		e->date = doc->published;
+	/* an occasion its sentence does not date takes the story's day
+	 * (carry_reference_day) */
 	/* a lone "talks" with one side and no place: too little to tell ("asked
 	 * about the meeting on Thursday") */
 	bool thin = two_sided && e->n_parts < 2 && e->place < 0;
@@ -765,20 +777,102 @@ static bool reported_word(const px_doc *doc, const px_statement *st, size_t i)
 	return t->inq || (!st->direct && t->start >= st->start && t->end <= st->end);
 }
 
+/* The speech verb of a statement: the first word of its cue outside the
+ * words reported, or -1. */
+static long cue_token(const px_doc *doc, const px_statement *st, size_t a, size_t b)
+{
+	if (!st->cue)
+		return -1;
+	char first[32];
+	size_t n = strcspn(st->cue, " ");
+	if (!n || n >= sizeof first)
+		return -1;
+	for (size_t k = 0; k < n; k++)
+		first[k] = (char)px_ascii_lower((unsigned char)st->cue[k]);
+	first[n] = '\0';
+	for (size_t i = a; i < b; i++)
+		if (!reported_word(doc, st, i) && px_tok_is(doc, i, first))
+			return (long)i;
+	return -1;
+}
+
+/* With a parse, the date expression at tokens [at, at + 4) depends on the
+ * speech verb c itself ("said on Wednesday"), not on a noun ("said this
+ * month's summit"). */
+static bool hangs_on(const px_doc *doc, size_t at, size_t c)
+{
+	int32_t v = px_syn_ln(doc, c);
+	if (!doc->syn.ok || v < 0)
+		return true;
+	for (size_t t = at; t < at + 4 && t < doc->n_toks; t++) {
+		int32_t k = px_syn_ln(doc, t);
+		if (k >= 0 && doc->syn.head[k] == v)
+			return true;
+	}
+	return false;
+}
+
+/* A date of the saying itself, outside the words reported: before its
+ * speech verb in the sentence ("On Dec. 7, X said", "X on Wednesday said")
+ * or right after it ("said on Wednesday"), and with a parse a dependent of
+ * that verb.  *out may stay undated when the
+ * article has no date to count from. */
 static bool own_date(const px_doc *doc, const px_statement *st, px_date *out)
 {
-	size_t a = doc->sents[st->sent_a].tok_start, b = doc->sents[st->sent_b].tok_end;
-	for (size_t i = a; i < b;) {
-		while (i < b && reported_word(doc, st, i))
+	size_t a = doc->sents[st->sent_a].tok_start, b = doc->sents[st->sent_a].tok_end;
+	long c = cue_token(doc, st, a, doc->sents[st->sent_b].tok_end);
+	if (c < 0 || (size_t)c >= b)
+		return false;
+	size_t hi = (size_t)c + 6 < b ? (size_t)c + 6 : b;
+	for (size_t i = a; i < hi;) {
+		while (i < hi && reported_word(doc, st, i))
 			i++;
 		size_t j = i;
-		while (j < b && !reported_word(doc, st, j))
+		while (j < hi && !reported_word(doc, st, j))
 			j++;
-		if (j > i && px_find_date(doc, i, j, i, out, NULL, NULL) >= 0 && out->precision)
+		memset(out, 0, sizeof *out);
+		long at = j > i ? px_find_date(doc, i, j, (size_t)c, out, NULL, NULL) : -1;
+		if (at >= 0 && (at < c || (at <= c + 2 && hangs_on(doc, (size_t)at, (size_t)c))))
 			return true;
 		i = j;
 	}
 	return false;
+}
+
+/* Whether speaker speaks for the organisation org: its title names it
+ * ("Kremlin spokesman" for the Kremlin). */
+static bool speaks_for(const px_doc *doc, int32_t speaker, int32_t org)
+{
+	const px_actor *p = &doc->actors[speaker], *o = &doc->actors[org];
+	return speaker != org && p->title && o->kind && strcmp(o->kind, "person") && o->name &&
+	       *o->name && strcasestr(p->title, o->name);
+}
+
+/* One occasion holds its statements: a bare saying ("X said") joins the
+ * occasion its speaker (or the organisation the speaker speaks for) had
+ * in the article, when there is one that took place. */
+static void join_occasions(px_doc *doc)
+{
+	for (size_t k = 0; k < doc->n_stmts; k++) {
+		px_statement *st = &doc->stmts[k];
+		if (st->speaker < 0 || st->event >= 0)
+			continue;
+		for (size_t j = 0; j < doc->n_events; j++) {
+			px_event *e = &doc->events[j];
+			if (e->into >= 0 || e->status != ST_OCCURRED || !family_eq(e->cameo, "01"))
+				continue;
+			bool ours = false;
+			for (size_t i = 0; i < e->n_parts && !ours; i++)
+				ours = e->parts[i].role == ROLE_SOURCE &&
+				       (e->parts[i].actor == st->speaker ||
+				        speaks_for(doc, st->speaker, e->parts[i].actor));
+			if (ours) {
+				px_add_part(e, st->speaker, ROLE_SOURCE);
+				st->event = (int32_t)j;
+				break;
+			}
+		}
+	}
 }
 
 static void statement_events(px_doc *doc)
@@ -788,9 +882,9 @@ static void statement_events(px_doc *doc)
 		px_statement *st = &doc->stmts[k];
 		px_date day;
 		bool dated = own_date(doc, st, &day);
-		if (dated && !st->date.precision)
+		if (dated && day.precision && !st->date.precision)
 			st->date = day;
-		if (!dated)
+		if (!st->date.precision)
 			st->date = doc->published;
 		if (st->speaker < 0)
 			continue;
@@ -804,10 +898,13 @@ static void statement_events(px_doc *doc)
 			st->event = occ;
 			continue;
 		}
-		/* a dateline place ("in Moscow, X said") before the words themselves */
+		/* a dateline place ("in Moscow, X said") before the speech verb and
+		 * the words themselves */
 		const px_sentence *s = &doc->sents[st->sent_a];
 		size_t upto = s->tok_start;
-		while (upto < s->tok_end && doc->toks[upto].start < st->start)
+		long cue = cue_token(doc, st, s->tok_start, s->tok_end);
+		size_t stop = cue >= 0 ? (size_t)cue : s->tok_end;
+		while (upto < stop && doc->toks[upto].start < st->start)
 			upto++;
 		int32_t place = place_in(doc, s->tok_start, upto, s->tok_start, 2, 12);
 		if (!dated && place < 0)
@@ -816,9 +913,10 @@ static void statement_events(px_doc *doc)
 		e->sent_b = st->sent_b;
 		px_add_part(e, st->speaker, ROLE_SOURCE);
 		e->place = place;
-		e->date = st->date;
+		e->date = day.precision ? day : dated ? (px_date){0} : st->date;
 		st->event = (int32_t)doc->n_events - 1;
 	}
+	join_occasions(doc);
 }
 
 /* ------------------------------------------------------------ the story's day */
