@@ -2,9 +2,9 @@
  * extract — px_extract(): runs the stages in order over one document.
  *
  * Order matters and is the whole design: the text is prepared and split,
- * the language layer run over the kept lines (syntax.c), the publication date fixed (given, or
- * inferred from a dateline or the latest full date in the body), actors found, then statements
- * (which need actors for speakers), then events (which need both).
+ * the language layer run over the kept lines (syntax.c), the publication date fixed (given, or inferred from a dateline or the
+ * latest full date in the body), actors found, then statements (which need
+ * actors for speakers), then events (which need both).
  */
 #include "extract/internal.h"
 
