@@ -228,7 +228,7 @@ static int32_t org_actor(px_doc *doc, int32_t k)
 		if (doc->toks[i].inq)
 			return -1;
 		if (m >= 0 &&
-		    (doc->mentions[m].tok_start < (uint32_t)a ||
+		    (doc->mentions[m].actor < 0 || doc->mentions[m].tok_start < (uint32_t)a ||
 		     doc->mentions[m].tok_end > (uint32_t)b ||
 		     doc->mentions[m].tok_end - doc->mentions[m].tok_start == b - (size_t)a ||
 		     !doc->actors[doc->mentions[m].actor].kind ||
