@@ -68,8 +68,9 @@ static const db_filter event_filters[] = {
      "conflict",
      NULL, NULL, NULL},
     {"status", PARAM_ENUM, "e.status = $%1$d",
-     (const char *const[]){"occurred", "planned", "postponed", "cancelled", NULL},
-     "occurred, planned, postponed or cancelled", NULL, NULL, NULL},
+     (const char *const[]){"occurred", "planned", "postponed", "cancelled", "possible",
+                           "hypothetical", "denied", NULL},
+     "occurred, planned, postponed, cancelled, possible, hypothetical or denied", NULL, NULL, NULL},
     {"relevance", PARAM_ENUM,
      "EXISTS (SELECT 1 FROM event_mentions m JOIN articles ar ON ar.id = m.article_id"
      " WHERE m.event_id = e.id AND NOT ar.off_topic) = ($%1$d = 'relevant')",

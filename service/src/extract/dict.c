@@ -68,13 +68,20 @@ void px_dict_free(px_dict *d)
 		free(d->titles[i].canonical);
 	free(d->titles);
 	for (size_t i = 0; i < d->n_events; i++)
-		free(d->events[i].type), free(d->events[i].cameo), free(d->events[i].verb);
+		free(d->events[i].type), free(d->events[i].cameo), free(d->events[i].verb),
+		    free(d->events[i].lemma);
 	free(d->events);
 	for (size_t i = 0; i < d->n_topics; i++)
 		free(d->topics[i].topic);
 	free(d->topics);
 	for (int k = 0; k < PX_SIGNALS; k++)
 		free(d->signals[k].topic);
+	for (size_t i = 0; i < d->n_frames; i++)
+		free(d->frames[i].type);
+	free(d->frames);
+	for (size_t i = 0; i < d->n_facts; i++)
+		free(d->facts[i].cue);
+	free(d->facts);
 	free(d);
 }
 

@@ -197,24 +197,162 @@ static int add_title_row(px_dict *d, row *r, const char **why)
 	return 0;
 }
 
-static int add_event_row(px_dict *d, row *r)
+/* A CAMEO code: two or three digits (four for the rare sub-codes). */
+static bool cameo_ok(const char *s)
 {
-	if (!*r->field[1] || !*r->field[2])
+	size_t n = strlen(s);
+	if (n < 2 || n > 4)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* Column 5: empty (the phrase as written), VERB or NOUN (the phrase is a
+ * lemma: every form the parser gives that lemma and part of speech), and
+ * ";occasion" for a speech act's occasion (an interview, a briefing). */
+static int add_event_row(px_dict *d, row *r, const char **why)
+{
+	if (!*r->field[1] || !cameo_ok(r->field[2])) {
+		*why = "needs a type and a CAMEO code of digits";
 		return -1;
+	}
+	char *how = r->field[4];
+	bool occasion = false;
+	char *semi = strchr(how, ';');
+	if (semi) {
+		*semi = '\0';
+		if (strcmp(semi + 1, "occasion")) {
+			*why = "column 5: only ';occasion' may follow the part of speech";
+			return -1;
+		}
+		occasion = true;
+	}
+	int upos = 0;
+	if (*how && strcmp(how, "VERB") && strcmp(how, "NOUN")) {
+		*why = "column 5 is VERB, NOUN or empty (match the phrase as written)";
+		return -1;
+	}
+	if (*how) {
+		upos = ln_upos_from_name(how);
+		if (strchr(r->field[0], ' ')) {
+			*why = "a lemma row names one word";
+			return -1;
+		}
+	}
 	px_event_word *e = VEC_PUSH(d->events, d->n_events, d->cap_events);
+	memset(e, 0, sizeof *e);
 	e->type = xstrdup(r->field[1]);
 	e->cameo = xstrdup(r->field[2]);
 	e->verb = xstrdup(*r->field[3] ? r->field[3] : r->field[1]);
-	px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), LX_EVENT,
-	                   (uint32_t)(d->n_events - 1));
+	e->occasion = occasion;
+	if (upos > 0) {
+		e->lemma = xstrdup(r->field[0]);
+		for (char *c = e->lemma; *c; c++)
+			*c = (char)px_ascii_lower((unsigned char)*c);
+		e->upos = (uint8_t)upos;
+	} else {
+		px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), LX_EVENT,
+		                   (uint32_t)(d->n_events - 1));
+	}
+	return 0;
+}
+
+/* frames.tsv: type, relation ("obl/with", "head.nsubj"), role. */
+static int add_frame_row(px_dict *d, row *r, const char **why)
+{
+	static const char *const roles[] = {"source", "target", "participant", "place"};
+	int role = -1;
+	for (int k = 0; k < 4; k++)
+		if (!strcmp(r->field[2], roles[k]))
+			role = k;
+	if (!*r->field[0] || !*r->field[1] || role < 0) {
+		*why = "needs a type, a relation and a role (source, target, participant, place)";
+		return -1;
+	}
+	/* events.tsv is read first (files load in name order) */
+	bool known = !strcmp(r->field[0], "*") || !d->n_events;
+	for (size_t k = 0; k < d->n_events && !known; k++)
+		known = !strcmp(d->events[k].type, r->field[0]);
+	if (!known) {
+		*why = "no event type of that name in events.tsv";
+		return -1;
+	}
+	const char *rel = r->field[1];
+	bool via_head = !strncmp(rel, "head.", 5);
+	if (via_head)
+		rel += 5;
+	const char *slash = strchr(rel, '/');
+	size_t rn = slash ? (size_t)(slash - rel) : strlen(rel);
+	const char *cw = slash ? slash + 1 : "";
+	if (!rn || rn >= sizeof d->frames->rel || strlen(cw) >= sizeof d->frames->casew ||
+	    (slash && !*cw)) {
+		*why = "relation is a UD relation, optionally head. before and /caseword after";
+		return -1;
+	}
+	uint8_t kinds = 0;
+	for (const char *k = r->field[3]; *k;) {
+		size_t n = strcspn(k, ";");
+		int bit = -1;
+		for (int j = 0; j < 4; j++)
+			if (strlen(px_actor_kinds[j]) == n && !strncmp(k, px_actor_kinds[j], n))
+				bit = j;
+		if (bit < 0) {
+			*why = "kinds are person, organization, country or group, separated by ';'";
+			return -1;
+		}
+		kinds |= (uint8_t)(1u << bit);
+		k += n + (k[n] == ';');
+	}
+	px_frame *f = VEC_PUSH(d->frames, d->n_frames, d->cap_frames);
+	memset(f, 0, sizeof *f);
+	f->kinds = kinds;
+	f->type = xstrdup(r->field[0]);
+	memcpy(f->rel, rel, rn);
+	snprintf(f->casew, sizeof f->casew, "%s", cw);
+	f->via_head = via_head;
+	f->role = (uint8_t)role;
+	return 0;
+}
+
+const char *const px_actor_kinds[4] = {"person", "organization", "country", "group"};
+
+const char *const px_event_status_names[ST_DROP] = {
+    "occurred", "planned", "postponed", "cancelled", "possible", "hypothetical", "denied"};
+
+/* factuality.tsv: cue, where (dep, gov, end), status (or drop). */
+static int add_fact_row(px_dict *d, row *r, const char **why)
+{
+	static const char *const wheres[] = {"dep", "gov", "end"};
+	int where = -1, status = -1;
+	for (int k = 0; k < 3; k++)
+		if (!strcmp(r->field[1], wheres[k]))
+			where = k;
+	for (int k = ST_PLANNED; k < ST_DROP; k++)
+		if (!strcmp(r->field[2], px_event_status_names[k]))
+			status = k;
+	if (!strcmp(r->field[2], "drop"))
+		status = ST_DROP;
+	if (where < 0 || status < 0 || status == ST_POSTPONED || status == ST_CANCELLED) {
+		*why = "needs a cue, where (dep, gov, end) and a status (planned, possible, "
+		       "hypothetical, denied, drop)";
+		return -1;
+	}
+	px_fact *f = VEC_PUSH(d->facts, d->n_facts, d->cap_facts);
+	f->cue = xstrdup(r->field[0]);
+	for (char *c = f->cue; *c; c++)
+		*c = (char)px_ascii_lower((unsigned char)*c);
+	f->where = (uint8_t)where;
+	f->status = (uint8_t)status;
 	return 0;
 }
 
 static int add_marker_row(px_dict *d, row *r)
 {
 	/* in enum px_marker order */
-	static const char *const names[] = {"intent",    "future",   "postponed",
-	                                    "cancelled", "negation", "scheduled"};
+	static const char *const names[] = {"intent",   "future",    "postponed", "cancelled",
+	                                    "negation", "scheduled", "press",     "question"};
 	for (uint32_t k = 0; k < sizeof names / sizeof *names; k++)
 		if (!strcmp(r->field[1], names[k])) {
 			px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), LX_MARKER, k);
@@ -291,14 +429,16 @@ typedef enum table {
 	T_STOP,
 	T_MARKERS,
 	T_RELEVANCE,
+	T_FRAMES,
+	T_FACTUALITY,
 	T_UNKNOWN
 } table;
 
 static table table_of(const char *name)
 {
-	static const char *const files[] = {"actors",  "countries", "places", "titles",
-	                                    "events",  "cues",      "names",  "stopwords",
-	                                    "markers", "relevance"};
+	static const char *const files[] = {"actors",  "countries", "places",    "titles",
+	                                    "events",  "cues",      "names",     "stopwords",
+	                                    "markers", "relevance", "frames",    "factuality"};
 	const char *base = strrchr(name, '/');
 	base = base ? base + 1 : name;
 	for (int k = 0; k < T_UNKNOWN; k++) {
@@ -314,10 +454,12 @@ static int add_row(px_dict *d, table t, row *r, const char **why)
 	switch (t) {
 	case T_ACTORS: return add_actor_row(d, r, why);
 	case T_RELEVANCE: return add_relevance_row(d, r, why);
+	case T_FRAMES: return add_frame_row(d, r, why);
+	case T_FACTUALITY: return add_fact_row(d, r, why);
 	case T_COUNTRIES: return add_country_row(d, r);
 	case T_PLACES: return add_place_row(d, r);
 	case T_TITLES: return add_title_row(d, r, why);
-	case T_EVENTS: return add_event_row(d, r);
+	case T_EVENTS: return add_event_row(d, r, why);
 	case T_CUES: return add_word_row(d, r, LX_CUE);
 	case T_NAMES: return add_name_row(d, r);
 	case T_STOP: return add_word_row(d, r, LX_STOP);

@@ -20,8 +20,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum { ST_OCCURRED, ST_PLANNED, ST_POSTPONED, ST_CANCELLED };
+#include <strings.h>
 
 /* a merged event's mention spans at most this many neighbouring sentences */
 enum { MAX_MENTION_SENTENCES = 3 };
@@ -93,6 +92,19 @@ static int32_t place_in(const px_doc *doc, size_t a, size_t b, size_t trig, size
 	return best;
 }
 
+/* With a parse, a word that calls an event off or puts it off must bear on
+ * its trigger: the trigger's head ("the visit was cancelled"), a dependent
+ * of it ("the postponed summit"), or share its head ("talks were called
+ * off").  Without one, any in the clause does. */
+static bool governs(const px_doc *doc, size_t marker, size_t trig)
+{
+	int32_t m = px_syn_ln(doc, marker), k = px_syn_ln(doc, trig);
+	if (!doc->syn.ok || m < 0 || k < 0)
+		return true;
+	int32_t hm = doc->syn.head[m], hk = doc->syn.head[k];
+	return hk == m || hm == k || (hm >= 0 && hm == hk);
+}
+
 /* Status words between the sentence start and just past the trigger. */
 static int status_in(const px_doc *doc, size_t a, size_t trig, size_t b, bool *intent)
 {
@@ -123,8 +135,15 @@ static int status_in(const px_doc *doc, size_t a, size_t trig, size_t b, bool *i
 			if (status == ST_OCCURRED && i > trig)
 				status = ST_PLANNED;
 			break;
-		case MK_POSTPONED: status = ST_POSTPONED; break;
-		case MK_CANCELLED: status = ST_CANCELLED; break;
+		case MK_POSTPONED:
+			if (governs(doc, i, trig))
+				status = ST_POSTPONED;
+			break;
+		case MK_CANCELLED:
+			if (governs(doc, i, trig))
+				status = ST_CANCELLED;
+			break;
+		default: break;
 		}
 	}
 	if (*intent && status == ST_OCCURRED)
@@ -155,6 +174,385 @@ static void date_for(const px_doc *doc, px_event *e, size_t a, size_t b, size_t 
 		e->date = ahead;
 }
 
+/* ------------------------------------------------------------ the parse */
+
+static const px_event_word *lemma_trigger(const px_doc *doc, size_t i);
+
+/* The lemma of the case marker of ln token k ("with" of "with Putin"). */
+static const char *case_word(const px_doc *doc, int32_t k)
+{
+	for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c])
+		if (px_syn_rel_is(doc, c, "case"))
+			return px_syn_lemma(doc, c);
+	return "";
+}
+
+/* "he"/"she": the nearest person of that gender named earlier in the
+ * sentence ("Trump said he would meet"), else the story's resolution. */
+static int32_t pronoun_actor(const px_doc *doc, size_t t)
+{
+	int g = px_pronoun_gender(doc, t);
+	if (!g)
+		return px_resolve_pronoun(doc, t);
+	size_t a = doc->sents[doc->toks[t].sent].tok_start;
+	for (size_t i = t; i-- > a;) {
+		int32_t m = doc->tok_mention[i];
+		if (m < 0 || doc->toks[i].inq)
+			continue;
+		int32_t who = doc->mentions[m].actor;
+		if (px_is_person(doc, who) &&
+		    (!doc->actors[who].gender || doc->actors[who].gender == g))
+			return who;
+	}
+	return px_resolve_pronoun(doc, t);
+}
+
+/* An organisation the entity tagger names where an argument stands ("told
+ * ITV", "spoke at AIPAC") and no actor covers: an actor of its own with a
+ * mention, so the event can name it.  Never a person: persons come from
+ * actors.c alone. */
+static int32_t org_actor(px_doc *doc, int32_t k)
+{
+	int32_t en = doc->syn.ent ? doc->syn.ent[k] : -1;
+	if (en < 0 || doc->syn.lang.ent[en].type != LN_ENT_ORG)
+		return -1;
+	const ln_entity *E = &doc->syn.lang.ent[en];
+	int32_t a = px_syn_tok(doc, E->first), z = px_syn_tok(doc, E->first + E->count - 1);
+	if (a < 0 || z < a || z - a > 8)
+		return -1;
+	size_t b = (size_t)z + 1;
+	/* "The Washington Post": a place or country named inside the
+	 * organisation's name is part of it, not an actor of its own */
+	for (size_t i = (size_t)a; i < b; i++) {
+		int32_t m = doc->tok_mention[i];
+		if (doc->toks[i].inq)
+			return -1;
+		if (m >= 0 &&
+		    (doc->mentions[m].actor < 0 || doc->mentions[m].tok_start < (uint32_t)a ||
+		     doc->mentions[m].tok_end > (uint32_t)b ||
+		     doc->mentions[m].tok_end - doc->mentions[m].tok_start == b - (size_t)a ||
+		     !doc->actors[doc->mentions[m].actor].kind ||
+		     strcmp(doc->actors[doc->mentions[m].actor].kind, "country")))
+			return -1;
+	}
+	char *name = px_tok_span_dup(doc, (size_t)a, b);
+	int32_t who = -1;
+	for (size_t i = 0; i < doc->n_actors && who < 0; i++)
+		if (!strcmp(doc->actors[i].name, name))
+			who = (int32_t)i;
+	if (who < 0) {
+		px_actor *x = VEC_PUSH(doc->actors, doc->n_actors, doc->cap_actors);
+		memset(x, 0, sizeof *x);
+		x->name = name;
+		x->kind = xstrdup("organization");
+		x->dict_id = x->country_id = -1;
+		who = (int32_t)(doc->n_actors - 1);
+	} else {
+		free(name);
+	}
+	/* (the country keeps its own mention; the tokens now point at the whole
+	 * name's) */
+	px_mention *m = VEC_PUSH(doc->mentions, doc->n_mentions, doc->cap_mentions);
+	m->tok_start = (uint32_t)a;
+	m->tok_end = (uint32_t)b;
+	m->actor = who;
+	m->how = MH_NAME;
+	for (size_t i = (size_t)a; i < b; i++)
+		doc->tok_mention[i] = (int32_t)(doc->n_mentions - 1);
+	doc->actors[who].n_mentions++;
+	return who;
+}
+
+/* The actor ln token k names: a mention over it, a pronoun resolved, an
+ * organisation the tagger found, or one named inside its phrase ("Trump's
+ * proposal", "ITV television station"; the closest-bound words first). */
+static int32_t actor_of(px_doc *doc, int32_t k, int depth)
+{
+	static const char *const inner[] = {"flat", "compound", "appos", "nmod:poss",
+	                                    "nmod", "amod",     NULL};
+	int32_t t = px_syn_tok(doc, (size_t)k);
+	if (t < 0 || doc->toks[t].inq)
+		return -1;
+	int32_t m = doc->tok_mention[t];
+	if (m >= 0)
+		return doc->mentions[m].actor;
+	if (px_syn_upos(doc, (size_t)k) == LN_UPOS_PRON)
+		return pronoun_actor(doc, (size_t)t);
+	int32_t org = org_actor(doc, k);
+	if (org >= 0 || depth >= 2)
+		return org;
+	/* "after the meeting with Fidan" names the meeting, not Fidan */
+	const px_lex_entry *ev;
+	if (px_lex_match(doc, (size_t)t, LX_EVENT, &ev) || lemma_trigger(doc, (size_t)t))
+		return -1;
+	for (const char *const *r = inner; *r; r++)
+		for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c])
+			if (!strcmp(px_syn_deprel(doc, (size_t)c), *r)) {
+				int32_t a = actor_of(doc, c, depth + 1);
+				if (a >= 0)
+					return a;
+			}
+	return -1;
+}
+
+/* A place named by ln token k's phrase ("Las Vegas", "the Alaska summit"). */
+static int32_t place_of(const px_doc *doc, int32_t k)
+{
+	int32_t first = k;
+	for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c])
+		if ((px_syn_rel_is(doc, c, "compound") || px_syn_rel_is(doc, c, "flat")) &&
+		    c < first)
+			first = c;
+	int32_t t = px_syn_tok(doc, (size_t)first);
+	const px_lex_entry *e;
+	if (t < 0 || doc->toks[t].inq || !doc->toks[t].cap || !px_lex_match(doc, t, LX_PLACE, &e))
+		return -1;
+	return (int32_t)e->ref;
+}
+
+/* How well frame row f fits dependent c: 0 not at all; more specific
+ * rows (the full relation, a case word) score higher. */
+static int frame_fit(const px_doc *doc, const px_frame *f, int32_t c)
+{
+	const char *rel = px_syn_deprel(doc, (size_t)c);
+	int fit;
+	if (!strcmp(rel, f->rel))
+		fit = 4;
+	else if (!strchr(f->rel, ':') && !strncmp(rel, f->rel, strlen(f->rel)) &&
+	         rel[strlen(f->rel)] == ':')
+		fit = 2;
+	else
+		return 0;
+	if (*f->casew) {
+		if (strcasecmp(case_word(doc, c), f->casew))
+			return 0;
+		fit++;
+	}
+	return fit;
+}
+
+/* The frame rows of type (those of "*" when it has none). */
+static bool frame_rows_of(const px_dict *d, const char *type, const char **use)
+{
+	for (size_t i = 0; i < d->n_frames; i++)
+		if (!strcmp(d->frames[i].type, type)) {
+			*use = type;
+			return true;
+		}
+	*use = "*";
+	return d->n_frames > 0;
+}
+
+/* The best row of the frame for dependent c (of the trigger, or of its
+ * head when via_head), or NULL. */
+static const px_frame *best_row(const px_doc *doc, const char *type, bool via_head, int32_t c)
+{
+	const px_frame *best = NULL;
+	int fit = 0;
+	for (size_t i = 0; i < doc->dict->n_frames; i++) {
+		const px_frame *f = &doc->dict->frames[i];
+		if (f->via_head != via_head || strcmp(f->type, type))
+			continue;
+		int v = frame_fit(doc, f, c);
+		if (v > fit)
+			fit = v, best = f;
+	}
+	return best;
+}
+
+static const uint8_t role_of[] = {ROLE_SOURCE, ROLE_TARGET, ROLE_PARTICIPANT};
+
+/* Whether the frame row lets actor stand in its role (frames.tsv kinds). */
+static bool kind_fits(const px_doc *doc, const px_frame *f, int32_t actor)
+{
+	if (actor < 0 || !f->kinds)
+		return actor >= 0;
+	for (int j = 0; j < 4; j++)
+		if ((f->kinds & (1u << j)) && doc->actors[actor].kind &&
+		    !strcmp(doc->actors[actor].kind, px_actor_kinds[j]))
+			return true;
+	return false;
+}
+
+/* One argument and the words coordinated with it ("Russia and Ukraine"). */
+static size_t add_argument(px_doc *doc, px_event *e, int32_t c, const px_frame *f)
+{
+	if (f->role == FR_PLACE) {
+		if (e->place < 0)
+			e->place = place_of(doc, c);
+		return 0;
+	}
+	size_t n = e->n_parts;
+	int32_t who = actor_of(doc, c, 0);
+	if (kind_fits(doc, f, who))
+		px_add_part(e, who, role_of[f->role]);
+	for (int32_t d = doc->syn.child[c]; d >= 0; d = doc->syn.sibling[d])
+		if (px_syn_rel_is(doc, d, "conj")) {
+			who = actor_of(doc, d, 0);
+			if (kind_fits(doc, f, who))
+				px_add_part(e, who, role_of[f->role]);
+		}
+	return e->n_parts - n;
+}
+
+/* Relations through which a trigger shares its head's arguments: "held
+ * talks", "said in an interview", "agreed to meet", "met X and signed". */
+static bool shares_head(const px_doc *doc, int32_t k)
+{
+	static const char *const rels[] = {"obj", "obl", "xcomp", "conj", NULL};
+	for (const char *const *r = rels; *r; r++)
+		if (px_syn_rel_is(doc, k, *r))
+			return true;
+	return false;
+}
+
+/* Participants and place from the trigger's own dependents (and its head's,
+ * through shares_head), by the frame of its type, in text order.  Returns
+ * whether the parse was there to ask. */
+static bool parts_from_parse(px_doc *doc, px_event *e, size_t trig)
+{
+	int32_t k = px_syn_ln(doc, trig);
+	const char *type;
+	if (!doc->syn.ok || k < 0 || !frame_rows_of(doc->dict, e->type, &type))
+		return false;
+	enum { MAX_ARGS = 32 };
+	struct {
+		int32_t at;
+		const px_frame *f;
+	} arg[MAX_ARGS];
+	size_t n = 0;
+	bool own[4] = {false};
+	for (int32_t c = doc->syn.child[k]; c >= 0 && n < MAX_ARGS; c = doc->syn.sibling[c]) {
+		const px_frame *f = best_row(doc, type, false, c);
+		if (f) {
+			arg[n].at = c, arg[n++].f = f;
+			own[f->role] = true;
+		}
+	}
+	int32_t h = doc->syn.head[k];
+	if (h >= 0 && shares_head(doc, k))
+		for (int32_t c = doc->syn.child[h]; c >= 0 && n < MAX_ARGS;
+		     c = doc->syn.sibling[c]) {
+			const px_frame *f = c == k ? NULL : best_row(doc, type, true, c);
+			if (f && !own[f->role])
+				arg[n].at = c, arg[n++].f = f;
+		}
+	/* text order (insertion sort: a handful) */
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && arg[j].at < arg[j - 1].at; j--) {
+			__typeof__(arg[0]) t = arg[j];
+			arg[j] = arg[j - 1], arg[j - 1] = t;
+		}
+	/* "Y, who thanked him": a relative pronoun stands for the noun the
+	 * clause hangs on */
+	bool relcl = h >= 0 && px_syn_rel_is(doc, k, "acl:relcl");
+	for (size_t i = 0; i < n; i++) {
+		int32_t c = arg[i].at;
+		if (relcl && c < k && px_syn_upos(doc, (size_t)c) == LN_UPOS_PRON)
+			c = h;
+		add_argument(doc, e, c, arg[i].f);
+	}
+	return true;
+}
+
+/* Where actor is first named in sentence sent (the sentence's end when not). */
+static size_t named_at(const px_doc *doc, int32_t actor, uint32_t sent)
+{
+	const px_sentence *s = &doc->sents[sent];
+	for (size_t i = s->tok_start; i < s->tok_end; i++) {
+		int32_t m = doc->tok_mention[i];
+		if (m >= 0 && doc->mentions[m].actor == actor)
+			return i;
+	}
+	return s->tok_end;
+}
+
+/* Sources first, then participants, then targets; text order within. */
+static void order_parts(const px_doc *doc, px_event *e)
+{
+	static const int rank[] = {[ROLE_SOURCE] = 0, [ROLE_PARTICIPANT] = 1, [ROLE_TARGET] = 2};
+	size_t at[64];
+	size_t n = e->n_parts < 64 ? e->n_parts : 64;
+	for (size_t i = 0; i < n; i++)
+		at[i] = named_at(doc, e->parts[i].actor, e->sent_a);
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0; j--) {
+			px_part *p = &e->parts[j], *q = &e->parts[j - 1];
+			if (rank[p->role] > rank[q->role] ||
+			    (rank[p->role] == rank[q->role] && at[j] >= at[j - 1]))
+				break;
+			px_part t = *p;
+			*p = *q, *q = t;
+			size_t u = at[j];
+			at[j] = at[j - 1], at[j - 1] = u;
+		}
+}
+
+/* ------------------------------------------------------------ factuality */
+
+/* A factuality cue (factuality.tsv) for ln token k at where; ST_OCCURRED
+ * when none. */
+static int fact_of(const px_doc *doc, int32_t k, uint8_t where)
+{
+	const char *lemma = px_syn_lemma(doc, (size_t)k);
+	for (size_t i = 0; i < doc->dict->n_facts; i++) {
+		const px_fact *f = &doc->dict->facts[i];
+		if (f->where == where && !strcasecmp(f->cue, lemma))
+			return f->status;
+	}
+	return ST_OCCURRED;
+}
+
+/* The strongest of two statuses: drop > denied > hypothetical > possible >
+ * planned > occurred. */
+static int stronger(int a, int b)
+{
+	static const int rank[] = {
+	    [ST_OCCURRED] = 0, [ST_PLANNED] = 1,      [ST_POSTPONED] = 0, [ST_CANCELLED] = 0,
+	    [ST_POSSIBLE] = 2, [ST_HYPOTHETICAL] = 3, [ST_DENIED] = 4,    [ST_DROP] = 5};
+	return rank[b] > rank[a] ? b : a;
+}
+
+static int dep_cues(const px_doc *doc, int32_t k, int status)
+{
+	for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c])
+		status = stronger(status, fact_of(doc, c, FW_DEP));
+	return status;
+}
+
+/* What the parse says of the trigger's factuality: cues among its own
+ * dependents ("did not sign", "could meet", "if they meet"), those of the
+ * verb it is the object or complement of ("did not hold talks", "may try
+ * to meet"), the verb governing its clause ("denied attacking", "plans to
+ * visit"), a question.  ST_OCCURRED when nothing is said; -1 without a
+ * parse. */
+static int factuality(const px_doc *doc, size_t trig)
+{
+	int32_t k = px_syn_ln(doc, trig);
+	if (!doc->syn.ok || k < 0)
+		return -1;
+	int status = dep_cues(doc, k, ST_OCCURRED);
+	int32_t h = doc->syn.head[k];
+	for (int up = 0;
+	     h >= 0 && up < 2 && (px_syn_rel_is(doc, k, "obj") || px_syn_rel_is(doc, k, "xcomp"));
+	     up++) {
+		status = dep_cues(doc, h, status);
+		status = stronger(status, fact_of(doc, h, FW_GOV));
+		k = h, h = doc->syn.head[k];
+	}
+	if (h >= 0 && (px_syn_rel_is(doc, k, "ccomp") || px_syn_rel_is(doc, k, "xcomp") ||
+	               px_syn_rel_is(doc, k, "advcl")))
+		status = stronger(status, fact_of(doc, h, FW_GOV));
+	/* a question: the sentence's last token */
+	const px_sentence *s = &doc->sents[doc->toks[trig].sent];
+	if (s->tok_end > s->tok_start) {
+		int32_t last = px_syn_ln(doc, s->tok_end - 1);
+		if (last >= 0)
+			status = stronger(status, fact_of(doc, last, FW_END));
+	}
+	return status;
+}
+
 /* ------------------------------------------------------------ triggers */
 
 /* "did not meet", "will never visit": nothing happened. */
@@ -168,82 +566,152 @@ static bool negated(const px_doc *doc, size_t a, size_t trig)
 	return false;
 }
 
-/* "spoke to reporters": words for the press, no call */
+static bool marker_at(const px_doc *doc, size_t i, enum px_marker kind)
+{
+	const px_lex_entry *m;
+	return px_lex_match(doc, i, LX_MARKER, &m) && m->ref == (uint32_t)kind;
+}
+
+/* "spoke to reporters": words for the press (markers.tsv), no call */
 static bool to_the_press(const px_doc *doc, size_t i, const px_event_word *w)
 {
-	static const char *const press[] = {"reporters", "journalists",    "press",
-	                                    "media",     "correspondents", NULL};
 	if (strcmp(w->type, "call"))
 		return false;
 	const px_lex_entry *e;
 	size_t n = px_lex_match(doc, i, LX_EVENT, &e);
 	for (size_t k = i + n; k < i + n + 3 && k < doc->n_toks; k++)
-		for (const char *const *p = press; *p; p++)
-			if (px_tok_is(doc, k, *p))
-				return true;
+		if (marker_at(doc, k, MK_PRESS))
+			return true;
 	return false;
 }
 
-/* "Peskov, asked about the meeting, said": a question put to him, no appeal */
+/* "Peskov, asked about the meeting, said": a question put to him
+ * (markers.tsv), no appeal */
 static bool question_put(const px_doc *doc, size_t i)
 {
-	static const char *const what[] = {"about", "whether", "if",  "how",
-	                                   "what",  "when",    "why", NULL};
-	if (!px_tok_is(doc, i, "asked"))
-		return false;
-	for (const char *const *w = what; *w; w++)
-		if (px_tok_is(doc, i + 1, *w))
+	return marker_at(doc, i, MK_QUESTION);
+}
+
+static bool has_role(const px_event *e, uint8_t role)
+{
+	for (size_t i = 0; i < e->n_parts; i++)
+		if (e->parts[i].role == role)
 			return true;
 	return false;
+}
+
+/* The words around the trigger (parties.c) fill a role the parse left
+ * empty: a doer before it, those acted upon after it. */
+static void heuristic_parts(const px_doc *doc, px_event *e, size_t a, size_t b, size_t trig)
+{
+	px_event tmp = {.place = -1};
+	px_doers_and_targets(doc, &tmp, a, b, trig);
+	bool src = has_role(e, ROLE_SOURCE), tgt = has_role(e, ROLE_TARGET);
+	for (size_t k = 0; k < tmp.n_parts; k++)
+		if ((tmp.parts[k].role == ROLE_TARGET && !tgt) ||
+		    (tmp.parts[k].role != ROLE_TARGET && !src))
+			px_add_part(e, tmp.parts[k].actor, tmp.parts[k].role);
+	free(tmp.parts);
 }
 
 /* Returns whether the event was kept. */
 static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, const px_event_word *w)
 {
-	if (negated(doc, s->tok_start, i) || question_put(doc, i) || to_the_press(doc, i, w))
+	/* "the summit week", "a visit request": a noun modifying another is no
+	 * event of its own */
+	int32_t k = px_syn_ln(doc, i);
+	const px_lex_entry *phrase;
+	if (doc->syn.ok && k >= 0 && px_syn_rel_is(doc, (size_t)k, "compound") &&
+	    px_lex_match(doc, i, LX_EVENT, &phrase) < 2)
 		return false;
+	int fact = factuality(doc, i);
+	if (fact == ST_DROP || question_put(doc, i) || to_the_press(doc, i, w))
+		return false;
+	if (fact < 0 && negated(doc, s->tok_start, i))
+		return false; /* no parse: the words before the trigger */
 	bool intent;
 	size_t sa, sb; /* "the EU would never ..., as ministers gathered for a meeting" */
 	px_clause_of(doc, s->tok_start, s->tok_end, i, &sa, &sb);
 	size_t end = px_report_end(doc, i, s->tok_end);
 	int status = status_in(doc, sa, i, end, &intent);
+	if (fact > 0 && status != ST_POSTPONED && status != ST_CANCELLED)
+		status = stronger(status, fact);
 	bool meeting = is_meeting_family(w->cameo);
+	bool statement = family_eq(w->cameo, "01");
 	const char *type = w->type, *cameo = w->cameo;
 	if (intent && meeting)
 		type = "propose", cameo = "036";
 	px_event *e = new_event(doc, type, cameo, doc->toks[i].sent);
 	e->word = w;
 	e->status = status;
-	if (meeting && strcmp(w->cameo, "042") && strcmp(w->cameo, "043")) {
+	bool two_sided = meeting && strcmp(w->cameo, "042") && strcmp(w->cameo, "043");
+	/* the parse first; the words around the trigger where it names nobody
+	 * (or one side of a meeting) */
+	parts_from_parse(doc, e, i);
+	if (two_sided && e->n_parts < 2) {
 		px_meeting_parts(doc, e, s->tok_start, end, i);
-	} else if (family_eq(w->cameo, "01")) {
+	} else if (statement && !e->n_parts) {
 		px_add_part(e, px_statement_speaker(doc, s->tok_start, s->tok_end, i), ROLE_SOURCE);
-	} else {
-		px_doers_and_targets(doc, e, s->tok_start, end, i);
+	} else if (!two_sided && !statement && e->n_parts < 2) {
+		heuristic_parts(doc, e, s->tok_start, end, i);
 	}
 	/* a phone call has no one place */
 	bool by_phone = !strcmp(w->type, "call");
 	/* meeting words come with their party lists before the place: "talks
 	 * between Russian and Ukrainian delegations in Istanbul" */
-	e->place =
-	    by_phone ? -1 : place_in(doc, s->tok_start, end, i, meeting ? 6 : 2, meeting ? 16 : 12);
+	if (by_phone)
+		e->place = -1;
+	else if (e->place < 0)
+		e->place = place_in(doc, s->tok_start, end, i, meeting ? 6 : 2, meeting ? 16 : 12);
 	/* the day of the report dates what happened, not what is planned */
 	if (e->status == ST_PLANNED)
 		date_for(doc, e, px_after_last_cue(doc, sa, i), end, i);
 	else
 		date_for(doc, e, s->tok_start, s->tok_end, i);
+	/* an occasion its sentence does not date takes the story's day
+	 * (carry_reference_day) */
 	/* a lone "talks" with one side and no place: too little to tell ("asked
 	 * about the meeting on Thursday") */
-	bool thin = meeting && e->n_parts < 2 && e->place < 0 && strcmp(w->cameo, "042") &&
-	            strcmp(w->cameo, "043");
+	bool thin = two_sided && e->n_parts < 2 && e->place < 0;
 	/* an event nobody took part in is kept only when it has a when and a
 	 * where ("talks in Istanbul on July 23") */
 	bool anonymous = !e->n_parts && (!e->date.precision || e->place < 0);
-	if (anonymous || thin) {
+	/* a verb of speech is an occasion only with its audience ("told
+	 * Reuters"), a noun ("an interview") by itself */
+	bool unaddressed = statement && w->lemma && w->upos == LN_UPOS_VERB &&
+	                   (e->n_parts < 2 || e->parts[1].role != ROLE_TARGET);
+	/* a verb without its doer ("Unnamed parties urge X") tells too little; a
+	 * noun may name a doing by itself ("protesters", "the attack on X") */
+	bool doerless = !two_sided && e->n_parts && !has_role(e, ROLE_SOURCE) &&
+	                !has_role(e, ROLE_PARTICIPANT) && k >= 0 &&
+	                px_syn_upos(doc, (size_t)k) == LN_UPOS_VERB;
+	if (anonymous || thin || unaddressed || doerless) {
 		e->into = (int32_t)doc->n_events - 1; /* dropped */
 		return false;
 	}
+	order_parts(doc, e);
 	return true;
+}
+
+/* The event word whose lemma (events.tsv column 5) ln token k has, at its
+ * first px token i, or NULL. */
+static const px_event_word *lemma_trigger(const px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i);
+	if (!doc->syn.ok || k < 0 || px_syn_tok(doc, (size_t)k) != (int32_t)i)
+		return NULL;
+	ln_upos u = px_syn_upos(doc, (size_t)k);
+	if (u != LN_UPOS_VERB && u != LN_UPOS_NOUN)
+		return NULL;
+	const char *lemma = px_syn_lemma(doc, (size_t)k);
+	for (size_t j = 0; j < doc->dict->n_events; j++) {
+		const px_event_word *w = &doc->dict->events[j];
+		if (w->lemma && w->upos == u &&
+		    w->lemma[0] == px_ascii_lower((unsigned char)*lemma) &&
+		    !strcasecmp(w->lemma, lemma))
+			return w;
+	}
+	return NULL;
 }
 
 static void scan_triggers(px_doc *doc)
@@ -253,11 +721,14 @@ static void scan_triggers(px_doc *doc)
 		char seen[16][3];
 		size_t n_seen = 0;
 		for (size_t i = s->tok_start; i < s->tok_end; i++) {
+			if (doc->toks[i].inq)
+				continue;
 			const px_lex_entry *e;
 			size_t n = px_lex_match(doc, i, LX_EVENT, &e);
-			if (!n || doc->toks[i].inq)
+			const px_event_word *w =
+			    n ? &doc->dict->events[e->ref] : lemma_trigger(doc, i);
+			if (!w)
 				continue;
-			const px_event_word *w = &doc->dict->events[e->ref];
 			bool dup = false;
 			for (size_t k = 0; k < n_seen && !dup; k++)
 				dup = family_eq(seen[k], w->cameo);
@@ -265,46 +736,242 @@ static void scan_triggers(px_doc *doc)
 			 * ("the summit came days before ...") leaves room for the next */
 			if (!dup && n_seen < 16 && event_from_trigger(doc, s, i, w))
 				memcpy(seen[n_seen++], w->cameo, 2);
-			i += n - 1;
+			if (n)
+				i += n - 1;
 		}
 	}
 }
 
 /* ------------------------------------------------------------ statements */
 
-static bool cue_is_trigger(const px_doc *doc, const px_statement *st)
+/* No event per quote: a statement is a statement.  A speech act becomes a
+ * CAMEO-01 event only when it is reported as an occasion: an occasion word
+ * made one in the statement's sentences (an interview, a briefing, "told
+ * Reuters"), which the statement joins, or the statement's own clause dates
+ * it ("said on Wednesday") or places it ("In Moscow, X said").  A bare "X
+ * said" makes none; statements of one speaker on one occasion share its
+ * event (merge_events). */
+static int32_t occasion_for(const px_doc *doc, const px_statement *st, size_t n_trig)
+{
+	for (size_t j = 0; j < n_trig; j++) {
+		const px_event *e = &doc->events[j];
+		if (e->into >= 0 || !e->word || !family_eq(e->cameo, "01"))
+			continue;
+		if (e->sent_a + 1 < st->sent_a || e->sent_a > st->sent_b)
+			continue;
+		bool other = false;
+		for (size_t i = 0; i < e->n_parts; i++)
+			other |=
+			    e->parts[i].role == ROLE_SOURCE && e->parts[i].actor != st->speaker;
+		if (!other)
+			return (int32_t)j;
+	}
+	return -1;
+}
+
+/* A date in the words around a statement, outside its quotation marks
+ * ("'A,' Peskov said on Wednesday, 'B'"): the day of the saying. */
+static bool reported_word(const px_doc *doc, const px_statement *st, size_t i)
+{
+	const px_token *t = &doc->toks[i];
+	return t->inq || (!st->direct && t->start >= st->start && t->end <= st->end);
+}
+
+/* The speech verb of a statement: the first word of its cue outside the
+ * words reported, or -1. */
+static long cue_token(const px_doc *doc, const px_statement *st, size_t a, size_t b)
 {
 	if (!st->cue)
+		return -1;
+	char first[32];
+	size_t n = strcspn(st->cue, " ");
+	if (!n || n >= sizeof first)
+		return -1;
+	for (size_t k = 0; k < n; k++)
+		first[k] = (char)px_ascii_lower((unsigned char)st->cue[k]);
+	first[n] = '\0';
+	for (size_t i = a; i < b; i++)
+		if (!reported_word(doc, st, i) && px_tok_is(doc, i, first))
+			return (long)i;
+	return -1;
+}
+
+/* With a parse, the date expression at tokens [at, at + 4) depends on the
+ * speech verb c itself ("said on Wednesday"), not on a noun ("said this
+ * month's summit"). */
+static bool hangs_on(const px_doc *doc, size_t at, size_t c)
+{
+	int32_t v = px_syn_ln(doc, c);
+	if (!doc->syn.ok || v < 0)
+		return true;
+	for (size_t t = at; t < at + 4 && t < doc->n_toks; t++) {
+		int32_t k = px_syn_ln(doc, t);
+		if (k >= 0 && doc->syn.head[k] == v)
+			return true;
+	}
+	return false;
+}
+
+/* A date of the saying itself, outside the words reported: before its
+ * speech verb in the sentence ("On Dec. 7, X said", "X on Wednesday said")
+ * or right after it ("said on Wednesday"), and with a parse a dependent of
+ * that verb.  *out may stay undated when the
+ * article has no date to count from. */
+static bool own_date(const px_doc *doc, const px_statement *st, px_date *out)
+{
+	size_t a = doc->sents[st->sent_a].tok_start, b = doc->sents[st->sent_a].tok_end;
+	long c = cue_token(doc, st, a, doc->sents[st->sent_b].tok_end);
+	if (c < 0 || (size_t)c >= b)
 		return false;
-	px_doc tmp = {.dict = doc->dict};
-	px_tokenize(st->cue, 0, strlen(st->cue), &tmp.toks, &tmp.n_toks, &tmp.cap_toks);
-	tmp.text.s = st->cue;
-	const px_lex_entry *e;
-	bool hit = tmp.n_toks && px_lex_match(&tmp, 0, LX_EVENT, &e) > 0;
-	free(tmp.toks);
-	return hit;
+	size_t hi = (size_t)c + 6 < b ? (size_t)c + 6 : b;
+	for (size_t i = a; i < hi;) {
+		while (i < hi && reported_word(doc, st, i))
+			i++;
+		size_t j = i;
+		while (j < hi && !reported_word(doc, st, j))
+			j++;
+		memset(out, 0, sizeof *out);
+		long at = j > i ? px_find_date(doc, i, j, (size_t)c, out, NULL, NULL) : -1;
+		if (at >= 0 && (at < c || (at <= c + 2 && hangs_on(doc, (size_t)at, (size_t)c))))
+			return true;
+		i = j;
+	}
+	return false;
+}
+
+/* Whether speaker speaks for the organisation org: its title names it
+ * ("Kremlin spokesman" for the Kremlin). */
+static bool speaks_for(const px_doc *doc, int32_t speaker, int32_t org)
+{
+	const px_actor *p = &doc->actors[speaker], *o = &doc->actors[org];
+	return speaker != org && p->title && o->kind && strcmp(o->kind, "person") && o->name &&
+	       *o->name && strcasestr(p->title, o->name);
+}
+
+/* One occasion holds its statements: a bare saying ("X said") joins the
+ * occasion its speaker (or the organisation the speaker speaks for) had
+ * in the article, when there is one that took place. */
+static void join_occasions(px_doc *doc)
+{
+	for (size_t k = 0; k < doc->n_stmts; k++) {
+		px_statement *st = &doc->stmts[k];
+		if (st->speaker < 0 || st->event >= 0)
+			continue;
+		for (size_t j = 0; j < doc->n_events; j++) {
+			px_event *e = &doc->events[j];
+			if (e->into >= 0 || e->status != ST_OCCURRED || !family_eq(e->cameo, "01"))
+				continue;
+			bool ours = false;
+			for (size_t i = 0; i < e->n_parts && !ours; i++)
+				ours = e->parts[i].role == ROLE_SOURCE &&
+				       (e->parts[i].actor == st->speaker ||
+				        speaks_for(doc, st->speaker, e->parts[i].actor));
+			if (ours) {
+				px_add_part(e, st->speaker, ROLE_SOURCE);
+				st->event = (int32_t)j;
+				break;
+			}
+		}
+	}
 }
 
 static void statement_events(px_doc *doc)
 {
+	size_t n_trig = doc->n_events;
 	for (size_t k = 0; k < doc->n_stmts; k++) {
 		px_statement *st = &doc->stmts[k];
-		if (st->speaker < 0 || cue_is_trigger(doc, st))
+		px_date day;
+		bool dated = own_date(doc, st, &day);
+		if (dated && day.precision && !st->date.precision)
+			st->date = day;
+		if (!st->date.precision)
+			st->date = doc->published;
+		if (st->speaker < 0)
+			continue;
+		int32_t occ = occasion_for(doc, st, n_trig);
+		if (occ >= 0) {
+			/* the day of the saying is the occasion's ("said on Friday
+			 * ..., told Reuters in an interview") */
+			if (dated && day.precision >= doc->events[occ].date.precision)
+				doc->events[occ].date = day;
+			px_add_part(&doc->events[occ], st->speaker, ROLE_SOURCE);
+			st->event = occ;
+			continue;
+		}
+		/* a dateline place ("in Moscow, X said") before the speech verb and
+		 * the words themselves */
+		const px_sentence *s = &doc->sents[st->sent_a];
+		size_t upto = s->tok_start;
+		long cue = cue_token(doc, st, s->tok_start, s->tok_end);
+		size_t stop = cue >= 0 ? (size_t)cue : s->tok_end;
+		while (upto < stop && doc->toks[upto].start < st->start)
+			upto++;
+		int32_t place = place_in(doc, s->tok_start, upto, s->tok_start, 2, 12);
+		if (!dated && place < 0)
 			continue;
 		px_event *e = new_event(doc, "statement", "010", st->sent_a);
 		e->sent_b = st->sent_b;
 		px_add_part(e, st->speaker, ROLE_SOURCE);
-		/* a dateline place ("in Moscow, X said") before the words themselves */
-		const px_sentence *s = &doc->sents[st->sent_a];
-		size_t upto = s->tok_start;
-		while (upto < s->tok_end && doc->toks[upto].start < st->start)
-			upto++;
-		e->place = place_in(doc, s->tok_start, upto, s->tok_start, 2, 12);
-		e->date = st->date.precision ? st->date : doc->published;
-		if (!st->date.precision)
-			st->date = doc->published;
+		e->place = place;
+		e->date = day.precision ? day : dated ? (px_date){0} : st->date;
 		st->event = (int32_t)doc->n_events - 1;
 	}
+	join_occasions(doc);
+}
+
+/* ------------------------------------------------------------ the story's day */
+
+static int by_sentence(const void *a, const void *b, void *ctx)
+{
+	const px_doc *doc = ctx;
+	const px_event *x = &doc->events[*(const size_t *)a], *y = &doc->events[*(const size_t *)b];
+	if (x->sent_a != y->sent_a)
+		return x->sent_a < y->sent_a ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+static bool not_after(const px_date *d, const px_date *pub)
+{
+	if (!pub->precision)
+		return true;
+	long x = (long)d->y * 10000 + d->m * 100 + d->d;
+	long p = (long)pub->y * 10000 + pub->m * 100 + (pub->d ? pub->d : 31);
+	return x <= p;
+}
+
+/* An event its sentence does not date happened, as news tells it, on the
+ * story's day: the last day an earlier (or the same) sentence gave an
+ * event that occurred (the reference time carries forward: "On Monday, X
+ * met Y. Earlier in the day, Z attacked W."), else the article's date.
+ * What has not happened (planned, possible, ...) keeps none. */
+static void carry_reference_day(px_doc *doc)
+{
+	if (!doc->n_events)
+		return;
+	size_t *ord = xmalloc(doc->n_events * sizeof *ord);
+	for (size_t k = 0; k < doc->n_events; k++)
+		ord[k] = k;
+	qsort_r(ord, doc->n_events, sizeof *ord, by_sentence, doc);
+	px_date ref = doc->published;
+	for (size_t a = 0; a < doc->n_events;) {
+		size_t b = a;
+		while (b < doc->n_events &&
+		       doc->events[ord[b]].sent_a == doc->events[ord[a]].sent_a)
+			b++;
+		for (size_t k = a; k < b; k++) {
+			const px_event *e = &doc->events[ord[k]];
+			if (e->into < 0 && e->status == ST_OCCURRED && e->date.precision == 3 &&
+			    not_after(&e->date, &doc->published))
+				ref = e->date;
+		}
+		for (size_t k = a; k < b; k++) {
+			px_event *e = &doc->events[ord[k]];
+			if (e->into < 0 && e->status == ST_OCCURRED && !e->date.precision)
+				e->date = ref;
+		}
+		a = b;
+	}
+	free(ord);
 }
 
 /* ------------------------------------------------------------ merging */
@@ -479,6 +1146,13 @@ void px_find_events(px_doc *doc)
 	px_mark_clause_breaks(doc);
 	scan_triggers(doc);
 	statement_events(doc);
+	/* an occasion of speech nobody was found to speak at is none */
+	for (size_t k = 0; k < doc->n_events; k++) {
+		px_event *e = &doc->events[k];
+		if (e->into < 0 && family_eq(e->cameo, "01") && !has_role(e, ROLE_SOURCE))
+			e->into = (int32_t)k;
+	}
+	carry_reference_day(doc);
 	merge_events(doc);
 	for (size_t k = 0; k < doc->n_events; k++)
 		if (doc->events[k].into < 0)

@@ -31,7 +31,8 @@
  *     "ref": "e0", "type": "meet", "cameo": "040", "title": "...",
  *     "date": "2025-08-15" | "2025-08" | "2025" | null,
  *     "date_precision": "day" | "month" | "year" | null,
- *     "status": "occurred" | "planned" | "postponed" | "cancelled",
+ *     "status": "occurred" | "planned" | "postponed" | "cancelled"
+ *               | "possible" | "hypothetical" | "denied",
  *     "location": {"name": "Alaska", "country": "USA"} | null,
  *     "participants": [{"actor": "a0", "role": "source" | "target" | "participant"}],
  *     "sentence_start": 200, "sentence_end": 310 }]

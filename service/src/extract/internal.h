@@ -73,7 +73,18 @@ enum px_lex_kind {
 
 /* MK_SCHEDULED: future wording that follows its event ("the summit would
  * be held"), where MK_FUTURE must lead ("will meet"). */
-enum px_marker { MK_INTENT, MK_FUTURE, MK_POSTPONED, MK_CANCELLED, MK_NEGATION, MK_SCHEDULED };
+/* MK_PRESS: an audience of reporters after a verb of talking (no call);
+ * MK_QUESTION: a question put ("asked about", no appeal). */
+enum px_marker {
+	MK_INTENT,
+	MK_FUTURE,
+	MK_POSTPONED,
+	MK_CANCELLED,
+	MK_NEGATION,
+	MK_SCHEDULED,
+	MK_PRESS,
+	MK_QUESTION
+};
 
 /* A dictionary title's terms, in days since 1970-01-01 (px_days_from_civil):
  * PX_OPEN_SINCE / PX_OPEN_UNTIL when a side is open. */
@@ -122,7 +133,46 @@ typedef struct px_title {
 
 typedef struct px_event_word {
 	char *type, *cameo, *verb; /* verb: third person for titles, e.g. "meets" */
+	char *lemma;               /* lemma rows (events.tsv column 5): the lemma, else NULL */
+	uint8_t upos;              /* lemma rows: the part of speech it must have (ln_upos) */
+	bool occasion;             /* a speech act's occasion (an interview, a briefing) */
 } px_event_word;
+
+/* frames.tsv: which dependent of a trigger plays which part. */
+enum px_frame_role { FR_SOURCE, FR_TARGET, FR_PARTICIPANT, FR_PLACE };
+
+typedef struct px_frame {
+	char *type;     /* an event type, or "*" for every type without rows of its own */
+	char rel[24];   /* UD relation of the dependent ("nsubj", "obl", "nmod:poss") */
+	char casew[24]; /* its case word ("with" of "obl/with"), "" for any */
+	bool via_head;  /* a dependent of the trigger's head ("head.nsubj") */
+	uint8_t role;   /* enum px_frame_role */
+	uint8_t kinds;  /* actor kinds it may name (bits of px_actor_kinds), 0 any */
+} px_frame;
+
+/* The kinds of actor, as frames.tsv names them. */
+extern const char *const px_actor_kinds[4]; /* "person", "organization", "country", "group" */
+
+/* factuality.tsv: words that say an event did not (or not yet) occur. */
+enum px_fact_where { FW_DEP, FW_GOV, FW_END };
+/* event statuses, in the order of px_event_status_names */
+enum px_status {
+	ST_OCCURRED,
+	ST_PLANNED,
+	ST_POSTPONED,
+	ST_CANCELLED,
+	ST_POSSIBLE,
+	ST_HYPOTHETICAL,
+	ST_DENIED,
+	ST_DROP /* factuality only: no event at all */
+};
+extern const char *const px_event_status_names[ST_DROP]; /* "occurred", ... */
+
+typedef struct px_fact {
+	char *cue;      /* a lemma, lower-case ("could"), or punctuation ("?") */
+	uint8_t where;  /* enum px_fact_where */
+	uint8_t status; /* enum px_status */
+} px_fact;
 
 #define PX_LEX_KINDS 12
 
@@ -155,6 +205,10 @@ struct px_dict {
 	size_t n_titles, cap_titles;
 	px_event_word *events;
 	size_t n_events, cap_events;
+	px_frame *frames;
+	size_t n_frames, cap_frames;
+	px_fact *facts;
+	size_t n_facts, cap_facts;
 	const ln_models *models; /* borrowed (px_dict_set_models); NULL: no syntax */
 	px_topic_cue *topics;
 	size_t n_topics, cap_topics;
@@ -260,7 +314,7 @@ typedef struct px_event {
 	const px_event_word *word;
 	char *type, *cameo;
 	px_date date;
-	int status; /* 0 occurred, 1 planned, 2 postponed, 3 cancelled */
+	int status; /* enum px_status */
 	int32_t place;
 	px_part *parts;
 	size_t n_parts, cap_parts;

@@ -168,7 +168,6 @@ static void statement_json(buf *b, const px_doc *doc, const px_statement *s,
 static void event_json(buf *b, const px_doc *doc, const px_event *e, const int32_t *actor_ref,
                        int32_t out_ref)
 {
-	static const char *const status[] = {"occurred", "planned", "postponed", "cancelled"};
 	static const char *const roles[] = {"source", "target", "participant"};
 	buf_putc(b, '{');
 	ref(b, "ref", 'e', out_ref);
@@ -177,7 +176,7 @@ static void event_json(buf *b, const px_doc *doc, const px_event *e, const int32
 	then(b, str_or_null(b, "title", e->title));
 	then(b, date_field(b, "date", &e->date));
 	then(b, str_or_null(b, "date_precision", precision_name(e->date.precision)));
-	then(b, str_or_null(b, "status", status[e->status]));
+	then(b, str_or_null(b, "status", px_event_status_names[e->status]));
 	then(b, key(b, "location"));
 	if (e->place >= 0) {
 		const px_place *p = &doc->dict->places[e->place];
