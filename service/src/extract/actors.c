@@ -335,12 +335,13 @@ typedef struct pretitle {
 	const char *head; /* canonical title, NULL when none */
 	int32_t country;  /* dict country from a demonym or country name, -1 */
 	bool person_title;
+	uint8_t gender; /* the title's gender ("Mrs.", "congresswoman"), 0 none */
 } pretitle;
 
 /* Reads the title words that end right before token end. */
 static pretitle pretitle_before(const px_doc *doc, size_t end)
 {
-	pretitle pt = {end, NULL, -1, false};
+	pretitle pt = {end, NULL, -1, false, 0};
 	size_t i = end;
 	/* walk back over title words, demonyms, country names and organisations */
 	while (i > 0 && same_sentence(doc, i - 1, end ? end - 1 : 0)) {
@@ -372,6 +373,7 @@ static pretitle pretitle_before(const px_doc *doc, size_t end)
 			if (!pt.head) {
 				pt.head = doc->dict->titles[e->ref].canonical;
 				pt.person_title = doc->dict->titles[e->ref].person;
+				pt.gender = doc->dict->titles[e->ref].gender;
 			}
 		} else if (e->kind & (LX_DEMONYM | LX_COUNTRY)) {
 			if (pt.country < 0)
@@ -565,18 +567,242 @@ static bool vouched_name(const px_doc *doc, size_t i, size_t n, const pretitle *
 	return false;
 }
 
-/* A single capitalised word that is the surname of someone already met. */
-static int32_t known_surname(const px_doc *doc, size_t i)
+/* ------------------------------------------------------------ the entity tagger */
+
+static bool per_at(const px_doc *doc, size_t i)
+{
+	return px_syn_ent_type(doc, i) == LN_ENT_PER;
+}
+
+static bool per_in(const px_doc *doc, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if (per_at(doc, k))
+			return true;
+	return false;
+}
+
+/* A one-word name the tagger marks as a person, used as people are: the
+ * subject of a clause ("Sanders said", "said Sanders"). */
+static bool lone_person(const px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i);
+	return per_at(doc, i) && k >= 0 && px_syn_rel_is(doc, (size_t)k, "nsubj");
+}
+
+/* The tagger's part of speech allows token i to be part of a name: not a
+ * verb or function word ("Like Corker", "Clinton Says").  Without models,
+ * anything may. */
+static bool name_pos(const px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i);
+	if (!doc->syn.ok || k < 0)
+		return true;
+	switch (px_syn_upos(doc, (size_t)k)) {
+	case LN_UPOS_PROPN:
+	case LN_UPOS_NOUN:
+	case LN_UPOS_ADJ:
+	case LN_UPOS_X:
+	case LN_UPOS_PUNCT:
+	case LN_UPOS_SYM: return true;
+	default: return false;
+	}
+}
+
+/* A run the tagger marks as a person, made of proper nouns, none plural
+ * ("Ottoman Turks" are a people, not a person). */
+static bool tagged_person(const px_doc *doc, size_t a, size_t b);
+
+/* The ln token of [a, b) whose head lies outside it: the run's head. */
+static int32_t run_head(const px_doc *doc, size_t a, size_t b)
+{
+	int32_t first = px_syn_ln(doc, a), last = px_syn_ln(doc, b - 1);
+	if (!doc->syn.ok || first < 0 || last < 0)
+		return -1;
+	for (int32_t k = first; k <= last; k++) {
+		int32_t h = doc->syn.head[k];
+		if (h < first || h > last)
+			return k;
+	}
+	return -1;
+}
+
+static bool person_title_tok(const px_doc *doc, int32_t k)
+{
+	int32_t t = px_syn_tok(doc, (size_t)k);
+	const px_lex_entry *e;
+	return t >= 0 && px_lex_match(doc, (size_t)t, LX_TITLE, &e) &&
+	       doc->dict->titles[e->ref].person;
+}
+
+/* "the party's leader, Jane Roe," or "Jane Roe, the party's leader,": an
+ * apposition with a person's title (the parse says which words pair). */
+static bool appos_title(const px_doc *doc, size_t a, size_t b)
+{
+	int32_t h = run_head(doc, a, b);
+	if (h < 0)
+		return false;
+	if (px_syn_rel_is(doc, (size_t)h, "appos") && doc->syn.head[h] >= 0 &&
+	    person_title_tok(doc, doc->syn.head[h]))
+		return true;
+	for (int32_t c = doc->syn.child[h]; c >= 0; c = doc->syn.sibling[c])
+		if (px_syn_rel_is(doc, (size_t)c, "appos") && person_title_tok(doc, c))
+			return true;
+	return false;
+}
+
+/* Tokens [a, b) lie inside a longer organisation, place or other entity
+ * ("the James Martin Center for Nonproliferation Studies"): no person. */
+static bool inside_other_entity(const px_doc *doc, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++) {
+		int t = px_syn_ent_type(doc, k);
+		size_t ea, eb;
+		if (t >= 0 && t != LN_ENT_PER && px_syn_ent_span(doc, k, &ea, &eb) &&
+		    (ea < a || eb > b) && ea <= a && eb >= b)
+			return true;
+	}
+	return false;
+}
+
+static bool tagged_person(const px_doc *doc, size_t a, size_t b)
+{
+	if (!per_in(doc, a, b) || inside_other_entity(doc, a, b))
+		return false;
+	for (size_t k = a; k < b; k++) {
+		int32_t l = px_syn_ln(doc, k);
+		if (l < 0 || doc->toks[k].kind != TK_WORD || !doc->toks[k].cap)
+			continue;
+		if (px_syn_upos(doc, (size_t)l) != LN_UPOS_PROPN || !strcmp(px_syn_xpos(doc, (size_t)l), "NNPS"))
+			return false;
+	}
+	return true;
+}
+
+/* A lone name word grown to the end of the person entity it starts:
+ * "Gov. Nathan Deal", where "Deal" alone would stop a name.  Only a
+ * single word grows (a name has two), by at most two words. */
+static size_t extend_to_entity(const px_doc *doc, size_t i, size_t n)
+{
+	size_t ea, eb;
+	if (n != 1 || !per_at(doc, i) || !px_syn_ent_span(doc, i, &ea, &eb) || eb <= i + 1 ||
+	    eb > i + 3 || !same_sentence(doc, i, eb - 1))
+		return n;
+	for (size_t k = i + 1; k < eb; k++)
+		if (doc->toks[k].kind != TK_WORD || !doc->toks[k].cap)
+			return n;
+	return eb - i;
+}
+
+/* ------------------------------------------------------------ headlines */
+
+/* Sentences in title case ("Clinton Wades In, Urges Britain To Stay"),
+ * whose capitals say nothing about names: past the first word, three or
+ * more words, at most a quarter of them lower-case, and two or more of the
+ * capitalised ones neither inside an entity the tagger found nor known to
+ * the dictionary as a name, title or place.  Needs models. */
+static void mark_headlines(px_doc *doc)
+{
+	doc->sent_headline = xcalloc(doc->n_sents + 1, 1);
+	if (!doc->syn.ok)
+		return;
+	for (size_t s = 0; s < doc->n_sents; s++) {
+		const px_sentence *S = &doc->sents[s];
+		size_t words = 0, lower = 0, bare = 0;
+		for (size_t i = S->tok_start + 1; i < S->tok_end; i++) {
+			const px_token *t = &doc->toks[i];
+			const px_lex_entry *e;
+			if (t->kind != TK_WORD || t->end - t->start < 2)
+				continue;
+			words++;
+			if (!t->cap)
+				lower++;
+			else if (px_syn_ent_type(doc, i) < 0 &&
+			         !px_lex_match(doc, i,
+			                       LX_ACTOR | LX_COUNTRY | LX_DEMONYM | LX_METONYM |
+			                           LX_PLACE | LX_TITLE | LX_FIRSTNAME,
+			                       &e))
+				bare++;
+		}
+		doc->sent_headline[s] = words >= 3 && lower * 4 <= words && bare >= 2;
+	}
+}
+
+static bool in_headline(const px_doc *doc, size_t i)
+{
+	return doc->sent_headline && doc->sent_headline[doc->toks[i].sent];
+}
+
+/* ------------------------------------------------------------ surnames */
+
+/* The token's text is the surname of name (to one edit for long ones). */
+static bool tok_surname_of(const px_doc *doc, size_t i, const char *name)
 {
 	const px_token *t = &doc->toks[i];
-	const char *w = doc->text.s + t->start;
 	size_t n = t->end - t->start;
-	if (n < 3)
-		return -1;
-	for (size_t k = 0; k < doc->n_actors; k++)
-		if (px_is_person(doc, (int32_t)k) && strchr(doc->actors[k].name, ' ') &&
-		    surname_matches(doc->actors[k].name, w, n))
-			return (int32_t)k;
+	return n >= 3 && strchr(name, ' ') && surname_matches(name, doc->text.s + t->start, n);
+}
+
+static bool gender_agrees(uint8_t have, uint8_t want)
+{
+	return !want || !have || have == want;
+}
+
+/* The actor for the article's full name f: the dictionary's when the
+ * dictionary knows that very name, else a person of the article's own. */
+static int32_t actor_for_fullname(px_doc *doc, const px_fullname *f)
+{
+	const px_lex_entry *e;
+	if (px_lex_match(doc, f->a, LX_ACTOR, &e) == f->b - f->a &&
+	    !strcmp(doc->dict->actors[e->ref].kind, "person"))
+		return actor_for_dict(doc, e->ref);
+	char *name = px_tok_span_dup(doc, f->a, f->b);
+	int32_t who = actor_for_person(doc, name);
+	free(name);
+	return who;
+}
+
+/* A single capitalised word that is the surname of a person the article
+ * names in full: the one mentioned last, else the full name written
+ * nearest before (or, failing that, first after) it.  want: a gender the
+ * person must not contradict (0 any). */
+static int32_t resolve_surname(px_doc *doc, size_t i, uint8_t want)
+{
+	for (size_t m = doc->n_mentions; m-- > 0;) {
+		int32_t k = doc->mentions[m].actor;
+		if (k >= 0 && px_is_person(doc, k) && tok_surname_of(doc, i, doc->actors[k].name) &&
+		    gender_agrees(doc->actors[k].gender, want))
+			return k;
+	}
+	const px_fullname *best = NULL;
+	for (size_t f = 0; f < doc->n_fullnames; f++) {
+		const px_fullname *c = &doc->fullnames[f];
+		if (!gender_agrees(c->gender, want))
+			continue;
+		char *name = px_tok_span_dup(doc, c->a, c->b);
+		bool fits = tok_surname_of(doc, i, name);
+		free(name);
+		if (fits && (!best || c->a < i))
+			best = c;
+		if (best && c->a > i)
+			break;
+	}
+	return best ? actor_for_fullname(doc, best) : -1;
+}
+
+/* A lone given name ("Miriam") of a person the article names in full. */
+static int32_t resolve_given_name(px_doc *doc, size_t i)
+{
+	const px_token *t = &doc->toks[i];
+	size_t n = t->end - t->start;
+	for (size_t m = doc->n_mentions; m-- > 0;) {
+		int32_t k = doc->mentions[m].actor;
+		if (k < 0 || !px_is_person(doc, k))
+			continue;
+		const char *name = doc->actors[k].name;
+		if (strchr(name, ' ') && !strncmp(name, doc->text.s + t->start, n) && name[n] == ' ')
+			return k;
+	}
 	return -1;
 }
 
@@ -594,11 +820,47 @@ static int32_t given_names_of(px_doc *doc, size_t a, size_t b, const px_lex_entr
 	return prefix ? actor_for_dict(doc, e->ref) : -1;
 }
 
+/* "Sheldon and Miriam Adelson": a given name coordinated with a full name
+ * shares its surname.  Returns the person, or -1. */
+static int32_t coordinated_given_name(px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i + 1);
+	if (k < 0 || px_syn_upos(doc, (size_t)k) != LN_UPOS_CCONJ || !same_sentence(doc, i, i + 2))
+		return -1;
+	size_t m = name_run(doc, i + 2);
+	const px_lex_entry *e;
+	if (m < 2 || doc->toks[i + 2 + m - 2].kind != TK_WORD ||
+	    !(tagged_person(doc, i + 2, i + 2 + m) ||
+	      px_lex_match(doc, i + 2, LX_FIRSTNAME, &e) == 1))
+		return -1;
+	buf b;
+	buf_init(&b);
+	const px_token *g = &doc->toks[i], *s = &doc->toks[i + 2 + m - 1];
+	buf_printf(&b, "%.*s %.*s", (int)(g->end - g->start), doc->text.s + g->start,
+	           (int)(s->end - s->start), doc->text.s + s->start);
+	int32_t who = actor_for_person(doc, b.data);
+	buf_free(&b);
+	return who;
+}
+
 static size_t pattern_mention(px_doc *doc, size_t i)
 {
 	size_t n = name_run(doc, i);
-	if (!n)
+	if (!n || !name_pos(doc, i))
 		return 0;
+	if (in_headline(doc, i)) {
+		/* a headline's capitals say nothing: only names met elsewhere */
+		int32_t who = resolve_surname(doc, i, 0);
+		if (who < 0)
+			who = resolve_given_name(doc, i);
+		if (who < 0)
+			return 0;
+		add_mention(doc, i, i + 1, who, MH_SURNAME);
+		return 1;
+	}
+	n = extend_to_entity(doc, i, n);
+	while (n > 1 && !name_pos(doc, i + n - 1))
+		n--;
 	/* a trailing possessive or dictionary actor ends the run early */
 	pretitle pt = pretitle_before(doc, i);
 	for (size_t k = 1; k < n; k++) {
@@ -618,8 +880,18 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 		break;
 	}
 	if (n == 1) {
-		int32_t who = known_surname(doc, i);
-		if (who < 0 && pt.head && pt.person_title && !doc->toks[i].allcaps) {
+		int32_t who = resolve_surname(doc, i, pt.gender);
+		const px_lex_entry *fn;
+		bool given = px_lex_match(doc, i, LX_FIRSTNAME, &fn) == 1;
+		if (who < 0 && given)
+			who = resolve_given_name(doc, i);
+		/* a name of one word: after a person's title, or tagged a
+		 * person on its own; never a given name alone ("Vladimir") */
+		if (who < 0 && (per_at(doc, i) || given))
+			who = coordinated_given_name(doc, i);
+		bool alone = (pt.head && pt.person_title) ||
+		             (lone_person(doc, i) && !inside_other_entity(doc, i, i + 1));
+		if (who < 0 && alone && !given && !doc->toks[i].allcaps) {
 			char *name = px_tok_span_dup(doc, i, i + 1);
 			who = actor_for_person(doc, name);
 			free(name);
@@ -630,8 +902,9 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 		apply_pretitle(doc, who, &pt, i);
 		return 1;
 	}
-	if (!vouched_name(doc, i, n, &pt)) {
-		int32_t who = known_surname(doc, i + n - 1);
+	bool tagged = tagged_person(doc, i, i + n) || appos_title(doc, i, i + n);
+	if (!tagged && !vouched_name(doc, i, n, &pt)) {
+		int32_t who = resolve_surname(doc, i + n - 1, 0);
 		if (who < 0)
 			return 0;
 		/* "Yuri Ushakov" beside "Yury Ushakov": the variant joins */
@@ -649,11 +922,34 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 	return n;
 }
 
+/* The article's full names, before the scan: runs of two or more name
+ * words the entity tagger marks as a person. */
+static void collect_fullnames(px_doc *doc)
+{
+	for (size_t i = 0; i < doc->n_toks;) {
+		size_t n = doc->toks[i].kind == TK_WORD && !in_headline(doc, i) ? name_run(doc, i) : 0;
+		if (n)
+			n = extend_to_entity(doc, i, n);
+		if (n >= 2 && name_pos(doc, i) && name_pos(doc, i + n - 1) &&
+		    tagged_person(doc, i, i + n)) {
+			px_fullname *f = VEC_PUSH(doc->fullnames, doc->n_fullnames, doc->cap_fullnames);
+			f->a = (uint32_t)i;
+			f->b = (uint32_t)(i + n);
+			char *name = px_tok_span_dup(doc, i, i + n);
+			f->gender = gender_of_name(doc->dict, name);
+			free(name);
+		}
+		i += n ? n : 1;
+	}
+}
+
 void px_find_actors(px_doc *doc)
 {
 	doc->tok_mention = xmalloc((doc->n_toks + 1) * sizeof *doc->tok_mention);
 	for (size_t i = 0; i <= doc->n_toks; i++)
 		doc->tok_mention[i] = -1;
+	mark_headlines(doc);
+	collect_fullnames(doc);
 	for (size_t i = 0; i < doc->n_toks;) {
 		size_t used = 0;
 		if (doc->toks[i].kind != TK_WORD) {
@@ -666,4 +962,8 @@ void px_find_actors(px_doc *doc)
 		else
 			i++;
 	}
+	free(doc->fullnames), free(doc->sent_headline);
+	doc->fullnames = NULL;
+	doc->sent_headline = NULL;
+	doc->n_fullnames = doc->cap_fullnames = 0;
 }

@@ -95,6 +95,7 @@ typedef struct px_place {
 typedef struct px_title {
 	char *canonical; /* e.g. "foreign minister" */
 	bool person;     /* titles such as "president" name a person, not an office */
+	uint8_t gender;  /* 0 either, 1 male ("Mr."), 2 female ("Mrs.", "congresswoman") */
 } px_title;
 
 typedef struct px_event_word {
@@ -260,6 +261,13 @@ typedef struct px_syntax {
 	size_t n_deprels;
 } px_syntax;
 
+/* actors.c: a full personal name the article writes (tokens [a, b)),
+ * found before the scan so a surname met first resolves to it. */
+typedef struct px_fullname {
+	uint32_t a, b;
+	uint8_t gender; /* as px_actor.gender */
+} px_fullname;
+
 typedef struct px_doc {
 	const px_dict *dict;
 	px_text text;
@@ -284,6 +292,9 @@ typedef struct px_doc {
 	px_date_cache *date_cache;    /* per sentence, filled on first question */
 	px_date published;
 	px_syntax syn; /* syntax.c: the language layer's analysis of the kept text */
+	px_fullname *fullnames; /* actors.c, during px_find_actors only (NULL after) */
+	uint8_t *sent_headline; /* actors.c, the same: per sentence, 1 a title-case headline */
+	size_t n_fullnames, cap_fullnames;
 } px_doc;
 
 struct px_result {
@@ -303,6 +314,12 @@ int32_t px_syn_tok(const px_doc *doc, size_t k);
 const char *px_syn_deprel(const px_doc *doc, size_t k);
 /* Its relation equals rel, or rel is its base ("nsubj" matches "nsubj:pass"). */
 bool px_syn_rel_is(const px_doc *doc, size_t k, const char *rel);
+/* Entity type (ln_ent_type) of the entity holding px token i, or -1. */
+int px_syn_ent_type(const px_doc *doc, size_t i);
+/* The px tokens [*a, *b) of the entity holding px token i; false: none. */
+bool px_syn_ent_span(const px_doc *doc, size_t i, size_t *a, size_t *b);
+/* The models' own fine tag of ln token k ("NNPS"), "" when none. */
+const char *px_syn_xpos(const px_doc *doc, size_t k);
 /* Lemma of ln token k ("" when none). */
 const char *px_syn_lemma(const px_doc *doc, size_t k);
 /* UPOS of ln token k (LN_UPOS_X without models). */
