@@ -21,6 +21,21 @@
 #include <string.h>
 #include <strings.h>
 
+/* A full personal name the article writes (tokens [a, b)), found before
+ * the scan so that a surname met first resolves to it. */
+typedef struct px_fullname {
+	uint32_t a, b;
+	uint8_t gender; /* as px_actor.gender */
+} px_fullname;
+
+/* The scan's working state (doc->scan while px_find_actors runs). */
+struct px_actor_scan {
+	px_fullname *fullnames;
+	size_t n_fullnames, cap_fullnames;
+	uint8_t *sent_headline; /* per sentence: 1 a title-case headline */
+	uint8_t *credit;        /* per token: 1 inside a byline or credit */
+};
+
 static bool tok_word(const px_doc *doc, size_t i)
 {
 	return i < doc->n_toks && doc->toks[i].kind == TK_WORD;
@@ -268,16 +283,20 @@ static bool name_token(const px_doc *doc, size_t i)
 	return true;
 }
 
+static int nameword_at(const px_doc *doc, size_t i, size_t *len)
+{
+	const px_lex_entry *e;
+	size_t n = px_lex_match(doc, i, LX_NAMEWORD, &e);
+	if (len)
+		*len = n;
+	return n ? (int)e->ref : -1;
+}
+
+/* A name particle ("bin", "van", "el"; capitalised too: "Le Pen"). */
 static bool is_particle(const px_doc *doc, size_t i)
 {
-	static const char *const particles[] = {"bin", "al", "de", "van", "von", "der", "da",
-	                                        "la",  "el", "di", "du",  "le",  NULL};
-	if (!tok_word(doc, i) || doc->toks[i].cap)
-		return false;
-	for (const char *const *p = particles; *p; p++)
-		if (px_tok_is(doc, i, *p))
-			return true;
-	return false;
+	size_t n;
+	return tok_word(doc, i) && nameword_at(doc, i, &n) == NW_PARTICLE && n == 1;
 }
 
 /* Length in tokens of the personal-name run at i (0: none): capitalised
@@ -314,6 +333,13 @@ static size_t name_run(const px_doc *doc, size_t i)
 		    doc->toks[j + 1].start == doc->toks[j].end) {
 			j += 3, words++;
 			continue;
+		}
+		/* "Joe Manchin III", "Martin Luther King Jr." */
+		size_t sl;
+		if (words >= 2 && (j == i + 1 || doc->toks[j - 1].kind == TK_WORD) &&
+		    nameword_at(doc, j, &sl) == NW_SUFFIX && doc->toks[j].cap) {
+			j += sl;
+			break;
 		}
 		if (!name_token(doc, j))
 			break;
@@ -613,6 +639,17 @@ static bool name_pos(const px_doc *doc, size_t i)
  * ("Ottoman Turks" are a people, not a person). */
 static bool tagged_person(const px_doc *doc, size_t a, size_t b);
 
+/* A singular proper noun to the tagger ("Turks" is plural); without
+ * models, any word. */
+static bool proper_noun(const px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i);
+	if (!doc->syn.ok || k < 0)
+		return true;
+	return px_syn_upos(doc, (size_t)k) == LN_UPOS_PROPN &&
+	       strcmp(px_syn_xpos(doc, (size_t)k), "NNPS") != 0;
+}
+
 /* The ln token of [a, b) whose head lies outside it: the run's head. */
 static int32_t run_head(const px_doc *doc, size_t a, size_t b)
 {
@@ -673,37 +710,31 @@ static bool tagged_person(const px_doc *doc, size_t a, size_t b)
 		int32_t l = px_syn_ln(doc, k);
 		if (l < 0 || doc->toks[k].kind != TK_WORD || !doc->toks[k].cap)
 			continue;
-		if (px_syn_upos(doc, (size_t)l) != LN_UPOS_PROPN || !strcmp(px_syn_xpos(doc, (size_t)l), "NNPS"))
+		if (px_syn_upos(doc, (size_t)l) != LN_UPOS_PROPN ||
+		    !strcmp(px_syn_xpos(doc, (size_t)l), "NNPS"))
 			return false;
 	}
 	return true;
 }
 
-/* A lone name word grown to the end of the person entity it starts:
- * "Gov. Nathan Deal", where "Deal" alone would stop a name.  Only a
- * single word grows (a name has two), by at most two words. */
-static size_t extend_to_entity(const px_doc *doc, size_t i, size_t n)
+/* Tokens i and j lie in one person entity. */
+static bool same_person_entity(const px_doc *doc, size_t i, size_t j)
 {
-	size_t ea, eb;
-	if (n != 1 || !per_at(doc, i) || !px_syn_ent_span(doc, i, &ea, &eb) || eb <= i + 1 ||
-	    eb > i + 3 || !same_sentence(doc, i, eb - 1))
-		return n;
-	for (size_t k = i + 1; k < eb; k++)
-		if (doc->toks[k].kind != TK_WORD || !doc->toks[k].cap)
-			return n;
-	return eb - i;
+	int32_t a = px_syn_ln(doc, i), b = px_syn_ln(doc, j);
+	return per_at(doc, i) && per_at(doc, j) && a >= 0 && b >= 0 &&
+	       doc->syn.ent[a] == doc->syn.ent[b];
 }
 
 /* ------------------------------------------------------------ headlines */
 
 /* Sentences in title case ("Clinton Wades In, Urges Britain To Stay"),
  * whose capitals say nothing about names: past the first word, three or
- * more words, at most a quarter of them lower-case, and two or more of the
+ * more words of four letters or more, at most a quarter of them lower-case, and two or more of the
  * capitalised ones neither inside an entity the tagger found nor known to
  * the dictionary as a name, title or place.  Needs models. */
 static void mark_headlines(px_doc *doc)
 {
-	doc->sent_headline = xcalloc(doc->n_sents + 1, 1);
+	doc->scan->sent_headline = xcalloc(doc->n_sents + 1, 1);
 	if (!doc->syn.ok)
 		return;
 	for (size_t s = 0; s < doc->n_sents; s++) {
@@ -712,7 +743,7 @@ static void mark_headlines(px_doc *doc)
 		for (size_t i = S->tok_start + 1; i < S->tok_end; i++) {
 			const px_token *t = &doc->toks[i];
 			const px_lex_entry *e;
-			if (t->kind != TK_WORD || t->end - t->start < 2)
+			if (t->kind != TK_WORD || t->end - t->start < 4)
 				continue;
 			words++;
 			if (!t->cap)
@@ -724,13 +755,70 @@ static void mark_headlines(px_doc *doc)
 			                       &e))
 				bare++;
 		}
-		doc->sent_headline[s] = words >= 3 && lower * 4 <= words && bare >= 2;
+		doc->scan->sent_headline[s] = words >= 3 && lower * 4 <= words && bare >= 2;
+	}
+}
+
+/* ------------------------------------------------------------ credits */
+
+/* Token i opens its line: only blanks between it and the line's start,
+ * or an opening "(", ";" or "|" ("(Photo: ...)", "...; Editing by ..."). */
+static bool line_opening(const px_doc *doc, size_t i)
+{
+	size_t b = doc->toks[i].start;
+	while (b > 0 && (doc->text.s[b - 1] == ' ' || doc->text.s[b - 1] == '\t'))
+		b--;
+	return b == 0 || strchr("\n(;|", doc->text.s[b - 1]);
+}
+
+/* A token of a list of names: a capitalised word, an initial's dot, a
+ * particle, a hyphen, a comma, a slash or a conjunction. */
+static bool credit_token(const px_doc *doc, size_t i)
+{
+	const px_token *t = &doc->toks[i];
+	int32_t k = px_syn_ln(doc, i);
+	if (t->kind == TK_WORD)
+		return t->cap || t->allcaps || is_particle(doc, i) ||
+		       (k >= 0 && px_syn_upos(doc, (size_t)k) == LN_UPOS_CCONJ);
+	return px_tok_char(doc, i, ',') || px_tok_char(doc, i, '.') || px_tok_char(doc, i, '-') ||
+	       px_tok_char(doc, i, '/');
+}
+
+static bool same_line(const px_doc *doc, size_t a, size_t b)
+{
+	for (uint32_t k = doc->toks[a].end; k < doc->toks[b].start; k++)
+		if (doc->text.s[k] == '\n')
+			return false;
+	return true;
+}
+
+/* Bylines and credits ("By Jane Roe and John Doe", "(Photo: Jane Roe/AP)",
+ * "Jane Roe contributed to this report"): their names are no actors. */
+static void mark_credits(px_doc *doc)
+{
+	uint8_t *c = doc->scan->credit = xcalloc(doc->n_toks + 1, 1);
+	for (size_t i = 0; i < doc->n_toks; i++) {
+		size_t n;
+		int w = nameword_at(doc, i, &n);
+		if (w == NW_CREDIT && line_opening(doc, i)) {
+			size_t j = i + n;
+			while (j < doc->n_toks && j < i + n + 30 && same_line(doc, j - 1, j) &&
+			       credit_token(doc, j))
+				c[j++] = 1;
+		} else if (w == NW_CREDITED) {
+			size_t j = i;
+			while (j > 0 && j + 30 > i && same_line(doc, j - 1, j) &&
+			       credit_token(doc, j - 1))
+				j--;
+			if (j < i && line_opening(doc, j))
+				memset(c + j, 1, i - j);
+		}
 	}
 }
 
 static bool in_headline(const px_doc *doc, size_t i)
 {
-	return doc->sent_headline && doc->sent_headline[doc->toks[i].sent];
+	return doc->scan && doc->scan->sent_headline[doc->toks[i].sent];
 }
 
 /* ------------------------------------------------------------ surnames */
@@ -775,8 +863,8 @@ static int32_t resolve_surname(px_doc *doc, size_t i, uint8_t want)
 			return k;
 	}
 	const px_fullname *best = NULL;
-	for (size_t f = 0; f < doc->n_fullnames; f++) {
-		const px_fullname *c = &doc->fullnames[f];
+	for (size_t f = 0; f < doc->scan->n_fullnames; f++) {
+		const px_fullname *c = &doc->scan->fullnames[f];
 		if (!gender_agrees(c->gender, want))
 			continue;
 		char *name = px_tok_span_dup(doc, c->a, c->b);
@@ -800,7 +888,8 @@ static int32_t resolve_given_name(px_doc *doc, size_t i)
 		if (k < 0 || !px_is_person(doc, k))
 			continue;
 		const char *name = doc->actors[k].name;
-		if (strchr(name, ' ') && !strncmp(name, doc->text.s + t->start, n) && name[n] == ' ')
+		if (strchr(name, ' ') && !strncmp(name, doc->text.s + t->start, n) &&
+		    name[n] == ' ')
 			return k;
 	}
 	return -1;
@@ -858,8 +947,17 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 		add_mention(doc, i, i + 1, who, MH_SURNAME);
 		return 1;
 	}
-	n = extend_to_entity(doc, i, n);
-	while (n > 1 && !name_pos(doc, i + n - 1))
+	/* "the Obama-Clinton policy": two people's surnames, each its own */
+	if (n == 3 && px_tok_char(doc, i + 1, '-')) {
+		int32_t x = resolve_surname(doc, i, 0),
+		        y = x >= 0 ? resolve_surname(doc, i + 2, 0) : -1;
+		if (x >= 0 && y >= 0 && x != y) {
+			add_mention(doc, i, i + 1, x, MH_SURNAME);
+			add_mention(doc, i + 2, i + 3, y, MH_SURNAME);
+			return 3;
+		}
+	}
+	while (n > 1 && !name_pos(doc, i + n - 1) && nameword_at(doc, i + n - 1, NULL) != NW_SUFFIX)
 		n--;
 	/* a trailing possessive or dictionary actor ends the run early */
 	pretitle pt = pretitle_before(doc, i);
@@ -883,7 +981,7 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 		int32_t who = resolve_surname(doc, i, pt.gender);
 		const px_lex_entry *fn;
 		bool given = px_lex_match(doc, i, LX_FIRSTNAME, &fn) == 1;
-		if (who < 0 && given)
+		if (who < 0)
 			who = resolve_given_name(doc, i);
 		/* a name of one word: after a person's title, or tagged a
 		 * person on its own; never a given name alone ("Vladimir") */
@@ -891,6 +989,10 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 			who = coordinated_given_name(doc, i);
 		bool alone = (pt.head && pt.person_title) ||
 		             (lone_person(doc, i) && !inside_other_entity(doc, i, i + 1));
+		/* a word the tagger reads as a name, and not the first word of a
+		 * longer one it cut ("Nathan" of "Nathan Deal") */
+		alone = alone && proper_noun(doc, i) &&
+		        !(doc->toks[i + 1].cap && same_person_entity(doc, i, i + 1));
 		if (who < 0 && alone && !given && !doc->toks[i].allcaps) {
 			char *name = px_tok_span_dup(doc, i, i + 1);
 			who = actor_for_person(doc, name);
@@ -927,12 +1029,14 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 static void collect_fullnames(px_doc *doc)
 {
 	for (size_t i = 0; i < doc->n_toks;) {
-		size_t n = doc->toks[i].kind == TK_WORD && !in_headline(doc, i) ? name_run(doc, i) : 0;
-		if (n)
-			n = extend_to_entity(doc, i, n);
+		size_t n =
+		    doc->toks[i].kind == TK_WORD && !in_headline(doc, i) && !doc->scan->credit[i]
+		        ? name_run(doc, i)
+		        : 0;
 		if (n >= 2 && name_pos(doc, i) && name_pos(doc, i + n - 1) &&
 		    tagged_person(doc, i, i + n)) {
-			px_fullname *f = VEC_PUSH(doc->fullnames, doc->n_fullnames, doc->cap_fullnames);
+			px_fullname *f = VEC_PUSH(doc->scan->fullnames, doc->scan->n_fullnames,
+			                          doc->scan->cap_fullnames);
 			f->a = (uint32_t)i;
 			f->b = (uint32_t)(i + n);
 			char *name = px_tok_span_dup(doc, i, i + n);
@@ -948,11 +1052,13 @@ void px_find_actors(px_doc *doc)
 	doc->tok_mention = xmalloc((doc->n_toks + 1) * sizeof *doc->tok_mention);
 	for (size_t i = 0; i <= doc->n_toks; i++)
 		doc->tok_mention[i] = -1;
+	doc->scan = xcalloc(1, sizeof *doc->scan);
 	mark_headlines(doc);
+	mark_credits(doc);
 	collect_fullnames(doc);
 	for (size_t i = 0; i < doc->n_toks;) {
 		size_t used = 0;
-		if (doc->toks[i].kind != TK_WORD) {
+		if (doc->toks[i].kind != TK_WORD || doc->scan->credit[i]) {
 			i++;
 			continue;
 		}
@@ -962,8 +1068,7 @@ void px_find_actors(px_doc *doc)
 		else
 			i++;
 	}
-	free(doc->fullnames), free(doc->sent_headline);
-	doc->fullnames = NULL;
-	doc->sent_headline = NULL;
-	doc->n_fullnames = doc->cap_fullnames = 0;
+	free(doc->scan->fullnames), free(doc->scan->sent_headline), free(doc->scan->credit);
+	free(doc->scan);
+	doc->scan = NULL;
 }

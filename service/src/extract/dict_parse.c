@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_FIELDS 8
 
@@ -177,6 +178,35 @@ static int add_name_row(px_dict *d, row *r)
 	return 0;
 }
 
+/* namewords.tsv: word, class (particle|suffix|credit); a word has one class
+ * (a second row for it is an error, not a silent override). */
+static int add_nameword_row(px_dict *d, row *r)
+{
+	/* in enum px_nameword order */
+	static const char *const classes[] = {"particle", "suffix", "credit", "credited"};
+	for (uint32_t k = 0; k < sizeof classes / sizeof *classes; k++) {
+		if (strcmp(r->field[1], classes[k]))
+			continue;
+		size_t n = strlen(r->field[0]);
+		for (size_t i = 0; i < d->n_lex; i++) {
+			const px_lex_entry *e = &d->lex[i];
+			if (!(e->kind & LX_NAMEWORD))
+				continue;
+			buf b;
+			buf_init(&b);
+			for (size_t t = 0; t < e->ntok; t++)
+				buf_printf(&b, "%s%s", t ? " " : "", e->toks[t]);
+			bool dup = b.len == n && !strncasecmp(b.data, r->field[0], n);
+			buf_free(&b);
+			if (dup)
+				return -1;
+		}
+		px_dict_add_phrase(d, r->field[0], n, LX_NAMEWORD, k);
+		return 0;
+	}
+	return -1;
+}
+
 static int add_word_row(px_dict *d, row *r, unsigned kind)
 {
 	px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), kind, 0);
@@ -193,13 +223,15 @@ typedef enum table {
 	T_NAMES,
 	T_STOP,
 	T_MARKERS,
+	T_NAMEWORDS,
 	T_UNKNOWN
 } table;
 
 static table table_of(const char *name)
 {
-	static const char *const files[] = {"actors", "countries", "places",    "titles", "events",
-	                                    "cues",   "names",     "stopwords", "markers"};
+	static const char *const files[] = {"actors",  "countries", "places", "titles",
+	                                    "events",  "cues",      "names",  "stopwords",
+	                                    "markers", "namewords"};
 	const char *base = strrchr(name, '/');
 	base = base ? base + 1 : name;
 	for (int k = 0; k < T_UNKNOWN; k++) {
@@ -222,6 +254,7 @@ static int add_row(px_dict *d, table t, row *r)
 	case T_NAMES: return add_name_row(d, r);
 	case T_STOP: return add_word_row(d, r, LX_STOP);
 	case T_MARKERS: return add_marker_row(d, r);
+	case T_NAMEWORDS: return add_nameword_row(d, r);
 	default: return -1;
 	}
 }

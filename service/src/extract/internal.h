@@ -68,7 +68,11 @@ enum px_lex_kind {
 	LX_FIRSTNAME = 1 << 8, /* ref: unused */
 	LX_STOP = 1 << 9,      /* capitalised word that is never a name */
 	LX_MARKER = 1 << 10,   /* ref: enum px_marker */
+	LX_NAMEWORD = 1 << 11, /* ref: enum px_nameword (namewords.tsv) */
 };
+
+/* namewords.tsv: the words that shape a personal name. */
+enum px_nameword { NW_PARTICLE, NW_SUFFIX, NW_CREDIT, NW_CREDITED };
 
 /* MK_SCHEDULED: future wording that follows its event ("the summit would
  * be held"), where MK_FUTURE must lead ("will meet"). */
@@ -102,7 +106,7 @@ typedef struct px_event_word {
 	char *type, *cameo, *verb; /* verb: third person for titles, e.g. "meets" */
 } px_event_word;
 
-#define PX_LEX_KINDS 11
+#define PX_LEX_KINDS 12
 
 typedef struct px_lex_hit {
 	const struct px_lex_entry *entry[PX_LEX_KINDS]; /* NULL when no entry of that kind */
@@ -261,13 +265,6 @@ typedef struct px_syntax {
 	size_t n_deprels;
 } px_syntax;
 
-/* actors.c: a full personal name the article writes (tokens [a, b)),
- * found before the scan so a surname met first resolves to it. */
-typedef struct px_fullname {
-	uint32_t a, b;
-	uint8_t gender; /* as px_actor.gender */
-} px_fullname;
-
 typedef struct px_doc {
 	const px_dict *dict;
 	px_text text;
@@ -291,10 +288,8 @@ typedef struct px_doc {
 	uint8_t *clause_breaks;       /* per token: 1 a clause break, 0 not (parties.c) */
 	px_date_cache *date_cache;    /* per sentence, filled on first question */
 	px_date published;
-	px_syntax syn; /* syntax.c: the language layer's analysis of the kept text */
-	px_fullname *fullnames; /* actors.c, during px_find_actors only (NULL after) */
-	uint8_t *sent_headline; /* actors.c, the same: per sentence, 1 a title-case headline */
-	size_t n_fullnames, cap_fullnames;
+	px_syntax syn;              /* syntax.c: the language layer's analysis of the kept text */
+	struct px_actor_scan *scan; /* actors.c's working state during px_find_actors, NULL after */
 } px_doc;
 
 struct px_result {
