@@ -251,7 +251,8 @@ static void add_mention(px_doc *doc, size_t a, size_t b, int32_t actor, uint8_t 
 	m->actor = actor;
 	m->how = how;
 	for (size_t i = a; i < b; i++)
-		doc->tok_mention[i] = (int32_t)(doc->n_mentions - 1);
+		(how == MH_PRONOUN ? doc->tok_pronoun : doc->tok_mention)[i] =
+		    (int32_t)(doc->n_mentions - 1);
 	doc->actors[actor].n_mentions++;
 	if (how == MH_NAME || how == MH_SURNAME) {
 		const char *surface = doc->text.s + doc->toks[a].start;
@@ -425,6 +426,8 @@ static void apply_pretitle(px_doc *doc, int32_t actor, const pretitle *pt, size_
 	}
 	if (!a->title_head)
 		a->title_head = xstrdup(pt->head);
+	if (!a->gender)
+		a->gender = pt->gender;
 	if (!a->country && pt->country >= 0)
 		a->country = xstrdup(doc->dict->countries[pt->country].iso3);
 	/* "Kremlin" in "Kremlin spokesman X" describes X; it is no mention */
@@ -536,6 +539,9 @@ static size_t title_mention(px_doc *doc, size_t i)
 
 /* ------------------------------------------------------------ the scan */
 
+static int32_t resolve_surname(px_doc *doc, size_t i, uint8_t want);
+static bool same_person_entity(const px_doc *doc, size_t i, size_t j);
+
 static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 {
 	const px_lex_entry *e;
@@ -547,10 +553,29 @@ static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 	if ((e->kind & (LX_ACTOR | LX_COUNTRY | LX_METONYM)) == 0 && px_tok_char(doc, i + n, '-') &&
 	    doc->toks[i + n].start == doc->toks[i + n - 1].end)
 		return false;
+	pretitle pt = pretitle_before(doc, i);
+	bool surname =
+	    n == 1 && (e->kind & LX_ACTOR) && !strcmp(doc->dict->actors[e->ref].kind, "person");
+	if (surname) {
+		/* a surname the dictionary knows that begins a longer name the
+		 * tagger reads as one person is that other name ("Kim Jong Il") */
+		if (name_token(doc, i + 1) && doc->toks[i + 1].cap &&
+		    same_person_entity(doc, i, i + 1))
+			return false;
+		/* the article's own full name wins over the dictionary's: "Clinton"
+		 * after "Hillary Clinton" is she, whoever the table calls Clinton */
+		int32_t own = resolve_surname(doc, i, pt.gender);
+		if (own >= 0 && doc->actors[own].dict_id != (int32_t)e->ref) {
+			add_mention(doc, i, i + 1, own, MH_SURNAME);
+			apply_pretitle(doc, own, &pt, i);
+			*used = 1;
+			return true;
+		}
+	}
 	/* a person's name may run on ("Donald J. Trump" is in the table; "Kim Jong Un" too) */
 	int32_t actor =
 	    (e->kind & LX_ACTOR) ? actor_for_dict(doc, e->ref) : actor_for_country(doc, e->ref);
-	if (n == 1 && px_is_person(doc, actor) && (e->kind & LX_ACTOR)) {
+	if (surname) {
 		/* a known surname after another given name is someone else: "Jane Peskov" */
 		const px_lex_entry *fn;
 		if (i > 0 && same_sentence(doc, i - 1, i) && name_token(doc, i - 1) &&
@@ -558,7 +583,6 @@ static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 		    px_lex_match(doc, i - 1, LX_FIRSTNAME, &fn))
 			return false;
 	}
-	pretitle pt = pretitle_before(doc, i);
 	add_mention(doc, i, i + n, actor, MH_NAME);
 	apply_pretitle(doc, actor, &pt, i);
 	*used = n;
@@ -851,18 +875,42 @@ static int32_t actor_for_fullname(px_doc *doc, const px_fullname *f)
 }
 
 /* A single capitalised word that is the surname of a person the article
- * names in full: the one mentioned last, else the full name written
- * nearest before (or, failing that, first after) it.  want: a gender the
- * person must not contradict (0 any). */
+ * names in full.  Among people already met: the one already called by the
+ * surname alone, else the one mentioned most, else the one met last (an
+ * article about Hillary Clinton that mentions Bill Clinton once means her
+ * by "Clinton").  Failing those, the full name written nearest before (or
+ * first after) it.  want: a gender the person must not contradict (0 any). */
+static bool rank_above(const int a[3], const int b[3])
+{
+	for (int k = 0; k < 3; k++)
+		if (a[k] != b[k])
+			return a[k] > b[k];
+	return false;
+}
+
 static int32_t resolve_surname(px_doc *doc, size_t i, uint8_t want)
 {
-	for (size_t m = doc->n_mentions; m-- > 0;) {
-		int32_t k = doc->mentions[m].actor;
-		if (k >= 0 && px_is_person(doc, k) && tok_surname_of(doc, i, doc->actors[k].name) &&
-		    gender_agrees(doc->actors[k].gender, want))
-			return k;
+	int32_t best = -1;
+	int best_rank[3] = {0, 0, 0};
+	for (int32_t k = 0; k < (int32_t)doc->n_actors; k++) {
+		if (!doc->actors[k].n_mentions || !px_is_person(doc, k) ||
+		    !tok_surname_of(doc, i, doc->actors[k].name) ||
+		    !gender_agrees(doc->actors[k].gender, want))
+			continue;
+		int rank[3] = {0, (int)doc->actors[k].n_mentions, 0};
+		for (size_t m = 0; m < doc->n_mentions; m++)
+			if (doc->mentions[m].actor == k) {
+				rank[0] |= doc->mentions[m].how == MH_SURNAME;
+				rank[2] = (int)m;
+			}
+		if (best < 0 || rank_above(rank, best_rank)) {
+			best = k;
+			memcpy(best_rank, rank, sizeof rank);
+		}
 	}
-	const px_fullname *best = NULL;
+	if (best >= 0)
+		return best;
+	const px_fullname *near = NULL;
 	for (size_t f = 0; f < doc->scan->n_fullnames; f++) {
 		const px_fullname *c = &doc->scan->fullnames[f];
 		if (!gender_agrees(c->gender, want))
@@ -870,12 +918,12 @@ static int32_t resolve_surname(px_doc *doc, size_t i, uint8_t want)
 		char *name = px_tok_span_dup(doc, c->a, c->b);
 		bool fits = tok_surname_of(doc, i, name);
 		free(name);
-		if (fits && (!best || c->a < i))
-			best = c;
-		if (best && c->a > i)
+		if (fits && (!near || c->a < i))
+			near = c;
+		if (near && c->a > i)
 			break;
 	}
-	return best ? actor_for_fullname(doc, best) : -1;
+	return near ? actor_for_fullname(doc, near) : -1;
 }
 
 /* A lone given name ("Miriam") of a person the article names in full. */
@@ -1024,6 +1072,48 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 	return n;
 }
 
+/* ------------------------------------------------------------ pronouns */
+
+/* The person a singular pronoun outside quotations stands for, among the
+ * mentions met so far: in its own sentence, the nearest person before it;
+ * else, in the nearest of the three sentences before that names one, the
+ * first (the subject, as a rule).  Only people agreeing in gender count,
+ * and only mentions outside quotations. */
+static int32_t pronoun_antecedent(const px_doc *doc, size_t i, uint8_t want)
+{
+	uint32_t sent = doc->toks[i].sent, found_sent = 0;
+	int32_t who = -1;
+	for (size_t m = doc->n_mentions; m-- > 0;) {
+		const px_mention *mm = &doc->mentions[m];
+		uint32_t s = doc->toks[mm->tok_start].sent;
+		if (who >= 0 && s != found_sent)
+			break;
+		if (s + 3 < sent)
+			break;
+		if (mm->actor < 0 || !px_is_person(doc, mm->actor) ||
+		    doc->toks[mm->tok_start].inq ||
+		    !gender_agrees(doc->actors[mm->actor].gender, want))
+			continue;
+		if (s == sent)
+			return mm->actor;
+		who = mm->actor, found_sent = s;
+	}
+	return who;
+}
+
+static size_t pronoun_mention(px_doc *doc, size_t i)
+{
+	size_t n;
+	int w = nameword_at(doc, i, &n);
+	if ((w != NW_HE && w != NW_SHE) || n != 1 || doc->toks[i].inq)
+		return 0;
+	int32_t who = pronoun_antecedent(doc, i, w == NW_HE ? 1 : 2);
+	if (who < 0)
+		return 0;
+	add_mention(doc, i, i + 1, who, MH_PRONOUN);
+	return 1;
+}
+
 /* The article's full names, before the scan: runs of two or more name
  * words the entity tagger marks as a person. */
 static void collect_fullnames(px_doc *doc)
@@ -1050,8 +1140,9 @@ static void collect_fullnames(px_doc *doc)
 void px_find_actors(px_doc *doc)
 {
 	doc->tok_mention = xmalloc((doc->n_toks + 1) * sizeof *doc->tok_mention);
+	doc->tok_pronoun = xmalloc((doc->n_toks + 1) * sizeof *doc->tok_pronoun);
 	for (size_t i = 0; i <= doc->n_toks; i++)
-		doc->tok_mention[i] = -1;
+		doc->tok_mention[i] = doc->tok_pronoun[i] = -1;
 	doc->scan = xcalloc(1, sizeof *doc->scan);
 	mark_headlines(doc);
 	mark_credits(doc);
@@ -1063,7 +1154,7 @@ void px_find_actors(px_doc *doc)
 			continue;
 		}
 		if ((used = title_mention(doc, i)) > 0 || dictionary_mention(doc, i, &used) ||
-		    (used = pattern_mention(doc, i)) > 0)
+		    (used = pattern_mention(doc, i)) > 0 || (used = pronoun_mention(doc, i)) > 0)
 			i += used;
 		else
 			i++;

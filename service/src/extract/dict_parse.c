@@ -183,7 +183,8 @@ static int add_name_row(px_dict *d, row *r)
 static int add_nameword_row(px_dict *d, row *r)
 {
 	/* in enum px_nameword order */
-	static const char *const classes[] = {"particle", "suffix", "credit", "credited"};
+	static const char *const classes[] = {"particle", "suffix", "credit",
+	                                      "credited", "he",     "she"};
 	for (uint32_t k = 0; k < sizeof classes / sizeof *classes; k++) {
 		if (strcmp(r->field[1], classes[k]))
 			continue;

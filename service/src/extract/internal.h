@@ -72,7 +72,7 @@ enum px_lex_kind {
 };
 
 /* namewords.tsv: the words that shape a personal name. */
-enum px_nameword { NW_PARTICLE, NW_SUFFIX, NW_CREDIT, NW_CREDITED };
+enum px_nameword { NW_PARTICLE, NW_SUFFIX, NW_CREDIT, NW_CREDITED, NW_HE, NW_SHE };
 
 /* MK_SCHEDULED: future wording that follows its event ("the summit would
  * be held"), where MK_FUTURE must lead ("will meet"). */
@@ -283,6 +283,9 @@ typedef struct px_doc {
 	px_event *events;
 	size_t n_events, cap_events;
 	int32_t *tok_mention;         /* token -> mention index covering it, -1 */
+	/* token -> its pronoun mention (how MH_PRONOUN, actors.c), -1; kept
+	 * apart from tok_mention so a stage opts in to the resolution */
+	int32_t *tok_pronoun;
 	struct px_lex_hit *lex_cache; /* per token, per kind: the longest entry (lazy) */
 	uint8_t *lex_cached;          /* per token: cache filled */
 	uint8_t *clause_breaks;       /* per token: 1 a clause break, 0 not (parties.c) */
