@@ -325,8 +325,13 @@ static size_t name_run(const px_doc *doc, size_t i)
 			j += 2;
 			continue;
 		}
-		if (is_particle(doc, j) && name_token(doc, j + 1)) {
-			j += 2, words += 2;
+		/* "bin Salman", "van der Berg": particles, then a name word */
+		size_t p = j;
+		while (p < j + 3 && is_particle(doc, p))
+			p++;
+		if (p > j && name_token(doc, p)) {
+			words += p - j + 1;
+			j = p + 1;
 			continue;
 		}
 		/* "Abdel Fattah el-Sisi" */
@@ -363,12 +368,13 @@ typedef struct pretitle {
 	int32_t country;  /* dict country from a demonym or country name, -1 */
 	bool person_title;
 	uint8_t gender; /* the title's gender ("Mrs.", "congresswoman"), 0 none */
+	bool honorific; /* only "Mr.", "Mrs.": no title to record */
 } pretitle;
 
 /* Reads the title words that end right before token end. */
 static pretitle pretitle_before(const px_doc *doc, size_t end)
 {
-	pretitle pt = {end, NULL, -1, false, 0};
+	pretitle pt = {end, NULL, -1, false, 0, false};
 	size_t i = end;
 	/* walk back over title words, demonyms, country names and organisations */
 	while (i > 0 && same_sentence(doc, i - 1, end ? end - 1 : 0)) {
@@ -401,6 +407,7 @@ static pretitle pretitle_before(const px_doc *doc, size_t end)
 				pt.head = doc->dict->titles[e->ref].canonical;
 				pt.person_title = doc->dict->titles[e->ref].person;
 				pt.gender = doc->dict->titles[e->ref].gender;
+				pt.honorific = doc->dict->titles[e->ref].honorific;
 			}
 		} else if (e->kind & (LX_DEMONYM | LX_COUNTRY)) {
 			if (pt.country < 0)
@@ -420,14 +427,16 @@ static void apply_pretitle(px_doc *doc, int32_t actor, const pretitle *pt, size_
 	px_actor *a = &doc->actors[actor];
 	if (!pt->head || !px_is_person(doc, actor))
 		return;
+	if (!a->gender)
+		a->gender = pt->gender;
+	if (pt->honorific)
+		return;
 	if (!a->title) {
 		char *t = px_tok_span_dup(doc, pt->start, name_start);
 		a->title = t;
 	}
 	if (!a->title_head)
 		a->title_head = xstrdup(pt->head);
-	if (!a->gender)
-		a->gender = pt->gender;
 	if (!a->country && pt->country >= 0)
 		a->country = xstrdup(doc->dict->countries[pt->country].iso3);
 	/* "Kremlin" in "Kremlin spokesman X" describes X; it is no mention */
@@ -539,8 +548,9 @@ static size_t title_mention(px_doc *doc, size_t i)
 
 /* ------------------------------------------------------------ the scan */
 
-static int32_t resolve_surname(px_doc *doc, size_t i, uint8_t want);
+static int32_t resolve_surname(px_doc *doc, size_t a, size_t b, uint8_t want);
 static bool same_person_entity(const px_doc *doc, size_t i, size_t j);
+static int32_t resolve_given_name(px_doc *doc, size_t i);
 
 static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 {
@@ -564,7 +574,9 @@ static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 			return false;
 		/* the article's own full name wins over the dictionary's: "Clinton"
 		 * after "Hillary Clinton" is she, whoever the table calls Clinton */
-		int32_t own = resolve_surname(doc, i, pt.gender);
+		int32_t own = resolve_surname(doc, i, i + 1, pt.gender);
+		if (own < 0) /* "Kim" after "Kim Jong Il": a family name written first */
+			own = resolve_given_name(doc, i);
 		if (own >= 0 && doc->actors[own].dict_id != (int32_t)e->ref) {
 			add_mention(doc, i, i + 1, own, MH_SURNAME);
 			apply_pretitle(doc, own, &pt, i);
@@ -659,8 +671,8 @@ static bool name_pos(const px_doc *doc, size_t i)
 	}
 }
 
-/* A run the tagger marks as a person, made of proper nouns, none plural
- * ("Ottoman Turks" are a people, not a person). */
+/* A run the tagger marks (in part) as a person, ending in a proper noun,
+ * no word plural ("Ottoman Turks" are a people, not a person). */
 static bool tagged_person(const px_doc *doc, size_t a, size_t b);
 
 /* A singular proper noun to the tagger ("Turks" is plural); without
@@ -732,13 +744,10 @@ static bool tagged_person(const px_doc *doc, size_t a, size_t b)
 		return false;
 	for (size_t k = a; k < b; k++) {
 		int32_t l = px_syn_ln(doc, k);
-		if (l < 0 || doc->toks[k].kind != TK_WORD || !doc->toks[k].cap)
-			continue;
-		if (px_syn_upos(doc, (size_t)l) != LN_UPOS_PROPN ||
-		    !strcmp(px_syn_xpos(doc, (size_t)l), "NNPS"))
+		if (l >= 0 && !strcmp(px_syn_xpos(doc, (size_t)l), "NNPS"))
 			return false;
 	}
-	return true;
+	return proper_noun(doc, b - 1);
 }
 
 /* Tokens i and j lie in one person entity. */
@@ -847,12 +856,25 @@ static bool in_headline(const px_doc *doc, size_t i)
 
 /* ------------------------------------------------------------ surnames */
 
-/* The token's text is the surname of name (to one edit for long ones). */
-static bool tok_surname_of(const px_doc *doc, size_t i, const char *name)
+/* Tokens [a, b), one word ("Kowalczyk-Brandt"), are the surname of name
+ * (to one edit for long ones). */
+static bool tok_surname_of(const px_doc *doc, size_t a, size_t b, const char *name)
 {
-	const px_token *t = &doc->toks[i];
-	size_t n = t->end - t->start;
-	return n >= 3 && strchr(name, ' ') && surname_matches(name, doc->text.s + t->start, n);
+	size_t n = doc->toks[b - 1].end - doc->toks[a].start;
+	return n >= 3 && strchr(name, ' ') &&
+	       surname_matches(name, doc->text.s + doc->toks[a].start, n);
+}
+
+/* The same for a person's name or any of its full-name aliases ("Robert
+ * Dale" of "Robert Dale III"). */
+static bool surname_of_actor(const px_doc *doc, size_t a, size_t b, const px_actor *p)
+{
+	if (tok_surname_of(doc, a, b, p->name))
+		return true;
+	for (size_t k = 0; k < p->n_aliases; k++)
+		if (tok_surname_of(doc, a, b, p->aliases[k]))
+			return true;
+	return false;
 }
 
 static bool gender_agrees(uint8_t have, uint8_t want)
@@ -888,13 +910,13 @@ static bool rank_above(const int a[3], const int b[3])
 	return false;
 }
 
-static int32_t resolve_surname(px_doc *doc, size_t i, uint8_t want)
+static int32_t resolve_surname(px_doc *doc, size_t a, size_t b, uint8_t want)
 {
 	int32_t best = -1;
 	int best_rank[3] = {0, 0, 0};
 	for (int32_t k = 0; k < (int32_t)doc->n_actors; k++) {
 		if (!doc->actors[k].n_mentions || !px_is_person(doc, k) ||
-		    !tok_surname_of(doc, i, doc->actors[k].name) ||
+		    !surname_of_actor(doc, a, b, &doc->actors[k]) ||
 		    !gender_agrees(doc->actors[k].gender, want))
 			continue;
 		int rank[3] = {0, (int)doc->actors[k].n_mentions, 0};
@@ -916,11 +938,11 @@ static int32_t resolve_surname(px_doc *doc, size_t i, uint8_t want)
 		if (!gender_agrees(c->gender, want))
 			continue;
 		char *name = px_tok_span_dup(doc, c->a, c->b);
-		bool fits = tok_surname_of(doc, i, name);
+		bool fits = tok_surname_of(doc, a, b, name);
 		free(name);
-		if (fits && (!near || c->a < i))
+		if (fits && (!near || c->a < a))
 			near = c;
-		if (near && c->a > i)
+		if (near && c->a > a)
 			break;
 	}
 	return near ? actor_for_fullname(doc, near) : -1;
@@ -987,7 +1009,7 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 		return 0;
 	if (in_headline(doc, i)) {
 		/* a headline's capitals say nothing: only names met elsewhere */
-		int32_t who = resolve_surname(doc, i, 0);
+		int32_t who = resolve_surname(doc, i, i + 1, 0);
 		if (who < 0)
 			who = resolve_given_name(doc, i);
 		if (who < 0)
@@ -995,10 +1017,26 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 		add_mention(doc, i, i + 1, who, MH_SURNAME);
 		return 1;
 	}
+	/* a surname led by its particle: "Van der Berg said" */
+	if (n >= 2 && is_particle(doc, i)) {
+		int32_t who = resolve_surname(doc, i + n - 1, i + n, 0);
+		if (who >= 0) {
+			add_mention(doc, i, i + n, who, MH_SURNAME);
+			return n;
+		}
+	}
+	/* a hyphenated surname alone stays whole: "Kowalczyk-Brandt said" */
+	if (n == 3 && px_tok_char(doc, i + 1, '-')) {
+		int32_t who = resolve_surname(doc, i, i + 3, 0);
+		if (who >= 0) {
+			add_mention(doc, i, i + 3, who, MH_SURNAME);
+			return 3;
+		}
+	}
 	/* "the Obama-Clinton policy": two people's surnames, each its own */
 	if (n == 3 && px_tok_char(doc, i + 1, '-')) {
-		int32_t x = resolve_surname(doc, i, 0),
-		        y = x >= 0 ? resolve_surname(doc, i + 2, 0) : -1;
+		int32_t x = resolve_surname(doc, i, i + 1, 0),
+		        y = x >= 0 ? resolve_surname(doc, i + 2, i + 3, 0) : -1;
 		if (x >= 0 && y >= 0 && x != y) {
 			add_mention(doc, i, i + 1, x, MH_SURNAME);
 			add_mention(doc, i + 2, i + 3, y, MH_SURNAME);
@@ -1026,14 +1064,14 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 		break;
 	}
 	if (n == 1) {
-		int32_t who = resolve_surname(doc, i, pt.gender);
+		int32_t who = resolve_surname(doc, i, i + 1, pt.gender);
 		const px_lex_entry *fn;
 		bool given = px_lex_match(doc, i, LX_FIRSTNAME, &fn) == 1;
 		if (who < 0)
 			who = resolve_given_name(doc, i);
 		/* a name of one word: after a person's title, or tagged a
 		 * person on its own; never a given name alone ("Vladimir") */
-		if (who < 0 && (per_at(doc, i) || given))
+		if (who < 0 && proper_noun(doc, i))
 			who = coordinated_given_name(doc, i);
 		bool alone = (pt.head && pt.person_title) ||
 		             (lone_person(doc, i) && !inside_other_entity(doc, i, i + 1));
@@ -1054,7 +1092,7 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 	}
 	bool tagged = tagged_person(doc, i, i + n) || appos_title(doc, i, i + n);
 	if (!tagged && !vouched_name(doc, i, n, &pt)) {
-		int32_t who = resolve_surname(doc, i + n - 1, 0);
+		int32_t who = resolve_surname(doc, i + n - 1, i + n, 0);
 		if (who < 0)
 			return 0;
 		/* "Yuri Ushakov" beside "Yury Ushakov": the variant joins */
@@ -1069,6 +1107,15 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 	free(name);
 	add_mention(doc, i, i + n, who, MH_NAME);
 	apply_pretitle(doc, who, &pt, i);
+	/* "Robert Dale III" is also "Robert Dale", whose surname is Dale */
+	size_t sl, k = i + n - 1;
+	while (k > i && !tok_word(doc, k))
+		k--;
+	if (k > i + 1 && nameword_at(doc, k, &sl) == NW_SUFFIX) {
+		char *bare = px_tok_span_dup(doc, i, k);
+		add_alias(&doc->actors[who], bare, strlen(bare));
+		free(bare);
+	}
 	return n;
 }
 

@@ -130,15 +130,17 @@ static int add_place_row(px_dict *d, row *r)
 
 static int add_title_row(px_dict *d, row *r)
 {
-	/* person|office; the optional fourth column a gender, m or f */
+	/* person|office|honorific; the optional fourth column a gender, m or f */
 	const char *g = r->field[3];
-	if ((strcmp(r->field[2], "person") && strcmp(r->field[2], "office")) ||
+	bool honorific = !strcmp(r->field[2], "honorific");
+	if ((strcmp(r->field[2], "person") && strcmp(r->field[2], "office") && !honorific) ||
 	    (*g && strcmp(g, "m") && strcmp(g, "f")))
 		return -1;
 	px_title *t = VEC_PUSH(d->titles, d->n_titles, d->cap_titles);
 	t->canonical = xstrdup(*r->field[1] ? r->field[1] : r->field[0]);
 	t->person = strcmp(r->field[2], "office") != 0;
 	t->gender = !strcmp(g, "m") ? 1 : !strcmp(g, "f") ? 2 : 0;
+	t->honorific = honorific;
 	px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), LX_TITLE,
 	                   (uint32_t)(d->n_titles - 1));
 	return 0;

@@ -100,6 +100,7 @@ typedef struct px_title {
 	char *canonical; /* e.g. "foreign minister" */
 	bool person;     /* titles such as "president" name a person, not an office */
 	uint8_t gender;  /* 0 either, 1 male ("Mr."), 2 female ("Mrs.", "congresswoman") */
+	bool honorific;  /* "Mr.", "Mrs.": vouches for a name, recorded as no title */
 } px_title;
 
 typedef struct px_event_word {
@@ -282,7 +283,7 @@ typedef struct px_doc {
 	size_t n_stmts, cap_stmts;
 	px_event *events;
 	size_t n_events, cap_events;
-	int32_t *tok_mention;         /* token -> mention index covering it, -1 */
+	int32_t *tok_mention; /* token -> mention index covering it, -1 */
 	/* token -> its pronoun mention (how MH_PRONOUN, actors.c), -1; kept
 	 * apart from tok_mention so a stage opts in to the resolution */
 	int32_t *tok_pronoun;
