@@ -293,6 +293,13 @@ static int nameword_at(const px_doc *doc, size_t i, size_t *len)
 	return n ? (int)e->ref : -1;
 }
 
+/* Token i is a one-word name word of class w (namewords.tsv). */
+static bool is_nameword(const px_doc *doc, size_t i, int w)
+{
+	size_t n;
+	return nameword_at(doc, i, &n) == w && n == 1;
+}
+
 /* A name particle ("bin", "van", "el"; capitalised too: "Le Pen"). */
 static bool is_particle(const px_doc *doc, size_t i)
 {
@@ -371,6 +378,13 @@ typedef struct pretitle {
 	bool honorific; /* only "Mr.", "Mrs.": no title to record */
 } pretitle;
 
+/* The possessive ending "'s" to the tagger (none without models). */
+static bool possessive(const px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i);
+	return k >= 0 && !strcmp(px_syn_xpos(doc, (size_t)k), "POS");
+}
+
 /* Reads the title words that end right before token end. */
 static pretitle pretitle_before(const px_doc *doc, size_t end)
 {
@@ -391,7 +405,7 @@ static pretitle pretitle_before(const px_doc *doc, size_t end)
 			}
 		}
 		/* "Oman's Foreign Minister": a possessive country before the title */
-		if (!found && pt.head && i >= 2 && px_tok_is(doc, i - 1, "'s")) {
+		if (!found && pt.head && i >= 2 && possessive(doc, i - 1)) {
 			const px_lex_entry *c;
 			size_t n = px_lex_match(doc, i - 2, LX_COUNTRY | LX_METONYM, &c);
 			if (n == 1 && pt.country < 0)
@@ -452,43 +466,31 @@ static void apply_pretitle(px_doc *doc, int32_t actor, const pretitle *pt, size_
 /* ------------------------------------------------------------ title mentions */
 
 /* "the minister" fits a foreign minister; "the president" a president. */
-static bool title_fits(const char *held, const char *head);
+static bool title_fits(const px_dict *d, const char *held, const char *head);
 
-/* Words that refer back to several offices: "the Russian leader" is the
- * president or the prime minister, "the diplomat" the minister or envoy. */
-static bool generic_fits(const char *held, const char *head)
+/* Words that refer back to several offices (roles.tsv): "the Russian
+ * leader" is the president or the prime minister, "the diplomat" the
+ * minister or envoy. */
+static bool generic_fits(const px_dict *d, const char *held, const char *head)
 {
-	static const char *const leaders[] = {"president", "prime minister", "chancellor", "king",
-	                                      "emir",      "supreme leader", NULL};
-	static const char *const diplomats[] = {"foreign minister",
-	                                        "foreign secretary",
-	                                        "secretary of state",
-	                                        "ambassador",
-	                                        "envoy",
-	                                        "external affairs minister",
-	                                        NULL};
-	static const struct {
-		const char *generic;
-		const char *const *offices;
-	} generic[] = {{"leader", leaders}, {"diplomat", diplomats}};
-	for (size_t g = 0; g < sizeof generic / sizeof *generic; g++) {
-		if (strcmp(head, generic[g].generic))
+	for (size_t g = 0; g < d->n_roles; g++) {
+		if (strcmp(head, d->roles[g].generic))
 			continue;
-		for (const char *const *o = generic[g].offices; *o; o++)
-			if (title_fits(held, *o))
+		for (size_t o = 0; o < d->roles[g].n_offices; o++)
+			if (title_fits(d, held, d->roles[g].offices[o]))
 				return true;
 	}
 	return false;
 }
 
-static bool title_fits(const char *held, const char *head)
+static bool title_fits(const px_dict *d, const char *held, const char *head)
 {
 	if (!held)
 		return false;
 	size_t n = strlen(held), k = strlen(head);
 	return !strcmp(held, head) ||
 	       (n > k && held[n - k - 1] == ' ' && !strcmp(held + n - k, head)) ||
-	       generic_fits(held, head);
+	       generic_fits(d, held, head);
 }
 
 int32_t px_person_by_title(const px_doc *doc, size_t before_tok, const char *head,
@@ -499,7 +501,7 @@ int32_t px_person_by_title(const px_doc *doc, size_t before_tok, const char *hea
 		if (mm->tok_start >= before_tok || mm->actor < 0 || !px_is_person(doc, mm->actor))
 			continue;
 		const px_actor *a = &doc->actors[mm->actor];
-		if (!title_fits(a->title_head, head))
+		if (!title_fits(doc->dict, a->title_head, head))
 			continue;
 		if (country && a->country && strcmp(country, a->country))
 			continue;
@@ -512,7 +514,7 @@ int32_t px_person_by_title(const px_doc *doc, size_t before_tok, const char *hea
  * with no name after it.  Returns tokens consumed (0: not one). */
 static size_t title_mention(px_doc *doc, size_t i)
 {
-	if (!px_tok_is(doc, i, "the"))
+	if (!is_nameword(doc, i, NW_DEFINITE))
 		return 0;
 	size_t j = i + 1;
 	int32_t country = -1;
@@ -601,6 +603,8 @@ static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 	return true;
 }
 
+static int32_t run_head(const px_doc *doc, size_t a, size_t b);
+
 static bool vouched_name(const px_doc *doc, size_t i, size_t n, const pretitle *pt)
 {
 	const px_lex_entry *e;
@@ -610,12 +614,15 @@ static bool vouched_name(const px_doc *doc, size_t i, size_t n, const pretitle *
 		return true;
 	if (n >= 2 && same_sentence(doc, i, i + n) && cue_at(doc, i + n))
 		return true;
-	if (n >= 2 && i > 0 && cue_at(doc, i - 1) && px_tok_is(doc, i - 1, "said"))
+	/* "said Jane Roe": after a speech verb, as its subject (not "told
+	 * Jane Roe", whom it was told) */
+	int32_t h = n >= 2 && i > 0 && cue_at(doc, i - 1) ? run_head(doc, i, i + n) : -1;
+	if (h >= 0 && px_syn_rel_is(doc, (size_t)h, "nsubj"))
 		return true;
 	/* an appositive title: "Jane Roe, the agency's director, ..." */
 	if (n >= 2 && px_tok_char(doc, i + n, ',') && same_sentence(doc, i, i + n + 1)) {
 		size_t j = i + n + 1;
-		if (px_tok_is(doc, j, "the") || px_tok_is(doc, j, "a") || px_tok_is(doc, j, "an")) {
+		if (is_nameword(doc, j, NW_DEFINITE) || is_nameword(doc, j, NW_INDEFINITE)) {
 			for (size_t k = j + 1; k < j + 6 && same_sentence(doc, i, k); k++) {
 				const px_lex_entry *t;
 				if (px_lex_match(doc, k, LX_TITLE, &t) &&

@@ -146,6 +146,48 @@ static int add_title_row(px_dict *d, row *r)
 	return 0;
 }
 
+/* roles.tsv: generic head, then the ';'-separated heads it stands for; both
+ * given, and each generic word once. */
+static int add_role_row(px_dict *d, row *r)
+{
+	if (!*r->field[1])
+		return -1;
+	/* no chains (a generic word among the offices of another): they could loop */
+	for (size_t i = 0; i < d->n_roles; i++) {
+		if (!strcmp(d->roles[i].generic, r->field[0]))
+			return -1;
+		for (size_t k = 0; k < d->roles[i].n_offices; k++)
+			if (!strcmp(d->roles[i].offices[k], r->field[0]))
+				return -1;
+		char list[512];
+		snprintf(list, sizeof list, ";%s;", r->field[1]);
+		char needle[256];
+		snprintf(needle, sizeof needle, ";%s;", d->roles[i].generic);
+		if (strstr(list, needle))
+			return -1;
+	}
+	{
+		char list[512], needle[256];
+		snprintf(list, sizeof list, ";%s;", r->field[1]);
+		snprintf(needle, sizeof needle, ";%s;", r->field[0]);
+		if (strstr(list, needle))
+			return -1;
+	}
+	px_generic *role = VEC_PUSH(d->roles, d->n_roles, d->cap_roles);
+	role->generic = xstrdup(r->field[0]);
+	role->offices = NULL;
+	role->n_offices = 0;
+	size_t cap = 0;
+	char *save = NULL;
+	for (char *t = strtok_r(r->field[1], ";", &save); t; t = strtok_r(NULL, ";", &save)) {
+		while (*t == ' ')
+			t++;
+		if (*t)
+			*VEC_PUSH(role->offices, role->n_offices, cap) = xstrdup(t);
+	}
+	return 0;
+}
+
 static int add_event_row(px_dict *d, row *r)
 {
 	if (!*r->field[1] || !*r->field[2])
@@ -185,8 +227,8 @@ static int add_name_row(px_dict *d, row *r)
 static int add_nameword_row(px_dict *d, row *r)
 {
 	/* in enum px_nameword order */
-	static const char *const classes[] = {"particle", "suffix", "credit",
-	                                      "credited", "he",     "she"};
+	static const char *const classes[] = {"particle", "suffix", "credit",   "credited",
+	                                      "he",       "she",    "definite", "indefinite"};
 	for (uint32_t k = 0; k < sizeof classes / sizeof *classes; k++) {
 		if (strcmp(r->field[1], classes[k]))
 			continue;
@@ -227,6 +269,7 @@ typedef enum table {
 	T_STOP,
 	T_MARKERS,
 	T_NAMEWORDS,
+	T_ROLES,
 	T_UNKNOWN
 } table;
 
@@ -234,7 +277,7 @@ static table table_of(const char *name)
 {
 	static const char *const files[] = {"actors",  "countries", "places", "titles",
 	                                    "events",  "cues",      "names",  "stopwords",
-	                                    "markers", "namewords"};
+	                                    "markers", "namewords", "roles"};
 	const char *base = strrchr(name, '/');
 	base = base ? base + 1 : name;
 	for (int k = 0; k < T_UNKNOWN; k++) {
@@ -258,6 +301,7 @@ static int add_row(px_dict *d, table t, row *r)
 	case T_STOP: return add_word_row(d, r, LX_STOP);
 	case T_MARKERS: return add_marker_row(d, r);
 	case T_NAMEWORDS: return add_nameword_row(d, r);
+	case T_ROLES: return add_role_row(d, r);
 	default: return -1;
 	}
 }

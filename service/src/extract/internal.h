@@ -72,7 +72,16 @@ enum px_lex_kind {
 };
 
 /* namewords.tsv: the words that shape a personal name. */
-enum px_nameword { NW_PARTICLE, NW_SUFFIX, NW_CREDIT, NW_CREDITED, NW_HE, NW_SHE };
+enum px_nameword {
+	NW_PARTICLE,
+	NW_SUFFIX,
+	NW_CREDIT,
+	NW_CREDITED,
+	NW_HE,
+	NW_SHE,
+	NW_DEFINITE,
+	NW_INDEFINITE
+};
 
 /* MK_SCHEDULED: future wording that follows its event ("the summit would
  * be held"), where MK_FUTURE must lead ("will meet"). */
@@ -102,6 +111,14 @@ typedef struct px_title {
 	uint8_t gender;  /* 0 either, 1 male ("Mr."), 2 female ("Mrs.", "congresswoman") */
 	bool honorific;  /* "Mr.", "Mrs.": vouches for a name, recorded as no title */
 } px_title;
+
+/* roles.tsv: a word that refers back to any of several offices ("the
+ * leader": a president, a prime minister, a king). */
+typedef struct px_generic {
+	char *generic;  /* canonical head, e.g. "leader" */
+	char **offices; /* canonical heads it may stand for */
+	size_t n_offices;
+} px_generic;
 
 typedef struct px_event_word {
 	char *type, *cameo, *verb; /* verb: third person for titles, e.g. "meets" */
@@ -138,6 +155,8 @@ struct px_dict {
 	size_t n_titles, cap_titles;
 	px_event_word *events;
 	size_t n_events, cap_events;
+	px_generic *roles;
+	size_t n_roles, cap_roles;
 	const ln_models *models; /* borrowed (px_dict_set_models); NULL: no syntax */
 };
 
