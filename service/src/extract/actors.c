@@ -1,16 +1,73 @@
 /*
  * actors — who is mentioned: people, organisations and countries.
  *
- * One left-to-right pass over each sentence.  At every token the dictionary
- * is asked first (known actors with all aliases, countries and their
- * metonyms); failing that, a run of capitalised name-shaped words becomes a
- * person when something vouches for it: a title right before it ("Special
- * Envoy ..."), a known first name, or a speech verb right after it.  A lone
- * surname, or a spelling one edit away with the same first initial, joins
- * the person already met.  "The Kremlin spokesman" with no name after it
- * is a title mention, resolved to the last person who held that title.
- * Capitalised common words never start a name (stop-word table), so
- * "However" or "Wednesday" cannot become people.
+ * Design note
+ * -----------
+ * A person exists because the text names them.  The dictionary gives a
+ * name found in the text its identity (aliases, title, country, CAMEO
+ * code); it never introduces a person the text does not name, and an
+ * article's own full name beats the dictionary's reading of a surname.
+ *
+ * Before the scan (three passes over the document, then one left to right):
+ *  - headlines: a sentence in title case ("Clinton Wades In, Urges Britain
+ *    To Stay") says nothing with its capitals; it creates no one, and its
+ *    words only resolve to people named elsewhere;
+ *  - credits: names after a credit cue at a line's start ("By", "Reporting
+ *    by", "Photo:") or before "contributed to this report" are no actors;
+ *  - full names: every run of two or more name words the entity tagger
+ *    reads as a person, so that a surname met before its full name (a lead
+ *    "Valdebenito said ...") resolves to it.
+ *
+ * At every token the scan tries, in order:
+ *  1. "the senator", "the Russian leader" with no name after it: a title
+ *     mention of the last person holding that title (roles.tsv lets a
+ *     generic word stand for several offices);
+ *  2. the dictionary (people with their aliases, countries, their demonyms
+ *     and metonyms, organisations).  A one-word person alias yields to the
+ *     article: when it begins a longer name the tagger reads as one person
+ *     ("Kim Jong Il"), or when the article names someone else with that
+ *     surname ("Elena Lavrov ... Lavrov said");
+ *  3. a run of name words (capitalised words, particles — "bin", "van
+ *     der" —, hyphenated parts, middle initials, suffixes — "III", "Jr." —,
+ *     at most five words), cut where the tagger says a word is a verb or a
+ *     function word ("Like Corker").  It is a person when the tagger marks
+ *     it a person (ending in a singular proper noun, and not inside a
+ *     longer organisation or place), or a title stands before it ("Special
+ *     Envoy ..."), or it starts with a known given name (names.tsv), or a
+ *     speech verb follows it, or it is the subject of one before it ("said
+ *     Jane Roe"), or an apposition gives it a person's title ("Jane Roe,
+ *     the agency's director" / "the party's leader, Jane Roe");
+ *  4. a pronoun (he/she and their forms, namewords.tsv) outside quotations.
+ *
+ * Resolution within the article:
+ *  - a one-word name (or a hyphenated or particle-led surname) is the
+ *    surname of a person met in full: the one already called by that
+ *    surname alone, else the one mentioned most, else the one met last
+ *    (an article about Hillary Clinton that once names Bill Clinton means
+ *    her by "Clinton"); an honorific narrows by gender ("Mrs. Clinton").
+ *    Failing that, the full name the article writes nearest before (or
+ *    first after) it.  Failing that too, the first word of a full name
+ *    ("Miriam", "Dong" of "Dong Xiaolin", "Kim" of "Kim Jong Il");
+ *  - a given name alone that resolves to no one is no person ("Vladimir");
+ *    a single word becomes a new person only after a person's title or as
+ *    the tagger's person that is the subject of its clause, and never as
+ *    the first word of a longer name the tagger cut;
+ *  - "Sheldon and Miriam Adelson": the given name takes the surname after;
+ *  - spelling variants one edit apart with the same first initial are one
+ *    person (Yury/Yuri Ushakov, Zelensky/Zelenskyy);
+ *  - a pronoun stands for the nearest person before it in its sentence,
+ *    else the first person (the subject, as a rule) of the nearest of the
+ *    three sentences before that names one; only people agreeing in gender
+ *    (from the given name, names.tsv, or a gendered title, titles.tsv)
+ *    count; "they" and "it" are not resolved (persons are singular).
+ *    Pronoun mentions go into doc->mentions (how MH_PRONOUN) and are
+ *    indexed by doc->tok_pronoun, apart from doc->tok_mention, so a later
+ *    stage opts in to them.
+ *
+ * Every mention (name, surname, title, pronoun) is recorded in
+ * doc->mentions with its actor; doc->tok_mention maps tokens to the first
+ * three kinds.  Capitalised common words never start a name (stopwords.tsv),
+ * so "However" or "Wednesday" cannot become people.
  */
 #include "extract/internal.h"
 
