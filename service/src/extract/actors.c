@@ -1066,11 +1066,22 @@ static int32_t coordinated_given_name(px_doc *doc, size_t i)
 	return who;
 }
 
+/* The run [i, i + n) runs on into a symbol with no space between
+ * ("FranÃ§ois" read in the wrong encoding): the name is cut, no name. */
+static bool glued_to_symbol(const px_doc *doc, size_t i, size_t n)
+{
+	uint32_t end = doc->toks[i + n - 1].end;
+	const char *s = doc->text.s + end, *e = doc->text.s + doc->text.len;
+	return end < doc->text.len && (unsigned char)*s >= 0x80 && !px_is_letter_at(s, e);
+}
+
 static size_t pattern_mention(px_doc *doc, size_t i)
 {
 	size_t n = name_run(doc, i);
 	if (!n || !name_pos(doc, i))
 		return 0;
+	if (glued_to_symbol(doc, i, n))
+		return n;
 	if (in_headline(doc, i)) {
 		/* a headline's capitals say nothing: only names met elsewhere */
 		int32_t who = resolve_surname(doc, i, i + 1, 0);
@@ -1137,7 +1148,8 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 		 * person on its own; never a given name alone ("Vladimir") */
 		if (who < 0 && proper_noun(doc, i))
 			who = coordinated_given_name(doc, i);
-		bool alone = (pt.head && pt.person_title) ||
+		int et = px_syn_ent_type(doc, i);
+		bool alone = (pt.head && pt.person_title && (et < 0 || et == LN_ENT_PER)) ||
 		             (lone_person(doc, i) && !inside_other_entity(doc, i, i + 1));
 		/* a word the tagger reads as a name, and not the first word of a
 		 * longer one it cut ("Nathan" of "Nathan Deal") */
