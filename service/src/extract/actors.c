@@ -1118,6 +1118,13 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 			return 3;
 		}
 	}
+	/* "Billie Jean King": a title word the tagger reads as the end of the
+	 * person's name is their surname */
+	const px_lex_entry *te;
+	if (n >= 2 && i + n < doc->n_toks && doc->toks[i + n].cap &&
+	    px_lex_match(doc, i + n, LX_TITLE, &te) == 1 && same_person_entity(doc, i, i + n) &&
+	    !name_token(doc, i + n + 1))
+		n++;
 	while (n > 1 && !name_pos(doc, i + n - 1) && nameword_at(doc, i + n - 1, NULL) != NW_SUFFIX)
 		n--;
 	/* a trailing possessive or dictionary actor ends the run early */
@@ -1146,7 +1153,10 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 			who = resolve_given_name(doc, i);
 		/* a name of one word: after a person's title, or tagged a
 		 * person on its own; never a given name alone ("Vladimir") */
-		if (who < 0 && proper_noun(doc, i))
+		/* a word starting its name ("New Hampshire and Lisa Murkowski" no) */
+		bool starts = i == 0 || !doc->toks[i - 1].cap || !same_sentence(doc, i - 1, i) ||
+		              doc->toks[i - 1].kind != TK_WORD;
+		if (who < 0 && starts && (per_at(doc, i) || given))
 			who = coordinated_given_name(doc, i);
 		int et = px_syn_ent_type(doc, i);
 		bool alone = (pt.head && pt.person_title && (et < 0 || et == LN_ENT_PER)) ||
