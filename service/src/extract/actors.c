@@ -679,6 +679,11 @@ static bool vouched_name(const px_doc *doc, size_t i, size_t n, const pretitle *
 	/* an appositive title: "Jane Roe, the agency's director, ..." */
 	if (n >= 2 && px_tok_char(doc, i + n, ',') && same_sentence(doc, i, i + n + 1)) {
 		size_t j = i + n + 1;
+		/* or right after the comma: "Fred Roe, director of the institute," */
+		const px_lex_entry *t0;
+		if (px_lex_match(doc, j, LX_TITLE, &t0) && doc->dict->titles[t0->ref].person &&
+		    !doc->dict->titles[t0->ref].honorific && !doc->toks[j].cap)
+			return true;
 		if (is_nameword(doc, j, NW_DEFINITE) || is_nameword(doc, j, NW_INDEFINITE)) {
 			for (size_t k = j + 1; k < j + 6 && same_sentence(doc, i, k); k++) {
 				const px_lex_entry *t;
@@ -824,8 +829,8 @@ static bool same_person_entity(const px_doc *doc, size_t i, size_t j)
 
 /* ------------------------------------------------------------ headlines */
 
-/* Sentences in title case ("Clinton Wades In, Urges Britain To Stay"),
- * whose capitals say nothing about names: past the first word, three or
+/* Lines in title case ("Clinton Wades In: Urges Britain To Stay"), whose
+ * capitals say nothing about names: past the first word, three or
  * more words of four letters or more, at most a quarter of them lower-case, and two or more of the
  * capitalised ones neither inside an entity the tagger found nor known to
  * the dictionary as a name, title or place.  Needs models. */
@@ -834,12 +839,15 @@ static void mark_headlines(px_doc *doc)
 	doc->scan->sent_headline = xcalloc(doc->n_sents + 1, 1);
 	if (!doc->syn.ok)
 		return;
-	for (size_t s = 0; s < doc->n_sents; s++) {
-		const px_sentence *S = &doc->sents[s];
+	/* counted over each line, so "Clinton Wades In: Urges ..." is one */
+	for (size_t s = 0; s < doc->n_sents;) {
+		size_t e = s + 1;
+		while (e < doc->n_sents && doc->sents[e].para == doc->sents[s].para)
+			e++;
 		size_t words = 0, lower = 0, bare = 0;
-		for (size_t i = S->tok_start + 1; i < S->tok_end; i++) {
+		for (size_t i = doc->sents[s].tok_start + 1; i < doc->sents[e - 1].tok_end; i++) {
 			const px_token *t = &doc->toks[i];
-			const px_lex_entry *e;
+			const px_lex_entry *x;
 			if (t->kind != TK_WORD || t->end - t->start < 4)
 				continue;
 			words++;
@@ -849,10 +857,12 @@ static void mark_headlines(px_doc *doc)
 			         !px_lex_match(doc, i,
 			                       LX_ACTOR | LX_COUNTRY | LX_DEMONYM | LX_METONYM |
 			                           LX_PLACE | LX_TITLE | LX_FIRSTNAME,
-			                       &e))
+			                       &x))
 				bare++;
 		}
-		doc->scan->sent_headline[s] = words >= 3 && lower * 4 <= words && bare >= 2;
+		bool headline = words >= 3 && lower * 4 <= words && bare >= 2;
+		memset(doc->scan->sent_headline + s, headline, e - s);
+		s = e;
 	}
 }
 
@@ -1165,6 +1175,11 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 		 * longer one it cut ("Nathan" of "Nathan Deal") */
 		alone = alone && proper_noun(doc, i) &&
 		        !(doc->toks[i + 1].cap && same_person_entity(doc, i, i + 1));
+		/* "Gov. Nathan Deal", where "Deal" stops a name: the name runs on
+		 * past what can be read, so it is none */
+		if (pt.head && tok_word(doc, i + 1) && doc->toks[i + 1].cap &&
+		    same_sentence(doc, i, i + 1))
+			alone = false;
 		if (who < 0 && alone && !given && !doc->toks[i].allcaps) {
 			char *name = px_tok_span_dup(doc, i, i + 1);
 			who = actor_for_person(doc, name);
