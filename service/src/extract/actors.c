@@ -1,16 +1,73 @@
 /*
  * actors — who is mentioned: people, organisations and countries.
  *
- * One left-to-right pass over each sentence.  At every token the dictionary
- * is asked first (known actors with all aliases, countries and their
- * metonyms); failing that, a run of capitalised name-shaped words becomes a
- * person when something vouches for it: a title right before it ("Special
- * Envoy ..."), a known first name, or a speech verb right after it.  A lone
- * surname, or a spelling one edit away with the same first initial, joins
- * the person already met.  "The Kremlin spokesman" with no name after it
- * is a title mention, resolved to the last person who held that title.
- * Capitalised common words never start a name (stop-word table), so
- * "However" or "Wednesday" cannot become people.
+ * Design note
+ * -----------
+ * A person exists because the text names them.  The dictionary gives a
+ * name found in the text its identity (aliases, title, country, CAMEO
+ * code); it never introduces a person the text does not name, and an
+ * article's own full name beats the dictionary's reading of a surname.
+ *
+ * Before the scan (three passes over the document, then one left to right):
+ *  - headlines: a sentence in title case ("Clinton Wades In, Urges Britain
+ *    To Stay") says nothing with its capitals; it creates no one, and its
+ *    words only resolve to people named elsewhere;
+ *  - credits: names after a credit cue at a line's start ("By", "Reporting
+ *    by", "Photo:") or before "contributed to this report" are no actors;
+ *  - full names: every run of two or more name words the entity tagger
+ *    reads as a person, so that a surname met before its full name (a lead
+ *    "Valdebenito said ...") resolves to it.
+ *
+ * At every token the scan tries, in order:
+ *  1. "the senator", "the Russian leader" with no name after it: a title
+ *     mention of the last person holding that title (roles.tsv lets a
+ *     generic word stand for several offices);
+ *  2. the dictionary (people with their aliases, countries, their demonyms
+ *     and metonyms, organisations).  A one-word person alias yields to the
+ *     article: when it begins a longer name the tagger reads as one person
+ *     ("Kim Jong Il"), or when the article names someone else with that
+ *     surname ("Elena Lavrov ... Lavrov said");
+ *  3. a run of name words (capitalised words, particles — "bin", "van
+ *     der" —, hyphenated parts, middle initials, suffixes — "III", "Jr." —,
+ *     at most five words), cut where the tagger says a word is a verb or a
+ *     function word ("Like Corker").  It is a person when the tagger marks
+ *     it a person (ending in a singular proper noun, and not inside a
+ *     longer organisation or place), or a title stands before it ("Special
+ *     Envoy ..."), or it starts with a known given name (names.tsv), or a
+ *     speech verb follows it, or it is the subject of one before it ("said
+ *     Jane Roe"), or an apposition gives it a person's title ("Jane Roe,
+ *     the agency's director" / "the party's leader, Jane Roe");
+ *  4. a pronoun (he/she and their forms, namewords.tsv) outside quotations.
+ *
+ * Resolution within the article:
+ *  - a one-word name (or a hyphenated or particle-led surname) is the
+ *    surname of a person met in full: the one already called by that
+ *    surname alone, else the one mentioned most, else the one met last
+ *    (an article about Hillary Clinton that once names Bill Clinton means
+ *    her by "Clinton"); an honorific narrows by gender ("Mrs. Clinton").
+ *    Failing that, the full name the article writes nearest before (or
+ *    first after) it.  Failing that too, the first word of a full name
+ *    ("Miriam", "Dong" of "Dong Xiaolin", "Kim" of "Kim Jong Il");
+ *  - a given name alone that resolves to no one is no person ("Vladimir");
+ *    a single word becomes a new person only after a person's title or as
+ *    the tagger's person that is the subject of its clause, and never as
+ *    the first word of a longer name the tagger cut;
+ *  - "Sheldon and Miriam Adelson": the given name takes the surname after;
+ *  - spelling variants one edit apart with the same first initial are one
+ *    person (Yury/Yuri Ushakov, Zelensky/Zelenskyy);
+ *  - a pronoun stands for the nearest person before it in its sentence,
+ *    else the first person (the subject, as a rule) of the nearest of the
+ *    three sentences before that names one; only people agreeing in gender
+ *    (from the given name, names.tsv, or a gendered title, titles.tsv)
+ *    count; "they" and "it" are not resolved (persons are singular).
+ *    Pronoun mentions go into doc->mentions (how MH_PRONOUN) and are
+ *    indexed by doc->tok_pronoun, apart from doc->tok_mention, so a later
+ *    stage opts in to them.
+ *
+ * Every mention (name, surname, title, pronoun) is recorded in
+ * doc->mentions with its actor; doc->tok_mention maps tokens to the first
+ * three kinds.  Capitalised common words never start a name (stopwords.tsv),
+ * so "However" or "Wednesday" cannot become people.
  */
 #include "extract/internal.h"
 
@@ -20,6 +77,21 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* A full personal name the article writes (tokens [a, b)), found before
+ * the scan so that a surname met first resolves to it. */
+typedef struct px_fullname {
+	uint32_t a, b;
+	uint8_t gender; /* as px_actor.gender */
+} px_fullname;
+
+/* The scan's working state (doc->scan while px_find_actors runs). */
+struct px_actor_scan {
+	px_fullname *fullnames;
+	size_t n_fullnames, cap_fullnames;
+	uint8_t *sent_headline; /* per sentence: 1 a title-case headline */
+	uint8_t *credit;        /* per token: 1 inside a byline or credit */
+};
 
 static bool tok_word(const px_doc *doc, size_t i)
 {
@@ -258,7 +330,8 @@ static void add_mention(px_doc *doc, size_t a, size_t b, int32_t actor, uint8_t 
 	m->actor = actor;
 	m->how = how;
 	for (size_t i = a; i < b; i++)
-		doc->tok_mention[i] = (int32_t)(doc->n_mentions - 1);
+		(how == MH_PRONOUN ? doc->tok_pronoun : doc->tok_mention)[i] =
+		    (int32_t)(doc->n_mentions - 1);
 	doc->actors[actor].n_mentions++;
 	if (how == MH_NAME || how == MH_SURNAME) {
 		const char *surface = doc->text.s + doc->toks[a].start;
@@ -290,16 +363,27 @@ static bool name_token(const px_doc *doc, size_t i)
 	return true;
 }
 
+static int nameword_at(const px_doc *doc, size_t i, size_t *len)
+{
+	const px_lex_entry *e;
+	size_t n = px_lex_match(doc, i, LX_NAMEWORD, &e);
+	if (len)
+		*len = n;
+	return n ? (int)e->ref : -1;
+}
+
+/* Token i is a one-word name word of class w (namewords.tsv). */
+static bool is_nameword(const px_doc *doc, size_t i, int w)
+{
+	size_t n;
+	return nameword_at(doc, i, &n) == w && n == 1;
+}
+
+/* A name particle ("bin", "van", "el"; capitalised too: "Le Pen"). */
 static bool is_particle(const px_doc *doc, size_t i)
 {
-	static const char *const particles[] = {"bin", "al", "de", "van", "von", "der", "da",
-	                                        "la",  "el", "di", "du",  "le",  NULL};
-	if (!tok_word(doc, i) || doc->toks[i].cap)
-		return false;
-	for (const char *const *p = particles; *p; p++)
-		if (px_tok_is(doc, i, *p))
-			return true;
-	return false;
+	size_t n;
+	return tok_word(doc, i) && nameword_at(doc, i, &n) == NW_PARTICLE && n == 1;
 }
 
 /* Length in tokens of the personal-name run at i (0: none): capitalised
@@ -327,8 +411,13 @@ static size_t name_run(const px_doc *doc, size_t i)
 			j += 2;
 			continue;
 		}
-		if (is_particle(doc, j) && name_token(doc, j + 1)) {
-			j += 2, words += 2;
+		/* "bin Salman", "van der Berg": particles, then a name word */
+		size_t p = j;
+		while (p < j + 3 && is_particle(doc, p))
+			p++;
+		if (p > j && name_token(doc, p)) {
+			words += p - j + 1;
+			j = p + 1;
 			continue;
 		}
 		/* "Abdel Fattah el-Sisi" */
@@ -336,6 +425,13 @@ static size_t name_run(const px_doc *doc, size_t i)
 		    doc->toks[j + 1].start == doc->toks[j].end) {
 			j += 3, words++;
 			continue;
+		}
+		/* "Joe Manchin III", "Martin Luther King Jr." */
+		size_t sl;
+		if (words >= 2 && (j == i + 1 || doc->toks[j - 1].kind == TK_WORD) &&
+		    nameword_at(doc, j, &sl) == NW_SUFFIX && doc->toks[j].cap) {
+			j += sl;
+			break;
 		}
 		if (!name_token(doc, j))
 			break;
@@ -359,12 +455,20 @@ typedef struct pretitle {
 	bool person_title;
 	bool modified;  /* "former Secretary of State": held no longer */
 	bool honorific; /* "Mr.": vouches, records nothing */
+	uint8_t gender; /* the title's gender ("Mrs.", "congresswoman"), 0 none */
 } pretitle;
+
+/* The possessive ending "'s" to the tagger (none without models). */
+static bool possessive(const px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i);
+	return k >= 0 && !strcmp(px_syn_xpos(doc, (size_t)k), "POS");
+}
 
 /* Reads the title words that end right before token end. */
 static pretitle pretitle_before(const px_doc *doc, size_t end)
 {
-	pretitle pt = {end, NULL, -1, false, false, false};
+	pretitle pt = {end, NULL, -1, false, false, false, 0};
 	size_t i = end;
 	/* walk back over title words, demonyms, country names and organisations */
 	while (i > 0 && same_sentence(doc, i - 1, end ? end - 1 : 0)) {
@@ -381,7 +485,7 @@ static pretitle pretitle_before(const px_doc *doc, size_t end)
 			}
 		}
 		/* "Oman's Foreign Minister": a possessive country before the title */
-		if (!found && pt.head && i >= 2 && px_tok_is(doc, i - 1, "'s")) {
+		if (!found && pt.head && i >= 2 && possessive(doc, i - 1)) {
 			const px_lex_entry *c;
 			size_t n = px_lex_match(doc, i - 2, LX_COUNTRY | LX_METONYM, &c);
 			if (n == 1 && pt.country < 0)
@@ -402,6 +506,7 @@ static pretitle pretitle_before(const px_doc *doc, size_t end)
 				pt.head = t->canonical;
 				pt.person_title = t->person;
 				pt.honorific = t->honorific;
+				pt.gender = t->gender;
 			}
 		} else if (e->kind & (LX_DEMONYM | LX_COUNTRY)) {
 			if (pt.country < 0)
@@ -424,6 +529,8 @@ static void apply_pretitle(px_doc *doc, int32_t actor, const pretitle *pt, size_
 	px_actor *a = &doc->actors[actor];
 	if (!pt->head || !px_is_person(doc, actor))
 		return;
+	if (!a->gender)
+		a->gender = pt->gender;
 	const char *head = pt->modified ? NULL : pt->head;
 	bool same_office = a->title_head && head && !strcmp(a->title_head, head);
 	if (!a->title_from_text && !same_office && !pt->honorific) {
@@ -448,43 +555,31 @@ static void apply_pretitle(px_doc *doc, int32_t actor, const pretitle *pt, size_
 /* ------------------------------------------------------------ title mentions */
 
 /* "the minister" fits a foreign minister; "the president" a president. */
-static bool title_fits(const char *held, const char *head);
+static bool title_fits(const px_dict *d, const char *held, const char *head);
 
-/* Words that refer back to several offices: "the Russian leader" is the
- * president or the prime minister, "the diplomat" the minister or envoy. */
-static bool generic_fits(const char *held, const char *head)
+/* Words that refer back to several offices (roles.tsv): "the Russian
+ * leader" is the president or the prime minister, "the diplomat" the
+ * minister or envoy. */
+static bool generic_fits(const px_dict *d, const char *held, const char *head)
 {
-	static const char *const leaders[] = {"president", "prime minister", "chancellor", "king",
-	                                      "emir",      "supreme leader", NULL};
-	static const char *const diplomats[] = {"foreign minister",
-	                                        "foreign secretary",
-	                                        "secretary of state",
-	                                        "ambassador",
-	                                        "envoy",
-	                                        "external affairs minister",
-	                                        NULL};
-	static const struct {
-		const char *generic;
-		const char *const *offices;
-	} generic[] = {{"leader", leaders}, {"diplomat", diplomats}};
-	for (size_t g = 0; g < sizeof generic / sizeof *generic; g++) {
-		if (strcmp(head, generic[g].generic))
+	for (size_t g = 0; g < d->n_roles; g++) {
+		if (strcmp(head, d->roles[g].generic))
 			continue;
-		for (const char *const *o = generic[g].offices; *o; o++)
-			if (title_fits(held, *o))
+		for (size_t o = 0; o < d->roles[g].n_offices; o++)
+			if (title_fits(d, held, d->roles[g].offices[o]))
 				return true;
 	}
 	return false;
 }
 
-static bool title_fits(const char *held, const char *head)
+static bool title_fits(const px_dict *d, const char *held, const char *head)
 {
 	if (!held)
 		return false;
 	size_t n = strlen(held), k = strlen(head);
 	return !strcmp(held, head) ||
 	       (n > k && held[n - k - 1] == ' ' && !strcmp(held + n - k, head)) ||
-	       generic_fits(held, head);
+	       generic_fits(d, held, head);
 }
 
 int32_t px_person_by_title(const px_doc *doc, size_t before_tok, const char *head,
@@ -495,7 +590,7 @@ int32_t px_person_by_title(const px_doc *doc, size_t before_tok, const char *hea
 		if (mm->tok_start >= before_tok || mm->actor < 0 || !px_is_person(doc, mm->actor))
 			continue;
 		const px_actor *a = &doc->actors[mm->actor];
-		if (!title_fits(a->title_head, head))
+		if (!title_fits(doc->dict, a->title_head, head))
 			continue;
 		if (country && a->country && strcmp(country, a->country))
 			continue;
@@ -508,7 +603,7 @@ int32_t px_person_by_title(const px_doc *doc, size_t before_tok, const char *hea
  * with no name after it.  Returns tokens consumed (0: not one). */
 static size_t title_mention(px_doc *doc, size_t i)
 {
-	if (!px_tok_is(doc, i, "the"))
+	if (!is_nameword(doc, i, NW_DEFINITE))
 		return 0;
 	size_t j = i + 1;
 	int32_t country = -1;
@@ -546,6 +641,10 @@ static size_t title_mention(px_doc *doc, size_t i)
 
 /* ------------------------------------------------------------ the scan */
 
+static int32_t resolve_surname(px_doc *doc, size_t a, size_t b, uint8_t want);
+static bool same_person_entity(const px_doc *doc, size_t i, size_t j);
+static int32_t resolve_given_name(px_doc *doc, size_t i);
+
 static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 {
 	const px_lex_entry *e;
@@ -557,10 +656,31 @@ static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 	if ((e->kind & (LX_ACTOR | LX_COUNTRY | LX_METONYM)) == 0 && px_tok_char(doc, i + n, '-') &&
 	    doc->toks[i + n].start == doc->toks[i + n - 1].end)
 		return false;
+	pretitle pt = pretitle_before(doc, i);
+	bool surname =
+	    n == 1 && (e->kind & LX_ACTOR) && !strcmp(doc->dict->actors[e->ref].kind, "person");
+	if (surname) {
+		/* a surname the dictionary knows that begins a longer name the
+		 * tagger reads as one person is that other name ("Kim Jong Il") */
+		if (name_token(doc, i + 1) && doc->toks[i + 1].cap &&
+		    same_person_entity(doc, i, i + 1))
+			return false;
+		/* the article's own full name wins over the dictionary's: "Clinton"
+		 * after "Hillary Clinton" is she, whoever the table calls Clinton */
+		int32_t own = resolve_surname(doc, i, i + 1, pt.gender);
+		if (own < 0) /* "Kim" after "Kim Jong Il": a family name written first */
+			own = resolve_given_name(doc, i);
+		if (own >= 0 && doc->actors[own].dict_id != (int32_t)e->ref) {
+			add_mention(doc, i, i + 1, own, MH_SURNAME);
+			apply_pretitle(doc, own, &pt, i);
+			*used = 1;
+			return true;
+		}
+	}
 	/* a person's name may run on ("Donald J. Trump" is in the table; "Kim Jong Un" too) */
 	int32_t actor =
 	    (e->kind & LX_ACTOR) ? actor_for_dict(doc, e->ref) : actor_for_country(doc, e->ref);
-	if (n == 1 && px_is_person(doc, actor) && (e->kind & LX_ACTOR)) {
+	if (surname) {
 		/* a known surname after another given name is someone else: "Jane Peskov" */
 		const px_lex_entry *fn;
 		if (i > 0 && same_sentence(doc, i - 1, i) && name_token(doc, i - 1) &&
@@ -568,12 +688,13 @@ static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 		    px_lex_match(doc, i - 1, LX_FIRSTNAME, &fn))
 			return false;
 	}
-	pretitle pt = pretitle_before(doc, i);
 	add_mention(doc, i, i + n, actor, MH_NAME);
 	apply_pretitle(doc, actor, &pt, i);
 	*used = n;
 	return true;
 }
+
+static int32_t run_head(const px_doc *doc, size_t a, size_t b);
 
 static bool vouched_name(const px_doc *doc, size_t i, size_t n, const pretitle *pt)
 {
@@ -584,12 +705,20 @@ static bool vouched_name(const px_doc *doc, size_t i, size_t n, const pretitle *
 		return true;
 	if (n >= 2 && same_sentence(doc, i, i + n) && cue_at(doc, i + n))
 		return true;
-	if (n >= 2 && i > 0 && cue_at(doc, i - 1) && px_tok_is(doc, i - 1, "said"))
+	/* "said Jane Roe": after a speech verb, as its subject (not "told
+	 * Jane Roe", whom it was told) */
+	int32_t h = n >= 2 && i > 0 && cue_at(doc, i - 1) ? run_head(doc, i, i + n) : -1;
+	if (h >= 0 && px_syn_rel_is(doc, (size_t)h, "nsubj"))
 		return true;
 	/* an appositive title: "Jane Roe, the agency's director, ..." */
 	if (n >= 2 && px_tok_char(doc, i + n, ',') && same_sentence(doc, i, i + n + 1)) {
 		size_t j = i + n + 1;
-		if (px_tok_is(doc, j, "the") || px_tok_is(doc, j, "a") || px_tok_is(doc, j, "an")) {
+		/* or right after the comma: "Fred Roe, director of the institute," */
+		const px_lex_entry *t0;
+		if (px_lex_match(doc, j, LX_TITLE, &t0) && doc->dict->titles[t0->ref].person &&
+		    !doc->dict->titles[t0->ref].honorific && !doc->toks[j].cap)
+			return true;
+		if (is_nameword(doc, j, NW_DEFINITE) || is_nameword(doc, j, NW_INDEFINITE)) {
 			for (size_t k = j + 1; k < j + 6 && same_sentence(doc, i, k); k++) {
 				const px_lex_entry *t;
 				if (px_lex_match(doc, k, LX_TITLE, &t) &&
@@ -603,18 +732,344 @@ static bool vouched_name(const px_doc *doc, size_t i, size_t n, const pretitle *
 	return false;
 }
 
-/* A single capitalised word that is the surname of someone already met. */
-static int32_t known_surname(const px_doc *doc, size_t i)
+/* ------------------------------------------------------------ the entity tagger */
+
+static bool per_at(const px_doc *doc, size_t i)
+{
+	return px_syn_ent_type(doc, i) == LN_ENT_PER;
+}
+
+static bool per_in(const px_doc *doc, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if (per_at(doc, k))
+			return true;
+	return false;
+}
+
+/* A one-word name the tagger marks as a person, used as people are: the
+ * subject of a clause ("Sanders said", "said Sanders"). */
+static bool lone_person(const px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i);
+	return per_at(doc, i) && k >= 0 && px_syn_rel_is(doc, (size_t)k, "nsubj");
+}
+
+/* The tagger's part of speech allows token i to be part of a name: not a
+ * verb or function word ("Like Corker", "Clinton Says").  Without models,
+ * anything may. */
+static bool name_pos(const px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i);
+	if (!doc->syn.ok || k < 0)
+		return true;
+	switch (px_syn_upos(doc, (size_t)k)) {
+	case LN_UPOS_PROPN:
+	case LN_UPOS_NOUN:
+	case LN_UPOS_ADJ:
+	case LN_UPOS_X:
+	case LN_UPOS_PUNCT:
+	case LN_UPOS_SYM: return true;
+	default: return false;
+	}
+}
+
+/* A run the tagger marks (in part) as a person, ending in a proper noun,
+ * no word plural ("Ottoman Turks" are a people, not a person). */
+static bool tagged_person(const px_doc *doc, size_t a, size_t b);
+
+/* A singular proper noun to the tagger ("Turks" is plural); without
+ * models, any word. */
+static bool proper_noun(const px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i);
+	if (!doc->syn.ok || k < 0)
+		return true;
+	return px_syn_upos(doc, (size_t)k) == LN_UPOS_PROPN &&
+	       strcmp(px_syn_xpos(doc, (size_t)k), "NNPS") != 0;
+}
+
+/* The ln token of [a, b) whose head lies outside it: the run's head. */
+static int32_t run_head(const px_doc *doc, size_t a, size_t b)
+{
+	int32_t first = px_syn_ln(doc, a), last = px_syn_ln(doc, b - 1);
+	if (!doc->syn.ok || first < 0 || last < 0)
+		return -1;
+	for (int32_t k = first; k <= last; k++) {
+		int32_t h = doc->syn.head[k];
+		if (h < first || h > last)
+			return k;
+	}
+	return -1;
+}
+
+static bool person_title_tok(const px_doc *doc, int32_t k)
+{
+	int32_t t = px_syn_tok(doc, (size_t)k);
+	const px_lex_entry *e;
+	return t >= 0 && px_lex_match(doc, (size_t)t, LX_TITLE, &e) &&
+	       doc->dict->titles[e->ref].person;
+}
+
+/* "the party's leader, Jane Roe," or "Jane Roe, the party's leader,": an
+ * apposition with a person's title (the parse says which words pair). */
+static bool appos_title(const px_doc *doc, size_t a, size_t b)
+{
+	int32_t h = run_head(doc, a, b);
+	if (h < 0)
+		return false;
+	if (px_syn_rel_is(doc, (size_t)h, "appos") && doc->syn.head[h] >= 0 &&
+	    person_title_tok(doc, doc->syn.head[h]))
+		return true;
+	for (int32_t c = doc->syn.child[h]; c >= 0; c = doc->syn.sibling[c])
+		if (px_syn_rel_is(doc, (size_t)c, "appos") && person_title_tok(doc, c))
+			return true;
+	return false;
+}
+
+/* Tokens [a, b) lie inside a longer organisation, place or other entity
+ * ("the James Martin Center for Nonproliferation Studies"): no person. */
+static bool inside_other_entity(const px_doc *doc, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++) {
+		int t = px_syn_ent_type(doc, k);
+		size_t ea, eb;
+		if (t >= 0 && t != LN_ENT_PER && px_syn_ent_span(doc, k, &ea, &eb) &&
+		    (ea < a || eb > b) && ea <= a && eb >= b)
+			return true;
+	}
+	return false;
+}
+
+static bool tagged_person(const px_doc *doc, size_t a, size_t b)
+{
+	if (!per_in(doc, a, b) || inside_other_entity(doc, a, b))
+		return false;
+	for (size_t k = a; k < b; k++) {
+		int32_t l = px_syn_ln(doc, k);
+		if (l >= 0 && !strcmp(px_syn_xpos(doc, (size_t)l), "NNPS"))
+			return false;
+	}
+	return proper_noun(doc, b - 1);
+}
+
+/* Tokens i and j lie in one person entity. */
+static bool same_person_entity(const px_doc *doc, size_t i, size_t j)
+{
+	int32_t a = px_syn_ln(doc, i), b = px_syn_ln(doc, j);
+	return per_at(doc, i) && per_at(doc, j) && a >= 0 && b >= 0 &&
+	       doc->syn.ent[a] == doc->syn.ent[b];
+}
+
+/* ------------------------------------------------------------ headlines */
+
+/* Lines in title case ("Clinton Wades In: Urges Britain To Stay"), whose
+ * capitals say nothing about names: past the first word, three or
+ * more words of four letters or more, at most a quarter of them lower-case, and two or more of the
+ * capitalised ones neither inside an entity the tagger found nor known to
+ * the dictionary as a name, title or place.  Needs models. */
+static void mark_headlines(px_doc *doc)
+{
+	doc->scan->sent_headline = xcalloc(doc->n_sents + 1, 1);
+	if (!doc->syn.ok)
+		return;
+	/* counted over each line, so "Clinton Wades In: Urges ..." is one */
+	for (size_t s = 0; s < doc->n_sents;) {
+		size_t e = s + 1;
+		while (e < doc->n_sents && doc->sents[e].para == doc->sents[s].para)
+			e++;
+		size_t words = 0, lower = 0, bare = 0;
+		for (size_t i = doc->sents[s].tok_start + 1; i < doc->sents[e - 1].tok_end; i++) {
+			const px_token *t = &doc->toks[i];
+			const px_lex_entry *x;
+			if (t->kind != TK_WORD || t->end - t->start < 4)
+				continue;
+			words++;
+			if (!t->cap)
+				lower++;
+			else if (px_syn_ent_type(doc, i) < 0 &&
+			         !px_lex_match(doc, i,
+			                       LX_ACTOR | LX_COUNTRY | LX_DEMONYM | LX_METONYM |
+			                           LX_PLACE | LX_TITLE | LX_FIRSTNAME,
+			                       &x))
+				bare++;
+		}
+		bool headline = words >= 3 && lower * 4 <= words && bare >= 2;
+		memset(doc->scan->sent_headline + s, headline, e - s);
+		s = e;
+	}
+}
+
+/* ------------------------------------------------------------ credits */
+
+/* Token i opens its line: only blanks between it and the line's start,
+ * or an opening "(", ";" or "|" ("(Photo: ...)", "...; Editing by ..."). */
+static bool line_opening(const px_doc *doc, size_t i)
+{
+	size_t b = doc->toks[i].start;
+	while (b > 0 && (doc->text.s[b - 1] == ' ' || doc->text.s[b - 1] == '\t'))
+		b--;
+	return b == 0 || strchr("\n(;|", doc->text.s[b - 1]);
+}
+
+/* A token of a list of names: a capitalised word, an initial's dot, a
+ * particle, a hyphen, a comma, a slash or a conjunction. */
+static bool credit_token(const px_doc *doc, size_t i)
 {
 	const px_token *t = &doc->toks[i];
-	const char *w = doc->text.s + t->start;
+	int32_t k = px_syn_ln(doc, i);
+	if (t->kind == TK_WORD)
+		return t->cap || t->allcaps || is_particle(doc, i) ||
+		       (k >= 0 && px_syn_upos(doc, (size_t)k) == LN_UPOS_CCONJ);
+	return px_tok_char(doc, i, ',') || px_tok_char(doc, i, '.') || px_tok_char(doc, i, '-') ||
+	       px_tok_char(doc, i, '/');
+}
+
+static bool same_line(const px_doc *doc, size_t a, size_t b)
+{
+	for (uint32_t k = doc->toks[a].end; k < doc->toks[b].start; k++)
+		if (doc->text.s[k] == '\n')
+			return false;
+	return true;
+}
+
+/* Bylines and credits ("By Jane Roe and John Doe", "(Photo: Jane Roe/AP)",
+ * "Jane Roe contributed to this report"): their names are no actors. */
+static void mark_credits(px_doc *doc)
+{
+	uint8_t *c = doc->scan->credit = xcalloc(doc->n_toks + 1, 1);
+	for (size_t i = 0; i < doc->n_toks; i++) {
+		size_t n;
+		int w = nameword_at(doc, i, &n);
+		if (w == NW_CREDIT && line_opening(doc, i)) {
+			size_t j = i + n;
+			while (j < doc->n_toks && j < i + n + 30 && same_line(doc, j - 1, j) &&
+			       credit_token(doc, j))
+				c[j++] = 1;
+		} else if (w == NW_CREDITED) {
+			size_t j = i;
+			while (j > 0 && j + 30 > i && same_line(doc, j - 1, j) &&
+			       credit_token(doc, j - 1))
+				j--;
+			if (j < i && line_opening(doc, j))
+				memset(c + j, 1, i - j);
+		}
+	}
+}
+
+static bool in_headline(const px_doc *doc, size_t i)
+{
+	return doc->scan && doc->scan->sent_headline[doc->toks[i].sent];
+}
+
+/* ------------------------------------------------------------ surnames */
+
+/* Tokens [a, b), one word ("Kowalczyk-Brandt"), are the surname of name
+ * (to one edit for long ones). */
+static bool tok_surname_of(const px_doc *doc, size_t a, size_t b, const char *name)
+{
+	size_t n = doc->toks[b - 1].end - doc->toks[a].start;
+	return n >= 3 && strchr(name, ' ') &&
+	       surname_matches(name, doc->text.s + doc->toks[a].start, n);
+}
+
+/* The same for a person's name or any of its full-name aliases ("Robert
+ * Dale" of "Robert Dale III"). */
+static bool surname_of_actor(const px_doc *doc, size_t a, size_t b, const px_actor *p)
+{
+	if (tok_surname_of(doc, a, b, p->name))
+		return true;
+	for (size_t k = 0; k < p->n_aliases; k++)
+		if (tok_surname_of(doc, a, b, p->aliases[k]))
+			return true;
+	return false;
+}
+
+static bool gender_agrees(uint8_t have, uint8_t want)
+{
+	return !want || !have || have == want;
+}
+
+/* The actor for the article's full name f: the dictionary's when the
+ * dictionary knows that very name, else a person of the article's own. */
+static int32_t actor_for_fullname(px_doc *doc, const px_fullname *f)
+{
+	const px_lex_entry *e;
+	if (px_lex_match(doc, f->a, LX_ACTOR, &e) == f->b - f->a &&
+	    !strcmp(doc->dict->actors[e->ref].kind, "person"))
+		return actor_for_dict(doc, e->ref);
+	char *name = px_tok_span_dup(doc, f->a, f->b);
+	int32_t who = actor_for_person(doc, name);
+	free(name);
+	return who;
+}
+
+/* A single capitalised word that is the surname of a person the article
+ * names in full.  Among people already met: the one already called by the
+ * surname alone, else the one mentioned most, else the one met last (an
+ * article about Hillary Clinton that mentions Bill Clinton once means her
+ * by "Clinton").  Failing those, the full name written nearest before (or
+ * first after) it.  want: a gender the person must not contradict (0 any). */
+static bool rank_above(const int a[3], const int b[3])
+{
+	for (int k = 0; k < 3; k++)
+		if (a[k] != b[k])
+			return a[k] > b[k];
+	return false;
+}
+
+static int32_t resolve_surname(px_doc *doc, size_t a, size_t b, uint8_t want)
+{
+	int32_t best = -1;
+	int best_rank[3] = {0, 0, 0};
+	for (int32_t k = 0; k < (int32_t)doc->n_actors; k++) {
+		if (!doc->actors[k].n_mentions || !px_is_person(doc, k) ||
+		    !surname_of_actor(doc, a, b, &doc->actors[k]) ||
+		    !gender_agrees(doc->actors[k].gender, want))
+			continue;
+		int rank[3] = {0, (int)doc->actors[k].n_mentions, 0};
+		for (size_t m = 0; m < doc->n_mentions; m++)
+			if (doc->mentions[m].actor == k) {
+				rank[0] |= doc->mentions[m].how == MH_SURNAME;
+				rank[2] = (int)m;
+			}
+		if (best < 0 || rank_above(rank, best_rank)) {
+			best = k;
+			memcpy(best_rank, rank, sizeof rank);
+		}
+	}
+	if (best >= 0)
+		return best;
+	const px_fullname *near = NULL;
+	for (size_t f = 0; f < doc->scan->n_fullnames; f++) {
+		const px_fullname *c = &doc->scan->fullnames[f];
+		if (!gender_agrees(c->gender, want))
+			continue;
+		char *name = px_tok_span_dup(doc, c->a, c->b);
+		bool fits = tok_surname_of(doc, a, b, name);
+		free(name);
+		if (fits && (!near || c->a < a))
+			near = c;
+		if (near && c->a > a)
+			break;
+	}
+	return near ? actor_for_fullname(doc, near) : -1;
+}
+
+/* A lone given name ("Miriam") of a person the article names in full. */
+static int32_t resolve_given_name(px_doc *doc, size_t i)
+{
+	const px_token *t = &doc->toks[i];
 	size_t n = t->end - t->start;
-	if (n < 3)
-		return -1;
-	for (size_t k = 0; k < doc->n_actors; k++)
-		if (px_is_person(doc, (int32_t)k) && strchr(doc->actors[k].name, ' ') &&
-		    surname_matches(doc->actors[k].name, w, n))
-			return (int32_t)k;
+	for (size_t m = doc->n_mentions; m-- > 0;) {
+		int32_t k = doc->mentions[m].actor;
+		if (k < 0 || !px_is_person(doc, k))
+			continue;
+		const char *name = doc->actors[k].name;
+		if (strchr(name, ' ') && !strncmp(name, doc->text.s + t->start, n) &&
+		    name[n] == ' ')
+			return k;
+	}
 	return -1;
 }
 
@@ -632,11 +1087,90 @@ static int32_t given_names_of(px_doc *doc, size_t a, size_t b, const px_lex_entr
 	return prefix ? actor_for_dict(doc, e->ref) : -1;
 }
 
+/* "Sheldon and Miriam Adelson": a given name coordinated with a full name
+ * shares its surname.  Returns the person, or -1. */
+static int32_t coordinated_given_name(px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i + 1);
+	if (k < 0 || px_syn_upos(doc, (size_t)k) != LN_UPOS_CCONJ || !same_sentence(doc, i, i + 2))
+		return -1;
+	size_t m = name_run(doc, i + 2);
+	const px_lex_entry *e;
+	if (m < 2 || doc->toks[i + 2 + m - 2].kind != TK_WORD ||
+	    !(tagged_person(doc, i + 2, i + 2 + m) ||
+	      px_lex_match(doc, i + 2, LX_FIRSTNAME, &e) == 1))
+		return -1;
+	buf b;
+	buf_init(&b);
+	const px_token *g = &doc->toks[i], *s = &doc->toks[i + 2 + m - 1];
+	buf_printf(&b, "%.*s %.*s", (int)(g->end - g->start), doc->text.s + g->start,
+	           (int)(s->end - s->start), doc->text.s + s->start);
+	int32_t who = actor_for_person(doc, b.data);
+	buf_free(&b);
+	return who;
+}
+
+/* The run [i, i + n) runs on into a symbol with no space between
+ * ("FranÃ§ois" read in the wrong encoding): the name is cut, no name. */
+static bool glued_to_symbol(const px_doc *doc, size_t i, size_t n)
+{
+	uint32_t end = doc->toks[i + n - 1].end;
+	const char *s = doc->text.s + end, *e = doc->text.s + doc->text.len;
+	return end < doc->text.len && (unsigned char)*s >= 0x80 && !px_is_letter_at(s, e);
+}
+
 static size_t pattern_mention(px_doc *doc, size_t i)
 {
 	size_t n = name_run(doc, i);
-	if (!n)
+	if (!n || !name_pos(doc, i))
 		return 0;
+	if (glued_to_symbol(doc, i, n))
+		return n;
+	if (in_headline(doc, i)) {
+		/* a headline's capitals say nothing: only names met elsewhere */
+		int32_t who = resolve_surname(doc, i, i + 1, 0);
+		if (who < 0)
+			who = resolve_given_name(doc, i);
+		if (who < 0)
+			return 0;
+		add_mention(doc, i, i + 1, who, MH_SURNAME);
+		return 1;
+	}
+	/* a surname led by its particle: "Van der Berg said" */
+	if (n >= 2 && is_particle(doc, i)) {
+		int32_t who = resolve_surname(doc, i + n - 1, i + n, 0);
+		if (who >= 0) {
+			add_mention(doc, i, i + n, who, MH_SURNAME);
+			return n;
+		}
+	}
+	/* a hyphenated surname alone stays whole: "Kowalczyk-Brandt said" */
+	if (n == 3 && px_tok_char(doc, i + 1, '-')) {
+		int32_t who = resolve_surname(doc, i, i + 3, 0);
+		if (who >= 0) {
+			add_mention(doc, i, i + 3, who, MH_SURNAME);
+			return 3;
+		}
+	}
+	/* "the Obama-Clinton policy": two people's surnames, each its own */
+	if (n == 3 && px_tok_char(doc, i + 1, '-')) {
+		int32_t x = resolve_surname(doc, i, i + 1, 0),
+		        y = x >= 0 ? resolve_surname(doc, i + 2, i + 3, 0) : -1;
+		if (x >= 0 && y >= 0 && x != y) {
+			add_mention(doc, i, i + 1, x, MH_SURNAME);
+			add_mention(doc, i + 2, i + 3, y, MH_SURNAME);
+			return 3;
+		}
+	}
+	/* "Billie Jean King": a title word the tagger reads as the end of the
+	 * person's name is their surname */
+	const px_lex_entry *te;
+	if (n >= 2 && i + n < doc->n_toks && doc->toks[i + n].cap &&
+	    px_lex_match(doc, i + n, LX_TITLE, &te) == 1 && same_person_entity(doc, i, i + n) &&
+	    !name_token(doc, i + n + 1))
+		n++;
+	while (n > 1 && !name_pos(doc, i + n - 1) && nameword_at(doc, i + n - 1, NULL) != NW_SUFFIX)
+		n--;
 	/* a trailing possessive or dictionary actor ends the run early */
 	pretitle pt = pretitle_before(doc, i);
 	for (size_t k = 1; k < n; k++) {
@@ -656,8 +1190,31 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 		break;
 	}
 	if (n == 1) {
-		int32_t who = known_surname(doc, i);
-		if (who < 0 && pt.head && pt.person_title && !doc->toks[i].allcaps) {
+		int32_t who = resolve_surname(doc, i, i + 1, pt.gender);
+		const px_lex_entry *fn;
+		bool given = px_lex_match(doc, i, LX_FIRSTNAME, &fn) == 1;
+		if (who < 0)
+			who = resolve_given_name(doc, i);
+		/* a name of one word: after a person's title, or tagged a
+		 * person on its own; never a given name alone ("Vladimir") */
+		/* a word starting its name ("New Hampshire and Lisa Murkowski" no) */
+		bool starts = i == 0 || !doc->toks[i - 1].cap || !same_sentence(doc, i - 1, i) ||
+		              doc->toks[i - 1].kind != TK_WORD;
+		if (who < 0 && starts && (per_at(doc, i) || given))
+			who = coordinated_given_name(doc, i);
+		int et = px_syn_ent_type(doc, i);
+		bool alone = (pt.head && pt.person_title && (et < 0 || et == LN_ENT_PER)) ||
+		             (lone_person(doc, i) && !inside_other_entity(doc, i, i + 1));
+		/* a word the tagger reads as a name, and not the first word of a
+		 * longer one it cut ("Nathan" of "Nathan Deal") */
+		alone = alone && proper_noun(doc, i) &&
+		        !(doc->toks[i + 1].cap && same_person_entity(doc, i, i + 1));
+		/* "Gov. Nathan Deal", where "Deal" stops a name: the name runs on
+		 * past what can be read, so it is none */
+		if (pt.head && tok_word(doc, i + 1) && doc->toks[i + 1].cap &&
+		    same_sentence(doc, i, i + 1))
+			alone = false;
+		if (who < 0 && alone && !given && !doc->toks[i].allcaps) {
 			char *name = px_tok_span_dup(doc, i, i + 1);
 			who = actor_for_person(doc, name);
 			free(name);
@@ -668,8 +1225,9 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 		apply_pretitle(doc, who, &pt, i);
 		return 1;
 	}
-	if (!vouched_name(doc, i, n, &pt)) {
-		int32_t who = known_surname(doc, i + n - 1);
+	bool tagged = tagged_person(doc, i, i + n) || appos_title(doc, i, i + n);
+	if (!tagged && !vouched_name(doc, i, n, &pt)) {
+		int32_t who = resolve_surname(doc, i + n - 1, i + n, 0);
 		if (who < 0)
 			return 0;
 		/* "Yuri Ushakov" beside "Yury Ushakov": the variant joins */
@@ -684,24 +1242,106 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 	free(name);
 	add_mention(doc, i, i + n, who, MH_NAME);
 	apply_pretitle(doc, who, &pt, i);
+	/* "Robert Dale III" is also "Robert Dale", whose surname is Dale */
+	size_t sl, k = i + n - 1;
+	while (k > i && !tok_word(doc, k))
+		k--;
+	if (k > i + 1 && nameword_at(doc, k, &sl) == NW_SUFFIX) {
+		char *bare = px_tok_span_dup(doc, i, k);
+		add_alias(&doc->actors[who], bare, strlen(bare));
+		free(bare);
+	}
 	return n;
+}
+
+/* ------------------------------------------------------------ pronouns */
+
+/* The person a singular pronoun outside quotations stands for, among the
+ * mentions met so far: in its own sentence, the nearest person before it;
+ * else, in the nearest of the three sentences before that names one, the
+ * first (the subject, as a rule).  Only people agreeing in gender count,
+ * and only mentions outside quotations. */
+static int32_t pronoun_antecedent(const px_doc *doc, size_t i, uint8_t want)
+{
+	uint32_t sent = doc->toks[i].sent, found_sent = 0;
+	int32_t who = -1;
+	for (size_t m = doc->n_mentions; m-- > 0;) {
+		const px_mention *mm = &doc->mentions[m];
+		uint32_t s = doc->toks[mm->tok_start].sent;
+		if (who >= 0 && s != found_sent)
+			break;
+		if (s + 3 < sent)
+			break;
+		if (mm->actor < 0 || !px_is_person(doc, mm->actor) ||
+		    doc->toks[mm->tok_start].inq ||
+		    !gender_agrees(doc->actors[mm->actor].gender, want))
+			continue;
+		if (s == sent)
+			return mm->actor;
+		who = mm->actor, found_sent = s;
+	}
+	return who;
+}
+
+static size_t pronoun_mention(px_doc *doc, size_t i)
+{
+	size_t n;
+	int w = nameword_at(doc, i, &n);
+	if ((w != NW_HE && w != NW_SHE) || n != 1 || doc->toks[i].inq)
+		return 0;
+	int32_t who = pronoun_antecedent(doc, i, w == NW_HE ? 1 : 2);
+	if (who < 0)
+		return 0;
+	add_mention(doc, i, i + 1, who, MH_PRONOUN);
+	return 1;
+}
+
+/* The article's full names, before the scan: runs of two or more name
+ * words the entity tagger marks as a person. */
+static void collect_fullnames(px_doc *doc)
+{
+	for (size_t i = 0; i < doc->n_toks;) {
+		size_t n =
+		    doc->toks[i].kind == TK_WORD && !in_headline(doc, i) && !doc->scan->credit[i]
+		        ? name_run(doc, i)
+		        : 0;
+		if (n >= 2 && name_pos(doc, i) && name_pos(doc, i + n - 1) &&
+		    tagged_person(doc, i, i + n)) {
+			px_fullname *f = VEC_PUSH(doc->scan->fullnames, doc->scan->n_fullnames,
+			                          doc->scan->cap_fullnames);
+			f->a = (uint32_t)i;
+			f->b = (uint32_t)(i + n);
+			char *name = px_tok_span_dup(doc, i, i + n);
+			f->gender = gender_of_name(doc->dict, name);
+			free(name);
+		}
+		i += n ? n : 1;
+	}
 }
 
 void px_find_actors(px_doc *doc)
 {
 	doc->tok_mention = xmalloc((doc->n_toks + 1) * sizeof *doc->tok_mention);
+	doc->tok_pronoun = xmalloc((doc->n_toks + 1) * sizeof *doc->tok_pronoun);
 	for (size_t i = 0; i <= doc->n_toks; i++)
-		doc->tok_mention[i] = -1;
+		doc->tok_mention[i] = doc->tok_pronoun[i] = -1;
+	doc->scan = xcalloc(1, sizeof *doc->scan);
+	mark_headlines(doc);
+	mark_credits(doc);
+	collect_fullnames(doc);
 	for (size_t i = 0; i < doc->n_toks;) {
 		size_t used = 0;
-		if (doc->toks[i].kind != TK_WORD) {
+		if (doc->toks[i].kind != TK_WORD || doc->scan->credit[i]) {
 			i++;
 			continue;
 		}
 		if ((used = title_mention(doc, i)) > 0 || dictionary_mention(doc, i, &used) ||
-		    (used = pattern_mention(doc, i)) > 0)
+		    (used = pattern_mention(doc, i)) > 0 || (used = pronoun_mention(doc, i)) > 0)
 			i += used;
 		else
 			i++;
 	}
+	free(doc->scan->fullnames), free(doc->scan->sent_headline), free(doc->scan->credit);
+	free(doc->scan);
+	doc->scan = NULL;
 }

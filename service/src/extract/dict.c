@@ -67,6 +67,13 @@ void px_dict_free(px_dict *d)
 	for (size_t i = 0; i < d->n_titles; i++)
 		free(d->titles[i].canonical);
 	free(d->titles);
+	for (size_t i = 0; i < d->n_roles; i++) {
+		free(d->roles[i].generic);
+		for (size_t k = 0; k < d->roles[i].n_offices; k++)
+			free(d->roles[i].offices[k]);
+		free(d->roles[i].offices);
+	}
+	free(d->roles);
 	for (size_t i = 0; i < d->n_events; i++)
 		free(d->events[i].type), free(d->events[i].cameo), free(d->events[i].verb),
 		    free(d->events[i].lemma);

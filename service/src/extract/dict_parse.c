@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_FIELDS 8
 
@@ -181,10 +182,16 @@ static int add_place_row(px_dict *d, row *r)
  * (a person's, never recorded as a title: "Mr."); empty: a person's. */
 static int add_title_row(px_dict *d, row *r, const char **why)
 {
-	const char *k = r->field[2];
+	/* person|office|modifier|honorific (empty: person); the optional fourth
+	 * column a gender, m or f */
+	const char *k = r->field[2], *g = r->field[3];
 	if (*k && strcmp(k, "person") && strcmp(k, "office") && strcmp(k, "modifier") &&
 	    strcmp(k, "honorific")) {
 		*why = "the third column must be person, office, modifier or honorific";
+		return -1;
+	}
+	if (*g && strcmp(g, "m") && strcmp(g, "f")) {
+		*why = "the fourth column (a gender) must be m, f or empty";
 		return -1;
 	}
 	px_title *t = VEC_PUSH(d->titles, d->n_titles, d->cap_titles);
@@ -192,8 +199,51 @@ static int add_title_row(px_dict *d, row *r, const char **why)
 	t->honorific = !strcmp(k, "honorific");
 	t->person = !*k || !strcmp(k, "person") || t->honorific;
 	t->modifier = !strcmp(k, "modifier");
+	t->gender = !strcmp(g, "m") ? 1 : !strcmp(g, "f") ? 2 : 0;
 	px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), LX_TITLE,
 	                   (uint32_t)(d->n_titles - 1));
+	return 0;
+}
+
+/* roles.tsv: generic head, then the ';'-separated heads it stands for; both
+ * given, and each generic word once. */
+static int add_role_row(px_dict *d, row *r)
+{
+	if (!*r->field[1])
+		return -1;
+	/* no chains (a generic word among the offices of another): they could loop */
+	for (size_t i = 0; i < d->n_roles; i++) {
+		if (!strcmp(d->roles[i].generic, r->field[0]))
+			return -1;
+		for (size_t k = 0; k < d->roles[i].n_offices; k++)
+			if (!strcmp(d->roles[i].offices[k], r->field[0]))
+				return -1;
+		char list[512];
+		snprintf(list, sizeof list, ";%s;", r->field[1]);
+		char needle[256];
+		snprintf(needle, sizeof needle, ";%s;", d->roles[i].generic);
+		if (strstr(list, needle))
+			return -1;
+	}
+	{
+		char list[512], needle[256];
+		snprintf(list, sizeof list, ";%s;", r->field[1]);
+		snprintf(needle, sizeof needle, ";%s;", r->field[0]);
+		if (strstr(list, needle))
+			return -1;
+	}
+	px_generic *role = VEC_PUSH(d->roles, d->n_roles, d->cap_roles);
+	role->generic = xstrdup(r->field[0]);
+	role->offices = NULL;
+	role->n_offices = 0;
+	size_t cap = 0;
+	char *save = NULL;
+	for (char *t = strtok_r(r->field[1], ";", &save); t; t = strtok_r(NULL, ";", &save)) {
+		while (*t == ' ')
+			t++;
+		if (*t)
+			*VEC_PUSH(role->offices, role->n_offices, cap) = xstrdup(t);
+	}
 	return 0;
 }
 
@@ -369,6 +419,36 @@ static int add_name_row(px_dict *d, row *r)
 	return 0;
 }
 
+/* namewords.tsv: word, class (particle|suffix|credit); a word has one class
+ * (a second row for it is an error, not a silent override). */
+static int add_nameword_row(px_dict *d, row *r)
+{
+	/* in enum px_nameword order */
+	static const char *const classes[] = {"particle", "suffix", "credit",   "credited",
+	                                      "he",       "she",    "definite", "indefinite"};
+	for (uint32_t k = 0; k < sizeof classes / sizeof *classes; k++) {
+		if (strcmp(r->field[1], classes[k]))
+			continue;
+		size_t n = strlen(r->field[0]);
+		for (size_t i = 0; i < d->n_lex; i++) {
+			const px_lex_entry *e = &d->lex[i];
+			if (!(e->kind & LX_NAMEWORD))
+				continue;
+			buf b;
+			buf_init(&b);
+			for (size_t t = 0; t < e->ntok; t++)
+				buf_printf(&b, "%s%s", t ? " " : "", e->toks[t]);
+			bool dup = b.len == n && !strncasecmp(b.data, r->field[0], n);
+			buf_free(&b);
+			if (dup)
+				return -1;
+		}
+		px_dict_add_phrase(d, r->field[0], n, LX_NAMEWORD, k);
+		return 0;
+	}
+	return -1;
+}
+
 static int add_word_row(px_dict *d, row *r, unsigned kind)
 {
 	px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), kind, 0);
@@ -431,14 +511,16 @@ typedef enum table {
 	T_RELEVANCE,
 	T_FRAMES,
 	T_FACTUALITY,
+	T_NAMEWORDS,
+	T_ROLES,
 	T_UNKNOWN
 } table;
 
 static table table_of(const char *name)
 {
-	static const char *const files[] = {"actors",  "countries", "places",    "titles",
-	                                    "events",  "cues",      "names",     "stopwords",
-	                                    "markers", "relevance", "frames",    "factuality"};
+	static const char *const files[] = {
+	    "actors",    "countries", "places",    "titles", "events",     "cues",      "names",
+	    "stopwords", "markers",   "relevance", "frames", "factuality", "namewords", "roles"};
 	const char *base = strrchr(name, '/');
 	base = base ? base + 1 : name;
 	for (int k = 0; k < T_UNKNOWN; k++) {
@@ -464,6 +546,8 @@ static int add_row(px_dict *d, table t, row *r, const char **why)
 	case T_NAMES: return add_name_row(d, r);
 	case T_STOP: return add_word_row(d, r, LX_STOP);
 	case T_MARKERS: return add_marker_row(d, r);
+	case T_NAMEWORDS: return add_nameword_row(d, r);
+	case T_ROLES: return add_role_row(d, r);
 	default: return -1;
 	}
 }

@@ -90,6 +90,7 @@ void px_result_free(px_result *r)
 	}
 	free(doc->actors), free(doc->stmts), free(doc->events), free(doc->mentions);
 	free(doc->toks), free(doc->sents), free(doc->lines), free(doc->tok_mention);
+	free(doc->tok_pronoun);
 	free(doc->lex_cache), free(doc->lex_cached), free(doc->date_cache),
 	    free(doc->clause_breaks);
 	px_syntax_free(&doc->syn);

@@ -69,6 +69,19 @@ enum px_lex_kind {
 	LX_STOP = 1 << 9,      /* capitalised word that is never a name */
 	LX_MARKER = 1 << 10,   /* ref: enum px_marker */
 	LX_TOPIC = 1 << 11,    /* ref: relevance cue (relevance.tsv) */
+	LX_NAMEWORD = 1 << 12, /* ref: enum px_nameword (namewords.tsv) */
+};
+
+/* namewords.tsv: the words that shape a personal name. */
+enum px_nameword {
+	NW_PARTICLE,
+	NW_SUFFIX,
+	NW_CREDIT,
+	NW_CREDITED,
+	NW_HE,
+	NW_SHE,
+	NW_DEFINITE,
+	NW_INDEFINITE
 };
 
 /* MK_SCHEDULED: future wording that follows its event ("the summit would
@@ -129,7 +142,16 @@ typedef struct px_title {
 	bool person;     /* titles such as "president" name a person, not an office */
 	bool modifier;   /* "former", "acting": qualifies the title after it */
 	bool honorific;  /* "Mr.", "Dr.": vouches for a name, is no title to record */
+	uint8_t gender;  /* 0 either, 1 male ("Mr."), 2 female ("Mrs.", "congresswoman") */
 } px_title;
+
+/* roles.tsv: a word that refers back to any of several offices ("the
+ * leader": a president, a prime minister, a king). */
+typedef struct px_generic {
+	char *generic;  /* canonical head, e.g. "leader" */
+	char **offices; /* canonical heads it may stand for */
+	size_t n_offices;
+} px_generic;
 
 typedef struct px_event_word {
 	char *type, *cameo, *verb; /* verb: third person for titles, e.g. "meets" */
@@ -174,7 +196,7 @@ typedef struct px_fact {
 	uint8_t status; /* enum px_status */
 } px_fact;
 
-#define PX_LEX_KINDS 12
+#define PX_LEX_KINDS 13
 
 typedef struct px_lex_hit {
 	const struct px_lex_entry *entry[PX_LEX_KINDS]; /* NULL when no entry of that kind */
@@ -209,6 +231,8 @@ struct px_dict {
 	size_t n_frames, cap_frames;
 	px_fact *facts;
 	size_t n_facts, cap_facts;
+	px_generic *roles;
+	size_t n_roles, cap_roles;
 	const ln_models *models; /* borrowed (px_dict_set_models); NULL: no syntax */
 	px_topic_cue *topics;
 	size_t n_topics, cap_topics;
@@ -284,11 +308,11 @@ typedef struct px_actor {
 	char *name, *kind, *title, *country, *cameo;
 	char **aliases;
 	size_t n_aliases, cap_aliases;
-	int32_t dict_id;    /* dictionary actor, or -1 */
-	int32_t country_id; /* dictionary country this actor stands for, or -1 */
-	char *title_head;   /* canonical title for "the spokesman" look-backs */
+	int32_t dict_id;      /* dictionary actor, or -1 */
+	int32_t country_id;   /* dictionary country this actor stands for, or -1 */
+	char *title_head;     /* canonical title for "the spokesman" look-backs */
 	bool title_from_text; /* the article gave the title (else the dictionary did) */
-	uint8_t gender;     /* from the given name: 0 unknown, 1 male, 2 female */
+	uint8_t gender;       /* from the given name: 0 unknown, 1 male, 2 female */
 	uint32_t n_mentions;
 } px_actor;
 
@@ -362,15 +386,19 @@ typedef struct px_doc {
 	size_t n_stmts, cap_stmts;
 	px_event *events;
 	size_t n_events, cap_events;
-	int32_t *tok_mention;         /* token -> mention index covering it, -1 */
+	int32_t *tok_mention; /* token -> mention index covering it, -1 */
+	/* token -> its pronoun mention (how MH_PRONOUN, actors.c), -1; kept
+	 * apart from tok_mention so a stage opts in to the resolution */
+	int32_t *tok_pronoun;
 	struct px_lex_hit *lex_cache; /* per token, per kind: the longest entry (lazy) */
 	uint8_t *lex_cached;          /* per token: cache filled */
 	uint8_t *clause_breaks;       /* per token: 1 a clause break, 0 not (parties.c) */
 	px_date_cache *date_cache;    /* per sentence, filled on first question */
 	px_date published;
-	px_syntax syn; /* syntax.c: the language layer's analysis of the kept text */
-	int published_from; /* enum px_published_from */
-	double relevance;   /* 0..1 (relevance.c) */
+	px_syntax syn;              /* syntax.c: the language layer's analysis of the kept text */
+	struct px_actor_scan *scan; /* actors.c's working state during px_find_actors, NULL after */
+	int published_from;         /* enum px_published_from */
+	double relevance;           /* 0..1 (relevance.c) */
 } px_doc;
 
 struct px_result {
@@ -390,6 +418,12 @@ int32_t px_syn_tok(const px_doc *doc, size_t k);
 const char *px_syn_deprel(const px_doc *doc, size_t k);
 /* Its relation equals rel, or rel is its base ("nsubj" matches "nsubj:pass"). */
 bool px_syn_rel_is(const px_doc *doc, size_t k, const char *rel);
+/* Entity type (ln_ent_type) of the entity holding px token i, or -1. */
+int px_syn_ent_type(const px_doc *doc, size_t i);
+/* The px tokens [*a, *b) of the entity holding px token i; false: none. */
+bool px_syn_ent_span(const px_doc *doc, size_t i, size_t *a, size_t *b);
+/* The models' own fine tag of ln token k ("NNPS"), "" when none. */
+const char *px_syn_xpos(const px_doc *doc, size_t k);
 /* Lemma of ln token k ("" when none). */
 const char *px_syn_lemma(const px_doc *doc, size_t k);
 /* UPOS of ln token k (LN_UPOS_X without models). */

@@ -166,3 +166,39 @@ const char *px_syn_lemma(const px_doc *doc, size_t k)
 		return "";
 	return L->lemmas + L->tok[k].lemma;
 }
+
+int px_syn_ent_type(const px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i);
+	if (k < 0 || !doc->syn.ent || !doc->syn.ok)
+		return -1;
+	int32_t e = doc->syn.ent[k];
+	return e < 0 ? -1 : (int)doc->syn.lang.ent[e].type;
+}
+
+bool px_syn_ent_span(const px_doc *doc, size_t i, size_t *a, size_t *b)
+{
+	int32_t k = px_syn_ln(doc, i);
+	if (k < 0 || !doc->syn.ent || !doc->syn.ok || doc->syn.ent[k] < 0)
+		return false;
+	const ln_entity *e = &doc->syn.lang.ent[doc->syn.ent[k]];
+	size_t s = i, t = i + 1;
+	while (s > 0 && px_syn_ln(doc, s - 1) >= (int32_t)e->first)
+		s--;
+	while (t < doc->n_toks && px_syn_ln(doc, t) >= 0 &&
+	       (uint32_t)px_syn_ln(doc, t) < e->first + e->count)
+		t++;
+	*a = s, *b = t;
+	return true;
+}
+
+const char *px_syn_xpos(const px_doc *doc, size_t k)
+{
+	const px_syntax *s = &doc->syn;
+	if (!s->ok || k >= s->lang.ntok)
+		return "";
+	size_t n = 0;
+	const char *const *names = ln_models_xpos(doc->dict->models, &n);
+	size_t x = s->lang.tok[k].xpos;
+	return names && x && x < n && names[x] ? names[x] : "";
+}
