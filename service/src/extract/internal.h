@@ -197,6 +197,8 @@ typedef struct px_fact {
 } px_fact;
 
 #define PX_LEX_KINDS 13
+/* one slot per px_lex_kind bit: a new kind must raise the count */
+_Static_assert(LX_NAMEWORD == 1 << (PX_LEX_KINDS - 1), "PX_LEX_KINDS counts the px_lex_kind bits");
 
 typedef struct px_lex_hit {
 	const struct px_lex_entry *entry[PX_LEX_KINDS]; /* NULL when no entry of that kind */
