@@ -336,6 +336,7 @@ void lx_parser_free(lx_parser *m)
 	if (!m)
 		return;
 	free(m->owned);
+	pc_model_free(&m->pc); /* the compact copy; the rest lives in the image */
 	memset(m, 0, sizeof *m);
 }
 
@@ -366,6 +367,7 @@ int lx_parser_read(lx_parser *m, blob_r *r, char **err)
 			*err = NULL;
 		goto fail;
 	}
+	pc_model_compact(&m->pc); /* on failure scoring falls back to the file's table */
 	return 0;
 bad:
 	if (err && asprintf(err, "bad label table") < 0)
