@@ -529,14 +529,38 @@ static int tok_has(const ln_doc *d, size_t i, char c)
 	return memchr(d->text + d->tok[i].start, c, d->tok[i].end - d->tok[i].start) != NULL;
 }
 
+static int is_emoticon(const ln_doc *d, size_t i)
+{
+	return ln_wordlist_find(&ln_tab_emoticon, d->text + d->tok[i].start,
+	                        d->tok[i].end - d->tok[i].start) >= 0;
+}
+
+/* A URL or an e-mail address (one token, see url_end). */
+static int is_address(const ln_doc *d, size_t i)
+{
+	const char *w = d->text + d->tok[i].start;
+	size_t n = d->tok[i].end - d->tok[i].start;
+	const char *at = memchr(w, '@', n);
+	return starts_ci(w, n, "http://") || starts_ci(w, n, "https://") ||
+	       starts_ci(w, n, "www.") || (at && at > w && memchr(at, '.', n - (size_t)(at - w)));
+}
+
 /* The ends of a letter's header lines, before a capital or a digit: a
  * sender's address "<a@b.com>", a sent time "08/16/2000 12:05 PM", and a
  * greeting or closing of at most three words ("Best regards,", "Hi John,";
- * the words are the 'closing' list).  FIRST is the sentence's first token. */
+ * the words are the 'closing' list).  And a line that is a bare address: a
+ * URL or e-mail address before a capital or another address (a list of
+ * links, a signature).  FIRST is the sentence's first token. */
 static int header_end(const ln_doc *d, size_t first, size_t i)
 {
-	if (i + 1 >= d->ntok || !starts_upper(d, i + 1))
+	if (i + 1 >= d->ntok)
 		return 0;
+	if (is_address(d, i) && is_address(d, i + 1))
+		return 1;
+	if (!starts_upper(d, i + 1))
+		return 0;
+	if (is_address(d, i) || is_emoticon(d, i))
+		return 1;
 	if (tok_is(d, i, ">"))
 		return i >= first + 2 && tok_is(d, i - 2, "<") && tok_has(d, i - 1, '@');
 	if (tok_is(d, i, "AM") || tok_is(d, i, "PM"))
@@ -602,9 +626,7 @@ static int split_sentences(ln_doc *d)
 		       j - first < LN_MAX_SENT_TOKENS)
 			j++;
 		/* and an emoticon after them: "I love her. :)" */
-		if (j < n && j - first < LN_MAX_SENT_TOKENS &&
-		    ln_wordlist_find(&ln_tab_emoticon, d->text + d->tok[j].start,
-		                     d->tok[j].end - d->tok[j].start) >= 0)
+		if (j < n && j - first < LN_MAX_SENT_TOKENS && is_emoticon(d, j))
 			j++;
 		if (ends_after(d, i, j) ||
 		    (j > i + 1 && j < n && starts_upper(d, j) && terminator(d, i) != T_ABBR)) {
