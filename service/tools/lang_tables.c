@@ -22,8 +22,8 @@ typedef struct row {
 	int line;
 } row;
 
-static const char *const kinds[] = {"title", "abbr",   "numabbr", "starter",
-                                    "split", "clitic", "prefix",  "emoticon"};
+static const char *const kinds[] = {"title",  "abbr",   "numabbr",  "starter", "split",
+                                    "clitic", "prefix", "emoticon", "closing"};
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 static const char *const classes[] = {"VERB", "NOUN", "ADJ", "ADV", "PRON", "*"};
 
@@ -128,13 +128,14 @@ static void check_token_entry(const char *path, int ln, size_t k, const char *e)
 	}
 	if (!strcmp(kind, "clitic") && e[0] != '\'' && strncmp(e, "n'", 2))
 		die(path, ln, "a clitic starts with an apostrophe or n'", e);
-	if ((!strcmp(kind, "split") || !strcmp(kind, "clitic") || !strcmp(kind, "prefix")) &&
+	if ((!strcmp(kind, "split") || !strcmp(kind, "clitic") || !strcmp(kind, "prefix") ||
+	     !strcmp(kind, "closing")) &&
 	    !lower_ascii(e))
 		die(path, ln, "this kind is matched ignoring case: write it in lower case", e);
-	if (!strcmp(kind, "prefix"))
+	if (!strcmp(kind, "prefix") || !strcmp(kind, "closing"))
 		for (const char *p = e; *p; p++)
 			if (!islower((unsigned char)*p))
-				die(path, ln, "a prefix is letters", e);
+				die(path, ln, "a prefix or closing is letters", e);
 }
 
 static void read_tokens(const char *path)

@@ -180,6 +180,16 @@ static int dist_bucket(int d)
 	return d < 5 ? d : d < 10 ? 5 : 6;
 }
 
+/* Features that depend on the buffer front alone (n0, n1, n2: words and
+ * tags) sit at [BUF_A, BUF_A_END) and [BUF_B, BUF_B_END): their scores
+ * stay the same while the front does not move (REDUCE, LEFT), so lx_parse
+ * adds them up once per front instead of once per transition. */
+#define BUF_A 3
+#define BUF_A_END 12
+#define BUF_B 19
+#define BUF_B_END 21
+#define BUF_N (BUF_A_END - BUF_A + BUF_B_END - BUF_B)
+
 static size_t features(const pstate *p, const lx_sent *s, uint64_t *f)
 {
 	int s0 = p->sp > 0 ? p->st[p->sp - 1] : -1;
@@ -206,6 +216,7 @@ static size_t features(const pstate *p, const lx_sent *s, uint64_t *f)
 	f[k++] = H2(id++, s0wp, 0);
 	f[k++] = H2(id++, s0w, 0);
 	f[k++] = H2(id++, s0p, 0);
+	assert(k == BUF_A); /* from here to BUF_A_END: the buffer's words alone */
 	f[k++] = H2(id++, n0wp, 0);
 	f[k++] = H2(id++, n0w, 0);
 	f[k++] = H2(id++, n0p, 0);
@@ -215,6 +226,7 @@ static size_t features(const pstate *p, const lx_sent *s, uint64_t *f)
 	f[k++] = H2(id++, n2wp, 0);
 	f[k++] = H2(id++, n2w, 0);
 	f[k++] = H2(id++, n2p, 0);
+	assert(k == BUF_A_END);
 	/* word pairs */
 	f[k++] = H2(id++, s0wp, n0wp);
 	f[k++] = H2(id++, s0wp, n0w);
@@ -223,9 +235,11 @@ static size_t features(const pstate *p, const lx_sent *s, uint64_t *f)
 	f[k++] = H2(id++, s0p, n0wp);
 	f[k++] = H2(id++, s0w, n0w);
 	f[k++] = H2(id++, s0p, n0p);
+	assert(k == BUF_B); /* to BUF_B_END: the buffer's tags alone */
 	f[k++] = H2(id++, n0p, n1p);
 	/* three words */
 	f[k++] = H3(id++, n0p, n1p, n2p);
+	assert(k == BUF_B_END);
 	f[k++] = H3(id++, s0p, n0p, n1p);
 	f[k++] = H3(id++, P(s, s0h), s0p, n0p);
 	f[k++] = H3(id++, s0p, P(s, s0l), n0p);
@@ -302,8 +316,8 @@ static size_t features(const pstate *p, const lx_sent *s, uint64_t *f)
 void lx_parse(const lx_parser *m, lx_sent *s)
 {
 	pstate *p = malloc(sizeof *p);
-	uint64_t f[P_MAX_FEATS];
-	int32_t sc[PC_MAX_CLASSES];
+	uint64_t f[P_MAX_FEATS], g[P_MAX_FEATS];
+	int32_t sc[PC_MAX_CLASSES], bsc[PC_MAX_CLASSES];
 	int nclass = (int)m->pc.nclass;
 	if (!p) { /* no memory: a flat tree still satisfies the contract */
 		for (int i = 0; i < s->n; i++) {
@@ -313,10 +327,24 @@ void lx_parse(const lx_parser *m, lx_sent *s)
 		return;
 	}
 	init(p, s->n);
+	int front = -1; /* the buffer front whose scores bsc holds */
 	while (p->b <= p->n) {
 		size_t nf = features(p, s, f);
-		memset(sc, 0, sizeof(int32_t) * (size_t)nclass);
-		pc_score(&m->pc, f, nf, sc);
+		if (p->b != front) {
+			memcpy(g, f + BUF_A, sizeof(uint64_t) * (BUF_A_END - BUF_A));
+			memcpy(g + BUF_A_END - BUF_A, f + BUF_B,
+			       sizeof(uint64_t) * (BUF_B_END - BUF_B));
+			memset(bsc, 0, sizeof(int32_t) * (size_t)nclass);
+			pc_score(&m->pc, g, BUF_N, bsc);
+			front = p->b;
+		}
+		/* the other features, in order */
+		size_t ng = 0;
+		for (size_t i = 0; i < nf; i++)
+			if (i < BUF_A || (i >= BUF_A_END && i < BUF_B) || i >= BUF_B_END)
+				g[ng++] = f[i];
+		memcpy(sc, bsc, sizeof(int32_t) * (size_t)nclass);
+		pc_score(&m->pc, g, ng, sc);
 		int best = SHIFT; /* always valid while the buffer has words */
 		for (int c = 1; c < nclass; c++)
 			if (sc[c] > sc[best] && valid(p, c, m->root_label))
@@ -336,6 +364,7 @@ void lx_parser_free(lx_parser *m)
 	if (!m)
 		return;
 	free(m->owned);
+	pc_model_free(&m->pc); /* the compact copy; the rest lives in the image */
 	memset(m, 0, sizeof *m);
 }
 
@@ -366,6 +395,7 @@ int lx_parser_read(lx_parser *m, blob_r *r, char **err)
 			*err = NULL;
 		goto fail;
 	}
+	pc_model_compact(&m->pc); /* on failure scoring falls back to the file's table */
 	return 0;
 bad:
 	if (err && asprintf(err, "bad label table") < 0)

@@ -50,12 +50,26 @@ typedef struct pc_model {
 	const uint32_t *slot;
 	const uint32_t *ent; /* [nent] class << 16 | (uint16_t)weight */
 	void *owned;         /* storage when compiled in memory */
+	/* Optional compact run-time copy (pc_model_compact): one 8-byte bucket
+	 * per slot holding a 15-bit fingerprint and a row of up to two entries
+	 * in place; rows that weigh many classes dense (added with vector
+	 * instructions); other rows stay in ent.  Same weights, same scores. */
+	const uint64_t *bkt;  /* [mask + 1], or NULL: score from slot/ent */
+	const int16_t *dense; /* rows of dstride weights */
+	uint32_t dstride;     /* nclass rounded up to 8 */
+	void *fast;           /* storage of bkt and dense */
 } pc_model;
 
 /* scores[c] += sum over features of the weight of (feature, c); scores must
  * hold nclass ints and be zeroed by the caller. */
 void pc_score(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores);
 void pc_model_free(pc_model *m);
+/* Build the compact copy (at most 128 classes): short rows then cost one
+ * cache miss instead of two and long rows are added eight classes at a
+ * time.  Scores are the same but for rare fingerprint clashes (15 bits
+ * inside a probe run instead of 32).  Returns 0, or -1 (no memory, too many
+ * classes): scoring then uses slot/ent alone. */
+int pc_model_compact(pc_model *m);
 /* Serialise into / read from a blob; the read model points into the blob's
  * memory.  Returns 0, or -1 (read: with a message in *err). */
 int pc_model_write(const pc_model *m, blob_w *b);

@@ -174,6 +174,7 @@ void lx_tagger_free(lx_tagger *m)
 	if (!m)
 		return;
 	free(m->owned);
+	pc_model_free(&m->pc); /* the compact copy; the rest lives in the image */
 	memset(m, 0, sizeof *m);
 }
 
@@ -217,6 +218,7 @@ int lx_tagger_read(lx_tagger *m, blob_r *r, char **err)
 			*err = NULL;
 		goto fail;
 	}
+	pc_model_compact(&m->pc); /* on failure scoring falls back to the file's table */
 	return 0;
 bad:
 	if (err && asprintf(err, "bad tag tables") < 0)

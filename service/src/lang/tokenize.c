@@ -524,6 +524,67 @@ static int ends_after(const ln_doc *d, size_t i, size_t k)
 	}
 }
 
+static int tok_has(const ln_doc *d, size_t i, char c)
+{
+	return memchr(d->text + d->tok[i].start, c, d->tok[i].end - d->tok[i].start) != NULL;
+}
+
+static int is_emoticon(const ln_doc *d, size_t i)
+{
+	return ln_wordlist_find(&ln_tab_emoticon, d->text + d->tok[i].start,
+	                        d->tok[i].end - d->tok[i].start) >= 0;
+}
+
+/* A URL or an e-mail address (one token, see url_end). */
+static int is_address(const ln_doc *d, size_t i)
+{
+	const char *w = d->text + d->tok[i].start;
+	size_t n = d->tok[i].end - d->tok[i].start;
+	const char *at = memchr(w, '@', n);
+	return starts_ci(w, n, "http://") || starts_ci(w, n, "https://") ||
+	       starts_ci(w, n, "www.") || (at && at > w && memchr(at, '.', n - (size_t)(at - w)));
+}
+
+/* The ends of a letter's header lines, before a capital or a digit: a
+ * sender's address "<a@b.com>", a sent time "08/16/2000 12:05 PM", and a
+ * greeting or closing of at most three words ("Best regards,", "Hi John,";
+ * the words are the 'closing' list).  And a line that is a bare address: a
+ * URL or e-mail address before a capital or another address (a list of
+ * links, a signature).  FIRST is the sentence's first token. */
+static int header_end(const ln_doc *d, size_t first, size_t i)
+{
+	if (i + 1 >= d->ntok)
+		return 0;
+	if (is_address(d, i) && is_address(d, i + 1))
+		return 1;
+	if (!starts_upper(d, i + 1))
+		return 0;
+	if (is_address(d, i) || is_emoticon(d, i))
+		return 1;
+	if (tok_is(d, i, ">"))
+		return i >= first + 2 && tok_is(d, i - 2, "<") && tok_has(d, i - 1, '@');
+	if (tok_is(d, i, "AM") || tok_is(d, i, "PM"))
+		return i >= first + 2 && tok_has(d, i - 1, ':') && tok_has(d, i - 2, '/') &&
+		       starts_upper(d, i - 2);
+	if (!tok_is(d, i, ",") || i == first || i - first > 3)
+		return 0;
+	for (size_t k = first; k < i; k++)
+		if (ln_wordlist_find_fold(&ln_tab_closing, d->text + d->tok[k].start,
+		                          d->tok[k].end - d->tok[k].start) >= 0)
+			return 1;
+	return 0;
+}
+
+/* A sent time "08/16/2000 12:05 PM" at token i after a capitalised word
+ * (the sender's name) starts a header line of its own. */
+static int header_start(const ln_doc *d, size_t first, size_t i)
+{
+	return i > first && i + 2 < d->ntok && (tok_is(d, i + 2, "AM") || tok_is(d, i + 2, "PM")) &&
+	       tok_has(d, i + 1, ':') && tok_has(d, i, '/') &&
+	       ln_is_digit((unsigned char)d->text[d->tok[i].start]) && starts_upper(d, i - 1) &&
+	       !ln_is_digit((unsigned char)d->text[d->tok[i - 1].start]);
+}
+
 static int split_sentences(ln_doc *d)
 {
 	size_t first = 0, line_start = 0;
@@ -540,7 +601,7 @@ static int split_sentences(ln_doc *d)
 			         terminator(d, i - 1) == T_NONE && !closer(d, i - 1) &&
 			         !starts_lower(d, i))
 				brk = 1;
-			else if (count >= LN_MAX_SENT_TOKENS)
+			else if (count >= LN_MAX_SENT_TOKENS || header_start(d, first, i))
 				brk = 1;
 		}
 		if (brk) {
@@ -550,6 +611,12 @@ static int split_sentences(ln_doc *d)
 		}
 		if (d->tok[i].flags & (LN_TOK_LINE_START | LN_TOK_PARA_START))
 			line_start = i;
+		if (header_end(d, first, i)) {
+			if (ln_push_sentence(d, (uint32_t)first, (uint32_t)(i + 1 - first)))
+				return -1;
+			first = i + 1;
+			continue;
+		}
 		enum term tm = terminator(d, i);
 		if (tm == T_NONE || tm == T_NEVER)
 			continue;
@@ -557,6 +624,9 @@ static int split_sentences(ln_doc *d)
 		size_t j = i + 1;
 		while (j < n && d->tok[j].start == d->tok[j - 1].end && closer(d, j) &&
 		       j - first < LN_MAX_SENT_TOKENS)
+			j++;
+		/* and an emoticon after them: "I love her. :)" */
+		if (j < n && j - first < LN_MAX_SENT_TOKENS && is_emoticon(d, j))
 			j++;
 		if (ends_after(d, i, j) ||
 		    (j > i + 1 && j < n && starts_upper(d, j) && terminator(d, i) != T_ABBR)) {

@@ -104,6 +104,52 @@ START_TEST(perceptron_round_trip)
 }
 END_TEST
 
+/* The compact run-time table gives the very scores of the file's table:
+ * rows of one, two, a few and many classes, and features never seen. */
+START_TEST(perceptron_compact_same_scores)
+{
+	enum { NC = 40 };
+	pc_trainer *t = pc_trainer_new(NC);
+	ck_assert_ptr_nonnull(t);
+	uint64_t f[4];
+	for (int epoch = 0; epoch < 4; epoch++)
+		for (unsigned i = 0; i < 4000; i++) {
+			unsigned cls = (i * 7u) % NC;
+			f[0] = pc_mix(1, cls);                    /* one class or two */
+			f[1] = pc_mix(2, 0);                      /* every class: dense */
+			f[2] = pc_mix(3, cls / 8);                /* a few classes */
+			f[3] = pc_mix(4, (i * 2654435761u) % 97); /* noise */
+			float sc[NC] = {0};
+			pc_trainer_score(t, f, 4, sc);
+			unsigned guess = 0;
+			for (unsigned c = 1; c < NC; c++)
+				if (sc[c] > sc[guess])
+					guess = c;
+			ck_assert_int_eq(pc_trainer_update(t, f, 4, cls, guess), 0);
+		}
+	pc_model plain, fast;
+	ck_assert_int_eq(pc_trainer_compile(t, 0.0, &plain), 0);
+	ck_assert_int_eq(pc_trainer_compile(t, 0.0, &fast), 0);
+	pc_trainer_free(t);
+	ck_assert_int_eq(pc_model_compact(&fast), 0);
+	ck_assert_ptr_nonnull(fast.bkt);
+	uint64_t g[70];
+	for (unsigned k = 0; k < 70; k++) /* more than one batch */
+		g[k] = k < 40   ? pc_mix(1, k)
+		       : k < 45 ? pc_mix(3, k - 40)
+		       : k < 50 ? pc_mix(2, 0)
+		                : pc_mix(9, k);
+	for (size_t nf = 1; nf <= 70; nf++) {
+		int32_t a[NC] = {0}, b[NC] = {0};
+		pc_score(&plain, g, nf, a);
+		pc_score(&fast, g, nf, b);
+		ck_assert_mem_eq(a, b, sizeof a);
+	}
+	pc_model_free(&plain);
+	pc_model_free(&fast);
+}
+END_TEST
+
 /* ---- loader ------------------------------------------------------------ */
 
 static char *copy_models(void)
@@ -481,6 +527,7 @@ static Suite *suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, perceptron_learns_toy_problem);
 	tcase_add_test(tc, perceptron_round_trip);
+	tcase_add_test(tc, perceptron_compact_same_scores);
 	tcase_add_test(tc, loader_accepts_committed_models);
 	tcase_add_test(tc, loader_rejects_damage);
 	tcase_add_loop_test(tc, annotate_sentences_we_wrote, 0,
