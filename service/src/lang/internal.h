@@ -149,6 +149,7 @@ void lx_ner_hist_clear(lx_ner_hist *h);
 void lx_ner_tag(const lx_ner *m, lx_sent *s, lx_ner_hist *h);
 void lx_annotate_sent(const ln_models *m, lx_sent *s, lx_ner_hist *h);
 int lx_ner_read(lx_ner *m, blob_r *r, char **err);
+void lx_ner_free(lx_ner *m);
 
 /* ---- training (tools/train) ------------------------------------------- */
 /* A training sentence: an lx_sent whose outputs hold the gold values, and

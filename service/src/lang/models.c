@@ -115,6 +115,7 @@ void ln_models_free(ln_models *m)
 		return;
 	lx_tagger_free(&m->tagger);
 	lx_parser_free(&m->parser);
+	lx_ner_free(&m->ner);
 	for (int i = 0; i < 3; i++)
 		free(m->img[i]);
 	free(m);

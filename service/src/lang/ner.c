@@ -396,6 +396,12 @@ static int read_table(blob_r *r, size_t per_key, const uint64_t **key, const uin
 	return ok;
 }
 
+void lx_ner_free(lx_ner *m)
+{
+	if (m)
+		pc_model_free(&m->pc); /* the compact copy; the rest lives in the image */
+}
+
 int lx_ner_read(lx_ner *m, blob_r *r, char **err)
 {
 	m->live = blob_get_u32(r) | 1;
@@ -407,6 +413,7 @@ int lx_ner_read(lx_ner *m, blob_r *r, char **err)
 			*err = NULL;
 		return -1;
 	}
+	pc_model_compact(&m->pc); /* on failure scoring falls back to the file's table */
 	int ok = read_table(r, 1, &m->cases.key, &m->cases.code, &m->cases.n);
 	for (size_t i = 0; ok && i < m->cases.n; i++)
 		ok = m->cases.code[i] >= 1 && m->cases.code[i] <= 10;
