@@ -133,7 +133,13 @@ struct px_dict {
 	px_event_word *events;
 	size_t n_events, cap_events;
 	const ln_models *models; /* borrowed (px_dict_set_models); NULL: no syntax */
+	struct px_speech *speech; /* speaker.c: the speech lexicon of cues.tsv */
 };
+
+/* speaker.c: one cues.tsv row (phrase, class); -1 for an unknown class. */
+typedef struct px_speech px_speech;
+int px_speech_add_row(px_dict *d, const char *phrase, const char *cls);
+void px_speech_free(px_speech *s);
 
 void px_dict_add_phrase(px_dict *d, const char *phrase, size_t len, unsigned kind, uint32_t ref);
 uint32_t px_hash_lower(const char *s, size_t len);

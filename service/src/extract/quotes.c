@@ -12,7 +12,7 @@
  * the last compatible speaker or person.  Short fragments with no speech
  * verb beside them ("an "economic war"") are scare quotes, not statements.
  */
-#include "extract/internal.h"
+#include "extract/speaker.h"
 
 #include "core/buf.h"
 
@@ -118,12 +118,7 @@ static bool cue_len(const px_doc *doc, size_t i, size_t *len)
 	return true;
 }
 
-typedef struct speaker_ctx {
-	int32_t last_speaker;
-	size_t last_para;
-	size_t last_tok; /* where that speaker was last credited */
-	bool have_last;
-} speaker_ctx;
+typedef px_speaker_ctx speaker_ctx;
 
 static bool governs_object(const px_doc *doc, size_t i);
 
@@ -530,6 +525,59 @@ static void note_speaker(const px_doc *doc, speaker_ctx *ctx, int32_t who, size_
 	ctx->have_last = true;
 }
 
+#define TIGHT_AFTER 12 /* tokens from a closing mark to its speech verb */
+
+static size_t cue_width(const px_doc *doc, size_t i)
+{
+	const px_lex_entry *e;
+	size_t n = px_lex_match(doc, i, LX_CUE, &e);
+	return n ? n : 1;
+}
+
+/* The speech verb beside quotation q and its subject, from the parse:
+ * after the closing mark first, then before the opening one, nearest
+ * first.  *unnamed: the subject is a source the text leaves unnamed. */
+static attribution syntax_attribution(px_doc *doc, const speaker_ctx *ctx, const span *q,
+                                      size_t sent_a, size_t after_end, bool *unnamed)
+{
+	attribution at = {-1, 0, 0, false};
+	px_said said;
+	*unnamed = false;
+	for (size_t i = q->close + 1; q->close == q->b && i < after_end; i++) {
+		if (doc->toks[i].inq || doc->toks[i].kind == TK_QUOTE)
+			break;
+		if (!px_speech_verb_at(doc, i))
+			continue;
+		if (!px_said_by(doc, ctx, i, &said))
+			break;
+		/* '"...," X said': the attribution stands right after the mark;
+		 * a speech verb further on with other words is someone else's */
+		bool beside = q->b > q->a &&
+		              (px_tok_char(doc, q->b - 1, ',') || px_tok_char(doc, q->b - 1, '?') ||
+		               px_tok_char(doc, q->b - 1, '!')) &&
+		              (said.subj_tok == q->close + 1 || i == q->close + 1);
+		if (!beside && !px_speech_governs(doc, i, q->a, q->b))
+			break;
+		*unnamed = said.actor < 0;
+		return (attribution){said.actor, i, cue_width(doc, i), true};
+	}
+	for (size_t i = q->open; i-- > sent_a;) {
+		if (doc->toks[i].inq || doc->toks[i].kind == TK_QUOTE)
+			break;
+		if (!px_speech_verb_at(doc, i))
+			continue;
+		if (!px_said_by(doc, ctx, i, &said))
+			break;
+		*unnamed = said.actor < 0;
+		size_t w = cue_width(doc, i);
+		bool beside = i + w + 3 >= q->open && (px_tok_char(doc, q->open - 1, ':') ||
+		                                       px_tok_char(doc, q->open - 1, ','));
+		return (attribution){said.actor, i, w,
+		                     beside || px_speech_governs(doc, i, q->a, q->b)};
+	}
+	return at;
+}
+
 /* One quotation (maybe joined with the next, when split by "he said"). */
 static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size_t n_spans)
 {
@@ -542,10 +590,11 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	size_t next_open = k + 1 < n_spans ? sp[k + 1].open : doc->n_toks;
 	if (next_open < after_end)
 		after_end = next_open;
-	attribution at = {-1, 0, 0, false};
-	if (q->close < doc->n_toks && q->close == q->b)
+	bool unnamed = false;
+	attribution at = syntax_attribution(doc, ctx, q, s_open->tok_start, after_end, &unnamed);
+	if (at.speaker < 0 && !unnamed && q->close < doc->n_toks && q->close == q->b)
 		at = after_quote(doc, ctx, q->close + 1, after_end);
-	if (at.speaker < 0) {
+	if (at.speaker < 0 && !unnamed) {
 		at = cue_in(doc, ctx, s_open->tok_start, q->open, false);
 		at.tight = at.speaker >= 0 && at.cue_tok + at.cue_n + 2 >= q->open;
 	}
@@ -554,7 +603,7 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	if (words == 0 || (words <= SCARE_MAX_WORDS && !at.tight && !whole))
 		return k + 1;
 	/* '"..." - this was the message, according to Foreign Minister X.' */
-	for (size_t t = q->b + 1; at.speaker < 0 && t + 2 < after_end; t++) {
+	for (size_t t = q->b + 1; at.speaker < 0 && !unnamed && t + 2 < after_end; t++) {
 		if (!px_tok_is(doc, t, "according") || !px_tok_is(doc, t + 1, "to") ||
 		    doc->toks[t].inq)
 			continue;
@@ -571,11 +620,11 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 			at.tight = true;
 		}
 	}
-	if (at.speaker < 0)
+	if (at.speaker < 0 && !unnamed)
 		at.speaker = first_person_before(doc, ctx, s_open->tok_start, q->open);
 	/* a quotation paragraph of its own continues the speaker just quoted */
-	if (at.speaker < 0 && whole && ctx->have_last && para_of(doc, q->a) <= ctx->last_para + 1 &&
-	    px_is_person(doc, ctx->last_speaker))
+	if (at.speaker < 0 && !unnamed && whole && ctx->have_last &&
+	    para_of(doc, q->a) <= ctx->last_para + 1 && px_is_person(doc, ctx->last_speaker))
 		at.speaker = ctx->last_speaker;
 	/* "A," he said, "B." is one statement */
 	size_t last = k;
