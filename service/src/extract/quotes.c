@@ -525,7 +525,7 @@ static void note_speaker(const px_doc *doc, speaker_ctx *ctx, int32_t who, size_
 	ctx->have_last = true;
 }
 
-#define TIGHT_AFTER 12 /* tokens from a closing mark to its speech verb */
+#define MANNER_REACH 5 /* tokens from a closing mark to a verb of any kind */
 
 static size_t cue_width(const px_doc *doc, size_t i)
 {
@@ -546,9 +546,13 @@ static attribution syntax_attribution(px_doc *doc, const speaker_ctx *ctx, const
 	for (size_t i = q->close + 1; q->close == q->b && i < after_end; i++) {
 		if (doc->toks[i].inq || doc->toks[i].kind == TK_QUOTE)
 			break;
-		if (!px_speech_verb_at(doc, i))
+		/* '"...," Toomey fumed': right after the mark, any verb of its
+		 * subject's reports the words */
+		bool manner = i <= q->close + MANNER_REACH && px_speech_any_verb_at(doc, i);
+		if (!px_speech_verb_at(doc, i) && !manner)
 			continue;
-		if (!px_said_by(doc, ctx, i, &said))
+		if (!px_said_by(doc, ctx, i, &said) ||
+		    (!px_speech_verb_at(doc, i) && said.subj_tok != q->close + 1))
 			break;
 		/* '"...," X said': the attribution stands right after the mark;
 		 * a speech verb further on with other words is someone else's */

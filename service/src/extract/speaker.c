@@ -211,6 +211,12 @@ bool px_speech_governs(const px_doc *doc, size_t cue, size_t a, size_t b)
 	return false;
 }
 
+bool px_speech_any_verb_at(const px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i);
+	return doc->syn.ok && k >= 0 && px_syn_upos(doc, (size_t)k) == LN_UPOS_VERB;
+}
+
 /* ------------------------------------------------------------ persons */
 
 static px_mention *insert_mention(px_doc *doc, size_t a, size_t b, int32_t actor, uint8_t how)
@@ -355,6 +361,20 @@ static int32_t named_at(px_doc *doc, size_t k)
 	if (m >= 0 && doc->mentions[m].actor >= 0)
 		return doc->mentions[m].actor;
 	size_t a, b;
+	/* "Pence continued": a capitalised word that is the surname of a
+	 * person met, whatever the tagger made of it */
+	const px_token *t = &doc->toks[i];
+	if (t->cap && t->kind == TK_WORD && t->end - t->start >= 3) {
+		char *w = px_tok_span_dup(doc, (size_t)i, (size_t)i + 1);
+		int32_t who = -1;
+		for (size_t q = doc->n_actors; q-- > 0 && who < 0;)
+			if (px_is_person(doc, (int32_t)q) && strchr(doc->actors[q].name, ' ') &&
+			    !strcasecmp(last_word(doc->actors[q].name), w))
+				who = (int32_t)q;
+		free(w);
+		if (who >= 0 && !per_entity(doc, k))
+			return person_for(doc, (size_t)i, (size_t)i + 1);
+	}
 	if (per_entity(doc, k)) {
 		const ln_entity *en = &doc->syn.lang.ent[doc->syn.ent[k]];
 		if (name_tokens(doc, en->first, en->count, &a, &b))
@@ -406,8 +426,18 @@ static int pronoun_gender(const px_doc *doc, size_t tok)
 	return c & SP_HE ? 1 : c & SP_SHE ? 2 : 0;
 }
 
-/* The latest person subject (outside quotations) in the sentences before
- * the pronoun at tok: *at gets its px token. */
+static int depth_of(const px_doc *doc, size_t k)
+{
+	int d = 0;
+	for (int32_t h = doc->syn.head[k]; h >= 0 && d < 64; h = doc->syn.head[h])
+		d++;
+	return d;
+}
+
+/* The person subject of the latest sentence before the pronoun at tok that
+ * has one (outside quotations): the subject nearest the sentence's root,
+ * so "Podesta reiterated it, saying Clinton was committed" gives Podesta.
+ * *at gets its px token. */
 static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 {
 	int32_t k0 = px_syn_ln(doc, tok);
@@ -415,21 +445,33 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 		return -1;
 	const ln_doc *L = &doc->syn.lang;
 	size_t para = para_of(doc, tok);
-	for (size_t k = (size_t)k0; k-- > 0;) {
-		int32_t i = px_syn_tok(doc, k);
-		if (i < 0)
-			continue;
-		if (para_of(doc, (size_t)i) + PRONOUN_PARAS < para)
+	size_t js = L->nsent;
+	for (size_t j = 0; j < L->nsent; j++)
+		if (L->sent[j].first <= (size_t)k0 && (size_t)k0 < L->sent[j].first + L->sent[j].count)
+			js = j;
+	for (size_t j = js; j-- > 0;) {
+		const ln_sentence *S = &L->sent[j];
+		int32_t first = px_syn_tok(doc, S->first);
+		if (first >= 0 && para_of(doc, (size_t)first) + PRONOUN_PARAS < para)
 			break;
-		if (doc->toks[i].sent == doc->toks[tok].sent || doc->toks[i].inq ||
-		    !px_syn_rel_is(doc, k, "nsubj") || !is_name_tok(doc, k))
-			continue;
-		(void)L;
-		int32_t who = named_at(doc, k);
-		if (who >= 0 && px_is_person(doc, who) && gender_fits(doc, who, want)) {
-			*at = (size_t)px_syn_tok(doc, k);
-			return who;
+		int32_t best = -1;
+		int best_depth = 1 << 20;
+		for (size_t k = S->first; k < S->first + S->count; k++) {
+			int32_t i = px_syn_tok(doc, k);
+			if (i < 0 || doc->toks[i].inq || !px_syn_rel_is(doc, k, "nsubj") ||
+			    !is_name_tok(doc, k))
+				continue;
+			int d = depth_of(doc, k);
+			if (d >= best_depth)
+				continue;
+			int32_t who = named_at(doc, k);
+			if (who >= 0 && px_is_person(doc, who) && gender_fits(doc, who, want)) {
+				best = who, best_depth = d;
+				*at = (size_t)i;
+			}
 		}
+		if (best >= 0)
+			return best;
 	}
 	return -1;
 }
@@ -509,6 +551,21 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 	return -1;
 }
 
+/* "says Geoffrey Garin, a pollster": a person named right after the cue,
+ * past titles and modifiers, when the parse gave the verb no subject. */
+static int32_t name_after(const px_doc *doc, int32_t k)
+{
+	const ln_doc *L = &doc->syn.lang;
+	for (size_t j = (size_t)k + 1; j < L->ntok && j <= (size_t)k + NAME_MAX_TOKENS; j++) {
+		ln_upos u = px_syn_upos(doc, j);
+		if (per_entity(doc, j))
+			return (int32_t)j;
+		if (u != LN_UPOS_PROPN && u != LN_UPOS_ADJ && u != LN_UPOS_NOUN)
+			break;
+	}
+	return -1;
+}
+
 bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out)
 {
 	*out = (px_said){false, -1, 0};
@@ -532,6 +589,8 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 			k = (size_t)doc->syn.head[k];
 		}
 	}
+	if (subj < 0)
+		subj = name_after(doc, k0);
 	if (subj < 0)
 		return false;
 	int32_t st = px_syn_tok(doc, (size_t)subj);

@@ -32,6 +32,8 @@ typedef struct px_said {
 bool px_speech_verb_at(const px_doc *doc, size_t i);
 /* The cues.tsv classes of px token i (by form, and by lemma with the parse). */
 unsigned px_speech_class_at(const px_doc *doc, size_t i);
+/* Token i is a verb of any kind (per the parse). */
+bool px_speech_any_verb_at(const px_doc *doc, size_t i);
 /* The subject of the speech verb (or "according to") at px token cue. */
 bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out);
 /* The speech verb at px token cue takes the words of px tokens [a, b) as
