@@ -551,9 +551,12 @@ static attribution syntax_attribution(px_doc *doc, const speaker_ctx *ctx, const
 		bool manner = i <= q->close + MANNER_REACH && px_speech_any_verb_at(doc, i);
 		if (!px_speech_verb_at(doc, i) && !manner)
 			continue;
-		if (!px_said_by(doc, ctx, i, &said) ||
-		    (!px_speech_verb_at(doc, i) && said.subj_tok != q->close + 1))
+		if (!px_speech_verb_at(doc, i)) {
+			if (!px_said_by(doc, ctx, i, &said) || said.subj_tok != q->close + 1)
+				continue;
+		} else if (!px_said_by(doc, ctx, i, &said)) {
 			break;
+		}
 		/* '"...," X said': the attribution stands right after the mark;
 		 * a speech verb further on with other words is someone else's */
 		bool beside = q->b > q->a &&

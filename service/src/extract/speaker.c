@@ -214,7 +214,8 @@ bool px_speech_governs(const px_doc *doc, size_t cue, size_t a, size_t b)
 bool px_speech_any_verb_at(const px_doc *doc, size_t i)
 {
 	int32_t k = px_syn_ln(doc, i);
-	return doc->syn.ok && k >= 0 && px_syn_upos(doc, (size_t)k) == LN_UPOS_VERB;
+	return doc->syn.ok && k >= 0 && px_syn_upos(doc, (size_t)k) == LN_UPOS_VERB &&
+	       doc->syn.ent[k] < 0 && !doc->toks[i].cap;
 }
 
 /* ------------------------------------------------------------ persons */
@@ -551,6 +552,21 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 	return -1;
 }
 
+/* The nsubj of ln token k outside quotations, nearest it: a parse may
+ * hang a quoted clause's subject on the speech verb as well. */
+static int32_t subject_of(const px_doc *doc, size_t k)
+{
+	int32_t best = -1;
+	for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c]) {
+		int32_t i = px_syn_tok(doc, (size_t)c);
+		if (!px_syn_rel_is(doc, (size_t)c, "nsubj") || i < 0 || doc->toks[i].inq)
+			continue;
+		if (best < 0 || abs(c - (int32_t)k) < abs(best - (int32_t)k))
+			best = c;
+	}
+	return best;
+}
+
 /* "says Geoffrey Garin, a pollster": a person named right after the cue,
  * past titles and modifiers, when the parse gave the verb no subject. */
 static int32_t name_after(const px_doc *doc, int32_t k)
@@ -579,7 +595,7 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 		subj = doc->syn.head[k];
 	} else {
 		for (int n = 0; n <= CLIMB_MAX && subj < 0; n++) {
-			subj = child_with(doc, k, "nsubj");
+			subj = subject_of(doc, k);
 			if (subj >= 0 || doc->syn.head[k] < 0)
 				break;
 			/* "X smiled and said", "..., saying": the head's subject */
