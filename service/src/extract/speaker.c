@@ -50,6 +50,7 @@ enum {
 	SP_THEY = 1 << 5,
 	SP_DEFINITE = 1 << 6, /* a determiner that points back: "the" */
 	SP_LEMMA = 1 << 7,    /* a speech verb's lemma, never matched by form */
+	SP_ROLE = 1 << 8,     /* a person noun "the X" refers back with ("the nominee") */
 };
 
 typedef struct speech_word {
@@ -71,9 +72,9 @@ static unsigned class_of_name(const char *s)
 		const char *name;
 		unsigned cls;
 	} names[] = {
-	    {"", SP_VERB},      {"verb", SP_VERB}, {"noun", SP_NOUN}, {"source", SP_SOURCE},
-	    {"he", SP_HE},      {"she", SP_SHE},   {"they", SP_THEY}, {"definite", SP_DEFINITE},
-	    {"lemma", SP_LEMMA}};
+	    {"", SP_VERB},       {"verb", SP_VERB}, {"noun", SP_NOUN}, {"source", SP_SOURCE},
+	    {"he", SP_HE},       {"she", SP_SHE},   {"they", SP_THEY}, {"definite", SP_DEFINITE},
+	    {"lemma", SP_LEMMA}, {"role", SP_ROLE}};
 	for (size_t k = 0; k < sizeof names / sizeof *names; k++)
 		if (!strcmp(s, names[k].name))
 			return names[k].cls;
@@ -328,6 +329,30 @@ static int32_t person_for(px_doc *doc, size_t a, size_t b)
 			free(full);
 		}
 	}
+	if (who < 0 && b == a + 1 && !strchr(name, ' ')) {
+		/* ... or the capitalised words before the same word earlier */
+		const px_token *w = &doc->toks[a];
+		size_t wn = w->end - w->start;
+		for (size_t j = a; j-- > 0;) {
+			const px_token *t = &doc->toks[j];
+			if (t->end - t->start != wn ||
+			    memcmp(doc->text.s + t->start, doc->text.s + w->start, wn))
+				continue;
+			size_t f = j;
+			const px_lex_entry *e;
+			while (f > 0 && j - f < 2 && doc->toks[f - 1].kind == TK_WORD &&
+			       doc->toks[f - 1].cap && !doc->toks[f - 1].inq &&
+			       doc->toks[f - 1].sent == t->sent &&
+			       !px_lex_match(doc, f - 1, LX_TITLE | LX_STOP | LX_COUNTRY | LX_PLACE,
+			                     &e))
+				f--;
+			if (f < j) {
+				free(name);
+				name = px_tok_span_dup(doc, f, j + 1);
+				break;
+			}
+		}
+	}
 	if (who < 0) {
 		px_actor *ac = VEC_PUSH(doc->actors, doc->n_actors, doc->cap_actors);
 		memset(ac, 0, sizeof *ac);
@@ -353,7 +378,7 @@ static int32_t person_for(px_doc *doc, size_t a, size_t b)
 }
 
 /* The actor a mention or name at ln token k stands for, or -1. */
-static int32_t named_at(px_doc *doc, size_t k)
+static int32_t named_at(px_doc *doc, size_t k, bool lenient)
 {
 	int32_t i = px_syn_tok(doc, k);
 	if (i < 0)
@@ -398,6 +423,20 @@ static int32_t named_at(px_doc *doc, size_t k)
 		}
 	if (!name_tokens(doc, first, last - first + 1, &a, &b))
 		return -1;
+	if (lenient) {
+		/* the subject of a speech verb: a name unless an organisation or
+		 * a place ("Husted said", not "Fox News said") */
+		const px_lex_entry *le;
+		for (size_t q = a; q < b; q++)
+			if (px_lex_match(doc, q,
+			                 LX_COUNTRY | LX_PLACE | LX_DEMONYM | LX_METONYM | LX_ACTOR,
+			                 &le))
+				return -1;
+		int32_t en = doc->syn.ent[k];
+		if (en < 0 || doc->syn.lang.ent[en].type == LN_ENT_PER)
+			return person_for(doc, a, b);
+		return -1;
+	}
 	bool given = b > a + 1 && gender_at(doc, a);
 	char *name = px_tok_span_dup(doc, a, b);
 	bool known = false;
@@ -448,7 +487,8 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 	size_t para = para_of(doc, tok);
 	size_t js = L->nsent;
 	for (size_t j = 0; j < L->nsent; j++)
-		if (L->sent[j].first <= (size_t)k0 && (size_t)k0 < L->sent[j].first + L->sent[j].count)
+		if (L->sent[j].first <= (size_t)k0 &&
+		    (size_t)k0 < L->sent[j].first + L->sent[j].count)
 			js = j;
 	for (size_t j = js; j-- > 0;) {
 		const ln_sentence *S = &L->sent[j];
@@ -465,7 +505,7 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 			int d = depth_of(doc, k);
 			if (d >= best_depth)
 				continue;
-			int32_t who = named_at(doc, k);
+			int32_t who = named_at(doc, k, false);
 			if (who >= 0 && px_is_person(doc, who) && gender_fits(doc, who, want)) {
 				best = who, best_depth = d;
 				*at = (size_t)i;
@@ -477,11 +517,11 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 	return -1;
 }
 
-int32_t px_speaker_pronoun(px_doc *doc, const px_speaker_ctx *ctx, size_t tok)
+/* The person a pronoun or role noun at tok refers back to (want: gender,
+ * 0 any): the last speaker, unless the story has since moved to another
+ * person as a sentence subject. */
+static int32_t person_referent(px_doc *doc, const px_speaker_ctx *ctx, size_t tok, int want)
 {
-	int want = pronoun_gender(doc, tok);
-	if (!want)
-		return -1;
 	size_t at = 0;
 	int32_t subject = doc->syn.ok ? latest_subject(doc, tok, want, &at) : -1;
 	bool fresh =
@@ -491,7 +531,13 @@ int32_t px_speaker_pronoun(px_doc *doc, const px_speaker_ctx *ctx, size_t tok)
 		return ctx->last_speaker;
 	if (subject >= 0)
 		return subject;
-	return px_resolve_pronoun(doc, tok);
+	return want ? px_resolve_pronoun(doc, tok) : -1;
+}
+
+int32_t px_speaker_pronoun(px_doc *doc, const px_speaker_ctx *ctx, size_t tok)
+{
+	int want = pronoun_gender(doc, tok);
+	return want ? person_referent(doc, ctx, tok, want) : -1;
 }
 
 /* ------------------------------------------------------------ subjects */
@@ -516,14 +562,14 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 		return -1;
 	if (px_syn_upos(doc, h) == LN_UPOS_PRON)
 		return px_speaker_pronoun(doc, ctx, (size_t)i);
-	int32_t who = named_at(doc, h);
+	int32_t who = named_at(doc, h, true);
 	if (who >= 0)
 		return who;
 	/* "Ben Sasse" under a title head: a name among its dependents */
 	for (int32_t c = doc->syn.child[h]; c >= 0; c = doc->syn.sibling[c])
 		if ((px_syn_rel_is(doc, (size_t)c, "flat") ||
 		     px_syn_rel_is(doc, (size_t)c, "compound")) &&
-		    per_entity(doc, (size_t)c) && (who = named_at(doc, (size_t)c)) >= 0)
+		    per_entity(doc, (size_t)c) && (who = named_at(doc, (size_t)c, false)) >= 0)
 			return who;
 	if (px_syn_upos(doc, h) != LN_UPOS_NOUN)
 		return -1;
@@ -543,13 +589,17 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 		if (ct >= 0 && (size_t)ct < start && px_syn_rel_is(doc, (size_t)c, "compound"))
 			start = (size_t)ct;
 	}
-	for (size_t s = start; s <= (size_t)i; s++)
-		if (px_lex_match(doc, s, LX_TITLE, &e) &&
-		    s + px_lex_match(doc, s, LX_TITLE, &e) > (size_t)i &&
-		    doc->dict->titles[e->ref].person)
-			return px_person_by_title(doc, s, doc->dict->titles[e->ref].canonical,
-			                          NULL);
-	return -1;
+	who = -1;
+	for (size_t s = start; s <= (size_t)i && who < 0; s++) {
+		size_t n = px_lex_match(doc, s, LX_TITLE, &e);
+		if (n && s + n > (size_t)i && doc->dict->titles[e->ref].person)
+			who = px_person_by_title(doc, s, doc->dict->titles[e->ref].canonical, NULL);
+	}
+	/* "the Democratic nominee", "the senator" with no holder named: the
+	 * person the story is about, as for a pronoun */
+	if (who < 0 && (ln_class(doc, h) & SP_ROLE))
+		who = person_referent(doc, ctx, (size_t)i, 0);
+	return who;
 }
 
 /* The nsubj of ln token k outside quotations, nearest it: a parse may
