@@ -194,7 +194,7 @@ static int32_t resolve_pronoun_ctx(const px_doc *doc, const speaker_ctx *ctx, si
 }
 
 /* The actor named at token i: a mention starting there, or a pronoun. */
-static int32_t actor_at(const px_doc *doc, const speaker_ctx *ctx, size_t i, size_t *len)
+static int32_t actor_at(px_doc *doc, const speaker_ctx *ctx, size_t i, size_t *len)
 {
 	int32_t m = doc->tok_mention[i];
 	if (m >= 0 && doc->mentions[m].tok_start == i && doc->mentions[m].actor >= 0) {
@@ -203,7 +203,8 @@ static int32_t actor_at(const px_doc *doc, const speaker_ctx *ctx, size_t i, siz
 	}
 	if (is_pronoun(doc, i)) {
 		*len = 1;
-		return resolve_pronoun_ctx(doc, ctx, i);
+		return doc->syn.ok ? px_speaker_pronoun(doc, ctx, i)
+		                   : resolve_pronoun_ctx(doc, ctx, i);
 	}
 	return -1;
 }
@@ -215,7 +216,7 @@ typedef struct attribution {
 } attribution;
 
 /* Skips "," and adverbs such as "also", "later", "on Wednesday" before a cue. */
-static size_t skip_fillers(const px_doc *doc, size_t i, size_t end)
+static size_t skip_fillers(px_doc *doc, size_t i, size_t end)
 {
 	static const char *const fillers[] = {
 	    "also", "later", "then",    "further",    "again",      "has",      "had", "have",
@@ -232,7 +233,7 @@ static size_t skip_fillers(const px_doc *doc, size_t i, size_t end)
 }
 
 /* After a closing mark: ", he said", ", Putin stated", ", said Peskov". */
-static attribution after_quote(const px_doc *doc, const speaker_ctx *ctx, size_t i, size_t end)
+static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, size_t end)
 {
 	attribution at = {-1, 0, 0, false};
 	if (i < end && px_tok_char(doc, i, ','))
@@ -295,7 +296,7 @@ static bool governs_object(const px_doc *doc, size_t i)
 }
 
 /* Words allowed between a subject and its verb: "Peskov on Wednesday said". */
-static bool subject_gap_word(const px_doc *doc, size_t i)
+static bool subject_gap_word(px_doc *doc, size_t i)
 {
 	static const char *const gap[] = {
 	    ",",          "also",    "later",     "then",       "further",    "again",
@@ -314,7 +315,7 @@ static bool subject_gap_word(const px_doc *doc, size_t i)
 /* ", speaking in Warsaw alongside her counterpart Jane Roe," before the
  * verb: a side remark whose names are not the subject.  Returns the comma
  * that opens it, or 0. */
-static size_t side_remark_before(const px_doc *doc, size_t a, size_t end)
+static size_t side_remark_before(px_doc *doc, size_t a, size_t end)
 {
 	static const char *const openers[] = {"who",      "whose",       "alongside", "with",
 	                                      "after",    "before",      "while",     "flanked",
@@ -335,8 +336,8 @@ static size_t side_remark_before(const px_doc *doc, size_t a, size_t end)
 	return opener ? c - 1 : 0;
 }
 
-static int32_t subject_right_before_at(const px_doc *doc, const speaker_ctx *ctx, size_t a,
-                                       size_t end, size_t *start_out)
+static int32_t subject_right_before_at(px_doc *doc, const speaker_ctx *ctx, size_t a, size_t end,
+                                       size_t *start_out)
 {
 	size_t side = side_remark_before(doc, a, end);
 	if (side)
@@ -356,14 +357,14 @@ static int32_t subject_right_before_at(const px_doc *doc, const speaker_ctx *ctx
 	return who;
 }
 
-static int32_t subject_right_before(const px_doc *doc, const speaker_ctx *ctx, size_t a, size_t end)
+static int32_t subject_right_before(px_doc *doc, const speaker_ctx *ctx, size_t a, size_t end)
 {
 	size_t start;
 	return subject_right_before_at(doc, ctx, a, end, &start);
 }
 
 /* The first person (or he/she) of the clause, not the object of a preposition. */
-static int32_t first_subject(const px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b,
+static int32_t first_subject(px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b,
                              bool persons_only)
 {
 	for (size_t k = a; k < b; k++) {
@@ -383,7 +384,7 @@ static int32_t first_subject(const px_doc *doc, const speaker_ctx *ctx, size_t a
 
 /* "officials said", "a senior diplomat told": a speaker the text leaves
  * unnamed, so no one else in the sentence may take the words. */
-static bool unnamed_speaker_before(const px_doc *doc, size_t cue)
+static bool unnamed_speaker_before(px_doc *doc, size_t cue)
 {
 	static const char *const nouns[] = {
 	    "officials",    "official",  "sources", "source",   "analysts",  "analyst",
@@ -402,7 +403,7 @@ static bool unnamed_speaker_before(const px_doc *doc, size_t cue)
 /* The nearest cue in [a, b) and its subject: right before it, else the
  * clause's first person, else any actor before it, else right after it
  * ("said Peskov"). */
-static attribution cue_in(const px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b, bool first)
+static attribution cue_in(px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b, bool first)
 {
 	attribution at = {-1, 0, 0, false};
 	for (size_t k = 0; k < b - a; k++) {
@@ -430,7 +431,7 @@ static attribution cue_in(const px_doc *doc, const speaker_ctx *ctx, size_t a, s
 	return at;
 }
 
-static int32_t first_person_before(const px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b)
+static int32_t first_person_before(px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b)
 {
 	for (size_t k = a; k < b; k++) {
 		size_t len;
@@ -443,7 +444,7 @@ static int32_t first_person_before(const px_doc *doc, const speaker_ctx *ctx, si
 
 /* ------------------------------------------------------------ statements */
 
-static char *quote_text(const px_doc *doc, size_t a, size_t b)
+static char *quote_text(px_doc *doc, size_t a, size_t b)
 {
 	buf out;
 	buf_init(&out);
@@ -470,9 +471,9 @@ static char *quote_text(const px_doc *doc, size_t a, size_t b)
 	return buf_detach(&out);
 }
 
-static char *cue_text(const px_doc *doc, const attribution *at)
+static char *cue_text(px_doc *doc, const attribution *at)
 {
-	if (at->speaker < 0 || !at->cue_n)
+	if (!at->cue_n)
 		return NULL;
 	char *s = px_tok_span_dup(doc, at->cue_tok, at->cue_tok + at->cue_n);
 	for (char *c = s; *c; c++)
@@ -515,7 +516,7 @@ static px_statement *add_statement(px_doc *doc, char *text, bool direct, const a
 	return st;
 }
 
-static void note_speaker(const px_doc *doc, speaker_ctx *ctx, int32_t who, size_t tok)
+static void note_speaker(px_doc *doc, speaker_ctx *ctx, int32_t who, size_t tok)
 {
 	if (who < 0)
 		return;
@@ -527,7 +528,7 @@ static void note_speaker(const px_doc *doc, speaker_ctx *ctx, int32_t who, size_
 
 #define MANNER_REACH 5 /* tokens from a closing mark to a verb of any kind */
 
-static size_t cue_width(const px_doc *doc, size_t i)
+static size_t cue_width(px_doc *doc, size_t i)
 {
 	const px_lex_entry *e;
 	size_t n = px_lex_match(doc, i, LX_CUE, &e);
@@ -693,7 +694,7 @@ size_t px_skip_lead_in(const px_doc *doc, size_t from, size_t b)
 
 /* "told a news conference in Kyiv that ...": verbs that take a listener
  * report what follows "that" when it comes within a few words. */
-static size_t skip_told_object(const px_doc *doc, size_t cue, size_t from, size_t b)
+static size_t skip_told_object(px_doc *doc, size_t cue, size_t from, size_t b)
 {
 	static const char *const verbs[] = {"told",   "assured", "informed", "reminded",
 	                                    "warned", "briefed", NULL};
@@ -740,6 +741,12 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 		at = cue_in(doc, ctx, a, b, true);
 	if (at.speaker < 0 || px_tok_is(doc, at.cue_tok, "asked"))
 		return; /* "X asked Y to ..." requests, it reports nothing */
+	/* the parse knows the cue's subject better than word order does; an
+	 * unnamed one ("Britain's ministers said") keeps the words, unsigned */
+	px_said said;
+	bool parsed = px_said_by(doc, ctx, at.cue_tok, &said);
+	if (parsed)
+		at.speaker = said.actor;
 	/* "Peskov told reporters:" introduces the quotation paragraph after it */
 	if (px_tok_char(doc, b - 1, ':') && at.cue_tok + at.cue_n + 3 >= b) {
 		note_speaker(doc, ctx, at.speaker, b - 1);
@@ -753,7 +760,9 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 	size_t subj = 0;
 	/* "..., Zakharova said in an interview" reports the part before the comma */
 	bool comma_subject =
-	    subject_right_before_at(doc, ctx, a, at.cue_tok, &subj) == at.speaker && subj > a &&
+	    (parsed ? (subj = said.subj_start) < at.cue_tok
+	            : subject_right_before_at(doc, ctx, a, at.cue_tok, &subj) == at.speaker) &&
+	    subj > a &&
 	    (px_tok_char(doc, subj - 1, ',') || /* ", the foreign ministry said" */
 	     (subj > a + 1 && px_tok_is(doc, subj - 1, "the") &&
 	      px_tok_char(doc, subj - 2, ','))) &&

@@ -602,6 +602,18 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 	return who;
 }
 
+/* The first ln token of the phrase headed by k (its leftmost dependent,
+ * recursively; punctuation aside). */
+static size_t leftmost(const px_doc *doc, size_t k, int depth)
+{
+	int32_t c = doc->syn.child[k];
+	while (c >= 0 && px_syn_upos(doc, (size_t)c) == LN_UPOS_PUNCT)
+		c = doc->syn.sibling[c];
+	if (c < 0 || (size_t)c > k || depth > 16)
+		return k;
+	return leftmost(doc, (size_t)c, depth + 1);
+}
+
 /* The nsubj of ln token k outside quotations, nearest it: a parse may
  * hang a quoted clause's subject on the speech verb as well. */
 static int32_t subject_of(const px_doc *doc, size_t k)
@@ -634,7 +646,7 @@ static int32_t name_after(const px_doc *doc, int32_t k)
 
 bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out)
 {
-	*out = (px_said){false, -1, 0};
+	*out = (px_said){false, -1, 0, 0};
 	int32_t k0 = px_syn_ln(doc, cue);
 	if (!doc->syn.ok || k0 < 0)
 		return false;
@@ -664,6 +676,9 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 		return false;
 	out->found = true;
 	out->subj_tok = (size_t)st;
+	size_t left = leftmost(doc, (size_t)subj, 0);
+	int32_t lt = px_syn_tok(doc, left);
+	out->subj_start = lt >= 0 && lt <= st ? (size_t)lt : (size_t)st;
 	out->actor = subject_actor(doc, ctx, (size_t)subj);
 	return true;
 }

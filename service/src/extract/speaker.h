@@ -24,7 +24,8 @@ typedef struct px_speaker_ctx {
 typedef struct px_said {
 	bool found;
 	int32_t actor;
-	size_t subj_tok; /* px token of the subject's head */
+	size_t subj_tok;   /* px token of the subject's head */
+	size_t subj_start; /* px token where the subject's phrase begins */
 } px_said;
 
 /* Token i is a speech verb: its form or (with the parse) its lemma is a
