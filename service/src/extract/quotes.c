@@ -739,12 +739,20 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 	attribution at = cue_in(doc, ctx, a, b, false);
 	if (at.speaker < 0 || at.cue_tok + at.cue_n + 1 < b)
 		at = cue_in(doc, ctx, a, b, true);
-	if (at.speaker < 0 || px_tok_is(doc, at.cue_tok, "asked"))
-		return; /* "X asked Y to ..." requests, it reports nothing */
 	/* the parse knows the cue's subject better than word order does; an
 	 * unnamed one ("Britain's ministers said") keeps the words, unsigned */
 	px_said said;
-	bool parsed = px_said_by(doc, ctx, at.cue_tok, &said);
+	bool parsed = false;
+	if (at.speaker < 0)
+		for (size_t i = a; i < b && !parsed; i++)
+			if (px_speech_verb_at(doc, i) && px_said_by(doc, ctx, i, &said) &&
+			    said.subj_tok < i)
+				parsed = true,
+				at = (attribution){said.actor, i, cue_width(doc, i), false};
+	if ((at.speaker < 0 && !parsed) || px_tok_is(doc, at.cue_tok, "asked"))
+		return; /* "X asked Y to ..." requests, it reports nothing */
+	if (!parsed)
+		parsed = px_said_by(doc, ctx, at.cue_tok, &said);
 	if (parsed)
 		at.speaker = said.actor;
 	/* "Peskov told reporters:" introduces the quotation paragraph after it */
