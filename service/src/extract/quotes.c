@@ -21,6 +21,7 @@
 #include <string.h>
 
 #define SCARE_MAX_WORDS 3
+#define MIN_WORDS 3 /* "Yes," he said: an answer without its question says nothing */
 #define SUBJECT_REACH 6
 
 typedef struct span {
@@ -56,8 +57,17 @@ static span *find_spans(const px_doc *doc, size_t *n_out)
 	span *v = NULL;
 	size_t n = 0, cap = 0;
 	long open = -1;
+	bool in_attr = false; /* inside a markup attribute value: href="..." */
 	for (size_t i = 0; i < doc->n_toks; i++) {
 		bool para_end = i + 1 == doc->n_toks || para_of(doc, i + 1) != para_of(doc, i);
+		if (doc->toks[i].kind == TK_QUOTE &&
+		    (in_attr ||
+		     (doc->toks[i].start > 0 && doc->text.s[doc->toks[i].start - 1] == '='))) {
+			in_attr = !in_attr;
+			continue;
+		}
+		if (para_end)
+			in_attr = false;
 		if (doc->toks[i].kind == TK_QUOTE) {
 			if (open >= 0 && !opens(doc, i)) {
 				span *s = VEC_PUSH(v, n, cap);
@@ -87,6 +97,27 @@ static size_t word_count(const px_doc *doc, size_t a, size_t b)
 	for (size_t i = a; i < b; i++)
 		n += doc->toks[i].kind == TK_WORD || doc->toks[i].kind == TK_NUM;
 	return n;
+}
+
+/* "Meet the Press", "Perfect Enough: A Life": every word longer than a
+ * function word capitalised — the name of a work or a show, not words
+ * anyone said. */
+static bool title_case(const px_doc *doc, size_t a, size_t b)
+{
+	size_t capitalised = 0, words = 0;
+	for (size_t i = a; i < b; i++) {
+		const px_token *t = &doc->toks[i];
+		if (px_tok_char(doc, i, '?'))
+			return false; /* "Why now?" asks */
+		if (t->kind != TK_WORD)
+			continue;
+		words++;
+		if (t->cap)
+			capitalised++;
+		else if (t->end - t->start > 3)
+			return false;
+	}
+	return words >= 3 && capitalised * 3 >= words * 2;
 }
 
 /* ------------------------------------------------------------ speakers */
@@ -608,7 +639,8 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	}
 	size_t words = word_count(doc, q->a, q->b);
 	bool whole = q->open <= s_open->tok_start + 1 && q->b + 2 >= s_close->tok_end;
-	if (words == 0 || (words <= SCARE_MAX_WORDS && !at.tight && !whole))
+	if (words < MIN_WORDS || (words <= SCARE_MAX_WORDS && !at.tight && !whole) ||
+	    (!at.tight && title_case(doc, q->a, q->b)))
 		return k + 1;
 	/* '"..." - this was the message, according to Foreign Minister X.' */
 	for (size_t t = q->b + 1; at.speaker < 0 && !unnamed && t + 2 < after_end; t++) {
