@@ -378,6 +378,16 @@ static int32_t person_for(px_doc *doc, size_t a, size_t b)
 }
 
 /* The actor a mention or name at ln token k stands for, or -1. */
+/* A plural proper noun ("Americans", "Democrats") names a group, never a
+ * person (Penn tag NNPS). */
+static bool plural_name(const px_doc *doc, size_t k)
+{
+	size_t n = 0;
+	const char *const *xpos = ln_models_xpos(doc->dict->models, &n);
+	uint16_t x = doc->syn.lang.tok[k].xpos;
+	return x && x < n && xpos[x] && !strcmp(xpos[x], "NNPS");
+}
+
 static int32_t named_at(px_doc *doc, size_t k, bool lenient)
 {
 	int32_t i = px_syn_tok(doc, k);
@@ -386,6 +396,8 @@ static int32_t named_at(px_doc *doc, size_t k, bool lenient)
 	int32_t m = doc->tok_mention[i];
 	if (m >= 0 && doc->mentions[m].actor >= 0)
 		return doc->mentions[m].actor;
+	if (plural_name(doc, k))
+		return -1;
 	size_t a, b;
 	/* "Pence continued": a capitalised word that is the surname of a
 	 * person met, whatever the tagger made of it */
@@ -466,6 +478,23 @@ static int pronoun_gender(const px_doc *doc, size_t tok)
 	return c & SP_HE ? 1 : c & SP_SHE ? 2 : 0;
 }
 
+#define FOCUS_KEPT (-2) /* latest_subject: the story stays with its person */
+
+/* ln token k (a subject) refers back to someone: a pronoun of the wanted
+ * gender, or a person title or role noun ("the spokesman"). */
+static bool refers_back(const px_doc *doc, size_t k, int want)
+{
+	int32_t i = px_syn_tok(doc, k);
+	if (i < 0 || is_name_tok(doc, k))
+		return false;
+	unsigned c = ln_class(doc, k);
+	if (px_syn_upos(doc, k) == LN_UPOS_PRON)
+		return ((c & SP_HE) && want != 2) || ((c & SP_SHE) && want != 1);
+	const px_lex_entry *e;
+	return (c & SP_ROLE) ||
+	       (px_lex_match(doc, (size_t)i, LX_TITLE, &e) && doc->dict->titles[e->ref].person);
+}
+
 static int depth_of(const px_doc *doc, size_t k)
 {
 	int d = 0;
@@ -505,11 +534,34 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 			int d = depth_of(doc, k);
 			if (d >= best_depth)
 				continue;
+			/* a name no mention covers becomes a person only as a speaker */
+			int32_t head = doc->syn.head[k],
+			        ht = head >= 0 ? px_syn_tok(doc, (size_t)head) : -1;
+			int32_t m = doc->tok_mention[i];
+			if ((m < 0 || doc->mentions[m].actor < 0) && !per_entity(doc, k) &&
+			    (ht < 0 || !px_speech_verb_at(doc, (size_t)ht)))
+				continue;
 			int32_t who = named_at(doc, k, false);
 			if (who >= 0 && px_is_person(doc, who) && gender_fits(doc, who, want)) {
 				best = who, best_depth = d;
 				*at = (size_t)i;
 			}
+		}
+		/* "The spokesman confirmed that Putin ...", "He added that ...":
+		 * a role noun or pronoun as the main subject keeps the person in
+		 * focus, whoever the reported clause names */
+		int32_t main = -1;
+		int main_depth = 1 << 20;
+		for (size_t k = S->first; k < S->first + S->count; k++) {
+			int32_t i = px_syn_tok(doc, k);
+			int d;
+			if (i >= 0 && !doc->toks[i].inq && px_syn_rel_is(doc, k, "nsubj") &&
+			    (d = depth_of(doc, k)) < main_depth)
+				main = (int32_t)k, main_depth = d;
+		}
+		if (main >= 0 && main_depth < best_depth && refers_back(doc, (size_t)main, want)) {
+			*at = (size_t)px_syn_tok(doc, (size_t)main);
+			return FOCUS_KEPT;
 		}
 		if (best >= 0)
 			return best;
@@ -524,6 +576,15 @@ static int32_t person_referent(px_doc *doc, const px_speaker_ctx *ctx, size_t to
 {
 	size_t at = 0;
 	int32_t subject = doc->syn.ok ? latest_subject(doc, tok, want, &at) : -1;
+	if (subject == FOCUS_KEPT) {
+		bool fresh = ctx->have_last && ctx->last_speaker >= 0 &&
+		             px_is_person(doc, ctx->last_speaker) &&
+		             gender_fits(doc, ctx->last_speaker, want) &&
+		             para_of(doc, tok) <= ctx->last_para + 2;
+		if (fresh)
+			return ctx->last_speaker;
+		subject = -1;
+	}
 	bool fresh =
 	    ctx->have_last && ctx->last_speaker >= 0 && px_is_person(doc, ctx->last_speaker) &&
 	    gender_fits(doc, ctx->last_speaker, want) && para_of(doc, tok) <= ctx->last_para + 2;
@@ -664,6 +725,20 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 			if (!px_syn_rel_is(doc, k, "conj") && !px_syn_rel_is(doc, k, "xcomp") &&
 			    !px_syn_rel_is(doc, k, "advcl"))
 				break;
+			/* "X signaled ... but noted": the nearest conjunct before it
+			 * with a subject, even where the parse hangs both on a third */
+			if (px_syn_rel_is(doc, k, "conj")) {
+				int32_t h = doc->syn.head[k], near = -1;
+				for (int32_t c = doc->syn.child[h]; c >= 0 && (size_t)c < k;
+				     c = doc->syn.sibling[c])
+					if (px_syn_rel_is(doc, (size_t)c, "conj") &&
+					    subject_of(doc, (size_t)c) >= 0)
+						near = c;
+				if (near >= 0) {
+					subj = subject_of(doc, (size_t)near);
+					break;
+				}
+			}
 			k = (size_t)doc->syn.head[k];
 		}
 	}
