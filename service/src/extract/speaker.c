@@ -38,6 +38,7 @@
 #define NAME_MAX_TOKENS 6
 #define CLIMB_MAX 3
 #define PRONOUN_PARAS 3
+#define LOOKBACK_TOKENS 4000 /* how far back a fuller spelling or a subject is sought */
 
 /* ------------------------------------------------------------ the lexicon */
 
@@ -312,9 +313,12 @@ static int32_t person_for(px_doc *doc, size_t a, size_t b)
 	if (who < 0 && b == a + 1) {
 		/* "Tilton said" after "Rio Tilton, 19, ...": the full name */
 		const ln_doc *L = &doc->syn.lang;
+		int32_t ka = px_syn_ln(doc, a);
 		for (size_t e = L->nent; e-- > 0 && who < 0;) {
 			const ln_entity *en = &L->ent[e];
 			size_t ea, eb;
+			if (ka >= 0 && en->first + LOOKBACK_TOKENS < (size_t)ka)
+				break;
 			if (en->type != LN_ENT_PER || en->count < 2 ||
 			    en->end > doc->toks[a].start ||
 			    !name_tokens(doc, en->first, en->count, &ea, &eb) || eb - ea < 2)
@@ -333,7 +337,7 @@ static int32_t person_for(px_doc *doc, size_t a, size_t b)
 		/* ... or the capitalised words before the same word earlier */
 		const px_token *w = &doc->toks[a];
 		size_t wn = w->end - w->start;
-		for (size_t j = a; j-- > 0;) {
+		for (size_t j = a; j-- > 0 && j + LOOKBACK_TOKENS > a;) {
 			const px_token *t = &doc->toks[j];
 			if (t->end - t->start != wn ||
 			    memcmp(doc->text.s + t->start, doc->text.s + w->start, wn))
@@ -514,15 +518,21 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 		return -1;
 	const ln_doc *L = &doc->syn.lang;
 	size_t para = para_of(doc, tok);
-	size_t js = L->nsent;
-	for (size_t j = 0; j < L->nsent; j++)
-		if (L->sent[j].first <= (size_t)k0 &&
-		    (size_t)k0 < L->sent[j].first + L->sent[j].count)
-			js = j;
+	/* the pronoun's sentence: the last one starting at or before it */
+	size_t lo = 0, hi = L->nsent;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (L->sent[mid].first <= (size_t)k0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t js = lo ? lo - 1 : L->nsent;
 	for (size_t j = js; j-- > 0;) {
 		const ln_sentence *S = &L->sent[j];
 		int32_t first = px_syn_tok(doc, S->first);
-		if (first >= 0 && para_of(doc, (size_t)first) + PRONOUN_PARAS < para)
+		if ((first >= 0 && para_of(doc, (size_t)first) + PRONOUN_PARAS < para) ||
+		    S->first + LOOKBACK_TOKENS < (size_t)k0)
 			break;
 		int32_t best = -1;
 		int best_depth = 1 << 20;
