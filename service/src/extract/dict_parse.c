@@ -542,7 +542,7 @@ static int add_row(px_dict *d, table t, row *r, const char **why)
 	case T_PLACES: return add_place_row(d, r);
 	case T_TITLES: return add_title_row(d, r, why);
 	case T_EVENTS: return add_event_row(d, r, why);
-	case T_CUES: return add_word_row(d, r, LX_CUE);
+	case T_CUES: return px_speech_add_row(d, r->field[0], r->field[1]);
 	case T_NAMES: return add_name_row(d, r);
 	case T_STOP: return add_word_row(d, r, LX_STOP);
 	case T_MARKERS: return add_marker_row(d, r);

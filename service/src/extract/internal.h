@@ -240,7 +240,13 @@ struct px_dict {
 	size_t n_topics, cap_topics;
 	px_topic_cue signals[PX_SIGNALS]; /* weight 0 when not given */
 	bool has_relevance;               /* relevance.tsv loaded: else every article counts */
+	struct px_speech *speech; /* speaker.c: the speech lexicon of cues.tsv */
 };
+
+/* speaker.c: one cues.tsv row (phrase, class); -1 for an unknown class. */
+typedef struct px_speech px_speech;
+int px_speech_add_row(px_dict *d, const char *phrase, const char *cls);
+void px_speech_free(px_speech *s);
 
 void px_dict_add_phrase(px_dict *d, const char *phrase, size_t len, unsigned kind, uint32_t ref);
 uint32_t px_hash_lower(const char *s, size_t len);

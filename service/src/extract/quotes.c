@@ -12,7 +12,7 @@
  * the last compatible speaker or person.  Short fragments with no speech
  * verb beside them ("an "economic war"") are scare quotes, not statements.
  */
-#include "extract/internal.h"
+#include "extract/speaker.h"
 
 #include "core/buf.h"
 
@@ -21,6 +21,7 @@
 #include <string.h>
 
 #define SCARE_MAX_WORDS 3
+#define MIN_WORDS 3 /* "Yes," he said: an answer without its question says nothing */
 #define SUBJECT_REACH 6
 
 typedef struct span {
@@ -56,8 +57,17 @@ static span *find_spans(const px_doc *doc, size_t *n_out)
 	span *v = NULL;
 	size_t n = 0, cap = 0;
 	long open = -1;
+	bool in_attr = false; /* inside a markup attribute value: href="..." */
 	for (size_t i = 0; i < doc->n_toks; i++) {
 		bool para_end = i + 1 == doc->n_toks || para_of(doc, i + 1) != para_of(doc, i);
+		if (doc->toks[i].kind == TK_QUOTE &&
+		    (in_attr ||
+		     (doc->toks[i].start > 0 && doc->text.s[doc->toks[i].start - 1] == '='))) {
+			in_attr = !in_attr;
+			continue;
+		}
+		if (para_end)
+			in_attr = false;
 		if (doc->toks[i].kind == TK_QUOTE) {
 			if (open >= 0 && !opens(doc, i)) {
 				span *s = VEC_PUSH(v, n, cap);
@@ -89,6 +99,27 @@ static size_t word_count(const px_doc *doc, size_t a, size_t b)
 	return n;
 }
 
+/* "Meet the Press", "Perfect Enough: A Life": every word longer than a
+ * function word capitalised — the name of a work or a show, not words
+ * anyone said. */
+static bool title_case(const px_doc *doc, size_t a, size_t b)
+{
+	size_t capitalised = 0, words = 0;
+	for (size_t i = a; i < b; i++) {
+		const px_token *t = &doc->toks[i];
+		if (px_tok_char(doc, i, '?'))
+			return false; /* "Why now?" asks */
+		if (t->kind != TK_WORD)
+			continue;
+		words++;
+		if (t->cap)
+			capitalised++;
+		else if (t->end - t->start > 3)
+			return false;
+	}
+	return words >= 3 && capitalised * 3 >= words * 2;
+}
+
 /* ------------------------------------------------------------ speakers */
 
 static bool is_pronoun(const px_doc *doc, size_t i)
@@ -118,12 +149,7 @@ static bool cue_len(const px_doc *doc, size_t i, size_t *len)
 	return true;
 }
 
-typedef struct speaker_ctx {
-	int32_t last_speaker;
-	size_t last_para;
-	size_t last_tok; /* where that speaker was last credited */
-	bool have_last;
-} speaker_ctx;
+typedef px_speaker_ctx speaker_ctx;
 
 static bool governs_object(const px_doc *doc, size_t i);
 
@@ -199,7 +225,7 @@ static int32_t resolve_pronoun_ctx(const px_doc *doc, const speaker_ctx *ctx, si
 }
 
 /* The actor named at token i: a mention starting there, or a pronoun. */
-static int32_t actor_at(const px_doc *doc, const speaker_ctx *ctx, size_t i, size_t *len)
+static int32_t actor_at(px_doc *doc, const speaker_ctx *ctx, size_t i, size_t *len)
 {
 	int32_t m = doc->tok_mention[i];
 	if (m >= 0 && doc->mentions[m].tok_start == i && doc->mentions[m].actor >= 0) {
@@ -208,7 +234,8 @@ static int32_t actor_at(const px_doc *doc, const speaker_ctx *ctx, size_t i, siz
 	}
 	if (is_pronoun(doc, i)) {
 		*len = 1;
-		return resolve_pronoun_ctx(doc, ctx, i);
+		return doc->syn.ok ? px_speaker_pronoun(doc, ctx, i)
+		                   : resolve_pronoun_ctx(doc, ctx, i);
 	}
 	return -1;
 }
@@ -220,7 +247,7 @@ typedef struct attribution {
 } attribution;
 
 /* Skips "," and adverbs such as "also", "later", "on Wednesday" before a cue. */
-static size_t skip_fillers(const px_doc *doc, size_t i, size_t end)
+static size_t skip_fillers(px_doc *doc, size_t i, size_t end)
 {
 	static const char *const fillers[] = {
 	    "also", "later", "then",    "further",    "again",      "has",      "had", "have",
@@ -237,7 +264,7 @@ static size_t skip_fillers(const px_doc *doc, size_t i, size_t end)
 }
 
 /* After a closing mark: ", he said", ", Putin stated", ", said Peskov". */
-static attribution after_quote(const px_doc *doc, const speaker_ctx *ctx, size_t i, size_t end)
+static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, size_t end)
 {
 	attribution at = {-1, 0, 0, false};
 	if (i < end && px_tok_char(doc, i, ','))
@@ -300,7 +327,7 @@ static bool governs_object(const px_doc *doc, size_t i)
 }
 
 /* Words allowed between a subject and its verb: "Peskov on Wednesday said". */
-static bool subject_gap_word(const px_doc *doc, size_t i)
+static bool subject_gap_word(px_doc *doc, size_t i)
 {
 	static const char *const gap[] = {
 	    ",",          "also",    "later",     "then",       "further",    "again",
@@ -319,7 +346,7 @@ static bool subject_gap_word(const px_doc *doc, size_t i)
 /* ", speaking in Warsaw alongside her counterpart Jane Roe," before the
  * verb: a side remark whose names are not the subject.  Returns the comma
  * that opens it, or 0. */
-static size_t side_remark_before(const px_doc *doc, size_t a, size_t end)
+static size_t side_remark_before(px_doc *doc, size_t a, size_t end)
 {
 	static const char *const openers[] = {"who",      "whose",       "alongside", "with",
 	                                      "after",    "before",      "while",     "flanked",
@@ -340,8 +367,8 @@ static size_t side_remark_before(const px_doc *doc, size_t a, size_t end)
 	return opener ? c - 1 : 0;
 }
 
-static int32_t subject_right_before_at(const px_doc *doc, const speaker_ctx *ctx, size_t a,
-                                       size_t end, size_t *start_out)
+static int32_t subject_right_before_at(px_doc *doc, const speaker_ctx *ctx, size_t a, size_t end,
+                                       size_t *start_out)
 {
 	size_t side = side_remark_before(doc, a, end);
 	if (side)
@@ -361,14 +388,14 @@ static int32_t subject_right_before_at(const px_doc *doc, const speaker_ctx *ctx
 	return who;
 }
 
-static int32_t subject_right_before(const px_doc *doc, const speaker_ctx *ctx, size_t a, size_t end)
+static int32_t subject_right_before(px_doc *doc, const speaker_ctx *ctx, size_t a, size_t end)
 {
 	size_t start;
 	return subject_right_before_at(doc, ctx, a, end, &start);
 }
 
 /* The first person (or he/she) of the clause, not the object of a preposition. */
-static int32_t first_subject(const px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b,
+static int32_t first_subject(px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b,
                              bool persons_only)
 {
 	for (size_t k = a; k < b; k++) {
@@ -388,7 +415,7 @@ static int32_t first_subject(const px_doc *doc, const speaker_ctx *ctx, size_t a
 
 /* "officials said", "a senior diplomat told": a speaker the text leaves
  * unnamed, so no one else in the sentence may take the words. */
-static bool unnamed_speaker_before(const px_doc *doc, size_t cue)
+static bool unnamed_speaker_before(px_doc *doc, size_t cue)
 {
 	static const char *const nouns[] = {
 	    "officials",    "official",  "sources", "source",   "analysts",  "analyst",
@@ -407,7 +434,7 @@ static bool unnamed_speaker_before(const px_doc *doc, size_t cue)
 /* The nearest cue in [a, b) and its subject: right before it, else the
  * clause's first person, else any actor before it, else right after it
  * ("said Peskov"). */
-static attribution cue_in(const px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b, bool first)
+static attribution cue_in(px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b, bool first)
 {
 	attribution at = {-1, 0, 0, false};
 	for (size_t k = 0; k < b - a; k++) {
@@ -435,7 +462,7 @@ static attribution cue_in(const px_doc *doc, const speaker_ctx *ctx, size_t a, s
 	return at;
 }
 
-static int32_t first_person_before(const px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b)
+static int32_t first_person_before(px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b)
 {
 	for (size_t k = a; k < b; k++) {
 		size_t len;
@@ -448,7 +475,7 @@ static int32_t first_person_before(const px_doc *doc, const speaker_ctx *ctx, si
 
 /* ------------------------------------------------------------ statements */
 
-static char *quote_text(const px_doc *doc, size_t a, size_t b)
+static char *quote_text(px_doc *doc, size_t a, size_t b)
 {
 	buf out;
 	buf_init(&out);
@@ -475,9 +502,9 @@ static char *quote_text(const px_doc *doc, size_t a, size_t b)
 	return buf_detach(&out);
 }
 
-static char *cue_text(const px_doc *doc, const attribution *at)
+static char *cue_text(px_doc *doc, const attribution *at)
 {
-	if (at->speaker < 0 || !at->cue_n)
+	if (!at->cue_n)
 		return NULL;
 	char *s = px_tok_span_dup(doc, at->cue_tok, at->cue_tok + at->cue_n);
 	for (char *c = s; *c; c++)
@@ -520,7 +547,7 @@ static px_statement *add_statement(px_doc *doc, char *text, bool direct, const a
 	return st;
 }
 
-static void note_speaker(const px_doc *doc, speaker_ctx *ctx, int32_t who, size_t tok)
+static void note_speaker(px_doc *doc, speaker_ctx *ctx, int32_t who, size_t tok)
 {
 	if (who < 0)
 		return;
@@ -528,6 +555,66 @@ static void note_speaker(const px_doc *doc, speaker_ctx *ctx, int32_t who, size_
 	ctx->last_para = para_of(doc, tok);
 	ctx->last_tok = tok;
 	ctx->have_last = true;
+}
+
+#define MANNER_REACH 5 /* tokens from a closing mark to a verb of any kind */
+
+static size_t cue_width(px_doc *doc, size_t i)
+{
+	const px_lex_entry *e;
+	size_t n = px_lex_match(doc, i, LX_CUE, &e);
+	return n ? n : 1;
+}
+
+/* The speech verb beside quotation q and its subject, from the parse:
+ * after the closing mark first, then before the opening one, nearest
+ * first.  *unnamed: the subject is a source the text leaves unnamed. */
+static attribution syntax_attribution(px_doc *doc, const speaker_ctx *ctx, const span *q,
+                                      size_t sent_a, size_t after_end, bool *unnamed)
+{
+	attribution at = {-1, 0, 0, false};
+	px_said said;
+	*unnamed = false;
+	for (size_t i = q->close + 1; q->close == q->b && i < after_end; i++) {
+		if (doc->toks[i].inq || doc->toks[i].kind == TK_QUOTE)
+			break;
+		/* '"...," Toomey fumed': right after the mark, any verb of its
+		 * subject's reports the words */
+		bool manner = i <= q->close + MANNER_REACH && px_speech_any_verb_at(doc, i);
+		if (!px_speech_verb_at(doc, i) && !manner)
+			continue;
+		if (!px_speech_verb_at(doc, i)) {
+			if (!px_said_by(doc, ctx, i, &said) || said.subj_tok != q->close + 1)
+				continue;
+		} else if (!px_said_by(doc, ctx, i, &said)) {
+			break;
+		}
+		/* '"...," X said': the attribution stands right after the mark;
+		 * a speech verb further on with other words is someone else's */
+		bool beside = q->b > q->a &&
+		              (px_tok_char(doc, q->b - 1, ',') || px_tok_char(doc, q->b - 1, '?') ||
+		               px_tok_char(doc, q->b - 1, '!')) &&
+		              (said.subj_tok == q->close + 1 || i == q->close + 1);
+		if (!beside && !px_speech_governs(doc, i, q->a, q->b))
+			break;
+		*unnamed = said.actor < 0;
+		return (attribution){said.actor, i, cue_width(doc, i), true};
+	}
+	for (size_t i = q->open; i-- > sent_a;) {
+		if (doc->toks[i].inq || doc->toks[i].kind == TK_QUOTE)
+			break;
+		if (!px_speech_verb_at(doc, i))
+			continue;
+		if (!px_said_by(doc, ctx, i, &said))
+			break;
+		*unnamed = said.actor < 0;
+		size_t w = cue_width(doc, i);
+		bool beside = i + w + 3 >= q->open && (px_tok_char(doc, q->open - 1, ':') ||
+		                                       px_tok_char(doc, q->open - 1, ','));
+		return (attribution){said.actor, i, w,
+		                     beside || px_speech_governs(doc, i, q->a, q->b)};
+	}
+	return at;
 }
 
 /* One quotation (maybe joined with the next, when split by "he said"). */
@@ -542,19 +629,21 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	size_t next_open = k + 1 < n_spans ? sp[k + 1].open : doc->n_toks;
 	if (next_open < after_end)
 		after_end = next_open;
-	attribution at = {-1, 0, 0, false};
-	if (q->close < doc->n_toks && q->close == q->b)
+	bool unnamed = false;
+	attribution at = syntax_attribution(doc, ctx, q, s_open->tok_start, after_end, &unnamed);
+	if (at.speaker < 0 && !unnamed && q->close < doc->n_toks && q->close == q->b)
 		at = after_quote(doc, ctx, q->close + 1, after_end);
-	if (at.speaker < 0) {
+	if (at.speaker < 0 && !unnamed) {
 		at = cue_in(doc, ctx, s_open->tok_start, q->open, false);
 		at.tight = at.speaker >= 0 && at.cue_tok + at.cue_n + 2 >= q->open;
 	}
 	size_t words = word_count(doc, q->a, q->b);
 	bool whole = q->open <= s_open->tok_start + 1 && q->b + 2 >= s_close->tok_end;
-	if (words == 0 || (words <= SCARE_MAX_WORDS && !at.tight && !whole))
+	if (words < MIN_WORDS || (words <= SCARE_MAX_WORDS && !at.tight && !whole) ||
+	    (!at.tight && title_case(doc, q->a, q->b)))
 		return k + 1;
 	/* '"..." - this was the message, according to Foreign Minister X.' */
-	for (size_t t = q->b + 1; at.speaker < 0 && t + 2 < after_end; t++) {
+	for (size_t t = q->b + 1; at.speaker < 0 && !unnamed && t + 2 < after_end; t++) {
 		if (!px_tok_is(doc, t, "according") || !px_tok_is(doc, t + 1, "to") ||
 		    doc->toks[t].inq)
 			continue;
@@ -571,11 +660,11 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 			at.tight = true;
 		}
 	}
-	if (at.speaker < 0)
+	if (at.speaker < 0 && !unnamed)
 		at.speaker = first_person_before(doc, ctx, s_open->tok_start, q->open);
 	/* a quotation paragraph of its own continues the speaker just quoted */
-	if (at.speaker < 0 && whole && ctx->have_last && para_of(doc, q->a) <= ctx->last_para + 1 &&
-	    px_is_person(doc, ctx->last_speaker))
+	if (at.speaker < 0 && !unnamed && whole && ctx->have_last &&
+	    para_of(doc, q->a) <= ctx->last_para + 1 && px_is_person(doc, ctx->last_speaker))
 		at.speaker = ctx->last_speaker;
 	/* "A," he said, "B." is one statement */
 	size_t last = k;
@@ -637,7 +726,7 @@ size_t px_skip_lead_in(const px_doc *doc, size_t from, size_t b)
 
 /* "told a news conference in Kyiv that ...": verbs that take a listener
  * report what follows "that" when it comes within a few words. */
-static size_t skip_told_object(const px_doc *doc, size_t cue, size_t from, size_t b)
+static size_t skip_told_object(px_doc *doc, size_t cue, size_t from, size_t b)
 {
 	static const char *const verbs[] = {"told",   "assured", "informed", "reminded",
 	                                    "warned", "briefed", NULL};
@@ -682,8 +771,22 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 	attribution at = cue_in(doc, ctx, a, b, false);
 	if (at.speaker < 0 || at.cue_tok + at.cue_n + 1 < b)
 		at = cue_in(doc, ctx, a, b, true);
-	if (at.speaker < 0 || px_tok_is(doc, at.cue_tok, "asked"))
+	/* the parse knows the cue's subject better than word order does; an
+	 * unnamed one ("Britain's ministers said") keeps the words, unsigned */
+	px_said said;
+	bool parsed = false;
+	if (at.speaker < 0)
+		for (size_t i = a; i < b && !parsed; i++)
+			if (px_speech_verb_at(doc, i) && px_said_by(doc, ctx, i, &said) &&
+			    said.subj_tok < i)
+				parsed = true,
+				at = (attribution){said.actor, i, cue_width(doc, i), false};
+	if ((at.speaker < 0 && !parsed) || px_tok_is(doc, at.cue_tok, "asked"))
 		return; /* "X asked Y to ..." requests, it reports nothing */
+	if (!parsed)
+		parsed = px_said_by(doc, ctx, at.cue_tok, &said);
+	if (parsed)
+		at.speaker = said.actor;
 	/* "Peskov told reporters:" introduces the quotation paragraph after it */
 	if (px_tok_char(doc, b - 1, ':') && at.cue_tok + at.cue_n + 3 >= b) {
 		note_speaker(doc, ctx, at.speaker, b - 1);
@@ -697,7 +800,9 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 	size_t subj = 0;
 	/* "..., Zakharova said in an interview" reports the part before the comma */
 	bool comma_subject =
-	    subject_right_before_at(doc, ctx, a, at.cue_tok, &subj) == at.speaker && subj > a &&
+	    (parsed ? (subj = said.subj_start) < at.cue_tok
+	            : subject_right_before_at(doc, ctx, a, at.cue_tok, &subj) == at.speaker) &&
+	    subj > a &&
 	    (px_tok_char(doc, subj - 1, ',') || /* ", the foreign ministry said" */
 	     (subj > a + 1 && px_tok_is(doc, subj - 1, "the") &&
 	      px_tok_char(doc, subj - 2, ','))) &&

@@ -1,0 +1,799 @@
+/*
+ * speaker — who said it: the subject of the speech verb, from the parse.
+ *
+ * Design note
+ * -----------
+ * A quotation or a reported clause is credited to the grammatical subject
+ * of its speech verb (a cues.tsv verb, matched by form or by lemma, so
+ * "says", "said" and "saying" are one row): "X said", inverted "said X",
+ * "X, a spokeswoman for Y, said", "a spokeswoman for Y, X, said" (the
+ * named apposition wins over the role noun), "X smiled and said" and
+ * "..., saying" (a verb without a subject takes its head's).  "according
+ * to X" marks X as the source: the cue word is the case marker of X.
+ *
+ * The subject then becomes an actor, first through the mention table
+ * (actors.c: names, surnames, titles), then, for a person the entity
+ * tagger found but no mention covers, through a person of its own made
+ * here: an earlier fuller spelling in the text gives the name ("Rio
+ * Tilton" for "Tilton").  Pronouns agree in gender (names.tsv) with the
+ * last speaker or, when the story has moved on, the latest person subject.
+ * A role noun with "the" or a possessive ("the senator", "X's spokesman")
+ * is the last person holding that title; any other common noun ("a senior
+ * official", "officials", "the report") is an unnamed source: found, but
+ * no actor, so the caller never credits a nearby name instead.
+ *
+ * The lexicon (cues.tsv, second column) holds every word these rules ask
+ * about: speech verbs and nouns, source markers, pronouns with gender and
+ * number.  Rows are checked at load: an unknown class names its line.
+ */
+#include "extract/speaker.h"
+
+#include "core/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define SPEECH_BUCKETS 512
+#define NAME_MAX_TOKENS 6
+#define CLIMB_MAX 3
+#define PRONOUN_PARAS 3
+#define LOOKBACK_TOKENS 4000 /* how far back a fuller spelling or a subject is sought */
+
+/* ------------------------------------------------------------ the lexicon */
+
+enum {
+	SP_VERB = 1 << 0,   /* a speech verb: "said", "say", "tweeted" */
+	SP_NOUN = 1 << 1,   /* a speech noun: "statement", "remarks" */
+	SP_SOURCE = 1 << 2, /* marks its head as the source: "according (to X)" */
+	SP_HE = 1 << 3,
+	SP_SHE = 1 << 4,
+	SP_THEY = 1 << 5,
+	SP_DEFINITE = 1 << 6, /* a determiner that points back: "the" */
+	SP_LEMMA = 1 << 7,    /* a speech verb's lemma, never matched by form */
+	SP_ROLE = 1 << 8,     /* a person noun "the X" refers back with ("the nominee") */
+};
+
+typedef struct speech_word {
+	char *w;
+	uint32_t h;
+	unsigned cls;
+	int32_t next;
+} speech_word;
+
+struct px_speech {
+	speech_word *v;
+	size_t n, cap;
+	int32_t bucket[SPEECH_BUCKETS];
+};
+
+static unsigned class_of_name(const char *s)
+{
+	static const struct {
+		const char *name;
+		unsigned cls;
+	} names[] = {
+	    {"", SP_VERB},       {"verb", SP_VERB}, {"noun", SP_NOUN}, {"source", SP_SOURCE},
+	    {"he", SP_HE},       {"she", SP_SHE},   {"they", SP_THEY}, {"definite", SP_DEFINITE},
+	    {"lemma", SP_LEMMA}, {"role", SP_ROLE}};
+	for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+		if (!strcmp(s, names[k].name))
+			return names[k].cls;
+	return 0;
+}
+
+static speech_word *speech_find(const px_speech *s, const char *w, size_t n)
+{
+	if (!s || !n)
+		return NULL;
+	uint32_t h = px_hash_lower(w, n);
+	for (int32_t e = s->bucket[h % SPEECH_BUCKETS]; e >= 0; e = s->v[e].next)
+		if (s->v[e].h == h && strlen(s->v[e].w) == n && !strncasecmp(s->v[e].w, w, n))
+			return &s->v[e];
+	return NULL;
+}
+
+int px_speech_add_row(px_dict *d, const char *phrase, const char *cls_name)
+{
+	unsigned cls = class_of_name(cls_name);
+	size_t n = strlen(phrase);
+	if (!cls || !n)
+		return -1;
+	if (cls & SP_VERB)
+		px_dict_add_phrase(d, phrase, n, LX_CUE, 0);
+	if (strchr(phrase, ' ') && cls != SP_VERB)
+		return -1; /* only verbs may be phrases ("pointed out") */
+	if (strchr(phrase, ' '))
+		return 0;
+	if (!d->speech) {
+		d->speech = xcalloc(1, sizeof *d->speech);
+		for (size_t b = 0; b < SPEECH_BUCKETS; b++)
+			d->speech->bucket[b] = -1;
+	}
+	px_speech *s = d->speech;
+	speech_word *have = speech_find(s, phrase, n);
+	if (have) {
+		have->cls |= cls;
+		return 0;
+	}
+	speech_word *e = VEC_PUSH(s->v, s->n, s->cap);
+	e->w = xstrdup(phrase);
+	e->h = px_hash_lower(phrase, n);
+	e->cls = cls;
+	e->next = s->bucket[e->h % SPEECH_BUCKETS];
+	s->bucket[e->h % SPEECH_BUCKETS] = (int32_t)(s->n - 1);
+	return 0;
+}
+
+void px_speech_free(px_speech *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i].w);
+	free(s->v);
+	free(s);
+}
+
+/* The classes of ln token k: its form's and its lemma's (a "lemma" row
+ * counts only as the lemma, and then as a verb). */
+static unsigned ln_class(const px_doc *doc, size_t k)
+{
+	const px_speech *s = doc->dict->speech;
+	const ln_token *t = &doc->syn.lang.tok[k];
+	const speech_word *f = speech_find(s, doc->syn.text + t->start, t->end - t->start);
+	const char *lemma = px_syn_lemma(doc, k);
+	const speech_word *l = speech_find(s, lemma, strlen(lemma));
+	unsigned c = (f ? f->cls & ~SP_LEMMA : 0) | (l ? l->cls : 0);
+	return c & SP_LEMMA ? (c & ~SP_LEMMA) | SP_VERB : c;
+}
+
+unsigned px_speech_class_at(const px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i);
+	if (k >= 0 && doc->syn.ok)
+		return ln_class(doc, (size_t)k);
+	const px_token *t = &doc->toks[i];
+	const speech_word *f =
+	    speech_find(doc->dict->speech, doc->text.s + t->start, t->end - t->start);
+	return f ? f->cls & ~SP_LEMMA : 0;
+}
+
+/* ------------------------------------------------------------ the tree */
+
+static int32_t child_with(const px_doc *doc, size_t k, const char *rel)
+{
+	for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c])
+		if (px_syn_rel_is(doc, (size_t)c, rel))
+			return c;
+	return -1;
+}
+
+static bool is_name_tok(const px_doc *doc, size_t k)
+{
+	return px_syn_upos(doc, k) == LN_UPOS_PROPN ||
+	       (doc->syn.ent[k] >= 0 && doc->syn.lang.ent[doc->syn.ent[k]].type == LN_ENT_PER);
+}
+
+static bool per_entity(const px_doc *doc, size_t k)
+{
+	return doc->syn.ent[k] >= 0 && doc->syn.lang.ent[doc->syn.ent[k]].type == LN_ENT_PER;
+}
+
+bool px_speech_verb_at(const px_doc *doc, size_t i)
+{
+	const px_lex_entry *e;
+	int32_t k = px_syn_ln(doc, i);
+	if (!doc->syn.ok || k < 0)
+		return px_lex_match(doc, i, LX_CUE, &e) > 0;
+	unsigned cls = ln_class(doc, (size_t)k);
+	if (cls & SP_SOURCE)
+		return true;
+	return (cls & SP_VERB) && px_syn_upos(doc, (size_t)k) == LN_UPOS_VERB;
+}
+
+static bool clausal(const px_doc *doc, size_t k)
+{
+	return px_syn_rel_is(doc, k, "ccomp") || px_syn_rel_is(doc, k, "parataxis") ||
+	       px_syn_rel_is(doc, k, "xcomp");
+}
+
+bool px_speech_governs(const px_doc *doc, size_t cue, size_t a, size_t b)
+{
+	int32_t k = px_syn_ln(doc, cue);
+	if (!doc->syn.ok || k < 0 || a >= b)
+		return false;
+	int32_t ka = px_syn_ln(doc, a), kb = px_syn_ln(doc, b - 1);
+	if (ka < 0 || kb < ka)
+		return false;
+	for (int32_t t = ka; t <= kb; t++)
+		if ((doc->syn.head[t] == k && clausal(doc, (size_t)t)) ||
+		    (doc->syn.head[k] == t && clausal(doc, (size_t)k)))
+			return true;
+	return false;
+}
+
+bool px_speech_any_verb_at(const px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i);
+	return doc->syn.ok && k >= 0 && px_syn_upos(doc, (size_t)k) == LN_UPOS_VERB &&
+	       doc->syn.ent[k] < 0 && !doc->toks[i].cap;
+}
+
+/* ------------------------------------------------------------ persons */
+
+static px_mention *insert_mention(px_doc *doc, size_t a, size_t b, int32_t actor, uint8_t how)
+{
+	VEC_PUSH(doc->mentions, doc->n_mentions, doc->cap_mentions);
+	size_t at = doc->n_mentions - 1;
+	while (at > 0 && doc->mentions[at - 1].tok_start > a) {
+		doc->mentions[at] = doc->mentions[at - 1];
+		at--;
+	}
+	doc->mentions[at] = (px_mention){(uint32_t)a, (uint32_t)b, actor, how};
+	for (size_t m = at; m < doc->n_mentions; m++)
+		for (size_t t = doc->mentions[m].tok_start; t < doc->mentions[m].tok_end; t++)
+			doc->tok_mention[t] = (int32_t)m;
+	doc->actors[actor].n_mentions++;
+	return &doc->mentions[at];
+}
+
+static void add_alias_once(px_actor *a, const char *s)
+{
+	if (!strcasecmp(a->name, s))
+		return;
+	for (size_t k = 0; k < a->n_aliases; k++)
+		if (!strcasecmp(a->aliases[k], s))
+			return;
+	*VEC_PUSH(a->aliases, a->n_aliases, a->cap_aliases) = xstrdup(s);
+}
+
+static const char *last_word(const char *s)
+{
+	const char *sp = strrchr(s, ' ');
+	return sp ? sp + 1 : s;
+}
+
+/* Two spellings of one person: the same last word, and the same first
+ * initial when both give more than a surname. */
+static bool names_agree(const char *a, const char *b)
+{
+	if (strcasecmp(last_word(a), last_word(b)))
+		return false;
+	bool fa = strchr(a, ' ') != NULL, fb = strchr(b, ' ') != NULL;
+	return !fa || !fb ||
+	       px_ascii_lower((unsigned char)a[0]) == px_ascii_lower((unsigned char)b[0]);
+}
+
+static uint8_t gender_at(const px_doc *doc, size_t i)
+{
+	const px_lex_entry *e;
+	return px_lex_match(doc, i, LX_FIRSTNAME, &e) ? (uint8_t)e->ref : 0;
+}
+
+/* A name's px tokens [*a, *b) from an ln entity or PROPN run, without the
+ * titles before it ("Sen."), or false when it is no clean name. */
+static bool name_tokens(const px_doc *doc, size_t first, size_t count, size_t *a, size_t *b)
+{
+	int32_t ta = px_syn_tok(doc, first), tb = px_syn_tok(doc, first + count - 1);
+	if (ta < 0 || tb < ta)
+		return false;
+	size_t i = (size_t)ta, end = (size_t)tb + 1;
+	const px_lex_entry *e;
+	size_t tl;
+	while (i < end && (tl = px_lex_match(doc, i, LX_TITLE, &e)) > 0 && i + tl < end)
+		i += tl;
+	while (end > i && doc->toks[end - 1].kind != TK_WORD)
+		end--;
+	if (end <= i || end - i > NAME_MAX_TOKENS)
+		return false;
+	for (size_t k = i; k < end; k++)
+		if (doc->toks[k].kind == TK_QUOTE || doc->toks[k].inq ||
+		    (doc->toks[k].kind == TK_WORD && !doc->toks[k].cap))
+			return false;
+	*a = i, *b = end;
+	return true;
+}
+
+/* The person named by px tokens [a, b): the mention there, a person met
+ * with an agreeing name, or a new person (named by the fullest spelling
+ * an earlier entity of the text gives). */
+static int32_t person_for(px_doc *doc, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++) {
+		int32_t m = doc->tok_mention[i];
+		if (m >= 0 && doc->mentions[m].actor >= 0)
+			return doc->mentions[m].actor;
+	}
+	char *name = px_tok_span_dup(doc, a, b);
+	int32_t who = -1;
+	for (size_t k = 0; k < doc->n_actors && who < 0; k++)
+		if (px_is_person(doc, (int32_t)k) && names_agree(doc->actors[k].name, name))
+			who = (int32_t)k;
+	if (who < 0 && b == a + 1) {
+		/* "Tilton said" after "Rio Tilton, 19, ...": the full name */
+		const ln_doc *L = &doc->syn.lang;
+		int32_t ka = px_syn_ln(doc, a);
+		for (size_t e = L->nent; e-- > 0 && who < 0;) {
+			const ln_entity *en = &L->ent[e];
+			size_t ea, eb;
+			if (ka >= 0 && en->first + LOOKBACK_TOKENS < (size_t)ka)
+				break;
+			if (en->type != LN_ENT_PER || en->count < 2 ||
+			    en->end > doc->toks[a].start ||
+			    !name_tokens(doc, en->first, en->count, &ea, &eb) || eb - ea < 2)
+				continue;
+			char *full = px_tok_span_dup(doc, ea, eb);
+			if (names_agree(full, name)) {
+				free(name);
+				name = full;
+				full = NULL;
+				break;
+			}
+			free(full);
+		}
+	}
+	if (who < 0 && b == a + 1 && !strchr(name, ' ')) {
+		/* ... or the capitalised words before the same word earlier */
+		const px_token *w = &doc->toks[a];
+		size_t wn = w->end - w->start;
+		for (size_t j = a; j-- > 0 && j + LOOKBACK_TOKENS > a;) {
+			const px_token *t = &doc->toks[j];
+			if (t->end - t->start != wn ||
+			    memcmp(doc->text.s + t->start, doc->text.s + w->start, wn))
+				continue;
+			size_t f = j;
+			const px_lex_entry *e;
+			while (f > 0 && j - f < 2 && doc->toks[f - 1].kind == TK_WORD &&
+			       doc->toks[f - 1].cap && !doc->toks[f - 1].inq &&
+			       doc->toks[f - 1].sent == t->sent &&
+			       !px_lex_match(doc, f - 1, LX_TITLE | LX_STOP | LX_COUNTRY | LX_PLACE,
+			                     &e))
+				f--;
+			if (f < j) {
+				free(name);
+				name = px_tok_span_dup(doc, f, j + 1);
+				break;
+			}
+		}
+	}
+	if (who < 0) {
+		px_actor *ac = VEC_PUSH(doc->actors, doc->n_actors, doc->cap_actors);
+		memset(ac, 0, sizeof *ac);
+		ac->name = xstrdup(name);
+		ac->kind = xstrdup("person");
+		ac->dict_id = ac->country_id = -1;
+		who = (int32_t)(doc->n_actors - 1);
+		/* gender from the given name, when the name has one */
+		if (strchr(name, ' ')) {
+			px_doc tmp = {.dict = doc->dict};
+			px_tokenize(name, 0, strlen(name), &tmp.toks, &tmp.n_toks, &tmp.cap_toks);
+			tmp.text.s = name;
+			ac->gender = tmp.n_toks > 1 ? gender_at(&tmp, 0) : 0;
+			free(tmp.toks);
+		}
+	}
+	char *surface = px_tok_span_dup(doc, a, b);
+	add_alias_once(&doc->actors[who], surface);
+	free(surface);
+	free(name);
+	insert_mention(doc, a, b, who, b == a + 1 ? MH_SURNAME : MH_NAME);
+	return who;
+}
+
+/* The actor a mention or name at ln token k stands for, or -1. */
+/* A plural proper noun ("Americans", "Democrats") names a group, never a
+ * person (Penn tag NNPS). */
+static bool plural_name(const px_doc *doc, size_t k)
+{
+	size_t n = 0;
+	const char *const *xpos = ln_models_xpos(doc->dict->models, &n);
+	uint16_t x = doc->syn.lang.tok[k].xpos;
+	return x && x < n && xpos[x] && !strcmp(xpos[x], "NNPS");
+}
+
+static int32_t named_at(px_doc *doc, size_t k, bool lenient)
+{
+	int32_t i = px_syn_tok(doc, k);
+	if (i < 0)
+		return -1;
+	int32_t m = doc->tok_mention[i];
+	if (m >= 0 && doc->mentions[m].actor >= 0)
+		return doc->mentions[m].actor;
+	if (plural_name(doc, k))
+		return -1;
+	size_t a, b;
+	/* "Pence continued": a capitalised word that is the surname of a
+	 * person met, whatever the tagger made of it */
+	const px_token *t = &doc->toks[i];
+	if (t->cap && t->kind == TK_WORD && t->end - t->start >= 3) {
+		char *w = px_tok_span_dup(doc, (size_t)i, (size_t)i + 1);
+		int32_t who = -1;
+		for (size_t q = doc->n_actors; q-- > 0 && who < 0;)
+			if (px_is_person(doc, (int32_t)q) && strchr(doc->actors[q].name, ' ') &&
+			    !strcasecmp(last_word(doc->actors[q].name), w))
+				who = (int32_t)q;
+		free(w);
+		if (who >= 0 && !per_entity(doc, k))
+			return person_for(doc, (size_t)i, (size_t)i + 1);
+	}
+	if (per_entity(doc, k)) {
+		const ln_entity *en = &doc->syn.lang.ent[doc->syn.ent[k]];
+		if (name_tokens(doc, en->first, en->count, &a, &b))
+			return person_for(doc, a, b);
+		return -1;
+	}
+	if (px_syn_upos(doc, k) != LN_UPOS_PROPN)
+		return -1;
+	/* a PROPN run the tagger did not mark: a person only when a given name
+	 * starts it or a person met already carries its last word */
+	size_t first = k, last = k;
+	for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c])
+		if ((px_syn_rel_is(doc, (size_t)c, "flat") ||
+		     px_syn_rel_is(doc, (size_t)c, "compound")) &&
+		    px_syn_upos(doc, (size_t)c) == LN_UPOS_PROPN) {
+			if ((size_t)c < first && (size_t)c + 1 == first)
+				first = (size_t)c;
+			if ((size_t)c > last && (size_t)c == last + 1)
+				last = (size_t)c;
+		}
+	if (!name_tokens(doc, first, last - first + 1, &a, &b))
+		return -1;
+	if (lenient) {
+		/* the subject of a speech verb: a name unless an organisation or
+		 * a place ("Husted said", not "Fox News said") */
+		const px_lex_entry *le;
+		for (size_t q = a; q < b; q++)
+			if (px_lex_match(doc, q,
+			                 LX_COUNTRY | LX_PLACE | LX_DEMONYM | LX_METONYM | LX_ACTOR,
+			                 &le))
+				return -1;
+		/* vouched for by the entity tagger; a capitalised word it left
+		 * alone ("Officials Said") needs what any other name needs below */
+		int32_t en = doc->syn.ent[k];
+		if (en >= 0 && doc->syn.lang.ent[en].type == LN_ENT_PER)
+			return person_for(doc, a, b);
+		if (en >= 0)
+			return -1;
+	}
+	bool given = b > a + 1 && gender_at(doc, a);
+	char *name = px_tok_span_dup(doc, a, b);
+	bool known = false;
+	for (size_t q = 0; q < doc->n_actors && !known; q++)
+		known = px_is_person(doc, (int32_t)q) && strchr(doc->actors[q].name, ' ') &&
+		        names_agree(doc->actors[q].name, name);
+	free(name);
+	return given || known ? person_for(doc, a, b) : -1;
+}
+
+/* ------------------------------------------------------------ pronouns */
+
+static size_t para_of(const px_doc *doc, size_t tok)
+{
+	return doc->sents[doc->toks[tok].sent].para;
+}
+
+static bool gender_fits(const px_doc *doc, int32_t actor, int want)
+{
+	uint8_t g = doc->actors[actor].gender;
+	return !want || !g || g == want;
+}
+
+static int pronoun_gender(const px_doc *doc, size_t tok)
+{
+	unsigned c = px_speech_class_at(doc, tok);
+	return c & SP_HE ? 1 : c & SP_SHE ? 2 : 0;
+}
+
+#define FOCUS_KEPT (-2) /* latest_subject: the story stays with its person */
+
+/* ln token k (a subject) refers back to someone: a pronoun of the wanted
+ * gender, or a person title or role noun ("the spokesman"). */
+static bool refers_back(const px_doc *doc, size_t k, int want)
+{
+	int32_t i = px_syn_tok(doc, k);
+	if (i < 0 || is_name_tok(doc, k))
+		return false;
+	unsigned c = ln_class(doc, k);
+	if (px_syn_upos(doc, k) == LN_UPOS_PRON)
+		return ((c & SP_HE) && want != 2) || ((c & SP_SHE) && want != 1);
+	const px_lex_entry *e;
+	return (c & SP_ROLE) ||
+	       (px_lex_match(doc, (size_t)i, LX_TITLE, &e) && doc->dict->titles[e->ref].person);
+}
+
+static int depth_of(const px_doc *doc, size_t k)
+{
+	int d = 0;
+	for (int32_t h = doc->syn.head[k]; h >= 0 && d < 64; h = doc->syn.head[h])
+		d++;
+	return d;
+}
+
+/* The person subject of the latest sentence before the pronoun at tok that
+ * has one (outside quotations): the subject nearest the sentence's root,
+ * so "Podesta reiterated it, saying Clinton was committed" gives Podesta.
+ * *at gets its px token. */
+static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
+{
+	int32_t k0 = px_syn_ln(doc, tok);
+	if (k0 < 0)
+		return -1;
+	const ln_doc *L = &doc->syn.lang;
+	size_t para = para_of(doc, tok);
+	/* the pronoun's sentence: the last one starting at or before it */
+	size_t lo = 0, hi = L->nsent;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (L->sent[mid].first <= (size_t)k0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t js = lo ? lo - 1 : L->nsent;
+	for (size_t j = js; j-- > 0;) {
+		const ln_sentence *S = &L->sent[j];
+		int32_t first = px_syn_tok(doc, S->first);
+		if ((first >= 0 && para_of(doc, (size_t)first) + PRONOUN_PARAS < para) ||
+		    S->first + LOOKBACK_TOKENS < (size_t)k0)
+			break;
+		int32_t best = -1;
+		int best_depth = 1 << 20;
+		for (size_t k = S->first; k < S->first + S->count; k++) {
+			int32_t i = px_syn_tok(doc, k);
+			if (i < 0 || doc->toks[i].inq || !px_syn_rel_is(doc, k, "nsubj") ||
+			    !is_name_tok(doc, k))
+				continue;
+			int d = depth_of(doc, k);
+			if (d >= best_depth)
+				continue;
+			/* a name no mention covers becomes a person only as a speaker */
+			int32_t head = doc->syn.head[k],
+			        ht = head >= 0 ? px_syn_tok(doc, (size_t)head) : -1;
+			int32_t m = doc->tok_mention[i];
+			if ((m < 0 || doc->mentions[m].actor < 0) && !per_entity(doc, k) &&
+			    (ht < 0 || !px_speech_verb_at(doc, (size_t)ht)))
+				continue;
+			int32_t who = named_at(doc, k, false);
+			if (who >= 0 && px_is_person(doc, who) && gender_fits(doc, who, want)) {
+				best = who, best_depth = d;
+				*at = (size_t)i;
+			}
+		}
+		/* "The spokesman confirmed that Putin ...", "He added that ...":
+		 * a role noun or pronoun as the main subject keeps the person in
+		 * focus, whoever the reported clause names */
+		int32_t main = -1;
+		int main_depth = 1 << 20;
+		for (size_t k = S->first; k < S->first + S->count; k++) {
+			int32_t i = px_syn_tok(doc, k);
+			int d;
+			if (i >= 0 && !doc->toks[i].inq && px_syn_rel_is(doc, k, "nsubj") &&
+			    (d = depth_of(doc, k)) < main_depth)
+				main = (int32_t)k, main_depth = d;
+		}
+		if (main >= 0 && main_depth < best_depth && refers_back(doc, (size_t)main, want)) {
+			*at = (size_t)px_syn_tok(doc, (size_t)main);
+			return FOCUS_KEPT;
+		}
+		if (best >= 0)
+			return best;
+	}
+	return -1;
+}
+
+/* The person a pronoun or role noun at tok refers back to (want: gender,
+ * 0 any): the last speaker, unless the story has since moved to another
+ * person as a sentence subject. */
+static int32_t person_referent(px_doc *doc, const px_speaker_ctx *ctx, size_t tok, int want)
+{
+	size_t at = 0;
+	int32_t subject = doc->syn.ok ? latest_subject(doc, tok, want, &at) : -1;
+	if (subject == FOCUS_KEPT) {
+		bool fresh = ctx->have_last && ctx->last_speaker >= 0 &&
+		             px_is_person(doc, ctx->last_speaker) &&
+		             gender_fits(doc, ctx->last_speaker, want) &&
+		             para_of(doc, tok) <= ctx->last_para + 2;
+		if (fresh)
+			return ctx->last_speaker;
+		subject = -1;
+	}
+	bool fresh =
+	    ctx->have_last && ctx->last_speaker >= 0 && px_is_person(doc, ctx->last_speaker) &&
+	    gender_fits(doc, ctx->last_speaker, want) && para_of(doc, tok) <= ctx->last_para + 2;
+	if (fresh && (subject < 0 || ctx->last_tok >= at))
+		return ctx->last_speaker;
+	if (subject >= 0)
+		return subject;
+	return want ? px_resolve_pronoun(doc, tok) : -1;
+}
+
+int32_t px_speaker_pronoun(px_doc *doc, const px_speaker_ctx *ctx, size_t tok)
+{
+	int want = pronoun_gender(doc, tok);
+	return want ? person_referent(doc, ctx, tok, want) : -1;
+}
+
+/* ------------------------------------------------------------ subjects */
+
+/* The actor a subject phrase headed by ln token h stands for; -1 for an
+ * unnamed source. */
+static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
+{
+	/* "a spokeswoman for X, Jane Doe, said": the name in apposition */
+	if (!is_name_tok(doc, h)) {
+		int32_t ap = child_with(doc, h, "appos");
+		if (ap >= 0 && is_name_tok(doc, (size_t)ap))
+			h = (size_t)ap;
+	}
+	/* "Senator" in "Senator John Smith" leans on the name it titles */
+	for (int n = 0; n < CLIMB_MAX && px_syn_rel_is(doc, h, "compound") &&
+	                doc->syn.head[h] >= 0 && is_name_tok(doc, (size_t)doc->syn.head[h]);
+	     n++)
+		h = (size_t)doc->syn.head[h];
+	int32_t i = px_syn_tok(doc, h);
+	if (i < 0)
+		return -1;
+	if (px_syn_upos(doc, h) == LN_UPOS_PRON)
+		return px_speaker_pronoun(doc, ctx, (size_t)i);
+	int32_t who = named_at(doc, h, true);
+	if (who >= 0)
+		return who;
+	/* "Ben Sasse" under a title head: a name among its dependents */
+	for (int32_t c = doc->syn.child[h]; c >= 0; c = doc->syn.sibling[c])
+		if ((px_syn_rel_is(doc, (size_t)c, "flat") ||
+		     px_syn_rel_is(doc, (size_t)c, "compound")) &&
+		    per_entity(doc, (size_t)c) && (who = named_at(doc, (size_t)c, false)) >= 0)
+			return who;
+	if (px_syn_upos(doc, h) != LN_UPOS_NOUN)
+		return -1;
+	/* "the senator", "X's spokesman": the last person with that title */
+	bool definite = child_with(doc, h, "nmod:poss") >= 0;
+	int32_t det = child_with(doc, h, "det");
+	if (det >= 0) {
+		int32_t dt = px_syn_tok(doc, (size_t)det);
+		definite = dt >= 0 && (px_speech_class_at(doc, (size_t)dt) & SP_DEFINITE);
+	}
+	if (!definite)
+		return -1;
+	const px_lex_entry *e;
+	size_t start = (size_t)i;
+	for (int32_t c = doc->syn.child[h]; c >= 0; c = doc->syn.sibling[c]) {
+		int32_t ct = px_syn_tok(doc, (size_t)c);
+		if (ct >= 0 && (size_t)ct < start && px_syn_rel_is(doc, (size_t)c, "compound"))
+			start = (size_t)ct;
+	}
+	/* "the former president": an office held no longer names no one here */
+	for (int32_t c = doc->syn.child[h]; c >= 0; c = doc->syn.sibling[c]) {
+		int32_t ct = px_syn_tok(doc, (size_t)c);
+		if (ct >= 0 && (size_t)ct < (size_t)i &&
+		    px_lex_match(doc, (size_t)ct, LX_TITLE, &e) &&
+		    doc->dict->titles[e->ref].modifier)
+			return -1;
+	}
+	who = -1;
+	for (size_t s = start; s <= (size_t)i && who < 0; s++) {
+		size_t n = px_lex_match(doc, s, LX_TITLE, &e);
+		if (n && s + n > (size_t)i && doc->dict->titles[e->ref].person)
+			who = px_person_by_title(doc, s, doc->dict->titles[e->ref].canonical, NULL);
+	}
+	/* "the Democratic nominee", "the senator" with no holder named: the
+	 * person the story is about, as for a pronoun */
+	if (who < 0 && (ln_class(doc, h) & SP_ROLE))
+		who = person_referent(doc, ctx, (size_t)i, 0);
+	return who;
+}
+
+/* The first ln token of the phrase headed by k (its leftmost dependent,
+ * recursively; punctuation aside). */
+static size_t leftmost(const px_doc *doc, size_t k, int depth)
+{
+	int32_t c = doc->syn.child[k];
+	while (c >= 0 && px_syn_upos(doc, (size_t)c) == LN_UPOS_PUNCT)
+		c = doc->syn.sibling[c];
+	if (c < 0 || (size_t)c > k || depth > 16)
+		return k;
+	return leftmost(doc, (size_t)c, depth + 1);
+}
+
+/* The nsubj of ln token k outside quotations (a parse may hang a quoted
+ * clause's subject on the speech verb as well).  A verb has one subject;
+ * when the parse gives it several before it, the nearest wins unless a
+ * comma stands between it and the verb: then it is a noun of a phrase set
+ * off between subject and verb ("X, speaking beside her counterpart Y,
+ * said") and the first is the subject.  After the verb ("said X"), the
+ * nearest. */
+static int32_t subject_of(const px_doc *doc, size_t k)
+{
+	int32_t first = -1, near = -1, after = -1;
+	for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c]) {
+		int32_t i = px_syn_tok(doc, (size_t)c);
+		if (!px_syn_rel_is(doc, (size_t)c, "nsubj") || i < 0 || doc->toks[i].inq)
+			continue;
+		if ((size_t)c < k) {
+			if (first < 0)
+				first = c;
+			near = c; /* children come in text order */
+		} else if (after < 0) {
+			after = c;
+		}
+	}
+	if (near < 0)
+		return after;
+	if (near != first)
+		for (size_t j = (size_t)near + 1; j < k; j++) {
+			int32_t t = px_syn_tok(doc, j);
+			if (px_syn_upos(doc, j) == LN_UPOS_PUNCT && t >= 0 &&
+			    px_tok_char(doc, (size_t)t, ','))
+				return first;
+		}
+	return near;
+}
+
+/* "says Geoffrey Garin, a pollster": a person named right after the cue,
+ * past titles and modifiers, when the parse gave the verb no subject. */
+static int32_t name_after(const px_doc *doc, int32_t k)
+{
+	const ln_doc *L = &doc->syn.lang;
+	for (size_t j = (size_t)k + 1; j < L->ntok && j <= (size_t)k + NAME_MAX_TOKENS; j++) {
+		ln_upos u = px_syn_upos(doc, j);
+		if (per_entity(doc, j))
+			return (int32_t)j;
+		if (u != LN_UPOS_PROPN && u != LN_UPOS_ADJ && u != LN_UPOS_NOUN)
+			break;
+	}
+	return -1;
+}
+
+bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out)
+{
+	*out = (px_said){false, -1, 0, 0};
+	int32_t k0 = px_syn_ln(doc, cue);
+	if (!doc->syn.ok || k0 < 0)
+		return false;
+	size_t k = (size_t)k0;
+	int32_t subj = -1;
+	if (ln_class(doc, k) & SP_SOURCE) {
+		/* "according to X": X is the head of the marker */
+		subj = doc->syn.head[k];
+	} else {
+		for (int n = 0; n <= CLIMB_MAX && subj < 0; n++) {
+			subj = subject_of(doc, k);
+			if (subj >= 0 || doc->syn.head[k] < 0)
+				break;
+			/* "X smiled and said", "..., saying": the head's subject */
+			if (!px_syn_rel_is(doc, k, "conj") && !px_syn_rel_is(doc, k, "xcomp") &&
+			    !px_syn_rel_is(doc, k, "advcl"))
+				break;
+			/* "X signaled ... but noted": the nearest conjunct before it
+			 * with a subject, even where the parse hangs both on a third */
+			if (px_syn_rel_is(doc, k, "conj")) {
+				int32_t h = doc->syn.head[k], near = -1;
+				for (int32_t c = doc->syn.child[h]; c >= 0 && (size_t)c < k;
+				     c = doc->syn.sibling[c])
+					if (px_syn_rel_is(doc, (size_t)c, "conj") &&
+					    subject_of(doc, (size_t)c) >= 0)
+						near = c;
+				if (near >= 0) {
+					subj = subject_of(doc, (size_t)near);
+					break;
+				}
+			}
+			k = (size_t)doc->syn.head[k];
+		}
+	}
+	if (subj < 0)
+		subj = name_after(doc, k0);
+	if (subj < 0)
+		return false;
+	int32_t st = px_syn_tok(doc, (size_t)subj);
+	if (st < 0 || doc->toks[st].inq)
+		return false;
+	out->found = true;
+	out->subj_tok = (size_t)st;
+	size_t left = leftmost(doc, (size_t)subj, 0);
+	int32_t lt = px_syn_tok(doc, left);
+	out->subj_start = lt >= 0 && lt <= st ? (size_t)lt : (size_t)st;
+	out->actor = subject_actor(doc, ctx, (size_t)subj);
+	return true;
+}
