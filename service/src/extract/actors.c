@@ -867,7 +867,9 @@ static bool same_person_entity(const px_doc *doc, size_t i, size_t j)
  * capitals say nothing about names: past the first word, three or
  * more words of four letters or more, at most a quarter of them lower-case, and two or more of the
  * capitalised ones neither inside an entity the tagger found nor known to
- * the dictionary as a name, title or place.  Needs models. */
+ * the dictionary as a name, title or place; and no content word (verb,
+ * noun, adjective, adverb) in lower case, as prose full of names has
+ * ("Minister X met Minister Y in Oslo on 11 March").  Needs models. */
 static void mark_headlines(px_doc *doc)
 {
 	doc->scan->sent_headline = xcalloc(doc->n_sents + 1, 1);
@@ -878,10 +880,19 @@ static void mark_headlines(px_doc *doc)
 		size_t e = s + 1;
 		while (e < doc->n_sents && doc->sents[e].para == doc->sents[s].para)
 			e++;
-		size_t words = 0, lower = 0, bare = 0;
+		size_t words = 0, lower = 0, bare = 0, content_lower = 0;
 		for (size_t i = doc->sents[s].tok_start + 1; i < doc->sents[e - 1].tok_end; i++) {
 			const px_token *t = &doc->toks[i];
 			const px_lex_entry *x;
+			/* title case capitalises every content word: a lower-case
+			 * verb, noun, adjective or adverb makes the line prose */
+			int32_t k = px_syn_ln(doc, i);
+			if (t->kind == TK_WORD && !t->cap && k >= 0) {
+				ln_upos u = px_syn_upos(doc, (size_t)k);
+				if (u == LN_UPOS_VERB || u == LN_UPOS_NOUN || u == LN_UPOS_ADJ ||
+				    u == LN_UPOS_ADV)
+					content_lower++;
+			}
 			if (t->kind != TK_WORD || t->end - t->start < 4)
 				continue;
 			words++;
@@ -894,7 +905,7 @@ static void mark_headlines(px_doc *doc)
 			                       &x))
 				bare++;
 		}
-		bool headline = words >= 3 && lower * 4 <= words && bare >= 2;
+		bool headline = words >= 3 && lower * 4 <= words && bare >= 2 && !content_lower;
 		memset(doc->scan->sent_headline + s, headline, e - s);
 		s = e;
 	}

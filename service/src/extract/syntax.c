@@ -12,8 +12,10 @@
  * + "n't") or keeps punctuation whole.
  *
  * The language layer reads a copy of the work text in which every line
- * clean.c dropped (boilerplate, captions) is blanked to spaces: offsets stay
- * the work text's, and no sentence of the parse runs into a dropped line.
+ * clean.c dropped (boilerplate, captions) and every dateline opening a
+ * line ("GENEVA, March 4 - ") is blanked to spaces: offsets stay the work
+ * text's, no sentence of the parse runs into a dropped line, and a
+ * dateline's city is never taken for the subject of the sentence after it.
  *
  * The tree is kept as head, first-child and next-sibling arrays over the
  * document's ln tokens, so rules walk dependents without scanning.
@@ -98,6 +100,32 @@ static void build_tree(px_syntax *s)
 			s->ent[L->ent[e].first + t] = (int32_t)e;
 }
 
+/* A dateline opening a line ("GENEVA, March 4, 2025 - ", "MOSCOW (Agency)
+ * - "): an all-capitals word, then only capitalised words, numbers and
+ * punctuation up to a dash standing apart.  It is the report's metadata,
+ * not part of the sentence after it; returns the byte after the dash, or
+ * 0 when the line opens with none. */
+static size_t dateline_end(const px_doc *doc, size_t i)
+{
+	enum { DATELINE_MAX_TOKENS = 14 };
+	const px_token *t = &doc->toks[i];
+	if (t->kind != TK_WORD || !t->allcaps)
+		return 0;
+	for (size_t j = i + 1; j < doc->n_toks && j <= i + DATELINE_MAX_TOKENS; j++) {
+		const px_token *u = &doc->toks[j];
+		if (u->sent != t->sent)
+			return 0;
+		if (px_tok_char(doc, j, '-') && u->start > 0 && doc->text.s[u->start - 1] == ' ' &&
+		    doc->text.s[u->end] == ' ')
+			return u->end;
+		if (u->kind == TK_WORD && !u->cap && !u->allcaps)
+			return 0;
+		if (u->kind == TK_QUOTE)
+			return 0;
+	}
+	return 0;
+}
+
 void px_syntax_analyze(px_doc *doc)
 {
 	px_syntax *s = &doc->syn;
@@ -108,6 +136,14 @@ void px_syntax_analyze(px_doc *doc)
 		if (!doc->lines[l].keep)
 			memset(s->text + doc->lines[l].start, ' ',
 			       doc->lines[l].end - doc->lines[l].start);
+	for (size_t i = 0; i < doc->n_toks; i++) {
+		size_t b = doc->toks[i].start;
+		if (b > 0 && doc->text.s[b - 1] != '\n')
+			continue;
+		size_t end = dateline_end(doc, i);
+		if (end)
+			memset(s->text + b, ' ', end - b);
+	}
 	ln_doc_init(&s->lang, s->text, doc->text.len);
 	const ln_models *m = doc->dict->models;
 	int rc = m ? ln_doc_analyze(m, &s->lang) : ln_doc_tokenize(&s->lang);
