@@ -1135,6 +1135,19 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 	size_t n = name_run(doc, i);
 	if (!n || !name_pos(doc, i))
 		return 0;
+	/* a common noun opening the run right before the tagger's person
+	 * ("Actor Clint Howard", "Filmmaker Jack Marino"; at a sentence's start
+	 * the tagger may call it a proper noun), no given name: the name
+	 * starts after it */
+	int32_t lead = px_syn_ln(doc, i);
+	const px_lex_entry *lead_fn;
+	if (n >= 3 && lead >= 0 && px_syn_ent_type(doc, i) < 0 &&
+	    px_syn_ent_type(doc, i + 1) == LN_ENT_PER &&
+	    !px_lex_match(doc, i, LX_FIRSTNAME, &lead_fn) &&
+	    (px_syn_upos(doc, (size_t)lead) == LN_UPOS_NOUN ||
+	     (i == doc->sents[doc->toks[i].sent].tok_start &&
+	      px_syn_upos(doc, (size_t)lead) == LN_UPOS_PROPN)))
+		return 0;
 	if (glued_to_symbol(doc, i, n))
 		return n;
 	if (in_headline(doc, i)) {
