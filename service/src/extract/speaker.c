@@ -386,10 +386,7 @@ static int32_t person_for(px_doc *doc, size_t a, size_t b)
  * person (Penn tag NNPS). */
 static bool plural_name(const px_doc *doc, size_t k)
 {
-	size_t n = 0;
-	const char *const *xpos = ln_models_xpos(doc->dict->models, &n);
-	uint16_t x = doc->syn.lang.tok[k].xpos;
-	return x && x < n && xpos[x] && !strcmp(xpos[x], "NNPS");
+	return !strcmp(px_syn_xpos(doc, k), "NNPS");
 }
 
 static int32_t named_at(px_doc *doc, size_t k, bool lenient)
