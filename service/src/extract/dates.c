@@ -95,16 +95,7 @@ void px_date_format(const px_date *d, char out[16])
 	*p = '\0';
 }
 
-static const char *const months[] = {"january",   "february", "march",    "april",
-                                     "may",       "june",     "july",     "august",
-                                     "september", "october",  "november", "december"};
-static const char *const weekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                       "friday", "saturday", "sunday"};
-
-static bool tok_eq(const px_doc *doc, size_t i, const char *w)
-{
-	return px_tok_is(doc, i, w);
-}
+/* The words of each class are data (words.tsv, read by words.c). */
 
 static size_t tok_len(const px_doc *doc, size_t i)
 {
@@ -115,28 +106,18 @@ static size_t tok_len(const px_doc *doc, size_t i)
  * "March" only count with a day or year beside them (checked by callers). */
 static int month_at(const px_doc *doc, size_t i)
 {
-	if (i >= doc->n_toks || doc->toks[i].kind != TK_WORD || !doc->toks[i].cap)
+	int m;
+	if (i >= doc->n_toks || !doc->toks[i].cap || !px_word_in(doc, i, WC_MONTH, &m))
 		return 0;
-	const char *s = doc->text.s + doc->toks[i].start;
-	size_t n = tok_len(doc, i);
-	for (int m = 0; m < 12; m++) {
-		size_t full = strlen(months[m]);
-		if (n == full && !strncasecmp(s, months[m], n))
-			return m + 1;
-		if ((n == 3 || (m == 8 && n == 4)) && !strncasecmp(s, months[m], n))
-			return m + 1;
-	}
-	return 0;
+	return m;
 }
 
 static int weekday_at(const px_doc *doc, size_t i)
 {
-	if (i >= doc->n_toks || !doc->toks[i].cap)
+	int w;
+	if (i >= doc->n_toks || !doc->toks[i].cap || !px_word_in(doc, i, WC_WEEKDAY, &w))
 		return -1;
-	for (int w = 0; w < 7; w++)
-		if (tok_eq(doc, i, weekdays[w]))
-			return w;
-	return -1;
+	return w;
 }
 
 static int number_at(const px_doc *doc, size_t i, int lo, int hi)
@@ -163,14 +144,18 @@ static void set_day(found *f, int y, int m, int d)
 		f->date = (px_date){y, m, d, 3};
 }
 
+/* The values of relative words (words.tsv). */
+enum { REL_NONE = -9, REL_LAST = -2, REL_PAST = -1, REL_THIS = 0, REL_NEXT = 1, REL_HEDGE = 2 };
+
 static int relative_word(const px_doc *doc, size_t i)
 {
-	static const char *const rel[] = {"last",   "this",    "next", "past",
-	                                  "coming", "earlier", "later"};
-	for (int k = 0; k < 7; k++)
-		if (tok_eq(doc, i, rel[k]))
-			return k;
-	return -1;
+	int v;
+	return px_word_in(doc, i, WC_RELATIVE, &v) ? v : REL_NONE;
+}
+
+static bool counts_back(int rel)
+{
+	return rel == REL_LAST || rel == REL_PAST;
 }
 
 /* "in December", "by March", "since July", "at a February hearing", "the
@@ -179,23 +164,17 @@ static int relative_word(const px_doc *doc, size_t i)
  * the nearest such month before or after publication. */
 static bool month_alone(const px_doc *doc, size_t i, int m, found *f)
 {
-	static const char *const preps[] = {"in",  "by",     "until", "since", "early",  "late",
-	                                    "mid", "before", "after", "from",  "during", NULL};
-	static const char *const determiners[] = {"a", "an", "the", NULL};
 	const px_date *p = &doc->published;
-	bool prep = false, det = false;
-	for (const char *const *w = preps; *w && i > 0 && !prep; w++)
-		prep = tok_eq(doc, i - 1, *w);
+	bool prep = i > 0 && px_word_in(doc, i - 1, WC_MONTH_PREP, NULL);
 	/* a determiner only with a noun after the month: "a February hearing" */
-	for (const char *const *w = determiners; *w && i > 0 && !prep && !det; w++)
-		det = tok_eq(doc, i - 1, *w) && i + 1 < doc->n_toks &&
-		      doc->toks[i + 1].kind == TK_WORD && !doc->toks[i + 1].cap &&
-		      doc->toks[i + 1].sent == doc->toks[i].sent;
-	int rel = i > 0 ? relative_word(doc, i - 1) : -1;
-	if (rel == 0 || rel == 2 || rel == 3 || rel == 4) { /* last, next, past, coming */
+	bool det = i > 0 && !prep && px_word_in(doc, i - 1, WC_DETERMINER, NULL) &&
+	           i + 1 < doc->n_toks && doc->toks[i + 1].kind == TK_WORD &&
+	           !doc->toks[i + 1].cap && doc->toks[i + 1].sent == doc->toks[i].sent;
+	int rel = i > 0 ? relative_word(doc, i - 1) : REL_NONE;
+	if (counts_back(rel) || rel == REL_NEXT) { /* last, past, next, coming */
 		if (p->precision < 2)
 			return false;
-		bool ahead = rel == 2 || rel == 4;
+		bool ahead = rel == REL_NEXT;
 		int y = ahead ? (m > p->m ? p->y : p->y + 1) : (m < p->m ? p->y : p->y - 1);
 		f->start = i - 1;
 		f->end = i + 1;
@@ -269,23 +248,23 @@ static bool weekday_expr(const px_doc *doc, size_t i, found *f)
 	if (w < 0)
 		return false;
 	const px_date *p = &doc->published;
-	int rel = i > 0 ? relative_word(doc, i - 1) : -1;
-	f->start = rel >= 0 ? i - 1 : i;
+	int rel = i > 0 ? relative_word(doc, i - 1) : REL_NONE;
+	f->start = rel != REL_NONE ? i - 1 : i;
 	f->end = i + 1;
 	if (p->precision != 3)
 		return true;
 	int pub = px_days_from_civil(p->y, p->m, p->d);
 	int pub_w = ((pub % 7) + 7 + 3) % 7; /* 1970-01-01 was a Thursday (3) */
 	int back = (pub_w - w + 7) % 7, ahead = (w - pub_w + 7) % 7;
-	if (rel == 2 || rel == 4) { /* next / coming */
+	if (rel == REL_NEXT) {
 		shift_days(p, ahead ? ahead : 7, &f->date, 3);
 		f->future = true;
 		f->relative = true;
 	} else {
-		if (rel == 0 && back == 0)
+		if (rel == REL_LAST && back == 0)
 			back = 7;
 		shift_days(p, -back, &f->date, 3);
-		if (rel < 0)
+		if (rel == REL_NONE)
 			shift_days(p, ahead, &f->ahead, 3);
 	}
 	/* "on Tuesday, October 14": the calendar date says which Tuesday */
@@ -298,29 +277,27 @@ static bool weekday_expr(const px_doc *doc, size_t i, found *f)
 	return true;
 }
 
-static bool season_word(const px_doc *doc, size_t i)
-{
-	return tok_eq(doc, i, "spring") || tok_eq(doc, i, "summer") || tok_eq(doc, i, "autumn") ||
-	       tok_eq(doc, i, "fall") || tok_eq(doc, i, "winter");
-}
-
 /* "last month", "this week", "next year", "earlier this year", "this spring" */
 static bool relative_expr(const px_doc *doc, size_t i, found *f)
 {
 	int rel = relative_word(doc, i);
-	if (rel < 0 || i + 1 >= doc->n_toks)
+	if (rel == REL_NONE || i + 1 >= doc->n_toks)
 		return false;
 	size_t unit = i + 1;
-	if ((rel == 5 || rel == 6) && tok_eq(doc, unit, "this"))
-		unit++, rel = 1;
-	bool week = tok_eq(doc, unit, "week"), month = tok_eq(doc, unit, "month"),
-	     year = tok_eq(doc, unit, "year"), season = season_word(doc, unit);
+	if (rel == REL_HEDGE && relative_word(doc, unit) == REL_THIS)
+		unit++, rel = REL_THIS;
+	int u = -1;
+	if (!px_word_in(doc, unit, WC_UNIT, &u))
+		u = -1;
+	enum { U_DAY, U_WEEK, U_MONTH, U_YEAR };
+	bool week = u == U_WEEK, month = u == U_MONTH, year = u == U_YEAR,
+	     season = px_word_in(doc, unit, WC_SEASON, NULL);
 	if (!week && !month && !year && !season)
 		return false;
 	const px_date *p = &doc->published;
 	f->start = i;
 	f->end = unit + 1;
-	int dir = rel == 0 || rel == 3 ? -1 : (rel == 2 || rel == 4) ? 1 : 0;
+	int dir = counts_back(rel) ? -1 : rel == REL_NEXT ? 1 : 0;
 	f->future = dir > 0;
 	f->relative = true;
 	if (p->precision != 3)
@@ -342,16 +319,13 @@ static bool relative_expr(const px_doc *doc, size_t i, found *f)
 
 static bool day_word(const px_doc *doc, size_t i, found *f)
 {
-	int delta;
+	int delta, u;
 	size_t end = i + 1;
-	if (tok_eq(doc, i, "today"))
-		delta = 0;
-	else if (tok_eq(doc, i, "yesterday"))
-		delta = -1;
-	else if (tok_eq(doc, i, "tomorrow"))
-		delta = 1;
-	else if (tok_eq(doc, i, "previous") && tok_eq(doc, i + 1, "day"))
-		delta = -1, end = i + 2; /* "the previous day's talks" */
+	if (px_word_in(doc, i, WC_DAY, &delta))
+		;
+	else if (px_word_in(doc, i, WC_DAY_LEAD, &delta) && px_word_in(doc, i + 1, WC_UNIT, &u) &&
+	         u == 0)
+		end = i + 2; /* "the previous day's talks" */
 	else
 		return false;
 	f->start = i;
@@ -366,7 +340,7 @@ static bool day_word(const px_doc *doc, size_t i, found *f)
 /* "in 2022", "since 2014" */
 static bool year_expr(const px_doc *doc, size_t i, found *f)
 {
-	if (!(tok_eq(doc, i, "in") || tok_eq(doc, i, "since") || tok_eq(doc, i, "during")))
+	if (!px_word_in(doc, i, WC_YEAR_PREP, NULL))
 		return false;
 	int y = number_at(doc, i + 1, 1900, 2200);
 	if (y < 0 || px_tok_char(doc, i + 2, '-'))
@@ -398,16 +372,9 @@ static bool may_start_date(const px_doc *doc, size_t i)
 	const px_token *t = &doc->toks[i];
 	if (t->kind == TK_NUM || t->cap)
 		return true;
-	if (t->kind != TK_WORD ||
-	    !strchr("ltnpceyisd", tolower((unsigned char)doc->text.s[t->start])))
-		return false;
-	static const char *const starters[] = {
-	    "last",      "this",     "next", "past",  "coming", "earlier",  "later", "today",
-	    "yesterday", "tomorrow", "in",   "since", "during", "previous", NULL};
-	for (const char *const *w = starters; *w; w++)
-		if (px_tok_is(doc, i, *w))
-			return true;
-	return false;
+	const px_word *w = px_word_at(doc, i);
+	return w && (w->classes &
+	             (1u << WC_RELATIVE | 1u << WC_DAY | 1u << WC_DAY_LEAD | 1u << WC_YEAR_PREP));
 }
 
 static bool date_at(const px_doc *doc, size_t i, found *f)

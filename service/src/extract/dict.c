@@ -53,6 +53,7 @@ void px_dict_free(px_dict *d)
 	free(d->lex);
 	free(d->buckets);
 	px_speech_free(d->speech);
+	px_words_free(d);
 	for (size_t i = 0; i < d->n_actors; i++) {
 		px_dict_actor *a = &d->actors[i];
 		free(a->name), free(a->kind), free(a->title), free(a->country), free(a->cameo);

@@ -56,6 +56,14 @@ px_dict *px_dict_load_dir(const char *dir, char **err)
 		free(names[i]);
 	}
 	free(names);
+	int missing = rc ? -1 : px_words_missing(d);
+	if (missing >= 0) {
+		buf b;
+		buf_init(&b);
+		buf_printf(&b, "%s/words.tsv: no word of class '%s'", dir, px_word_class_name(missing));
+		*err = buf_detach(&b);
+		rc = -1;
+	}
 	if (rc) {
 		px_dict_free(d);
 		return NULL;

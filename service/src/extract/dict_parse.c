@@ -513,6 +513,7 @@ typedef enum table {
 	T_FACTUALITY,
 	T_NAMEWORDS,
 	T_ROLES,
+	T_WORDS,
 	T_UNKNOWN
 } table;
 
@@ -520,7 +521,8 @@ static table table_of(const char *name)
 {
 	static const char *const files[] = {
 	    "actors",    "countries", "places",    "titles", "events",     "cues",      "names",
-	    "stopwords", "markers",   "relevance", "frames", "factuality", "namewords", "roles"};
+	    "stopwords", "markers",   "relevance", "frames", "factuality", "namewords", "roles",
+	    "words"};
 	const char *base = strrchr(name, '/');
 	base = base ? base + 1 : name;
 	for (int k = 0; k < T_UNKNOWN; k++) {
@@ -548,6 +550,7 @@ static int add_row(px_dict *d, table t, row *r, const char **why)
 	case T_MARKERS: return add_marker_row(d, r);
 	case T_NAMEWORDS: return add_nameword_row(d, r);
 	case T_ROLES: return add_role_row(d, r);
+	case T_WORDS: return px_word_add_row(d, r->field[0], r->field[1], r->field[2], why);
 	default: return -1;
 	}
 }

@@ -196,6 +196,37 @@ typedef struct px_fact {
 	uint8_t status; /* enum px_status */
 } px_fact;
 
+/* words.tsv (words.c): the closed-class words rules name, by class. */
+enum px_word_class {
+	WC_MONTH,      /* value: the month, 1-12 ("aug" 8) */
+	WC_WEEKDAY,    /* value: 0 Monday ... 6 Sunday */
+	WC_RELATIVE,   /* value: -2 last, -1 past, 0 this, 1 next, 2 earlier/later */
+	WC_UNIT,       /* value: 0 day, 1 week, 2 month, 3 year */
+	WC_SEASON,     /* "spring" */
+	WC_DAY,        /* value: days from publication ("yesterday" -1) */
+	WC_DAY_LEAD,   /* value: days from publication, with a day unit after it ("previous day") */
+	WC_MONTH_PREP, /* may stand before a bare month ("in December") */
+	WC_YEAR_PREP,  /* may stand before a bare year ("since 2014") */
+	WC_DETERMINER, /* "a February hearing" */
+	WC_COUNT
+};
+_Static_assert(WC_COUNT <= 32, "a word's classes are bits of a uint32_t");
+#define PX_WORD_BUCKETS 256
+
+typedef struct px_word {
+	char *form; /* lower case */
+	uint32_t hash;
+	uint32_t classes;        /* bits of enum px_word_class */
+	int8_t value[WC_COUNT];  /* per class */
+	int32_t next;            /* chain: index + 1, 0 at the end */
+} px_word;
+
+int px_word_add_row(px_dict *d, const char *form, const char *cls, const char *value,
+                    const char **why);
+int px_words_missing(const px_dict *d); /* a needed class with no word, else -1 */
+const char *px_word_class_name(int c);
+void px_words_free(px_dict *d);
+
 #define PX_LEX_KINDS 13
 /* one slot per px_lex_kind bit: a new kind must raise the count */
 _Static_assert(LX_NAMEWORD == 1 << (PX_LEX_KINDS - 1), "PX_LEX_KINDS counts the px_lex_kind bits");
@@ -241,6 +272,9 @@ struct px_dict {
 	px_topic_cue signals[PX_SIGNALS]; /* weight 0 when not given */
 	bool has_relevance;               /* relevance.tsv loaded: else every article counts */
 	struct px_speech *speech; /* speaker.c: the speech lexicon of cues.tsv */
+	px_word *words; /* words.tsv */
+	size_t n_words, cap_words;
+	int32_t word_bucket[PX_WORD_BUCKETS]; /* index + 1, 0 empty */
 };
 
 /* speaker.c: one cues.tsv row (phrase, class); -1 for an unknown class. */
@@ -464,6 +498,11 @@ static inline bool px_tok_is(const px_doc *doc, size_t i, const char *lower_word
 			return false;
 	return lower_word[n] == '\0';
 }
+
+/* words.c: token i's words.tsv record, NULL if none; whether it is in class c
+ * (and the value it has there). */
+const px_word *px_word_at(const px_doc *doc, size_t i);
+bool px_word_in(const px_doc *doc, size_t i, enum px_word_class c, int *value);
 
 /* A one-byte token equal to c. */
 static inline bool px_tok_char(const px_doc *doc, size_t i, char c)

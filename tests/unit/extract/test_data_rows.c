@@ -1,9 +1,9 @@
 /*
  * test_data_rows — the load-time checks of the rows issue 12 added:
  * relevance.tsv (weights, counts, signals), actors.tsv's title terms and
- * titles.tsv's kinds.  A good row loads with its values; a bad one stops
- * the load with an error naming the file, the line and what is wrong; and
- * the shipped files load.
+ * titles.tsv's kinds, words.tsv's classes and values.  A good row loads with its values; a bad one
+ * stops the load with an error naming the file, the line and what is wrong; and the shipped files
+ * load.
  */
 #include "extract/extract.h"
 #include "extract/internal.h"
@@ -11,8 +11,10 @@
 #include "check_main.h"
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const struct {
 	const char *file, *row;
@@ -43,6 +45,17 @@ static const struct {
     {"titles.tsv", "former\tformer\tmodifier", NULL},
     {"titles.tsv", "mr.\tmr\thonorific", NULL},
     {"titles.tsv", "senator\tsenator\tperon", "person, office, modifier or honorific"},
+    {"words.tsv", "august\tmonth\t8", NULL},
+    {"words.tsv", "fortnight\tunit\t1", NULL},
+    {"words.tsv", "since\tyear_prep", NULL},
+    {"words.tsv", "august\tmonth\t13", "outside its class's range"},
+    {"words.tsv", "august\tmonth", "value missing"},
+    {"words.tsv", "august\tmonth\teight", "value missing"},
+    {"words.tsv", "since\tyear_prep\t1", "takes no value"},
+    {"words.tsv", "August\tmonth\t8", "lower case"},
+    {"words.tsv", "mid year\tmonth_prep", "one token"},
+    {"words.tsv", "august\tmonths\t8", "unknown class"},
+    {"words.tsv", "august\tmonth\t8\naugust\tmonth\t8", "already in that class"},
 };
 
 START_TEST(data_row)
@@ -56,7 +69,9 @@ START_TEST(data_row)
 		ck_assert_msg(rc == -1, "%s loaded", rows[_i].row);
 		ck_assert_ptr_nonnull(err);
 		char where[64];
-		snprintf(where, sizeof where, "%s:1:", rows[_i].file);
+		/* the error names the first bad line */
+		snprintf(where, sizeof where, "%s:%d:", rows[_i].file,
+		         strchr(rows[_i].row, '\n') ? 2 : 1);
 		ck_assert_msg(strstr(err, where) && strstr(err, rows[_i].error), "%s", err);
 	}
 	free(err);
@@ -120,7 +135,30 @@ START_TEST(shipped_files_load)
 	ck_assert_msg(d, "%s", err ? err : "?");
 	ck_assert(d->has_relevance);
 	ck_assert_uint_gt(d->n_topics, 50);
+	ck_assert_int_eq(px_words_missing(d), -1);
 	px_dict_free(d);
+}
+END_TEST
+
+/* A directory whose words.tsv leaves a needed class empty does not load. */
+START_TEST(words_class_missing)
+{
+	char dir[] = "/tmp/parley-words-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char path[96];
+	snprintf(path, sizeof path, "%s/words.tsv", dir);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("# only months\naugust\tmonth\t8\n", f);
+	fclose(f);
+	char *err = NULL;
+	px_dict *d = px_dict_load_dir(dir, &err);
+	unlink(path);
+	rmdir(dir);
+	ck_assert_ptr_null(d);
+	ck_assert_msg(err && strstr(err, "words.tsv: no word of class 'weekday'"), "%s",
+	              err ? err : "?");
+	free(err);
 }
 END_TEST
 
@@ -133,6 +171,7 @@ static Suite *data_rows_suite(void)
 	tcase_add_test(tc, weights_are_read);
 	tcase_add_test(tc, no_table_scores_one);
 	tcase_add_test(tc, shipped_files_load);
+	tcase_add_test(tc, words_class_missing);
 	suite_add_tcase(s, tc);
 	return s;
 }

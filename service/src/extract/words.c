@@ -1,0 +1,149 @@
+/*
+ * words — the closed-class words that extraction rules name, as data.
+ *
+ * A rule speaks of a class ("a month name", "a word that counts back from
+ * the publication date", "a preposition that may stand before a month"),
+ * never of an English word: the words of each class, and the number a word
+ * stands for in its class (August 8, Monday 0, yesterday -1), are the rows
+ * of service/data/words.tsv.  A word may belong to several classes ("in"
+ * opens a month and a year), so one record per word holds a bit per class
+ * and a value per class.
+ *
+ * Lookup goes by the lower-case hash the tokeniser already computed for
+ * every token, through a small chained table, then compares the bytes.
+ * The file is checked at load: an unknown class, a value outside its
+ * class's range, a row repeated, or (once the directory is read) a class
+ * left without words is an error naming the file and line.
+ */
+#include "extract/internal.h"
+
+#include "core/buf.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct word_class {
+	const char *name;
+	int lo, hi;  /* allowed values; lo == hi == 0: no value column */
+	bool needed; /* a dictionary without it is incomplete */
+} word_class;
+
+/* in enum px_word_class order */
+static const word_class classes[WC_COUNT] = {
+    [WC_MONTH] = {"month", 1, 12, true},        [WC_WEEKDAY] = {"weekday", 0, 6, true},
+    [WC_RELATIVE] = {"relative", -2, 2, true},  [WC_UNIT] = {"unit", 0, 3, true},
+    [WC_SEASON] = {"season", 0, 0, true},       [WC_DAY] = {"day", -7, 7, true},
+    [WC_DAY_LEAD] = {"day_lead", -7, 7, false}, [WC_MONTH_PREP] = {"month_prep", 0, 0, true},
+    [WC_YEAR_PREP] = {"year_prep", 0, 0, true}, [WC_DETERMINER] = {"determiner", 0, 0, true},
+};
+
+static int32_t find_form(const px_dict *d, const char *form, size_t n, uint32_t h)
+{
+	for (int32_t k = d->word_bucket[h % PX_WORD_BUCKETS]; k; k = d->words[k - 1].next) {
+		const px_word *w = &d->words[k - 1];
+		if (w->hash == h && strlen(w->form) == n && !memcmp(w->form, form, n))
+			return k - 1;
+	}
+	return -1;
+}
+
+int px_word_add_row(px_dict *d, const char *form, const char *cls, const char *value,
+                    const char **why)
+{
+	size_t n = strlen(form);
+	if (!n || n > 40 || strpbrk(form, " \t")) {
+		*why = "a word is one token of at most 40 bytes";
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (px_ascii_lower((unsigned char)form[i]) != (unsigned char)form[i]) {
+			*why = "words are written in lower case";
+			return -1;
+		}
+	int c = 0;
+	while (c < WC_COUNT && strcmp(classes[c].name, cls))
+		c++;
+	if (c == WC_COUNT) {
+		*why = "unknown class (month, weekday, relative, unit, season, day, day_lead, "
+		       "month_prep, year_prep, determiner)";
+		return -1;
+	}
+	long v = 0;
+	if (classes[c].lo || classes[c].hi) {
+		char *end;
+		v = strtol(value, &end, 10);
+		if (!*value || *end || v < classes[c].lo || v > classes[c].hi) {
+			*why = "value missing or outside its class's range (see the file's header)";
+			return -1;
+		}
+	} else if (*value) {
+		*why = "this class takes no value";
+		return -1;
+	}
+	uint32_t h = px_hash_lower(form, n);
+	int32_t k = find_form(d, form, n, h);
+	if (k < 0) {
+		px_word *w = VEC_PUSH(d->words, d->n_words, d->cap_words);
+		*w = (px_word){.form = xstrdup(form), .hash = h};
+		k = (int32_t)(d->n_words - 1);
+		w->next = d->word_bucket[h % PX_WORD_BUCKETS];
+		d->word_bucket[h % PX_WORD_BUCKETS] = k + 1;
+	}
+	px_word *w = &d->words[k];
+	if (w->classes & (1u << c)) {
+		*why = "the word is already in that class";
+		return -1;
+	}
+	w->classes |= 1u << c;
+	w->value[c] = (int8_t)v;
+	return 0;
+}
+
+int px_words_missing(const px_dict *d)
+{
+	uint32_t seen = 0;
+	for (size_t i = 0; i < d->n_words; i++)
+		seen |= d->words[i].classes;
+	for (int c = 0; c < WC_COUNT; c++)
+		if (classes[c].needed && !(seen & (1u << c)))
+			return c;
+	return -1;
+}
+
+const char *px_word_class_name(int c)
+{
+	assert(c >= 0 && c < WC_COUNT);
+	return classes[c].name;
+}
+
+void px_words_free(px_dict *d)
+{
+	for (size_t i = 0; i < d->n_words; i++)
+		free(d->words[i].form);
+	free(d->words);
+}
+
+const px_word *px_word_at(const px_doc *doc, size_t i)
+{
+	if (i >= doc->n_toks || doc->toks[i].kind != TK_WORD || !doc->dict)
+		return NULL;
+	const px_dict *d = doc->dict;
+	const px_token *t = &doc->toks[i];
+	for (int32_t k = d->word_bucket[t->hash % PX_WORD_BUCKETS]; k; k = d->words[k - 1].next) {
+		const px_word *w = &d->words[k - 1];
+		if (w->hash == t->hash && px_tok_is(doc, i, w->form))
+			return w;
+	}
+	return NULL;
+}
+
+bool px_word_in(const px_doc *doc, size_t i, enum px_word_class c, int *value)
+{
+	const px_word *w = px_word_at(doc, i);
+	if (!w || !(w->classes & (1u << c)))
+		return false;
+	if (value)
+		*value = w->value[c];
+	return true;
+}
