@@ -101,7 +101,7 @@ static double now(void)
 static void run_once(const px_dict *d, const char *text, size_t len)
 {
 	size_t clean_len;
-	char *clean = px_clean_text(text, len, &clean_len);
+	char *clean = px_clean_text(d, text, len, &clean_len);
 	px_input in = {clean, clean_len, NULL, "2025-08-27", NULL, false};
 	px_result *r = px_extract(d, &in);
 	free(px_result_json(r, NULL));

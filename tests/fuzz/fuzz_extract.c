@@ -58,7 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	const char *published = (data[0] & 1) ? "2025-08-27" : NULL;
 	size_t clean_len;
-	char *clean = px_clean_text((const char *)data + 1, size - 1, &clean_len);
+	char *clean = px_clean_text(fuzz_dict, (const char *)data + 1, size - 1, &clean_len);
 	px_input in = {clean, clean_len, NULL, published, NULL, false};
 	px_result *r = px_extract(fuzz_dict, &in);
 	must_be_json(r);

@@ -112,7 +112,7 @@ int cmd_extract(int argc, char **argv)
 		return 2;
 	}
 	size_t clean_len;
-	char *clean = px_clean_text(raw, len, &clean_len);
+	char *clean = px_clean_text(d, raw, len, &clean_len);
 	px_input in = {clean, clean_len, a.title, a.published_at, NULL, false};
 	px_result *r = px_extract(d, &in);
 	json_t *out = json_object();

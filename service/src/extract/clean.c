@@ -6,115 +6,27 @@
  * are not part of the story, so both px_clean_text() (which produces the
  * stored article text) and px_extract() (which must cope with raw text too)
  * ask the same classifier.  The rules look only at the shape of a line and
- * generic page words, never at topics: prose ends like a sentence, teasers
- * and headlines do not; a bare "Read more" introduces a block of teasers.
+ * generic page words (service/data/furniture.tsv), never at topics: prose ends like a sentence,
+ * teasers and headlines do not; a bare "Read more" introduces a block of teasers.
  */
 #include "extract/internal.h"
 
 #include "core/buf.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-/* Lines starting with these are furniture whatever follows. */
-static const char *const furniture_prefixes[] = {"read more:",
-                                                 "read more :",
-                                                 "also read:",
-                                                 "read also:",
-                                                 "see also:",
-                                                 "related:",
-                                                 "explore more",
-                                                 "advertisement",
-                                                 "listen to this article",
-                                                 "sign up",
-                                                 "subscribe",
-                                                 "follow us",
-                                                 "share this",
-                                                 "click here",
-                                                 "photo:",
-                                                 "image:",
-                                                 "video:",
-                                                 "watch:",
-                                                 "topics",
-                                                 "tags:",
-                                                 "first published",
-                                                 "last updated",
-                                                 "published at",
-                                                 "published:",
-                                                 "updated:",
-                                                 "author:",
-                                                 "copyright",
-                                                 "(c) ",
-                                                 "all rights reserved",
-                                                 "don't miss",
-                                                 "get them on",
-                                                 "download the",
-                                                 "recommended",
-                                                 "trending",
-                                                 "most read",
-                                                 "more from",
-                                                 "you may also like",
-                                                 "read more",
-                                                 "also read",
-                                                 "read also",
-                                                 "see also",
-                                                 "related stories",
-                                                 "related articles",
-                                                 "related news",
-                                                 "more on this",
-                                                 "more stories",
-                                                 "latest news",
-                                                 "top stories",
-                                                 "file photo",
-                                                 "representational image",
-                                                 "credit:",
-                                                 "source:",
-                                                 "edited by",
-                                                 "written by",
-                                                 "reporting by",
-                                                 "(reporting by",
-                                                 "editing by",
-                                                 "additional reporting",
-                                                 "(additional reporting",
-                                                 "writing by",
-                                                 "contact us",
-                                                 "terms of use",
-                                                 "privacy policy",
-                                                 "cookie",
-                                                 "newsletter",
-                                                 NULL};
-
-/* A line that is only one of these opens a block of teasers. */
-static const char *const block_markers[] = {"read more",
-                                            "also read",
-                                            "read also",
-                                            "see also",
-                                            "related",
-                                            "related stories",
-                                            "related articles",
-                                            "related news",
-                                            "more from this section",
-                                            "more stories",
-                                            "recommended",
-                                            "most read",
-                                            "trending",
-                                            "you may also like",
-                                            "more on this",
-                                            "latest news",
-                                            "top stories",
-                                            "more news",
-                                            NULL};
-
-/* Inside a line these mark a caption or a credit. */
-static const char *const caption_marks[] = {
-    "| photo", "photo:", "(photo", "photo credit", "(getty", "/ getty", "(image",
-    "image:",  "©",      NULL};
-/* Agency credits end a caption; at a line's start they are a dateline
- * ("GENEVA, June 3 (Reuters) - ...") and the line is news. */
-static const char *const caption_credits[] = {"(ap)",           "(afp)", "(reuters)", "(file)",
-                                              "(getty images)", "(epa)", "(tass)",    NULL};
+/* The page words of each kind are data: furniture.tsv, classes in
+ * enum px_furniture (internal.h). */
+static const char *const *words_of(const px_dict *d, enum px_furniture k, size_t *n)
+{
+	assert(d);
+	*n = d->n_furniture[k];
+	return (const char *const *)d->furniture[k];
+}
 
 static bool starts_with_ci(const char *s, size_t n, const char *prefix)
 {
@@ -133,23 +45,23 @@ static bool mark_at(const char *s, size_t n, const char *mark)
 	return !mark[k];
 }
 
-static bool has_caption_mark(const char *s, size_t n)
+static bool has_caption_mark(const px_dict *d, const char *s, size_t n)
 {
-	bool first[256] = {false};
-	for (const char *const *m = caption_marks; *m; m++)
-		first[(unsigned char)(*m)[0]] = true;
+	size_t n_marks, n_credits;
+	const char *const *marks = words_of(d, FURN_CAPTION, &n_marks);
+	const char *const *credits = words_of(d, FURN_CREDIT, &n_credits);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = px_ascii_lower((unsigned char)s[i]);
 		/* every mark starts a word: skip the "p" of "upper" */
-		if (!first[c] || (i > 0 && isalnum((unsigned char)s[i - 1])))
+		if (!d->caption_first[c] || (i > 0 && isalnum((unsigned char)s[i - 1])))
 			continue;
-		for (const char *const *m = caption_marks; *m; m++)
-			if ((unsigned char)(*m)[0] == c && mark_at(s + i, n - i, *m))
+		for (size_t m = 0; m < n_marks; m++)
+			if ((unsigned char)marks[m][0] == c && mark_at(s + i, n - i, marks[m]))
 				return true;
 	}
-	for (const char *const *c = caption_credits; *c; c++) {
-		size_t k = strlen(*c);
-		if (n >= k && mark_at(s + n - k, k, *c))
+	for (size_t m = 0; m < n_credits; m++) {
+		size_t k = strlen(credits[m]);
+		if (n >= k && mark_at(s + n - k, k, credits[m]))
 			return true;
 	}
 	return false;
@@ -198,14 +110,16 @@ static line_shape shape_of(const char *s, size_t n)
 	return sh;
 }
 
-static bool is_block_marker(const char *s, size_t n)
+static bool is_block_marker(const px_dict *d, const char *s, size_t n)
 {
 	if (n > 32)
 		return false;
 	while (n && strchr(":.-", s[n - 1]))
 		n--;
-	for (const char *const *m = block_markers; *m; m++)
-		if (strlen(*m) == n && strncasecmp(s, *m, n) == 0)
+	size_t n_marks;
+	const char *const *marks = words_of(d, FURN_BLOCK, &n_marks);
+	for (size_t m = 0; m < n_marks; m++)
+		if (strlen(marks[m]) == n && strncasecmp(s, marks[m], n) == 0)
 			return true;
 	return false;
 }
@@ -237,19 +151,30 @@ static bool ends_with_full_date(const char *s, size_t n)
 	return m < d - 1 && m >= 2 && s[m - 1] == ' ' && s[m - 2] == ',';
 }
 
-static bool is_furniture(const char *s, size_t n, const line_shape *sh)
+/* a byline word followed by a space: "By Ann Cole" */
+static bool starts_with_word(const char *s, size_t n, const char *word)
+{
+	size_t k = strlen(word);
+	return n > k + 1 && starts_with_ci(s, n, word) && s[k] == ' ';
+}
+
+static bool is_furniture(const px_dict *d, const char *s, size_t n, const line_shape *sh)
 {
 	if (ends_with_full_date(s, n) && sh->words <= 40)
 		return true;
-	for (const char *const *p = furniture_prefixes; *p; p++)
-		if (starts_with_ci(s, n, *p) && sh->words <= 20)
+	size_t n_prefixes, n_bylines;
+	const char *const *prefixes = words_of(d, FURN_PREFIX, &n_prefixes);
+	for (size_t p = 0; p < n_prefixes && sh->words <= 20; p++)
+		if (starts_with_ci(s, n, prefixes[p]))
 			return true;
-	if (has_caption_mark(s, n))
+	if (has_caption_mark(d, s, n))
 		return true;
 	if (sh->separators >= 2 || (sh->separators && !sh->sentence_end))
 		return true;
-	if (n > 3 && (starts_with_ci(s, n, "by ") && sh->words <= 6))
-		return true;
+	const char *const *bylines = words_of(d, FURN_BYLINE, &n_bylines);
+	for (size_t p = 0; p < n_bylines && sh->words <= 6; p++)
+		if (starts_with_word(s, n, bylines[p]))
+			return true;
 	return false;
 }
 
@@ -260,6 +185,7 @@ static bool is_title_case(const line_shape *sh)
 }
 
 typedef struct classify_state {
+	const px_dict *dict;
 	bool skipping_block; /* after a bare "Read more" */
 	bool block_seen;     /* the teaser block after the marker has begun */
 	bool blank_since_block;
@@ -285,13 +211,13 @@ static bool seen_before(classify_state *st, const char *s, size_t n)
 static bool keep_line(classify_state *st, const char *s, size_t n, bool continues)
 {
 	line_shape sh = shape_of(s, n);
-	if (is_block_marker(s, n)) {
+	if (is_block_marker(st->dict, s, n)) {
 		st->skipping_block = true;
 		st->block_seen = false;
 		st->blank_since_block = false;
 		return false;
 	}
-	bool prose = (sh.sentence_end || continues) && !is_furniture(s, n, &sh) &&
+	bool prose = (sh.sentence_end || continues) && !is_furniture(st->dict, s, n, &sh) &&
 	             !(is_title_case(&sh) && sh.words < 25) && (sh.words >= 4 || sh.sentence_end);
 	if (st->skipping_block) {
 		if (!st->block_seen || !st->blank_since_block || !prose) {
@@ -307,7 +233,7 @@ static bool keep_line(classify_state *st, const char *s, size_t n, bool continue
 	return true;
 }
 
-px_line *px_classify_lines(const char *text, size_t len, size_t *n_out)
+px_line *px_classify_lines(const px_dict *d, const char *text, size_t len, size_t *n_out)
 {
 	px_line *lines = NULL;
 	size_t n = 0, cap = 0;
@@ -320,7 +246,7 @@ px_line *px_classify_lines(const char *text, size_t len, size_t *n_out)
 		l->keep = false;
 		i = j + 1;
 	}
-	classify_state st = {0};
+	classify_state st = {.dict = d};
 	st.seen_cap = 64;
 	while (st.seen_cap < n * 2)
 		st.seen_cap *= 2;
@@ -349,13 +275,13 @@ px_line *px_classify_lines(const char *text, size_t len, size_t *n_out)
 
 /* Lines are judged on the folded text (so curly quotes count as quotes) but
  * copied from the original, so the stored article keeps its own characters. */
-char *px_clean_text(const char *text, size_t len, size_t *out_len)
+char *px_clean_text(const px_dict *d, const char *text, size_t len, size_t *out_len)
 {
 	px_text t;
 	px_text_prepare(&t, text, len);
 	const size_t *off = t.orig_off;
 	size_t n;
-	px_line *lines = px_classify_lines(t.s, t.len, &n);
+	px_line *lines = px_classify_lines(d, t.s, t.len, &n);
 	buf out;
 	buf_init(&out);
 	bool gap = false;

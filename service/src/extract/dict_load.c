@@ -60,7 +60,11 @@ px_dict *px_dict_load_dir(const char *dir, char **err)
 	if (missing >= 0) {
 		buf b;
 		buf_init(&b);
-		buf_printf(&b, "%s/words.tsv: no word of class '%s'", dir, px_word_class_name(missing));
+		if (missing == WC_COUNT)
+			buf_printf(&b, "%s/furniture.tsv: no phrase of class 'prefix'", dir);
+		else
+			buf_printf(&b, "%s/words.tsv: no word of class '%s'", dir,
+			           px_word_class_name(missing));
 		*err = buf_detach(&b);
 		rc = -1;
 	}

@@ -514,15 +514,16 @@ typedef enum table {
 	T_NAMEWORDS,
 	T_ROLES,
 	T_WORDS,
+	T_FURNITURE,
 	T_UNKNOWN
 } table;
 
 static table table_of(const char *name)
 {
-	static const char *const files[] = {
-	    "actors",    "countries", "places",    "titles", "events",     "cues",      "names",
-	    "stopwords", "markers",   "relevance", "frames", "factuality", "namewords", "roles",
-	    "words"};
+	static const char *const files[] = {"actors",    "countries", "places", "titles",
+	                                    "events",    "cues",      "names",  "stopwords",
+	                                    "markers",   "relevance", "frames", "factuality",
+	                                    "namewords", "roles",     "words",  "furniture"};
 	const char *base = strrchr(name, '/');
 	base = base ? base + 1 : name;
 	for (int k = 0; k < T_UNKNOWN; k++) {
@@ -551,6 +552,7 @@ static int add_row(px_dict *d, table t, row *r, const char **why)
 	case T_NAMEWORDS: return add_nameword_row(d, r);
 	case T_ROLES: return add_role_row(d, r);
 	case T_WORDS: return px_word_add_row(d, r->field[0], r->field[1], r->field[2], why);
+	case T_FURNITURE: return px_furniture_add_row(d, r->field[0], r->field[1], why);
 	default: return -1;
 	}
 }

@@ -99,6 +99,6 @@ const char *px_result_published(const px_result *r, char out[16]);
 /* Plain-text preparation for pushed or scraped text: drops boilerplate lines
  * (link lists, captions, "Read more", teasers) and repeated paragraphs.
  * Returns a malloc'd NUL-terminated string; *out_len gets its length. */
-char *px_clean_text(const char *text, size_t len, size_t *out_len);
+char *px_clean_text(const px_dict *d, const char *text, size_t len, size_t *out_len);
 
 #endif

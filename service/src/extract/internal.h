@@ -52,7 +52,7 @@ typedef struct px_line {
 
 /* Classifies every line of text (boilerplate, captions, repeats); returns
  * the malloc'd array and sets *n. */
-px_line *px_classify_lines(const char *text, size_t len, size_t *n);
+px_line *px_classify_lines(const px_dict *d, const char *text, size_t len, size_t *n);
 
 /* ------------------------------------------------------------ dict.c */
 
@@ -216,16 +216,21 @@ _Static_assert(WC_COUNT <= 32, "a word's classes are bits of a uint32_t");
 typedef struct px_word {
 	char *form; /* lower case */
 	uint32_t hash;
-	uint32_t classes;        /* bits of enum px_word_class */
-	int8_t value[WC_COUNT];  /* per class */
-	int32_t next;            /* chain: index + 1, 0 at the end */
+	uint32_t classes;       /* bits of enum px_word_class */
+	int8_t value[WC_COUNT]; /* per class */
+	int32_t next;           /* chain: index + 1, 0 at the end */
 } px_word;
 
 int px_word_add_row(px_dict *d, const char *form, const char *cls, const char *value,
                     const char **why);
-int px_words_missing(const px_dict *d); /* a needed class with no word, else -1 */
+/* a needed class with no word, WC_COUNT when furniture.tsv has no prefix, else -1 */
+int px_words_missing(const px_dict *d);
 const char *px_word_class_name(int c);
 void px_words_free(px_dict *d);
+
+/* furniture.tsv (clean.c): the page words that mark a line as furniture. */
+enum px_furniture { FURN_PREFIX, FURN_BLOCK, FURN_CAPTION, FURN_CREDIT, FURN_BYLINE, FURN_COUNT };
+int px_furniture_add_row(px_dict *d, const char *phrase, const char *cls, const char **why);
 
 #define PX_LEX_KINDS 13
 /* one slot per px_lex_kind bit: a new kind must raise the count */
@@ -271,10 +276,13 @@ struct px_dict {
 	size_t n_topics, cap_topics;
 	px_topic_cue signals[PX_SIGNALS]; /* weight 0 when not given */
 	bool has_relevance;               /* relevance.tsv loaded: else every article counts */
-	struct px_speech *speech; /* speaker.c: the speech lexicon of cues.tsv */
-	px_word *words; /* words.tsv */
+	struct px_speech *speech;         /* speaker.c: the speech lexicon of cues.tsv */
+	px_word *words;                   /* words.tsv */
 	size_t n_words, cap_words;
 	int32_t word_bucket[PX_WORD_BUCKETS]; /* index + 1, 0 empty */
+	char **furniture[FURN_COUNT];         /* furniture.tsv, by class */
+	size_t n_furniture[FURN_COUNT], cap_furniture[FURN_COUNT];
+	bool caption_first[256]; /* bytes a caption mark may start with */
 };
 
 /* speaker.c: one cues.tsv row (phrase, class); -1 for an unknown class. */

@@ -188,7 +188,7 @@ static void push_sentence(px_doc *doc, size_t a, size_t b, size_t para)
 
 void px_segment(px_doc *doc)
 {
-	doc->lines = px_classify_lines(doc->text.s, doc->text.len, &doc->n_lines);
+	doc->lines = px_classify_lines(doc->dict, doc->text.s, doc->text.len, &doc->n_lines);
 	size_t para = 0;
 	for (size_t l = 0; l < doc->n_lines; l++) {
 		if (!doc->lines[l].keep)

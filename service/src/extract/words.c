@@ -108,7 +108,7 @@ int px_words_missing(const px_dict *d)
 	for (int c = 0; c < WC_COUNT; c++)
 		if (classes[c].needed && !(seen & (1u << c)))
 			return c;
-	return -1;
+	return d->n_furniture[FURN_PREFIX] ? -1 : WC_COUNT;
 }
 
 const char *px_word_class_name(int c)
@@ -122,6 +122,11 @@ void px_words_free(px_dict *d)
 	for (size_t i = 0; i < d->n_words; i++)
 		free(d->words[i].form);
 	free(d->words);
+	for (int k = 0; k < FURN_COUNT; k++) {
+		for (size_t i = 0; i < d->n_furniture[k]; i++)
+			free(d->furniture[k][i]);
+		free(d->furniture[k]);
+	}
 }
 
 const px_word *px_word_at(const px_doc *doc, size_t i)
@@ -146,4 +151,36 @@ bool px_word_in(const px_doc *doc, size_t i, enum px_word_class c, int *value)
 	if (value)
 		*value = w->value[c];
 	return true;
+}
+
+int px_furniture_add_row(px_dict *d, const char *phrase, const char *cls, const char **why)
+{
+	static const char *const names[FURN_COUNT] = {"prefix", "block", "caption", "credit",
+	                                              "byline"};
+	int k = 0;
+	while (k < FURN_COUNT && strcmp(names[k], cls))
+		k++;
+	if (k == FURN_COUNT) {
+		*why = "unknown class (prefix, block, caption, credit, byline)";
+		return -1;
+	}
+	size_t n = strlen(phrase);
+	if (!n || n > 40) {
+		*why = "a phrase has 1 to 40 bytes";
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (px_ascii_lower((unsigned char)phrase[i]) != (unsigned char)phrase[i]) {
+			*why = "phrases are written in lower case";
+			return -1;
+		}
+	for (size_t i = 0; i < d->n_furniture[k]; i++)
+		if (!strcmp(d->furniture[k][i], phrase)) {
+			*why = "the phrase is already in that class";
+			return -1;
+		}
+	*VEC_PUSH(d->furniture[k], d->n_furniture[k], d->cap_furniture[k]) = xstrdup(phrase);
+	if (k == FURN_CAPTION)
+		d->caption_first[(unsigned char)phrase[0]] = true;
+	return 0;
 }

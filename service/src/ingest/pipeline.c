@@ -50,7 +50,7 @@ static int blank(const char *s, size_t n)
 	return 1;
 }
 
-static int prepare(const article_input *in, prepared *p, char **err)
+static int prepare(const px_dict *dict, const article_input *in, prepared *p, char **err)
 {
 	memset(p, 0, sizeof *p);
 	if (in->html) {
@@ -60,7 +60,7 @@ static int prepare(const article_input *in, prepared *p, char **err)
 		p->text = xstrdup(p->page.text);
 		p->text_len = strlen(p->text);
 	} else if (in->text) {
-		p->text = px_clean_text(in->text, in->text_len, &p->text_len);
+		p->text = px_clean_text(dict, in->text, in->text_len, &p->text_len);
 		/* Stored empty, an article would wait as "pending" and the
 		 * worker would fetch its URL instead of the text given. */
 		if (blank(p->text, p->text_len)) {
@@ -181,7 +181,7 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
 {
 	memset(out, 0, sizeof *out);
 	prepared p;
-	if (prepare(in, &p, err)) {
+	if (prepare(dict, in, &p, err)) {
 		prepared_free(&p);
 		return PIPE_BAD_INPUT;
 	}

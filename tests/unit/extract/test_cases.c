@@ -174,7 +174,7 @@ START_TEST(test_case_runs)
 	json_t *want = json_loads(c->expect, 0, &jerr);
 	ck_assert_msg(want, "%s: bad expectation JSON: %s", c->name, jerr.text);
 	size_t clean_len;
-	char *clean = px_clean_text(c->input, strlen(c->input), &clean_len);
+	char *clean = px_clean_text(dict, c->input, strlen(c->input), &clean_len);
 	const char *fallback = cases[_i].fallback;
 	px_input in = {clean,
 	               clean_len,

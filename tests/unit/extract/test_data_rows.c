@@ -1,7 +1,8 @@
 /*
  * test_data_rows — the load-time checks of the rows issue 12 added:
  * relevance.tsv (weights, counts, signals), actors.tsv's title terms and
- * titles.tsv's kinds, words.tsv's classes and values.  A good row loads with its values; a bad one
+ * titles.tsv's kinds, words.tsv's classes and values, furniture.tsv's
+ * classes.  A good row loads with its values; a bad one
  * stops the load with an error naming the file, the line and what is wrong; and the shipped files
  * load.
  */
@@ -56,6 +57,11 @@ static const struct {
     {"words.tsv", "mid year\tmonth_prep", "one token"},
     {"words.tsv", "august\tmonths\t8", "unknown class"},
     {"words.tsv", "august\tmonth\t8\naugust\tmonth\t8", "already in that class"},
+    {"furniture.tsv", "read more:\tprefix", NULL},
+    {"furniture.tsv", "(reuters)\tcredit", NULL},
+    {"furniture.tsv", "Read more:\tprefix", "lower case"},
+    {"furniture.tsv", "read more:\tteaser", "unknown class"},
+    {"furniture.tsv", "by\tbyline\nby\tbyline", "already in that class"},
 };
 
 START_TEST(data_row)

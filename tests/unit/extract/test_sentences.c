@@ -1,6 +1,7 @@
 /*
  * test_sentences — sentence boundaries and tokens, checked on the
- * document after segmentation (no dictionary needed).
+ * document after segmentation (the dictionary gives only the page words
+ * that mark furniture lines).
  */
 #include "core/buf.h"
 #include "extract/internal.h"
@@ -9,9 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+static px_dict *dict;
+
 static px_doc *segment(const char *s)
 {
+	if (!dict) {
+		char *err = NULL;
+		dict = px_dict_load_dir("service/data", &err);
+		ck_assert_msg(dict, "%s", err ? err : "?");
+	}
 	px_doc *doc = xcalloc(1, sizeof *doc);
+	doc->dict = dict;
 	px_text_prepare(&doc->text, s, strlen(s));
 	px_segment(doc);
 	return doc;
