@@ -208,6 +208,7 @@ enum px_word_class {
 	WC_MONTH_PREP, /* may stand before a bare month ("in December") */
 	WC_YEAR_PREP,  /* may stand before a bare year ("since 2014") */
 	WC_DETERMINER, /* "a February hearing" */
+	WC_ABBREVIATION, /* a period after it ends no sentence ("Mr.", "Jan.") */
 	WC_COUNT
 };
 _Static_assert(WC_COUNT <= 32, "a word's classes are bits of a uint32_t");

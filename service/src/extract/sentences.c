@@ -4,7 +4,7 @@
  * One tokenizer serves articles and dictionary phrases alike, so both cut
  * "U.S.", "Kim Jong-un" and "Ukraine's" the same way.  Sentences end at
  * . ! ? (closing quotes and brackets kept with them) unless the period
- * belongs to an abbreviation ("Mr.", "Jan.") or an initial, or the next word
+ * belongs to an abbreviation ("Mr.", "Jan.": words.tsv) or an initial, or the next word
  * is lower case; a line is always a boundary, since paragraphs never share
  * a sentence.
  */
@@ -16,13 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-static const char *const abbreviations[] = {
-    "mr",  "mrs",  "ms",   "dr",     "prof", "gen", "col",  "lt",  "sgt",  "capt",
-    "maj", "adm",  "gov",  "sen",    "rep",  "st",  "jr",   "sr",  "jan",  "feb",
-    "mar", "apr",  "jun",  "jul",    "aug",  "sep", "sept", "oct", "nov",  "dec",
-    "no",  "vs",   "etc",  "inc",    "corp", "ltd", "co",   "mt",  "ft",   "rev",
-    "hon", "pres", "dept", "approx", "fig",  "cf",  "al",   "gen", "brig", NULL};
 
 static bool is_word_char(const char *p, const char *end)
 {
@@ -139,11 +132,8 @@ static bool is_abbreviation(const px_doc *doc, size_t i)
 	size_t n = t->end - t->start;
 	const char *s = doc->text.s + t->start;
 	if (n == 1 && isupper((unsigned char)*s))
-		return true; /* an initial */
-	for (const char *const *a = abbreviations; *a; a++)
-		if (strlen(*a) == n && strncasecmp(s, *a, n) == 0)
-			return true;
-	return false;
+		return true;                              /* an initial */
+	return px_word_in(doc, i, WC_ABBREVIATION, NULL); /* "Mr.", "Jan." (words.tsv) */
 }
 
 /* Whether the sentence ends after token i (a terminal mark) within [.., end). */

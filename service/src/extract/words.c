@@ -31,11 +31,17 @@ typedef struct word_class {
 
 /* in enum px_word_class order */
 static const word_class classes[WC_COUNT] = {
-    [WC_MONTH] = {"month", 1, 12, true},        [WC_WEEKDAY] = {"weekday", 0, 6, true},
-    [WC_RELATIVE] = {"relative", -2, 2, true},  [WC_UNIT] = {"unit", 0, 3, true},
-    [WC_SEASON] = {"season", 0, 0, true},       [WC_DAY] = {"day", -7, 7, true},
-    [WC_DAY_LEAD] = {"day_lead", -7, 7, false}, [WC_MONTH_PREP] = {"month_prep", 0, 0, true},
-    [WC_YEAR_PREP] = {"year_prep", 0, 0, true}, [WC_DETERMINER] = {"determiner", 0, 0, true},
+    [WC_MONTH] = {"month", 1, 12, true},
+    [WC_WEEKDAY] = {"weekday", 0, 6, true},
+    [WC_RELATIVE] = {"relative", -2, 2, true},
+    [WC_UNIT] = {"unit", 0, 3, true},
+    [WC_SEASON] = {"season", 0, 0, true},
+    [WC_DAY] = {"day", -7, 7, true},
+    [WC_DAY_LEAD] = {"day_lead", -7, 7, false},
+    [WC_MONTH_PREP] = {"month_prep", 0, 0, true},
+    [WC_YEAR_PREP] = {"year_prep", 0, 0, true},
+    [WC_DETERMINER] = {"determiner", 0, 0, true},
+    [WC_ABBREVIATION] = {"abbreviation", 0, 0, true},
 };
 
 static int32_t find_form(const px_dict *d, const char *form, size_t n, uint32_t h)
@@ -62,11 +68,11 @@ int px_word_add_row(px_dict *d, const char *form, const char *cls, const char *v
 			return -1;
 		}
 	int c = 0;
-	while (c < WC_COUNT && strcmp(classes[c].name, cls))
+	while (c < WC_COUNT && (assert(classes[c].name), strcmp(classes[c].name, cls)))
 		c++;
 	if (c == WC_COUNT) {
 		*why = "unknown class (month, weekday, relative, unit, season, day, day_lead, "
-		       "month_prep, year_prep, determiner)";
+		       "month_prep, year_prep, determiner, abbreviation)";
 		return -1;
 	}
 	long v = 0;
