@@ -3,9 +3,14 @@
 -- folds it into what earlier articles found:
 --   * actors are matched by folded name or alias (persons also one spelling
 --     apart: Yury/Yuri), so every article names the same actor row;
---   * an event that matches an existing one (same CAMEO family, overlapping
---     participants, compatible date and place) becomes one more mention of
---     it, GDELT-style, instead of a new event.
+--   * an event that matches an existing one becomes one more mention of
+--     it, GDELT-style, instead of a new event.  This is the one place that
+--     decides "same event": the extractor reports each telling of an event
+--     with its own sentence, and the reports of one article are matched
+--     here against each other exactly as against other articles' (see
+--     "Same event" in the README): same CAMEO family and status, compatible
+--     date and place, shared parties (two, or all when fewer), and for a
+--     one-sided act (anything but a meeting) the same source.
 -- Re-running it for the same article first removes what that article
 -- contributed, so re-extraction never duplicates anything.
 --
@@ -315,6 +320,18 @@ BEGIN
     -- Candidates: events sharing a party, or at the same place on the same day.
     SELECT c.id INTO v_id FROM (
       SELECT e.id, e.type, e.date, e.date_precision, e.location_name, e.location_country, e.mention_count,
+             -- a one-sided act's source must be a source there too ("A accuses
+             -- B" is not "B accuses A"); meetings have no sides
+             (v_family = '04' OR NOT EXISTS (
+                SELECT 1 FROM jsonb_array_elements(coalesce(v_event->'participants', '[]')) p
+                 WHERE p->>'role' = 'source' AND v_actor_map ? (p->>'actor'))
+              OR NOT EXISTS (SELECT 1 FROM event_participants s
+                              WHERE s.event_id = e.id AND s.role = 'source')
+              OR EXISTS (
+                SELECT 1 FROM jsonb_array_elements(coalesce(v_event->'participants', '[]')) p
+                  JOIN event_participants s ON s.event_id = e.id AND s.role = 'source'
+                       AND s.actor_id = (v_actor_map->>(p->>'actor'))::bigint
+                 WHERE p->>'role' = 'source')) AS same_side,
              (SELECT count(DISTINCT ep.actor_id) FROM event_participants ep
                WHERE ep.event_id = e.id AND ep.actor_id = ANY(v_ids)) AS shared,
              (SELECT count(DISTINCT x.actor_id) FROM event_participants x WHERE x.event_id = e.id) AS n_old
@@ -326,8 +343,10 @@ BEGIN
                          AND lower(e2.location_name) = lower(v_loc) AND e2.sort_date = v_date)
          AND (CASE WHEN v_family <> '' THEN left(coalesce(e.cameo_code, ''), 2) = v_family
                    ELSE e.type = v_event->>'type' END)
-         AND NOT e.id = ANY(v_mentioned)) c
-       WHERE (c.shared >= least(2, cardinality(v_ids), c.n_old)
+         -- what happened is not what was planned, denied or only possible
+         AND e.status = coalesce(v_event->>'status', 'occurred')) c
+       WHERE c.same_side
+         AND (c.shared >= least(2, cardinality(v_ids), c.n_old)
               -- an undated report in a known news cycle: one shared party will do
               OR (v_date IS NULL AND c.type = v_event->>'type'
                   AND c.date BETWEEN v_anchor - 31 AND v_anchor + 31)

@@ -149,5 +149,53 @@ SELECT pg_temp.expect('undated statement joins the one in its news cycle',
 SELECT pg_temp.expect('the autumn statement keeps one mention',
   (SELECT mention_count FROM events WHERE type = 'statement' AND date = '2025-10-15'), 1);
 
+-- 15. "Same event" is decided here alone, for one article's reports as for
+--     different articles': two tellings of one meeting in one article are
+--     one event with the article's one mention.
+CREATE FUNCTION pg_temp.ev(p_ref text, p_type text, p_cameo text, p_date text, p_status text,
+                           p_parts jsonb) RETURNS jsonb LANGUAGE sql AS $$
+  SELECT jsonb_build_object('ref', p_ref, 'type', p_type, 'cameo', p_cameo, 'date', p_date,
+                            'date_precision', 'day', 'status', p_status, 'participants', p_parts,
+                            'sentence_start', 0, 'sentence_end', 10) $$;
+CREATE FUNCTION pg_temp.two(p_a text, p_b text, p_events jsonb) RETURNS jsonb LANGUAGE sql AS $$
+  SELECT jsonb_build_object(
+    'actors', jsonb_build_array(jsonb_build_object('ref', 'a0', 'name', p_a, 'kind', 'person'),
+                                jsonb_build_object('ref', 'a1', 'name', p_b, 'kind', 'person')),
+    'events', p_events, 'statements', '[]'::jsonb) $$;
+SELECT store_extraction(pg_temp.art('https://t.example/15', '2025-09-03'),
+  pg_temp.two('Rita Holm', 'Aldo Ferri', jsonb_build_array(
+    pg_temp.ev('e0', 'meet', '040', '2025-09-02', 'occurred',
+               '[{"actor": "a0", "role": "participant"}, {"actor": "a1", "role": "participant"}]'),
+    pg_temp.ev('e1', 'negotiate', '046', '2025-09-02', 'occurred',
+               '[{"actor": "a1", "role": "participant"}, {"actor": "a0", "role": "participant"}]'))));
+SELECT pg_temp.expect('one article, one meeting told twice: one event',
+  (SELECT count(*) FROM events WHERE date = '2025-09-02'), 1);
+SELECT pg_temp.expect('...with one mention', (SELECT mention_count FROM events WHERE date = '2025-09-02'), 1);
+
+-- 16. A one-sided act is not its mirror: "A accuses B" and "B accuses A" on
+--     one day are two events; the same accusation told twice is one.
+SELECT store_extraction(pg_temp.art('https://t.example/16', '2025-09-05'),
+  pg_temp.two('Rita Holm', 'Aldo Ferri', jsonb_build_array(
+    pg_temp.ev('e0', 'accuse', '112', '2025-09-04', 'occurred',
+               '[{"actor": "a0", "role": "source"}, {"actor": "a1", "role": "target"}]'),
+    pg_temp.ev('e1', 'accuse', '112', '2025-09-04', 'occurred',
+               '[{"actor": "a1", "role": "source"}, {"actor": "a0", "role": "target"}]'),
+    pg_temp.ev('e2', 'accuse', '112', '2025-09-04', 'occurred',
+               '[{"actor": "a0", "role": "source"}, {"actor": "a1", "role": "target"}]'))));
+SELECT pg_temp.expect('mirror accusations: two events',
+  (SELECT count(*) FROM events WHERE type = 'accuse' AND date = '2025-09-04'), 2);
+
+-- 17. What was planned is not what took place, nor what was denied.
+SELECT store_extraction(pg_temp.art('https://t.example/17', '2025-09-08'),
+  pg_temp.two('Rita Holm', 'Aldo Ferri', jsonb_build_array(
+    pg_temp.ev('e0', 'meet', '040', '2025-09-07', 'occurred',
+               '[{"actor": "a0", "role": "participant"}, {"actor": "a1", "role": "participant"}]'),
+    pg_temp.ev('e1', 'meet', '040', '2025-09-07', 'planned',
+               '[{"actor": "a0", "role": "participant"}, {"actor": "a1", "role": "participant"}]'),
+    pg_temp.ev('e2', 'meet', '040', '2025-09-07', 'denied',
+               '[{"actor": "a0", "role": "participant"}, {"actor": "a1", "role": "participant"}]'))));
+SELECT pg_temp.expect('occurred, planned, denied: three events',
+  (SELECT count(*) FROM events WHERE date = '2025-09-07'), 3);
+
 ROLLBACK;
 \echo 'store_extraction: ok'

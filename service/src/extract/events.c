@@ -9,9 +9,12 @@
  * expression is the date; words like "will", "postponed" or "ready to" set
  * the status (an intent to meet is CAMEO 036).  Every attributed statement
  * also makes a statement event (010) for its speaker, dated by its sentence
- * or else the publication day.  Finally the same real-world event told
- * several times in the article is merged: same CAMEO family, overlapping
- * participants, compatible dates and places.
+ * or else the publication day.
+ *
+ * Each report is its own event here, tied to its sentence: whether two
+ * reports tell one real-world event is decided in one place only, by the
+ * store (migrations/repeatable/store_extraction.sql), for reports in one
+ * article and across articles alike.
  */
 #include "extract/internal.h"
 
@@ -21,9 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-/* a merged event's mention spans at most this many neighbouring sentences */
-enum { MAX_MENTION_SENTENCES = 3 };
 
 static bool family_eq(const char *a, const char *b)
 {
@@ -750,7 +750,7 @@ static void scan_triggers(px_doc *doc)
  * Reuters"), which the statement joins, or the statement's own clause dates
  * it ("said on Wednesday") or places it ("In Moscow, X said").  A bare "X
  * said" makes none; statements of one speaker on one occasion share its
- * event (merge_events). */
+ * event (the store joins their reports into one). */
 static int32_t occasion_for(const px_doc *doc, const px_statement *st, size_t n_trig)
 {
 	for (size_t j = 0; j < n_trig; j++) {
@@ -974,101 +974,16 @@ static void carry_reference_day(px_doc *doc)
 	free(ord);
 }
 
-/* ------------------------------------------------------------ merging */
+/* ------------------------------------------------------------ dropped events */
 
-static bool dates_compatible(const px_date *a, const px_date *b)
+/* A statement whose occasion was dropped holds none. */
+static void unlink_dropped(px_doc *doc)
 {
-	if (!a->precision || !b->precision)
-		return true;
-	if (a->y != b->y)
-		return false;
-	if (a->precision >= 2 && b->precision >= 2 && a->m != b->m)
-		return false;
-	return a->precision < 3 || b->precision < 3 || a->d == b->d;
-}
-
-static size_t shared_parts(const px_event *a, const px_event *b)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < a->n_parts; i++)
-		for (size_t j = 0; j < b->n_parts; j++)
-			n += a->parts[i].actor == b->parts[j].actor;
-	return n;
-}
-
-static bool same_event(const px_doc *doc, const px_event *a, const px_event *b)
-{
-	if (!family_eq(a->cameo, b->cameo) || !dates_compatible(&a->date, &b->date) ||
-	    a->status != b->status)
-		return false;
-	bool statement = family_eq(a->cameo, "01");
-	if (!statement && a->place >= 0 && b->place >= 0 && a->place != b->place &&
-	    strcmp(doc->dict->places[a->place].iso3, doc->dict->places[b->place].iso3))
-		return false;
-	size_t shared = shared_parts(a, b);
-	if (is_meeting_family(a->cameo)) {
-		size_t small = a->n_parts < b->n_parts ? a->n_parts : b->n_parts;
-		size_t need = small < 2 ? small : 2;
-		if (need)
-			return shared >= need;
-		/* a meeting named without its parties joins one on the same
-		 * day or at the same place, not any in the same month */
-		bool same_day = a->date.precision == 3 && b->date.precision == 3;
-		bool same_place = a->place >= 0 && a->place == b->place;
-		return same_day || same_place;
+	for (size_t k = 0; k < doc->n_stmts; k++) {
+		int32_t e = doc->stmts[k].event;
+		if (e >= 0 && doc->events[e].into >= 0)
+			doc->stmts[k].event = -1;
 	}
-	if (!a->n_parts || !b->n_parts)
-		return false;
-	/* one voice on one day: the same source */
-	return a->parts[0].actor == b->parts[0].actor && shared >= 1;
-}
-
-static void absorb(px_event *into, px_event *from)
-{
-	for (size_t i = 0; i < from->n_parts; i++)
-		px_add_part(into, from->parts[i].actor, from->parts[i].role);
-	if (from->date.precision > into->date.precision)
-		into->date = from->date;
-	if (into->place < 0)
-		into->place = from->place;
-	/* The evidence stays the sentence (or the few neighbouring sentences)
-	 * that reports the event: a later report far down the article joins
-	 * the event but does not stretch its mention into a passage. */
-	bool touches = from->sent_a <= into->sent_b + 1 && into->sent_a <= from->sent_b + 1;
-	uint32_t a = from->sent_a < into->sent_a ? from->sent_a : into->sent_a;
-	uint32_t b = from->sent_b > into->sent_b ? from->sent_b : into->sent_b;
-	if (touches && b - a < MAX_MENTION_SENTENCES) {
-		into->sent_a = a;
-		into->sent_b = b;
-	}
-	if (into->status == ST_OCCURRED && from->status != ST_OCCURRED && !into->word)
-		into->status = from->status;
-}
-
-static int32_t final_event(const px_doc *doc, int32_t k)
-{
-	while (k >= 0 && doc->events[k].into >= 0 && doc->events[k].into != k)
-		k = doc->events[k].into;
-	return k >= 0 && doc->events[k].into == k ? -1 : k;
-}
-
-static void merge_events(px_doc *doc)
-{
-	for (size_t j = 0; j < doc->n_events; j++) {
-		px_event *b = &doc->events[j];
-		if (b->into >= 0)
-			continue;
-		for (size_t i = 0; i < j; i++) {
-			px_event *a = &doc->events[i];
-			if (a->into >= 0 || !same_event(doc, a, b))
-				continue;
-			absorb(a, b);
-			b->into = (int32_t)i;
-			break;
-		}
-	}
-	for (size_t k = 0; k < doc->n_stmts; k++)
-		doc->stmts[k].event = final_event(doc, doc->stmts[k].event);
 }
 
 /* ------------------------------------------------------------ titles */
@@ -1153,7 +1068,7 @@ void px_find_events(px_doc *doc)
 			e->into = (int32_t)k;
 	}
 	carry_reference_day(doc);
-	merge_events(doc);
+	unlink_dropped(doc);
 	for (size_t k = 0; k < doc->n_events; k++)
 		if (doc->events[k].into < 0)
 			title_event(doc, &doc->events[k]);

@@ -394,7 +394,7 @@ typedef struct px_event {
 	px_part *parts;
 	size_t n_parts, cap_parts;
 	uint32_t sent_a, sent_b;
-	int32_t into; /* merged into that event, or -1 */
+	int32_t into; /* -1, or its own index when dropped (not an event after all) */
 	char *title;
 } px_event;
 
