@@ -361,6 +361,8 @@ BEGIN
                -- an undated report joins only on strong evidence
                WHEN c.date IS NULL OR v_date IS NULL THEN
                  (c.shared >= 2 OR (v_loc IS NOT NULL AND parley_fold(c.location_name) = parley_fold(v_loc))
+                  -- or it is this article's own story, told again without its date
+                  OR c.id = ANY(v_mentioned)
                   OR (v_date IS NULL AND c.date IS NOT NULL AND c.type = v_event->>'type'
                       AND c.date BETWEEN v_anchor - 31 AND v_anchor + 31))
                  -- once the article's news cycle is known, not outside it

@@ -197,5 +197,15 @@ SELECT store_extraction(pg_temp.art('https://t.example/17', '2025-09-08'),
 SELECT pg_temp.expect('occurred, planned, denied: three events',
   (SELECT count(*) FROM events WHERE date = '2025-09-07'), 3);
 
+-- 18. One article telling its planned event again, undated, with one of its
+--     parties: the same event (across articles this would need more).
+SELECT store_extraction(pg_temp.art('https://t.example/18', '2025-09-10'),
+  pg_temp.two('Rita Holm', 'Aldo Ferri', jsonb_build_array(
+    pg_temp.ev('e0', 'visit', '042', NULL, 'planned',
+               '[{"actor": "a0", "role": "source"}, {"actor": "a1", "role": "target"}]'),
+    pg_temp.ev('e1', 'visit', '042', NULL, 'planned', '[{"actor": "a0", "role": "source"}]'))));
+SELECT pg_temp.expect('an article''s undated retelling: one event',
+  (SELECT count(*) FROM events WHERE type = 'visit'), 1);
+
 ROLLBACK;
 \echo 'store_extraction: ok'
