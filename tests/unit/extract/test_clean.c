@@ -4,22 +4,16 @@
  */
 #include "extract/extract.h"
 #include "extract/internal.h"
+#include "shipped_dict.h"
 
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The page words are data (furniture.tsv), loaded once. */
-static px_dict *dict;
-
+/* The page words are data (furniture.tsv). */
 static const px_dict *furniture(void)
 {
-	if (!dict) {
-		char *err = NULL;
-		dict = px_dict_load_dir("service/data", &err);
-		ck_assert_msg(dict, "%s", err ? err : "?");
-	}
-	return dict;
+	return shipped_dict();
 }
 
 static char *clean(const char *s)

@@ -4,29 +4,17 @@
  */
 #include "core/buf.h"
 #include "extract/internal.h"
+#include "shipped_dict.h"
 
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The words dates are read with (words.tsv), loaded once. */
-static px_dict *dict;
-
-static const px_dict *words(void)
-{
-	if (!dict) {
-		char *err = NULL;
-		dict = px_dict_load_dir("service/data", &err);
-		ck_assert_msg(dict, "%s", err ? err : "?");
-	}
-	return dict;
-}
-
 /* Resolves the first date expression of text against published. */
 static px_date resolve(const char *text, const char *published, bool *found)
 {
 	px_doc *doc = xcalloc(1, sizeof *doc);
-	doc->dict = words();
+	doc->dict = shipped_dict(); /* the words dates are read with (words.tsv) */
 	px_text_prepare(&doc->text, text, strlen(text));
 	px_segment(doc);
 	if (published)

@@ -5,22 +5,16 @@
  */
 #include "core/buf.h"
 #include "extract/internal.h"
+#include "shipped_dict.h"
 
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-static px_dict *dict;
-
 static px_doc *segment(const char *s)
 {
-	if (!dict) {
-		char *err = NULL;
-		dict = px_dict_load_dir("service/data", &err);
-		ck_assert_msg(dict, "%s", err ? err : "?");
-	}
 	px_doc *doc = xcalloc(1, sizeof *doc);
-	doc->dict = dict;
+	doc->dict = shipped_dict();
 	px_text_prepare(&doc->text, s, strlen(s));
 	px_segment(doc);
 	return doc;
