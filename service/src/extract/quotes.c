@@ -173,8 +173,25 @@ static bool credited_piece(const px_doc *doc, const span *q)
 		return false;
 	if (px_tok_char(doc, i, ','))
 		i++;
-	return i + 1 < doc->n_toks && qw(doc, i, QW_CREDIT) && doc->toks[i + 1].cap &&
-	       para_of(doc, i + 1) == para_of(doc, q->close);
+	if (i >= doc->n_toks || !qw(doc, i, QW_CREDIT))
+		return false;
+	i++; /* "by the New York Post's Jane Roe" */
+	if (i < doc->n_toks && qw(doc, i, QW_DETERMINER))
+		i++;
+	return i < doc->n_toks && doc->toks[i].cap && para_of(doc, i) == para_of(doc, q->close);
+}
+
+/* '"http://example.org/x."': an address, no words (a mark left open
+ * before a link). */
+static bool web_address(const px_doc *doc, const span *q)
+{
+	if (q->b <= q->a)
+		return false;
+	size_t from = doc->toks[q->a].start, to = doc->toks[q->b - 1].end;
+	for (size_t i = from; i < to; i++)
+		if (isspace((unsigned char)doc->text.s[i]))
+			return false;
+	return memmem(doc->text.s + from, to - from, "://", 3) != NULL;
 }
 
 /* '"Title," by Jane Roe: "The piece opens..."': the quotation right after
@@ -743,7 +760,7 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	/* a title keeps its words unless said as a sentence */
 	bool title = title_case(doc, q->a, q->b) && !(at.tight && said_as_sentence(doc, q));
 	if (words < MIN_WORDS || (words <= SCARE_MAX_WORDS && !at.tight && !whole) || title ||
-	    credited_piece(doc, q) || piece_excerpt(doc, sp, k))
+	    credited_piece(doc, q) || piece_excerpt(doc, sp, k) || web_address(doc, q))
 		return k + 1;
 	/* '"..." - this was the message, according to Foreign Minister X.' */
 	for (size_t t = q->b + 1; at.speaker < 0 && !unnamed && t + 2 < after_end; t++) {
