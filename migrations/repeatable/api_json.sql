@@ -72,6 +72,7 @@ LANGUAGE sql STABLE AS $$
   SELECT json_build_object(
     'id', s.id, 'text', s.text, 'kind', s.kind, 'cue', s.cue,
     'speaker', (SELECT json_build_object('id', a.id, 'name', a.name) FROM actors a WHERE a.id = s.speaker_id),
+    'source_description', s.source_description,
     'date', parley_date_text(s.date, coalesce(s.date_precision, 'day')), 'date_precision', s.date_precision,
     'article', (SELECT json_build_object('id', ar.id, 'url', ar.url, 'title', ar.title)
                   FROM articles ar WHERE ar.id = s.article_id),

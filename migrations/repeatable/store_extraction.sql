@@ -429,14 +429,17 @@ BEGIN
       SELECT published_at::date INTO v_date FROM articles WHERE id = p_article;
       v_prec := CASE WHEN v_date IS NOT NULL THEN 'day' END;
     END IF;
+    -- an unnamed speaker's description (0027), only where no speaker is named
     INSERT INTO statements (speaker_id, article_id, event_id, text, kind, cue, start_offset, end_offset, sentence,
-                            date, date_precision)
+                            date, date_precision, source_description)
     VALUES ((v_actor_map->>(v_stmt->>'speaker'))::bigint, p_article, (v_event_map->>(v_stmt->>'event'))::bigint,
             v_stmt->>'text', coalesce(v_stmt->>'kind', 'direct'), v_stmt->>'cue',
             coalesce((v_stmt->>'start')::int, 0), coalesce((v_stmt->>'end')::int, 0),
             substr(v_text, (v_stmt->>'sentence_start')::int + 1,
                    (v_stmt->>'sentence_end')::int - (v_stmt->>'sentence_start')::int),
-            v_date, v_prec)
+            v_date, v_prec,
+            CASE WHEN v_actor_map->>(v_stmt->>'speaker') IS NULL
+                 THEN left(nullif(btrim(v_stmt->>'source_description'), ''), 200) END)
     ON CONFLICT (article_id, start_offset, end_offset) DO NOTHING;
     IF FOUND THEN v_nstmt := v_nstmt + 1; END IF;
   END LOOP;

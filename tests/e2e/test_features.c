@@ -106,10 +106,11 @@ START_TEST(exports)
 	ck_assert_int_eq(r.status, 200);
 	ck_assert(has_header(&r, "Content-Type: text/csv"));
 	ck_assert(has_header(&r, "Content-Disposition: attachment"));
-	ck_assert(!strncmp(r.body, "id,date,speaker.id,speaker.name,kind,cue,text", 45));
+	ck_assert(!strncmp(r.body,
+	                   "id,date,speaker.id,speaker.name,source_description,kind,cue,text", 64));
 	int cols;
 	ck_assert_int_eq(csv_records(r.body, &cols), (int)n + 1); /* limit is the page size */
-	ck_assert_int_eq(cols, 13); /* ... event_id, sentence, offsets[] */
+	ck_assert_int_eq(cols, 14); /* ... event_id, sentence, offsets[] */
 	reply_free(&r);
 	r = get_with("/v1/events", "Accept: application/x-ndjson", NULL);
 	ck_assert_int_eq(r.status, 200);
@@ -619,6 +620,57 @@ START_TEST(dates_without_published_at)
 }
 END_TEST
 
+/* "a spokeswoman for the ministry said": no speaker, but the statement
+ * keeps the description, in its document, the article's detail and the
+ * CSV export; a named speaker's statement has none. */
+START_TEST(unnamed_source_described)
+{
+	json_int_t id = post_text(
+	    "https://fixtures.example/world/harbor-ministry",
+	    "Minister Olga Tamsin visited the harbor on Monday.\n\n"
+	    "\"The ministry has no plans to change the harbor rules this year,\" a spokeswoman "
+	    "for the ministry said.\n\n"
+	    "\"We will keep the harbor open to every ship,\" Tamsin said after the visit.");
+	char path[128];
+	snprintf(path, sizeof path, "/v1/statements?article_id=%lld", (long long)id);
+	reply r = client_get(path);
+	ck_assert_int_eq(r.status, 200);
+	json_t *data = json_object_get(r.json, "data"), *st;
+	size_t i, described = 0, named = 0;
+	json_array_foreach(data, i, st)
+	{
+		json_t *d = json_object_get(st, "source_description");
+		ck_assert_msg(d != NULL, "source_description missing");
+		if (json_is_string(d)) {
+			ck_assert_str_eq(json_string_value(d), "a spokeswoman for the ministry");
+			ck_assert(json_is_null(json_object_get(st, "speaker")));
+			described++;
+		} else if (json_is_object(json_object_get(st, "speaker"))) {
+			named++;
+		}
+	}
+	ck_assert_uint_eq(described, 1);
+	ck_assert_uint_ge(named, 1);
+	reply_free(&r);
+
+	snprintf(path, sizeof path, "/v1/articles/%lld", (long long)id);
+	r = client_get(path);
+	ck_assert_int_eq(r.status, 200);
+	described = 0;
+	json_array_foreach(json_object_get(r.json, "statements"), i, st) described +=
+	    json_is_string(json_object_get(st, "source_description"));
+	ck_assert_uint_eq(described, 1);
+	reply_free(&r);
+
+	snprintf(path, sizeof path, "/v1/statements?article_id=%lld&format=csv", (long long)id);
+	r = client_get(path);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(!strncmp(r.body, "id,date,speaker.id,speaker.name,source_description,kind", 55));
+	ck_assert_ptr_nonnull(strstr(r.body, "a spokeswoman for the ministry"));
+	reply_free(&r);
+}
+END_TEST
+
 int main(void)
 {
 	curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -636,6 +688,7 @@ int main(void)
 	tcase_add_test(tc, actor_dictionary);
 	tcase_add_test(tc, off_topic_marked_and_hidden);
 	tcase_add_test(tc, dates_without_published_at);
+	tcase_add_test(tc, unnamed_source_described);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

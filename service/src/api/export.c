@@ -41,8 +41,9 @@ static const char *const actor_columns[] = {
     "country",     "cameo_code", "aliases[]", "statement_count",
     "event_count", "first_seen", "last_seen", NULL};
 static const char *const statement_columns[] = {
-    "id",         "date",        "speaker.id",    "speaker.name", "kind",     "cue",       "text",
-    "article.id", "article.url", "article.title", "event_id",     "sentence", "offsets[]", NULL};
+    "id",       "date",      "speaker.id", "speaker.name", "source_description", "kind",
+    "cue",      "text",      "article.id", "article.url",  "article.title",      "event_id",
+    "sentence", "offsets[]", NULL};
 static const char *const article_columns[] = {"id",        "url",    "canonical_url", "title",
                                               "site_name", "author", "published_at",  "fetched_at",
                                               "status",    "error",  "source_id",     NULL};

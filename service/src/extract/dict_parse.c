@@ -449,6 +449,47 @@ static int add_nameword_row(px_dict *d, row *r)
 	return -1;
 }
 
+const char *const px_quoteword_names[PX_QUOTEWORD_CLASSES] = {
+    "determiner",  "filler",      "gap",         "object",         "aside",
+    "unnamed",     "lead-in",     "adverbial",   "complementizer", "listener",
+    "topic",       "clause-prep", "contrast",    "request",        "source",
+    "source-link", "subject-he",  "subject-she", "credit",         "minor"};
+
+/* quotewords.tsv: word, class; the classes of one word gather in one entry
+ * (its ref's bits).  A phrase, an unknown class or a repeated row fails. */
+static int add_quoteword_row(px_dict *d, row *r, const char **why)
+{
+	uint32_t bit = 0;
+	for (int k = 0; k < PX_QUOTEWORD_CLASSES && !bit; k++)
+		if (!strcmp(r->field[1], px_quoteword_names[k]))
+			bit = 1u << k;
+	if (!bit) {
+		*why = "unknown class (see the classes at the top of quotewords.tsv)";
+		return -1;
+	}
+	px_token *toks = NULL;
+	size_t n = 0, cap = 0;
+	px_tokenize(r->field[0], 0, strlen(r->field[0]), &toks, &n, &cap);
+	free(toks);
+	if (n != 1) {
+		*why = "a quote word is one token";
+		return -1;
+	}
+	for (size_t i = 0; i < d->n_lex; i++) {
+		px_lex_entry *e = &d->lex[i];
+		if (!(e->kind & LX_QUOTEWORD) || strcasecmp(e->toks[0], r->field[0]))
+			continue;
+		if (e->ref & bit) {
+			*why = "repeats a row";
+			return -1;
+		}
+		e->ref |= bit;
+		return 0;
+	}
+	px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), LX_QUOTEWORD, bit);
+	return 0;
+}
+
 static int add_word_row(px_dict *d, row *r, unsigned kind)
 {
 	px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), kind, 0);
@@ -515,15 +556,16 @@ typedef enum table {
 	T_ROLES,
 	T_WORDS,
 	T_FURNITURE,
+	T_QUOTEWORDS,
 	T_UNKNOWN
 } table;
 
 static table table_of(const char *name)
 {
-	static const char *const files[] = {"actors",    "countries", "places", "titles",
-	                                    "events",    "cues",      "names",  "stopwords",
-	                                    "markers",   "relevance", "frames", "factuality",
-	                                    "namewords", "roles",     "words",  "furniture"};
+	static const char *const files[] = {
+	    "actors",    "countries", "places",  "titles",    "events",    "cues",
+	    "names",     "stopwords", "markers", "relevance", "frames",    "factuality",
+	    "namewords", "roles",     "words",   "furniture", "quotewords"};
 	const char *base = strrchr(name, '/');
 	base = base ? base + 1 : name;
 	for (int k = 0; k < T_UNKNOWN; k++) {
@@ -553,6 +595,7 @@ static int add_row(px_dict *d, table t, row *r, const char **why)
 	case T_ROLES: return add_role_row(d, r);
 	case T_WORDS: return px_word_add_row(d, r->field[0], r->field[1], r->field[2], why);
 	case T_FURNITURE: return px_furniture_add_row(d, r->field[0], r->field[1], why);
+	case T_QUOTEWORDS: return add_quoteword_row(d, r, why);
 	default: return -1;
 	}
 }

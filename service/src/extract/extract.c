@@ -83,7 +83,7 @@ void px_result_free(px_result *r)
 	for (size_t i = 0; i < doc->n_actors; i++)
 		free_actor(&doc->actors[i]);
 	for (size_t i = 0; i < doc->n_stmts; i++)
-		free(doc->stmts[i].text), free(doc->stmts[i].cue);
+		free(doc->stmts[i].text), free(doc->stmts[i].cue), free(doc->stmts[i].source);
 	for (size_t i = 0; i < doc->n_events; i++) {
 		px_event *e = &doc->events[i];
 		free(e->type), free(e->cameo), free(e->parts), free(e->title);

@@ -25,6 +25,7 @@
  *   "statements": [{
  *     "text": "...", "kind": "direct" | "indirect", "cue": "said" | null,
  *     "speaker": "a0" | null, "start": 10, "end": 80,
+ *     "source_description": "a senior official" | null,  (a speaker left unnamed)
  *     "sentence_start": 0, "sentence_end": 95,
  *     "date": "2025-08-27" | null, "event": "e1" | null }],
  *   "events": [{

@@ -70,7 +70,37 @@ enum px_lex_kind {
 	LX_MARKER = 1 << 10,   /* ref: enum px_marker */
 	LX_TOPIC = 1 << 11,    /* ref: relevance cue (relevance.tsv) */
 	LX_NAMEWORD = 1 << 12, /* ref: enum px_nameword (namewords.tsv) */
+	/* ref: px_quoteword bits (quotewords.tsv) */
+	LX_QUOTEWORD = 1 << 13,
 };
+
+/* quotewords.tsv: the words quotes.c asks about around a quotation; one
+ * entry per word, its classes as bits (a word may have several). */
+enum px_quoteword {
+	QW_DETERMINER = 1 << 0,
+	QW_FILLER = 1 << 1,
+	QW_GAP = 1 << 2,
+	QW_OBJECT = 1 << 3,
+	QW_ASIDE = 1 << 4,
+	QW_UNNAMED = 1 << 5,
+	QW_LEAD_IN = 1 << 6,
+	QW_ADVERBIAL = 1 << 7,
+	QW_COMPLEMENTIZER = 1 << 8,
+	QW_LISTENER = 1 << 9,
+	QW_TOPIC = 1 << 10,
+	QW_CLAUSE_PREP = 1 << 11,
+	QW_CONTRAST = 1 << 12,
+	QW_REQUEST = 1 << 13,
+	QW_SOURCE = 1 << 14,
+	QW_SOURCE_LINK = 1 << 15,
+	QW_HE = 1 << 16,
+	QW_SHE = 1 << 17,
+	QW_CREDIT = 1 << 18,
+	QW_MINOR = 1 << 19,
+};
+/* The quotewords.tsv class names, in px_quoteword bit order. */
+extern const char *const px_quoteword_names[];
+#define PX_QUOTEWORD_CLASSES 20
 
 /* namewords.tsv: the words that shape a personal name. */
 enum px_nameword {
@@ -233,9 +263,9 @@ void px_words_free(px_dict *d);
 enum px_furniture { FURN_PREFIX, FURN_BLOCK, FURN_CAPTION, FURN_CREDIT, FURN_BYLINE, FURN_COUNT };
 int px_furniture_add_row(px_dict *d, const char *phrase, const char *cls, const char **why);
 
-#define PX_LEX_KINDS 13
+#define PX_LEX_KINDS 14
 /* one slot per px_lex_kind bit: a new kind must raise the count */
-_Static_assert(LX_NAMEWORD == 1 << (PX_LEX_KINDS - 1), "PX_LEX_KINDS counts the px_lex_kind bits");
+_Static_assert(LX_QUOTEWORD == 1 << (PX_LEX_KINDS - 1), "PX_LEX_KINDS counts the px_lex_kind bits");
 
 typedef struct px_lex_hit {
 	const struct px_lex_entry *entry[PX_LEX_KINDS]; /* NULL when no entry of that kind */
@@ -372,6 +402,7 @@ typedef struct px_statement {
 	bool direct;
 	char *cue;
 	int32_t speaker;
+	char *source;            /* an unnamed speaker's words ("a senior official"), or NULL */
 	uint32_t start, end;     /* bytes in the work text */
 	uint32_t sent_a, sent_b; /* sentence range, inclusive */
 	px_date date;

@@ -156,6 +156,7 @@ static void statement_json(buf *b, const px_doc *doc, const px_statement *s,
 	then(b, str_or_null(b, "kind", s->direct ? "direct" : "indirect"));
 	then(b, str_or_null(b, "cue", s->cue));
 	then(b, ref(b, "speaker", 'a', s->speaker >= 0 ? actor_ref[s->speaker] : -1));
+	then(b, str_or_null(b, "source_description", s->speaker < 0 ? s->source : NULL));
 	then(b, num(b, "start", cp_at(doc, s->start)));
 	then(b, num(b, "end", cp_at(doc, s->end)));
 	then(b, num(b, "sentence_start", cp_at(doc, sa->start)));

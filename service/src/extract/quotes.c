@@ -10,7 +10,16 @@
  * then the subject of the sentence; a bare quotation paragraph continues
  * the previous speaker.  Pronouns and "the Kremlin spokesman" resolve to
  * the last compatible speaker or person.  Short fragments with no speech
- * verb beside them ("an "economic war"") are scare quotes, not statements.
+ * verb beside them ("an "economic war"") are scare quotes, not statements;
+ * so are titles of works and shows ("Meet the Press"), headlines credited
+ * to their author ('"Title," by X:') and the piece quoted after them.
+ * "A," he said, "B." is one statement only when B opens right after the
+ * attribution and has none of its own.  A subject the text leaves unnamed
+ * ("a spokeswoman for the ministry said") credits no one; the statement
+ * keeps its words as the source's description.
+ *
+ * Every English word these rules ask about is a row of quotewords.tsv
+ * (classes at its top, checked at load); speech verbs are cues.tsv's.
  */
 #include "extract/speaker.h"
 
@@ -32,6 +41,20 @@ typedef struct span {
 static size_t para_of(const px_doc *doc, size_t tok)
 {
 	return doc->sents[doc->toks[tok].sent].para;
+}
+
+/* Token i is a quotewords.tsv word of one of the classes cls. */
+static bool qw(const px_doc *doc, size_t i, unsigned cls)
+{
+	const px_lex_entry *e;
+	return px_lex_match(doc, i, LX_QUOTEWORD, &e) && (e->ref & cls);
+}
+
+/* The possessive ending "'s", to the tagger. */
+static bool possessive(const px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i);
+	return k >= 0 && !strcmp(px_syn_xpos(doc, (size_t)k), "POS");
 }
 
 static bool opens(const px_doc *doc, size_t i)
@@ -60,6 +83,12 @@ static span *find_spans(const px_doc *doc, size_t *n_out)
 	bool in_attr = false; /* inside a markup attribute value: href="..." */
 	for (size_t i = 0; i < doc->n_toks; i++) {
 		bool para_end = i + 1 == doc->n_toks || para_of(doc, i + 1) != para_of(doc, i);
+		/* '...">': the mark closing a markup attribute (whose value may
+		 * run over a line break), never a quotation */
+		if (doc->toks[i].kind == TK_QUOTE && doc->text.s[doc->toks[i].end] == '>') {
+			in_attr = false;
+			continue;
+		}
 		if (doc->toks[i].kind == TK_QUOTE &&
 		    (in_attr ||
 		     (doc->toks[i].start > 0 && doc->text.s[doc->toks[i].start - 1] == '='))) {
@@ -99,32 +128,86 @@ static size_t word_count(const px_doc *doc, size_t a, size_t b)
 	return n;
 }
 
-/* "Meet the Press", "Perfect Enough: A Life": every word longer than a
- * function word capitalised — the name of a work or a show, not words
- * anyone said. */
+/* "Meet the Press", "Orange is the New Black", "The Lead with Jake
+ * Tapper": every word capitalised but those titles leave lower-case
+ * (quotewords.tsv "minor"), the first among the capitalised — the name of
+ * a work or a show, not words anyone said. */
 static bool title_case(const px_doc *doc, size_t a, size_t b)
 {
-	size_t capitalised = 0, words = 0;
+	size_t capitalised = 0;
+	bool first = true;
 	for (size_t i = a; i < b; i++) {
 		const px_token *t = &doc->toks[i];
-		if (px_tok_char(doc, i, '?'))
+		if (px_tok_char(doc, i, '?') || px_tok_char(doc, i, '!'))
 			return false; /* "Why now?" asks */
-		if (t->kind != TK_WORD)
+		/* a clitic ("America's", "Let's") leans on the word before */
+		if (t->kind != TK_WORD || doc->text.s[t->start] == '\'')
 			continue;
-		words++;
-		if (t->cap)
+		if (t->cap || t->allcaps)
 			capitalised++;
-		else if (t->end - t->start > 3)
+		else if (first || !qw(doc, i, QW_MINOR))
 			return false;
+		first = false;
 	}
-	return words >= 3 && capitalised * 3 >= words * 2;
+	return capitalised >= 2;
+}
+
+/* Quoted as a sentence of speech: opened right after the attribution's
+ * colon or comma ('told the crowd: "Jobs For Every County."') and ending
+ * as a sentence does — not a title the attribution names ('said on "Meet
+ * the Press."'). */
+static bool said_as_sentence(const px_doc *doc, const span *q)
+{
+	return q->b > q->a && q->open > 0 &&
+	       (px_tok_char(doc, q->open - 1, ':') || px_tok_char(doc, q->open - 1, ',')) &&
+	       (px_tok_char(doc, q->b - 1, '.') || px_tok_char(doc, q->b - 1, '!') ||
+	        px_tok_char(doc, q->b - 1, '?'));
+}
+
+/* '"Title," by Jane Roe': the quoted words are a piece's headline, its
+ * author credited right after the closing mark. */
+static bool credited_piece(const px_doc *doc, const span *q)
+{
+	size_t i = q->close + 1;
+	if (q->close != q->b || i >= doc->n_toks)
+		return false;
+	if (px_tok_char(doc, i, ','))
+		i++;
+	if (i >= doc->n_toks || !qw(doc, i, QW_CREDIT))
+		return false;
+	i++; /* "by the New York Post's Jane Roe" */
+	if (i < doc->n_toks && qw(doc, i, QW_DETERMINER))
+		i++;
+	return i < doc->n_toks && doc->toks[i].cap && para_of(doc, i) == para_of(doc, q->close);
+}
+
+/* '"http://example.org/x."': an address, no words (a mark left open
+ * before a link). */
+static bool web_address(const px_doc *doc, const span *q)
+{
+	if (q->b <= q->a)
+		return false;
+	size_t from = doc->toks[q->a].start, to = doc->toks[q->b - 1].end;
+	for (size_t i = from; i < to; i++)
+		if (isspace((unsigned char)doc->text.s[i]))
+			return false;
+	return memmem(doc->text.s + from, to - from, "://", 3) != NULL;
+}
+
+/* '"Title," by Jane Roe: "The piece opens..."': the quotation right after
+ * a credited headline is the piece's text, not speech. */
+static bool piece_excerpt(const px_doc *doc, const span *sp, size_t k)
+{
+	return k > 0 && credited_piece(doc, &sp[k - 1]) && sp[k].open > 0 &&
+	       px_tok_char(doc, sp[k].open - 1, ':') &&
+	       para_of(doc, sp[k].open) == para_of(doc, sp[k - 1].close);
 }
 
 /* ------------------------------------------------------------ speakers */
 
 static bool is_pronoun(const px_doc *doc, size_t i)
 {
-	return px_tok_is(doc, i, "he") || px_tok_is(doc, i, "she");
+	return qw(doc, i, QW_HE | QW_SHE);
 }
 
 static bool cue_len(const px_doc *doc, size_t i, size_t *len)
@@ -135,17 +218,13 @@ static bool cue_len(const px_doc *doc, size_t i, size_t *len)
 	if (doc->toks[i].cap && doc->sents[doc->toks[i].sent].tok_start != i)
 		return false;
 	/* "Western claims", "the statement": a noun, not a speech verb */
-	static const char *const determiners[] = {
-	    "the",   "a",     "an",      "his",    "her", "their",   "its",     "our", "such",
-	    "these", "those", "western", "recent", "new", "earlier", "similar", NULL};
 	*len = px_lex_match(doc, i, LX_CUE, &e);
 	if (!*len)
 		return false;
-	for (const char *const *d = determiners; i > 0 && *d; d++)
-		if (px_tok_is(doc, i - 1, *d) && !px_tok_is(doc, i, "according")) {
-			*len = 0;
-			return false;
-		}
+	if (i > 0 && qw(doc, i - 1, QW_DETERMINER) && !qw(doc, i, QW_SOURCE)) {
+		*len = 0;
+		return false;
+	}
 	return true;
 }
 
@@ -158,7 +237,7 @@ static bool governs_object(const px_doc *doc, size_t i);
 static bool object_position(const px_doc *doc, size_t start, size_t end)
 {
 	size_t a = doc->sents[doc->toks[start].sent].tok_start;
-	if (end < doc->n_toks && px_tok_is(doc, end, "'s"))
+	if (end < doc->n_toks && possessive(doc, end))
 		return true;
 	size_t k = start;
 	while (k > a && k + 4 > start && (doc->toks[k - 1].cap || doc->toks[k - 1].allcaps))
@@ -170,7 +249,7 @@ static bool object_position(const px_doc *doc, size_t start, size_t end)
  * its first person outside quotations.  *at gets that mention's token. */
 int px_pronoun_gender(const px_doc *doc, size_t tok)
 {
-	return px_tok_is(doc, tok, "he") ? 1 : px_tok_is(doc, tok, "she") ? 2 : 0;
+	return qw(doc, tok, QW_HE) ? 1 : qw(doc, tok, QW_SHE) ? 2 : 0;
 }
 
 /* A person the pronoun may stand for: not one known to be of the other gender. */
@@ -243,30 +322,22 @@ static int32_t actor_at(px_doc *doc, const speaker_ctx *ctx, size_t i, size_t *l
 typedef struct attribution {
 	int32_t speaker;
 	size_t cue_tok, cue_n;
-	bool tight; /* the speech verb stands right beside the quote */
+	bool tight;            /* the speech verb stands right beside the quote */
+	size_t desc_a, desc_b; /* an unnamed speaker's words: "a senior official" */
 } attribution;
 
 /* Skips "," and adverbs such as "also", "later", "on Wednesday" before a cue. */
 static size_t skip_fillers(px_doc *doc, size_t i, size_t end)
 {
-	static const char *const fillers[] = {
-	    "also", "later", "then",    "further",    "again",      "has",      "had", "have",
-	    "was",  "once",  "earlier", "previously", "reportedly", "publicly", NULL};
-	while (i < end) {
-		bool hit = false;
-		for (const char *const *f = fillers; *f && !hit; f++)
-			hit = px_tok_is(doc, i, *f);
-		if (!hit)
-			break;
+	while (i < end && qw(doc, i, QW_FILLER))
 		i++;
-	}
 	return i;
 }
 
 /* After a closing mark: ", he said", ", Putin stated", ", said Peskov". */
 static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, size_t end)
 {
-	attribution at = {-1, 0, 0, false};
+	attribution at = {-1, 0, 0, false, 0, 0};
 	if (i < end && px_tok_char(doc, i, ','))
 		i++;
 	size_t len, cl;
@@ -279,7 +350,7 @@ static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, si
 		i = j0;
 	int32_t who = i < end ? actor_at(doc, ctx, i, &len) : -1;
 	/* "Putin's envoy Kirill Dmitriev wrote": the envoy speaks */
-	if (who >= 0 && px_tok_is(doc, i + len, "'s")) {
+	if (who >= 0 && possessive(doc, i + len)) {
 		size_t j = i + len + 1;
 		while (j < end && j < i + len + 6 && doc->tok_mention[j] < 0 &&
 		       doc->toks[j].kind == TK_WORD)
@@ -301,13 +372,13 @@ static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, si
 		}
 		j = skip_fillers(doc, j, end);
 		if (j < end && cue_len(doc, j, &cl))
-			return (attribution){who, j, cl, true};
+			return (attribution){who, j, cl, true, 0, 0};
 		return at;
 	}
 	if (i < end && cue_len(doc, i, &cl)) {
 		size_t j = i + cl;
 		if (j < end && (who = actor_at(doc, ctx, j, &len)) >= 0)
-			return (attribution){who, i, cl, true};
+			return (attribution){who, i, cl, true, 0, 0};
 	}
 	return at;
 }
@@ -316,29 +387,13 @@ static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, si
  * never the speaker. */
 static bool governs_object(const px_doc *doc, size_t i)
 {
-	static const char *const preps[] = {
-	    "in",    "of",      "with", "to",   "for",           "by",   "from", "at",
-	    "about", "against", "on",   "into", "congratulated", "told", "than", "between",
-	    NULL};
-	for (const char *const *p = preps; *p; p++)
-		if (px_tok_is(doc, i, *p))
-			return true;
-	return false;
+	return qw(doc, i, QW_OBJECT);
 }
 
 /* Words allowed between a subject and its verb: "Peskov on Wednesday said". */
 static bool subject_gap_word(px_doc *doc, size_t i)
 {
-	static const char *const gap[] = {
-	    ",",          "also",    "later",     "then",       "further",    "again",
-	    "has",        "had",     "have",      "was",        "once",       "earlier",
-	    "on",         "today",   "yesterday", "monday",     "tuesday",    "wednesday",
-	    "thursday",   "friday",  "saturday",  "sunday",     "reportedly", "publicly",
-	    "separately", "himself", "herself",   "previously", NULL};
-	for (const char *const *g = gap; *g; g++)
-		if (px_tok_is(doc, i, *g))
-			return true;
-	return false;
+	return px_tok_char(doc, i, ',') || qw(doc, i, QW_GAP);
 }
 
 /* The actor whose mention ends right before token end (gap words aside),
@@ -348,9 +403,6 @@ static bool subject_gap_word(px_doc *doc, size_t i)
  * that opens it, or 0. */
 static size_t side_remark_before(px_doc *doc, size_t a, size_t end)
 {
-	static const char *const openers[] = {"who",      "whose",       "alongside", "with",
-	                                      "after",    "before",      "while",     "flanked",
-	                                      "standing", "accompanied", NULL};
 	if (end < a + 3 || !px_tok_char(doc, end - 1, ','))
 		return 0;
 	size_t c = end - 1;
@@ -362,8 +414,7 @@ static size_t side_remark_before(px_doc *doc, size_t a, size_t end)
 	const px_token *t = &doc->toks[first];
 	bool opener = t->kind == TK_WORD && t->end - t->start > 4 &&
 	              !strncasecmp(doc->text.s + t->end - 3, "ing", 3);
-	for (const char *const *w = openers; *w && !opener; w++)
-		opener = px_tok_is(doc, first, *w);
+	opener = opener || qw(doc, first, QW_ASIDE);
 	return opener ? c - 1 : 0;
 }
 
@@ -417,18 +468,7 @@ static int32_t first_subject(px_doc *doc, const speaker_ctx *ctx, size_t a, size
  * unnamed, so no one else in the sentence may take the words. */
 static bool unnamed_speaker_before(px_doc *doc, size_t cue)
 {
-	static const char *const nouns[] = {
-	    "officials",    "official",  "sources", "source",   "analysts",  "analyst",
-	    "diplomats",    "diplomat",  "experts", "expert",   "observers", "people",
-	    "residents",    "witnesses", "critics", "reports",  "media",     "aides",
-	    "negotiators",  "lawmakers", "police",  "military", "statement", "ministry",
-	    "spokesperson", NULL};
-	if (cue == 0)
-		return false;
-	for (const char *const *n = nouns; *n; n++)
-		if (px_tok_is(doc, cue - 1, *n) && !doc->toks[cue - 1].cap)
-			return true;
-	return false;
+	return cue > 0 && qw(doc, cue - 1, QW_UNNAMED) && !doc->toks[cue - 1].cap;
 }
 
 /* The nearest cue in [a, b) and its subject: right before it, else the
@@ -436,15 +476,15 @@ static bool unnamed_speaker_before(px_doc *doc, size_t cue)
  * ("said Peskov"). */
 static attribution cue_in(px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b, bool first)
 {
-	attribution at = {-1, 0, 0, false};
+	attribution at = {-1, 0, 0, false, 0, 0};
 	for (size_t k = 0; k < b - a; k++) {
 		size_t i = first ? a + k : b - 1 - k, cl, len;
 		if (doc->toks[i].inq || !cue_len(doc, i, &cl))
 			continue;
-		if (px_tok_is(doc, i, "according")) { /* the source follows: "according to X" */
+		if (qw(doc, i, QW_SOURCE)) { /* the source follows: "according to X" */
 			int32_t who = i + cl < b ? actor_at(doc, ctx, i + cl, &len) : -1;
 			if (who >= 0)
-				return (attribution){who, i, cl, false};
+				return (attribution){who, i, cl, false, 0, 0};
 			continue;
 		}
 		int32_t who = subject_right_before(doc, ctx, a, i);
@@ -457,7 +497,7 @@ static attribution cue_in(px_doc *doc, const speaker_ctx *ctx, size_t a, size_t 
 		if (who < 0 && i + cl < b)
 			who = actor_at(doc, ctx, i + cl, &len);
 		if (who >= 0)
-			return (attribution){who, i, cl, false};
+			return (attribution){who, i, cl, false, 0, 0};
 	}
 	return at;
 }
@@ -521,6 +561,9 @@ static px_statement *add_statement(px_doc *doc, char *text, bool direct, const a
 	st->direct = direct;
 	st->cue = cue_text(doc, at);
 	st->speaker = at->speaker;
+	st->source = at->speaker < 0 && at->desc_b > at->desc_a
+	                 ? px_orig_span_dup(doc, at->desc_a, at->desc_b)
+	                 : NULL;
 	/* offsets cover the words, not the comma before the closing mark */
 	while (b > a + 1 && (px_tok_char(doc, b - 1, ',') || px_tok_char(doc, b - 1, ';') ||
 	                     px_tok_char(doc, b - 1, ':') || doc->toks[b - 1].kind == TK_QUOTE))
@@ -558,6 +601,53 @@ static void note_speaker(px_doc *doc, speaker_ctx *ctx, int32_t who, size_t tok)
 }
 
 #define MANNER_REACH 5 /* tokens from a closing mark to a verb of any kind */
+#define DESC_MAX_TOKENS 12
+
+/* Whether ln token t hangs under subject head k through a clause or an
+ * apposition of k ("a senior official who asked not to be named", "a
+ * spokesman, Jane Roe"): words about the source, not its description. */
+static bool beyond_description(const px_doc *doc, int32_t k, int32_t t)
+{
+	for (int n = 0; n < 16 && t >= 0; n++) {
+		int32_t h = doc->syn.head[t];
+		if (h == k)
+			return px_syn_rel_is(doc, (size_t)t, "acl:relcl") ||
+			       px_syn_rel_is(doc, (size_t)t, "acl") ||
+			       px_syn_rel_is(doc, (size_t)t, "appos") ||
+			       px_syn_rel_is(doc, (size_t)t, "parataxis");
+		t = h;
+	}
+	return false;
+}
+
+/* "a spokeswoman for the ministry said": a subject the text leaves
+ * unnamed keeps its words as the statement's source description (the
+ * subject's phrase up to a clause, apposition or comma after its head);
+ * a pronoun nobody answers to describes no one. */
+static void describe_unnamed(const px_doc *doc, const px_said *said, attribution *at)
+{
+	at->desc_a = at->desc_b = 0;
+	int32_t k = px_syn_ln(doc, said->subj_tok);
+	if (!said->found || said->actor >= 0 || k < 0 ||
+	    px_syn_upos(doc, (size_t)k) == LN_UPOS_PRON)
+		return;
+	size_t a = said->subj_start, end = a;
+	while (end < said->subj_end && end < a + DESC_MAX_TOKENS && !doc->toks[end].inq &&
+	       doc->toks[end].kind != TK_QUOTE) {
+		int32_t t = px_syn_ln(doc, end);
+		if (end > said->subj_tok &&
+		    (px_tok_char(doc, end, ',') || px_tok_char(doc, end, '(') ||
+		     (t >= 0 && t != k && beyond_description(doc, k, t))))
+			break;
+		end++;
+	}
+	while (end > a && doc->toks[end - 1].kind == TK_PUNCT)
+		end--;
+	if (end > said->subj_tok) {
+		at->desc_a = a;
+		at->desc_b = end;
+	}
+}
 
 static size_t cue_width(px_doc *doc, size_t i)
 {
@@ -572,7 +662,7 @@ static size_t cue_width(px_doc *doc, size_t i)
 static attribution syntax_attribution(px_doc *doc, const speaker_ctx *ctx, const span *q,
                                       size_t sent_a, size_t after_end, bool *unnamed)
 {
-	attribution at = {-1, 0, 0, false};
+	attribution at = {-1, 0, 0, false, 0, 0};
 	px_said said;
 	*unnamed = false;
 	for (size_t i = q->close + 1; q->close == q->b && i < after_end; i++) {
@@ -598,7 +688,9 @@ static attribution syntax_attribution(px_doc *doc, const speaker_ctx *ctx, const
 		if (!beside && !px_speech_governs(doc, i, q->a, q->b))
 			break;
 		*unnamed = said.actor < 0;
-		return (attribution){said.actor, i, cue_width(doc, i), true};
+		at = (attribution){said.actor, i, cue_width(doc, i), true, 0, 0};
+		describe_unnamed(doc, &said, &at);
+		return at;
 	}
 	for (size_t i = q->open; i-- > sent_a;) {
 		if (doc->toks[i].inq || doc->toks[i].kind == TK_QUOTE)
@@ -611,10 +703,36 @@ static attribution syntax_attribution(px_doc *doc, const speaker_ctx *ctx, const
 		size_t w = cue_width(doc, i);
 		bool beside = i + w + 3 >= q->open && (px_tok_char(doc, q->open - 1, ':') ||
 		                                       px_tok_char(doc, q->open - 1, ','));
-		return (attribution){said.actor, i, w,
-		                     beside || px_speech_governs(doc, i, q->a, q->b)};
+		at = (attribution){
+		    said.actor, i, w, beside || px_speech_governs(doc, i, q->a, q->b), 0, 0};
+		describe_unnamed(doc, &said, &at);
+		return at;
 	}
 	return at;
+}
+
+/* Whether quotation sp[j] goes on with the one its attribution split:
+ * '"A," he said, "B."' — B opens right after the attribution's comma or
+ * colon, no other speech verb stands before it ('he said, adding, "B"')
+ * or after it ('"B," said Y'), and B is words, not a title ('he said on
+ * "Meet the Press"', 'waited in an "extraordinarily long line"'). */
+static bool continues_quote(px_doc *doc, const attribution *at, const span *sp, size_t j,
+                            size_t n_spans)
+{
+	const span *q = &sp[j];
+	size_t cl;
+	if (!px_tok_char(doc, q->open - 1, ',') && !px_tok_char(doc, q->open - 1, ':'))
+		return false;
+	for (size_t i = at->cue_tok + at->cue_n; i < q->open; i++)
+		if (px_speech_verb_at(doc, i) || cue_len(doc, i, &cl))
+			return false;
+	size_t end = doc->sents[doc->toks[q->b - 1].sent].tok_end;
+	if (j + 1 < n_spans && sp[j + 1].open < end)
+		end = sp[j + 1].open;
+	for (size_t i = q->close + 1; q->close == q->b && i < end; i++)
+		if (px_speech_verb_at(doc, i) || cue_len(doc, i, &cl))
+			return false;
+	return !title_case(doc, q->a, q->b);
 }
 
 /* One quotation (maybe joined with the next, when split by "he said"). */
@@ -639,13 +757,14 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	}
 	size_t words = word_count(doc, q->a, q->b);
 	bool whole = q->open <= s_open->tok_start + 1 && q->b + 2 >= s_close->tok_end;
-	if (words < MIN_WORDS || (words <= SCARE_MAX_WORDS && !at.tight && !whole) ||
-	    (!at.tight && title_case(doc, q->a, q->b)))
+	/* a title keeps its words unless said as a sentence */
+	bool title = title_case(doc, q->a, q->b) && !(at.tight && said_as_sentence(doc, q));
+	if (words < MIN_WORDS || (words <= SCARE_MAX_WORDS && !at.tight && !whole) || title ||
+	    credited_piece(doc, q) || piece_excerpt(doc, sp, k) || web_address(doc, q))
 		return k + 1;
 	/* '"..." - this was the message, according to Foreign Minister X.' */
 	for (size_t t = q->b + 1; at.speaker < 0 && !unnamed && t + 2 < after_end; t++) {
-		if (!px_tok_is(doc, t, "according") || !px_tok_is(doc, t + 1, "to") ||
-		    doc->toks[t].inq)
+		if (!qw(doc, t, QW_SOURCE) || !qw(doc, t + 1, QW_SOURCE_LINK) || doc->toks[t].inq)
 			continue;
 		/* the name may follow its title: "according to Foreign Minister X" */
 		for (size_t u = t + 2; u < after_end && u < t + 8 && at.speaker < 0; u++) {
@@ -669,7 +788,8 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	/* "A," he said, "B." is one statement */
 	size_t last = k;
 	if (at.tight && at.cue_tok > q->b && k + 1 < n_spans &&
-	    doc->toks[sp[k + 1].open].sent == close_sent && sp[k + 1].open > at.cue_tok)
+	    doc->toks[sp[k + 1].open].sent == close_sent && sp[k + 1].open > at.cue_tok &&
+	    continues_quote(doc, &at, sp, k + 1, n_spans))
 		last = k + 1;
 	buf text;
 	buf_init(&text);
@@ -689,16 +809,11 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
  * "said on Tuesday that", "told reporters:", "added, ". */
 size_t px_skip_lead_in(const px_doc *doc, size_t from, size_t b)
 {
-	static const char *const lead[] = {
-	    "that",   "reporters", "journalists", "today",    "yesterday", "on",
-	    "monday", "tuesday",   "wednesday",   "thursday", "friday",    "saturday",
-	    "sunday", "also",      "later",       "earlier",  NULL};
 	while (from < b) {
-		bool skip = px_tok_char(doc, from, ',') || px_tok_char(doc, from, ':');
-		for (const char *const *w = lead; *w && !skip; w++)
-			skip = px_tok_is(doc, from, *w);
-		/* "on" only before a name: "on Tuesday", "on Telegram", "on X" */
-		if (skip && px_tok_is(doc, from, "on")) {
+		bool skip = px_tok_char(doc, from, ',') || px_tok_char(doc, from, ':') ||
+		            qw(doc, from, QW_LEAD_IN);
+		/* a preposition ("on") only before a name: "on Tuesday", "on X" */
+		if (skip && qw(doc, from, QW_OBJECT)) {
 			if (!(from + 1 < b && doc->toks[from + 1].cap))
 				skip = false;
 			else
@@ -710,13 +825,9 @@ size_t px_skip_lead_in(const px_doc *doc, size_t from, size_t b)
 	}
 	/* "said in a statement that", "said at the time that": an adverbial
 	 * before "that" is not what was said */
-	static const char *const preps[] = {"in",    "at",     "on",  "during",
-	                                    "after", "before", "via", NULL};
-	bool prep = false;
-	for (const char *const *w = preps; *w && !prep; w++)
-		prep = px_tok_is(doc, from, *w);
+	bool prep = qw(doc, from, QW_ADVERBIAL);
 	for (size_t i = from + 1; prep && i < b && i < from + 9; i++) {
-		if (px_tok_is(doc, i, "that"))
+		if (qw(doc, i, QW_COMPLEMENTIZER))
 			return i + 1 < b ? i + 1 : from;
 		if (doc->toks[i].kind == TK_PUNCT || doc->toks[i].kind == TK_QUOTE)
 			break;
@@ -728,15 +839,10 @@ size_t px_skip_lead_in(const px_doc *doc, size_t from, size_t b)
  * report what follows "that" when it comes within a few words. */
 static size_t skip_told_object(px_doc *doc, size_t cue, size_t from, size_t b)
 {
-	static const char *const verbs[] = {"told",   "assured", "informed", "reminded",
-	                                    "warned", "briefed", NULL};
-	bool takes_listener = false;
-	for (const char *const *w = verbs; *w && !takes_listener; w++)
-		takes_listener = px_tok_is(doc, cue, *w);
-	if (!takes_listener)
+	if (!qw(doc, cue, QW_LISTENER))
 		return from;
 	for (size_t i = from; i < b && i < from + 10; i++) {
-		if (px_tok_is(doc, i, "that"))
+		if (qw(doc, i, QW_COMPLEMENTIZER))
 			return i + 1 < b ? i + 1 : from;
 		if (doc->toks[i].kind == TK_PUNCT || doc->toks[i].kind == TK_QUOTE)
 			break;
@@ -751,7 +857,7 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 	for (size_t i = a; i < b; i++)
 		if (doc->toks[i].inq || doc->toks[i].kind == TK_QUOTE)
 			return;
-	if (px_tok_is(doc, a, "according") && px_tok_is(doc, a + 1, "to")) {
+	if (qw(doc, a, QW_SOURCE) && qw(doc, a + 1, QW_SOURCE_LINK)) {
 		size_t len;
 		int32_t who = actor_at(doc, ctx, a + 2, &len);
 		size_t c = a + 2 + (who >= 0 ? len : 0);
@@ -759,7 +865,7 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 		while (end > c + 1 && doc->toks[end - 1].kind == TK_PUNCT)
 			end--;
 		if (who >= 0 && px_tok_char(doc, c, ',') && c + 1 < end) {
-			attribution at = {who, a, 2, true};
+			attribution at = {who, a, 2, true, 0, 0};
 			add_statement(doc, px_orig_span_dup(doc, c + 1, end), false, &at, c + 1,
 			              end);
 			note_speaker(doc, ctx, who, a);
@@ -780,13 +886,15 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 			if (px_speech_verb_at(doc, i) && px_said_by(doc, ctx, i, &said) &&
 			    said.subj_tok < i)
 				parsed = true,
-				at = (attribution){said.actor, i, cue_width(doc, i), false};
-	if ((at.speaker < 0 && !parsed) || px_tok_is(doc, at.cue_tok, "asked"))
+				at = (attribution){said.actor, i, cue_width(doc, i), false, 0, 0};
+	if ((at.speaker < 0 && !parsed) || qw(doc, at.cue_tok, QW_REQUEST))
 		return; /* "X asked Y to ..." requests, it reports nothing */
 	if (!parsed)
 		parsed = px_said_by(doc, ctx, at.cue_tok, &said);
-	if (parsed)
+	if (parsed) {
 		at.speaker = said.actor;
+		describe_unnamed(doc, &said, &at);
+	}
 	/* "Peskov told reporters:" introduces the quotation paragraph after it */
 	if (px_tok_char(doc, b - 1, ':') && at.cue_tok + at.cue_n + 3 >= b) {
 		note_speaker(doc, ctx, at.speaker, b - 1);
@@ -794,8 +902,7 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 	}
 	size_t from = at.cue_tok + at.cue_n, to = b;
 	/* "warned against any deal", "spoke of": a subject, not words reported */
-	if (px_tok_is(doc, from, "against") || px_tok_is(doc, from, "of") ||
-	    px_tok_is(doc, from, "over") || px_tok_is(doc, from, "about"))
+	if (qw(doc, from, QW_TOPIC))
 		return;
 	size_t subj = 0;
 	/* "..., Zakharova said in an interview" reports the part before the comma */
@@ -804,11 +911,10 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 	            : subject_right_before_at(doc, ctx, a, at.cue_tok, &subj) == at.speaker) &&
 	    subj > a &&
 	    (px_tok_char(doc, subj - 1, ',') || /* ", the foreign ministry said" */
-	     (subj > a + 1 && px_tok_is(doc, subj - 1, "the") &&
+	     (subj > a + 1 && qw(doc, subj - 1, QW_DETERMINER) &&
 	      px_tok_char(doc, subj - 2, ','))) &&
-	    (from >= b || governs_object(doc, from) || px_tok_is(doc, from, "during") ||
-	     px_tok_is(doc, from, "after") || px_tok_is(doc, from, "while"));
-	bool trailing_according = px_tok_is(doc, at.cue_tok, "according") && at.cue_tok > a + 3;
+	    (from >= b || governs_object(doc, from) || qw(doc, from, QW_CLAUSE_PREP));
+	bool trailing_according = qw(doc, at.cue_tok, QW_SOURCE) && at.cue_tok > a + 3;
 	/* "..., Putin added." reports what came before */
 	if ((from + 1 >= b || comma_subject || trailing_according) && at.cue_tok > a + 3) {
 		from = a;
@@ -823,9 +929,7 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 	}
 	/* "..., but Egyptian President X urged ...": someone else's clause */
 	for (size_t k = from; k + 2 < to; k++)
-		if (px_tok_char(doc, k, ',') &&
-		    (px_tok_is(doc, k + 1, "but") || px_tok_is(doc, k + 1, "while") ||
-		     px_tok_is(doc, k + 1, "whereas")) &&
+		if (px_tok_char(doc, k, ',') && qw(doc, k + 1, QW_CONTRAST) &&
 		    doc->toks[k + 2].cap) {
 			to = k;
 			break;

@@ -693,6 +693,19 @@ static size_t leftmost(const px_doc *doc, size_t k, int depth)
 	return leftmost(doc, (size_t)c, depth + 1);
 }
 
+/* The last ln token of the phrase headed by k (its rightmost dependent,
+ * recursively; punctuation aside): "a spokeswoman for the ministry". */
+static size_t rightmost(const px_doc *doc, size_t k, int depth)
+{
+	int32_t last = -1;
+	for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c])
+		if (px_syn_upos(doc, (size_t)c) != LN_UPOS_PUNCT)
+			last = c;
+	if (last < 0 || (size_t)last < k || depth > 16)
+		return k;
+	return rightmost(doc, (size_t)last, depth + 1);
+}
+
 /* The nsubj of ln token k outside quotations (a parse may hang a quoted
  * clause's subject on the speech verb as well).  A verb has one subject;
  * when the parse gives it several before it, the nearest wins unless a
@@ -744,7 +757,7 @@ static int32_t name_after(const px_doc *doc, int32_t k)
 
 bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out)
 {
-	*out = (px_said){false, -1, 0, 0};
+	*out = (px_said){false, -1, 0, 0, 0};
 	int32_t k0 = px_syn_ln(doc, cue);
 	if (!doc->syn.ok || k0 < 0)
 		return false;
@@ -791,6 +804,9 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 	size_t left = leftmost(doc, (size_t)subj, 0);
 	int32_t lt = px_syn_tok(doc, left);
 	out->subj_start = lt >= 0 && lt <= st ? (size_t)lt : (size_t)st;
+	size_t right = rightmost(doc, (size_t)subj, 0);
+	int32_t rt = px_syn_tok(doc, right);
+	out->subj_end = rt >= st ? (size_t)rt + 1 : (size_t)st + 1;
 	out->actor = subject_actor(doc, ctx, (size_t)subj);
 	return true;
 }

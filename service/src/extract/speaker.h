@@ -26,6 +26,7 @@ typedef struct px_said {
 	int32_t actor;
 	size_t subj_tok;   /* px token of the subject's head */
 	size_t subj_start; /* px token where the subject's phrase begins */
+	size_t subj_end;   /* px token just past the subject's phrase */
 } px_said;
 
 /* Token i is a speech verb: its form or (with the parse) its lemma is a

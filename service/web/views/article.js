@@ -56,7 +56,7 @@ function detail(a) {
       markedText(a.text || '', marks)),
     panel(`Statements in this article (${a.statements.length})`,
       a.statements.length ? h('ol', { class: 'evidence-list' }, a.statements.map((s, i) =>
-        h('li', { id: `st-${i + 1}` }, s.speaker ? actorLink(s.speaker.id, s.speaker.name) : 'unattributed', ': ',
+        h('li', { id: `st-${i + 1}` }, s.speaker ? actorLink(s.speaker.id, s.speaker.name) : unnamed(s), ': ',
           h('q', { class: `quote quote-${s.kind}`, text: s.text })))) : h('p', { class: 'empty', text: 'No statements.' })),
     panel(`Events in this article (${a.events.length})`,
       a.events.length ? h('ol', { class: 'evidence-list' }, a.events.map((e) =>
@@ -105,5 +105,10 @@ function markLink(m) {
   const who = r.speaker ? r.speaker.name : 'unattributed';
   return r.speaker
     ? h('a', { class: 'mark-link', href: `#/actor/${r.speaker.id}`, 'aria-label': `statement by ${who}` }, `S${m.n}`)
-    : h('span', { class: 'mark-link', title: 'statement, speaker unknown' }, `S${m.n}`);
+    : h('span', { class: 'mark-link', title: r.source_description ? `statement by ${r.source_description} (unnamed)` : 'statement, speaker unknown' }, `S${m.n}`);
+}
+
+// A speaker the text leaves unnamed: its description ("a senior official"), else "unattributed".
+function unnamed(s) {
+  return s.source_description ? h('span', { class: 'muted', text: `${s.source_description} (unnamed)` }) : 'unattributed';
 }

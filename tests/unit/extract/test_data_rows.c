@@ -1,10 +1,10 @@
 /*
  * test_data_rows — the load-time checks of the rows issue 12 added:
- * relevance.tsv (weights, counts, signals), actors.tsv's title terms and
- * titles.tsv's kinds, words.tsv's classes and values, furniture.tsv's
- * classes.  A good row loads with its values; a bad one
- * stops the load with an error naming the file, the line and what is wrong; and the shipped files
- * load.
+ * relevance.tsv (weights, counts, signals), actors.tsv's title terms,
+ * titles.tsv's kinds, quotewords.tsv's, words.tsv's and furniture.tsv's
+ * classes (and words.tsv's values).  A good row loads with its values; a
+ * bad one stops the load with an error naming the file, the line and what
+ * is wrong; and the shipped files load.
  */
 #include "extract/extract.h"
 #include "extract/internal.h"
@@ -62,7 +62,26 @@ static const struct {
     {"furniture.tsv", "Read more:\tprefix", "lower case"},
     {"furniture.tsv", "read more:\tteaser", "unknown class"},
     {"furniture.tsv", "by\tbyline\nby\tbyline", "already in that class"},
+    {"quotewords.tsv", "by\tcredit", NULL},
+    {"quotewords.tsv", "on\tobject\non\tgap\non\tlead-in", NULL},
+    {"quotewords.tsv", "officials\tunamed", "unknown class"},
+    {"quotewords.tsv", "officials\t-", "unknown class"},
+    {"quotewords.tsv", "in front\tobject", "one token"},
 };
+
+/* A word's second row of the same class is an error naming that row. */
+START_TEST(quoteword_repeated)
+{
+	px_dict *d = px_dict_new();
+	char *err = NULL;
+	const char *t = "by\tcredit\nby\tminor\nby\tcredit\n";
+	ck_assert_int_eq(px_dict_add_file(d, "quotewords.tsv", t, strlen(t), &err), -1);
+	ck_assert_msg(err && strstr(err, "quotewords.tsv:3:") && strstr(err, "repeats a row"), "%s",
+	              err ? err : "?");
+	free(err);
+	px_dict_free(d);
+}
+END_TEST
 
 START_TEST(data_row)
 {
@@ -178,6 +197,7 @@ static Suite *data_rows_suite(void)
 	tcase_add_test(tc, no_table_scores_one);
 	tcase_add_test(tc, shipped_files_load);
 	tcase_add_test(tc, words_class_missing);
+	tcase_add_test(tc, quoteword_repeated);
 	suite_add_tcase(s, tc);
 	return s;
 }
