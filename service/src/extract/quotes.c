@@ -594,7 +594,8 @@ static attribution syntax_attribution(px_doc *doc, const speaker_ctx *ctx, const
 		bool beside = q->b > q->a &&
 		              (px_tok_char(doc, q->b - 1, ',') || px_tok_char(doc, q->b - 1, '?') ||
 		               px_tok_char(doc, q->b - 1, '!')) &&
-		              (said.subj_tok == q->close + 1 || i == q->close + 1);
+		              (said.subj_tok == q->close + 1 || said.subj_start == q->close + 1 ||
+		               i == q->close + 1);
 		if (!beside && !px_speech_governs(doc, i, q->a, q->b))
 			break;
 		*unnamed = said.actor < 0;
@@ -626,6 +627,12 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	    q->close < doc->n_toks ? doc->toks[q->close].sent : doc->toks[q->b - 1].sent;
 	const px_sentence *s_close = &doc->sents[close_sent];
 	size_t after_end = s_close->tok_end;
+	/* '"...?" Clinton asked.': a question or exclamation closing the
+	 * sentence leaves its attribution to the next one */
+	if (q->close + 1 == s_close->tok_end && q->b > q->a &&
+	    (px_tok_char(doc, q->b - 1, '?') || px_tok_char(doc, q->b - 1, '!')) &&
+	    close_sent + 1 < doc->n_sents && doc->sents[close_sent + 1].para == s_close->para)
+		after_end = doc->sents[close_sent + 1].tok_end;
 	size_t next_open = k + 1 < n_spans ? sp[k + 1].open : doc->n_toks;
 	if (next_open < after_end)
 		after_end = next_open;
@@ -640,8 +647,13 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	size_t words = word_count(doc, q->a, q->b);
 	bool whole = q->open <= s_open->tok_start + 1 && q->b + 2 >= s_close->tok_end;
 	if (words < MIN_WORDS || (words <= SCARE_MAX_WORDS && !at.tight && !whole) ||
-	    (!at.tight && title_case(doc, q->a, q->b)))
+	    (!at.tight && title_case(doc, q->a, q->b))) {
+		/* '"Yes," X said. "..."': too short to keep, but the quotation
+		 * paragraph goes on in X's words */
+		if (at.tight)
+			note_speaker(doc, ctx, at.speaker, q->b - 1);
 		return k + 1;
+	}
 	/* '"..." - this was the message, according to Foreign Minister X.' */
 	for (size_t t = q->b + 1; at.speaker < 0 && !unnamed && t + 2 < after_end; t++) {
 		if (!px_tok_is(doc, t, "according") || !px_tok_is(doc, t + 1, "to") ||

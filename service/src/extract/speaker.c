@@ -727,19 +727,49 @@ static int32_t subject_of(const px_doc *doc, size_t k)
 	return near;
 }
 
-/* "says Geoffrey Garin, a pollster": a person named right after the cue,
- * past titles and modifiers, when the parse gave the verb no subject. */
+/* ln token j names a person: the entity tagger's, or a person mention
+ * (the tagger may have read "Judicial Watch President Tom Fitton" as one
+ * organisation). */
+static bool person_at(const px_doc *doc, size_t j)
+{
+	if (per_entity(doc, j))
+		return true;
+	int32_t i = px_syn_tok(doc, j);
+	int32_t m = i >= 0 ? doc->tok_mention[i] : -1;
+	return m >= 0 && doc->mentions[m].actor >= 0 && px_is_person(doc, doc->mentions[m].actor);
+}
+
+/* "says Geoffrey Garin, a pollster", "said Huckabee campaign spokesman
+ * Hogan Gidley", "said Rubio's deputy campaign manager, Rich Beeson": when
+ * the parse gave the verb no subject, the person that heads the noun
+ * phrase right after the cue — the last name of its run of names, titles
+ * and modifiers (a name modifying a role noun is not the speaker), past a
+ * comma only where a role noun ends before it. */
 static int32_t name_after(const px_doc *doc, int32_t k)
 {
 	const ln_doc *L = &doc->syn.lang;
-	for (size_t j = (size_t)k + 1; j < L->ntok && j <= (size_t)k + NAME_MAX_TOKENS; j++) {
+	int32_t best = -1;
+	bool in_name = false;
+	for (size_t j = (size_t)k + 1; j < L->ntok && j <= (size_t)k + 2 * NAME_MAX_TOKENS; j++) {
 		ln_upos u = px_syn_upos(doc, j);
-		if (per_entity(doc, j))
-			return (int32_t)j;
-		if (u != LN_UPOS_PROPN && u != LN_UPOS_ADJ && u != LN_UPOS_NOUN)
-			break;
+		if (person_at(doc, j)) {
+			if (!in_name)
+				best = (int32_t)j;
+			in_name = true;
+			continue;
+		}
+		in_name = false;
+		if (u == LN_UPOS_PROPN || u == LN_UPOS_ADJ || u == LN_UPOS_NOUN ||
+		    u == LN_UPOS_PART || u == LN_UPOS_X || !strcmp(px_syn_xpos(doc, j), "VBN"))
+			continue;
+		int32_t t = px_syn_tok(doc, j);
+		if (u == LN_UPOS_PUNCT && t >= 0 && px_tok_char(doc, (size_t)t, ',') &&
+		    j > (size_t)k + 1 && px_syn_upos(doc, j - 1) == LN_UPOS_NOUN &&
+		    j + 1 < L->ntok && person_at(doc, j + 1))
+			continue;
+		break;
 	}
-	return -1;
+	return best;
 }
 
 bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out)
