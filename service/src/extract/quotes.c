@@ -272,12 +272,15 @@ static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, si
 	size_t len, cl;
 	/* titles before the name: ", Transport Minister Jane Roe said" */
 	size_t j0 = i;
-	while (j0 < end && j0 < i + 5 && doc->toks[j0].kind == TK_WORD && doc->toks[j0].cap &&
-	       doc->tok_mention[j0] < 0)
+	while (j0 < end && j0 < i + 5 && doc->tok_mention[j0] < 0 &&
+	       ((doc->toks[j0].kind == TK_WORD && doc->toks[j0].cap) ||
+	        (j0 > i && px_tok_char(doc, j0, '.')))) /* "Sen." */
 		j0++;
 	if (j0 < end && doc->tok_mention[j0] >= 0 && j0 > i)
 		i = j0;
 	int32_t who = i < end ? actor_at(doc, ctx, i, &len) : -1;
+	if (who < 0 && i < end && (who = px_speaker_surname(doc, i)) >= 0)
+		len = 1;
 	/* "Putin's envoy Kirill Dmitriev wrote": the envoy speaks */
 	if (who >= 0 && px_tok_is(doc, i + len, "'s")) {
 		size_t j = i + len + 1;
@@ -291,6 +294,14 @@ static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, si
 	}
 	if (who >= 0) {
 		size_t j = i + len;
+		/* "Sen. Jane Roe (D-Ore.) said": the bracket after a name */
+		if (px_tok_char(doc, j, '(')) {
+			size_t k = j + 1;
+			while (k < end && k < j + 8 && !px_tok_char(doc, k, ')'))
+				k++;
+			if (px_tok_char(doc, k, ')'))
+				j = k + 1;
+		}
 		/* "X, the Y, said" */
 		if (px_tok_char(doc, j, ',')) {
 			size_t k = j + 1;

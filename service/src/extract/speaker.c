@@ -180,6 +180,18 @@ static bool per_entity(const px_doc *doc, size_t k)
 	return doc->syn.ent[k] >= 0 && doc->syn.lang.ent[doc->syn.ent[k]].type == LN_ENT_PER;
 }
 
+/* ln token j names a person: the entity tagger's, or a person mention
+ * (the tagger may have read "Judicial Watch President Tom Fitton" as one
+ * organisation). */
+static bool person_at(const px_doc *doc, size_t j)
+{
+	if (per_entity(doc, j))
+		return true;
+	int32_t i = px_syn_tok(doc, j);
+	int32_t m = i >= 0 ? doc->tok_mention[i] : -1;
+	return m >= 0 && doc->mentions[m].actor >= 0 && px_is_person(doc, doc->mentions[m].actor);
+}
+
 bool px_speech_verb_at(const px_doc *doc, size_t i)
 {
 	const px_lex_entry *e;
@@ -381,6 +393,30 @@ static int32_t person_for(px_doc *doc, size_t a, size_t b)
 	return who;
 }
 
+/* px token i is a capitalised word that is the surname of a person met
+ * in full. */
+static bool surname_met(const px_doc *doc, size_t i)
+{
+	const px_token *t = &doc->toks[i];
+	if (!t->cap || t->kind != TK_WORD || t->end - t->start < 3)
+		return false;
+	char *w = px_tok_span_dup(doc, i, i + 1);
+	bool met = false;
+	for (size_t q = doc->n_actors; q-- > 0 && !met;)
+		met = px_is_person(doc, (int32_t)q) && strchr(doc->actors[q].name, ' ') &&
+		      !strcasecmp(last_word(doc->actors[q].name), w);
+	free(w);
+	return met;
+}
+
+int32_t px_speaker_surname(px_doc *doc, size_t i)
+{
+	int32_t m = doc->tok_mention[i];
+	if (m >= 0 || !surname_met(doc, i))
+		return -1;
+	return person_for(doc, i, i + 1);
+}
+
 /* The actor a mention or name at ln token k stands for, or -1. */
 /* A plural proper noun ("Americans", "Democrats") names a group, never a
  * person (Penn tag NNPS). */
@@ -402,18 +438,8 @@ static int32_t named_at(px_doc *doc, size_t k, bool lenient)
 	size_t a, b;
 	/* "Pence continued": a capitalised word that is the surname of a
 	 * person met, whatever the tagger made of it */
-	const px_token *t = &doc->toks[i];
-	if (t->cap && t->kind == TK_WORD && t->end - t->start >= 3) {
-		char *w = px_tok_span_dup(doc, (size_t)i, (size_t)i + 1);
-		int32_t who = -1;
-		for (size_t q = doc->n_actors; q-- > 0 && who < 0;)
-			if (px_is_person(doc, (int32_t)q) && strchr(doc->actors[q].name, ' ') &&
-			    !strcasecmp(last_word(doc->actors[q].name), w))
-				who = (int32_t)q;
-		free(w);
-		if (who >= 0 && !per_entity(doc, k))
-			return person_for(doc, (size_t)i, (size_t)i + 1);
-	}
+	if (!per_entity(doc, k) && surname_met(doc, (size_t)i))
+		return person_for(doc, (size_t)i, (size_t)i + 1);
 	if (per_entity(doc, k)) {
 		const ln_entity *en = &doc->syn.lang.ent[doc->syn.ent[k]];
 		if (name_tokens(doc, en->first, en->count, &a, &b))
@@ -507,6 +533,36 @@ static int depth_of(const px_doc *doc, size_t k)
 	return d;
 }
 
+/* The person subject nearest the root among ln tokens [a, b) outside
+ * quotations, agreeing with want; *at its px token, *depth its depth. */
+static int32_t person_subject(px_doc *doc, size_t a, size_t b, int want, size_t *at, int *depth)
+{
+	int32_t best = -1;
+	*depth = 1 << 20;
+	for (size_t k = a; k < b; k++) {
+		int32_t i = px_syn_tok(doc, k);
+		if (i < 0 || doc->toks[i].inq || !px_syn_rel_is(doc, k, "nsubj") ||
+		    !is_name_tok(doc, k))
+			continue;
+		int d = depth_of(doc, k);
+		if (d >= *depth)
+			continue;
+		/* a name no mention covers becomes a person only as a speaker */
+		int32_t head = doc->syn.head[k],
+		        ht = head >= 0 ? px_syn_tok(doc, (size_t)head) : -1;
+		int32_t m = doc->tok_mention[i];
+		if ((m < 0 || doc->mentions[m].actor < 0) && !per_entity(doc, k) &&
+		    (ht < 0 || !px_speech_verb_at(doc, (size_t)ht)))
+			continue;
+		int32_t who = named_at(doc, k, false);
+		if (who >= 0 && px_is_person(doc, who) && gender_fits(doc, who, want)) {
+			best = who, *depth = d;
+			*at = (size_t)i;
+		}
+	}
+	return best;
+}
+
 /* The person subject of the latest sentence before the pronoun at tok that
  * has one (outside quotations): the subject nearest the sentence's root,
  * so "Podesta reiterated it, saying Clinton was committed" gives Podesta.
@@ -528,35 +584,23 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 			hi = mid;
 	}
 	size_t js = lo ? lo - 1 : L->nsent;
+	/* "Trump blasted the system, which he said is rigged": a person
+	 * subject before the pronoun in its own sentence */
+	int best_depth;
+	if (js < L->nsent) {
+		int32_t own =
+		    person_subject(doc, L->sent[js].first, (size_t)k0, want, at, &best_depth);
+		if (own >= 0)
+			return own;
+	}
 	for (size_t j = js; j-- > 0;) {
 		const ln_sentence *S = &L->sent[j];
 		int32_t first = px_syn_tok(doc, S->first);
 		if ((first >= 0 && para_of(doc, (size_t)first) + PRONOUN_PARAS < para) ||
 		    S->first + LOOKBACK_TOKENS < (size_t)k0)
 			break;
-		int32_t best = -1;
-		int best_depth = 1 << 20;
-		for (size_t k = S->first; k < S->first + S->count; k++) {
-			int32_t i = px_syn_tok(doc, k);
-			if (i < 0 || doc->toks[i].inq || !px_syn_rel_is(doc, k, "nsubj") ||
-			    !is_name_tok(doc, k))
-				continue;
-			int d = depth_of(doc, k);
-			if (d >= best_depth)
-				continue;
-			/* a name no mention covers becomes a person only as a speaker */
-			int32_t head = doc->syn.head[k],
-			        ht = head >= 0 ? px_syn_tok(doc, (size_t)head) : -1;
-			int32_t m = doc->tok_mention[i];
-			if ((m < 0 || doc->mentions[m].actor < 0) && !per_entity(doc, k) &&
-			    (ht < 0 || !px_speech_verb_at(doc, (size_t)ht)))
-				continue;
-			int32_t who = named_at(doc, k, false);
-			if (who >= 0 && px_is_person(doc, who) && gender_fits(doc, who, want)) {
-				best = who, best_depth = d;
-				*at = (size_t)i;
-			}
-		}
+		int32_t best =
+		    person_subject(doc, S->first, S->first + S->count, want, at, &best_depth);
 		/* "The spokesman confirmed that Putin ...", "He added that ...":
 		 * a role noun or pronoun as the main subject keeps the person in
 		 * focus, whoever the reported clause names */
@@ -644,6 +688,13 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 			return who;
 	if (px_syn_upos(doc, h) != LN_UPOS_NOUN)
 		return -1;
+	/* "said former Utah governor Michael Leavitt", parsed with the role
+	 * noun as the subject: a bare role noun right before a person's name
+	 * titles that name */
+	if (child_with(doc, h, "det") < 0 && child_with(doc, h, "nmod:poss") < 0 &&
+	    h + 1 < doc->syn.lang.ntok && person_at(doc, h + 1) &&
+	    (who = named_at(doc, h + 1, true)) >= 0)
+		return who;
 	/* "the senator", "X's spokesman": the last person with that title */
 	bool definite = child_with(doc, h, "nmod:poss") >= 0;
 	int32_t det = child_with(doc, h, "det");
@@ -681,16 +732,33 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 	return who;
 }
 
-/* The first ln token of the phrase headed by k (its leftmost dependent,
- * recursively; punctuation aside). */
-static size_t leftmost(const px_doc *doc, size_t k, int depth)
+/* ln token j lies in the phrase headed by k. */
+static bool within(const px_doc *doc, size_t j, size_t k)
 {
-	int32_t c = doc->syn.child[k];
-	while (c >= 0 && px_syn_upos(doc, (size_t)c) == LN_UPOS_PUNCT)
-		c = doc->syn.sibling[c];
-	if (c < 0 || (size_t)c > k || depth > 16)
-		return k;
-	return leftmost(doc, (size_t)c, depth + 1);
+	int32_t h = (int32_t)j;
+	for (int d = 0; h >= 0 && d < 64; d++, h = doc->syn.head[h])
+		if ((size_t)h == k)
+			return true;
+	return false;
+}
+
+/* The first ln token of the phrase headed by k: its dependents reached
+ * leftwards without a gap, never into a quotation (a parse may hang the
+ * quoted words on the speaker's name). */
+static size_t leftmost(const px_doc *doc, size_t k)
+{
+	size_t left = k;
+	for (size_t j = k; j-- > 0;) {
+		int32_t t = px_syn_tok(doc, j);
+		if (t < 0 || doc->toks[t].inq || doc->toks[t].kind == TK_QUOTE)
+			break;
+		bool punct = px_syn_upos(doc, j) == LN_UPOS_PUNCT;
+		if (within(doc, j, k) && !punct)
+			left = j;
+		else if (!punct)
+			break;
+	}
+	return left;
 }
 
 /* The nsubj of ln token k outside quotations (a parse may hang a quoted
@@ -725,18 +793,6 @@ static int32_t subject_of(const px_doc *doc, size_t k)
 				return first;
 		}
 	return near;
-}
-
-/* ln token j names a person: the entity tagger's, or a person mention
- * (the tagger may have read "Judicial Watch President Tom Fitton" as one
- * organisation). */
-static bool person_at(const px_doc *doc, size_t j)
-{
-	if (per_entity(doc, j))
-		return true;
-	int32_t i = px_syn_tok(doc, j);
-	int32_t m = i >= 0 ? doc->tok_mention[i] : -1;
-	return m >= 0 && doc->mentions[m].actor >= 0 && px_is_person(doc, doc->mentions[m].actor);
 }
 
 /* "says Geoffrey Garin, a pollster", "said Huckabee campaign spokesman
@@ -818,7 +874,7 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 		return false;
 	out->found = true;
 	out->subj_tok = (size_t)st;
-	size_t left = leftmost(doc, (size_t)subj, 0);
+	size_t left = leftmost(doc, (size_t)subj);
 	int32_t lt = px_syn_tok(doc, left);
 	out->subj_start = lt >= 0 && lt <= st ? (size_t)lt : (size_t)st;
 	out->actor = subject_actor(doc, ctx, (size_t)subj);
