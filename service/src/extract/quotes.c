@@ -774,6 +774,18 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 	for (size_t i = a; i < b; i++)
 		if (doc->toks[i].inq || doc->toks[i].kind == TK_QUOTE)
 			return;
+	/* "Cruz called them on it:", "he declared:" before a quotation
+	 * paragraph: its subject speaks the quotation that follows */
+	if (b > a + 1 && px_tok_char(doc, b - 1, ':') && b < doc->n_toks &&
+	    doc->toks[b].kind == TK_QUOTE && para_of(doc, b) == para_of(doc, b - 1) + 1) {
+		attribution intro = cue_in(doc, ctx, a, b, false);
+		int32_t who =
+		    intro.speaker >= 0 ? intro.speaker : first_subject(doc, ctx, a, b, true);
+		if (who >= 0) {
+			note_speaker(doc, ctx, who, b - 1);
+			return;
+		}
+	}
 	if (px_tok_is(doc, a, "according") && px_tok_is(doc, a + 1, "to")) {
 		size_t len;
 		int32_t who = actor_at(doc, ctx, a + 2, &len);

@@ -547,20 +547,53 @@ static int32_t person_subject(px_doc *doc, size_t a, size_t b, int want, size_t 
 		int d = depth_of(doc, k);
 		if (d >= *depth)
 			continue;
+		/* "Senator Ruth Okafor" parsed with the title as the head: the
+		 * name among its flat dependents */
+		size_t nk = k;
+		for (int32_t c = doc->syn.child[k]; c >= 0 && !person_at(doc, nk);
+		     c = doc->syn.sibling[c])
+			if (px_syn_rel_is(doc, (size_t)c, "flat") && person_at(doc, (size_t)c))
+				nk = (size_t)c;
 		/* a name no mention covers becomes a person only as a speaker */
 		int32_t head = doc->syn.head[k],
 		        ht = head >= 0 ? px_syn_tok(doc, (size_t)head) : -1;
 		int32_t m = doc->tok_mention[i];
-		if ((m < 0 || doc->mentions[m].actor < 0) && !per_entity(doc, k) &&
+		if ((m < 0 || doc->mentions[m].actor < 0) && !per_entity(doc, k) && nk == k &&
 		    (ht < 0 || !px_speech_verb_at(doc, (size_t)ht)))
 			continue;
-		int32_t who = named_at(doc, k, false);
+		int32_t who = named_at(doc, nk, false);
 		if (who >= 0 && px_is_person(doc, who) && gender_fits(doc, who, want)) {
 			best = who, *depth = d;
 			*at = (size_t)i;
 		}
 	}
-	return best;
+	if (best >= 0)
+		return best;
+	/* no person subject (the parse may miss the verb: "Trump cast himself
+	 * as ..."): the first person named outside quotations and not as an
+	 * object, an oblique or a possessor, ranked below any subject */
+	for (size_t k = a; k < b; k++) {
+		int32_t i = px_syn_tok(doc, k);
+		if (i < 0 || doc->toks[i].inq || !person_at(doc, k))
+			continue;
+		size_t h = k; /* the name's head: "Trump" of "Donald Trump" */
+		while (doc->syn.head[h] >= 0 &&
+		       (px_syn_rel_is(doc, h, "flat") || px_syn_rel_is(doc, h, "compound")) &&
+		       person_at(doc, (size_t)doc->syn.head[h]))
+			h = (size_t)doc->syn.head[h];
+		if (px_syn_rel_is(doc, h, "obj") || px_syn_rel_is(doc, h, "iobj") ||
+		    px_syn_rel_is(doc, h, "obl") || px_syn_rel_is(doc, h, "nmod") ||
+		    px_syn_rel_is(doc, h, "nmod:poss") || child_with(doc, h, "case") >= 0)
+			return -1;
+		int32_t who = named_at(doc, k, false);
+		if (who >= 0 && px_is_person(doc, who) && gender_fits(doc, who, want)) {
+			*depth = 1 << 10;
+			*at = (size_t)i;
+			return who;
+		}
+		return -1;
+	}
+	return -1;
 }
 
 /* The person subject of the latest sentence before the pronoun at tok that
