@@ -185,10 +185,13 @@ static bool per_entity(const px_doc *doc, size_t k)
  * organisation). */
 static bool person_at(const px_doc *doc, size_t j)
 {
+	int32_t t = px_syn_tok(doc, j);
+	if (t < 0 || px_syn_upos(doc, j) == LN_UPOS_PRON ||
+	    doc->toks[t].end - doc->toks[t].start < 2)
+		return false; /* "I" is no name, whatever the tagger says */
 	if (per_entity(doc, j))
 		return true;
-	int32_t i = px_syn_tok(doc, j);
-	int32_t m = i >= 0 ? doc->tok_mention[i] : -1;
+	int32_t m = doc->tok_mention[t];
 	return m >= 0 && doc->mentions[m].actor >= 0 && px_is_person(doc, doc->mentions[m].actor);
 }
 
