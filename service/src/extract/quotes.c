@@ -263,6 +263,18 @@ static size_t skip_fillers(px_doc *doc, size_t i, size_t end)
 	return i;
 }
 
+/* Past a short aside opened by `open` at token j and closed by `close`
+ * within a few tokens ("(D-Ore.)", ", the Y,"), else j. */
+static size_t skip_enclosed(const px_doc *doc, size_t j, size_t end, char open, char close)
+{
+	if (!px_tok_char(doc, j, open))
+		return j;
+	size_t k = j + 1;
+	while (k < end && k < j + 8 && !px_tok_char(doc, k, close))
+		k++;
+	return px_tok_char(doc, k, close) ? k + 1 : j;
+}
+
 /* After a closing mark: ", he said", ", Putin stated", ", said Peskov". */
 static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, size_t end)
 {
@@ -293,23 +305,9 @@ static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, si
 			who = named, i = j, len = len2;
 	}
 	if (who >= 0) {
-		size_t j = i + len;
-		/* "Sen. Jane Roe (D-Ore.) said": the bracket after a name */
-		if (px_tok_char(doc, j, '(')) {
-			size_t k = j + 1;
-			while (k < end && k < j + 8 && !px_tok_char(doc, k, ')'))
-				k++;
-			if (px_tok_char(doc, k, ')'))
-				j = k + 1;
-		}
-		/* "X, the Y, said" */
-		if (px_tok_char(doc, j, ',')) {
-			size_t k = j + 1;
-			while (k < end && k < j + 8 && !px_tok_char(doc, k, ','))
-				k++;
-			if (px_tok_char(doc, k, ','))
-				j = k + 1;
-		}
+		/* "Sen. Jane Roe (D-Ore.) said", "X, the Y, said" */
+		size_t j = skip_enclosed(doc, i + len, end, '(', ')');
+		j = skip_enclosed(doc, j, end, ',', ',');
 		j = skip_fillers(doc, j, end);
 		if (j < end && cue_len(doc, j, &cl))
 			return (attribution){who, j, cl, true};
