@@ -10,13 +10,21 @@
  * named apposition wins over the role noun), "X smiled and said" and
  * "..., saying" (a verb without a subject takes its head's).  "according
  * to X" marks X as the source: the cue word is the case marker of X.
+ * When the parse gives an inverted cue no subject ("said Huckabee campaign
+ * spokesman Hogan Gidley"), the person heading the noun phrase after it
+ * speaks: the last name of its run of names, titles and modifiers.  The
+ * subject's phrase (for "stands beside the quote") is its dependents
+ * reached leftwards without a gap, never into a quotation.
  *
  * The subject then becomes an actor, first through the mention table
  * (actors.c: names, surnames, titles), then, for a person the entity
  * tagger found but no mention covers, through a person of its own made
  * here: an earlier fuller spelling in the text gives the name ("Rio
- * Tilton" for "Tilton").  Pronouns agree in gender (names.tsv) with the
- * last speaker or, when the story has moved on, the latest person subject.
+ * Tilton" for "Tilton").  Pronouns agree in gender (names.tsv) with a
+ * person subject before them in their own sentence ("Trump blasted the
+ * system, which he said ..."), else the last speaker or, when the story
+ * has moved on, the latest person subject (failing any subject, the first
+ * person the sentence names outside objects and obliques).
  * A role noun with "the" or a possessive ("the senator", "X's spokesman")
  * is the last person holding that title; any other common noun ("a senior
  * official", "officials", "the report") is an unnamed source: found, but
