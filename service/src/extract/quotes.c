@@ -334,6 +334,18 @@ static size_t skip_fillers(px_doc *doc, size_t i, size_t end)
 	return i;
 }
 
+/* Past a short aside opened by `open` at token j and closed by `close`
+ * within a few tokens ("(D-Ore.)", ", the Y,"), else j. */
+static size_t skip_enclosed(const px_doc *doc, size_t j, size_t end, char open, char close)
+{
+	if (!px_tok_char(doc, j, open))
+		return j;
+	size_t k = j + 1;
+	while (k < end && k < j + 8 && !px_tok_char(doc, k, close))
+		k++;
+	return px_tok_char(doc, k, close) ? k + 1 : j;
+}
+
 /* After a closing mark: ", he said", ", Putin stated", ", said Peskov". */
 static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, size_t end)
 {
@@ -343,12 +355,15 @@ static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, si
 	size_t len, cl;
 	/* titles before the name: ", Transport Minister Jane Roe said" */
 	size_t j0 = i;
-	while (j0 < end && j0 < i + 5 && doc->toks[j0].kind == TK_WORD && doc->toks[j0].cap &&
-	       doc->tok_mention[j0] < 0)
+	while (j0 < end && j0 < i + 5 && doc->tok_mention[j0] < 0 &&
+	       ((doc->toks[j0].kind == TK_WORD && doc->toks[j0].cap) ||
+	        (j0 > i && px_tok_char(doc, j0, '.')))) /* "Sen." */
 		j0++;
 	if (j0 < end && doc->tok_mention[j0] >= 0 && j0 > i)
 		i = j0;
 	int32_t who = i < end ? actor_at(doc, ctx, i, &len) : -1;
+	if (who < 0 && i < end && (who = px_speaker_surname(doc, i)) >= 0)
+		len = 1;
 	/* "Putin's envoy Kirill Dmitriev wrote": the envoy speaks */
 	if (who >= 0 && possessive(doc, i + len)) {
 		size_t j = i + len + 1;
@@ -361,15 +376,9 @@ static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, si
 			who = named, i = j, len = len2;
 	}
 	if (who >= 0) {
-		size_t j = i + len;
-		/* "X, the Y, said" */
-		if (px_tok_char(doc, j, ',')) {
-			size_t k = j + 1;
-			while (k < end && k < j + 8 && !px_tok_char(doc, k, ','))
-				k++;
-			if (px_tok_char(doc, k, ','))
-				j = k + 1;
-		}
+		/* "Sen. Jane Roe (D-Ore.) said", "X, the Y, said" */
+		size_t j = skip_enclosed(doc, i + len, end, '(', ')');
+		j = skip_enclosed(doc, j, end, ',', ',');
 		j = skip_fillers(doc, j, end);
 		if (j < end && cue_len(doc, j, &cl))
 			return (attribution){who, j, cl, true, 0, 0};
@@ -684,7 +693,8 @@ static attribution syntax_attribution(px_doc *doc, const speaker_ctx *ctx, const
 		bool beside = q->b > q->a &&
 		              (px_tok_char(doc, q->b - 1, ',') || px_tok_char(doc, q->b - 1, '?') ||
 		               px_tok_char(doc, q->b - 1, '!')) &&
-		              (said.subj_tok == q->close + 1 || i == q->close + 1);
+		              (said.subj_tok == q->close + 1 || said.subj_start == q->close + 1 ||
+		               i == q->close + 1);
 		if (!beside && !px_speech_governs(doc, i, q->a, q->b))
 			break;
 		*unnamed = said.actor < 0;
@@ -744,6 +754,12 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	    q->close < doc->n_toks ? doc->toks[q->close].sent : doc->toks[q->b - 1].sent;
 	const px_sentence *s_close = &doc->sents[close_sent];
 	size_t after_end = s_close->tok_end;
+	/* '"...?" Clinton asked.': a question or exclamation closing the
+	 * sentence leaves its attribution to the next one */
+	if (q->close + 1 == s_close->tok_end && q->b > q->a &&
+	    (px_tok_char(doc, q->b - 1, '?') || px_tok_char(doc, q->b - 1, '!')) &&
+	    close_sent + 1 < doc->n_sents && doc->sents[close_sent + 1].para == s_close->para)
+		after_end = doc->sents[close_sent + 1].tok_end;
 	size_t next_open = k + 1 < n_spans ? sp[k + 1].open : doc->n_toks;
 	if (next_open < after_end)
 		after_end = next_open;
@@ -760,8 +776,13 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	/* a title keeps its words unless said as a sentence */
 	bool title = title_case(doc, q->a, q->b) && !(at.tight && said_as_sentence(doc, q));
 	if (words < MIN_WORDS || (words <= SCARE_MAX_WORDS && !at.tight && !whole) || title ||
-	    credited_piece(doc, q) || piece_excerpt(doc, sp, k) || web_address(doc, q))
+	    credited_piece(doc, q) || piece_excerpt(doc, sp, k) || web_address(doc, q)) {
+		/* '"Yes," X said. "..."': too short to keep, but the quotation
+		 * paragraph goes on in X's words */
+		if (at.tight && words < MIN_WORDS)
+			note_speaker(doc, ctx, at.speaker, q->b - 1);
 		return k + 1;
+	}
 	/* '"..." - this was the message, according to Foreign Minister X.' */
 	for (size_t t = q->b + 1; at.speaker < 0 && !unnamed && t + 2 < after_end; t++) {
 		if (!qw(doc, t, QW_SOURCE) || !qw(doc, t + 1, QW_SOURCE_LINK) || doc->toks[t].inq)
@@ -857,6 +878,18 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 	for (size_t i = a; i < b; i++)
 		if (doc->toks[i].inq || doc->toks[i].kind == TK_QUOTE)
 			return;
+	/* "Cruz called them on it:", "he declared:" before a quotation
+	 * paragraph: its subject speaks the quotation that follows */
+	if (b > a + 1 && px_tok_char(doc, b - 1, ':') && b < doc->n_toks &&
+	    doc->toks[b].kind == TK_QUOTE && para_of(doc, b) == para_of(doc, b - 1) + 1) {
+		attribution intro = cue_in(doc, ctx, a, b, false);
+		int32_t who =
+		    intro.speaker >= 0 ? intro.speaker : first_subject(doc, ctx, a, b, true);
+		if (who >= 0) {
+			note_speaker(doc, ctx, who, b - 1);
+			return;
+		}
+	}
 	if (qw(doc, a, QW_SOURCE) && qw(doc, a + 1, QW_SOURCE_LINK)) {
 		size_t len;
 		int32_t who = actor_at(doc, ctx, a + 2, &len);

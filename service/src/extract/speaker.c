@@ -10,13 +10,21 @@
  * named apposition wins over the role noun), "X smiled and said" and
  * "..., saying" (a verb without a subject takes its head's).  "according
  * to X" marks X as the source: the cue word is the case marker of X.
+ * When the parse gives an inverted cue no subject ("said Huckabee campaign
+ * spokesman Hogan Gidley"), the person heading the noun phrase after it
+ * speaks: the last name of its run of names, titles and modifiers.  The
+ * subject's phrase (for "stands beside the quote") is its dependents
+ * reached leftwards without a gap, never into a quotation.
  *
  * The subject then becomes an actor, first through the mention table
  * (actors.c: names, surnames, titles), then, for a person the entity
  * tagger found but no mention covers, through a person of its own made
  * here: an earlier fuller spelling in the text gives the name ("Rio
- * Tilton" for "Tilton").  Pronouns agree in gender (names.tsv) with the
- * last speaker or, when the story has moved on, the latest person subject.
+ * Tilton" for "Tilton").  Pronouns agree in gender (names.tsv) with a
+ * person subject before them in their own sentence ("Trump blasted the
+ * system, which he said ..."), else the last speaker or, when the story
+ * has moved on, the latest person subject (failing any subject, the first
+ * person the sentence names outside objects and obliques).
  * A role noun with "the" or a possessive ("the senator", "X's spokesman")
  * is the last person holding that title; any other common noun ("a senior
  * official", "officials", "the report") is an unnamed source: found, but
@@ -178,6 +186,21 @@ static bool is_name_tok(const px_doc *doc, size_t k)
 static bool per_entity(const px_doc *doc, size_t k)
 {
 	return doc->syn.ent[k] >= 0 && doc->syn.lang.ent[doc->syn.ent[k]].type == LN_ENT_PER;
+}
+
+/* ln token j names a person: the entity tagger's, or a person mention
+ * (the tagger may have read "Judicial Watch President Tom Fitton" as one
+ * organisation). */
+static bool person_at(const px_doc *doc, size_t j)
+{
+	int32_t t = px_syn_tok(doc, j);
+	if (t < 0 || px_syn_upos(doc, j) == LN_UPOS_PRON ||
+	    doc->toks[t].end - doc->toks[t].start < 2)
+		return false; /* "I" is no name, whatever the tagger says */
+	if (per_entity(doc, j))
+		return true;
+	int32_t m = doc->tok_mention[t];
+	return m >= 0 && doc->mentions[m].actor >= 0 && px_is_person(doc, doc->mentions[m].actor);
 }
 
 bool px_speech_verb_at(const px_doc *doc, size_t i)
@@ -381,6 +404,30 @@ static int32_t person_for(px_doc *doc, size_t a, size_t b)
 	return who;
 }
 
+/* px token i is a capitalised word that is the surname of a person met
+ * in full. */
+static bool surname_met(const px_doc *doc, size_t i)
+{
+	const px_token *t = &doc->toks[i];
+	if (!t->cap || t->kind != TK_WORD || t->end - t->start < 3)
+		return false;
+	char *w = px_tok_span_dup(doc, i, i + 1);
+	bool met = false;
+	for (size_t q = doc->n_actors; q-- > 0 && !met;)
+		met = px_is_person(doc, (int32_t)q) && strchr(doc->actors[q].name, ' ') &&
+		      !strcasecmp(last_word(doc->actors[q].name), w);
+	free(w);
+	return met;
+}
+
+int32_t px_speaker_surname(px_doc *doc, size_t i)
+{
+	int32_t m = doc->tok_mention[i];
+	if (m >= 0 || !surname_met(doc, i))
+		return -1;
+	return person_for(doc, i, i + 1);
+}
+
 /* The actor a mention or name at ln token k stands for, or -1. */
 /* A plural proper noun ("Americans", "Democrats") names a group, never a
  * person (Penn tag NNPS). */
@@ -402,18 +449,8 @@ static int32_t named_at(px_doc *doc, size_t k, bool lenient)
 	size_t a, b;
 	/* "Pence continued": a capitalised word that is the surname of a
 	 * person met, whatever the tagger made of it */
-	const px_token *t = &doc->toks[i];
-	if (t->cap && t->kind == TK_WORD && t->end - t->start >= 3) {
-		char *w = px_tok_span_dup(doc, (size_t)i, (size_t)i + 1);
-		int32_t who = -1;
-		for (size_t q = doc->n_actors; q-- > 0 && who < 0;)
-			if (px_is_person(doc, (int32_t)q) && strchr(doc->actors[q].name, ' ') &&
-			    !strcasecmp(last_word(doc->actors[q].name), w))
-				who = (int32_t)q;
-		free(w);
-		if (who >= 0 && !per_entity(doc, k))
-			return person_for(doc, (size_t)i, (size_t)i + 1);
-	}
+	if (!per_entity(doc, k) && surname_met(doc, (size_t)i))
+		return person_for(doc, (size_t)i, (size_t)i + 1);
 	if (per_entity(doc, k)) {
 		const ln_entity *en = &doc->syn.lang.ent[doc->syn.ent[k]];
 		if (name_tokens(doc, en->first, en->count, &a, &b))
@@ -507,6 +544,69 @@ static int depth_of(const px_doc *doc, size_t k)
 	return d;
 }
 
+/* The person subject nearest the root among ln tokens [a, b) outside
+ * quotations, agreeing with want; *at its px token, *depth its depth. */
+static int32_t person_subject(px_doc *doc, size_t a, size_t b, int want, size_t *at, int *depth)
+{
+	int32_t best = -1;
+	*depth = 1 << 20;
+	for (size_t k = a; k < b; k++) {
+		int32_t i = px_syn_tok(doc, k);
+		if (i < 0 || doc->toks[i].inq || !px_syn_rel_is(doc, k, "nsubj") ||
+		    !is_name_tok(doc, k))
+			continue;
+		int d = depth_of(doc, k);
+		if (d >= *depth)
+			continue;
+		/* "Senator Ruth Okafor" parsed with the title as the head: the
+		 * name among its flat dependents */
+		size_t nk = k;
+		for (int32_t c = doc->syn.child[k]; c >= 0 && !person_at(doc, nk);
+		     c = doc->syn.sibling[c])
+			if (px_syn_rel_is(doc, (size_t)c, "flat") && person_at(doc, (size_t)c))
+				nk = (size_t)c;
+		/* a name no mention covers becomes a person only as a speaker */
+		int32_t head = doc->syn.head[k],
+		        ht = head >= 0 ? px_syn_tok(doc, (size_t)head) : -1;
+		int32_t m = doc->tok_mention[i];
+		if ((m < 0 || doc->mentions[m].actor < 0) && !per_entity(doc, k) && nk == k &&
+		    (ht < 0 || !px_speech_verb_at(doc, (size_t)ht)))
+			continue;
+		int32_t who = named_at(doc, nk, false);
+		if (who >= 0 && px_is_person(doc, who) && gender_fits(doc, who, want)) {
+			best = who, *depth = d;
+			*at = (size_t)i;
+		}
+	}
+	if (best >= 0)
+		return best;
+	/* no person subject (the parse may miss the verb: "Trump cast himself
+	 * as ..."): the first person named outside quotations and not as an
+	 * object, an oblique or a possessor, ranked below any subject */
+	for (size_t k = a; k < b; k++) {
+		int32_t i = px_syn_tok(doc, k);
+		if (i < 0 || doc->toks[i].inq || !person_at(doc, k))
+			continue;
+		size_t h = k; /* the name's head: "Trump" of "Donald Trump" */
+		while (doc->syn.head[h] >= 0 &&
+		       (px_syn_rel_is(doc, h, "flat") || px_syn_rel_is(doc, h, "compound")) &&
+		       person_at(doc, (size_t)doc->syn.head[h]))
+			h = (size_t)doc->syn.head[h];
+		if (px_syn_rel_is(doc, h, "obj") || px_syn_rel_is(doc, h, "iobj") ||
+		    px_syn_rel_is(doc, h, "obl") || px_syn_rel_is(doc, h, "nmod") ||
+		    px_syn_rel_is(doc, h, "nmod:poss") || child_with(doc, h, "case") >= 0)
+			return -1;
+		int32_t who = named_at(doc, k, false);
+		if (who >= 0 && px_is_person(doc, who) && gender_fits(doc, who, want)) {
+			*depth = 1 << 10;
+			*at = (size_t)i;
+			return who;
+		}
+		return -1;
+	}
+	return -1;
+}
+
 /* The person subject of the latest sentence before the pronoun at tok that
  * has one (outside quotations): the subject nearest the sentence's root,
  * so "Podesta reiterated it, saying Clinton was committed" gives Podesta.
@@ -528,35 +628,23 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 			hi = mid;
 	}
 	size_t js = lo ? lo - 1 : L->nsent;
+	/* "Trump blasted the system, which he said is rigged": a person
+	 * subject before the pronoun in its own sentence */
+	int best_depth;
+	if (js < L->nsent) {
+		int32_t own =
+		    person_subject(doc, L->sent[js].first, (size_t)k0, want, at, &best_depth);
+		if (own >= 0)
+			return own;
+	}
 	for (size_t j = js; j-- > 0;) {
 		const ln_sentence *S = &L->sent[j];
 		int32_t first = px_syn_tok(doc, S->first);
 		if ((first >= 0 && para_of(doc, (size_t)first) + PRONOUN_PARAS < para) ||
 		    S->first + LOOKBACK_TOKENS < (size_t)k0)
 			break;
-		int32_t best = -1;
-		int best_depth = 1 << 20;
-		for (size_t k = S->first; k < S->first + S->count; k++) {
-			int32_t i = px_syn_tok(doc, k);
-			if (i < 0 || doc->toks[i].inq || !px_syn_rel_is(doc, k, "nsubj") ||
-			    !is_name_tok(doc, k))
-				continue;
-			int d = depth_of(doc, k);
-			if (d >= best_depth)
-				continue;
-			/* a name no mention covers becomes a person only as a speaker */
-			int32_t head = doc->syn.head[k],
-			        ht = head >= 0 ? px_syn_tok(doc, (size_t)head) : -1;
-			int32_t m = doc->tok_mention[i];
-			if ((m < 0 || doc->mentions[m].actor < 0) && !per_entity(doc, k) &&
-			    (ht < 0 || !px_speech_verb_at(doc, (size_t)ht)))
-				continue;
-			int32_t who = named_at(doc, k, false);
-			if (who >= 0 && px_is_person(doc, who) && gender_fits(doc, who, want)) {
-				best = who, best_depth = d;
-				*at = (size_t)i;
-			}
-		}
+		int32_t best =
+		    person_subject(doc, S->first, S->first + S->count, want, at, &best_depth);
 		/* "The spokesman confirmed that Putin ...", "He added that ...":
 		 * a role noun or pronoun as the main subject keeps the person in
 		 * focus, whoever the reported clause names */
@@ -644,6 +732,13 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 			return who;
 	if (px_syn_upos(doc, h) != LN_UPOS_NOUN)
 		return -1;
+	/* "said former Utah governor Michael Leavitt", parsed with the role
+	 * noun as the subject: a bare role noun right before a person's name
+	 * titles that name */
+	if (child_with(doc, h, "det") < 0 && child_with(doc, h, "nmod:poss") < 0 &&
+	    h + 1 < doc->syn.lang.ntok && person_at(doc, h + 1) &&
+	    (who = named_at(doc, h + 1, true)) >= 0)
+		return who;
 	/* "the senator", "X's spokesman": the last person with that title */
 	bool definite = child_with(doc, h, "nmod:poss") >= 0;
 	int32_t det = child_with(doc, h, "det");
@@ -681,16 +776,33 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 	return who;
 }
 
-/* The first ln token of the phrase headed by k (its leftmost dependent,
- * recursively; punctuation aside). */
-static size_t leftmost(const px_doc *doc, size_t k, int depth)
+/* ln token j lies in the phrase headed by k. */
+static bool within(const px_doc *doc, size_t j, size_t k)
 {
-	int32_t c = doc->syn.child[k];
-	while (c >= 0 && px_syn_upos(doc, (size_t)c) == LN_UPOS_PUNCT)
-		c = doc->syn.sibling[c];
-	if (c < 0 || (size_t)c > k || depth > 16)
-		return k;
-	return leftmost(doc, (size_t)c, depth + 1);
+	int32_t h = (int32_t)j;
+	for (int d = 0; h >= 0 && d < 64; d++, h = doc->syn.head[h])
+		if ((size_t)h == k)
+			return true;
+	return false;
+}
+
+/* The first ln token of the phrase headed by k: its dependents reached
+ * leftwards without a gap, never into a quotation (a parse may hang the
+ * quoted words on the speaker's name). */
+static size_t leftmost(const px_doc *doc, size_t k)
+{
+	size_t left = k;
+	for (size_t j = k; j-- > 0;) {
+		int32_t t = px_syn_tok(doc, j);
+		if (t < 0 || doc->toks[t].inq || doc->toks[t].kind == TK_QUOTE)
+			break;
+		bool punct = px_syn_upos(doc, j) == LN_UPOS_PUNCT;
+		if (within(doc, j, k) && !punct)
+			left = j;
+		else if (!punct)
+			break;
+	}
+	return left;
 }
 
 /* The last ln token of the phrase headed by k (its rightmost dependent,
@@ -740,19 +852,37 @@ static int32_t subject_of(const px_doc *doc, size_t k)
 	return near;
 }
 
-/* "says Geoffrey Garin, a pollster": a person named right after the cue,
- * past titles and modifiers, when the parse gave the verb no subject. */
+/* "says Geoffrey Garin, a pollster", "said Huckabee campaign spokesman
+ * Hogan Gidley", "said Rubio's deputy campaign manager, Rich Beeson": when
+ * the parse gave the verb no subject, the person that heads the noun
+ * phrase right after the cue — the last name of its run of names, titles
+ * and modifiers (a name modifying a role noun is not the speaker), past a
+ * comma only where a role noun ends before it. */
 static int32_t name_after(const px_doc *doc, int32_t k)
 {
 	const ln_doc *L = &doc->syn.lang;
-	for (size_t j = (size_t)k + 1; j < L->ntok && j <= (size_t)k + NAME_MAX_TOKENS; j++) {
+	int32_t best = -1;
+	bool in_name = false;
+	for (size_t j = (size_t)k + 1; j < L->ntok && j <= (size_t)k + 2 * NAME_MAX_TOKENS; j++) {
 		ln_upos u = px_syn_upos(doc, j);
-		if (per_entity(doc, j))
-			return (int32_t)j;
-		if (u != LN_UPOS_PROPN && u != LN_UPOS_ADJ && u != LN_UPOS_NOUN)
-			break;
+		if (person_at(doc, j)) {
+			if (!in_name)
+				best = (int32_t)j;
+			in_name = true;
+			continue;
+		}
+		in_name = false;
+		if (u == LN_UPOS_PROPN || u == LN_UPOS_ADJ || u == LN_UPOS_NOUN ||
+		    u == LN_UPOS_PART || u == LN_UPOS_X || !strcmp(px_syn_xpos(doc, j), "VBN"))
+			continue;
+		int32_t t = px_syn_tok(doc, j);
+		if (u == LN_UPOS_PUNCT && t >= 0 && px_tok_char(doc, (size_t)t, ',') &&
+		    j > (size_t)k + 1 && px_syn_upos(doc, j - 1) == LN_UPOS_NOUN &&
+		    j + 1 < L->ntok && person_at(doc, j + 1))
+			continue;
+		break;
 	}
-	return -1;
+	return best;
 }
 
 bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out)
@@ -801,7 +931,7 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 		return false;
 	out->found = true;
 	out->subj_tok = (size_t)st;
-	size_t left = leftmost(doc, (size_t)subj, 0);
+	size_t left = leftmost(doc, (size_t)subj);
 	int32_t lt = px_syn_tok(doc, left);
 	out->subj_start = lt >= 0 && lt <= st ? (size_t)lt : (size_t)st;
 	size_t right = rightmost(doc, (size_t)subj, 0);

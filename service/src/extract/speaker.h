@@ -42,6 +42,9 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
  * what was said (a clausal complement, or the clause it comments on), not
  * as an object or a name ("told ABC's "Good Morning America""). */
 bool px_speech_governs(const px_doc *doc, size_t cue, size_t a, size_t b);
+/* "Maher replied" where the tagger saw no name: px token i as the
+ * surname of a person met in full (now a mention), or -1. */
+int32_t px_speaker_surname(px_doc *doc, size_t i);
 /* "he"/"she" at px token tok: the person it stands for, or -1. */
 int32_t px_speaker_pronoun(px_doc *doc, const px_speaker_ctx *ctx, size_t tok);
 
