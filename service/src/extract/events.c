@@ -9,7 +9,9 @@
  * expression is the date; words like "will", "postponed" or "ready to" set
  * the status (an intent to meet is CAMEO 036).  Every attributed statement
  * also makes a statement event (010) for its speaker, dated by its sentence
- * or else the publication day.  Finally the same real-world event told
+ * or else the publication day.  Words of praise and blame inside a
+ * statement (events.tsv ";judgement") make its speaker praise or criticise
+ * the actor the statement names.  Finally the same real-world event told
  * several times in the article is merged: same CAMEO family, overlapping
  * participants, compatible dates and places.
  */
@@ -727,7 +729,7 @@ static void scan_triggers(px_doc *doc)
 			size_t n = px_lex_match(doc, i, LX_EVENT, &e);
 			const px_event_word *w =
 			    n ? &doc->dict->events[e->ref] : lemma_trigger(doc, i);
-			if (!w)
+			if (!w || w->judgement) /* judgements: judgement_events */
 				continue;
 			bool dup = false;
 			for (size_t k = 0; k < n_seen && !dup; k++)
@@ -832,7 +834,9 @@ static bool own_date(const px_doc *doc, const px_statement *st, px_date *out)
 			j++;
 		memset(out, 0, sizeof *out);
 		long at = j > i ? px_find_date(doc, i, j, (size_t)c, out, NULL, NULL) : -1;
-		if (at >= 0 && (at < c || (at <= c + 2 && hangs_on(doc, (size_t)at, (size_t)c))))
+		/* before the verb or right after it, and hanging on it: not "X,
+		 * who retired in 2013, said" */
+		if (at >= 0 && at <= c + 2 && hangs_on(doc, (size_t)at, (size_t)c))
 			return true;
 		i = j;
 	}
@@ -917,6 +921,106 @@ static void statement_events(px_doc *doc)
 		st->event = (int32_t)doc->n_events - 1;
 	}
 	join_occasions(doc);
+}
+
+/* ------------------------------------------------------------ judgements */
+
+/* Whether token i lies within what statement st reports (its quotation,
+ * or the reported clause of an indirect one). */
+static bool within_statement(const px_doc *doc, const px_statement *st, size_t i)
+{
+	return doc->toks[i].start >= st->start && doc->toks[i].end <= st->end;
+}
+
+/* "not a friend", "never racist": a negation right before a judgement
+ * takes its weight away. */
+static bool judgement_negated(const px_doc *doc, const px_statement *st, size_t i)
+{
+	for (size_t k = i > 3 ? i - 3 : 0; k < i; k++) {
+		const px_lex_entry *e;
+		if (within_statement(doc, st, k) && px_lex_match(doc, k, LX_MARKER, &e) &&
+		    e->ref == MK_NEGATION)
+			return true;
+	}
+	return false;
+}
+
+/* The actor a judgement at token j is about: of the people, countries and
+ * organisations named in the statement other than its speaker (and the
+ * one the speaker speaks for), the one named nearest to it; -1 when none. */
+static int32_t judged_actor(const px_doc *doc, const px_statement *st, size_t a, size_t b, size_t j)
+{
+	int32_t best = -1;
+	size_t dist = SIZE_MAX;
+	for (size_t i = a; i < b; i++) {
+		int32_t m = doc->tok_mention[i];
+		if (m < 0 || !within_statement(doc, st, i))
+			continue;
+		int32_t who = doc->mentions[m].actor;
+		if (who < 0 || who == st->speaker || speaks_for(doc, st->speaker, who) ||
+		    speaks_for(doc, who, st->speaker))
+			continue;
+		/* "American values": a country's adjective judges no one */
+		int32_t k = px_syn_ln(doc, i);
+		if (k >= 0 && px_syn_upos(doc, (size_t)k) == LN_UPOS_ADJ)
+			continue;
+		size_t d = i < j ? j - i : i - j;
+		if (d < dist)
+			dist = d, best = who;
+	}
+	return best;
+}
+
+/* Praise and blame in what someone said ("'He is a danger,' X said of
+ * Y", "X said Y's plan was reckless"): the words of judgement
+ * (events.tsv ";judgement") within a statement weigh for and against;
+ * when one side wins and the statement names someone else, the speaker
+ * praises (05) or criticises (11) that actor, on the day of the saying.
+ * One event per statement; the merge joins repeats. */
+static void judgement_events(px_doc *doc)
+{
+	for (size_t k = 0; k < doc->n_stmts; k++) {
+		const px_statement *st = &doc->stmts[k];
+		if (st->speaker < 0)
+			continue;
+		size_t a = doc->sents[st->sent_a].tok_start, b = doc->sents[st->sent_b].tok_end;
+		int weight = 0;
+		const px_event_word *praise = NULL, *blame = NULL;
+		size_t praise_at = 0, blame_at = 0;
+		for (size_t i = a; i < b; i++) {
+			const px_lex_entry *e;
+			size_t n =
+			    within_statement(doc, st, i) ? px_lex_match(doc, i, LX_EVENT, &e) : 0;
+			if (!n)
+				continue;
+			const px_event_word *w = &doc->dict->events[e->ref];
+			if (w->judgement && !judgement_negated(doc, st, i)) {
+				bool good = family_eq(w->cameo, "05");
+				weight += good ? 1 : -1;
+				if (good && !praise)
+					praise = w, praise_at = i;
+				else if (!good && !blame)
+					blame = w, blame_at = i;
+			}
+			i += n - 1;
+		}
+		const px_event_word *w = weight > 0 ? praise : weight < 0 ? blame : NULL;
+		if (!w)
+			continue;
+		int32_t who = judged_actor(doc, st, a, b, weight > 0 ? praise_at : blame_at);
+		if (who < 0)
+			continue;
+		px_event *e = new_event(doc, w->type, w->cameo, st->sent_a);
+		e->word = w;
+		e->sent_b = st->sent_b;
+		/* the day of the saying when its clause tells it, else the
+		 * story's day (carry_reference_day) */
+		px_date day;
+		if (own_date(doc, st, &day))
+			e->date = day;
+		px_add_part(e, st->speaker, ROLE_SOURCE);
+		px_add_part(e, who, ROLE_TARGET);
+	}
 }
 
 /* ------------------------------------------------------------ the story's day */
@@ -1146,6 +1250,7 @@ void px_find_events(px_doc *doc)
 	px_mark_clause_breaks(doc);
 	scan_triggers(doc);
 	statement_events(doc);
+	judgement_events(doc);
 	/* an occasion of speech nobody was found to speak at is none */
 	for (size_t k = 0; k < doc->n_events; k++) {
 		px_event *e = &doc->events[k];

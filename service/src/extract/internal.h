@@ -158,6 +158,7 @@ typedef struct px_event_word {
 	char *lemma;               /* lemma rows (events.tsv column 5): the lemma, else NULL */
 	uint8_t upos;              /* lemma rows: the part of speech it must have (ln_upos) */
 	bool occasion;             /* a speech act's occasion (an interview, a briefing) */
+	bool judgement;            /* praise or blame inside a statement (";judgement") */
 } px_event_word;
 
 /* frames.tsv: which dependent of a trigger plays which part. */
@@ -240,7 +241,7 @@ struct px_dict {
 	size_t n_topics, cap_topics;
 	px_topic_cue signals[PX_SIGNALS]; /* weight 0 when not given */
 	bool has_relevance;               /* relevance.tsv loaded: else every article counts */
-	struct px_speech *speech; /* speaker.c: the speech lexicon of cues.tsv */
+	struct px_speech *speech;         /* speaker.c: the speech lexicon of cues.tsv */
 };
 
 /* speaker.c: one cues.tsv row (phrase, class); -1 for an unknown class. */

@@ -1,9 +1,9 @@
 /*
  * test_data_rows — the load-time checks of the rows issue 12 added:
  * relevance.tsv (weights, counts, signals), actors.tsv's title terms and
- * titles.tsv's kinds.  A good row loads with its values; a bad one stops
- * the load with an error naming the file, the line and what is wrong; and
- * the shipped files load.
+ * titles.tsv's kinds, events.tsv's column 5 (";occasion", ";judgement").
+ * A good row loads with its values; a bad one stops the load with an error
+ * naming the file, the line and what is wrong; and the shipped files load.
  */
 #include "extract/extract.h"
 #include "extract/internal.h"
@@ -43,6 +43,11 @@ static const struct {
     {"titles.tsv", "former\tformer\tmodifier", NULL},
     {"titles.tsv", "mr.\tmr\thonorific", NULL},
     {"titles.tsv", "senator\tsenator\tperon", "person, office, modifier or honorific"},
+    {"events.tsv", "reckless\tcriticize\t111\tcriticizes\t;judgement", NULL},
+    {"events.tsv", "a good friend\tpraise\t051\tpraises\t;judgement", NULL},
+    {"events.tsv", "reckless\tcriticize\t111\tcriticizes\tNOUN;judgement", "';judgement' row"},
+    {"events.tsv", "reckless\tmeet\t040\tmeets\t;judgement", "';judgement' row"},
+    {"events.tsv", "talks\tmeet\t040\tmeets\t;gathering", "only ';occasion' or ';judgement'"},
 };
 
 START_TEST(data_row)
