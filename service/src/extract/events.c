@@ -189,24 +189,48 @@ static const char *case_word(const px_doc *doc, int32_t k)
 	return "";
 }
 
+/* The gender a pronoun of any form gives (namewords.tsv he/she rows:
+ * "him", "her", "hers"), 0 none. */
+static int pronoun_form_gender(const px_doc *doc, size_t t)
+{
+	const px_lex_entry *e;
+	if (px_lex_match(doc, t, LX_NAMEWORD, &e) != 1)
+		return 0;
+	return e->ref == NW_HE ? 1 : e->ref == NW_SHE ? 2 : 0;
+}
+
 /* "he"/"she": the nearest person of that gender named earlier in the
- * sentence ("Trump said he would meet"), else the story's resolution. */
+ * sentence ("Trump said he would meet"); a possessive ("his counterpart",
+ * "In her speech") the person actors.c read it as; else the story's
+ * resolution — unless that one is of the other gender and actors.c read
+ * the pronoun as someone agreeing.  (An object pronoun is not its clause's
+ * subject: "Macron called Zelensky, who thanked him".) */
 static int32_t pronoun_actor(const px_doc *doc, size_t t)
 {
 	int g = px_pronoun_gender(doc, t);
-	if (!g)
-		return px_resolve_pronoun(doc, t);
-	size_t a = doc->sents[doc->toks[t].sent].tok_start;
-	for (size_t i = t; i-- > a;) {
-		int32_t m = doc->tok_mention[i];
-		if (m < 0 || doc->toks[i].inq)
-			continue;
-		int32_t who = doc->mentions[m].actor;
-		if (px_is_person(doc, who) &&
-		    (!doc->actors[who].gender || doc->actors[who].gender == g))
-			return who;
+	if (g) {
+		size_t a = doc->sents[doc->toks[t].sent].tok_start;
+		for (size_t i = t; i-- > a;) {
+			int32_t m = doc->tok_mention[i];
+			if (m < 0 || doc->toks[i].inq)
+				continue;
+			int32_t who = doc->mentions[m].actor;
+			if (px_is_person(doc, who) &&
+			    (!doc->actors[who].gender || doc->actors[who].gender == g))
+				return who;
+		}
 	}
-	return px_resolve_pronoun(doc, t);
+	int32_t story = px_resolve_pronoun(doc, t);
+	int want = g ? g : pronoun_form_gender(doc, t);
+	int32_t pm = doc->tok_pronoun ? doc->tok_pronoun[t] : -1;
+	int32_t read = pm >= 0 ? doc->mentions[pm].actor : -1;
+	int32_t k = px_syn_ln(doc, t);
+	if (read >= 0 && k >= 0 && px_syn_rel_is(doc, (size_t)k, "nmod:poss"))
+		return read;
+	if (story >= 0 && want && doc->actors[story].gender && doc->actors[story].gender != want &&
+	    read >= 0)
+		return read;
+	return story;
 }
 
 /* An organisation the entity tagger names where an argument stands ("told
@@ -398,10 +422,11 @@ static size_t add_argument(px_doc *doc, px_event *e, int32_t c, const px_frame *
 }
 
 /* Relations through which a trigger shares its head's arguments: "held
- * talks", "said in an interview", "agreed to meet", "met X and signed". */
+ * talks", "said in an interview", "agreed to meet", "met X and signed",
+ * "Contradicting X, Y said" (a clause of its own keeps its own subject). */
 static bool shares_head(const px_doc *doc, int32_t k)
 {
-	static const char *const rels[] = {"obj", "obl", "xcomp", "conj", NULL};
+	static const char *const rels[] = {"obj", "obl", "xcomp", "conj", "advcl", NULL};
 	for (const char *const *r = rels; *r; r++)
 		if (px_syn_rel_is(doc, k, *r))
 			return true;
