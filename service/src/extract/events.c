@@ -457,10 +457,14 @@ static bool parts_from_parse(px_doc *doc, px_event *e, size_t trig)
 		}
 	}
 	int32_t h = doc->syn.head[k];
+	/* an adverbial clause shares its head's subject only */
+	bool subject_only = px_syn_rel_is(doc, k, "advcl");
 	if (h >= 0 && shares_head(doc, k))
 		for (int32_t c = doc->syn.child[h]; c >= 0 && n < MAX_ARGS;
 		     c = doc->syn.sibling[c]) {
 			const px_frame *f = c == k ? NULL : best_row(doc, type, true, c);
+			if (f && subject_only && strncmp(px_syn_deprel(doc, (size_t)c), "nsubj", 5))
+				f = NULL;
 			if (f && !own[f->role])
 				arg[n].at = c, arg[n++].f = f;
 		}
@@ -839,6 +843,27 @@ static bool hangs_on(const px_doc *doc, size_t at, size_t c)
 	return false;
 }
 
+/* With a parse, the date expression at tokens [at, at + 4) depends on a
+ * verb other than the speech verb c ("who retired in 2013"). */
+static bool hangs_on_other_verb(const px_doc *doc, size_t at, size_t c)
+{
+	int32_t v = px_syn_ln(doc, c);
+	if (!doc->syn.ok || v < 0)
+		return false;
+	int32_t lo = px_syn_ln(doc, at);
+	for (size_t t = at; t < at + 4 && t < doc->n_toks; t++) {
+		int32_t k = px_syn_ln(doc, t);
+		int32_t h = k >= 0 ? doc->syn.head[k] : -1;
+		if (h < 0 || (lo >= 0 && h >= lo && h <= k))
+			continue; /* inside the expression */
+		if (h == v)
+			return false;
+		if (px_syn_upos(doc, (size_t)h) == LN_UPOS_VERB)
+			return true;
+	}
+	return false;
+}
+
 /* A date of the saying itself, outside the words reported: before its
  * speech verb in the sentence ("On Dec. 7, X said", "X on Wednesday said")
  * or right after it ("said on Wednesday"), and with a parse a dependent of
@@ -859,9 +884,10 @@ static bool own_date(const px_doc *doc, const px_statement *st, px_date *out)
 			j++;
 		memset(out, 0, sizeof *out);
 		long at = j > i ? px_find_date(doc, i, j, (size_t)c, out, NULL, NULL) : -1;
-		/* before the verb or right after it, and hanging on it: not "X,
-		 * who retired in 2013, said" */
-		if (at >= 0 && at <= c + 2 && hangs_on(doc, (size_t)at, (size_t)c))
+		/* before the verb (and not on another verb: "X, who retired in
+		 * 2013, said"), or right after it and hanging on it */
+		if (at >= 0 && ((at < c && !hangs_on_other_verb(doc, (size_t)at, (size_t)c)) ||
+		                (at <= c + 2 && hangs_on(doc, (size_t)at, (size_t)c))))
 			return true;
 		i = j;
 	}
