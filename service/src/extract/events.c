@@ -645,6 +645,18 @@ static void heuristic_parts(const px_doc *doc, px_event *e, size_t a, size_t b, 
 	free(tmp.parts);
 }
 
+/* Whether token i lies within the reported clause of an indirect
+ * statement. */
+static bool reported_by_someone(const px_doc *doc, size_t i)
+{
+	for (size_t k = 0; k < doc->n_stmts; k++) {
+		const px_statement *st = &doc->stmts[k];
+		if (!st->direct && doc->toks[i].start >= st->start && doc->toks[i].end <= st->end)
+			return true;
+	}
+	return false;
+}
+
 /* Returns whether the event was kept. */
 static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, const px_event_word *w)
 {
@@ -654,6 +666,16 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	const px_lex_entry *phrase;
 	if (doc->syn.ok && k >= 0 && px_syn_rel_is(doc, (size_t)k, "compound") &&
 	    px_lex_match(doc, i, LX_EVENT, &phrase) < 2)
+		return false;
+	/* "the North American Free Trade Agreement", "the Shangri-La
+	 * Dialogue": a proper noun inside a name names a thing, not a doing */
+	if (doc->syn.ok && k >= 0 && px_syn_upos(doc, (size_t)k) != LN_UPOS_VERB &&
+	    doc->toks[i].cap && i > s->tok_start && doc->toks[i - 1].cap &&
+	    doc->toks[i - 1].kind == TK_WORD)
+		return false;
+	/* "X said Thursday's speeches had ...": an occasion inside the words
+	 * someone reports is not that speaker's occasion */
+	if (w->occasion && reported_by_someone(doc, i))
 		return false;
 	int fact = factuality(doc, i);
 	if (fact == ST_DROP || question_put(doc, i) || to_the_press(doc, i, w))
