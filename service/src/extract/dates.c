@@ -363,16 +363,25 @@ static bool day_word(const px_doc *doc, size_t i, found *f)
 	return true;
 }
 
-/* "in 2022", "since 2014" */
+/* "in 2022", "since 2014", "in the 1952 campaign" */
 static bool year_expr(const px_doc *doc, size_t i, found *f)
 {
 	if (!(tok_eq(doc, i, "in") || tok_eq(doc, i, "since") || tok_eq(doc, i, "during")))
 		return false;
-	int y = number_at(doc, i + 1, 1900, 2200);
-	if (y < 0 || px_tok_char(doc, i + 2, '-'))
+	/* "the" and a year before a lower-case noun: the year of that campaign,
+	 * war or election */
+	size_t at = i + 1;
+	if (tok_eq(doc, at, "the")) {
+		at++;
+		if (at + 1 >= doc->n_toks || doc->toks[at + 1].kind != TK_WORD ||
+		    doc->toks[at + 1].cap)
+			return false;
+	}
+	int y = number_at(doc, at, 1900, 2200);
+	if (y < 0 || px_tok_char(doc, at + 1, '-'))
 		return false;
-	f->start = i + 1;
-	f->end = i + 2;
+	f->start = at;
+	f->end = at + 1;
 	f->date = (px_date){y, 0, 0, 1};
 	return true;
 }

@@ -233,6 +233,36 @@ static int32_t pronoun_actor(const px_doc *doc, size_t t)
 	return story;
 }
 
+/* The actor named by tokens [a, b) (a new one of kind when the article
+ * has none of that name), with a mention over them. */
+static int32_t span_actor(px_doc *doc, size_t a, size_t b, const char *kind)
+{
+	char *name = px_tok_span_dup(doc, a, b);
+	int32_t who = -1;
+	for (size_t i = 0; i < doc->n_actors && who < 0; i++)
+		if (!strcmp(doc->actors[i].name, name))
+			who = (int32_t)i;
+	if (who < 0) {
+		px_actor *x = VEC_PUSH(doc->actors, doc->n_actors, doc->cap_actors);
+		memset(x, 0, sizeof *x);
+		x->name = name;
+		x->kind = xstrdup(kind);
+		x->dict_id = x->country_id = -1;
+		who = (int32_t)(doc->n_actors - 1);
+	} else {
+		free(name);
+	}
+	px_mention *m = VEC_PUSH(doc->mentions, doc->n_mentions, doc->cap_mentions);
+	m->tok_start = (uint32_t)a;
+	m->tok_end = (uint32_t)b;
+	m->actor = who;
+	m->how = MH_NAME;
+	for (size_t i = a; i < b; i++)
+		doc->tok_mention[i] = (int32_t)(doc->n_mentions - 1);
+	doc->actors[who].n_mentions++;
+	return who;
+}
+
 /* An organisation the entity tagger names where an argument stands ("told
  * ITV", "spoke at AIPAC") and no actor covers: an actor of its own with a
  * mention, so the event can name it.  Never a person: persons come from
@@ -261,32 +291,55 @@ static int32_t org_actor(px_doc *doc, int32_t k)
 		     strcmp(doc->actors[doc->mentions[m].actor].kind, "country")))
 			return -1;
 	}
-	char *name = px_tok_span_dup(doc, (size_t)a, b);
-	int32_t who = -1;
-	for (size_t i = 0; i < doc->n_actors && who < 0; i++)
-		if (!strcmp(doc->actors[i].name, name))
-			who = (int32_t)i;
-	if (who < 0) {
-		px_actor *x = VEC_PUSH(doc->actors, doc->n_actors, doc->cap_actors);
-		memset(x, 0, sizeof *x);
-		x->name = name;
-		x->kind = xstrdup("organization");
-		x->dict_id = x->country_id = -1;
-		who = (int32_t)(doc->n_actors - 1);
-	} else {
-		free(name);
-	}
 	/* (the country keeps its own mention; the tokens now point at the whole
 	 * name's) */
-	px_mention *m = VEC_PUSH(doc->mentions, doc->n_mentions, doc->cap_mentions);
-	m->tok_start = (uint32_t)a;
-	m->tok_end = (uint32_t)b;
-	m->actor = who;
-	m->how = MH_NAME;
-	for (size_t i = (size_t)a; i < b; i++)
-		doc->tok_mention[i] = (int32_t)(doc->n_mentions - 1);
-	doc->actors[who].n_mentions++;
-	return who;
+	return span_actor(doc, (size_t)a, b, px_actor_kinds[1]);
+}
+
+/* Whether ln token k's lemma is a title's head (titles.tsv: "lawmaker",
+ * "senator", "diplomat"): a word for people. */
+static bool people_noun(const px_doc *doc, int32_t k)
+{
+	const char *lemma = px_syn_lemma(doc, (size_t)k);
+	for (size_t i = 0; i < doc->dict->n_titles; i++) {
+		const px_title *x = &doc->dict->titles[i];
+		if (!x->modifier && !x->honorific && x->canonical &&
+		    !strcasecmp(x->canonical, lemma))
+			return true;
+	}
+	return false;
+}
+
+/* "GOP lawmakers", "Democratic senators": a plural common noun for people
+ * (people_noun) whose
+ * capitalised modifiers (a party, a faction; no country: "Ukrainian
+ * troops" is Ukraine's) stand right before it names a group, an actor of
+ * its own.  -1 when ln token k is no such phrase. */
+static int32_t group_actor(px_doc *doc, int32_t k)
+{
+	const char *xpos = px_syn_xpos(doc, (size_t)k);
+	int32_t t = px_syn_tok(doc, (size_t)k);
+	if (px_syn_upos(doc, (size_t)k) != LN_UPOS_NOUN || !xpos || strcmp(xpos, "NNS") || t < 1 ||
+	    doc->toks[t].cap || !people_noun(doc, k))
+		return -1; /* "Any Questions", "Western claims": no group */
+	size_t a = (size_t)t;
+	size_t first = doc->sents[doc->toks[t].sent].tok_start;
+	while (a > first && doc->toks[a - 1].cap && doc->toks[a - 1].kind == TK_WORD &&
+	       !doc->toks[a - 1].inq && (size_t)t - a < 3) {
+		int32_t m = doc->tok_mention[a - 1];
+		if (m >= 0 && doc->mentions[m].actor >= 0 &&
+		    doc->actors[doc->mentions[m].actor].kind &&
+		    !strcmp(doc->actors[doc->mentions[m].actor].kind, px_actor_kinds[2]))
+			return -1;
+		int32_t c = px_syn_ln(doc, a - 1);
+		if (c < 0 || doc->syn.head[c] != k ||
+		    (a - 1 == first && px_syn_upos(doc, (size_t)c) != LN_UPOS_PROPN))
+			break; /* "Senior lawmakers" opening a sentence names no party */
+		a--;
+	}
+	if (a == (size_t)t)
+		return -1;
+	return span_actor(doc, a, (size_t)t + 1, px_actor_kinds[3]);
 }
 
 /* The actor ln token k names: a mention over it, a pronoun resolved, an
@@ -305,6 +358,8 @@ static int32_t actor_of(px_doc *doc, int32_t k, int depth)
 	if (px_syn_upos(doc, (size_t)k) == LN_UPOS_PRON)
 		return pronoun_actor(doc, (size_t)t);
 	int32_t org = org_actor(doc, k);
+	if (org < 0 && depth == 0)
+		org = group_actor(doc, k);
 	if (org >= 0 || depth >= 2)
 		return org;
 	/* "after the meeting with Fidan" names the meeting, not Fidan */
@@ -442,6 +497,17 @@ static bool parts_from_parse(px_doc *doc, px_event *e, size_t trig)
 	const char *type;
 	if (!doc->syn.ok || k < 0 || !frame_rows_of(doc->dict, e->type, &type))
 		return false;
+	/* a phrase's first word modifying the next ("conference call"): the
+	 * arguments hang on the phrase's head */
+	const px_lex_entry *phrase;
+	size_t words = px_lex_match(doc, trig, LX_EVENT, &phrase);
+	int32_t first = k; /* its dependents count too ("a Fox News town hall") */
+	while (px_syn_rel_is(doc, (size_t)k, "compound") && doc->syn.head[k] > k) {
+		int32_t ht = px_syn_tok(doc, (size_t)doc->syn.head[k]);
+		if (ht < 0 || (size_t)ht >= trig + words)
+			break;
+		k = doc->syn.head[k];
+	}
 	enum { MAX_ARGS = 32 };
 	struct {
 		int32_t at;
@@ -449,12 +515,17 @@ static bool parts_from_parse(px_doc *doc, px_event *e, size_t trig)
 	} arg[MAX_ARGS];
 	size_t n = 0;
 	bool own[4] = {false};
-	for (int32_t c = doc->syn.child[k]; c >= 0 && n < MAX_ARGS; c = doc->syn.sibling[c]) {
-		const px_frame *f = best_row(doc, type, false, c);
-		if (f) {
-			arg[n].at = c, arg[n++].f = f;
-			own[f->role] = true;
+	for (int32_t w = first;; w = k) {
+		for (int32_t c = doc->syn.child[w]; c >= 0 && n < MAX_ARGS;
+		     c = doc->syn.sibling[c]) {
+			const px_frame *f = c == first ? NULL : best_row(doc, type, false, c);
+			if (f) {
+				arg[n].at = c, arg[n++].f = f;
+				own[f->role] = true;
+			}
 		}
+		if (w == k)
+			break;
 	}
 	int32_t h = doc->syn.head[k];
 	/* an adverbial clause shares its head's subject only */
