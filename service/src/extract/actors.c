@@ -988,6 +988,12 @@ static bool tok_surname_of(const px_doc *doc, size_t a, size_t b, const char *na
  * Dale" of "Robert Dale III"). */
 static bool surname_of_actor(const px_doc *doc, size_t a, size_t b, const px_actor *p)
 {
+	/* a person the article names by one word ("President Obama") is that
+	 * word again later ("Obama said") */
+	size_t n = doc->toks[b - 1].end - doc->toks[a].start;
+	if (!strchr(p->name, ' ') && strlen(p->name) == n &&
+	    !strncmp(p->name, doc->text.s + doc->toks[a].start, n))
+		return true;
 	if (tok_surname_of(doc, a, b, p->name))
 		return true;
 	for (size_t k = 0; k < p->n_aliases; k++)

@@ -337,16 +337,25 @@ static bool day_word(const px_doc *doc, size_t i, found *f)
 	return true;
 }
 
-/* "in 2022", "since 2014" */
+/* "in 2022", "since 2014", "in the 1952 campaign" */
 static bool year_expr(const px_doc *doc, size_t i, found *f)
 {
 	if (!px_word_in(doc, i, WC_YEAR_PREP, NULL))
 		return false;
-	int y = number_at(doc, i + 1, 1900, 2200);
-	if (y < 0 || px_tok_char(doc, i + 2, '-'))
+	/* a determiner and a year before a lower-case noun: the year of that campaign,
+	 * war or election */
+	size_t at = i + 1;
+	if (px_word_in(doc, at, WC_DETERMINER, NULL)) {
+		at++;
+		if (at + 1 >= doc->n_toks || doc->toks[at + 1].kind != TK_WORD ||
+		    doc->toks[at + 1].cap)
+			return false;
+	}
+	int y = number_at(doc, at, 1900, 2200);
+	if (y < 0 || px_tok_char(doc, at + 1, '-'))
 		return false;
-	f->start = i + 1;
-	f->end = i + 2;
+	f->start = at;
+	f->end = at + 1;
 	f->date = (px_date){y, 0, 0, 1};
 	return true;
 }

@@ -261,7 +261,9 @@ static bool cameo_ok(const char *s)
 
 /* Column 5: empty (the phrase as written), VERB or NOUN (the phrase is a
  * lemma: every form the parser gives that lemma and part of speech), and
- * ";occasion" for a speech act's occasion (an interview, a briefing). */
+ * ";occasion" for a speech act's occasion (an interview, a briefing) or
+ * ";judgement" for a word of praise or blame inside what someone said
+ * ("racist", "a great leader"; a phrase as written, of a 05 or 11 code). */
 static int add_event_row(px_dict *d, row *r, const char **why)
 {
 	if (!*r->field[1] || !cameo_ok(r->field[2])) {
@@ -269,15 +271,23 @@ static int add_event_row(px_dict *d, row *r, const char **why)
 		return -1;
 	}
 	char *how = r->field[4];
-	bool occasion = false;
+	bool occasion = false, judgement = false;
 	char *semi = strchr(how, ';');
 	if (semi) {
 		*semi = '\0';
-		if (strcmp(semi + 1, "occasion")) {
-			*why = "column 5: only ';occasion' may follow the part of speech";
+		occasion = !strcmp(semi + 1, "occasion");
+		judgement = !strcmp(semi + 1, "judgement");
+		if (!occasion && !judgement) {
+			*why = "column 5: only ';occasion' or ';judgement' may follow the part of "
+			       "speech";
 			return -1;
 		}
-		occasion = true;
+	}
+	if (judgement &&
+	    (*how || (strncmp(r->field[2], "05", 2) && strncmp(r->field[2], "11", 2)))) {
+		*why = "a ';judgement' row is a phrase as written with a CAMEO code of 05 (praise) "
+		       "or 11 (blame)";
+		return -1;
 	}
 	int upos = 0;
 	if (*how && strcmp(how, "VERB") && strcmp(how, "NOUN")) {
@@ -297,6 +307,7 @@ static int add_event_row(px_dict *d, row *r, const char **why)
 	e->cameo = xstrdup(r->field[2]);
 	e->verb = xstrdup(*r->field[3] ? r->field[3] : r->field[1]);
 	e->occasion = occasion;
+	e->judgement = judgement;
 	if (upos > 0) {
 		e->lemma = xstrdup(r->field[0]);
 		for (char *c = e->lemma; *c; c++)

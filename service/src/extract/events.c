@@ -9,7 +9,9 @@
  * expression is the date; words like "will", "postponed" or "ready to" set
  * the status (an intent to meet is CAMEO 036).  Every attributed statement
  * also makes a statement event (010) for its speaker, dated by its sentence
- * or else the publication day.
+ * or else the publication day.  Words of praise and blame inside a
+ * statement (events.tsv ";judgement") make its speaker praise or criticise
+ * the actor the statement names.
  *
  * Each report is its own event here, tied to its sentence: whether two
  * reports tell one real-world event is decided in one place only, by the
@@ -187,24 +189,78 @@ static const char *case_word(const px_doc *doc, int32_t k)
 	return "";
 }
 
+/* The gender a pronoun of any form gives (namewords.tsv he/she rows:
+ * "him", "her", "hers"), 0 none. */
+static int pronoun_form_gender(const px_doc *doc, size_t t)
+{
+	const px_lex_entry *e;
+	if (px_lex_match(doc, t, LX_NAMEWORD, &e) != 1)
+		return 0;
+	return e->ref == NW_HE ? 1 : e->ref == NW_SHE ? 2 : 0;
+}
+
 /* "he"/"she": the nearest person of that gender named earlier in the
- * sentence ("Trump said he would meet"), else the story's resolution. */
+ * sentence ("Trump said he would meet"); a possessive ("his counterpart",
+ * "In her speech") the person actors.c read it as; else the story's
+ * resolution — unless that one is of the other gender and actors.c read
+ * the pronoun as someone agreeing.  (An object pronoun is not its clause's
+ * subject: "Macron called Zelensky, who thanked him".) */
 static int32_t pronoun_actor(const px_doc *doc, size_t t)
 {
 	int g = px_pronoun_gender(doc, t);
-	if (!g)
-		return px_resolve_pronoun(doc, t);
-	size_t a = doc->sents[doc->toks[t].sent].tok_start;
-	for (size_t i = t; i-- > a;) {
-		int32_t m = doc->tok_mention[i];
-		if (m < 0 || doc->toks[i].inq)
-			continue;
-		int32_t who = doc->mentions[m].actor;
-		if (px_is_person(doc, who) &&
-		    (!doc->actors[who].gender || doc->actors[who].gender == g))
-			return who;
+	if (g) {
+		size_t a = doc->sents[doc->toks[t].sent].tok_start;
+		for (size_t i = t; i-- > a;) {
+			int32_t m = doc->tok_mention[i];
+			if (m < 0 || doc->toks[i].inq)
+				continue;
+			int32_t who = doc->mentions[m].actor;
+			if (px_is_person(doc, who) &&
+			    (!doc->actors[who].gender || doc->actors[who].gender == g))
+				return who;
+		}
 	}
-	return px_resolve_pronoun(doc, t);
+	int32_t story = px_resolve_pronoun(doc, t);
+	int want = g ? g : pronoun_form_gender(doc, t);
+	int32_t pm = doc->tok_pronoun ? doc->tok_pronoun[t] : -1;
+	int32_t read = pm >= 0 ? doc->mentions[pm].actor : -1;
+	int32_t k = px_syn_ln(doc, t);
+	if (read >= 0 && k >= 0 && px_syn_rel_is(doc, (size_t)k, "nmod:poss"))
+		return read;
+	if (story >= 0 && want && doc->actors[story].gender && doc->actors[story].gender != want &&
+	    read >= 0)
+		return read;
+	return story;
+}
+
+/* The actor named by tokens [a, b) (a new one of kind when the article
+ * has none of that name), with a mention over them. */
+static int32_t span_actor(px_doc *doc, size_t a, size_t b, const char *kind)
+{
+	char *name = px_tok_span_dup(doc, a, b);
+	int32_t who = -1;
+	for (size_t i = 0; i < doc->n_actors && who < 0; i++)
+		if (!strcmp(doc->actors[i].name, name))
+			who = (int32_t)i;
+	if (who < 0) {
+		px_actor *x = VEC_PUSH(doc->actors, doc->n_actors, doc->cap_actors);
+		memset(x, 0, sizeof *x);
+		x->name = name;
+		x->kind = xstrdup(kind);
+		x->dict_id = x->country_id = -1;
+		who = (int32_t)(doc->n_actors - 1);
+	} else {
+		free(name);
+	}
+	px_mention *m = VEC_PUSH(doc->mentions, doc->n_mentions, doc->cap_mentions);
+	m->tok_start = (uint32_t)a;
+	m->tok_end = (uint32_t)b;
+	m->actor = who;
+	m->how = MH_NAME;
+	for (size_t i = a; i < b; i++)
+		doc->tok_mention[i] = (int32_t)(doc->n_mentions - 1);
+	doc->actors[who].n_mentions++;
+	return who;
 }
 
 /* An organisation the entity tagger names where an argument stands ("told
@@ -235,32 +291,55 @@ static int32_t org_actor(px_doc *doc, int32_t k)
 		     strcmp(doc->actors[doc->mentions[m].actor].kind, "country")))
 			return -1;
 	}
-	char *name = px_tok_span_dup(doc, (size_t)a, b);
-	int32_t who = -1;
-	for (size_t i = 0; i < doc->n_actors && who < 0; i++)
-		if (!strcmp(doc->actors[i].name, name))
-			who = (int32_t)i;
-	if (who < 0) {
-		px_actor *x = VEC_PUSH(doc->actors, doc->n_actors, doc->cap_actors);
-		memset(x, 0, sizeof *x);
-		x->name = name;
-		x->kind = xstrdup("organization");
-		x->dict_id = x->country_id = -1;
-		who = (int32_t)(doc->n_actors - 1);
-	} else {
-		free(name);
-	}
 	/* (the country keeps its own mention; the tokens now point at the whole
 	 * name's) */
-	px_mention *m = VEC_PUSH(doc->mentions, doc->n_mentions, doc->cap_mentions);
-	m->tok_start = (uint32_t)a;
-	m->tok_end = (uint32_t)b;
-	m->actor = who;
-	m->how = MH_NAME;
-	for (size_t i = (size_t)a; i < b; i++)
-		doc->tok_mention[i] = (int32_t)(doc->n_mentions - 1);
-	doc->actors[who].n_mentions++;
-	return who;
+	return span_actor(doc, (size_t)a, b, px_actor_kinds[1]);
+}
+
+/* Whether ln token k's lemma is a title's head (titles.tsv: "lawmaker",
+ * "senator", "diplomat"): a word for people. */
+static bool people_noun(const px_doc *doc, int32_t k)
+{
+	const char *lemma = px_syn_lemma(doc, (size_t)k);
+	for (size_t i = 0; i < doc->dict->n_titles; i++) {
+		const px_title *x = &doc->dict->titles[i];
+		if (!x->modifier && !x->honorific && x->canonical &&
+		    !strcasecmp(x->canonical, lemma))
+			return true;
+	}
+	return false;
+}
+
+/* "GOP lawmakers", "Democratic senators": a plural common noun for people
+ * (people_noun) whose
+ * capitalised modifiers (a party, a faction; no country: "Ukrainian
+ * troops" is Ukraine's) stand right before it names a group, an actor of
+ * its own.  -1 when ln token k is no such phrase. */
+static int32_t group_actor(px_doc *doc, int32_t k)
+{
+	const char *xpos = px_syn_xpos(doc, (size_t)k);
+	int32_t t = px_syn_tok(doc, (size_t)k);
+	if (px_syn_upos(doc, (size_t)k) != LN_UPOS_NOUN || !xpos || strcmp(xpos, "NNS") || t < 1 ||
+	    doc->toks[t].cap || !people_noun(doc, k))
+		return -1; /* "Any Questions", "Western claims": no group */
+	size_t a = (size_t)t;
+	size_t first = doc->sents[doc->toks[t].sent].tok_start;
+	while (a > first && doc->toks[a - 1].cap && doc->toks[a - 1].kind == TK_WORD &&
+	       !doc->toks[a - 1].inq && (size_t)t - a < 3) {
+		int32_t m = doc->tok_mention[a - 1];
+		if (m >= 0 && doc->mentions[m].actor >= 0 &&
+		    doc->actors[doc->mentions[m].actor].kind &&
+		    !strcmp(doc->actors[doc->mentions[m].actor].kind, px_actor_kinds[2]))
+			return -1;
+		int32_t c = px_syn_ln(doc, a - 1);
+		if (c < 0 || doc->syn.head[c] != k ||
+		    (a - 1 == first && px_syn_upos(doc, (size_t)c) != LN_UPOS_PROPN))
+			break; /* "Senior lawmakers" opening a sentence names no party */
+		a--;
+	}
+	if (a == (size_t)t)
+		return -1;
+	return span_actor(doc, a, (size_t)t + 1, px_actor_kinds[3]);
 }
 
 /* The actor ln token k names: a mention over it, a pronoun resolved, an
@@ -279,6 +358,8 @@ static int32_t actor_of(px_doc *doc, int32_t k, int depth)
 	if (px_syn_upos(doc, (size_t)k) == LN_UPOS_PRON)
 		return pronoun_actor(doc, (size_t)t);
 	int32_t org = org_actor(doc, k);
+	if (org < 0 && depth == 0)
+		org = group_actor(doc, k);
 	if (org >= 0 || depth >= 2)
 		return org;
 	/* "after the meeting with Fidan" names the meeting, not Fidan */
@@ -396,10 +477,11 @@ static size_t add_argument(px_doc *doc, px_event *e, int32_t c, const px_frame *
 }
 
 /* Relations through which a trigger shares its head's arguments: "held
- * talks", "said in an interview", "agreed to meet", "met X and signed". */
+ * talks", "said in an interview", "agreed to meet", "met X and signed",
+ * "Contradicting X, Y said" (a clause of its own keeps its own subject). */
 static bool shares_head(const px_doc *doc, int32_t k)
 {
-	static const char *const rels[] = {"obj", "obl", "xcomp", "conj", NULL};
+	static const char *const rels[] = {"obj", "obl", "xcomp", "conj", "advcl", NULL};
 	for (const char *const *r = rels; *r; r++)
 		if (px_syn_rel_is(doc, k, *r))
 			return true;
@@ -415,6 +497,17 @@ static bool parts_from_parse(px_doc *doc, px_event *e, size_t trig)
 	const char *type;
 	if (!doc->syn.ok || k < 0 || !frame_rows_of(doc->dict, e->type, &type))
 		return false;
+	/* a phrase's first word modifying the next ("conference call"): the
+	 * arguments hang on the phrase's head */
+	const px_lex_entry *phrase;
+	size_t words = px_lex_match(doc, trig, LX_EVENT, &phrase);
+	int32_t first = k; /* its dependents count too ("a Fox News town hall") */
+	while (px_syn_rel_is(doc, (size_t)k, "compound") && doc->syn.head[k] > k) {
+		int32_t ht = px_syn_tok(doc, (size_t)doc->syn.head[k]);
+		if (ht < 0 || (size_t)ht >= trig + words)
+			break;
+		k = doc->syn.head[k];
+	}
 	enum { MAX_ARGS = 32 };
 	struct {
 		int32_t at;
@@ -422,18 +515,27 @@ static bool parts_from_parse(px_doc *doc, px_event *e, size_t trig)
 	} arg[MAX_ARGS];
 	size_t n = 0;
 	bool own[4] = {false};
-	for (int32_t c = doc->syn.child[k]; c >= 0 && n < MAX_ARGS; c = doc->syn.sibling[c]) {
-		const px_frame *f = best_row(doc, type, false, c);
-		if (f) {
-			arg[n].at = c, arg[n++].f = f;
-			own[f->role] = true;
+	for (int32_t w = first;; w = k) {
+		for (int32_t c = doc->syn.child[w]; c >= 0 && n < MAX_ARGS;
+		     c = doc->syn.sibling[c]) {
+			const px_frame *f = c == first ? NULL : best_row(doc, type, false, c);
+			if (f) {
+				arg[n].at = c, arg[n++].f = f;
+				own[f->role] = true;
+			}
 		}
+		if (w == k)
+			break;
 	}
 	int32_t h = doc->syn.head[k];
+	/* an adverbial clause shares its head's subject only */
+	bool subject_only = px_syn_rel_is(doc, k, "advcl");
 	if (h >= 0 && shares_head(doc, k))
 		for (int32_t c = doc->syn.child[h]; c >= 0 && n < MAX_ARGS;
 		     c = doc->syn.sibling[c]) {
 			const px_frame *f = c == k ? NULL : best_row(doc, type, true, c);
+			if (f && subject_only && strncmp(px_syn_deprel(doc, (size_t)c), "nsubj", 5))
+				f = NULL;
 			if (f && !own[f->role])
 				arg[n].at = c, arg[n++].f = f;
 		}
@@ -614,6 +716,18 @@ static void heuristic_parts(const px_doc *doc, px_event *e, size_t a, size_t b, 
 	free(tmp.parts);
 }
 
+/* Whether token i lies within the reported clause of an indirect
+ * statement. */
+static bool reported_by_someone(const px_doc *doc, size_t i)
+{
+	for (size_t k = 0; k < doc->n_stmts; k++) {
+		const px_statement *st = &doc->stmts[k];
+		if (!st->direct && doc->toks[i].start >= st->start && doc->toks[i].end <= st->end)
+			return true;
+	}
+	return false;
+}
+
 /* Returns whether the event was kept. */
 static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, const px_event_word *w)
 {
@@ -623,6 +737,16 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	const px_lex_entry *phrase;
 	if (doc->syn.ok && k >= 0 && px_syn_rel_is(doc, (size_t)k, "compound") &&
 	    px_lex_match(doc, i, LX_EVENT, &phrase) < 2)
+		return false;
+	/* "the North American Free Trade Agreement", "the Shangri-La
+	 * Dialogue": a proper noun inside a name names a thing, not a doing */
+	if (doc->syn.ok && k >= 0 && px_syn_upos(doc, (size_t)k) != LN_UPOS_VERB &&
+	    doc->toks[i].cap && i > s->tok_start && doc->toks[i - 1].cap &&
+	    doc->toks[i - 1].kind == TK_WORD)
+		return false;
+	/* "X said Thursday's speeches had ...": an occasion inside the words
+	 * someone reports is not that speaker's occasion */
+	if (w->occasion && reported_by_someone(doc, i))
 		return false;
 	int fact = factuality(doc, i);
 	if (fact == ST_DROP || question_put(doc, i) || to_the_press(doc, i, w))
@@ -727,7 +851,7 @@ static void scan_triggers(px_doc *doc)
 			size_t n = px_lex_match(doc, i, LX_EVENT, &e);
 			const px_event_word *w =
 			    n ? &doc->dict->events[e->ref] : lemma_trigger(doc, i);
-			if (!w)
+			if (!w || w->judgement) /* judgements: judgement_events */
 				continue;
 			bool dup = false;
 			for (size_t k = 0; k < n_seen && !dup; k++)
@@ -812,6 +936,27 @@ static bool hangs_on(const px_doc *doc, size_t at, size_t c)
 	return false;
 }
 
+/* With a parse, the date expression at tokens [at, at + 4) depends on a
+ * verb other than the speech verb c ("who retired in 2013"). */
+static bool hangs_on_other_verb(const px_doc *doc, size_t at, size_t c)
+{
+	int32_t v = px_syn_ln(doc, c);
+	if (!doc->syn.ok || v < 0)
+		return false;
+	int32_t lo = px_syn_ln(doc, at);
+	for (size_t t = at; t < at + 4 && t < doc->n_toks; t++) {
+		int32_t k = px_syn_ln(doc, t);
+		int32_t h = k >= 0 ? doc->syn.head[k] : -1;
+		if (h < 0 || (lo >= 0 && h >= lo && h <= k))
+			continue; /* inside the expression */
+		if (h == v)
+			return false;
+		if (px_syn_upos(doc, (size_t)h) == LN_UPOS_VERB)
+			return true;
+	}
+	return false;
+}
+
 /* A date of the saying itself, outside the words reported: before its
  * speech verb in the sentence ("On Dec. 7, X said", "X on Wednesday said")
  * or right after it ("said on Wednesday"), and with a parse a dependent of
@@ -832,7 +977,10 @@ static bool own_date(const px_doc *doc, const px_statement *st, px_date *out)
 			j++;
 		memset(out, 0, sizeof *out);
 		long at = j > i ? px_find_date(doc, i, j, (size_t)c, out, NULL, NULL) : -1;
-		if (at >= 0 && (at < c || (at <= c + 2 && hangs_on(doc, (size_t)at, (size_t)c))))
+		/* before the verb (and not on another verb: "X, who retired in
+		 * 2013, said"), or right after it and hanging on it */
+		if (at >= 0 && ((at < c && !hangs_on_other_verb(doc, (size_t)at, (size_t)c)) ||
+		                (at <= c + 2 && hangs_on(doc, (size_t)at, (size_t)c))))
 			return true;
 		i = j;
 	}
@@ -917,6 +1065,106 @@ static void statement_events(px_doc *doc)
 		st->event = (int32_t)doc->n_events - 1;
 	}
 	join_occasions(doc);
+}
+
+/* ------------------------------------------------------------ judgements */
+
+/* Whether token i lies within what statement st reports (its quotation,
+ * or the reported clause of an indirect one). */
+static bool within_statement(const px_doc *doc, const px_statement *st, size_t i)
+{
+	return doc->toks[i].start >= st->start && doc->toks[i].end <= st->end;
+}
+
+/* "not a friend", "never racist": a negation right before a judgement
+ * takes its weight away. */
+static bool judgement_negated(const px_doc *doc, const px_statement *st, size_t i)
+{
+	for (size_t k = i > 3 ? i - 3 : 0; k < i; k++) {
+		const px_lex_entry *e;
+		if (within_statement(doc, st, k) && px_lex_match(doc, k, LX_MARKER, &e) &&
+		    e->ref == MK_NEGATION)
+			return true;
+	}
+	return false;
+}
+
+/* The actor a judgement at token j is about: of the people, countries and
+ * organisations named in the statement other than its speaker (and the
+ * one the speaker speaks for), the one named nearest to it; -1 when none. */
+static int32_t judged_actor(const px_doc *doc, const px_statement *st, size_t a, size_t b, size_t j)
+{
+	int32_t best = -1;
+	size_t dist = SIZE_MAX;
+	for (size_t i = a; i < b; i++) {
+		int32_t m = doc->tok_mention[i];
+		if (m < 0 || !within_statement(doc, st, i))
+			continue;
+		int32_t who = doc->mentions[m].actor;
+		if (who < 0 || who == st->speaker || speaks_for(doc, st->speaker, who) ||
+		    speaks_for(doc, who, st->speaker))
+			continue;
+		/* "American values": a country's adjective judges no one */
+		int32_t k = px_syn_ln(doc, i);
+		if (k >= 0 && px_syn_upos(doc, (size_t)k) == LN_UPOS_ADJ)
+			continue;
+		size_t d = i < j ? j - i : i - j;
+		if (d < dist)
+			dist = d, best = who;
+	}
+	return best;
+}
+
+/* Praise and blame in what someone said ("'He is a danger,' X said of
+ * Y", "X said Y's plan was reckless"): the words of judgement
+ * (events.tsv ";judgement") within a statement weigh for and against;
+ * when one side wins and the statement names someone else, the speaker
+ * praises (05) or criticises (11) that actor, on the day of the saying.
+ * One event per statement; the merge joins repeats. */
+static void judgement_events(px_doc *doc)
+{
+	for (size_t k = 0; k < doc->n_stmts; k++) {
+		const px_statement *st = &doc->stmts[k];
+		if (st->speaker < 0)
+			continue;
+		size_t a = doc->sents[st->sent_a].tok_start, b = doc->sents[st->sent_b].tok_end;
+		int weight = 0;
+		const px_event_word *praise = NULL, *blame = NULL;
+		size_t praise_at = 0, blame_at = 0;
+		for (size_t i = a; i < b; i++) {
+			const px_lex_entry *e;
+			size_t n =
+			    within_statement(doc, st, i) ? px_lex_match(doc, i, LX_EVENT, &e) : 0;
+			if (!n)
+				continue;
+			const px_event_word *w = &doc->dict->events[e->ref];
+			if (w->judgement && !judgement_negated(doc, st, i)) {
+				bool good = family_eq(w->cameo, "05");
+				weight += good ? 1 : -1;
+				if (good && !praise)
+					praise = w, praise_at = i;
+				else if (!good && !blame)
+					blame = w, blame_at = i;
+			}
+			i += n - 1;
+		}
+		const px_event_word *w = weight > 0 ? praise : weight < 0 ? blame : NULL;
+		if (!w)
+			continue;
+		int32_t who = judged_actor(doc, st, a, b, weight > 0 ? praise_at : blame_at);
+		if (who < 0)
+			continue;
+		px_event *e = new_event(doc, w->type, w->cameo, st->sent_a);
+		e->word = w;
+		e->sent_b = st->sent_b;
+		/* the day of the saying when its clause tells it, else the
+		 * story's day (carry_reference_day) */
+		px_date day;
+		if (own_date(doc, st, &day))
+			e->date = day;
+		px_add_part(e, st->speaker, ROLE_SOURCE);
+		px_add_part(e, who, ROLE_TARGET);
+	}
 }
 
 /* ------------------------------------------------------------ the story's day */
@@ -1061,6 +1309,7 @@ void px_find_events(px_doc *doc)
 	px_mark_clause_breaks(doc);
 	scan_triggers(doc);
 	statement_events(doc);
+	judgement_events(doc);
 	/* an occasion of speech nobody was found to speak at is none */
 	for (size_t k = 0; k < doc->n_events; k++) {
 		px_event *e = &doc->events[k];

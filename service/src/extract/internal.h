@@ -188,6 +188,7 @@ typedef struct px_event_word {
 	char *lemma;               /* lemma rows (events.tsv column 5): the lemma, else NULL */
 	uint8_t upos;              /* lemma rows: the part of speech it must have (ln_upos) */
 	bool occasion;             /* a speech act's occasion (an interview, a briefing) */
+	bool judgement;            /* praise or blame inside a statement (";judgement") */
 } px_event_word;
 
 /* frames.tsv: which dependent of a trigger plays which part. */

@@ -2,9 +2,10 @@
  * test_data_rows — the load-time checks of the rows issue 12 added:
  * relevance.tsv (weights, counts, signals), actors.tsv's title terms,
  * titles.tsv's kinds, quotewords.tsv's, words.tsv's and furniture.tsv's
- * classes (and words.tsv's values).  A good row loads with its values; a
- * bad one stops the load with an error naming the file, the line and what
- * is wrong; and the shipped files load.
+ * classes (and words.tsv's values), events.tsv's column 5 (";occasion",
+ * ";judgement").  A good row loads with its values; a bad one stops the
+ * load with an error naming the file, the line and what is wrong; and the
+ * shipped files load.
  */
 #include "extract/extract.h"
 #include "extract/internal.h"
@@ -67,6 +68,11 @@ static const struct {
     {"quotewords.tsv", "officials\tunamed", "unknown class"},
     {"quotewords.tsv", "officials\t-", "unknown class"},
     {"quotewords.tsv", "in front\tobject", "one token"},
+    {"events.tsv", "reckless\tcriticize\t111\tcriticizes\t;judgement", NULL},
+    {"events.tsv", "a good friend\tpraise\t051\tpraises\t;judgement", NULL},
+    {"events.tsv", "reckless\tcriticize\t111\tcriticizes\tNOUN;judgement", "';judgement' row"},
+    {"events.tsv", "reckless\tmeet\t040\tmeets\t;judgement", "';judgement' row"},
+    {"events.tsv", "talks\tmeet\t040\tmeets\t;gathering", "only ';occasion' or ';judgement'"},
 };
 
 /* A word's second row of the same class is an error naming that row. */
