@@ -134,11 +134,40 @@ static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf,
 		add_dense(scores, dn[i], m->nclass);
 }
 
+static uint16_t fingerprint16(uint64_t key)
+{
+	uint16_t fp = (uint16_t)fingerprint(key);
+	return fp ? fp : 1;
+}
+
+/* As score_batch, on the whole-row buckets: one miss per feature. */
+static void score_batch_wide(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores)
+{
+	const uint32_t w = m->wlanes;
+	for (size_t i = 0; i < nf; i++)
+		__builtin_prefetch(&m->wide[(size_t)((uint32_t)f[i] & m->mask) * w]);
+	for (size_t i = 0; i < nf; i++) {
+		uint16_t fp = fingerprint16(f[i]);
+		for (uint32_t s = (uint32_t)f[i] & m->mask;; s = (s + 1) & m->mask) {
+			const uint16_t *b = &m->wide[(size_t)s * w];
+			if (b[0] == 0)
+				break;
+			if (b[0] != fp)
+				continue;
+			for (uint32_t k = 1; k < w; k++)
+				scores[m->wcls[k - 1]] += (int16_t)b[k];
+			break;
+		}
+	}
+}
+
 void pc_score(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores)
 {
 	for (size_t i = 0; i < nf; i += PC_BATCH) {
 		size_t k = nf - i < PC_BATCH ? nf - i : PC_BATCH;
-		if (m->bkt)
+		if (m->wide)
+			score_batch_wide(m, f + i, k, scores);
+		else if (m->bkt)
 			score_batch_compact(m, f + i, k, scores);
 		else
 			score_batch(m, f + i, k, scores);
@@ -156,7 +185,7 @@ int pc_model_compact(pc_model *m)
 	for (size_t s = 0; s < slots; s++)
 		ndense += m->slot[2 * s] && m->slot[2 * s + 3] - m->slot[2 * s + 1] >= DENSE_MIN;
 	/* buckets, then the dense rows (16-byte aligned) */
-	uint64_t *bkt = calloc(slots * 8 + ndense * stride * 2 + 16, 1);
+	uint64_t *bkt = blob_alloc_big(slots * 8 + ndense * stride * 2 + 16);
 	if (!bkt)
 		return -1;
 	int16_t *dense = (int16_t *)(bkt + slots);
@@ -187,6 +216,52 @@ int pc_model_compact(pc_model *m)
 	m->dense = dense;
 	m->dstride = stride;
 	m->fast = bkt;
+	return 0;
+}
+
+int pc_model_compact_rows(pc_model *m, uint32_t classes)
+{
+	if (m->wide || m->bkt)
+		return 0;
+	if (!m->slot)
+		return -1;
+	int lane[PC_MAX_CLASSES]; /* class -> lane, or -1 */
+	uint8_t cls[15];
+	uint32_t nk = 0;
+	for (uint32_t c = 0; c < m->nclass; c++) {
+		lane[c] = -1;
+		if (c < 32 && (classes >> c & 1)) {
+			if (nk == 15)
+				return -1;
+			cls[nk] = (uint8_t)c;
+			lane[c] = (int)++nk;
+		}
+	}
+	uint32_t w = nk < 8 ? 8 : 16;
+	size_t slots = (size_t)m->mask + 1;
+	uint16_t *wide = blob_alloc_big(slots * w * sizeof *wide);
+	if (!wide)
+		return -1;
+	for (size_t s = 0; s < slots; s++) {
+		uint32_t fp = m->slot[2 * s], lo = m->slot[2 * s + 1], hi = m->slot[2 * s + 3];
+		if (!fp)
+			continue;
+		/* the fingerprint the lookup computes: fingerprint() of the key
+		 * gave fp, whose low 16 bits fingerprint16() keeps */
+		uint16_t *b = &wide[s * w];
+		b[0] = (uint16_t)fp ? (uint16_t)fp : 1;
+		for (uint32_t j = lo; j < hi; j++) {
+			int l = lane[m->ent[j] >> 16];
+			if (l > 0)
+				b[l] = (uint16_t)(m->ent[j] & 0xffff);
+		}
+	}
+	memcpy(m->wcls, cls, nk);
+	for (uint32_t k = nk; k < 15; k++)
+		m->wcls[k] = cls[0]; /* unused lanes hold 0: adding them is harmless */
+	m->wlanes = w;
+	m->wide = wide;
+	m->fast = wide;
 	return 0;
 }
 
