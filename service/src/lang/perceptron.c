@@ -23,7 +23,7 @@ static uint32_t fingerprint(uint64_t key)
 
 /* ---- run time ---------------------------------------------------------- */
 
-#define PC_BATCH 32
+#define PC_BATCH 96
 
 /* Look up a batch of features in three passes — prefetch their slots, find
  * their rows and prefetch those, then add — so the cache misses of one
