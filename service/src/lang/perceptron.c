@@ -23,12 +23,15 @@ static uint32_t fingerprint(uint64_t key)
 
 /* ---- run time ---------------------------------------------------------- */
 
+/* Features looked up together: a token's or a transition's all at once
+ * (96 against 32: one round of cache misses instead of three, +9%). */
 #define PC_BATCH 96
 
 /* Look up a batch of features in three passes — prefetch their slots, find
  * their rows and prefetch those, then add — so the cache misses of one
  * feature overlap those of the others instead of queueing. */
-static void score_batch(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores)
+static void score_batch(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
+                        int32_t *const *dst)
 {
 	uint32_t lo[PC_BATCH], hi[PC_BATCH];
 	for (size_t i = 0; i < nf; i++)
@@ -48,9 +51,11 @@ static void score_batch(const pc_model *m, const uint64_t *f, size_t nf, int32_t
 			break;
 		}
 	}
-	for (size_t i = 0; i < nf; i++)
+	for (size_t i = 0; i < nf; i++) {
+		int32_t *sc = dst ? dst[i] : scores;
 		for (uint32_t e = lo[i]; e < hi[i]; e++)
-			scores[m->ent[e] >> 16] += (int16_t)(m->ent[e] & 0xffff);
+			sc[m->ent[e] >> 16] += (int16_t)(m->ent[e] & 0xffff);
+	}
 }
 
 /* Compact buckets (pc_model_compact): bits 0-14 a fingerprint, 15-17 the
@@ -93,15 +98,18 @@ static void add_entry(int32_t *scores, uint32_t e)
 
 /* As score_batch, on the compact buckets: rows kept in place cost one
  * miss, the others two. */
-static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores)
+static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
+                                int32_t *const *dst)
 {
 	uint32_t lo[PC_BATCH], n[PC_BATCH];
 	const int16_t *dn[PC_BATCH];
+	int32_t *nsc[PC_BATCH], *dsc[PC_BATCH];
 	size_t next = 0, nd = 0;
 	for (size_t i = 0; i < nf; i++)
 		__builtin_prefetch(&m->bkt[(uint32_t)f[i] & m->mask]);
 	for (size_t i = 0; i < nf; i++) {
 		uint32_t fp = fingerprint(f[i]) & 0x7fffu;
+		int32_t *sc = dst ? dst[i] : scores;
 		for (uint32_t s = (uint32_t)f[i] & m->mask;; s = (s + 1) & m->mask) {
 			uint64_t b = m->bkt[s];
 			uint32_t kind = BK_KIND(b);
@@ -113,25 +121,25 @@ static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf,
 				dn[nd] = m->dense + (size_t)(b >> 18) * m->dstride;
 				for (uint32_t k = 0; k < m->dstride; k += 32)
 					__builtin_prefetch(dn[nd] + k);
-				nd++;
+				dsc[nd++] = sc;
 			} else if (kind == BK_EXT) {
 				lo[next] = (uint32_t)(b >> 18);
 				n[next] = (uint32_t)(b >> 50) & 0xfffu;
 				__builtin_prefetch(&m->ent[lo[next]]);
-				next++;
+				nsc[next++] = sc;
 			} else {
-				add_entry(scores, (uint32_t)(b >> 18) & 0x7fffffu);
+				add_entry(sc, (uint32_t)(b >> 18) & 0x7fffffu);
 				if (kind == 2)
-					add_entry(scores, (uint32_t)(b >> 41) & 0x7fffffu);
+					add_entry(sc, (uint32_t)(b >> 41) & 0x7fffffu);
 			}
 			break;
 		}
 	}
 	for (size_t i = 0; i < next; i++)
 		for (uint32_t e = lo[i]; e < lo[i] + n[i]; e++)
-			add_entry(scores, m->ent[e]);
+			add_entry(nsc[i], m->ent[e]);
 	for (size_t i = 0; i < nd; i++)
-		add_dense(scores, dn[i], m->nclass);
+		add_dense(dsc[i], dn[i], m->nclass);
 }
 
 static uint16_t fingerprint16(uint64_t key)
@@ -141,7 +149,8 @@ static uint16_t fingerprint16(uint64_t key)
 }
 
 /* As score_batch, on the whole-row buckets: one miss per feature. */
-static void score_batch_wide(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores)
+static void score_batch_wide(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
+                             int32_t *const *dst)
 {
 	const uint32_t w = m->wlanes;
 	for (size_t i = 0; i < nf; i++)
@@ -154,24 +163,37 @@ static void score_batch_wide(const pc_model *m, const uint64_t *f, size_t nf, in
 				break;
 			if (b[0] != fp)
 				continue;
+			int32_t *sc = dst ? dst[i] : scores;
 			for (uint32_t k = 1; k < w; k++)
-				scores[m->wcls[k - 1]] += (int16_t)b[k];
+				sc[m->wcls[k - 1]] += (int16_t)b[k];
 			break;
 		}
 	}
 }
 
-void pc_score(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores)
+static void score(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
+                  int32_t *const *dst)
 {
 	for (size_t i = 0; i < nf; i += PC_BATCH) {
 		size_t k = nf - i < PC_BATCH ? nf - i : PC_BATCH;
+		int32_t *const *d = dst ? dst + i : NULL;
 		if (m->wide)
-			score_batch_wide(m, f + i, k, scores);
+			score_batch_wide(m, f + i, k, scores, d);
 		else if (m->bkt)
-			score_batch_compact(m, f + i, k, scores);
+			score_batch_compact(m, f + i, k, scores, d);
 		else
-			score_batch(m, f + i, k, scores);
+			score_batch(m, f + i, k, scores, d);
 	}
+}
+
+void pc_score(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores)
+{
+	score(m, f, nf, scores, NULL);
+}
+
+void pc_score_each(const pc_model *m, const uint64_t *f, size_t nf, int32_t *const *dst)
+{
+	score(m, f, nf, NULL, dst);
 }
 
 int pc_model_compact(pc_model *m)

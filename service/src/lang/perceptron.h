@@ -71,6 +71,9 @@ typedef struct pc_model {
 /* scores[c] += sum over features of the weight of (feature, c); scores must
  * hold nclass ints and be zeroed by the caller. */
 void pc_score(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores);
+/* The same with a score array per feature: feature i's weights are added
+ * to dst[i] (several instances scored in one round of cache misses). */
+void pc_score_each(const pc_model *m, const uint64_t *f, size_t nf, int32_t *const *dst);
 void pc_model_free(pc_model *m);
 /* Build the compact copy (at most 128 classes): short rows then cost one
  * cache miss instead of two and long rows are added eight classes at a
