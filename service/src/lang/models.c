@@ -48,7 +48,7 @@ static void *read_file(const char *path, size_t *len, char **err)
 		goto out;
 	}
 	*len = (size_t)st.st_size;
-	buf = blob_alloc_big(*len);
+	buf = malloc(*len ? *len : 1);
 	if (!buf) {
 		set_err(err, "%s: %s", path, "out of memory");
 		goto out;
