@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define BLOB_MAGIC "PRLYLANG"
 #define BLOB_HEADER 32
@@ -227,4 +228,18 @@ const char *blob_get_str(blob_r *r)
 		return NULL;
 	}
 	return s;
+}
+
+void *blob_alloc_big(size_t n)
+{
+	const size_t huge = (size_t)2 << 20;
+	if (n < huge)
+		return calloc(1, n ? n : 1);
+	void *p = NULL;
+	size_t len = (n + huge - 1) & ~(huge - 1);
+	if (posix_memalign(&p, huge, len) != 0)
+		return NULL;
+	madvise(p, len, MADV_HUGEPAGE); /* advice only: fine if refused */
+	memset(p, 0, n);
+	return p;
 }

@@ -126,12 +126,22 @@ typedef struct lx_seen_table {
 	const uint8_t *docs; /* [3 * n]: PER, ORG, LOC */
 } lx_seen_table;
 
+/* The three tables merged at load for run time (one probe per word instead
+ * of three binary searches): per lowercase hash its casing code, lexicon
+ * bits and seen-names code. */
+typedef struct lx_word_slot {
+	uint64_t key;
+	uint8_t used, cc, lx, sn;
+} lx_word_slot;
+
 typedef struct lx_ner {
 	pc_model pc;
 	uint32_t live; /* bit per label seen in training; others never output */
 	lx_case_table cases;
 	lx_lex_table lex;
 	lx_seen_table seen;
+	lx_word_slot *words; /* [wmask + 1], or NULL: the binary searches */
+	uint32_t wmask;
 } lx_ner;
 
 /* Document memory of the entity tagger: for each word form met earlier in

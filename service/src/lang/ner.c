@@ -239,6 +239,67 @@ static void ctx_fill(ner_ctx *x, const lx_sent *s, const lx_ner_hist *h, const l
 	}
 }
 
+static const lx_word_slot *word_find(const lx_ner *m, uint64_t key)
+{
+	uint32_t i = (uint32_t)(key ^ key >> 32) & m->wmask;
+	while (m->words[i].used && m->words[i].key != key)
+		i = (i + 1) & m->wmask;
+	return &m->words[i];
+}
+
+/* ctx_fill at run time, from the merged table: the same codes. */
+static void ctx_fill_fast(ner_ctx *x, const lx_sent *s, const lx_ner_hist *h, const lx_ner *m)
+{
+	assert(s->n <= LN_MAX_SENT_TOKENS);
+	x->sc = sent_case(s);
+	x->h = h;
+	for (int i = 0; i < s->n; i++)
+		if (!(s->t[i].flags & LX_FLAG_NONALPHA))
+			__builtin_prefetch(
+			    &m->words[(uint32_t)(s->t[i].lower ^ s->t[i].lower >> 32) & m->wmask]);
+	for (int i = 0; i < s->n; i++) {
+		x->cc[i] = x->lx[i] = x->sn[i] = 0;
+		if (s->t[i].flags & LX_FLAG_NONALPHA)
+			continue;
+		const lx_word_slot *w = word_find(m, s->t[i].lower);
+		if (w->used) {
+			x->cc[i] = w->cc;
+			x->lx[i] = w->lx;
+			x->sn[i] = w->sn;
+		}
+	}
+}
+
+/* Merge the casing, lexicon and seen-names tables into m->words; on no
+ * memory the binary searches stay in use. */
+static void words_build(lx_ner *m)
+{
+	size_t n = m->cases.n + m->lex.n + m->seen.n, slots = 1024;
+	while (slots < n * 2)
+		slots *= 2;
+	lx_word_slot *w = blob_alloc_big(slots * sizeof *w);
+	if (!w)
+		return;
+	m->words = w;
+	m->wmask = (uint32_t)(slots - 1);
+	const uint64_t *keys[3] = {m->cases.key, m->lex.key, m->seen.key};
+	size_t nk[3] = {m->cases.n, m->lex.n, m->seen.n};
+	for (int t = 0; t < 3; t++)
+		for (size_t k = 0; k < nk[t]; k++) {
+			lx_word_slot *e = (lx_word_slot *)word_find(m, keys[t][k]);
+			if (e->used)
+				continue;
+			lx_tok tok = {.lower = keys[t][k]};
+			e->used = 1;
+			e->key = keys[t][k];
+			e->sn = (uint8_t)seen_code(&m->seen, NULL, &tok);
+			size_t i = find_key(m->cases.key, m->cases.n, tok.lower);
+			e->cc = i < m->cases.n ? m->cases.code[i] : 0;
+			i = find_key(m->lex.key, m->lex.n, tok.lower);
+			e->lx = i < m->lex.n ? m->lex.bits[i] : 0;
+		}
+}
+
 static unsigned at(const uint8_t *a, const lx_sent *s, int i)
 {
 	return i >= 0 && i < s->n ? a[i] : 0;
@@ -364,7 +425,10 @@ void lx_ner_tag(const lx_ner *m, lx_sent *s, lx_ner_hist *h)
 	int32_t sc[PC_MAX_CLASSES];
 	unsigned p1 = NER_START, p2 = NER_START;
 	ner_ctx x;
-	ctx_fill(&x, s, h, &m->cases, &m->lex, &m->seen, NULL);
+	if (m->words)
+		ctx_fill_fast(&x, s, h, m);
+	else
+		ctx_fill(&x, s, h, &m->cases, &m->lex, &m->seen, NULL);
 	for (int i = 0; i < s->n; i++) {
 		size_t nf = ner_features(s, i, p1, p2, &x, f);
 		memset(sc, 0, sizeof(int32_t) * m->pc.nclass);
@@ -398,12 +462,17 @@ static int read_table(blob_r *r, size_t per_key, const uint64_t **key, const uin
 
 void lx_ner_free(lx_ner *m)
 {
-	if (m)
-		pc_model_free(&m->pc); /* the compact copy; the rest lives in the image */
+	if (!m)
+		return;
+	pc_model_free(&m->pc); /* the compact copy; the rest lives in the image */
+	free(m->words);
+	m->words = NULL;
 }
 
 int lx_ner_read(lx_ner *m, blob_r *r, char **err)
 {
+	m->words = NULL;
+	m->wmask = 0;
 	m->live = blob_get_u32(r) | 1;
 	if (pc_model_read(&m->pc, r, err) != 0)
 		return -1;
@@ -413,7 +482,10 @@ int lx_ner_read(lx_ner *m, blob_r *r, char **err)
 			*err = NULL;
 		return -1;
 	}
-	pc_model_compact(&m->pc); /* on failure scoring falls back to the file's table */
+	/* whole rows in place when the live labels are few (7 of 9 today);
+	 * else the compact table; on failure the file's table */
+	if (pc_model_compact_rows(&m->pc, m->live) != 0)
+		pc_model_compact(&m->pc);
 	int ok = read_table(r, 1, &m->cases.key, &m->cases.code, &m->cases.n);
 	for (size_t i = 0; ok && i < m->cases.n; i++)
 		ok = m->cases.code[i] >= 1 && m->cases.code[i] <= 10;
@@ -427,6 +499,7 @@ int lx_ner_read(lx_ner *m, blob_r *r, char **err)
 			*err = NULL;
 		return -1;
 	}
+	words_build(m);
 	return 0;
 }
 

@@ -190,20 +190,43 @@ static int dist_bucket(int d)
 #define BUF_B_END 21
 #define BUF_N (BUF_A_END - BUF_A + BUF_B_END - BUF_B)
 
-static size_t features(const pstate *p, const lx_sent *s, uint64_t *f)
+/* The buffer-front features of front B (BUF_N of them: [BUF_A, BUF_A_END)
+ * then [BUF_B, BUF_B_END) of features(), with the same template ids). */
+static void buf_features(const lx_sent *s, int n, int b, uint64_t *f)
+{
+	int n0 = b <= n ? b : -1, n1 = b + 1 <= n ? b + 1 : -1, n2 = b + 2 <= n ? b + 2 : -1;
+	uint64_t n0w = W(s, n0), n0p = P(s, n0), n1w = W(s, n1), n1p = P(s, n1), n2w = W(s, n2),
+	         n2p = P(s, n2);
+	unsigned id = 100 + BUF_A; /* feature k has template id 100 + k */
+	size_t k = 0;
+	f[k++] = H2(id++, pc_mix(n0w, n0p), 0);
+	f[k++] = H2(id++, n0w, 0);
+	f[k++] = H2(id++, n0p, 0);
+	f[k++] = H2(id++, pc_mix(n1w, n1p), 0);
+	f[k++] = H2(id++, n1w, 0);
+	f[k++] = H2(id++, n1p, 0);
+	f[k++] = H2(id++, pc_mix(n2w, n2p), 0);
+	f[k++] = H2(id++, n2w, 0);
+	f[k++] = H2(id++, n2p, 0);
+	id = 100 + BUF_B;
+	f[k++] = H2(id++, n0p, n1p);
+	f[k++] = H3(id++, n0p, n1p, n2p);
+	assert(k == BUF_N);
+}
+
+/* All features of the configuration; the buffer front's (see BUF_A) only
+ * when BUF is set, else their places are left as they are. */
+static size_t features(const pstate *p, const lx_sent *s, uint64_t *f, int buf)
 {
 	int s0 = p->sp > 0 ? p->st[p->sp - 1] : -1;
-	int n0 = p->b <= p->n ? p->b : -1, n1 = p->b + 1 <= p->n ? p->b + 1 : -1,
-	    n2 = p->b + 2 <= p->n ? p->b + 2 : -1;
+	int n0 = p->b <= p->n ? p->b : -1, n1 = p->b + 1 <= p->n ? p->b + 1 : -1;
 	int s0h = s0 > 0 ? p->head[s0] : -1, s0h2 = s0h > 0 ? p->head[s0h] : -1;
 	int s0l = s0 >= 0 ? p->lc1[s0] : -1, s0r = s0 >= 0 ? p->rc1[s0] : -1;
 	int s0l2 = s0 >= 0 ? p->lc2[s0] : -1, s0r2 = s0 >= 0 ? p->rc2[s0] : -1;
 	int n0l = n0 >= 0 ? p->lc1[n0] : -1, n0l2 = n0 >= 0 ? p->lc2[n0] : -1;
 	int s1 = p->sp > 1 ? p->st[p->sp - 2] : -1;
-	uint64_t s0w = W(s, s0), s0p = P(s, s0), n0w = W(s, n0), n0p = P(s, n0), n1w = W(s, n1),
-	         n1p = P(s, n1), n2w = W(s, n2), n2p = P(s, n2);
-	uint64_t s0wp = pc_mix(s0w, s0p), n0wp = pc_mix(n0w, n0p), n1wp = pc_mix(n1w, n1p),
-	         n2wp = pc_mix(n2w, n2p);
+	uint64_t s0w = W(s, s0), s0p = P(s, s0), n0w = W(s, n0), n0p = P(s, n0), n1p = P(s, n1);
+	uint64_t s0wp = pc_mix(s0w, s0p), n0wp = pc_mix(n0w, n0p);
 	uint64_t d = s0 >= 0 && n0 >= 0 ? (uint64_t)dist_bucket(n0 - s0) : 9;
 	uint64_t s0vl = s0 >= 0 ? (uint64_t)p->nl[s0] : 99,
 	         s0vr = s0 >= 0 ? (uint64_t)p->nr[s0] : 99,
@@ -217,16 +240,14 @@ static size_t features(const pstate *p, const lx_sent *s, uint64_t *f)
 	f[k++] = H2(id++, s0w, 0);
 	f[k++] = H2(id++, s0p, 0);
 	assert(k == BUF_A); /* from here to BUF_A_END: the buffer's words alone */
-	f[k++] = H2(id++, n0wp, 0);
-	f[k++] = H2(id++, n0w, 0);
-	f[k++] = H2(id++, n0p, 0);
-	f[k++] = H2(id++, n1wp, 0);
-	f[k++] = H2(id++, n1w, 0);
-	f[k++] = H2(id++, n1p, 0);
-	f[k++] = H2(id++, n2wp, 0);
-	f[k++] = H2(id++, n2w, 0);
-	f[k++] = H2(id++, n2p, 0);
-	assert(k == BUF_A_END);
+	uint64_t bf[BUF_N];
+	if (buf) {
+		buf_features(s, p->n, p->b, bf);
+		memcpy(f + BUF_A, bf, sizeof(uint64_t) * (BUF_A_END - BUF_A));
+		memcpy(f + BUF_B, bf + BUF_A_END - BUF_A, sizeof(uint64_t) * (BUF_B_END - BUF_B));
+	}
+	k = BUF_A_END;
+	id = 100 + BUF_A_END;
 	/* word pairs */
 	f[k++] = H2(id++, s0wp, n0wp);
 	f[k++] = H2(id++, s0wp, n0w);
@@ -235,11 +256,9 @@ static size_t features(const pstate *p, const lx_sent *s, uint64_t *f)
 	f[k++] = H2(id++, s0p, n0wp);
 	f[k++] = H2(id++, s0w, n0w);
 	f[k++] = H2(id++, s0p, n0p);
-	assert(k == BUF_B); /* to BUF_B_END: the buffer's tags alone */
-	f[k++] = H2(id++, n0p, n1p);
-	/* three words */
-	f[k++] = H3(id++, n0p, n1p, n2p);
-	assert(k == BUF_B_END);
+	assert(k == BUF_B); /* to BUF_B_END: the buffer's tags alone (n0-n2) */
+	k = BUF_B_END;
+	id = 100 + BUF_B_END;
 	f[k++] = H3(id++, s0p, n0p, n1p);
 	f[k++] = H3(id++, P(s, s0h), s0p, n0p);
 	f[k++] = H3(id++, s0p, P(s, s0l), n0p);
@@ -313,37 +332,62 @@ static size_t features(const pstate *p, const lx_sent *s, uint64_t *f)
 	return k;
 }
 
+/* Run-time working memory: the configuration, and per buffer front the
+ * scores of its features (BUF_A), all looked up before the first
+ * transition in one stream of lookups instead of once per front. */
+typedef struct pwork {
+	pstate p;
+	uint64_t *bf;  /* [n * BUF_N] */
+	int32_t **dst; /* [n * BUF_N] */
+	int32_t *bsc;  /* [n * nclass] */
+} pwork;
+
+static pwork *pwork_new(int n, int nclass)
+{
+	size_t k = (size_t)(n > 0 ? n : 1);
+	pwork *w = malloc(sizeof *w + k * BUF_N * (sizeof(uint64_t) + sizeof(int32_t *)) +
+	                  k * (size_t)nclass * sizeof(int32_t));
+	if (!w)
+		return NULL;
+	w->bf = (uint64_t *)(w + 1);
+	w->dst = (int32_t **)(w->bf + k * BUF_N);
+	w->bsc = (int32_t *)(w->dst + k * BUF_N);
+	return w;
+}
+
 void lx_parse(const lx_parser *m, lx_sent *s)
 {
-	pstate *p = malloc(sizeof *p);
 	uint64_t f[P_MAX_FEATS], g[P_MAX_FEATS];
-	int32_t sc[PC_MAX_CLASSES], bsc[PC_MAX_CLASSES];
-	int nclass = (int)m->pc.nclass;
-	if (!p) { /* no memory: a flat tree still satisfies the contract */
-		for (int i = 0; i < s->n; i++) {
+	int32_t sc[PC_MAX_CLASSES];
+	int nclass = (int)m->pc.nclass, n = s->n;
+	pwork *w = pwork_new(n, nclass);
+	if (!w) { /* no memory: a flat tree still satisfies the contract */
+		for (int i = 0; i < n; i++) {
 			s->t[i].head = (int16_t)(i == 0 ? 0 : 1);
 			s->t[i].deprel = i == 0 ? m->root_label : m->dep_label;
 		}
 		return;
 	}
-	init(p, s->n);
-	int front = -1; /* the buffer front whose scores bsc holds */
+	pstate *p = &w->p;
+	init(p, n);
+	assert(n < P_MAXN);
+	for (int b = 1; b <= n; b++) {
+		int32_t *row = w->bsc + (size_t)(b - 1) * (size_t)nclass;
+		memset(row, 0, sizeof(int32_t) * (size_t)nclass);
+		buf_features(s, n, b, w->bf + (size_t)(b - 1) * BUF_N);
+		for (int k = 0; k < BUF_N; k++)
+			w->dst[(b - 1) * BUF_N + k] = row;
+	}
+	pc_score_each(&m->pc, w->bf, (size_t)n * BUF_N, w->dst);
 	while (p->b <= p->n) {
-		size_t nf = features(p, s, f);
-		if (p->b != front) {
-			memcpy(g, f + BUF_A, sizeof(uint64_t) * (BUF_A_END - BUF_A));
-			memcpy(g + BUF_A_END - BUF_A, f + BUF_B,
-			       sizeof(uint64_t) * (BUF_B_END - BUF_B));
-			memset(bsc, 0, sizeof(int32_t) * (size_t)nclass);
-			pc_score(&m->pc, g, BUF_N, bsc);
-			front = p->b;
-		}
+		size_t nf = features(p, s, f, 0);
 		/* the other features, in order */
 		size_t ng = 0;
 		for (size_t i = 0; i < nf; i++)
 			if (i < BUF_A || (i >= BUF_A_END && i < BUF_B) || i >= BUF_B_END)
 				g[ng++] = f[i];
-		memcpy(sc, bsc, sizeof(int32_t) * (size_t)nclass);
+		memcpy(sc, w->bsc + (size_t)(p->b - 1) * (size_t)nclass,
+		       sizeof(int32_t) * (size_t)nclass);
 		pc_score(&m->pc, g, ng, sc);
 		int best = SHIFT; /* always valid while the buffer has words */
 		for (int c = 1; c < nclass; c++)
@@ -356,7 +400,7 @@ void lx_parse(const lx_parser *m, lx_sent *s)
 		s->t[i - 1].head = (int16_t)p->head[i];
 		s->t[i - 1].deprel = (uint8_t)p->lab[i];
 	}
-	free(p);
+	free(w);
 }
 
 void lx_parser_free(lx_parser *m)
@@ -521,7 +565,7 @@ int lx_parser_train(lx_gold *g, size_t n, const lx_train_opts *o, blob_w *b)
 			}
 			init(p, s->n);
 			while (p->b <= p->n) {
-				size_t nf = features(p, s, f);
+				size_t nf = features(p, s, f, 1);
 				memset(sc, 0, sizeof(float) * (size_t)nclass);
 				pc_trainer_score(t, f, nf, sc);
 				int guess = -1, best = -1, mincost = 1 << 30;

@@ -23,12 +23,15 @@ static uint32_t fingerprint(uint64_t key)
 
 /* ---- run time ---------------------------------------------------------- */
 
-#define PC_BATCH 32
+/* Features looked up together: a token's or a transition's all at once
+ * (96 against 32: one round of cache misses instead of three, +9%). */
+#define PC_BATCH 96
 
 /* Look up a batch of features in three passes — prefetch their slots, find
  * their rows and prefetch those, then add — so the cache misses of one
  * feature overlap those of the others instead of queueing. */
-static void score_batch(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores)
+static void score_batch(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
+                        int32_t *const *dst)
 {
 	uint32_t lo[PC_BATCH], hi[PC_BATCH];
 	for (size_t i = 0; i < nf; i++)
@@ -48,9 +51,11 @@ static void score_batch(const pc_model *m, const uint64_t *f, size_t nf, int32_t
 			break;
 		}
 	}
-	for (size_t i = 0; i < nf; i++)
+	for (size_t i = 0; i < nf; i++) {
+		int32_t *sc = dst ? dst[i] : scores;
 		for (uint32_t e = lo[i]; e < hi[i]; e++)
-			scores[m->ent[e] >> 16] += (int16_t)(m->ent[e] & 0xffff);
+			sc[m->ent[e] >> 16] += (int16_t)(m->ent[e] & 0xffff);
+	}
 }
 
 /* Compact buckets (pc_model_compact): bits 0-14 a fingerprint, 15-17 the
@@ -93,15 +98,18 @@ static void add_entry(int32_t *scores, uint32_t e)
 
 /* As score_batch, on the compact buckets: rows kept in place cost one
  * miss, the others two. */
-static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores)
+static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
+                                int32_t *const *dst)
 {
 	uint32_t lo[PC_BATCH], n[PC_BATCH];
 	const int16_t *dn[PC_BATCH];
+	int32_t *nsc[PC_BATCH], *dsc[PC_BATCH];
 	size_t next = 0, nd = 0;
 	for (size_t i = 0; i < nf; i++)
 		__builtin_prefetch(&m->bkt[(uint32_t)f[i] & m->mask]);
 	for (size_t i = 0; i < nf; i++) {
 		uint32_t fp = fingerprint(f[i]) & 0x7fffu;
+		int32_t *sc = dst ? dst[i] : scores;
 		for (uint32_t s = (uint32_t)f[i] & m->mask;; s = (s + 1) & m->mask) {
 			uint64_t b = m->bkt[s];
 			uint32_t kind = BK_KIND(b);
@@ -113,36 +121,79 @@ static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf,
 				dn[nd] = m->dense + (size_t)(b >> 18) * m->dstride;
 				for (uint32_t k = 0; k < m->dstride; k += 32)
 					__builtin_prefetch(dn[nd] + k);
-				nd++;
+				dsc[nd++] = sc;
 			} else if (kind == BK_EXT) {
 				lo[next] = (uint32_t)(b >> 18);
 				n[next] = (uint32_t)(b >> 50) & 0xfffu;
 				__builtin_prefetch(&m->ent[lo[next]]);
-				next++;
+				nsc[next++] = sc;
 			} else {
-				add_entry(scores, (uint32_t)(b >> 18) & 0x7fffffu);
+				add_entry(sc, (uint32_t)(b >> 18) & 0x7fffffu);
 				if (kind == 2)
-					add_entry(scores, (uint32_t)(b >> 41) & 0x7fffffu);
+					add_entry(sc, (uint32_t)(b >> 41) & 0x7fffffu);
 			}
 			break;
 		}
 	}
 	for (size_t i = 0; i < next; i++)
 		for (uint32_t e = lo[i]; e < lo[i] + n[i]; e++)
-			add_entry(scores, m->ent[e]);
+			add_entry(nsc[i], m->ent[e]);
 	for (size_t i = 0; i < nd; i++)
-		add_dense(scores, dn[i], m->nclass);
+		add_dense(dsc[i], dn[i], m->nclass);
+}
+
+static uint16_t fingerprint16(uint64_t key)
+{
+	uint16_t fp = (uint16_t)fingerprint(key);
+	return fp ? fp : 1;
+}
+
+/* As score_batch, on the whole-row buckets: one miss per feature. */
+static void score_batch_wide(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
+                             int32_t *const *dst)
+{
+	const uint32_t w = m->wlanes;
+	for (size_t i = 0; i < nf; i++)
+		__builtin_prefetch(&m->wide[(size_t)((uint32_t)f[i] & m->mask) * w]);
+	for (size_t i = 0; i < nf; i++) {
+		uint16_t fp = fingerprint16(f[i]);
+		for (uint32_t s = (uint32_t)f[i] & m->mask;; s = (s + 1) & m->mask) {
+			const uint16_t *b = &m->wide[(size_t)s * w];
+			if (b[0] == 0)
+				break;
+			if (b[0] != fp)
+				continue;
+			int32_t *sc = dst ? dst[i] : scores;
+			for (uint32_t k = 1; k < w; k++)
+				sc[m->wcls[k - 1]] += (int16_t)b[k];
+			break;
+		}
+	}
+}
+
+static void score(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
+                  int32_t *const *dst)
+{
+	for (size_t i = 0; i < nf; i += PC_BATCH) {
+		size_t k = nf - i < PC_BATCH ? nf - i : PC_BATCH;
+		int32_t *const *d = dst ? dst + i : NULL;
+		if (m->wide)
+			score_batch_wide(m, f + i, k, scores, d);
+		else if (m->bkt)
+			score_batch_compact(m, f + i, k, scores, d);
+		else
+			score_batch(m, f + i, k, scores, d);
+	}
 }
 
 void pc_score(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores)
 {
-	for (size_t i = 0; i < nf; i += PC_BATCH) {
-		size_t k = nf - i < PC_BATCH ? nf - i : PC_BATCH;
-		if (m->bkt)
-			score_batch_compact(m, f + i, k, scores);
-		else
-			score_batch(m, f + i, k, scores);
-	}
+	score(m, f, nf, scores, NULL);
+}
+
+void pc_score_each(const pc_model *m, const uint64_t *f, size_t nf, int32_t *const *dst)
+{
+	score(m, f, nf, NULL, dst);
 }
 
 int pc_model_compact(pc_model *m)
@@ -156,7 +207,7 @@ int pc_model_compact(pc_model *m)
 	for (size_t s = 0; s < slots; s++)
 		ndense += m->slot[2 * s] && m->slot[2 * s + 3] - m->slot[2 * s + 1] >= DENSE_MIN;
 	/* buckets, then the dense rows (16-byte aligned) */
-	uint64_t *bkt = calloc(slots * 8 + ndense * stride * 2 + 16, 1);
+	uint64_t *bkt = blob_alloc_big(slots * 8 + ndense * stride * 2 + 16);
 	if (!bkt)
 		return -1;
 	int16_t *dense = (int16_t *)(bkt + slots);
@@ -187,6 +238,52 @@ int pc_model_compact(pc_model *m)
 	m->dense = dense;
 	m->dstride = stride;
 	m->fast = bkt;
+	return 0;
+}
+
+int pc_model_compact_rows(pc_model *m, uint32_t classes)
+{
+	if (m->wide || m->bkt)
+		return 0;
+	if (!m->slot)
+		return -1;
+	int lane[PC_MAX_CLASSES]; /* class -> lane, or -1 */
+	uint8_t cls[15];
+	uint32_t nk = 0;
+	for (uint32_t c = 0; c < m->nclass; c++) {
+		lane[c] = -1;
+		if (c < 32 && (classes >> c & 1)) {
+			if (nk == 15)
+				return -1;
+			cls[nk] = (uint8_t)c;
+			lane[c] = (int)++nk;
+		}
+	}
+	uint32_t w = nk < 8 ? 8 : 16;
+	size_t slots = (size_t)m->mask + 1;
+	uint16_t *wide = blob_alloc_big(slots * w * sizeof *wide);
+	if (!wide)
+		return -1;
+	for (size_t s = 0; s < slots; s++) {
+		uint32_t fp = m->slot[2 * s], lo = m->slot[2 * s + 1], hi = m->slot[2 * s + 3];
+		if (!fp)
+			continue;
+		/* the fingerprint the lookup computes: fingerprint() of the key
+		 * gave fp, whose low 16 bits fingerprint16() keeps */
+		uint16_t *b = &wide[s * w];
+		b[0] = (uint16_t)fp ? (uint16_t)fp : 1;
+		for (uint32_t j = lo; j < hi; j++) {
+			int l = lane[m->ent[j] >> 16];
+			if (l > 0)
+				b[l] = (uint16_t)(m->ent[j] & 0xffff);
+		}
+	}
+	memcpy(m->wcls, cls, nk);
+	for (uint32_t k = nk; k < 15; k++)
+		m->wcls[k] = cls[0]; /* unused lanes hold 0: adding them is harmless */
+	m->wlanes = w;
+	m->wide = wide;
+	m->fast = wide;
 	return 0;
 }
 

@@ -57,12 +57,23 @@ typedef struct pc_model {
 	const uint64_t *bkt;  /* [mask + 1], or NULL: score from slot/ent */
 	const int16_t *dense; /* rows of dstride weights */
 	uint32_t dstride;     /* nclass rounded up to 8 */
-	void *fast;           /* storage of bkt and dense */
+	void *fast;           /* storage of bkt and dense, or of wide */
+	/* Optional whole-row copy (pc_model_compact_rows), for models of few
+	 * classes: one bucket of wlanes uint16 per slot, lane 0 a 16-bit
+	 * fingerprint (0 = empty), lanes 1.. the row's weights of the classes
+	 * wcls[0..wlanes-2] (0 where the row has none): one cache miss per
+	 * feature and no second one for the row. */
+	const uint16_t *wide; /* [(mask + 1) * wlanes], or NULL */
+	uint32_t wlanes;      /* 8 or 16 */
+	uint8_t wcls[15];
 } pc_model;
 
 /* scores[c] += sum over features of the weight of (feature, c); scores must
  * hold nclass ints and be zeroed by the caller. */
 void pc_score(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores);
+/* The same with a score array per feature: feature i's weights are added
+ * to dst[i] (several instances scored in one round of cache misses). */
+void pc_score_each(const pc_model *m, const uint64_t *f, size_t nf, int32_t *const *dst);
 void pc_model_free(pc_model *m);
 /* Build the compact copy (at most 128 classes): short rows then cost one
  * cache miss instead of two and long rows are added eight classes at a
@@ -70,6 +81,13 @@ void pc_model_free(pc_model *m);
  * inside a probe run instead of 32).  Returns 0, or -1 (no memory, too many
  * classes): scoring then uses slot/ent alone. */
 int pc_model_compact(pc_model *m);
+/* Build the whole-row copy for the classes in the bit set CLASSES (at most
+ * 15 of them, all below 32): scores of the others are no longer added, for
+ * a caller that never reads them (the entity tagger's labels absent from
+ * its training).  Same scores for those classes but for rare fingerprint
+ * clashes (16 bits inside a probe run).  Returns 0, or -1 (no memory, too
+ * many classes): scoring is then unchanged. */
+int pc_model_compact_rows(pc_model *m, uint32_t classes);
 /* Serialise into / read from a blob; the read model points into the blob's
  * memory.  Returns 0, or -1 (read: with a message in *err). */
 int pc_model_write(const pc_model *m, blob_w *b);
