@@ -481,51 +481,86 @@ static void build_lex_table(lx_lex_table *lt)
 	fprintf(stderr, "NER: word lexicon of %zu words\n", m);
 }
 
-/* NER on Universal NER EWT train + PolNeAR silver (train months only),
- * with the tags of TAGGER (jack-knifed tags JK for the EWT sentences). */
+/* The entity tagger's training corpora, under CORPORA, and how many times
+ * each is counted (gold labels weigh more than silver; measured on UNER dev
+ * and a held-out PolNeAR month, see service/models/README.md).  JK: the
+ * sentences are EWT train's, which take the jack-knifed tags.  A corpus
+ * counted 0 times is not read: the committed file uses UNER EWT and PolNeAR;
+ * the other three were measured (PARLEY_NER_COPIES, the README's "third
+ * round") and not adopted, as they made a seed article's newspaper a person. */
+static const struct ner_corpus {
+	const char *path;
+	size_t copies;
+	int jk;
+} ner_corpora[] = {
+    {"uner/en_ewt-ud-train.iob2", 2, 1}, /* Universal NER EWT train: gold */
+    {"uner/en_pud-ud-test.iob2", 0, 0},  /* Universal NER PUD: gold, news/wiki */
+    {"polnear-ner/train.iob2", 1, 0},    /* PolNeAR train months: CoreNLP silver */
+    {"social-ner/btc.iob2", 0, 0},       /* Broad Twitter Corpus (social2iob.py) */
+    {"social-ner/wnut17.iob2", 0, 0},    /* WNUT 2017 (social2iob.py) */
+};
+#define NER_NCORPORA (sizeof ner_corpora / sizeof ner_corpora[0])
+#define NER_POLNEAR 2 /* the PolNeAR row */
+
+/* NER on the corpora above, with the tags of TAGGER (jack-knifed tags JK
+ * for the EWT sentences).  PARLEY_NER_COPIES="2,2,1,1,1" overrides the
+ * counts (for measuring mixtures; the committed file uses the table). */
 static int train_ner(const char *corpora, const char *outdir, const lx_tagger *tagger,
                      const lx_gold *jk, size_t njk)
 {
 	char path[4096];
-	cu_corpus uner, pol;
-	snprintf(path, sizeof path, "%s/uner/en_ewt-ud-train.iob2", corpora);
-	load_corpus(path, &uner);
-	snprintf(path, sizeof path, "%s/polnear-ner/train.iob2", corpora);
-	load_corpus(path, &pol);
-	/* gold UNER twice, silver PolNeAR once: gold labels weigh more
-	 * (once or three times: the same within noise on UNER dev and a
-	 * PolNeAR train month held out, see service/models/README.md) */
-	size_t cu = 2, cp = 1;
-	size_t total = cu * uner.n + cp * pol.n;
+	cu_corpus cs[NER_NCORPORA];
+	size_t copies[NER_NCORPORA], total = 0;
+	const char *env = getenv("PARLEY_NER_COPIES");
+	for (size_t c = 0; c < NER_NCORPORA; c++) {
+		copies[c] = ner_corpora[c].copies;
+		if (env && *env) {
+			copies[c] = strtoul(env, (char **)&env, 10);
+			env += *env == ',';
+		}
+		cs[c] = (cu_corpus){0};
+		snprintf(path, sizeof path, "%s/%s", corpora, ner_corpora[c].path);
+		if (copies[c] || c == NER_POLNEAR) /* its text also feeds the casing table */
+			load_corpus(path, &cs[c]);
+		total += copies[c] * cs[c].n;
+	}
 	lx_sent **ns = calloc(total + 1, sizeof *ns);
 	uint8_t *newdoc = calloc(total + 1, 1);
-	size_t nn = 0, used = 0;
-	for (size_t c = 0; c < cu; c++) {
-		for (size_t k = 0; k < uner.n; k++)
-			newdoc[nn + k] = uner.sent[k].newdoc || !k;
-		ner_sents(&uner, ns + nn, tagger);
-		used = use_jackknifed(ns + nn, uner.n, jk, njk);
-		nn += uner.n;
+	if (!ns || !newdoc)
+		return 1;
+	size_t nn = 0;
+	for (size_t c = 0; c < NER_NCORPORA; c++) {
+		size_t used = 0;
+		for (size_t r = 0; r < copies[c]; r++) {
+			for (size_t k = 0; k < cs[c].n; k++)
+				newdoc[nn + k] = cs[c].sent[k].newdoc || !k;
+			ner_sents(&cs[c], ns + nn, tagger);
+			if (ner_corpora[c].jk)
+				used = use_jackknifed(ns + nn, cs[c].n, jk, njk);
+			nn += cs[c].n;
+		}
+		fprintf(stderr, "NER: %s: %zu sentences x%zu%s", ner_corpora[c].path, cs[c].n,
+		        copies[c], ner_corpora[c].jk ? "" : "\n");
+		if (ner_corpora[c].jk)
+			fprintf(stderr, ", jack-knifed tags for %zu\n", used);
 	}
-	fprintf(stderr, "NER: jack-knifed tags for %zu of %zu UNER sentences\n", used, uner.n);
-	for (size_t c = 0; c < cp; c++) {
-		for (size_t k = 0; k < pol.n; k++)
-			newdoc[nn + k] = pol.sent[k].newdoc || !k;
-		nn += ner_sents(&pol, ns + nn, tagger);
-	}
-	fprintf(stderr, "NER: %zu UNER (x%zu) + %zu PolNeAR (x%zu) sentences\n", uner.n, cu, pol.n,
-	        cp);
+	const cu_corpus *pol = &cs[NER_POLNEAR];
 	cu_corpus ewt;
 	snprintf(path, sizeof path, "%s/ewt/en_ewt-ud-train.conllu", corpora);
 	load_corpus(path, &ewt);
 	lx_case_table ct;
-	build_case_table((const cu_corpus *const[]){&ewt, &pol}, 2, &ct);
+	build_case_table((const cu_corpus *const[]){&ewt, pol}, 2, &ct);
 	cu_free(&ewt);
 	blob_w nb;
 	blob_w_init(&nb);
 	lx_lex_table lt;
 	build_lex_table(&lt);
-	if (lx_ner_train(ns, newdoc, nn, &ct, &lt, &ner_opts, &nb) != 0)
+	lx_train_opts no = ner_opts; /* PARLEY_NER_EPOCHS, _PRUNE: for measuring */
+	if (getenv("PARLEY_NER_EPOCHS"))
+		no.epochs = atoi(getenv("PARLEY_NER_EPOCHS"));
+	if (getenv("PARLEY_NER_PRUNE"))
+		no.prune = atof(getenv("PARLEY_NER_PRUNE"));
+	if (lx_ner_train(ns, newdoc, nn, &ct, &lt, &no, &nb) != 0)
 		return 1;
 	save(&nb, LX_KIND_NER, outdir, "ner.bin");
 	blob_w_free(&nb);
@@ -537,8 +572,8 @@ static int train_ner(const char *corpora, const char *outdir, const lx_tagger *t
 	free((void *)ct.code);
 	free((void *)lt.key);
 	free((void *)lt.bits);
-	cu_free(&uner);
-	cu_free(&pol);
+	for (size_t c = 0; c < NER_NCORPORA; c++)
+		cu_free(&cs[c]);
 	return 0;
 }
 
