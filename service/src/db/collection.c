@@ -129,12 +129,11 @@ static void cache_key(db_conn *c, const char *name, const char *const *params, i
 	}
 }
 
-/* The snapshot the page will be read under or was cached under (NULL: no
- * cache here: disabled, or a transaction block, which sees its own changes). */
+/* The snapshot the page will be read under or was cached under (NULL when
+ * it cannot be read: no cache then).  Only outside a transaction block,
+ * which sees its own changes. */
 static char *current_snapshot(db_conn *c)
 {
-	if (!page_cache_enabled() || PQtransactionStatus(db_pg(c)) != PQTRANS_IDLE)
-		return NULL;
 	char *snap = NULL;
 	if (db_one_text(c, "page_snapshot", "SELECT pg_current_snapshot()::text", 0, NULL, &snap) !=
 	    DB_OK) {
@@ -167,9 +166,13 @@ db_status db_list(db_conn *c, const db_collection *col, const char *const *value
 
 	buf key;
 	buf_init(&key);
-	char *snap = current_snapshot(c);
-	if (snap) {
+	char *snap = NULL;
+	if (page_cache_enabled() && PQtransactionStatus(db_pg(c)) == PQTRANS_IDLE) {
 		cache_key(c, name.data, params, n, &key);
+		if (page_cache_seen(key.data, key.len))
+			snap = current_snapshot(c);
+	}
+	if (snap) {
 		page_cache_view v = {&out->items, 0, 0, out->last_sort, out->last_id};
 		if (page_cache_get(key.data, key.len, snap, &v)) {
 			out->n = v.n;

@@ -72,6 +72,8 @@ static entry **slot(uint64_t hash, const char *key, size_t key_len)
 	return p;
 }
 
+static void entry_free(entry *e);
+
 /* Unlinks *p from its bucket and the list, and frees it (lock held). */
 static void drop(entry **p)
 {
@@ -81,10 +83,7 @@ static void drop(entry **p)
 	assert(used >= e->cost);
 	used -= e->cost;
 	stats.entries--;
-	free(e->key);
-	free(e->snapshot);
-	free(e->items);
-	free(e);
+	entry_free(e);
 }
 
 void page_cache_configure(size_t max_bytes)
@@ -102,6 +101,53 @@ int page_cache_enabled(void)
 	int on = budget > 0;
 	pthread_mutex_unlock(&lock);
 	return on;
+}
+
+/* A new entry for key: a note (no page, a snapshot that matches none). */
+static entry *entry_new(const char *key, size_t key_len, uint64_t h, const char *snapshot)
+{
+	entry *e = xcalloc(1, sizeof *e);
+	e->key = xmalloc(key_len + 1);
+	memcpy(e->key, key, key_len);
+	e->key[key_len] = '\0';
+	e->key_len = key_len;
+	e->snapshot = xstrdup(snapshot);
+	e->hash = h;
+	e->cost = sizeof(entry) + key_len + strlen(snapshot) + 2;
+	return e;
+}
+
+static void entry_free(entry *e)
+{
+	free(e->key);
+	free(e->snapshot);
+	free(e->items);
+	free(e);
+}
+
+/* Makes room for e and links it in (lock held; no entry has its key). */
+static void insert(entry *e)
+{
+	while (oldest && used + e->cost > budget)
+		drop(slot(oldest->hash, oldest->key, oldest->key_len));
+	entry **p = &buckets[e->hash % N_BUCKETS];
+	e->next = *p;
+	*p = e;
+	lru_push(e);
+	used += e->cost;
+	stats.entries++;
+}
+
+int page_cache_seen(const char *key, size_t key_len)
+{
+	uint64_t h = fnv1a(key, key_len);
+	pthread_mutex_lock(&lock);
+	entry **p = slot(h, key, key_len);
+	int seen = *p != NULL;
+	if (!seen && budget)
+		insert(entry_new(key, key_len, h, ""));
+	pthread_mutex_unlock(&lock);
+	return seen;
 }
 
 int page_cache_get(const char *key, size_t key_len, const char *snapshot, page_cache_view *v)
@@ -131,45 +177,26 @@ int page_cache_get(const char *key, size_t key_len, const char *snapshot, page_c
 void page_cache_put(const char *key, size_t key_len, const char *snapshot, const char *items,
                     size_t items_len, int n, int more, const char *last_sort, const char *last_id)
 {
-	size_t snap_len = strlen(snapshot);
-	size_t cost = sizeof(entry) + key_len + snap_len + items_len + 3;
 	uint64_t h = fnv1a(key, key_len);
-	entry *e = xcalloc(1, sizeof *e);
-	e->key = xmalloc(key_len + 1);
-	memcpy(e->key, key, key_len);
-	e->key[key_len] = '\0';
-	e->key_len = key_len;
-	e->snapshot = xstrdup(snapshot);
+	entry *e = entry_new(key, key_len, h, snapshot);
 	e->items = xmalloc(items_len + 1);
 	memcpy(e->items, items, items_len);
 	e->items_len = items_len;
-	e->cost = cost;
-	e->hash = h;
+	e->cost += items_len;
 	e->n = n;
 	e->more = more;
 	snprintf(e->last_sort, sizeof e->last_sort, "%s", last_sort);
 	snprintf(e->last_id, sizeof e->last_id, "%s", last_id);
 	pthread_mutex_lock(&lock);
-	if (cost > budget / 8) {
+	if (e->cost > budget / 8) {
 		pthread_mutex_unlock(&lock);
-		free(e->key);
-		free(e->snapshot);
-		free(e->items);
-		free(e);
+		entry_free(e);
 		return;
 	}
 	entry **p = slot(h, key, key_len);
 	if (*p)
 		drop(p);
-	while (oldest && used + cost > budget)
-		drop(slot(oldest->hash, oldest->key, oldest->key_len));
-	p = &buckets[h % N_BUCKETS];
-	e->next = *p;
-	*p = e;
-	lru_push(e);
-	used += cost;
-	stats.entries++;
-	stats.bytes = used;
+	insert(e);
 	pthread_mutex_unlock(&lock);
 }
 
@@ -186,6 +213,5 @@ void page_cache_clear(void)
 	pthread_mutex_lock(&lock);
 	while (oldest)
 		drop(slot(oldest->hash, oldest->key, oldest->key_len));
-	stats.bytes = 0;
 	pthread_mutex_unlock(&lock);
 }

@@ -2,7 +2,8 @@
  * page_cache — list pages kept in memory while the database shows the same
  * snapshot.  A hot list page (a dashboard's polled events, a frequent
  * search) costs a round trip that reads the current snapshot
- * (pg_current_snapshot()) instead of its query.
+ * (pg_current_snapshot()) instead of its query; a page asked for once
+ * costs nothing more (page_cache_seen).
  *
  * Why that is exact, not a time-to-live: snapshots only move forward.  If
  * the snapshot read now equals the one read just before a page's query ran,
@@ -36,6 +37,10 @@ typedef struct page_cache_view {
 /* Sets the budget in bytes (0: no cache); call before serving. */
 void page_cache_configure(size_t max_bytes);
 int page_cache_enabled(void);
+/* Whether the key was asked for before (its page kept, or only noted);
+ * notes it when not.  A page is kept from its second request on, so a page
+ * read once (a random actor's events) costs no snapshot round trip. */
+int page_cache_seen(const char *key, size_t key_len);
 /* On a hit (same key, same snapshot) fills v and answers 1. */
 int page_cache_get(const char *key, size_t key_len, const char *snapshot, page_cache_view *v);
 /* Keeps a page built under snapshot (replacing the key's older one). */
