@@ -5,6 +5,8 @@
  */
 #include "db/page_cache.h"
 
+#include "core/hash.h"
+
 #include <assert.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -28,16 +30,6 @@ static entry *buckets[N_BUCKETS];
 static entry *newest, *oldest;
 static size_t budget, used;
 static page_cache_stats stats;
-
-static uint64_t fnv1a(const char *p, size_t n)
-{
-	uint64_t h = 14695981039346656037ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 1099511628211ull;
-	}
-	return h;
-}
 
 static void lru_unlink(entry *e)
 {
@@ -140,7 +132,7 @@ static void insert(entry *e)
 
 int page_cache_seen(const char *key, size_t key_len)
 {
-	uint64_t h = fnv1a(key, key_len);
+	uint64_t h = hash_fnv1a(key, key_len);
 	pthread_mutex_lock(&lock);
 	entry **p = slot(h, key, key_len);
 	int seen = *p != NULL;
@@ -152,7 +144,7 @@ int page_cache_seen(const char *key, size_t key_len)
 
 int page_cache_get(const char *key, size_t key_len, const char *snapshot, page_cache_view *v)
 {
-	uint64_t h = fnv1a(key, key_len);
+	uint64_t h = hash_fnv1a(key, key_len);
 	int hit = 0;
 	pthread_mutex_lock(&lock);
 	entry **p = slot(h, key, key_len);
@@ -177,7 +169,7 @@ int page_cache_get(const char *key, size_t key_len, const char *snapshot, page_c
 void page_cache_put(const char *key, size_t key_len, const char *snapshot, const char *items,
                     size_t items_len, int n, int more, const char *last_sort, const char *last_id)
 {
-	uint64_t h = fnv1a(key, key_len);
+	uint64_t h = hash_fnv1a(key, key_len);
 	entry *e = entry_new(key, key_len, h, snapshot);
 	e->items = xmalloc(items_len + 1);
 	memcpy(e->items, items, items_len);
