@@ -91,7 +91,7 @@ const char config_flags_help[] =
     "  --migrations-dir DIR   SQL migrations (PARLEY_MIGRATIONS_DIR)\n"
     "  --cors-origins LIST    comma-separated origins allowed by CORS (PARLEY_CORS_ORIGINS)\n"
     "  --log-level LEVEL      debug|info|warn|error (PARLEY_LOG_LEVEL, default info)\n"
-    "  --threads N            HTTP worker threads (PARLEY_THREADS, default 8)\n"
+    "  --threads N            HTTP handler threads (PARLEY_THREADS, default 8)\n"
     "  --thread-per-connection[=0|1]  one thread per connection instead of the pool\n"
     "                         (PARLEY_THREAD_PER_CONNECTION, default 0; see README)\n"
     "  --pool-size N          database connections (PARLEY_POOL_SIZE, default 8)\n"
