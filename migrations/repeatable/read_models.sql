@@ -16,6 +16,11 @@
 -- actor_events follows event_participants and the events' dates at once
 -- (immediate triggers), so the list queries may join it in any transaction;
 -- statement_terms follows the statements' text and date the same way.
+-- Relevance (0028): each event and statement document, and the
+-- actor_events and statement_terms rows of its record, carry whether a
+-- relevant article reports it; a new actor_events or statement_terms row
+-- starts relevant and the rebuild at commit sets the flag (a changed
+-- mention or an article's off_topic marks the documents).
 --
 -- A change to the reference functions (or to the CAMEO scale table they
 -- read) changes the fingerprint parley_read_models_sync() compares, and
@@ -33,6 +38,20 @@ LANGUAGE sql AS $$
   ON CONFLICT DO NOTHING
 $$;
 
+-- Whether a record is relevant (migrations/0028): an event when a relevant
+-- (not off-topic) article mentions it, a statement when its article is
+-- relevant.  The lists' default ?relevance=relevant reads the answer kept in
+-- the read models; ?relevance=off_topic its negation.
+CREATE OR REPLACE FUNCTION parley_event_relevant(p_event bigint) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM event_mentions m JOIN articles ar ON ar.id = m.article_id
+                  WHERE m.event_id = p_event AND NOT ar.off_topic)
+$$;
+CREATE OR REPLACE FUNCTION parley_statement_relevant(p_article bigint) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM articles ar WHERE ar.id = p_article AND NOT ar.off_topic)
+$$;
+
 -- Rebuilds one document from the reference function (none when its row is
 -- gone).  The actors and the article it shows are share-locked first: a
 -- transaction renaming one of them marks only the documents it can see, so
@@ -45,15 +64,21 @@ BEGIN
     PERFORM 1 FROM actors a
      WHERE a.id IN (SELECT p.actor_id FROM event_participants p WHERE p.event_id = p_id)
      ORDER BY a.id FOR SHARE OF a;
-    INSERT INTO event_docs (id, doc) SELECT e.id, parley_event_json(e) FROM events e WHERE e.id = p_id
-    ON CONFLICT (id) DO UPDATE SET doc = excluded.doc;
+    INSERT INTO event_docs (id, doc, relevant)
+    SELECT e.id, parley_event_json(e), parley_event_relevant(e.id) FROM events e WHERE e.id = p_id
+    ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, relevant = excluded.relevant;
+    UPDATE actor_events ae SET relevant = d.relevant FROM event_docs d
+     WHERE d.id = p_id AND ae.event_id = p_id AND ae.relevant <> d.relevant;
   ELSIF p_kind = 's' THEN
     PERFORM 1 FROM actors a WHERE a.id = (SELECT s.speaker_id FROM statements s WHERE s.id = p_id)
        FOR SHARE;
     PERFORM 1 FROM articles ar WHERE ar.id = (SELECT s.article_id FROM statements s WHERE s.id = p_id)
        FOR SHARE;
-    INSERT INTO statement_docs (id, doc) SELECT s.id, parley_statement_json(s) FROM statements s WHERE s.id = p_id
-    ON CONFLICT (id) DO UPDATE SET doc = excluded.doc;
+    INSERT INTO statement_docs (id, doc, relevant)
+    SELECT s.id, parley_statement_json(s), parley_statement_relevant(s.article_id) FROM statements s WHERE s.id = p_id
+    ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, relevant = excluded.relevant;
+    UPDATE statement_terms t SET relevant = d.relevant FROM statement_docs d
+     WHERE d.id = p_id AND t.statement_id = p_id AND t.relevant <> d.relevant;
   ELSIF p_kind = 'a' THEN
     INSERT INTO actor_docs (id, doc) SELECT a.id, parley_actor_json(a) FROM actors a WHERE a.id = p_id
     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc;
@@ -166,6 +191,17 @@ BEGIN
   RETURN NULL;
 END $$;
 
+-- An article marked off-topic or relevant (the pipeline does it after
+-- store_extraction, in the same transaction): its statements' and the
+-- events it mentions' relevance, recomputed when they are rebuilt.
+CREATE OR REPLACE FUNCTION parley_docs_article_relevance() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM parley_mark_docs('s', ARRAY(SELECT s.id FROM statements s WHERE s.article_id = NEW.id));
+  PERFORM parley_mark_docs('e', ARRAY(SELECT m.event_id FROM event_mentions m WHERE m.article_id = NEW.id));
+  RETURN NULL;
+END $$;
+
 DROP TRIGGER IF EXISTS read_model_flush ON read_model_dirty;
 CREATE CONSTRAINT TRIGGER read_model_flush AFTER INSERT ON read_model_dirty
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION parley_docs_flush();
@@ -192,6 +228,10 @@ DROP TRIGGER IF EXISTS read_model_docs ON articles;
 CREATE TRIGGER read_model_docs AFTER UPDATE OF url, title ON articles
   FOR EACH ROW WHEN (OLD.url IS DISTINCT FROM NEW.url OR OLD.title IS DISTINCT FROM NEW.title)
   EXECUTE FUNCTION parley_docs_articles();
+DROP TRIGGER IF EXISTS read_model_relevance ON articles;
+CREATE TRIGGER read_model_relevance AFTER UPDATE OF off_topic ON articles
+  FOR EACH ROW WHEN (OLD.off_topic IS DISTINCT FROM NEW.off_topic)
+  EXECUTE FUNCTION parley_docs_article_relevance();
 
 -- What the documents are built with: the reference functions' definitions
 -- and the CAMEO scale they read.
@@ -213,12 +253,15 @@ BEGIN
   LOCK TABLE events, event_participants, event_mentions, statements, actors, actor_aliases, articles
     IN SHARE MODE;
   TRUNCATE event_docs, statement_docs, actor_docs, actor_events, statement_terms;
-  INSERT INTO statement_terms (term, sort_date, statement_id)
-  SELECT DISTINCT x, s.sort_date, s.id FROM statements s, unnest(tsvector_to_array(s.tsv)) x;
-  INSERT INTO actor_events (actor_id, event_id, sort_date)
-  SELECT DISTINCT p.actor_id, p.event_id, e.sort_date FROM event_participants p JOIN events e ON e.id = p.event_id;
-  INSERT INTO event_docs (id, doc) SELECT e.id, parley_event_json(e) FROM events e;
-  INSERT INTO statement_docs (id, doc) SELECT s.id, parley_statement_json(s) FROM statements s;
+  INSERT INTO event_docs (id, doc, relevant) SELECT e.id, parley_event_json(e), parley_event_relevant(e.id) FROM events e;
+  INSERT INTO statement_docs (id, doc, relevant)
+  SELECT s.id, parley_statement_json(s), parley_statement_relevant(s.article_id) FROM statements s;
+  INSERT INTO statement_terms (term, sort_date, statement_id, relevant)
+  SELECT DISTINCT x, s.sort_date, s.id, d.relevant
+    FROM statements s JOIN statement_docs d ON d.id = s.id, unnest(tsvector_to_array(s.tsv)) x;
+  INSERT INTO actor_events (actor_id, event_id, sort_date, relevant)
+  SELECT DISTINCT p.actor_id, p.event_id, e.sort_date, d.relevant
+    FROM event_participants p JOIN events e ON e.id = p.event_id JOIN event_docs d ON d.id = e.id;
   INSERT INTO actor_docs (id, doc) SELECT a.id, parley_actor_json(a) FROM actors a;
   INSERT INTO read_model_state (name, fingerprint) VALUES ('docs', parley_read_models_fingerprint())
   ON CONFLICT (name) DO UPDATE SET fingerprint = excluded.fingerprint, built_at = now();

@@ -331,9 +331,11 @@ step_api_vs_db() {
   log "API vs pgbench, same SQL, $clients connections, ${duration}s each"
   md "## Hot reads: API (wrk) vs the same SQL in pgbench"
   md ""
-  md "| endpoint | API req/s | API p50 ms | API p99 ms | errors | pgbench tps | pgbench p50 ms | pgbench p99 ms | API ÷ pgbench |"
-  md "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-  local name label a b args
+  md "The API runs twice: as served (the page cache on: a page asked for again while no transaction committed is not read again) and with \\`PARLEY_PAGE_CACHE_MB=0\\` (every request runs its SQL, as pgbench does)."
+  md ""
+  md "| endpoint | API req/s | API p50 ms | API p99 ms | errors | API req/s, no page cache | pgbench tps | pgbench p50 ms | pgbench p99 ms | API ÷ pgbench | no page cache: API ÷ pgbench |"
+  md "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  local name label a b c args
   for name in events_actor events_type statements_q actor_get; do
     case $name in
       events_actor) label='/v1/events?actor={random}&limit=50' ;;
@@ -344,12 +346,15 @@ step_api_vs_db() {
     start_server
     run_wrk "$work/scen/$name.paths" "$clients" >/dev/null # warm the plans and caches
     a=$(run_wrk "$work/scen/$name.paths" "$clients")
+    start_server PARLEY_PAGE_CACHE_MB=0
+    run_wrk "$work/scen/$name.paths" "$clients" >/dev/null
+    c=$(run_wrk "$work/scen/$name.paths" "$clients")
     stop_server
     read -r -a args <<<"$(tr '\n' ' ' <"$work/scen/$name.args")"
     b=$(run_pgbench "$name" "${args[@]}")
     # shellcheck disable=SC2086 # word splitting of the figures is wanted
-    set -- $a $b
-    md "| \`$label\` | $1 | $2 | $3 | $4 | $5 | $6 | $7 | $(awk -v x="$1" -v y="$5" 'BEGIN { printf "%.2f", y ? x / y : 0 }') |"
+    set -- $a ${c%% *} $b
+    md "| \`$label\` | $1 | $2 | $3 | $4 | $5 | $6 | $7 | $8 | $(awk -v x="$1" -v y="$6" 'BEGIN { printf "%.2f", y ? x / y : 0 }') | $(awk -v x="$5" -v y="$6" 'BEGIN { printf "%.2f", y ? x / y : 0 }') |"
   done
   md ""
   md "Words searched, most frequent first (vocabulary ranks 1, 3, 8, 20, 50, 100, 160, 200): ${q_words[*]}."
@@ -437,12 +442,17 @@ step_race() {
   md ""
   md "\`../shared/perf/race.sh\` (read-only, third party): the same paths and cluster, each server loaded twice alternately, wrk -c8 -t2, ${duration} s per run. Target (issue 13): Parley ÷ peer ≥ 3 on every row."
   md ""
-  start_server
-  local out
-  out=$("$race" "$sock" "$srv_url" "$duration" 2>&1) || { stop_server; md "(race failed: $(tail -1 <<<"$out"))"; md ""; return 0; }
-  stop_server
-  md "$out"
-  md ""
+  local out cfg
+  # As served, then with every request running its SQL (no page cache).
+  for cfg in PARLEY_PAGE_CACHE_MB=8 PARLEY_PAGE_CACHE_MB=0; do
+    md "Parley with $cfg:"
+    md ""
+    start_server "$cfg"
+    out=$("$race" "$sock" "$srv_url" "$duration" 2>&1) || { stop_server; md "(race failed: $(tail -1 <<<"$out"))"; md ""; continue; }
+    stop_server
+    md "$out"
+    md ""
+  done
 }
 
 # The busiest and the quietest actor (most and fewest events, at least one)
@@ -512,6 +522,7 @@ step_rss() {
   md "| model | threads | req/s | p50 ms | p99 ms | errors | peak RSS MiB |"
   md "|---|---:|---:|---:|---:|---:|---:|"
   rss_run "pool, PARLEY_THREADS=8 (default)" PARLEY_THREADS=8
+  rss_run "pool, PARLEY_THREADS=8, no page cache" PARLEY_THREADS=8 PARLEY_PAGE_CACHE_MB=0
   rss_run "pool, PARLEY_THREADS=16" PARLEY_THREADS=16
   rss_run "pool, PARLEY_THREADS=32" PARLEY_THREADS=32
   rss_run "PARLEY_THREAD_PER_CONNECTION=1" PARLEY_THREAD_PER_CONNECTION=1

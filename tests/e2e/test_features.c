@@ -507,6 +507,49 @@ static json_int_t total(const char *path, const char *key)
 	return n;
 }
 
+/* The page cache (db/page_cache.h) is exact: a cached list page is served
+ * only while no transaction committed since it was read, so a write shows
+ * in the very next GET — a new article's statement, then its speaker's new
+ * name — however often the page was read before. */
+static const char fjord[] =
+    "OSLO, March 3, 2025 - Norway and Iceland agreed to resume the fjordbridge talks.\n\n"
+    "\"The fjordbridge talks will resume next week in Reykjavik,\" Foreign Minister Halvard "
+    "Strandberg said on Monday.\n";
+
+static const char *first_speaker_name(const char *path, json_int_t *id)
+{
+	static char name[128];
+	reply r = client_get(path);
+	ck_assert_int_eq(r.status, 200);
+	json_t *sp = json_object_get(json_array_get(json_object_get(r.json, "data"), 0), "speaker");
+	ck_assert_msg(json_is_object(sp), "%s: no speaker in %s", path, r.body);
+	snprintf(name, sizeof name, "%s", json_string_value(json_object_get(sp, "name")));
+	*id = json_integer_value(json_object_get(sp, "id"));
+	reply_free(&r);
+	return name;
+}
+
+START_TEST(list_cache_follows_writes)
+{
+	const char *q = "/v1/statements?q=fjordbridge";
+	for (int i = 0; i < 3; i++)
+		ck_assert_uint_eq(count_of(q), 0);
+	post_text("https://fixtures.example/world/2025/03/03/fjordbridge", fjord);
+	ck_assert_uint_ge(count_of(q), 1);
+	ck_assert_uint_ge(count_of(q), 1);
+	json_int_t id;
+	ck_assert_ptr_nonnull(strstr(first_speaker_name(q, &id), "Strandberg"));
+	char path[64];
+	snprintf(path, sizeof path, "/v1/actors/%lld", (long long)id);
+	const char *hs[] = {"Content-Type: application/json", client_key_header(), NULL};
+	const char *patch = "{\"name\":\"Halvard Strandberg-Lie\"}";
+	reply r = client_send("PATCH", path, patch, strlen(patch), hs);
+	ck_assert_msg(r.status == 200, "PATCH %s: %ld %s", path, r.status, r.body);
+	reply_free(&r);
+	ck_assert_str_eq(first_speaker_name(q, &id), "Halvard Strandberg-Lie");
+}
+END_TEST
+
 START_TEST(off_topic_marked_and_hidden)
 {
 	json_int_t id = post_text("https://fixtures.example/sport/2019/04/02/cup-final", sports);
@@ -687,6 +730,7 @@ int main(void)
 	tcase_add_test(tc, metrics);
 	tcase_add_test(tc, actor_dictionary);
 	tcase_add_test(tc, off_topic_marked_and_hidden);
+	tcase_add_test(tc, list_cache_follows_writes);
 	tcase_add_test(tc, dates_without_published_at);
 	tcase_add_test(tc, unnamed_source_described);
 	suite_add_tcase(s, tc);

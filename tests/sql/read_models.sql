@@ -75,6 +75,18 @@ BEGIN
     (SELECT x, s.sort_date, s.id FROM statements s, unnest(tsvector_to_array(s.tsv)) x
      EXCEPT SELECT term, sort_date, statement_id FROM statement_terms)) x;
   IF v_bad > 0 THEN RAISE EXCEPTION 'FAIL %: statement_terms differs from the statements by % rows', p_what, v_bad; END IF;
+  -- Relevance (0028): each flag equals its definition at this moment.
+  SELECT count(*) INTO v_bad FROM event_docs d
+   WHERE d.relevant <> EXISTS (SELECT 1 FROM event_mentions m JOIN articles ar ON ar.id = m.article_id
+                                WHERE m.event_id = d.id AND NOT ar.off_topic);
+  IF v_bad > 0 THEN RAISE EXCEPTION 'FAIL %: % event documents with a stale relevance', p_what, v_bad; END IF;
+  SELECT count(*) INTO v_bad FROM statement_docs d JOIN statements s ON s.id = d.id JOIN articles ar ON ar.id = s.article_id
+   WHERE d.relevant = ar.off_topic;
+  IF v_bad > 0 THEN RAISE EXCEPTION 'FAIL %: % statement documents with a stale relevance', p_what, v_bad; END IF;
+  SELECT count(*) INTO v_bad FROM actor_events ae JOIN event_docs d ON d.id = ae.event_id WHERE ae.relevant <> d.relevant;
+  IF v_bad > 0 THEN RAISE EXCEPTION 'FAIL %: % actor_events rows with a stale relevance', p_what, v_bad; END IF;
+  SELECT count(*) INTO v_bad FROM statement_terms t JOIN statement_docs d ON d.id = t.statement_id WHERE t.relevant <> d.relevant;
+  IF v_bad > 0 THEN RAISE EXCEPTION 'FAIL %: % statement_terms rows with a stale relevance', p_what, v_bad; END IF;
   SELECT count(*) INTO v_bad FROM read_model_dirty;
   IF v_bad > 0 THEN RAISE EXCEPTION 'FAIL %: % documents still marked', p_what, v_bad; END IF;
   SELECT count(*) INTO v_rows FROM event_docs;
@@ -137,6 +149,28 @@ SELECT pg_temp.fresh('statement text corrected');
 SELECT pg_temp.expect('the corrected statement is found under its new word',
   (SELECT count(*) FROM statement_terms WHERE term = parley_single_lexeme(websearch_to_tsquery('english', 'fisheries'))), 1);
 
+-- 6c. Relevance: an article marked off-topic (as the pipeline does after
+--     storing it) takes its statements out, and the events only it reports;
+--     an event another relevant article reports stays; marked relevant
+--     again, all come back.
+UPDATE articles SET off_topic = true WHERE url IN ('https://rm.example/1', 'https://rm.example/2');
+SELECT pg_temp.fresh('articles marked off-topic');
+SELECT pg_temp.expect('off-topic: their statements are not relevant',
+  (SELECT count(*) FROM statement_docs d JOIN statements s ON s.id = d.id JOIN articles a ON a.id = s.article_id
+    WHERE a.url IN ('https://rm.example/1', 'https://rm.example/2') AND d.relevant), 0);
+SELECT pg_temp.expect('off-topic: the events only they report (all here) are not relevant, nor their actors'' rows',
+  (SELECT count(*) FROM event_docs WHERE relevant) + (SELECT count(*) FROM actor_events WHERE relevant), 0);
+SELECT pg_temp.expect('off-topic: the rows stay, flagged',
+  (SELECT (count(*) > 0)::int FROM actor_events WHERE NOT relevant), 1);
+SELECT pg_temp.expect('off-topic: the search terms of their statements follow',
+  (SELECT count(*) FROM statement_terms WHERE term = 'fisheri' AND NOT relevant), 1);
+UPDATE articles SET off_topic = false WHERE url = 'https://rm.example/2';
+SELECT pg_temp.fresh('one article relevant again');
+UPDATE articles SET off_topic = false WHERE url = 'https://rm.example/1';
+SELECT pg_temp.fresh('both relevant again');
+SELECT pg_temp.expect('relevant again: nothing left out',
+  (SELECT count(*) FROM event_docs WHERE NOT relevant) + (SELECT count(*) FROM statement_terms WHERE NOT relevant), 0);
+
 -- 7. Deletes: an article (its mentions and statements), an actor, an event.
 DELETE FROM articles WHERE url = 'https://rm.example/2';
 SELECT pg_temp.fresh('article deleted');
@@ -158,6 +192,17 @@ SELECT pg_temp.expect('an actor''s events in keyset order, as the reference quer
      EXCEPT
      SELECT row_number() OVER (ORDER BY e.sort_date DESC, e.id DESC), e.id FROM events e
       WHERE e.id IN (SELECT p.event_id FROM event_participants p WHERE p.actor_id = ANY(parley_actor_ids('Omar Haddad')))) x), 0);
+
+-- 8b. A mention from an off-topic article alone: the event is not relevant
+--     from the store on (the pipeline marks the article in the same
+--     transaction; here the article is off-topic before its store).
+SELECT pg_temp.art('https://rm.example/off', '2025-05-01');
+UPDATE articles SET off_topic = true WHERE url = 'https://rm.example/off';
+SELECT store_extraction((SELECT id FROM articles WHERE url = 'https://rm.example/off'),
+       pg_temp.doc('meet', '040', '2025-04-30', 'Lugano', 'Omar Haddad', 'Tess Quill'));
+SELECT pg_temp.fresh('a store into an off-topic article');
+SELECT pg_temp.expect('off-topic store: Lugano is not relevant',
+  (SELECT count(*) FROM event_docs d JOIN events e ON e.id = d.id WHERE e.location_name = 'Lugano' AND NOT d.relevant), 1);
 
 -- 9. A changed reference definition (here the CAMEO scale the documents
 --    read) is noticed and every document rebuilt.

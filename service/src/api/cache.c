@@ -5,6 +5,7 @@
  * the client takes it.  Streamed exports are left alone.
  */
 #include "api/api.h"
+#include "core/hash.h"
 #include "http/gzip.h"
 
 #include <stdint.h>
@@ -12,17 +13,6 @@
 #include <string.h>
 
 #define GZIP_MIN_BYTES 1024
-
-/* FNV-1a, 64 bits: fast, and collisions only cost a needless 200. */
-static uint64_t fnv1a(const char *p, size_t n)
-{
-	uint64_t h = 14695981039346656037ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 1099511628211ull;
-	}
-	return h;
-}
 
 static int tag_listed(const char *if_none_match, const char *tag)
 {
@@ -61,7 +51,7 @@ void api_finish_response(const http_request *req, http_response *res)
 	         http_accepts_gzip(http_header(req, "Accept-Encoding"));
 	char tag[40];
 	snprintf(tag, sizeof tag, "\"%016llx%s\"",
-	         (unsigned long long)fnv1a(res->body.data, res->body.len), gz ? "-gz" : "");
+	         (unsigned long long)hash_fnv1a(res->body.data, res->body.len), gz ? "-gz" : "");
 	http_set_header(res, "ETag", tag);
 	if (!http_response_header(res, "Vary"))
 		http_set_header(res, "Vary", "Accept-Encoding");

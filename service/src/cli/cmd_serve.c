@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/runtime.h"
 #include "core/log.h"
+#include "db/page_cache.h"
 #include "http/http.h"
 #include "ingest/service.h"
 
@@ -42,6 +43,7 @@ int cmd_serve(int argc, char **argv)
 	if (!a.dict)
 		return 1;
 	pthread_rwlock_init(&a.dict_lock, NULL);
+	page_cache_configure((size_t)rt.cfg.page_cache_mb << 20);
 	a.pool = db_pool_new(rt.conninfo, rt.cfg.pool_size);
 	/* GETs from a replica when one is configured (docs/scaling.md) */
 	a.read_pool = rt.cfg.read_database_url

@@ -41,6 +41,7 @@ static const setting settings[] = {
     {"PARLEY_THREAD_PER_CONNECTION", "--thread-per-connection", SET_BOOL,
      FIELD(thread_per_connection), 0, 1},
     {"PARLEY_POOL_SIZE", "--pool-size", SET_INT, FIELD(pool_size), 1, 256},
+    {"PARLEY_PAGE_CACHE_MB", "--page-cache-mb", SET_INT, FIELD(page_cache_mb), 0, 4096},
     {"PARLEY_MAX_BODY", "--max-body", SET_SIZE, FIELD(max_body), 1024, 256L << 20},
     {"PARLEY_MAX_CONNECTIONS", "--max-connections", SET_INT, FIELD(max_connections), 16, 1000000},
     {"PARLEY_MAX_CONN_PER_IP", "--max-conn-per-ip", SET_INT, FIELD(max_conn_per_ip), 0, 1000000},
@@ -90,10 +91,12 @@ const char config_flags_help[] =
     "  --migrations-dir DIR   SQL migrations (PARLEY_MIGRATIONS_DIR)\n"
     "  --cors-origins LIST    comma-separated origins allowed by CORS (PARLEY_CORS_ORIGINS)\n"
     "  --log-level LEVEL      debug|info|warn|error (PARLEY_LOG_LEVEL, default info)\n"
-    "  --threads N            HTTP worker threads (PARLEY_THREADS, default 8)\n"
+    "  --threads N            HTTP handler threads (PARLEY_THREADS, default 8)\n"
     "  --thread-per-connection[=0|1]  one thread per connection instead of the pool\n"
     "                         (PARLEY_THREAD_PER_CONNECTION, default 0; see README)\n"
     "  --pool-size N          database connections (PARLEY_POOL_SIZE, default 8)\n"
+    "  --page-cache-mb N      list pages kept while the database is unchanged\n"
+    "                         (PARLEY_PAGE_CACHE_MB, default 8; 0: none)\n"
     "  --max-body BYTES       largest body of POST /v1/articles (PARLEY_MAX_BODY, default\n"
     "                         8 MiB; other routes: README \"Limits\")\n"
     "  --max-connections N    open connections in total (PARLEY_MAX_CONNECTIONS, default\n"
@@ -174,6 +177,7 @@ void config_defaults(config *c)
 	c->log_level = LOG_INFO;
 	c->threads = 8;
 	c->pool_size = 8;
+	c->page_cache_mb = 8;
 	c->max_body = 8u << 20;
 	c->max_connections = 4096;
 	c->max_conn_per_ip = 128;

@@ -26,9 +26,10 @@ typedef struct config {
 	char *migrations_dir;
 	char *cors_origins; /* comma-separated, NULL: no CORS */
 	int log_level;
-	int threads;               /* HTTP worker threads (pool mode) */
+	int threads;               /* HTTP handler threads (pool mode) */
 	int thread_per_connection; /* HTTP mode: 1 = a thread per connection */
 	int pool_size;             /* database connections */
+	int page_cache_mb;         /* list pages kept per unchanged snapshot (db/page_cache.h) */
 	size_t max_body;           /* bytes */
 	/* Connection limits and deadlines (README "Limits"). */
 	int max_connections;    /* in total */

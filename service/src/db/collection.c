@@ -3,6 +3,8 @@
  */
 #include "db/collection.h"
 
+#include "db/page_cache.h"
+
 #include <assert.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -114,6 +116,33 @@ static void build_sql(const db_collection *col, const char *const *values, int h
 	*nparams = n;
 }
 
+/* The page cache's key: the pool (a replica has other snapshots), the
+ * statement and each parameter with its length (NULL apart). */
+static void cache_key(db_conn *c, const char *name, const char *const *params, int n, buf *key)
+{
+	buf_printf(key, "%p|%s", (void *)db_conn_pool(c), name);
+	for (int i = 0; i < n; i++) {
+		if (params[i])
+			buf_printf(key, "|%zu:%s", strlen(params[i]), params[i]);
+		else
+			buf_puts(key, "|-");
+	}
+}
+
+/* The snapshot the page will be read under or was cached under (NULL when
+ * it cannot be read: no cache then).  Only outside a transaction block,
+ * which sees its own changes. */
+static char *current_snapshot(db_conn *c)
+{
+	char *snap = NULL;
+	if (db_one_text(c, "page_snapshot", "SELECT pg_current_snapshot()::text", 0, NULL, &snap) !=
+	    DB_OK) {
+		free(snap);
+		return NULL;
+	}
+	return snap;
+}
+
 db_status db_list(db_conn *c, const db_collection *col, const char *const *values,
                   const char *cursor_sort, const char *cursor_id, int limit, db_page *out)
 {
@@ -135,12 +164,35 @@ db_status db_list(db_conn *c, const db_collection *col, const char *const *value
 	snprintf(lim, sizeof lim, "%d", limit + 1);
 	params[n++] = lim;
 
+	buf key;
+	buf_init(&key);
+	char *snap = NULL;
+	if (page_cache_enabled() && PQtransactionStatus(db_pg(c)) == PQTRANS_IDLE) {
+		cache_key(c, name.data, params, n, &key);
+		if (page_cache_seen(key.data, key.len))
+			snap = current_snapshot(c);
+	}
+	if (snap) {
+		page_cache_view v = {&out->items, 0, 0, out->last_sort, out->last_id};
+		if (page_cache_get(key.data, key.len, snap, &v)) {
+			out->n = v.n;
+			out->more = v.more;
+			buf_free(&key);
+			buf_free(&sql);
+			buf_free(&name);
+			free(snap);
+			return DB_OK;
+		}
+	}
 	db_status st;
 	PGresult *r = db_exec(c, name.data, sql.data, n, params, &st);
 	buf_free(&sql);
 	buf_free(&name);
-	if (!r)
+	if (!r) {
+		buf_free(&key);
+		free(snap);
 		return st;
+	}
 	int rows = PQntuples(r);
 	out->more = rows > limit;
 	if (out->more)
@@ -156,6 +208,11 @@ db_status db_list(db_conn *c, const db_collection *col, const char *const *value
 		snprintf(out->last_sort, sizeof out->last_sort, "%s", PQgetvalue(r, rows - 1, 1));
 	}
 	PQclear(r);
+	if (snap)
+		page_cache_put(key.data, key.len, snap, out->items.data ? out->items.data : "",
+		               out->items.len, out->n, out->more, out->last_sort, out->last_id);
+	buf_free(&key);
+	free(snap);
 	return DB_OK;
 }
 

@@ -70,6 +70,9 @@ typedef struct db_collection {
 	int n_filters;
 	const db_driver
 	    *drivers; /* the first whose filter is present serves; NULL-ended, or NULL */
+	/* "<table> <alias> [JOIN …]": what select reads from, for other
+	 * queries over the same filters (stats.c); NULL when only lists use it */
+	const char *from;
 } db_collection;
 
 typedef struct db_page {

@@ -175,6 +175,11 @@ PGconn *db_pg(db_conn *c)
 	return c->pg;
 }
 
+db_pool *db_conn_pool(db_conn *c)
+{
+	return c->owner;
+}
+
 const char *db_last_error(db_conn *c)
 {
 	return c->last_error;

@@ -47,6 +47,8 @@ void db_release(db_pool *p, db_conn *c);
 void db_pool_get_stats(db_pool *p, db_pool_stats *out);
 
 PGconn *db_pg(db_conn *c);
+/* The pool c belongs to. */
+db_pool *db_conn_pool(db_conn *c);
 
 /*
  * Runs sql with text parameters (NULL entries are SQL NULLs).  With a name

@@ -20,6 +20,11 @@ static const char *const relevance_choices[] = {"relevant", "off_topic", "all", 
 	"relevant (the default): what articles on international affairs and politics report; "     \
 	"off_topic: only what off-topic articles (sport, celebrity, local crime …) alone "       \
 	"report; all: both. The default does not apply with article_id"
+/* Events and statements: the flag their read model keeps (migrations/0028),
+ * on the row every select of theirs names `rm` — the document, or for an
+ * actor's events and a word's statements the actor_events and
+ * statement_terms row, whose page index has the flag after its key. */
+#define RELEVANCE_SQL "rm.relevant = ($%1$d = 'relevant')"
 static const char *const article_statuses[] = {"pending", "fetching", "extracted", "failed", NULL};
 
 static const db_filter event_filters[] = {
@@ -71,19 +76,19 @@ static const db_filter event_filters[] = {
      (const char *const[]){"occurred", "planned", "postponed", "cancelled", "possible",
                            "hypothetical", "denied", NULL},
      "occurred, planned, postponed, cancelled, possible, hypothetical or denied", NULL, NULL, NULL},
-    {"relevance", PARAM_ENUM,
-     "EXISTS (SELECT 1 FROM event_mentions m JOIN articles ar ON ar.id = m.article_id"
-     " WHERE m.event_id = e.id AND NOT ar.off_topic) = ($%1$d = 'relevant')",
-     relevance_choices, RELEVANCE_HELP, NULL, NULL, NULL},
+    {"relevance", PARAM_ENUM, RELEVANCE_SQL, relevance_choices, RELEVANCE_HELP, NULL, NULL, NULL},
 };
 
-/* The documents kept by migrations/repeatable/read_models.sql; the
+/* The documents kept by migrations/repeatable/read_models.sql, joined as
+ * `rm` (one probe a row gives the document and its relevance); the
  * reference function builds one only if it were missing. */
-#define EVENT_DOC                                                                                  \
-	"coalesce((SELECT d.doc FROM event_docs d WHERE d.id = e.id), parley_event_json(e))"
-#define STATEMENT_DOC                                                                              \
-	"coalesce((SELECT d.doc FROM statement_docs d WHERE d.id = s.id), "                        \
-	"parley_statement_json(s))"
+#define EVENT_FROM "events e LEFT JOIN event_docs rm ON rm.id = e.id"
+#define EVENT_SELECT                                                                               \
+	"SELECT e.id, e.sort_date::text, coalesce(rm.doc, parley_event_json(e)) FROM " EVENT_FROM
+#define STATEMENT_FROM "statements s LEFT JOIN statement_docs rm ON rm.id = s.id"
+#define STATEMENT_SELECT                                                                           \
+	"SELECT s.id, s.sort_date::text, coalesce(rm.doc, parley_statement_json(s)) "              \
+	"FROM " STATEMENT_FROM
 #define ACTOR_DOC                                                                                  \
 	"coalesce((SELECT d.doc FROM actor_docs d WHERE d.id = a.id), parley_actor_json(a))"
 
@@ -96,12 +101,12 @@ static const db_filter event_filters[] = {
 static const db_driver events_drivers[] = {
     {
         "actor",
-        "SELECT ae.event_id, ae.sort_date::text, coalesce((SELECT d.doc FROM event_docs d"
-        " WHERE d.id = ae.event_id), (SELECT parley_event_json(x) FROM events x WHERE x.id ="
-        " ae.event_id)) FROM actor_events ae LEFT JOIN events e ON e.id = ae.event_id",
-        "ae.actor_id = parley_actor_one($%1$d)",
-        "ae.sort_date",
-        "ae.event_id",
+        "SELECT rm.event_id, rm.sort_date::text, coalesce((SELECT d.doc FROM event_docs d"
+        " WHERE d.id = rm.event_id), (SELECT parley_event_json(x) FROM events x WHERE x.id ="
+        " rm.event_id)) FROM actor_events rm LEFT JOIN events e ON e.id = rm.event_id",
+        "rm.actor_id = parley_actor_one($%1$d)",
+        "rm.sort_date",
+        "rm.event_id",
         "cardinality(parley_actor_ids($%1$d)) > 1 AND e.id IN (SELECT ae.event_id FROM "
         "actor_events ae"
         " WHERE ae.actor_id = ANY(parley_actor_ids($%1$d)))",
@@ -109,11 +114,8 @@ static const db_driver events_drivers[] = {
     {NULL, NULL, NULL, NULL, NULL, NULL}};
 
 const db_collection db_events = {
-    "events",       "SELECT e.id, e.sort_date::text, " EVENT_DOC " FROM events e",
-    NULL,           "e.sort_date",
-    "e.id",         1,
-    event_filters,  N(event_filters),
-    events_drivers,
+    "events",      EVENT_SELECT,     NULL,           "e.sort_date", "e.id", 1,
+    event_filters, N(event_filters), events_drivers, EVENT_FROM,
 };
 
 static const db_filter actor_filters[] = {
@@ -147,6 +149,7 @@ const db_collection db_actors = {
     actor_filters,
     N(actor_filters),
     NULL,
+    NULL,
 };
 
 static const db_filter statement_filters[] = {
@@ -166,26 +169,22 @@ static const db_filter statement_filters[] = {
      NULL, NULL},
     {"article_id", PARAM_ID, "s.article_id = $%1$d::bigint", NULL, "statements in this article",
      NULL, NULL, NULL},
-    {"relevance", PARAM_ENUM,
-     "EXISTS (SELECT 1 FROM articles ar WHERE ar.id = s.article_id AND NOT ar.off_topic)"
-     " = ($%1$d = 'relevant')",
-     relevance_choices, RELEVANCE_HELP, NULL, NULL, NULL},
+    {"relevance", PARAM_ENUM, RELEVANCE_SQL, relevance_choices, RELEVANCE_HELP, NULL, NULL, NULL},
 };
 
 /* A speaker's statements: a range of statements_speaker.  A one-word
  * search: a range of statement_terms (term, sort_date, statement_id),
  * joined to statements only for the other filters, as events by actor. */
 static const db_driver statements_drivers[] = {
-    {"speaker", "SELECT s.id, s.sort_date::text, " STATEMENT_DOC " FROM statements s",
-     "s.speaker_id = parley_actor_one($%1$d)", "s.sort_date", "s.id",
+    {"speaker", STATEMENT_SELECT, "s.speaker_id = parley_actor_one($%1$d)", "s.sort_date", "s.id",
      "cardinality(parley_actor_ids($%1$d)) > 1 AND s.speaker_id = ANY(parley_actor_ids($%1$d))"},
     {"q",
-     "SELECT t.statement_id, t.sort_date::text, coalesce((SELECT d.doc FROM statement_docs d"
-     " WHERE d.id = t.statement_id), (SELECT parley_statement_json(x) FROM statements x"
-     " WHERE x.id = t.statement_id)) FROM statement_terms t"
-     " LEFT JOIN statements s ON s.id = t.statement_id",
-     "t.term = parley_single_lexeme(websearch_to_tsquery('english', $%1$d))", "t.sort_date",
-     "t.statement_id",
+     "SELECT rm.statement_id, rm.sort_date::text, coalesce((SELECT d.doc FROM statement_docs d"
+     " WHERE d.id = rm.statement_id), (SELECT parley_statement_json(x) FROM statements x"
+     " WHERE x.id = rm.statement_id)) FROM statement_terms rm"
+     " LEFT JOIN statements s ON s.id = rm.statement_id",
+     "rm.term = parley_single_lexeme(websearch_to_tsquery('english', $%1$d))", "rm.sort_date",
+     "rm.statement_id",
      "parley_single_lexeme(websearch_to_tsquery('english', $%1$d)) IS NULL"
      " AND s.tsv @@ websearch_to_tsquery('english', $%1$d)"},
     {NULL, NULL, NULL, NULL, NULL, NULL},
@@ -193,7 +192,7 @@ static const db_driver statements_drivers[] = {
 
 const db_collection db_statements = {
     "statements",
-    "SELECT s.id, s.sort_date::text, " STATEMENT_DOC " FROM statements s",
+    STATEMENT_SELECT,
     NULL,
     "s.sort_date",
     "s.id",
@@ -201,6 +200,7 @@ const db_collection db_statements = {
     statement_filters,
     N(statement_filters),
     statements_drivers,
+    STATEMENT_FROM,
 };
 
 static const db_filter article_filters[] = {
@@ -229,5 +229,6 @@ const db_collection db_articles = {
     1,
     article_filters,
     N(article_filters),
+    NULL,
     NULL,
 };

@@ -19,7 +19,7 @@ const db_collection db_sources = {
     NULL,           NULL,
     "s.id",         0,
     source_filters, 1,
-    NULL,
+    NULL,           NULL,
 };
 
 db_status db_source_get(db_conn *c, const char *id, char **json)

@@ -9,6 +9,7 @@
  */
 #include "db/stats.h"
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 db_status db_timeline(db_conn *c, const db_collection *series, const char *const *values,
                       const char *bucket, int split_by_type, char **json)
 {
+	assert(series->from);
 	int is_events = series == &db_events;
 	const char *alias = is_events ? "e" : "s";
 	const char *type = is_events ? "e.type" : "s.kind";
@@ -40,15 +42,15 @@ db_status db_timeline(db_conn *c, const db_collection *series, const char *const
 	buf_printf(
 	    &sql,
 	    "SELECT json_build_object('series', '%s', 'bucket', $1::text,"
-	    " 'undated', (SELECT count(*) FROM %s %s%s AND %s.date IS NULL), 'data',"
+	    " 'undated', (SELECT count(*) FROM %s%s AND %s.date IS NULL), 'data',"
 	    " coalesce(json_agg(json_build_object('bucket', to_char(b, 'YYYY-MM-DD'),"
 	    " 'count', total%s) ORDER BY b), '[]'))"
 	    " FROM (SELECT b, sum(k)::bigint AS total, json_object_agg(t, k) AS by_type"
 	    " FROM (SELECT date_trunc($1::text, %s.date)::date AS b, %s AS t, count(*) AS k"
-	    " FROM %s %s%s AND %s.date IS NOT NULL GROUP BY 1, 2) per_type GROUP BY b) per_bucket",
-	    series->name, is_events ? "events" : "statements", alias, undated_where.data, alias,
-	    split_by_type ? ", 'by_type', by_type" : "", alias, type,
-	    is_events ? "events" : "statements", alias, where.data, alias);
+	    " FROM %s%s AND %s.date IS NOT NULL GROUP BY 1, 2) per_type GROUP BY b) per_bucket",
+	    series->name, series->from, undated_where.data, alias,
+	    split_by_type ? ", 'by_type', by_type" : "", alias, type, series->from, where.data,
+	    alias);
 	buf_printf(&name, "timeline_%s_%x_%x_%d", series->name, mask, undated_mask, split_by_type);
 	buf_free(&undated_where);
 	db_status st = db_one_text(c, name.data, sql.data, n, params, json);
@@ -71,12 +73,12 @@ db_status db_places(db_conn *c, const char *const *values, char **json)
 	    &sql,
 	    "SELECT json_build_object('data', coalesce(json_agg(json_build_object("
 	    "'country', country, 'name', name, 'count', k) ORDER BY k DESC, country, name),"
-	    " '[]'), 'unplaced', (SELECT count(*) FROM events e %s AND e.location_country IS NULL"
+	    " '[]'), 'unplaced', (SELECT count(*) FROM %s%s AND e.location_country IS NULL"
 	    " AND e.location_name IS NULL))"
 	    " FROM (SELECT e.location_country AS country, e.location_name AS name, count(*) AS k"
-	    " FROM events e %s AND (e.location_country IS NOT NULL OR e.location_name IS NOT NULL)"
+	    " FROM %s%s AND (e.location_country IS NOT NULL OR e.location_name IS NOT NULL)"
 	    " GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1000) per_place",
-	    where.data, where.data);
+	    db_events.from, where.data, db_events.from, where.data);
 	buf_printf(&name, "places_%x", mask);
 	db_status st = db_one_text(c, name.data, sql.data, n, params, json);
 	buf_free(&where);

@@ -107,7 +107,7 @@ typedef int (*http_admit_fn)(void *app, http_request *req, http_response *res, s
 typedef struct http_server_opts {
 	const char *host;
 	int port;
-	int threads;            /* > 0: a pool of threads; 0: a thread per connection */
+	int threads;            /* > 0: handler threads (one queue); 0: a thread per connection */
 	int max_connections;    /* lowered to fit the open-file limit */
 	int max_conn_per_ip;    /* 0: no cap */
 	int header_timeout_ms;  /* from connect or the previous answer to the last header */

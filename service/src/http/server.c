@@ -4,9 +4,20 @@
  * dispatcher, and turns the response back into an MHD response (buffered
  * or streamed).  Nothing here knows about routes, JSON or the database.
  *
- * Threading: MHD's internal thread pool (epoll), one handler call per
- * thread at a time; handlers may block on the database pool.  README
- * ("Threading model") has the measurements behind this choice.
+ * Threading: a few MHD threads (epoll) read requests and write answers;
+ * `threads` handler threads run the handlers, which may block on the
+ * database, taking requests from one first-in first-out queue.  A request
+ * whose headers and body are in is suspended (MHD_suspend_connection) and
+ * queued; the handler thread that takes it builds the answer and resumes
+ * the connection, and MHD calls on_request once more to queue it.  So a
+ * slow request delays no connection but its own, and under load every
+ * request waits its turn in one line — with MHD's own pool, each thread
+ * served its share of the connections in turn, and a connection behind a
+ * slow one waited for it (README "Threading model": the tail at 256
+ * connections).  With a thread per connection there is no queue.  While
+ * the server stops, requests are answered in the MHD thread, and the queue
+ * is emptied before MHD stops (it must not stop with a connection
+ * suspended).
  *
  * Before the body: once the headers are in, MHD calls us with no upload
  * data; admit() (the API's routing, Host and auth checks) answers there
@@ -52,6 +63,10 @@
  * first with the JSON envelope; only beyond this does MHD answer itself. */
 #define CONN_MEMORY (64u * 1024)
 #define REAPER_TICK_MS 100
+/* MHD threads reading and writing connections when the handlers have
+ * their own threads: enough to keep the sockets moving, and to stream an
+ * export (whose pages are read in an MHD thread) without stalling all. */
+#define IO_THREADS 2
 
 typedef enum { STAGE_HEADERS, STAGE_BODY, STAGE_ANSWER } conn_stage;
 
@@ -77,6 +92,12 @@ struct http_server {
 	unsigned long deadline_closes;
 	pthread_t reaper;
 	int reaper_started;
+	/* the handler threads and their queue (guarded by queue_lock) */
+	pthread_mutex_t queue_lock;
+	pthread_cond_t queued, idle;
+	struct request_ctx *head, *tail;
+	pthread_t *handlers;
+	int n_handlers, busy, draining, quit;
 };
 
 typedef struct request_ctx {
@@ -88,6 +109,12 @@ typedef struct request_ctx {
 	buf body;
 	int too_large;
 	size_t drained; /* bytes dropped past the limit */
+	/* queued for a handler thread: the connection to resume, the answer */
+	struct request_ctx *next;
+	struct MHD_Connection *conn;
+	const char *method;
+	http_response res;
+	int answered;
 } request_ctx;
 
 typedef struct stream_ctx {
@@ -347,6 +374,78 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	return ctx;
 }
 
+/* ---- handler threads --------------------------------------------------- */
+
+static void *handler_main(void *arg)
+{
+	http_server *srv = arg;
+	pthread_mutex_lock(&srv->queue_lock);
+	for (;;) {
+		while (!srv->head && !srv->quit)
+			pthread_cond_wait(&srv->queued, &srv->queue_lock);
+		if (!srv->head)
+			break;
+		request_ctx *ctx = srv->head;
+		srv->head = ctx->next;
+		if (!srv->head)
+			srv->tail = NULL;
+		srv->busy++;
+		pthread_mutex_unlock(&srv->queue_lock);
+		http_response_init(&ctx->res);
+		srv->dispatch(srv->app, &ctx->req, &ctx->res);
+		ctx->answered = 1;
+		MHD_resume_connection(ctx->conn);
+		pthread_mutex_lock(&srv->queue_lock);
+		if (--srv->busy == 0 && !srv->head)
+			pthread_cond_broadcast(&srv->idle);
+	}
+	pthread_mutex_unlock(&srv->queue_lock);
+	return NULL;
+}
+
+/* Suspends the connection and queues its request; 0 when the server is
+ * stopping (the caller answers in this thread). */
+static int enqueue(http_server *srv, struct MHD_Connection *conn, const char *method,
+                   request_ctx *ctx)
+{
+	pthread_mutex_lock(&srv->queue_lock);
+	if (srv->draining) {
+		pthread_mutex_unlock(&srv->queue_lock);
+		return 0;
+	}
+	/* Suspended before a handler can see it: it may resume at once. */
+	MHD_suspend_connection(conn);
+	ctx->conn = conn;
+	ctx->method = method;
+	ctx->next = NULL;
+	if (srv->tail)
+		srv->tail->next = ctx;
+	else
+		srv->head = ctx;
+	srv->tail = ctx;
+	pthread_cond_signal(&srv->queued);
+	pthread_mutex_unlock(&srv->queue_lock);
+	return 1;
+}
+
+/* Lets the queue empty (every suspended connection resumed), then ends
+ * the handler threads. */
+static void handlers_stop(http_server *srv)
+{
+	pthread_mutex_lock(&srv->queue_lock);
+	srv->draining = 1;
+	while (srv->head || srv->busy)
+		pthread_cond_wait(&srv->idle, &srv->queue_lock);
+	srv->quit = 1;
+	pthread_cond_broadcast(&srv->queued);
+	pthread_mutex_unlock(&srv->queue_lock);
+	for (int i = 0; i < srv->n_handlers; i++)
+		pthread_join(srv->handlers[i], NULL);
+	free(srv->handlers);
+	srv->handlers = NULL;
+	srv->n_handlers = 0;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload,
                                   size_t *upload_size, void **con_cls)
@@ -356,6 +455,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	request_ctx *ctx = *con_cls;
 	if (!ctx) /* on_uri makes it; this is only a safety net */
 		*con_cls = ctx = on_uri(NULL, url, conn);
+	if (ctx->answered) { /* resumed: a handler thread built the answer */
+		ctx->answered = 0;
+		return answer(conn, method, &ctx->res);
+	}
 	if (!ctx->admitted) {
 		ctx->admitted = 1;
 		slot_stage(srv, conn, STAGE_BODY, 0);
@@ -389,6 +492,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	ctx->req.body = ctx->body.data;
 	ctx->req.body_len = ctx->body.len;
 	ctx->req.body_too_large = ctx->too_large;
+	if (srv->n_handlers && enqueue(srv, conn, method, ctx)) {
+		http_response_free(&res);
+		return MHD_YES;
+	}
 	srv->dispatch(srv->app, &ctx->req, &res);
 	return answer(conn, method, &res);
 }
@@ -473,10 +580,28 @@ http_server *http_server_start(const http_server_opts *o, http_admit_fn admit, h
 	srv->request_timeout_ms = o->request_timeout_ms;
 	pthread_mutex_init(&srv->lock, NULL);
 	pthread_cond_init(&srv->wake, NULL);
+	pthread_mutex_init(&srv->queue_lock, NULL);
+	pthread_cond_init(&srv->queued, NULL);
+	pthread_cond_init(&srv->idle, NULL);
 	unsigned total = connection_budget(o->max_connections);
 	unsigned threads = (unsigned)(o->threads > 0 ? o->threads : 1);
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_USE_TURBO;
-	flags |= o->threads > 0 ? MHD_USE_EPOLL : MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL;
+	flags |= o->threads > 0 ? MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME
+	                        : MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL;
+	if (o->threads > 0) {
+		srv->handlers = xcalloc(threads, sizeof *srv->handlers);
+		for (; srv->n_handlers < (int)threads; srv->n_handlers++)
+			if (pthread_create(&srv->handlers[srv->n_handlers], NULL, handler_main,
+			                   srv))
+				break;
+		if (srv->n_handlers < (int)threads) {
+			*err = fail("cannot start the handler threads for %s:%d", o->host, o->port);
+			freeaddrinfo(ai);
+			http_server_stop(srv);
+			return NULL;
+		}
+		threads = threads < IO_THREADS ? threads : IO_THREADS;
+	}
 	if (ai->ai_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	/* MHD_OPTION_THREAD_POOL_SIZE only applies to the pool mode; a pool
@@ -535,9 +660,13 @@ void http_server_stop(http_server *s)
 		pthread_mutex_unlock(&s->lock);
 		pthread_join(s->reaper, NULL);
 	}
+	handlers_stop(s);
 	if (s->daemon)
 		MHD_stop_daemon(s->daemon);
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->wake);
+	pthread_mutex_destroy(&s->queue_lock);
+	pthread_cond_destroy(&s->queued);
+	pthread_cond_destroy(&s->idle);
 	free(s);
 }
