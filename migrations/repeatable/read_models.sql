@@ -119,25 +119,34 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- A statement's document, and its terms (statement_terms) when its text or
--- date changed.
-CREATE OR REPLACE FUNCTION parley_docs_statements() RETURNS trigger
+-- Statements' documents, and their terms (statement_terms) when their text
+-- or date changed: once per statement (store_extraction inserts an
+-- article's statements in one), with the rows in transition tables.
+CREATE OR REPLACE FUNCTION parley_docs_statements_ins() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM parley_mark_docs('s', ARRAY[NEW.id]);
-  IF TG_OP = 'UPDATE' AND NEW.tsv IS NOT DISTINCT FROM OLD.tsv AND NEW.sort_date = OLD.sort_date THEN
-    RETURN NULL;
-  END IF;
-  IF TG_OP = 'UPDATE' THEN
-    DELETE FROM statement_terms t WHERE t.term = ANY(tsvector_to_array(OLD.tsv))
-       AND t.sort_date = OLD.sort_date AND t.statement_id = OLD.id;
-  END IF;
+  PERFORM parley_mark_docs('s', ARRAY(SELECT n.id FROM new_rows n));
   INSERT INTO statement_terms (term, sort_date, statement_id)
-  SELECT DISTINCT x, NEW.sort_date, NEW.id FROM unnest(tsvector_to_array(NEW.tsv)) x
+  SELECT DISTINCT x, n.sort_date, n.id FROM new_rows n, unnest(tsvector_to_array(n.tsv)) x
   ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;
 
+CREATE OR REPLACE FUNCTION parley_docs_statements_upd() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM parley_mark_docs('s', ARRAY(SELECT n.id FROM new_rows n));
+  DELETE FROM statement_terms t
+   USING old_rows o JOIN new_rows n ON n.id = o.id
+   WHERE (n.tsv IS DISTINCT FROM o.tsv OR n.sort_date <> o.sort_date)
+     AND t.term = ANY(tsvector_to_array(o.tsv)) AND t.sort_date = o.sort_date AND t.statement_id = o.id;
+  INSERT INTO statement_terms (term, sort_date, statement_id)
+  SELECT DISTINCT x, n.sort_date, n.id
+    FROM old_rows o JOIN new_rows n ON n.id = o.id, unnest(tsvector_to_array(n.tsv)) x
+   WHERE n.tsv IS DISTINCT FROM o.tsv OR n.sort_date <> o.sort_date
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
 -- The lexeme a full-text query is when it is exactly one plain lexeme (no
 -- operator, prefix or weight), else NULL: such a query matches exactly the
 -- statements filed under that term in statement_terms.
@@ -180,8 +189,13 @@ DROP TRIGGER IF EXISTS read_model_docs ON event_mentions;
 CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE OR DELETE ON event_mentions
   FOR EACH ROW EXECUTE FUNCTION parley_docs_part('e', 'event_id');
 DROP TRIGGER IF EXISTS read_model_docs ON statements;
-CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE ON statements
-  FOR EACH ROW EXECUTE FUNCTION parley_docs_statements();
+DROP FUNCTION IF EXISTS parley_docs_statements();
+DROP TRIGGER IF EXISTS read_model_docs_ins ON statements;
+CREATE TRIGGER read_model_docs_ins AFTER INSERT ON statements REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION parley_docs_statements_ins();
+DROP TRIGGER IF EXISTS read_model_docs_upd ON statements;
+CREATE TRIGGER read_model_docs_upd AFTER UPDATE ON statements REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION parley_docs_statements_upd();
 DROP TRIGGER IF EXISTS read_model_docs ON actors;
 CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE ON actors
   FOR EACH ROW EXECUTE FUNCTION parley_docs_actors();
