@@ -25,13 +25,16 @@
 -- Repeatable: re-applied whenever this file changes (see migrations/README.md).
 
 -- Marks documents of one kind ('e' event, 's' statement, 'a' actor) to
--- rebuild at commit.
+-- rebuild at commit.  PL/pgSQL, not SQL: called by a trigger for each row,
+-- a SQL function's insert would be parsed and planned again every call,
+-- this one's plan is kept for the session.
 CREATE OR REPLACE FUNCTION parley_mark_docs(p_kind "char", p_ids bigint[]) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO read_model_dirty (xid, kind, id)
   SELECT txid_current(), p_kind, i FROM unnest(p_ids) i WHERE i IS NOT NULL
-  ON CONFLICT DO NOTHING
-$$;
+  ON CONFLICT DO NOTHING;
+END $$;
 
 -- Rebuilds one document from the reference function (none when its row is
 -- gone).  The actors and the article it shows are share-locked first: a
@@ -43,7 +46,7 @@ LANGUAGE plpgsql AS $$
 BEGIN
   IF p_kind = 'e' THEN
     PERFORM 1 FROM actors a
-     WHERE a.id IN (SELECT p.actor_id FROM event_participants p WHERE p.event_id = p_id)
+     WHERE a.id = ANY(ARRAY(SELECT p.actor_id FROM event_participants p WHERE p.event_id = p_id))
      ORDER BY a.id FOR SHARE OF a;
     INSERT INTO event_docs (id, doc) SELECT e.id, parley_event_json(e) FROM events e WHERE e.id = p_id
     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc;
