@@ -36,45 +36,71 @@ BEGIN
   ON CONFLICT DO NOTHING;
 END $$;
 
--- Rebuilds one document from the reference function (none when its row is
--- gone).  The actors and the article it shows are share-locked first: a
--- transaction renaming one of them marks only the documents it can see, so
--- one that adds a participant or a statement concurrently waits for the
--- rename to commit and then builds its document with the new name.
-CREATE OR REPLACE FUNCTION parley_refresh_doc(p_kind "char", p_id bigint) RETURNS void
+-- Rebuilds documents of one kind from the reference function (none for a
+-- row that is gone), all in one statement: the reference functions are SQL
+-- functions that are planned once per statement, not once per document.
+-- The actors and the articles they show are share-locked first (in id
+-- order): a transaction renaming one of them marks only the documents it
+-- can see, so one that adds a participant or a statement concurrently waits
+-- for the rename to commit and then builds its documents with the new name.
+CREATE OR REPLACE FUNCTION parley_refresh_docs(p_kind "char", p_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
   IF p_kind = 'e' THEN
     PERFORM 1 FROM actors a
-     WHERE a.id = ANY(ARRAY(SELECT p.actor_id FROM event_participants p WHERE p.event_id = p_id))
+     WHERE a.id = ANY(ARRAY(SELECT p.actor_id FROM event_participants p WHERE p.event_id = ANY(p_ids)))
      ORDER BY a.id FOR SHARE OF a;
-    INSERT INTO event_docs (id, doc) SELECT e.id, parley_event_json(e) FROM events e WHERE e.id = p_id
+    INSERT INTO event_docs (id, doc)
+    SELECT e.id, parley_event_json(e) FROM events e WHERE e.id = ANY(p_ids) ORDER BY e.id
     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc;
   ELSIF p_kind = 's' THEN
-    PERFORM 1 FROM actors a WHERE a.id = (SELECT s.speaker_id FROM statements s WHERE s.id = p_id)
-       FOR SHARE;
-    PERFORM 1 FROM articles ar WHERE ar.id = (SELECT s.article_id FROM statements s WHERE s.id = p_id)
-       FOR SHARE;
-    INSERT INTO statement_docs (id, doc) SELECT s.id, parley_statement_json(s) FROM statements s WHERE s.id = p_id
+    PERFORM 1 FROM actors a
+     WHERE a.id = ANY(ARRAY(SELECT s.speaker_id FROM statements s WHERE s.id = ANY(p_ids)))
+     ORDER BY a.id FOR SHARE;
+    PERFORM 1 FROM articles ar
+     WHERE ar.id = ANY(ARRAY(SELECT s.article_id FROM statements s WHERE s.id = ANY(p_ids)))
+     ORDER BY ar.id FOR SHARE;
+    INSERT INTO statement_docs (id, doc)
+    SELECT s.id, parley_statement_json(s) FROM statements s WHERE s.id = ANY(p_ids) ORDER BY s.id
     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc;
   ELSIF p_kind = 'a' THEN
-    INSERT INTO actor_docs (id, doc) SELECT a.id, parley_actor_json(a) FROM actors a WHERE a.id = p_id
+    INSERT INTO actor_docs (id, doc)
+    SELECT a.id, parley_actor_json(a) FROM actors a WHERE a.id = ANY(p_ids) ORDER BY a.id
     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc;
   END IF;
 END $$;
 
--- At commit, once per marked document.  Two transactions that both changed
--- parts of one document rebuild it one after the other (a lock on the
--- document until commit), the second from a snapshot taken after the first
--- committed, so the last one written has both changes.
+CREATE OR REPLACE FUNCTION parley_refresh_doc(p_kind "char", p_id bigint) RETURNS void
+LANGUAGE sql RETURN parley_refresh_docs(p_kind, ARRAY[p_id]);
+
+-- At commit: the first firing rebuilds every document the transaction
+-- marked (the later ones find their mark gone), after its last change.  Two
+-- transactions that both changed parts of one document rebuild it one after
+-- the other (a lock on the document until commit, all taken in one order),
+-- the second from a snapshot taken after the first committed, so the last
+-- one written has both changes.
 CREATE OR REPLACE FUNCTION parley_docs_flush() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  v_e bigint[];
+  v_s bigint[];
+  v_a bigint[];
 BEGIN
-  DELETE FROM read_model_dirty WHERE xid = NEW.xid AND kind = NEW.kind AND id = NEW.id;
-  IF FOUND THEN
-    PERFORM pg_advisory_xact_lock(hashtext('parley.doc.' || NEW.kind::text), hashint8(NEW.id));
-    PERFORM parley_refresh_doc(NEW.kind, NEW.id);
+  WITH d AS (DELETE FROM read_model_dirty WHERE xid = NEW.xid RETURNING kind, id)
+  SELECT array_agg(id) FILTER (WHERE kind = 'e'), array_agg(id) FILTER (WHERE kind = 's'),
+         array_agg(id) FILTER (WHERE kind = 'a')
+    INTO v_e, v_s, v_a FROM d;
+  IF v_e IS NULL AND v_s IS NULL AND v_a IS NULL THEN
+    RETURN NULL;
   END IF;
+  PERFORM pg_advisory_xact_lock(k.a, k.b)
+     FROM (SELECT hashtext('parley.doc.' || x.kind) AS a, hashint8(x.id) AS b
+             FROM (SELECT 'e' AS kind, unnest(v_e) AS id UNION ALL SELECT 's', unnest(v_s)
+                   UNION ALL SELECT 'a', unnest(v_a)) x
+            ORDER BY 1, 2) k;
+  IF v_e IS NOT NULL THEN PERFORM parley_refresh_docs('e', v_e); END IF;
+  IF v_s IS NOT NULL THEN PERFORM parley_refresh_docs('s', v_s); END IF;
+  IF v_a IS NOT NULL THEN PERFORM parley_refresh_docs('a', v_a); END IF;
   RETURN NULL;
 END $$;
 
