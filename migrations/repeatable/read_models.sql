@@ -155,9 +155,9 @@ CREATE OR REPLACE FUNCTION parley_docs_statements_ins() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM parley_mark_docs('s', ARRAY(SELECT n.id FROM new_rows n));
+  -- new statements: no terms filed yet, nothing to conflict with
   INSERT INTO statement_terms (term, sort_date, statement_id)
-  SELECT DISTINCT x, n.sort_date, n.id FROM new_rows n, unnest(tsvector_to_array(n.tsv)) x
-  ON CONFLICT DO NOTHING;
+  SELECT DISTINCT x, n.sort_date, n.id FROM new_rows n, unnest(tsvector_to_array(n.tsv)) x;
   RETURN NULL;
 END $$;
 
