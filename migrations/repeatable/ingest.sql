@@ -112,3 +112,34 @@ LANGUAGE sql STABLE RETURN jsonb_build_object(
       'extracted', count(*) FILTER (WHERE a.status = 'extracted'),
       'failed', count(*) FILTER (WHERE a.status = 'failed'))
     FROM articles a WHERE a.source_id = s.id));
+
+-- parley_ingest_article: an article stored in one statement, so in one
+-- round trip and one transaction of its own (the caller sends no BEGIN or
+-- COMMIT): parley_upsert_article, then, when its text is new or changed and
+-- an extraction is given, store_extraction and the article's relevance,
+-- topic and date source; else the counts of what is stored for it.  counts
+-- is the text store_extraction answers (or the same shape).
+CREATE OR REPLACE FUNCTION parley_ingest_article(
+  p_url text, p_canonical text, p_title text, p_site text, p_author text, p_language text,
+  p_published timestamptz, p_text text, p_source bigint,
+  p_doc jsonb, p_relevance real, p_off_topic boolean, p_published_source text,
+  OUT id bigint, OUT created boolean, OUT changed boolean, OUT counts text)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_variable
+BEGIN
+  SELECT u.id, u.created, u.changed INTO id, created, changed
+    FROM parley_upsert_article(p_url, p_canonical, p_title, p_site, p_author, p_language,
+                               p_published, p_text, p_source) u;
+  IF changed AND p_doc IS NOT NULL THEN
+    counts := store_extraction(id, p_doc)::text;
+    UPDATE articles a SET relevance = p_relevance, off_topic = p_off_topic,
+                          published_source = coalesce(p_published_source, a.published_source)
+     WHERE a.id = id;
+  ELSE
+    counts := json_build_object(
+      'actors', (SELECT count(*) FROM article_actors x WHERE x.article_id = id),
+      'statements', (SELECT count(*) FROM statements x WHERE x.article_id = id),
+      'events', (SELECT count(*) FROM event_mentions x WHERE x.article_id = id),
+      'new_events', 0)::text;
+  END IF;
+END $$;

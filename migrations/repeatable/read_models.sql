@@ -30,13 +30,16 @@
 -- Repeatable: re-applied whenever this file changes (see migrations/README.md).
 
 -- Marks documents of one kind ('e' event, 's' statement, 'a' actor) to
--- rebuild at commit.
+-- rebuild at commit.  PL/pgSQL, not SQL: called by a trigger for each row,
+-- a SQL function's insert would be parsed and planned again every call,
+-- this one's plan is kept for the session.
 CREATE OR REPLACE FUNCTION parley_mark_docs(p_kind "char", p_ids bigint[]) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO read_model_dirty (xid, kind, id)
   SELECT txid_current(), p_kind, i FROM unnest(p_ids) i WHERE i IS NOT NULL
-  ON CONFLICT DO NOTHING
-$$;
+  ON CONFLICT DO NOTHING;
+END $$;
 
 -- Whether a record is relevant (migrations/0028): an event when a relevant
 -- (not off-topic) article mentions it, a statement when its article is
@@ -52,51 +55,76 @@ LANGUAGE sql STABLE AS $$
   SELECT EXISTS (SELECT 1 FROM articles ar WHERE ar.id = p_article AND NOT ar.off_topic)
 $$;
 
--- Rebuilds one document from the reference function (none when its row is
--- gone).  The actors and the article it shows are share-locked first: a
--- transaction renaming one of them marks only the documents it can see, so
--- one that adds a participant or a statement concurrently waits for the
--- rename to commit and then builds its document with the new name.
-CREATE OR REPLACE FUNCTION parley_refresh_doc(p_kind "char", p_id bigint) RETURNS void
+-- Rebuilds documents of one kind from the reference function (none for a
+-- row that is gone), all in one statement: the reference functions are SQL
+-- functions that are planned once per statement, not once per document.
+-- The actors and the articles they show are share-locked first (in id
+-- order): a transaction renaming one of them marks only the documents it
+-- can see, so one that adds a participant or a statement concurrently waits
+-- for the rename to commit and then builds its documents with the new name.
+CREATE OR REPLACE FUNCTION parley_refresh_docs(p_kind "char", p_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
   IF p_kind = 'e' THEN
     PERFORM 1 FROM actors a
-     WHERE a.id IN (SELECT p.actor_id FROM event_participants p WHERE p.event_id = p_id)
+     WHERE a.id = ANY(ARRAY(SELECT p.actor_id FROM event_participants p WHERE p.event_id = ANY(p_ids)))
      ORDER BY a.id FOR SHARE OF a;
     INSERT INTO event_docs (id, doc, relevant)
-    SELECT e.id, parley_event_json(e), parley_event_relevant(e.id) FROM events e WHERE e.id = p_id
+    SELECT e.id, parley_event_json(e), parley_event_relevant(e.id) FROM events e WHERE e.id = ANY(p_ids) ORDER BY e.id
     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, relevant = excluded.relevant;
     UPDATE actor_events ae SET relevant = d.relevant FROM event_docs d
-     WHERE d.id = p_id AND ae.event_id = p_id AND ae.relevant <> d.relevant;
+     WHERE d.id = ANY(p_ids) AND ae.event_id = d.id AND ae.relevant <> d.relevant;
   ELSIF p_kind = 's' THEN
-    PERFORM 1 FROM actors a WHERE a.id = (SELECT s.speaker_id FROM statements s WHERE s.id = p_id)
-       FOR SHARE;
-    PERFORM 1 FROM articles ar WHERE ar.id = (SELECT s.article_id FROM statements s WHERE s.id = p_id)
-       FOR SHARE;
+    PERFORM 1 FROM actors a
+     WHERE a.id = ANY(ARRAY(SELECT s.speaker_id FROM statements s WHERE s.id = ANY(p_ids)))
+     ORDER BY a.id FOR SHARE;
+    PERFORM 1 FROM articles ar
+     WHERE ar.id = ANY(ARRAY(SELECT s.article_id FROM statements s WHERE s.id = ANY(p_ids)))
+     ORDER BY ar.id FOR SHARE;
     INSERT INTO statement_docs (id, doc, relevant)
-    SELECT s.id, parley_statement_json(s), parley_statement_relevant(s.article_id) FROM statements s WHERE s.id = p_id
+    SELECT s.id, parley_statement_json(s), parley_statement_relevant(s.article_id)
+      FROM statements s WHERE s.id = ANY(p_ids) ORDER BY s.id
     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, relevant = excluded.relevant;
     UPDATE statement_terms t SET relevant = d.relevant FROM statement_docs d
-     WHERE d.id = p_id AND t.statement_id = p_id AND t.relevant <> d.relevant;
+     WHERE d.id = ANY(p_ids) AND t.statement_id = d.id AND t.relevant <> d.relevant;
   ELSIF p_kind = 'a' THEN
-    INSERT INTO actor_docs (id, doc) SELECT a.id, parley_actor_json(a) FROM actors a WHERE a.id = p_id
+    INSERT INTO actor_docs (id, doc)
+    SELECT a.id, parley_actor_json(a) FROM actors a WHERE a.id = ANY(p_ids) ORDER BY a.id
     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc;
   END IF;
 END $$;
 
--- At commit, once per marked document.  Two transactions that both changed
--- parts of one document rebuild it one after the other (a lock on the
--- document until commit), the second from a snapshot taken after the first
--- committed, so the last one written has both changes.
+CREATE OR REPLACE FUNCTION parley_refresh_doc(p_kind "char", p_id bigint) RETURNS void
+LANGUAGE sql RETURN parley_refresh_docs(p_kind, ARRAY[p_id]);
+
+-- At commit: the first firing rebuilds every document the transaction
+-- marked (the later ones find their mark gone), after its last change.  Two
+-- transactions that both changed parts of one document rebuild it one after
+-- the other (a lock on the document until commit, all taken in one order),
+-- the second from a snapshot taken after the first committed, so the last
+-- one written has both changes.
 CREATE OR REPLACE FUNCTION parley_docs_flush() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  v_e bigint[];
+  v_s bigint[];
+  v_a bigint[];
 BEGIN
-  DELETE FROM read_model_dirty WHERE xid = NEW.xid AND kind = NEW.kind AND id = NEW.id;
-  IF FOUND THEN
-    PERFORM pg_advisory_xact_lock(hashtext('parley.doc.' || NEW.kind::text), hashint8(NEW.id));
-    PERFORM parley_refresh_doc(NEW.kind, NEW.id);
+  WITH d AS (DELETE FROM read_model_dirty WHERE xid = NEW.xid RETURNING kind, id)
+  SELECT array_agg(id) FILTER (WHERE kind = 'e'), array_agg(id) FILTER (WHERE kind = 's'),
+         array_agg(id) FILTER (WHERE kind = 'a')
+    INTO v_e, v_s, v_a FROM d;
+  IF v_e IS NULL AND v_s IS NULL AND v_a IS NULL THEN
+    RETURN NULL;
   END IF;
+  PERFORM pg_advisory_xact_lock(k.a, k.b)
+     FROM (SELECT hashtext('parley.doc.' || x.kind) AS a, hashint8(x.id) AS b
+             FROM (SELECT 'e' AS kind, unnest(v_e) AS id UNION ALL SELECT 's', unnest(v_s)
+                   UNION ALL SELECT 'a', unnest(v_a)) x
+            ORDER BY 1, 2) k;
+  IF v_e IS NOT NULL THEN PERFORM parley_refresh_docs('e', v_e); END IF;
+  IF v_s IS NOT NULL THEN PERFORM parley_refresh_docs('s', v_s); END IF;
+  IF v_a IS NOT NULL THEN PERFORM parley_refresh_docs('a', v_a); END IF;
   RETURN NULL;
 END $$;
 
@@ -144,25 +172,34 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- A statement's document, and its terms (statement_terms) when its text or
--- date changed.
-CREATE OR REPLACE FUNCTION parley_docs_statements() RETURNS trigger
+-- Statements' documents, and their terms (statement_terms) when their text
+-- or date changed: once per statement (store_extraction inserts an
+-- article's statements in one), with the rows in transition tables.
+CREATE OR REPLACE FUNCTION parley_docs_statements_ins() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM parley_mark_docs('s', ARRAY[NEW.id]);
-  IF TG_OP = 'UPDATE' AND NEW.tsv IS NOT DISTINCT FROM OLD.tsv AND NEW.sort_date = OLD.sort_date THEN
-    RETURN NULL;
-  END IF;
-  IF TG_OP = 'UPDATE' THEN
-    DELETE FROM statement_terms t WHERE t.term = ANY(tsvector_to_array(OLD.tsv))
-       AND t.sort_date = OLD.sort_date AND t.statement_id = OLD.id;
-  END IF;
+  PERFORM parley_mark_docs('s', ARRAY(SELECT n.id FROM new_rows n));
+  -- new statements: no terms filed yet, nothing to conflict with
   INSERT INTO statement_terms (term, sort_date, statement_id)
-  SELECT DISTINCT x, NEW.sort_date, NEW.id FROM unnest(tsvector_to_array(NEW.tsv)) x
-  ON CONFLICT DO NOTHING;
+  SELECT DISTINCT x, n.sort_date, n.id FROM new_rows n, unnest(tsvector_to_array(n.tsv)) x;
   RETURN NULL;
 END $$;
 
+CREATE OR REPLACE FUNCTION parley_docs_statements_upd() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM parley_mark_docs('s', ARRAY(SELECT n.id FROM new_rows n));
+  DELETE FROM statement_terms t
+   USING old_rows o JOIN new_rows n ON n.id = o.id
+   WHERE (n.tsv IS DISTINCT FROM o.tsv OR n.sort_date <> o.sort_date)
+     AND t.term = ANY(tsvector_to_array(o.tsv)) AND t.sort_date = o.sort_date AND t.statement_id = o.id;
+  INSERT INTO statement_terms (term, sort_date, statement_id)
+  SELECT DISTINCT x, n.sort_date, n.id
+    FROM old_rows o JOIN new_rows n ON n.id = o.id, unnest(tsvector_to_array(n.tsv)) x
+   WHERE n.tsv IS DISTINCT FROM o.tsv OR n.sort_date <> o.sort_date
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
 -- The lexeme a full-text query is when it is exactly one plain lexeme (no
 -- operator, prefix or weight), else NULL: such a query matches exactly the
 -- statements filed under that term in statement_terms.
@@ -216,8 +253,13 @@ DROP TRIGGER IF EXISTS read_model_docs ON event_mentions;
 CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE OR DELETE ON event_mentions
   FOR EACH ROW EXECUTE FUNCTION parley_docs_part('e', 'event_id');
 DROP TRIGGER IF EXISTS read_model_docs ON statements;
-CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE ON statements
-  FOR EACH ROW EXECUTE FUNCTION parley_docs_statements();
+DROP FUNCTION IF EXISTS parley_docs_statements();
+DROP TRIGGER IF EXISTS read_model_docs_ins ON statements;
+CREATE TRIGGER read_model_docs_ins AFTER INSERT ON statements REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION parley_docs_statements_ins();
+DROP TRIGGER IF EXISTS read_model_docs_upd ON statements;
+CREATE TRIGGER read_model_docs_upd AFTER UPDATE ON statements REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION parley_docs_statements_upd();
 DROP TRIGGER IF EXISTS read_model_docs ON actors;
 CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE ON actors
   FOR EACH ROW EXECUTE FUNCTION parley_docs_actors();

@@ -78,8 +78,12 @@ DECLARE
 BEGIN
   SELECT id INTO v_id FROM actors WHERE kind = p_kind AND norm_name = v_norm;
   IF v_id IS NULL THEN
-    SELECT a.id INTO v_id FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
-     WHERE al.norm_alias = v_norm AND a.kind = p_kind
+    -- The aliases first, by their index, then their actors by id: written
+    -- as a join, a plan cached while the tables were small (a fresh
+    -- database) scanned every actor of the kind for each name.
+    SELECT a.id INTO v_id FROM actors a
+     WHERE a.id = ANY(ARRAY(SELECT al.actor_id FROM actor_aliases al WHERE al.norm_alias = v_norm))
+       AND a.kind = p_kind
      ORDER BY a.statement_count + a.event_count DESC, a.id LIMIT 1;
   END IF;
   RETURN parley_follow_merges(v_id);
@@ -136,6 +140,47 @@ BEGIN
       LEFT JOIN articles ar ON ar.id = aa.article_id
      GROUP BY aa.actor_id) x
   WHERE a.id = x.actor_id;
+END $$;
+
+-- What one article stored for the first time adds to the derived counts
+-- and dates, without recounting: each event it mentions has one mention
+-- more (and one source more unless another of its mentions came from the
+-- same site), each actor its statements and the events it newly takes part
+-- in (p_new_pairs: an actor id per such event), the dates widen to the
+-- article's.  Equal to parley_refresh_counts() of the same rows when their
+-- counts were right before; a recount's cost grows with an actor's history,
+-- this one's only with the article.  The caller holds the rows' locks.
+CREATE OR REPLACE FUNCTION parley_count_article(p_article bigint, p_events bigint[], p_created bigint[],
+                                                p_actors bigint[], p_new_pairs bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_seen timestamptz;
+  v_source text;
+BEGIN
+  SELECT coalesce(published_at, fetched_at), coalesce(site_name, substring(url FROM '^[a-z]+://([^/]+)'), url)
+    INTO v_seen, v_source FROM articles WHERE id = p_article;
+  UPDATE events e SET
+    mention_count = e.mention_count + 1,
+    source_count = e.source_count + CASE WHEN EXISTS (
+        SELECT 1 FROM event_mentions m JOIN articles a ON a.id = m.article_id
+         WHERE m.event_id = e.id AND m.article_id <> p_article
+           AND coalesce(a.site_name, substring(a.url FROM '^[a-z]+://([^/]+)'), a.url) = v_source)
+      THEN 0 ELSE 1 END,
+    first_seen = coalesce(CASE WHEN e.id = ANY(p_created) THEN v_seen ELSE least(e.first_seen, v_seen) END,
+                          e.first_seen),
+    last_seen = coalesce(CASE WHEN e.id = ANY(p_created) THEN v_seen ELSE greatest(e.last_seen, v_seen) END,
+                         e.last_seen)
+  WHERE e.id = ANY(p_events);
+
+  UPDATE actors a SET
+    statement_count = a.statement_count + s.statements,
+    event_count = a.event_count + s.new_events,
+    first_seen = least(a.first_seen, v_seen), last_seen = greatest(a.last_seen, v_seen)
+  FROM (SELECT t.id,
+               (SELECT count(*) FROM statements st WHERE st.article_id = p_article AND st.speaker_id = t.id) AS statements,
+               (SELECT count(*) FROM unnest(p_new_pairs) x WHERE x = t.id) AS new_events
+          FROM (SELECT DISTINCT unnest(p_actors) AS id) t) s
+  WHERE a.id = s.id;
 END $$;
 
 -- Takes a transaction-scoped advisory lock on each key, in hash order (the
@@ -208,7 +253,6 @@ DECLARE
   v_new_events integer := 0;
   v_actor jsonb;
   v_event jsonb;
-  v_stmt jsonb;
   v_id bigint;
   v_ids bigint[];
   v_date date;
@@ -225,6 +269,10 @@ DECLARE
   v_attrs jsonb := '[]';
   v_i integer := 0;
   v_gone bigint[];
+  v_fresh boolean;
+  v_created bigint[] := '{}';
+  v_new_pairs bigint[] := '{}';
+  v_pub date;
 BEGIN
   SELECT text INTO v_text FROM articles WHERE id = p_article FOR UPDATE;
   IF NOT FOUND THEN
@@ -235,9 +283,14 @@ BEGIN
   SELECT coalesce(array_agg(event_id), '{}') INTO v_old_events FROM event_mentions WHERE article_id = p_article;
   SELECT coalesce(array_agg(actor_id), '{}') INTO v_old_actors FROM article_actors WHERE article_id = p_article;
   v_old_actors := v_old_actors || ARRAY(SELECT speaker_id FROM statements WHERE article_id = p_article AND speaker_id IS NOT NULL);
-  DELETE FROM statements WHERE article_id = p_article;
-  DELETE FROM event_mentions WHERE article_id = p_article;
-  DELETE FROM article_actors WHERE article_id = p_article;
+  -- Stored for the first time (nothing to undo): the counts grow by what
+  -- it adds instead of being recounted (parley_count_article).
+  v_fresh := cardinality(v_old_events) = 0 AND cardinality(v_old_actors) = 0;
+  IF NOT v_fresh THEN
+    DELETE FROM statements WHERE article_id = p_article;
+    DELETE FROM event_mentions WHERE article_id = p_article;
+    DELETE FROM article_actors WHERE article_id = p_article;
+  END IF;
   -- Old events stay until the end, so a re-extraction finds and keeps them.
 
   -- Actors in two passes: find the ones known by name or alias without
@@ -386,6 +439,7 @@ BEGIN
               coalesce(v_event->>'status', 'occurred'), v_loc, v_country)
       RETURNING id INTO v_id;
       v_new_events := v_new_events + 1;
+      v_created := v_created || v_id;
     ELSE
       -- An undated article is anchored by the dated events it reports.
       IF NOT v_anchor_fixed THEN
@@ -402,6 +456,10 @@ BEGIN
     END IF;
     v_mentioned := v_mentioned || v_id;
 
+    -- the parties this report adds to the event (each one more event)
+    v_new_pairs := v_new_pairs || ARRAY(
+      SELECT x FROM unnest(v_ids) x
+       WHERE NOT EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = v_id AND ep.actor_id = x));
     INSERT INTO event_participants (event_id, actor_id, role)
     SELECT v_id, (v_actor_map->>(p->>'actor'))::bigint, coalesce(p->>'role', 'participant')
       FROM jsonb_array_elements(coalesce(v_event->'participants', '[]')) p
@@ -418,31 +476,30 @@ BEGIN
     END IF;
   END LOOP;
 
-  FOR v_stmt IN SELECT * FROM jsonb_array_elements(coalesce(p_doc->'statements', '[]')) LOOP
-    CONTINUE WHEN coalesce(v_stmt->>'text', '') = '';
-    -- dated from its own clause at its precision ("at a February hearing":
-    -- a month), else on the article's day (0024)
-    v_date := parley_date(v_stmt->>'date');
-    v_prec := CASE WHEN v_date IS NOT NULL
-                   THEN CASE length(v_stmt->>'date') WHEN 10 THEN 'day' WHEN 7 THEN 'month' ELSE 'year' END END;
-    IF v_date IS NULL THEN
-      SELECT published_at::date INTO v_date FROM articles WHERE id = p_article;
-      v_prec := CASE WHEN v_date IS NOT NULL THEN 'day' END;
-    END IF;
-    -- an unnamed speaker's description (0027), only where no speaker is named
-    INSERT INTO statements (speaker_id, article_id, event_id, text, kind, cue, start_offset, end_offset, sentence,
-                            date, date_precision, source_description)
-    VALUES ((v_actor_map->>(v_stmt->>'speaker'))::bigint, p_article, (v_event_map->>(v_stmt->>'event'))::bigint,
-            v_stmt->>'text', coalesce(v_stmt->>'kind', 'direct'), v_stmt->>'cue',
-            coalesce((v_stmt->>'start')::int, 0), coalesce((v_stmt->>'end')::int, 0),
-            substr(v_text, (v_stmt->>'sentence_start')::int + 1,
-                   (v_stmt->>'sentence_end')::int - (v_stmt->>'sentence_start')::int),
-            v_date, v_prec,
-            CASE WHEN v_actor_map->>(v_stmt->>'speaker') IS NULL
-                 THEN left(nullif(btrim(v_stmt->>'source_description'), ''), 200) END)
-    ON CONFLICT (article_id, start_offset, end_offset) DO NOTHING;
-    IF FOUND THEN v_nstmt := v_nstmt + 1; END IF;
-  END LOOP;
+  -- Every statement in one insert, in the extractor's order: dated from
+  -- its own clause at its precision ("at a February hearing": a month),
+  -- else on the article's day (0024); an unnamed speaker's description
+  -- (0027) only where no speaker is named.
+  SELECT published_at::date INTO v_pub FROM articles WHERE id = p_article;
+  INSERT INTO statements (speaker_id, article_id, event_id, text, kind, cue, start_offset, end_offset, sentence,
+                          date, date_precision, source_description)
+  SELECT (v_actor_map->>(st->>'speaker'))::bigint, p_article, (v_event_map->>(st->>'event'))::bigint,
+         st->>'text', coalesce(st->>'kind', 'direct'), st->>'cue',
+         coalesce((st->>'start')::int, 0), coalesce((st->>'end')::int, 0),
+         substr(v_text, (st->>'sentence_start')::int + 1,
+                (st->>'sentence_end')::int - (st->>'sentence_start')::int),
+         coalesce(d.own, v_pub),
+         CASE WHEN d.own IS NOT NULL
+              THEN CASE length(st->>'date') WHEN 10 THEN 'day' WHEN 7 THEN 'month' ELSE 'year' END
+              WHEN v_pub IS NOT NULL THEN 'day' END,
+         CASE WHEN v_actor_map->>(st->>'speaker') IS NULL
+              THEN left(nullif(btrim(st->>'source_description'), ''), 200) END
+    FROM jsonb_array_elements(coalesce(p_doc->'statements', '[]')) WITH ORDINALITY j(st, n),
+         LATERAL (SELECT parley_date(st->>'date') AS own) d
+   WHERE coalesce(st->>'text', '') <> ''
+   ORDER BY j.n
+  ON CONFLICT (article_id, start_offset, end_offset) DO NOTHING;
+  GET DIAGNOSTICS v_nstmt = ROW_COUNT;
 
   -- Lock the rows to recount in id order (events, then actors); the counts
   -- are taken by later statements, which see every store committed before.
@@ -463,7 +520,12 @@ BEGIN
    WHERE a.id = x.id
      AND ((a.title IS NULL AND x.title IS NOT NULL) OR (a.country IS NULL AND x.country IS NOT NULL)
           OR (a.cameo_code IS NULL AND x.cameo IS NOT NULL));
-  PERFORM parley_refresh_counts(v_old_events || v_mentioned, v_old_actors);
+  IF v_fresh THEN
+    PERFORM parley_count_article(p_article, v_mentioned, v_created,
+                                 ARRAY(SELECT (value)::bigint FROM jsonb_each_text(v_actor_map)), v_new_pairs);
+  ELSE
+    PERFORM parley_refresh_counts(v_old_events || v_mentioned, v_old_actors);
+  END IF;
 
   RETURN jsonb_build_object(
     'actors', (SELECT count(*) FROM article_actors WHERE article_id = p_article),

@@ -207,5 +207,40 @@ SELECT store_extraction(pg_temp.art('https://t.example/18', '2025-09-10'),
 SELECT pg_temp.expect('an article''s undated retelling: one event',
   (SELECT count(*) FROM events WHERE type = 'visit'), 1);
 
+-- 19. Counts kept by addition (an article stored for the first time) equal a
+-- recount: statements per speaker, events per party, mentions, sources (two
+-- articles of one site are one source), first and last seen — also after a
+-- re-store (which recounts) and the stores after it.
+INSERT INTO articles (url, site_name, text, published_at, status) VALUES
+  ('https://one.example/9a', NULL, repeat('y', 400), '2025-11-03', 'extracted'),
+  ('https://one.example/9b', NULL, repeat('y', 401), '2025-11-01', 'extracted'),
+  ('https://two.example/9c', 'Two', repeat('y', 402), '2025-11-05', 'extracted');
+CREATE FUNCTION pg_temp.doc9(p_quotes int) RETURNS jsonb LANGUAGE sql AS $$
+  SELECT pg_temp.doc('meet', '040', '2025-11-01', 'day', 'Oslo', 'NOR', 'Lena Aas', 'Tor Dahl')
+         || jsonb_build_object('statements', (SELECT jsonb_agg(jsonb_build_object(
+              'speaker', 'a' || (1 + q % 2), 'text', 'quote ' || q, 'kind', 'direct', 'start', 10 * q,
+              'end', 10 * q + 5, 'sentence_start', 0, 'sentence_end', 10, 'event', 'e0'))
+              FROM generate_series(1, p_quotes) q)) $$;
+SELECT store_extraction(id, pg_temp.doc9(3)) FROM articles WHERE url = 'https://one.example/9a';
+SELECT store_extraction(id, pg_temp.doc9(2)) FROM articles WHERE url = 'https://one.example/9b';
+SELECT store_extraction(id, pg_temp.doc9(1)) FROM articles WHERE url = 'https://two.example/9c';
+SELECT pg_temp.expect('statements stored once each', (SELECT count(*) FROM statements WHERE text LIKE 'quote %'), 6);
+SELECT pg_temp.expect('one site is one source',
+  (SELECT source_count FROM events WHERE location_name = 'Oslo'), 2);
+SELECT pg_temp.expect('Tor Dahl: four statements',
+  (SELECT statement_count FROM actors WHERE name = 'Tor Dahl'), 4);
+SELECT store_extraction(id, pg_temp.doc9(4)) FROM articles WHERE url = 'https://one.example/9b';
+SELECT store_extraction(pg_temp.art('https://t.example/9d', '2025-11-02'), pg_temp.doc9(1));
+CREATE TEMP TABLE counted AS
+  SELECT 'e' AS k, id, mention_count AS a, source_count AS b, 0 AS c, first_seen, last_seen FROM events
+  UNION ALL SELECT 'a', id, statement_count, event_count, 0, first_seen, last_seen FROM actors;
+SELECT parley_refresh_counts(ARRAY(SELECT id FROM events), ARRAY(SELECT id FROM actors));
+SELECT pg_temp.expect('added counts equal a recount', (SELECT count(*) FROM (
+  SELECT k, id, a, b, first_seen, last_seen FROM counted
+  EXCEPT SELECT 'e', id, mention_count, source_count, first_seen, last_seen FROM events
+  EXCEPT SELECT 'a', id, statement_count, event_count, first_seen, last_seen FROM actors) x), 0);
+SELECT pg_temp.expect('...and they are not all zero',
+  (SELECT sum(a) FROM counted WHERE k = 'a'), (SELECT count(*) FROM statements WHERE speaker_id IS NOT NULL));
+
 ROLLBACK;
 \echo 'store_extraction: ok'

@@ -1,6 +1,6 @@
 /*
  * articles — see articles.h.  The matching logic lives in SQL functions
- * (migrations 0002 and 0004) so that it runs next to the data in one round
+ * (store_extraction.sql and ingest.sql) so that it runs next to the data in one round
  * trip; this file only calls them.
  */
 #include "db/articles.h"
@@ -10,20 +10,27 @@
 #include <stdio.h>
 #include <string.h>
 
-db_status db_article_upsert(db_conn *c, const db_article_fields *f, db_upsert_result *out)
+db_status db_article_ingest(db_conn *c, const db_article_fields *f, const char *doc_json,
+                            const char *relevance, bool off_topic, const char *published_source,
+                            db_upsert_result *out, char **counts)
 {
-	const char *p[] = {f->url,      f->canonical_url, f->title, f->site_name, f->author,
-	                   f->language, f->published_at,  f->text,  f->source_id};
+	const char *p[] = {
+	    f->url,      f->canonical_url,      f->title,        f->site_name, f->author,
+	    f->language, f->published_at,       f->text,         f->source_id, doc_json,
+	    relevance,   off_topic ? "t" : "f", published_source};
 	db_status st;
-	PGresult *r = db_exec(c, "article_upsert",
-	                      "SELECT id, created, changed FROM parley_upsert_article("
-	                      "$1, $2, $3, $4, $5, $6, $7::timestamptz, $8, $9::bigint)",
-	                      9, p, &st);
+	*counts = NULL;
+	PGresult *r = db_exec(c, "article_ingest",
+	                      "SELECT id, created, changed, counts FROM parley_ingest_article("
+	                      "$1, $2, $3, $4, $5, $6, $7::timestamptz, $8, $9::bigint, $10::jsonb,"
+	                      " $11::real, $12::boolean, $13)",
+	                      13, p, &st);
 	if (!r)
 		return st;
 	snprintf(out->id, sizeof out->id, "%s", PQgetvalue(r, 0, 0));
 	out->created = PQgetvalue(r, 0, 1)[0] == 't';
 	out->changed = PQgetvalue(r, 0, 2)[0] == 't';
+	*counts = xstrdup(PQgetvalue(r, 0, 3));
 	PQclear(r);
 	return DB_OK;
 }
@@ -61,19 +68,6 @@ db_status db_article_known_date(db_conn *c, const char *url, char **day)
 	                           " WHERE url = $1 AND published_at IS NOT NULL",
 	                           1, p, day);
 	return st == DB_NOT_FOUND ? DB_OK : st;
-}
-
-db_status db_article_counts(db_conn *c, const char *article_id, char **counts)
-{
-	const char *p[] = {article_id};
-	return db_one_text(
-	    c, "article_counts",
-	    "SELECT json_build_object("
-	    "'actors', (SELECT count(*) FROM article_actors WHERE article_id = $1::bigint),"
-	    "'statements', (SELECT count(*) FROM statements WHERE article_id = $1::bigint),"
-	    "'events', (SELECT count(*) FROM event_mentions WHERE article_id = $1::bigint),"
-	    "'new_events', 0)",
-	    1, p, counts);
 }
 
 db_status db_article_set_failed(db_conn *c, const char *article_id, const char *error)

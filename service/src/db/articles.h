@@ -26,11 +26,17 @@ typedef struct db_upsert_result {
 	int changed; /* the text is new or differs: extract again */
 } db_upsert_result;
 
-db_status db_article_upsert(db_conn *c, const db_article_fields *f, db_upsert_result *out);
+/* The whole store of a fetched or given article in one statement, its own
+ * transaction (call it outside BEGIN): the upsert, then when the text is
+ * new or changed and doc_json is given, store_extraction() and the mark
+ * (relevance "0.873", off-topic, date source or NULL); *counts gets the
+ * counts' JSON either way (free() it). */
+db_status db_article_ingest(db_conn *c, const db_article_fields *f, const char *doc_json,
+                            const char *relevance, bool off_topic, const char *published_source,
+                            db_upsert_result *out, char **counts);
 /* Runs store_extraction(); *counts gets its JSON answer (free() it). */
 db_status db_store_extraction(db_conn *c, const char *article_id, const char *doc_json,
                               char **counts);
-/* Counts of what is stored for an article, in store_extraction's shape. */
 /* The publication day already stored for url (a feed item's date, a
  * previous store): *day gets "YYYY-MM-DD" (free() it), or NULL. */
 db_status db_article_known_date(db_conn *c, const char *url, char **day);
@@ -38,7 +44,6 @@ db_status db_article_known_date(db_conn *c, const char *url, char **day);
  * where its publication date came from (NULL: left as it is). */
 db_status db_article_mark(db_conn *c, const char *article_id, const char *relevance, bool off_topic,
                           const char *published_source);
-db_status db_article_counts(db_conn *c, const char *article_id, char **counts);
 typedef struct db_stored_article {
 	const char *id, *text, *title, *published_at;
 } db_stored_article;

@@ -140,11 +140,17 @@ static void extract_doc(const px_dict *dict, const char *text, size_t len, const
 	px_result_free(r);
 }
 
+/* The relevance as stored ("0.873") and whether that is off-topic. */
+static bool relevance_of(const extracted *x, char rel[16])
+{
+	snprintf(rel, 16, "%.3f", x->relevance);
+	return x->relevance * 100 < relevance_threshold_pct;
+}
+
 static db_status mark(db_conn *c, const char *id, const extracted *x, const char *pub_source)
 {
 	char rel[16];
-	snprintf(rel, sizeof rel, "%.3f", x->relevance);
-	bool off = x->relevance * 100 < relevance_threshold_pct;
+	bool off = relevance_of(x, rel);
 	return db_article_mark(c, id, rel, off, pub_source);
 }
 
@@ -224,28 +230,18 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
 	    .source_id = in->source_id,
 	};
 
+	/* One statement, its own transaction: one round trip (no BEGIN or
+	 * COMMIT of ours), run again from the start when it lost a race. */
+	char rel[16];
+	bool off = relevance_of(&x, rel);
 	db_upsert_result up;
 	*st = DB_RETRY;
 	for (int try = 0; *st == DB_RETRY && try < STORE_TRIES; try++) {
 		if (try)
 			retry_pause(try);
-		*st = db_begin(c);
-		if (*st == DB_OK)
-			*st = db_article_upsert(c, &f, &up);
-		if (*st == DB_OK && up.changed && x.json) {
-			*st = db_store_extraction(c, up.id, x.json, &out->counts);
-			if (*st == DB_OK)
-				*st = mark(c, up.id, &x, pub_source);
-		} else if (*st == DB_OK) {
-			*st = db_article_counts(c, up.id, &out->counts);
-		}
-		if (*st == DB_OK)
-			*st = db_commit(c);
-		if (*st != DB_OK) {
-			db_rollback(c);
-			free(out->counts);
-			out->counts = NULL;
-		}
+		free(out->counts);
+		out->counts = NULL;
+		*st = db_article_ingest(c, &f, x.json, rel, off, pub_source, &up, &out->counts);
 	}
 	if (*st == DB_RETRY)
 		log_warn("store: still colliding with other writers after retries; given up", "url",
