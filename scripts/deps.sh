@@ -19,7 +19,7 @@ build=(build-essential cmake pkg-config libmicrohttpd-dev libjansson-dev libpq-d
        libcurl4-openssl-dev libxml2-dev libutf8proc-dev zlib1g-dev check)
 test=(clang libclang-rt-14-dev python3 nodejs npm chromium wrk postgresql-contrib curl)
 # tests/container/run.sh: an engine that needs no registry and no daemon
-container=(podman buildah runc debootstrap uidmap netavark aardvark-dns)
+container=(podman buildah runc debootstrap uidmap netavark aardvark-dns iptables)
 # tools/train (make models): word lists for the NER lexicon
 models=(wordnet-base wamerican)
 
