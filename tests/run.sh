@@ -112,6 +112,7 @@ else
   if [ -x tests/contract/run.sh ]; then suite openapi-contract tests/contract/run.sh; fi
   if [ -d "$ROOT/../shared/eval" ]; then
     suite eval-seeds tests/scripts/score_eval.sh
+    suite eval-polnear24 tests/scripts/score_eval.sh polnear24
   else
     echo "SKIP eval-seeds: ../shared/eval is not present (third-party scorer)"
   fi
