@@ -240,6 +240,24 @@ enum px_word_class {
 	WC_YEAR_PREP,  /* may stand before a bare year ("since 2014") */
 	WC_DETERMINER, /* "a February hearing" */
 	WC_ABBREVIATION, /* a period after it ends no sentence ("Mr.", "Jan.") */
+	/* parties.c, events.c: who took part, and where a clause ends */
+	WC_CLAUSE_VERB,      /* a speech verb whose clause needs no "that" ("said") */
+	WC_CUE_ADVERBIAL,    /* after a speech verb, the speaker's own doing ("said after") */
+	WC_INFINITIVE,       /* after a speech verb, the subject acts ("claimed to") */
+	WC_COMPLEMENTIZER,   /* opens what is reported ("that") */
+	WC_RELATIVE_PRONOUN, /* value: 1 a person ("who"), 0 a thing ("which") */
+	WC_PERSON_PRONOUN,   /* stands for one person ("he", "she") */
+	WC_NAME_FILLER,      /* between "and" and a name ("his counterpart") */
+	WC_COORDINATOR,      /* joins two actors into one side ("and") */
+	WC_DEFINITE,         /* may stand before a coordinated name ("A and the B") */
+	WC_AGENT,            /* names the doers of a passive ("signed by") */
+	WC_AGENT_STOP,       /* ends the doers after the agent word ("by A in C") */
+	WC_TARGET_PREP,      /* names the one an act is against ("against") */
+	WC_CLAUSE_BREAK,     /* value: 0 ends a clause, 1 only after a comma (", as") */
+	WC_SIDES,            /* names both sides of a meeting ("talks between") */
+	WC_VENUE_PREP,       /* makes a place after it a venue ("in", "at") */
+	WC_DELEGATION,       /* a country's people at a meeting ("Russian negotiators") */
+	WC_PLACE_DETERMINER, /* before a place naming an event ("the Alaska summit") */
 	WC_COUNT
 };
 _Static_assert(WC_COUNT <= 32, "a word's classes are bits of a uint32_t");

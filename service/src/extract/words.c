@@ -42,6 +42,23 @@ static const word_class classes[WC_COUNT] = {
     [WC_YEAR_PREP] = {"year_prep", 0, 0, true},
     [WC_DETERMINER] = {"determiner", 0, 0, true},
     [WC_ABBREVIATION] = {"abbreviation", 0, 0, true},
+    [WC_CLAUSE_VERB] = {"clause_verb", 0, 0, true},
+    [WC_CUE_ADVERBIAL] = {"cue_adverbial", 0, 0, true},
+    [WC_INFINITIVE] = {"infinitive", 0, 0, true},
+    [WC_COMPLEMENTIZER] = {"complementizer", 0, 0, true},
+    [WC_RELATIVE_PRONOUN] = {"relative_pronoun", 0, 1, true},
+    [WC_PERSON_PRONOUN] = {"person_pronoun", 0, 0, true},
+    [WC_NAME_FILLER] = {"name_filler", 0, 0, true},
+    [WC_COORDINATOR] = {"coordinator", 0, 0, true},
+    [WC_DEFINITE] = {"definite", 0, 0, true},
+    [WC_AGENT] = {"agent", 0, 0, true},
+    [WC_AGENT_STOP] = {"agent_stop", 0, 0, true},
+    [WC_TARGET_PREP] = {"target_prep", 0, 0, true},
+    [WC_CLAUSE_BREAK] = {"clause_break", 0, 1, true},
+    [WC_SIDES] = {"sides", 0, 0, true},
+    [WC_VENUE_PREP] = {"venue_prep", 0, 0, true},
+    [WC_DELEGATION] = {"delegation", 0, 0, true},
+    [WC_PLACE_DETERMINER] = {"place_determiner", 0, 0, true},
 };
 
 static int32_t find_form(const px_dict *d, const char *form, size_t n, uint32_t h)
@@ -71,8 +88,7 @@ int px_word_add_row(px_dict *d, const char *form, const char *cls, const char *v
 	while (c < WC_COUNT && (assert(classes[c].name), strcmp(classes[c].name, cls)))
 		c++;
 	if (c == WC_COUNT) {
-		*why = "unknown class (month, weekday, relative, unit, season, day, day_lead, "
-		       "month_prep, year_prep, determiner, abbreviation)";
+		*why = "unknown class (see the classes at the top of words.tsv)";
 		return -1;
 	}
 	long v = 0;

@@ -1,9 +1,9 @@
 /*
  * test_data_rows — the load-time checks of the rows issue 12 added:
  * relevance.tsv (weights, counts, signals), actors.tsv's title terms,
- * titles.tsv's kinds, quotewords.tsv's, words.tsv's and furniture.tsv's
- * classes (and words.tsv's values), events.tsv's column 5 (";occasion",
- * ";judgement").  A good row loads with its values; a bad one stops the
+ * titles.tsv's kinds, quotewords.tsv's, words.tsv's (dates, parties) and
+ * furniture.tsv's classes (and words.tsv's values), events.tsv's column 5
+ * (";occasion", ";judgement").  A good row loads with its values; a bad one stops the
  * load with an error naming the file, the line and what is wrong; and the
  * shipped files load.
  */
@@ -58,6 +58,44 @@ static const struct {
     {"words.tsv", "mid year\tmonth_prep", "one token"},
     {"words.tsv", "august\tmonths\t8", "unknown class"},
     {"words.tsv", "august\tmonth\t8\naugust\tmonth\t8", "already in that class"},
+    {"words.tsv", "explained\tclause_verb", NULL},
+    {"words.tsv", "explained\tclause_verb\t1", "takes no value"},
+    {"words.tsv", "following\tcue_adverbial", NULL},
+    {"words.tsv", "Following\tcue_adverbial", "lower case"},
+    {"words.tsv", "to\tinfinitive", NULL},
+    {"words.tsv", "to\tinfinitives", "unknown class"},
+    {"words.tsv", "that\tcomplementizer", NULL},
+    {"words.tsv", "so that\tcomplementizer", "one token"},
+    {"words.tsv", "who\trelative_pronoun\t1", NULL},
+    {"words.tsv", "which\trelative_pronoun\t0", NULL},
+    {"words.tsv", "who\trelative_pronoun\t2", "outside its class's range"},
+    {"words.tsv", "who\trelative_pronoun", "value missing"},
+    {"words.tsv", "she\tperson_pronoun", NULL},
+    {"words.tsv", "she\tperson_pronoun\tf", "takes no value"},
+    {"words.tsv", "counterpart\tname_filler", NULL},
+    {"words.tsv", "counterpart\tname_filler\ncounterpart\tname_filler", "already in that class"},
+    {"words.tsv", "and\tcoordinator", NULL},
+    {"words.tsv", "and\tcoordinator\t1", "takes no value"},
+    {"words.tsv", "the\tdefinite", NULL},
+    {"words.tsv", "the\tdefinite\t0", "takes no value"},
+    {"words.tsv", "by\tagent", NULL},
+    {"words.tsv", "by\tagents", "unknown class"},
+    {"words.tsv", "during\tagent_stop", NULL},
+    {"words.tsv", "During\tagent_stop", "lower case"},
+    {"words.tsv", "against\ttarget_prep", NULL},
+    {"words.tsv", "in front of\ttarget_prep", "one token"},
+    {"words.tsv", "whereas\tclause_break\t0", NULL},
+    {"words.tsv", "as\tclause_break\t1", NULL},
+    {"words.tsv", "but\tclause_break", "value missing"},
+    {"words.tsv", "as\tclause_break\t-1", "outside its class's range"},
+    {"words.tsv", "between\tsides", NULL},
+    {"words.tsv", "between\tsides\t2", "takes no value"},
+    {"words.tsv", "at\tvenue_prep", NULL},
+    {"words.tsv", "at\tvenue", "unknown class"},
+    {"words.tsv", "envoys\tdelegation", NULL},
+    {"words.tsv", "Envoys\tdelegation", "lower case"},
+    {"words.tsv", "this\tplace_determiner", NULL},
+    {"words.tsv", "this\tplace_determiner\t1", "takes no value"},
     {"furniture.tsv", "read more:\tprefix", NULL},
     {"furniture.tsv", "(reuters)\tcredit", NULL},
     {"furniture.tsv", "Read more:\tprefix", "lower case"},
