@@ -78,12 +78,10 @@ static int32_t place_in(const px_doc *doc, size_t a, size_t b, size_t trig, size
 		size_t n = px_lex_match(doc, i, LX_PLACE, &e);
 		if (!n || !doc->toks[i].cap)
 			continue;
-		bool prep = i > a && (px_tok_is(doc, i - 1, "in") || px_tok_is(doc, i - 1, "at"));
+		bool prep = i > a && px_word_in(doc, i - 1, WC_VENUE_PREP, NULL);
 		/* "the Alaska summit", not "Russia launched" */
 		bool before_trigger =
-		    i + n == trig && i > a &&
-		    (px_tok_is(doc, i - 1, "the") || px_tok_is(doc, i - 1, "a") ||
-		     px_tok_is(doc, i - 1, "an") || px_tok_is(doc, i - 1, "this"));
+		    i + n == trig && i > a && px_word_in(doc, i - 1, WC_PLACE_DETERMINER, NULL);
 		if (prep || before_trigger) {
 			best = (int32_t)e->ref;
 			if (i > trig)
