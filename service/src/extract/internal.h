@@ -258,6 +258,11 @@ enum px_word_class {
 	WC_VENUE_PREP,       /* makes a place after it a venue ("in", "at") */
 	WC_DELEGATION,       /* a country's people at a meeting ("Russian negotiators") */
 	WC_PLACE_DETERMINER, /* before a place naming an event ("the Alaska summit") */
+	/* events.c: CAMEO codes, not words (px_code_in); two digits name a family */
+	WC_CAMEO_STATEMENT, /* an occasion of speech ("01") */
+	WC_CAMEO_MEETING,   /* a gathering with sides ("04") */
+	WC_CAMEO_ONE_SIDED, /* a meeting code with one side only (a visit "042") */
+	WC_CAMEO_PRAISE,    /* a judgement that praises ("05"); others blame */
 	WC_COUNT
 };
 _Static_assert(WC_COUNT <= 32, "a word's classes are bits of a uint32_t");
@@ -562,6 +567,9 @@ static inline bool px_tok_is(const px_doc *doc, size_t i, const char *lower_word
  * (and the value it has there). */
 const px_word *px_word_at(const px_doc *doc, size_t i);
 bool px_word_in(const px_doc *doc, size_t i, enum px_word_class c, int *value);
+/* Whether CAMEO code `code` is in code class c (WC_CAMEO_*): its own row, or
+ * its two-digit family's. */
+bool px_code_in(const px_dict *d, const char *code, enum px_word_class c);
 
 /* A one-byte token equal to c. */
 static inline bool px_tok_char(const px_doc *doc, size_t i, char c)

@@ -14,6 +14,10 @@
  * The file is checked at load: an unknown class, a value outside its
  * class's range, a row repeated, or (once the directory is read) a class
  * left without words is an error naming the file and line.
+ *
+ * The cameo_ classes hold CAMEO codes instead of words (what events.c asks
+ * of a code: is it a meeting, a statement ...); px_code_in looks a code up,
+ * by itself and by its two-digit family.
  */
 #include "extract/internal.h"
 
@@ -27,6 +31,7 @@ typedef struct word_class {
 	const char *name;
 	int lo, hi;  /* allowed values; lo == hi == 0: no value column */
 	bool needed; /* a dictionary without it is incomplete */
+	bool code;   /* rows are CAMEO codes (2-4 digits), not words */
 } word_class;
 
 /* in enum px_word_class order */
@@ -59,6 +64,10 @@ static const word_class classes[WC_COUNT] = {
     [WC_VENUE_PREP] = {"venue_prep", 0, 0, true},
     [WC_DELEGATION] = {"delegation", 0, 0, true},
     [WC_PLACE_DETERMINER] = {"place_determiner", 0, 0, true},
+    [WC_CAMEO_STATEMENT] = {"cameo_statement", 0, 0, true, true},
+    [WC_CAMEO_MEETING] = {"cameo_meeting", 0, 0, true, true},
+    [WC_CAMEO_ONE_SIDED] = {"cameo_one_sided", 0, 0, true, true},
+    [WC_CAMEO_PRAISE] = {"cameo_praise", 0, 0, true, true},
 };
 
 static int32_t find_form(const px_dict *d, const char *form, size_t n, uint32_t h)
@@ -89,6 +98,11 @@ int px_word_add_row(px_dict *d, const char *form, const char *cls, const char *v
 		c++;
 	if (c == WC_COUNT) {
 		*why = "unknown class (see the classes at the top of words.tsv)";
+		return -1;
+	}
+	if (classes[c].code != (n >= 2 && n <= 4 && strspn(form, "0123456789") == n)) {
+		*why = classes[c].code ? "a cameo_ class holds CAMEO codes of 2 to 4 digits"
+		                       : "only the cameo_ classes hold codes";
 		return -1;
 	}
 	long v = 0;
@@ -131,6 +145,19 @@ int px_words_missing(const px_dict *d)
 		if (classes[c].needed && !(seen & (1u << c)))
 			return c;
 	return d->n_furniture[FURN_PREFIX] ? -1 : WC_COUNT;
+}
+
+bool px_code_in(const px_dict *d, const char *code, enum px_word_class c)
+{
+	assert(classes[c].code);
+	size_t n = strlen(code);
+	int32_t k = find_form(d, code, n, px_hash_lower(code, n));
+	if (k >= 0 && d->words[k].classes & (1u << c))
+		return true;
+	if (n <= 2)
+		return false;
+	k = find_form(d, code, 2, px_hash_lower(code, 2));
+	return k >= 0 && d->words[k].classes & (1u << c);
 }
 
 const char *px_word_class_name(int c)

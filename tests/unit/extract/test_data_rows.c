@@ -96,6 +96,15 @@ static const struct {
     {"words.tsv", "Envoys\tdelegation", "lower case"},
     {"words.tsv", "this\tplace_determiner", NULL},
     {"words.tsv", "this\tplace_determiner\t1", "takes no value"},
+    {"words.tsv", "01\tcameo_statement", NULL},
+    {"words.tsv", "statement\tcameo_statement", "CAMEO codes of 2 to 4 digits"},
+    {"words.tsv", "04\tcameo_meeting", NULL},
+    {"words.tsv", "04\tcameo_meeting\t1", "takes no value"},
+    {"words.tsv", "042\tcameo_one_sided", NULL},
+    {"words.tsv", "04200\tcameo_one_sided", "CAMEO codes of 2 to 4 digits"},
+    {"words.tsv", "0512\tcameo_praise", NULL},
+    {"words.tsv", "05\tcameo_praise\n05\tcameo_praise", "already in that class"},
+    {"words.tsv", "04\tsides", "only the cameo_ classes hold codes"},
     {"furniture.tsv", "read more:\tprefix", NULL},
     {"furniture.tsv", "(reuters)\tcredit", NULL},
     {"furniture.tsv", "Read more:\tprefix", "lower case"},
@@ -144,6 +153,24 @@ START_TEST(data_row)
 		ck_assert_msg(strstr(err, where) && strstr(err, rows[_i].error), "%s", err);
 	}
 	free(err);
+	px_dict_free(d);
+}
+END_TEST
+
+/* A code class holds a two-digit family, or one code alone. */
+START_TEST(codes_by_family)
+{
+	px_dict *d = px_dict_new();
+	const char *t = "04\tcameo_meeting\n042\tcameo_one_sided\n";
+	char *err = NULL;
+	ck_assert_int_eq(px_dict_add_file(d, "words.tsv", t, strlen(t), &err), 0);
+	ck_assert(px_code_in(d, "04", WC_CAMEO_MEETING));
+	ck_assert(px_code_in(d, "046", WC_CAMEO_MEETING));
+	ck_assert(!px_code_in(d, "036", WC_CAMEO_MEETING));
+	ck_assert(px_code_in(d, "042", WC_CAMEO_ONE_SIDED));
+	ck_assert(!px_code_in(d, "043", WC_CAMEO_ONE_SIDED));
+	ck_assert(!px_code_in(d, "04", WC_CAMEO_ONE_SIDED));
+	ck_assert(!px_code_in(d, "042", WC_CAMEO_STATEMENT));
 	px_dict_free(d);
 }
 END_TEST
@@ -237,6 +264,7 @@ static Suite *data_rows_suite(void)
 	TCase *tc = tcase_create("rows");
 	tcase_add_loop_test(tc, data_row, 0, (int)(sizeof rows / sizeof *rows));
 	tcase_add_test(tc, terms_are_read);
+	tcase_add_test(tc, codes_by_family);
 	tcase_add_test(tc, weights_are_read);
 	tcase_add_test(tc, no_table_scores_one);
 	tcase_add_test(tc, shipped_files_load);
