@@ -265,13 +265,13 @@ enum px_word_class {
 	WC_CAMEO_PRAISE,    /* a judgement that praises ("05"); others blame */
 	WC_COUNT
 };
-_Static_assert(WC_COUNT <= 32, "a word's classes are bits of a uint32_t");
+_Static_assert(WC_COUNT <= 64, "a word's classes are bits of a uint64_t");
 #define PX_WORD_BUCKETS 256
 
 typedef struct px_word {
 	char *form; /* lower case */
 	uint32_t hash;
-	uint32_t classes;       /* bits of enum px_word_class */
+	uint64_t classes;       /* bits of enum px_word_class */
 	int8_t value[WC_COUNT]; /* per class */
 	int32_t next;           /* chain: index + 1, 0 at the end */
 } px_word;

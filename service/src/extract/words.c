@@ -127,22 +127,22 @@ int px_word_add_row(px_dict *d, const char *form, const char *cls, const char *v
 		d->word_bucket[h % PX_WORD_BUCKETS] = k + 1;
 	}
 	px_word *w = &d->words[k];
-	if (w->classes & (1u << c)) {
+	if (w->classes & (UINT64_C(1) << c)) {
 		*why = "the word is already in that class";
 		return -1;
 	}
-	w->classes |= 1u << c;
+	w->classes |= UINT64_C(1) << c;
 	w->value[c] = (int8_t)v;
 	return 0;
 }
 
 int px_words_missing(const px_dict *d)
 {
-	uint32_t seen = 0;
+	uint64_t seen = 0;
 	for (size_t i = 0; i < d->n_words; i++)
 		seen |= d->words[i].classes;
 	for (int c = 0; c < WC_COUNT; c++)
-		if (classes[c].needed && !(seen & (1u << c)))
+		if (classes[c].needed && !(seen & (UINT64_C(1) << c)))
 			return c;
 	return d->n_furniture[FURN_PREFIX] ? -1 : WC_COUNT;
 }
@@ -152,12 +152,12 @@ bool px_code_in(const px_dict *d, const char *code, enum px_word_class c)
 	assert(classes[c].code);
 	size_t n = strlen(code);
 	int32_t k = find_form(d, code, n, px_hash_lower(code, n));
-	if (k >= 0 && d->words[k].classes & (1u << c))
+	if (k >= 0 && d->words[k].classes & (UINT64_C(1) << c))
 		return true;
 	if (n <= 2)
 		return false;
 	k = find_form(d, code, 2, px_hash_lower(code, 2));
-	return k >= 0 && d->words[k].classes & (1u << c);
+	return k >= 0 && d->words[k].classes & (UINT64_C(1) << c);
 }
 
 const char *px_word_class_name(int c)
@@ -195,7 +195,7 @@ const px_word *px_word_at(const px_doc *doc, size_t i)
 bool px_word_in(const px_doc *doc, size_t i, enum px_word_class c, int *value)
 {
 	const px_word *w = px_word_at(doc, i);
-	if (!w || !(w->classes & (1u << c)))
+	if (!w || !(w->classes & (UINT64_C(1) << c)))
 		return false;
 	if (value)
 		*value = w->value[c];
