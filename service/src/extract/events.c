@@ -675,7 +675,7 @@ static bool marker_at(const px_doc *doc, size_t i, enum px_marker kind)
 /* "spoke to reporters": words for the press (markers.tsv), no call */
 static bool to_the_press(const px_doc *doc, size_t i, const px_event_word *w)
 {
-	if (strcmp(w->type, "call"))
+	if (!px_name_in(doc->dict, w->type, WC_PHONE_TYPE)) /* words.tsv */
 		return false;
 	const px_lex_entry *e;
 	size_t n = px_lex_match(doc, i, LX_EVENT, &e);
@@ -778,7 +778,7 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 		heuristic_parts(doc, e, s->tok_start, end, i);
 	}
 	/* a phone call has no one place */
-	bool by_phone = !strcmp(w->type, "call");
+	bool by_phone = px_name_in(doc->dict, w->type, WC_PHONE_TYPE);
 	/* meeting words come with their party lists before the place: "talks
 	 * between Russian and Ukrainian delegations in Istanbul" */
 	if (by_phone)

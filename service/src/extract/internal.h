@@ -263,6 +263,7 @@ enum px_word_class {
 	WC_CAMEO_MEETING,   /* a gathering with sides ("04") */
 	WC_CAMEO_ONE_SIDED, /* a meeting code with one side only (a visit "042") */
 	WC_CAMEO_PRAISE,    /* a judgement that praises ("05"); others blame */
+	WC_PHONE_TYPE,      /* an events.tsv type held by phone ("call"); px_name_in */
 	WC_COUNT
 };
 _Static_assert(WC_COUNT <= 64, "a word's classes are bits of a uint64_t");
@@ -570,6 +571,8 @@ bool px_word_in(const px_doc *doc, size_t i, enum px_word_class c, int *value);
 /* Whether CAMEO code `code` is in code class c (WC_CAMEO_*): its own row, or
  * its two-digit family's. */
 bool px_code_in(const px_dict *d, const char *code, enum px_word_class c);
+/* Whether a name that is no token of the text (an event type) has class c. */
+bool px_name_in(const px_dict *d, const char *name, enum px_word_class c);
 
 /* A one-byte token equal to c. */
 static inline bool px_tok_char(const px_doc *doc, size_t i, char c)

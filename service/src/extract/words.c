@@ -68,6 +68,7 @@ static const word_class classes[WC_COUNT] = {
     [WC_CAMEO_MEETING] = {"cameo_meeting", 0, 0, true, true},
     [WC_CAMEO_ONE_SIDED] = {"cameo_one_sided", 0, 0, true, true},
     [WC_CAMEO_PRAISE] = {"cameo_praise", 0, 0, true, true},
+    [WC_PHONE_TYPE] = {"phone_type", 0, 0, true},
 };
 
 static int32_t find_form(const px_dict *d, const char *form, size_t n, uint32_t h)
@@ -147,17 +148,22 @@ int px_words_missing(const px_dict *d)
 	return d->n_furniture[FURN_PREFIX] ? -1 : WC_COUNT;
 }
 
+static bool form_in(const px_dict *d, const char *form, size_t n, enum px_word_class c)
+{
+	int32_t k = find_form(d, form, n, px_hash_lower(form, n));
+	return k >= 0 && d->words[k].classes & (UINT64_C(1) << c);
+}
+
+bool px_name_in(const px_dict *d, const char *name, enum px_word_class c)
+{
+	return form_in(d, name, strlen(name), c);
+}
+
 bool px_code_in(const px_dict *d, const char *code, enum px_word_class c)
 {
 	assert(classes[c].code);
 	size_t n = strlen(code);
-	int32_t k = find_form(d, code, n, px_hash_lower(code, n));
-	if (k >= 0 && d->words[k].classes & (UINT64_C(1) << c))
-		return true;
-	if (n <= 2)
-		return false;
-	k = find_form(d, code, 2, px_hash_lower(code, 2));
-	return k >= 0 && d->words[k].classes & (UINT64_C(1) << c);
+	return form_in(d, code, n, c) || (n > 2 && form_in(d, code, 2, c));
 }
 
 const char *px_word_class_name(int c)

@@ -105,6 +105,8 @@ static const struct {
     {"words.tsv", "0512\tcameo_praise", NULL},
     {"words.tsv", "05\tcameo_praise\n05\tcameo_praise", "already in that class"},
     {"words.tsv", "04\tsides", "only the cameo_ classes hold codes"},
+    {"words.tsv", "call\tphone_type", NULL},
+    {"words.tsv", "Call\tphone_type", "lower case"},
     {"furniture.tsv", "read more:\tprefix", NULL},
     {"furniture.tsv", "(reuters)\tcredit", NULL},
     {"furniture.tsv", "Read more:\tprefix", "lower case"},
@@ -157,11 +159,12 @@ START_TEST(data_row)
 }
 END_TEST
 
-/* A code class holds a two-digit family, or one code alone. */
+/* A code class holds a two-digit family, or one code alone; a type class
+ * holds event types. */
 START_TEST(codes_by_family)
 {
 	px_dict *d = px_dict_new();
-	const char *t = "04\tcameo_meeting\n042\tcameo_one_sided\n";
+	const char *t = "04\tcameo_meeting\n042\tcameo_one_sided\ncall\tphone_type\n";
 	char *err = NULL;
 	ck_assert_int_eq(px_dict_add_file(d, "words.tsv", t, strlen(t), &err), 0);
 	ck_assert(px_code_in(d, "04", WC_CAMEO_MEETING));
@@ -171,6 +174,8 @@ START_TEST(codes_by_family)
 	ck_assert(!px_code_in(d, "043", WC_CAMEO_ONE_SIDED));
 	ck_assert(!px_code_in(d, "04", WC_CAMEO_ONE_SIDED));
 	ck_assert(!px_code_in(d, "042", WC_CAMEO_STATEMENT));
+	ck_assert(px_name_in(d, "call", WC_PHONE_TYPE));
+	ck_assert(!px_name_in(d, "meet", WC_PHONE_TYPE));
 	px_dict_free(d);
 }
 END_TEST
