@@ -32,9 +32,9 @@ static bool family_eq(const char *a, const char *b)
 	return a[0] == b[0] && a[1] == b[1];
 }
 
-static bool is_meeting_family(const char *cameo)
+static bool is_meeting_family(const px_doc *doc, const char *cameo)
 {
-	return family_eq(cameo, "04");
+	return px_code_in(doc->dict, cameo, WC_CAMEO_MEETING); /* words.tsv */
 }
 
 void px_add_part(px_event *e, int32_t actor, uint8_t role)
@@ -78,12 +78,10 @@ static int32_t place_in(const px_doc *doc, size_t a, size_t b, size_t trig, size
 		size_t n = px_lex_match(doc, i, LX_PLACE, &e);
 		if (!n || !doc->toks[i].cap)
 			continue;
-		bool prep = i > a && (px_tok_is(doc, i - 1, "in") || px_tok_is(doc, i - 1, "at"));
+		bool prep = i > a && px_word_in(doc, i - 1, WC_VENUE_PREP, NULL);
 		/* "the Alaska summit", not "Russia launched" */
 		bool before_trigger =
-		    i + n == trig && i > a &&
-		    (px_tok_is(doc, i - 1, "the") || px_tok_is(doc, i - 1, "a") ||
-		     px_tok_is(doc, i - 1, "an") || px_tok_is(doc, i - 1, "this"));
+		    i + n == trig && i > a && px_word_in(doc, i - 1, WC_PLACE_DETERMINER, NULL);
 		if (prep || before_trigger) {
 			best = (int32_t)e->ref;
 			if (i > trig)
@@ -677,7 +675,7 @@ static bool marker_at(const px_doc *doc, size_t i, enum px_marker kind)
 /* "spoke to reporters": words for the press (markers.tsv), no call */
 static bool to_the_press(const px_doc *doc, size_t i, const px_event_word *w)
 {
-	if (strcmp(w->type, "call"))
+	if (!px_name_in(doc->dict, w->type, WC_PHONE_TYPE)) /* words.tsv */
 		return false;
 	const px_lex_entry *e;
 	size_t n = px_lex_match(doc, i, LX_EVENT, &e);
@@ -760,15 +758,15 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	int status = status_in(doc, sa, i, end, &intent);
 	if (fact > 0 && status != ST_POSTPONED && status != ST_CANCELLED)
 		status = stronger(status, fact);
-	bool meeting = is_meeting_family(w->cameo);
-	bool statement = family_eq(w->cameo, "01");
+	bool meeting = is_meeting_family(doc, w->cameo);
+	bool statement = px_code_in(doc->dict, w->cameo, WC_CAMEO_STATEMENT);
 	const char *type = w->type, *cameo = w->cameo;
 	if (intent && meeting)
 		type = "propose", cameo = "036";
 	px_event *e = new_event(doc, type, cameo, doc->toks[i].sent);
 	e->word = w;
 	e->status = status;
-	bool two_sided = meeting && strcmp(w->cameo, "042") && strcmp(w->cameo, "043");
+	bool two_sided = meeting && !px_code_in(doc->dict, w->cameo, WC_CAMEO_ONE_SIDED);
 	/* the parse first; the words around the trigger where it names nobody
 	 * (or one side of a meeting) */
 	parts_from_parse(doc, e, i);
@@ -780,7 +778,7 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 		heuristic_parts(doc, e, s->tok_start, end, i);
 	}
 	/* a phone call has no one place */
-	bool by_phone = !strcmp(w->type, "call");
+	bool by_phone = px_name_in(doc->dict, w->type, WC_PHONE_TYPE);
 	/* meeting words come with their party lists before the place: "talks
 	 * between Russian and Ukrainian delegations in Istanbul" */
 	if (by_phone)
@@ -879,7 +877,8 @@ static int32_t occasion_for(const px_doc *doc, const px_statement *st, size_t n_
 {
 	for (size_t j = 0; j < n_trig; j++) {
 		const px_event *e = &doc->events[j];
-		if (e->into >= 0 || !e->word || !family_eq(e->cameo, "01"))
+		if (e->into >= 0 || !e->word ||
+		    !px_code_in(doc->dict, e->cameo, WC_CAMEO_STATEMENT))
 			continue;
 		if (e->sent_a + 1 < st->sent_a || e->sent_a > st->sent_b)
 			continue;
@@ -1007,7 +1006,8 @@ static void join_occasions(px_doc *doc)
 			continue;
 		for (size_t j = 0; j < doc->n_events; j++) {
 			px_event *e = &doc->events[j];
-			if (e->into >= 0 || e->status != ST_OCCURRED || !family_eq(e->cameo, "01"))
+			if (e->into >= 0 || e->status != ST_OCCURRED ||
+			    !px_code_in(doc->dict, e->cameo, WC_CAMEO_STATEMENT))
 				continue;
 			bool ours = false;
 			for (size_t i = 0; i < e->n_parts && !ours; i++)
@@ -1139,7 +1139,7 @@ static void judgement_events(px_doc *doc)
 				continue;
 			const px_event_word *w = &doc->dict->events[e->ref];
 			if (w->judgement && !judgement_negated(doc, st, i)) {
-				bool good = family_eq(w->cameo, "05");
+				bool good = px_code_in(doc->dict, w->cameo, WC_CAMEO_PRAISE);
 				weight += good ? 1 : -1;
 				if (good && !praise)
 					praise = w, praise_at = i;
@@ -1313,7 +1313,8 @@ void px_find_events(px_doc *doc)
 	/* an occasion of speech nobody was found to speak at is none */
 	for (size_t k = 0; k < doc->n_events; k++) {
 		px_event *e = &doc->events[k];
-		if (e->into < 0 && family_eq(e->cameo, "01") && !has_role(e, ROLE_SOURCE))
+		if (e->into < 0 && px_code_in(doc->dict, e->cameo, WC_CAMEO_STATEMENT) &&
+		    !has_role(e, ROLE_SOURCE))
 			e->into = (int32_t)k;
 	}
 	carry_reference_day(doc);

@@ -240,15 +240,39 @@ enum px_word_class {
 	WC_YEAR_PREP,  /* may stand before a bare year ("since 2014") */
 	WC_DETERMINER, /* "a February hearing" */
 	WC_ABBREVIATION, /* a period after it ends no sentence ("Mr.", "Jan.") */
+	/* parties.c, events.c: who took part, and where a clause ends */
+	WC_CLAUSE_VERB,      /* a speech verb whose clause needs no "that" ("said") */
+	WC_CUE_ADVERBIAL,    /* after a speech verb, the speaker's own doing ("said after") */
+	WC_INFINITIVE,       /* after a speech verb, the subject acts ("claimed to") */
+	WC_COMPLEMENTIZER,   /* opens what is reported ("that") */
+	WC_RELATIVE_PRONOUN, /* value: 1 a person ("who"), 0 a thing ("which") */
+	WC_PERSON_PRONOUN,   /* stands for one person ("he", "she") */
+	WC_NAME_FILLER,      /* between "and" and a name ("his counterpart") */
+	WC_COORDINATOR,      /* joins two actors into one side ("and") */
+	WC_DEFINITE,         /* may stand before a coordinated name ("A and the B") */
+	WC_AGENT,            /* names the doers of a passive ("signed by") */
+	WC_AGENT_STOP,       /* ends the doers after the agent word ("by A in C") */
+	WC_TARGET_PREP,      /* names the one an act is against ("against") */
+	WC_CLAUSE_BREAK,     /* value: 0 ends a clause, 1 only after a comma (", as") */
+	WC_SIDES,            /* names both sides of a meeting ("talks between") */
+	WC_VENUE_PREP,       /* makes a place after it a venue ("in", "at") */
+	WC_DELEGATION,       /* a country's people at a meeting ("Russian negotiators") */
+	WC_PLACE_DETERMINER, /* before a place naming an event ("the Alaska summit") */
+	/* events.c: CAMEO codes, not words (px_code_in); two digits name a family */
+	WC_CAMEO_STATEMENT, /* an occasion of speech ("01") */
+	WC_CAMEO_MEETING,   /* a gathering with sides ("04") */
+	WC_CAMEO_ONE_SIDED, /* a meeting code with one side only (a visit "042") */
+	WC_CAMEO_PRAISE,    /* a judgement that praises ("05"); others blame */
+	WC_PHONE_TYPE,      /* an events.tsv type held by phone ("call"); px_name_in */
 	WC_COUNT
 };
-_Static_assert(WC_COUNT <= 32, "a word's classes are bits of a uint32_t");
+_Static_assert(WC_COUNT <= 64, "a word's classes are bits of a uint64_t");
 #define PX_WORD_BUCKETS 256
 
 typedef struct px_word {
 	char *form; /* lower case */
 	uint32_t hash;
-	uint32_t classes;       /* bits of enum px_word_class */
+	uint64_t classes;       /* bits of enum px_word_class */
 	int8_t value[WC_COUNT]; /* per class */
 	int32_t next;           /* chain: index + 1, 0 at the end */
 } px_word;
@@ -544,6 +568,11 @@ static inline bool px_tok_is(const px_doc *doc, size_t i, const char *lower_word
  * (and the value it has there). */
 const px_word *px_word_at(const px_doc *doc, size_t i);
 bool px_word_in(const px_doc *doc, size_t i, enum px_word_class c, int *value);
+/* Whether CAMEO code `code` is in code class c (WC_CAMEO_*): its own row, or
+ * its two-digit family's. */
+bool px_code_in(const px_dict *d, const char *code, enum px_word_class c);
+/* Whether a name that is no token of the text (an event type) has class c. */
+bool px_name_in(const px_dict *d, const char *name, enum px_word_class c);
 
 /* A one-byte token equal to c. */
 static inline bool px_tok_char(const px_doc *doc, size_t i, char c)

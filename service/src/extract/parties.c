@@ -28,34 +28,28 @@ static int32_t mention_actor_at(const px_doc *doc, size_t i)
  * speaks; the doer of what follows comes after it. */
 size_t px_after_last_cue(const px_doc *doc, size_t a, size_t trig)
 {
-	/* Verbs that introduce a clause; others ("reiterated his readiness to
-	 * host", "told reporters after the meeting") count only before "that". */
-	static const char *const clause_verbs[] = {
-	    "said", "says", "added", "stated", "noted", "wrote", "explained", "according", NULL};
-	/* "said after talks with Y": the speaker's own doing */
-	static const char *const adverbial[] = {"after", "before", "during", "following", "at",
-	                                        "when",  "while",  "as",     NULL};
+	/* Verbs that introduce a clause (words.tsv clause_verb); others
+	 * ("reiterated his readiness to host", "told reporters after the
+	 * meeting") count only before "that".  "said after talks with Y": the
+	 * speaker's own doing (cue_adverbial). */
 	const px_lex_entry *e;
 	for (size_t i = trig; i-- > a;) {
 		if (doc->toks[i].inq || !px_lex_match(doc, i, LX_CUE, &e))
 			continue;
-		if (px_tok_is(doc, i + 1, "to"))
+		if (px_word_in(doc, i + 1, WC_INFINITIVE, NULL))
 			continue; /* "claimed to have reached": the subject acts */
-		bool own = false;
-		for (const char *const *w = adverbial; *w && !own; w++)
-			own = px_tok_is(doc, i + 1, *w);
+		bool own = px_word_in(doc, i + 1, WC_CUE_ADVERBIAL, NULL);
 		/* ... unless "that" follows: "said at the time that Russia would" */
 		for (size_t k = i + 2; own && k < trig && k < i + 10; k++) {
-			if (px_tok_is(doc, k, "that"))
+			if (px_word_in(doc, k, WC_COMPLEMENTIZER, NULL))
 				return k + 1;
 			if (doc->toks[k].kind == TK_PUNCT)
 				break;
 		}
 		if (own)
 			continue;
-		bool clause = px_tok_is(doc, i + 1, "that");
-		for (const char *const *w = clause_verbs; *w && !clause; w++)
-			clause = px_tok_is(doc, i, *w);
+		bool clause = px_word_in(doc, i + 1, WC_COMPLEMENTIZER, NULL) ||
+		              px_word_in(doc, i, WC_CLAUSE_VERB, NULL);
 		if (!clause)
 			continue;
 		/* "said on Thursday (that)": the day belongs to the saying */
@@ -69,7 +63,9 @@ size_t px_after_last_cue(const px_doc *doc, size_t a, size_t trig)
  * trigger is inside that relative clause (no comma has closed it). */
 static int32_t who_antecedent(const px_doc *doc, size_t a, size_t ca, size_t trig)
 {
-	if (ca < a + 3 || !px_tok_is(doc, ca - 1, "who") || !px_tok_char(doc, ca - 2, ','))
+	int person = 0;
+	if (ca < a + 3 || !px_word_in(doc, ca - 1, WC_RELATIVE_PRONOUN, &person) || !person ||
+	    !px_tok_char(doc, ca - 2, ','))
 		return -1;
 	for (size_t i = ca; i < trig; i++)
 		if (px_tok_char(doc, i, ','))
@@ -86,7 +82,7 @@ static int32_t who_antecedent(const px_doc *doc, size_t a, size_t ca, size_t tri
 static int32_t pronoun_near(const px_doc *doc, size_t a, size_t trig, size_t window)
 {
 	for (size_t i = trig; i-- > a && i + window > trig;) {
-		if (!px_tok_is(doc, i, "he") && !px_tok_is(doc, i, "she"))
+		if (!px_word_in(doc, i, WC_PERSON_PRONOUN, NULL))
 			continue;
 		for (size_t k = doc->sents[doc->toks[i].sent].tok_start; k < a; k++) {
 			int32_t who = mention_actor_at(doc, k);
@@ -124,15 +120,10 @@ static int32_t source_before(const px_doc *doc, size_t a, size_t trig, size_t *a
  * counterpart", "European Commission President". */
 static bool name_filler(const px_doc *doc, size_t k)
 {
-	static const char *const words[] = {"the",   "his",         "her", "its",
-	                                    "their", "counterpart", NULL};
 	const px_lex_entry *e;
 	if (doc->toks[k].cap || px_lex_match(doc, k, LX_TITLE, &e))
 		return true;
-	for (const char *const *w = words; *w; w++)
-		if (px_tok_is(doc, k, *w))
-			return true;
-	return false;
+	return px_word_in(doc, k, WC_NAME_FILLER, NULL);
 }
 
 /* "A and B agreed", "A and his counterpart B signed", "India and the
@@ -145,7 +136,7 @@ static int32_t co_subject(const px_doc *doc, int32_t doer, size_t at, size_t a, 
 		return -1;
 	bool person = px_is_person(doc, doer);
 	size_t i = doc->mentions[m].tok_end;
-	if (i < trig && px_tok_is(doc, i, "and")) {
+	if (i < trig && px_word_in(doc, i, WC_COORDINATOR, NULL)) {
 		for (size_t k = i + 1; k < trig && k < i + 6; k++) {
 			int32_t who = mention_actor_at(doc, k);
 			/* "his Japanese counterpart Y": the demonym is not the partner */
@@ -157,9 +148,9 @@ static int32_t co_subject(const px_doc *doc, int32_t doer, size_t at, size_t a, 
 	}
 	/* backwards: "A and [the] B" with B the doer */
 	size_t k = at;
-	if (k > a && px_tok_is(doc, k - 1, "the"))
+	if (k > a && px_word_in(doc, k - 1, WC_DEFINITE, NULL))
 		k--;
-	if (k < a + 2 || !px_tok_is(doc, k - 1, "and"))
+	if (k < a + 2 || !px_word_in(doc, k - 1, WC_COORDINATOR, NULL))
 		return -1;
 	int32_t before = doc->tok_mention[k - 2];
 	if (before < 0 || doc->mentions[before].tok_end != k - 1 || doc->toks[k - 2].inq)
@@ -172,27 +163,23 @@ static int32_t co_subject(const px_doc *doc, int32_t doer, size_t at, size_t a, 
  * persons when there are any ("by EU foreign policy chief Kaja Kallas"). */
 static void passive_sources(const px_doc *doc, px_event *e, size_t trig, size_t b)
 {
-	if (!px_tok_is(doc, trig + 1, "by"))
+	if (!px_word_in(doc, trig + 1, WC_AGENT, NULL))
 		return;
-	static const char *const stops[] = {"on",     "in",  "at",   "during", "after",
-	                                    "before", "for", "with", "to",     NULL};
 	int32_t found[8];
 	size_t n = 0, persons = 0;
 	for (size_t k = trig + 2; k < b && k < trig + 30 && n < 8; k++) {
 		/* "by A, who led the delegation, and by B" */
-		if (px_tok_char(doc, k, ',') &&
-		    (px_tok_is(doc, k + 1, "who") || px_tok_is(doc, k + 1, "which"))) {
+		if (px_tok_char(doc, k, ',') && px_word_in(doc, k + 1, WC_RELATIVE_PRONOUN, NULL)) {
 			size_t close = k + 2;
 			while (close < b && !px_tok_char(doc, close, ','))
 				close++;
 			k = close;
-			if (!px_tok_is(doc, k + 1, "and"))
+			if (!px_word_in(doc, k + 1, WC_COORDINATOR, NULL))
 				break;
 			continue;
 		}
-		bool stop = clause_break(doc, k) || px_tok_char(doc, k, ',');
-		for (const char *const *w = stops; *w && !stop; w++)
-			stop = px_tok_is(doc, k, *w);
+		bool stop = clause_break(doc, k) || px_tok_char(doc, k, ',') ||
+		            px_word_in(doc, k, WC_AGENT_STOP, NULL);
 		if (stop)
 			break;
 		int32_t who = mention_actor_at(doc, k);
@@ -219,7 +206,8 @@ static int32_t target_after(const px_doc *doc, size_t from, size_t b, size_t *at
 	/* "warned that the US would wage an economic war against Russia": the
 	 * one the act is against, whoever else the clause names first */
 	for (size_t i = from; i + 1 < end; i++) {
-		int32_t who = px_tok_is(doc, i, "against") ? mention_actor_at(doc, i + 1) : -1;
+		int32_t who =
+		    px_word_in(doc, i, WC_TARGET_PREP, NULL) ? mention_actor_at(doc, i + 1) : -1;
 		if (who >= 0) {
 			*at = i + 1;
 			return who;
@@ -239,25 +227,17 @@ static int32_t target_after(const px_doc *doc, size_t from, size_t b, size_t *at
 	return any;
 }
 
-/* Relative and subordinate words end the clause a meeting word sits in:
- * "a meeting between A and B, where C ..." keeps C out. */
+/* Relative and subordinate words (words.tsv clause_break) end the clause a
+ * meeting word sits in: "a meeting between A and B, where C ..." keeps C
+ * out. */
 static bool is_clause_break(const px_doc *doc, size_t i)
 {
-	/* asked of every token: decide on the first letter */
-	switch (px_ascii_lower((unsigned char)doc->text.s[doc->toks[i].start])) {
-	case ';': return px_tok_char(doc, i, ';');
-	case 'b': return px_tok_is(doc, i, "but");
-	case 't': return px_tok_is(doc, i, "though");
-	case 'a':
-		/* ", as ministers gathered": a clause of its own ("such as" is not) */
-		return px_tok_is(doc, i, "although") ||
-		       (px_tok_is(doc, i, "as") && i > 0 && px_tok_char(doc, i - 1, ','));
-	case 'w':
-		return px_tok_is(doc, i, "which") || px_tok_is(doc, i, "where") ||
-		       px_tok_is(doc, i, "who") || px_tok_is(doc, i, "whom") ||
-		       px_tok_is(doc, i, "while") || px_tok_is(doc, i, "whereas");
-	default: return false;
-	}
+	if (px_tok_char(doc, i, ';'))
+		return true;
+	/* ", as ministers gathered": a clause of its own ("such as" is not) */
+	int after_comma = 0;
+	return px_word_in(doc, i, WC_CLAUSE_BREAK, &after_comma) &&
+	       (!after_comma || (i > 0 && px_tok_char(doc, i - 1, ',')));
 }
 
 /* Every rule asks about clause edges around its trigger; each token is
@@ -279,7 +259,7 @@ void px_clause_of(const px_doc *doc, size_t a, size_t b, size_t trig, size_t *ca
 		for (size_t i = *ca; i < trig && !closed; i++)
 			closed = px_tok_char(doc, i, ',');
 		if (!(*ca > a + 2 && closed && px_tok_char(doc, *ca - 2, ',') &&
-		      (px_tok_is(doc, *ca - 1, "who") || px_tok_is(doc, *ca - 1, "which"))))
+		      px_word_in(doc, *ca - 1, WC_RELATIVE_PRONOUN, NULL)))
 			break;
 		*ca -= 2;
 	}
@@ -292,9 +272,9 @@ void px_clause_of(const px_doc *doc, size_t a, size_t b, size_t trig, size_t *ca
 static bool between_parts(const px_doc *doc, px_event *e, size_t trig, size_t b)
 {
 	size_t i = trig + 1;
-	while (i < b && i < trig + 6 && !px_tok_is(doc, i, "between"))
+	while (i < b && i < trig + 6 && !px_word_in(doc, i, WC_SIDES, NULL))
 		i++;
-	if (i >= b || !px_tok_is(doc, i, "between"))
+	if (i >= b || !px_word_in(doc, i, WC_SIDES, NULL))
 		return false;
 	size_t found = 0;
 	for (size_t k = i + 1; k < b && k < i + 16 && found < 2; k++) {
@@ -312,7 +292,7 @@ static bool between_parts(const px_doc *doc, px_event *e, size_t trig, size_t b)
 static bool venue(const px_doc *doc, size_t i)
 {
 	const px_lex_entry *e;
-	return i > 0 && (px_tok_is(doc, i - 1, "in") || px_tok_is(doc, i - 1, "at")) &&
+	return i > 0 && px_word_in(doc, i - 1, WC_VENUE_PREP, NULL) &&
 	       px_lex_match(doc, i, LX_PLACE, &e) > 0;
 }
 
@@ -320,19 +300,13 @@ static bool venue(const px_doc *doc, size_t i)
  * people, beside any person named in the same clause. */
 static bool delegation_of(const px_doc *doc, size_t i)
 {
-	static const char *const people[] = {
-	    "delegation", "delegations", "negotiators", "officials", "diplomats", "envoys",
-	    "team",       "teams",       "leaders",     "ministers", "forces",    NULL};
 	const px_lex_entry *e;
 	if (!px_lex_match(doc, i, LX_DEMONYM, &e) || doc->tok_mention[i] < 0)
 		return false;
 	size_t k = doc->mentions[doc->tok_mention[i]].tok_end;
-	if (px_tok_is(doc, k, "and") && px_lex_match(doc, k + 1, LX_DEMONYM, &e))
-		k += 2; /* "Russian and Ukrainian delegations" */
-	for (const char *const *w = people; *w; w++)
-		if (px_tok_is(doc, k, *w))
-			return true;
-	return false;
+	if (px_word_in(doc, k, WC_COORDINATOR, NULL) && px_lex_match(doc, k + 1, LX_DEMONYM, &e))
+		k += 2;                                 /* "Russian and Ukrainian delegations" */
+	return px_word_in(doc, k, WC_DELEGATION, NULL); /* words.tsv */
 }
 
 void px_meeting_parts(const px_doc *doc, px_event *e, size_t a, size_t b, size_t trig)
@@ -390,8 +364,8 @@ size_t px_report_end(const px_doc *doc, size_t trig, size_t b)
 		bool named = false;
 		for (size_t j = k + 1; j < b && j < k + 9 && !px_tok_char(doc, j, ','); j++) {
 			const px_lex_entry *e;
-			named |= doc->tok_mention[j] >= 0 || px_tok_is(doc, j, "he") ||
-			         px_tok_is(doc, j, "she");
+			named |=
+			    doc->tok_mention[j] >= 0 || px_word_in(doc, j, WC_PERSON_PRONOUN, NULL);
 			if (named && !doc->toks[j].inq && px_lex_match(doc, j, LX_CUE, &e))
 				return k;
 		}

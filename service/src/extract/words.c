@@ -14,6 +14,10 @@
  * The file is checked at load: an unknown class, a value outside its
  * class's range, a row repeated, or (once the directory is read) a class
  * left without words is an error naming the file and line.
+ *
+ * The cameo_ classes hold CAMEO codes instead of words (what events.c asks
+ * of a code: is it a meeting, a statement ...); px_code_in looks a code up,
+ * by itself and by its two-digit family.
  */
 #include "extract/internal.h"
 
@@ -27,6 +31,7 @@ typedef struct word_class {
 	const char *name;
 	int lo, hi;  /* allowed values; lo == hi == 0: no value column */
 	bool needed; /* a dictionary without it is incomplete */
+	bool code;   /* rows are CAMEO codes (2-4 digits), not words */
 } word_class;
 
 /* in enum px_word_class order */
@@ -42,6 +47,28 @@ static const word_class classes[WC_COUNT] = {
     [WC_YEAR_PREP] = {"year_prep", 0, 0, true},
     [WC_DETERMINER] = {"determiner", 0, 0, true},
     [WC_ABBREVIATION] = {"abbreviation", 0, 0, true},
+    [WC_CLAUSE_VERB] = {"clause_verb", 0, 0, true},
+    [WC_CUE_ADVERBIAL] = {"cue_adverbial", 0, 0, true},
+    [WC_INFINITIVE] = {"infinitive", 0, 0, true},
+    [WC_COMPLEMENTIZER] = {"complementizer", 0, 0, true},
+    [WC_RELATIVE_PRONOUN] = {"relative_pronoun", 0, 1, true},
+    [WC_PERSON_PRONOUN] = {"person_pronoun", 0, 0, true},
+    [WC_NAME_FILLER] = {"name_filler", 0, 0, true},
+    [WC_COORDINATOR] = {"coordinator", 0, 0, true},
+    [WC_DEFINITE] = {"definite", 0, 0, true},
+    [WC_AGENT] = {"agent", 0, 0, true},
+    [WC_AGENT_STOP] = {"agent_stop", 0, 0, true},
+    [WC_TARGET_PREP] = {"target_prep", 0, 0, true},
+    [WC_CLAUSE_BREAK] = {"clause_break", 0, 1, true},
+    [WC_SIDES] = {"sides", 0, 0, true},
+    [WC_VENUE_PREP] = {"venue_prep", 0, 0, true},
+    [WC_DELEGATION] = {"delegation", 0, 0, true},
+    [WC_PLACE_DETERMINER] = {"place_determiner", 0, 0, true},
+    [WC_CAMEO_STATEMENT] = {"cameo_statement", 0, 0, true, true},
+    [WC_CAMEO_MEETING] = {"cameo_meeting", 0, 0, true, true},
+    [WC_CAMEO_ONE_SIDED] = {"cameo_one_sided", 0, 0, true, true},
+    [WC_CAMEO_PRAISE] = {"cameo_praise", 0, 0, true, true},
+    [WC_PHONE_TYPE] = {"phone_type", 0, 0, true},
 };
 
 static int32_t find_form(const px_dict *d, const char *form, size_t n, uint32_t h)
@@ -71,8 +98,12 @@ int px_word_add_row(px_dict *d, const char *form, const char *cls, const char *v
 	while (c < WC_COUNT && (assert(classes[c].name), strcmp(classes[c].name, cls)))
 		c++;
 	if (c == WC_COUNT) {
-		*why = "unknown class (month, weekday, relative, unit, season, day, day_lead, "
-		       "month_prep, year_prep, determiner, abbreviation)";
+		*why = "unknown class (see the classes at the top of words.tsv)";
+		return -1;
+	}
+	if (classes[c].code != (n >= 2 && n <= 4 && strspn(form, "0123456789") == n)) {
+		*why = classes[c].code ? "a cameo_ class holds CAMEO codes of 2 to 4 digits"
+		                       : "only the cameo_ classes hold codes";
 		return -1;
 	}
 	long v = 0;
@@ -97,24 +128,42 @@ int px_word_add_row(px_dict *d, const char *form, const char *cls, const char *v
 		d->word_bucket[h % PX_WORD_BUCKETS] = k + 1;
 	}
 	px_word *w = &d->words[k];
-	if (w->classes & (1u << c)) {
+	if (w->classes & (UINT64_C(1) << c)) {
 		*why = "the word is already in that class";
 		return -1;
 	}
-	w->classes |= 1u << c;
+	w->classes |= UINT64_C(1) << c;
 	w->value[c] = (int8_t)v;
 	return 0;
 }
 
 int px_words_missing(const px_dict *d)
 {
-	uint32_t seen = 0;
+	uint64_t seen = 0;
 	for (size_t i = 0; i < d->n_words; i++)
 		seen |= d->words[i].classes;
 	for (int c = 0; c < WC_COUNT; c++)
-		if (classes[c].needed && !(seen & (1u << c)))
+		if (classes[c].needed && !(seen & (UINT64_C(1) << c)))
 			return c;
 	return d->n_furniture[FURN_PREFIX] ? -1 : WC_COUNT;
+}
+
+static bool form_in(const px_dict *d, const char *form, size_t n, enum px_word_class c)
+{
+	int32_t k = find_form(d, form, n, px_hash_lower(form, n));
+	return k >= 0 && d->words[k].classes & (UINT64_C(1) << c);
+}
+
+bool px_name_in(const px_dict *d, const char *name, enum px_word_class c)
+{
+	return form_in(d, name, strlen(name), c);
+}
+
+bool px_code_in(const px_dict *d, const char *code, enum px_word_class c)
+{
+	assert(classes[c].code);
+	size_t n = strlen(code);
+	return form_in(d, code, n, c) || (n > 2 && form_in(d, code, 2, c));
 }
 
 const char *px_word_class_name(int c)
@@ -152,7 +201,7 @@ const px_word *px_word_at(const px_doc *doc, size_t i)
 bool px_word_in(const px_doc *doc, size_t i, enum px_word_class c, int *value)
 {
 	const px_word *w = px_word_at(doc, i);
-	if (!w || !(w->classes & (1u << c)))
+	if (!w || !(w->classes & (UINT64_C(1) << c)))
 		return false;
 	if (value)
 		*value = w->value[c];

@@ -1,9 +1,9 @@
 /*
  * test_data_rows — the load-time checks of the rows issue 12 added:
  * relevance.tsv (weights, counts, signals), actors.tsv's title terms,
- * titles.tsv's kinds, quotewords.tsv's, words.tsv's and furniture.tsv's
- * classes (and words.tsv's values), events.tsv's column 5 (";occasion",
- * ";judgement").  A good row loads with its values; a bad one stops the
+ * titles.tsv's kinds, quotewords.tsv's, words.tsv's (dates, parties) and
+ * furniture.tsv's classes (and words.tsv's values), events.tsv's column 5
+ * (";occasion", ";judgement").  A good row loads with its values; a bad one stops the
  * load with an error naming the file, the line and what is wrong; and the
  * shipped files load.
  */
@@ -58,6 +58,55 @@ static const struct {
     {"words.tsv", "mid year\tmonth_prep", "one token"},
     {"words.tsv", "august\tmonths\t8", "unknown class"},
     {"words.tsv", "august\tmonth\t8\naugust\tmonth\t8", "already in that class"},
+    {"words.tsv", "explained\tclause_verb", NULL},
+    {"words.tsv", "explained\tclause_verb\t1", "takes no value"},
+    {"words.tsv", "following\tcue_adverbial", NULL},
+    {"words.tsv", "Following\tcue_adverbial", "lower case"},
+    {"words.tsv", "to\tinfinitive", NULL},
+    {"words.tsv", "to\tinfinitives", "unknown class"},
+    {"words.tsv", "that\tcomplementizer", NULL},
+    {"words.tsv", "so that\tcomplementizer", "one token"},
+    {"words.tsv", "who\trelative_pronoun\t1", NULL},
+    {"words.tsv", "which\trelative_pronoun\t0", NULL},
+    {"words.tsv", "who\trelative_pronoun\t2", "outside its class's range"},
+    {"words.tsv", "who\trelative_pronoun", "value missing"},
+    {"words.tsv", "she\tperson_pronoun", NULL},
+    {"words.tsv", "she\tperson_pronoun\tf", "takes no value"},
+    {"words.tsv", "counterpart\tname_filler", NULL},
+    {"words.tsv", "counterpart\tname_filler\ncounterpart\tname_filler", "already in that class"},
+    {"words.tsv", "and\tcoordinator", NULL},
+    {"words.tsv", "and\tcoordinator\t1", "takes no value"},
+    {"words.tsv", "the\tdefinite", NULL},
+    {"words.tsv", "the\tdefinite\t0", "takes no value"},
+    {"words.tsv", "by\tagent", NULL},
+    {"words.tsv", "by\tagents", "unknown class"},
+    {"words.tsv", "during\tagent_stop", NULL},
+    {"words.tsv", "During\tagent_stop", "lower case"},
+    {"words.tsv", "against\ttarget_prep", NULL},
+    {"words.tsv", "in front of\ttarget_prep", "one token"},
+    {"words.tsv", "whereas\tclause_break\t0", NULL},
+    {"words.tsv", "as\tclause_break\t1", NULL},
+    {"words.tsv", "but\tclause_break", "value missing"},
+    {"words.tsv", "as\tclause_break\t-1", "outside its class's range"},
+    {"words.tsv", "between\tsides", NULL},
+    {"words.tsv", "between\tsides\t2", "takes no value"},
+    {"words.tsv", "at\tvenue_prep", NULL},
+    {"words.tsv", "at\tvenue", "unknown class"},
+    {"words.tsv", "envoys\tdelegation", NULL},
+    {"words.tsv", "Envoys\tdelegation", "lower case"},
+    {"words.tsv", "this\tplace_determiner", NULL},
+    {"words.tsv", "this\tplace_determiner\t1", "takes no value"},
+    {"words.tsv", "01\tcameo_statement", NULL},
+    {"words.tsv", "statement\tcameo_statement", "CAMEO codes of 2 to 4 digits"},
+    {"words.tsv", "04\tcameo_meeting", NULL},
+    {"words.tsv", "04\tcameo_meeting\t1", "takes no value"},
+    {"words.tsv", "042\tcameo_one_sided", NULL},
+    {"words.tsv", "04200\tcameo_one_sided", "CAMEO codes of 2 to 4 digits"},
+    {"words.tsv", "0512\tcameo_praise", NULL},
+    {"words.tsv", "05\tcameo_praise\n05\tcameo_praise", "already in that class"},
+    {"words.tsv", "04\tsides", "only the cameo_ classes hold codes"},
+    {"words.tsv", "call\tphone_type", NULL},
+    {"words.tsv", "Call\tphone_type", "lower case"},
     {"furniture.tsv", "read more:\tprefix", NULL},
     {"furniture.tsv", "(reuters)\tcredit", NULL},
     {"furniture.tsv", "Read more:\tprefix", "lower case"},
@@ -106,6 +155,27 @@ START_TEST(data_row)
 		ck_assert_msg(strstr(err, where) && strstr(err, rows[_i].error), "%s", err);
 	}
 	free(err);
+	px_dict_free(d);
+}
+END_TEST
+
+/* A code class holds a two-digit family, or one code alone; a type class
+ * holds event types. */
+START_TEST(codes_by_family)
+{
+	px_dict *d = px_dict_new();
+	const char *t = "04\tcameo_meeting\n042\tcameo_one_sided\ncall\tphone_type\n";
+	char *err = NULL;
+	ck_assert_int_eq(px_dict_add_file(d, "words.tsv", t, strlen(t), &err), 0);
+	ck_assert(px_code_in(d, "04", WC_CAMEO_MEETING));
+	ck_assert(px_code_in(d, "046", WC_CAMEO_MEETING));
+	ck_assert(!px_code_in(d, "036", WC_CAMEO_MEETING));
+	ck_assert(px_code_in(d, "042", WC_CAMEO_ONE_SIDED));
+	ck_assert(!px_code_in(d, "043", WC_CAMEO_ONE_SIDED));
+	ck_assert(!px_code_in(d, "04", WC_CAMEO_ONE_SIDED));
+	ck_assert(!px_code_in(d, "042", WC_CAMEO_STATEMENT));
+	ck_assert(px_name_in(d, "call", WC_PHONE_TYPE));
+	ck_assert(!px_name_in(d, "meet", WC_PHONE_TYPE));
 	px_dict_free(d);
 }
 END_TEST
@@ -199,6 +269,7 @@ static Suite *data_rows_suite(void)
 	TCase *tc = tcase_create("rows");
 	tcase_add_loop_test(tc, data_row, 0, (int)(sizeof rows / sizeof *rows));
 	tcase_add_test(tc, terms_are_read);
+	tcase_add_test(tc, codes_by_family);
 	tcase_add_test(tc, weights_are_read);
 	tcase_add_test(tc, no_table_scores_one);
 	tcase_add_test(tc, shipped_files_load);
