@@ -1272,14 +1272,28 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 	free(name);
 	add_mention(doc, i, i + n, who, MH_NAME);
 	apply_pretitle(doc, who, &pt, i);
-	/* "Robert Dale III" is also "Robert Dale", whose surname is Dale */
+	/* "Robert Dale III" is also "Robert Dale", whose surname is Dale: the
+	 * person goes by the name without its suffix, which stays an alias */
 	size_t sl, k = i + n - 1;
 	while (k > i && !tok_word(doc, k))
 		k--;
 	if (k > i + 1 && nameword_at(doc, k, &sl) == NW_SUFFIX) {
-		char *bare = px_tok_span_dup(doc, i, k);
-		add_alias(&doc->actors[who], bare, strlen(bare));
+		size_t e = k;
+		while (e > i + 1 && !tok_word(doc, e - 1))
+			e--; /* "King, Jr." */
+		char *bare = px_tok_span_dup(doc, i, e);
+		char *full = px_tok_span_dup(doc, i, i + n);
+		px_actor *ac = &doc->actors[who];
+		if (!strcmp(ac->name, full)) {
+			free(ac->name);
+			ac->name = bare;
+			bare = NULL;
+			add_alias(ac, full, strlen(full));
+		} else {
+			add_alias(ac, bare, strlen(bare));
+		}
 		free(bare);
+		free(full);
 	}
 	return n;
 }
