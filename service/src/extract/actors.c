@@ -696,6 +696,17 @@ static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 
 static int32_t run_head(const px_doc *doc, size_t a, size_t b);
 
+#define DESC_REACH 40 /* tokens of a description between a name and its cue */
+
+/* Token i follows a closing quotation mark: a mark glued to the word or
+ * punctuation before it and set off from token i ('...," Fred Kagan'). */
+static bool after_closing_mark(const px_doc *doc, size_t i)
+{
+	return i > 1 && i < doc->n_toks && doc->toks[i - 1].kind == TK_QUOTE &&
+	       doc->toks[i - 1].start == doc->toks[i - 2].end &&
+	       doc->toks[i].start > doc->toks[i - 1].end;
+}
+
 static bool vouched_name(const px_doc *doc, size_t i, size_t n, const pretitle *pt)
 {
 	const px_lex_entry *e;
@@ -705,6 +716,17 @@ static bool vouched_name(const px_doc *doc, size_t i, size_t n, const pretitle *
 		return true;
 	if (n >= 2 && same_sentence(doc, i, i + n) && cue_at(doc, i + n))
 		return true;
+	/* '"...," Nate Silver, the analyst who founded the site, tweeted': a
+	 * name right after a closing mark, set off by commas before a cue */
+	if (n >= 2 && after_closing_mark(doc, i) && px_tok_char(doc, i + n, ','))
+		for (size_t k = i + n + 1; k < i + n + DESC_REACH && same_sentence(doc, i, k);
+		     k++) {
+			if (doc->toks[k].kind == TK_QUOTE)
+				break;
+			if (px_tok_char(doc, k, ',') && k + 1 < doc->n_toks && cue_at(doc, k + 1) &&
+			    !doc->toks[k + 1].cap)
+				return true;
+		}
 	/* "said Jane Roe": after a speech verb, as its subject (not "told
 	 * Jane Roe", whom it was told) */
 	int32_t h = n >= 2 && i > 0 && cue_at(doc, i - 1) ? run_head(doc, i, i + n) : -1;
@@ -762,6 +784,11 @@ static bool name_pos(const px_doc *doc, size_t i)
 {
 	int32_t k = px_syn_ln(doc, i);
 	if (!doc->syn.ok || k < 0)
+		return true;
+	/* "Fred Kagan" right after a closing quotation mark, "Fred" read as a
+	 * verb: the entity tagger's person wins, unless the word is a cue */
+	if (px_syn_upos(doc, (size_t)k) == LN_UPOS_VERB && doc->toks[i].cap &&
+	    px_syn_ent_type(doc, i) == LN_ENT_PER && !cue_at(doc, i) && after_closing_mark(doc, i))
 		return true;
 	switch (px_syn_upos(doc, (size_t)k)) {
 	case LN_UPOS_PROPN:

@@ -346,6 +346,42 @@ static size_t skip_enclosed(const px_doc *doc, size_t j, size_t end, char open, 
 	return px_tok_char(doc, k, close) ? k + 1 : j;
 }
 
+#define DESC_REACH 40 /* tokens of a description between a name and its cue */
+
+/* The cue after a longer description of a speaker named right after a
+ * closing mark, or 0: ", director of the X at the Y, said", ", 30, of
+ * Gainesville, Fla., said", ", the analyst who founded the site, tweeted"
+ * (set off by a comma, any words up to a comma right before the cue, no
+ * other cue among them) or "of the Martin Center for Fiscal Studies said"
+ * (a preposition, then only capitalised words and minor ones). */
+static size_t cue_after_description(px_doc *doc, size_t j, size_t end)
+{
+	size_t cl;
+	if (j >= end)
+		return 0;
+	uint32_t sent = doc->toks[j].sent;
+	bool comma = px_tok_char(doc, j, ',');
+	if (!comma && !(qw(doc, j, QW_OBJECT) && qw(doc, j, QW_MINOR) && !doc->toks[j].cap))
+		return 0;
+	for (size_t k = j + 1; k < end && k < j + DESC_REACH; k++) {
+		const px_token *t = &doc->toks[k];
+		if (t->kind == TK_QUOTE || t->inq || t->sent != sent || px_tok_char(doc, k, ';'))
+			return 0;
+		if (comma && px_tok_char(doc, k, ',')) {
+			size_t c = skip_fillers(doc, k + 1, end);
+			if (c < end && cue_len(doc, c, &cl))
+				return c;
+			continue;
+		}
+		bool lower = t->kind == TK_WORD && !t->cap;
+		if (lower && cue_len(doc, k, &cl))
+			return !comma && k > j + 1 ? k : 0;
+		if (!comma && (px_tok_char(doc, k, ',') || (lower && !qw(doc, k, QW_MINOR))))
+			return 0;
+	}
+	return 0;
+}
+
 /* After a closing mark: ", he said", ", Putin stated", ", said Peskov". */
 static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, size_t end)
 {
@@ -364,6 +400,13 @@ static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, si
 	int32_t who = i < end ? actor_at(doc, ctx, i, &len) : -1;
 	if (who < 0 && i < end && (who = px_speaker_surname(doc, i)) >= 0)
 		len = 1;
+	/* "Texas delegate Bill Eastland", "Clinton campaign manager Robby Mook" */
+	if (who >= 0 && !is_pronoun(doc, i)) {
+		size_t p = px_person_after_role(doc, i + len, end), len2;
+		int32_t named = p ? actor_at(doc, ctx, p, &len2) : -1;
+		if (named >= 0)
+			who = named, i = p, len = len2;
+	}
 	/* "Putin's envoy Kirill Dmitriev wrote": the envoy speaks */
 	if (who >= 0 && possessive(doc, i + len)) {
 		size_t j = i + len + 1;
@@ -378,10 +421,13 @@ static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, si
 	if (who >= 0) {
 		/* "Sen. Jane Roe (D-Ore.) said", "X, the Y, said" */
 		size_t j = skip_enclosed(doc, i + len, end, '(', ')');
+		size_t d = cue_after_description(doc, j, end);
 		j = skip_enclosed(doc, j, end, ',', ',');
 		j = skip_fillers(doc, j, end);
 		if (j < end && cue_len(doc, j, &cl))
 			return (attribution){who, j, cl, true, 0, 0};
+		if (d && cue_len(doc, d, &cl))
+			return (attribution){who, d, cl, true, 0, 0};
 		return at;
 	}
 	if (i < end && cue_len(doc, i, &cl)) {
@@ -684,6 +730,12 @@ static attribution syntax_attribution(px_doc *doc, const speaker_ctx *ctx, const
 			continue;
 		if (!px_speech_verb_at(doc, i)) {
 			if (!px_said_by(doc, ctx, i, &said) || said.subj_tok != q->close + 1)
+				continue;
+			/* '"...," Texas delegate Bill Eastland said': a role noun the
+			 * parse read as a verb, the person's name right after it */
+			int32_t m = i + 1 < after_end ? doc->tok_mention[i + 1] : -1;
+			if (said.actor < 0 && m >= 0 && doc->mentions[m].actor >= 0 &&
+			    px_is_person(doc, doc->mentions[m].actor))
 				continue;
 		} else if (!px_said_by(doc, ctx, i, &said)) {
 			break;

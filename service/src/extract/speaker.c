@@ -885,6 +885,40 @@ static int32_t name_after(const px_doc *doc, int32_t k)
 	return best;
 }
 
+#define ROLE_REACH 4 /* role words between a modifying name and a person's */
+
+/* A role word between two names: lower-case, no cue or function word, a
+ * title ("delegate") or a noun or adjective to the parse. */
+static bool role_word(const px_doc *doc, size_t k)
+{
+	const px_token *t = &doc->toks[k];
+	const px_lex_entry *e;
+	if (t->kind != TK_WORD || t->cap || t->inq || px_lex_match(doc, k, LX_CUE, &e))
+		return false;
+	if (px_lex_match(doc, k, LX_QUOTEWORD, &e) && (e->ref & (QW_MINOR | QW_OBJECT)))
+		return false;
+	if (px_lex_match(doc, k, LX_TITLE, &e))
+		return true;
+	int32_t l = px_syn_ln(doc, k);
+	return l >= 0 && (px_syn_upos(doc, (size_t)l) == LN_UPOS_NOUN ||
+	                  px_syn_upos(doc, (size_t)l) == LN_UPOS_ADJ);
+}
+
+size_t px_person_after_role(const px_doc *doc, size_t j, size_t end)
+{
+	bool role = false;
+	for (size_t k = j; k < end && k < j + ROLE_REACH + 1; k++) {
+		int32_t m = doc->tok_mention[k];
+		if (m >= 0 && doc->mentions[m].tok_start == k && doc->mentions[m].actor >= 0 &&
+		    px_is_person(doc, doc->mentions[m].actor))
+			return role ? k : 0;
+		if (!role_word(doc, k))
+			return 0;
+		role = true;
+	}
+	return 0;
+}
+
 bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out)
 {
 	*out = (px_said){false, -1, 0, 0, 0};
@@ -938,5 +972,18 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 	int32_t rt = px_syn_tok(doc, right);
 	out->subj_end = rt >= st ? (size_t)rt + 1 : (size_t)st + 1;
 	out->actor = subject_actor(doc, ctx, (size_t)subj);
+	/* "Texas delegate Bill Eastland said", the parse's subject "Texas" */
+	if (doc->toks[st].cap && px_syn_upos(doc, (size_t)subj) != LN_UPOS_PRON) {
+		int32_t m = doc->tok_mention[st];
+		size_t from = m >= 0 ? doc->mentions[m].tok_end : (size_t)st + 1;
+		size_t end = doc->sents[doc->toks[st].sent].tok_end;
+		size_t p = px_person_after_role(doc, from, (size_t)st < cue ? cue : end);
+		if (p) {
+			out->actor = doc->mentions[doc->tok_mention[p]].actor;
+			out->subj_tok = p;
+			if (out->subj_end <= p)
+				out->subj_end = doc->mentions[doc->tok_mention[p]].tok_end;
+		}
+	}
 	return true;
 }
