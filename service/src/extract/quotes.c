@@ -797,6 +797,29 @@ static bool continues_quote(px_doc *doc, const attribution *at, const span *sp, 
 	return !title_case(doc, q->a, q->b);
 }
 
+/* A quotation paragraph credited by the paragraph after it: '- Jane Roe.',
+ * '-Senator Jane Roe, at the debate.' (a dash opening the line, titles,
+ * then the person). */
+static int32_t dash_credit(px_doc *doc, const speaker_ctx *ctx, const span *q)
+{
+	size_t i = q->close < doc->n_toks ? q->close + 1 : q->b, len;
+	if (i >= doc->n_toks || para_of(doc, i) == para_of(doc, i - 1) || !px_tok_char(doc, i, '-'))
+		return -1;
+	size_t j = i + 1;
+	while (j < doc->n_toks && j < i + 4 && px_tok_char(doc, j, '-'))
+		j++; /* "--" */
+	size_t name = j;
+	while (j < doc->n_toks && j < name + 4 && doc->tok_mention[j] < 0 &&
+	       doc->toks[j].kind == TK_WORD && doc->toks[j].cap)
+		j++; /* "President" */
+	if (j >= doc->n_toks || para_of(doc, j) != para_of(doc, i) || is_pronoun(doc, j))
+		return -1;
+	int32_t who = actor_at(doc, ctx, j, &len);
+	if (who < 0)
+		who = px_speaker_surname(doc, j);
+	return who >= 0 && px_is_person(doc, who) ? who : -1;
+}
+
 /* One quotation (maybe joined with the next, when split by "he said"). */
 static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size_t n_spans)
 {
@@ -854,6 +877,8 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	}
 	if (at.speaker < 0 && !unnamed)
 		at.speaker = first_person_before(doc, ctx, s_open->tok_start, q->open);
+	if (at.speaker < 0 && !unnamed && whole)
+		at.speaker = dash_credit(doc, ctx, q);
 	/* a quotation paragraph of its own continues the speaker just quoted */
 	if (at.speaker < 0 && !unnamed && whole && ctx->have_last &&
 	    para_of(doc, q->a) <= ctx->last_para + 1 && px_is_person(doc, ctx->last_speaker))
