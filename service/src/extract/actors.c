@@ -388,6 +388,8 @@ static bool is_particle(const px_doc *doc, size_t i)
 
 /* Length in tokens of the personal-name run at i (0: none): capitalised
  * words, hyphenated parts ("Jong-un") and name particles, at most 4 words. */
+static bool same_person_entity(const px_doc *doc, size_t i, size_t j);
+
 static size_t name_run(const px_doc *doc, size_t i)
 {
 	if (!name_token(doc, i))
@@ -425,6 +427,18 @@ static size_t name_run(const px_doc *doc, size_t i)
 		    doc->toks[j + 1].start == doc->toks[j].end) {
 			j += 3, words++;
 			continue;
+		}
+		/* "Mark Cuban", "Steve Israel": a demonym, country or place as the
+		 * surname after a given name, the tagger reading both as one person */
+		const px_lex_entry *ge;
+		if (j == i + 1 && tok_word(doc, j) && doc->toks[j].cap && !doc->toks[j].allcaps &&
+		    px_lex_match(doc, i, LX_FIRSTNAME, &ge) == 1 &&
+		    px_lex_match(doc, j, LX_COUNTRY | LX_DEMONYM | LX_METONYM | LX_PLACE, &ge) ==
+		        1 &&
+		    !px_lex_match(doc, j, LX_TITLE, &ge) && same_person_entity(doc, i, j) &&
+		    !(tok_word(doc, j + 1) && doc->toks[j + 1].cap)) {
+			j++, words++;
+			break;
 		}
 		/* "Joe Manchin III", "Martin Luther King Jr." */
 		size_t sl;
@@ -673,6 +687,21 @@ static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 		if (own >= 0 && doc->actors[own].dict_id != (int32_t)e->ref) {
 			add_mention(doc, i, i + 1, own, MH_SURNAME);
 			apply_pretitle(doc, own, &pt, i);
+			*used = 1;
+			return true;
+		}
+	}
+	/* "Cuban said" after "Mark Cuban", "Paris said" after "Jeremy Paris": a
+	 * demonym or place that is the surname of someone named in full, as a
+	 * clause's subject, is that person */
+	if (n == 1 && !(e->kind & LX_ACTOR)) {
+		int32_t k = px_syn_ln(doc, i);
+		int32_t own = k >= 0 && px_syn_rel_is(doc, (size_t)k, "nsubj") &&
+		                      !(i + 1 < doc->n_toks && doc->toks[i + 1].cap)
+		                  ? resolve_surname(doc, i, i + 1, pt.gender)
+		                  : -1;
+		if (own >= 0 && px_is_person(doc, own)) {
+			add_mention(doc, i, i + 1, own, MH_SURNAME);
 			*used = 1;
 			return true;
 		}
@@ -1168,6 +1197,13 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 	size_t n = name_run(doc, i);
 	if (!n || !name_pos(doc, i))
 		return 0;
+	/* "Chief of Staff Denis McDonough": a run that starts inside a title
+	 * of several words is no name; the name starts after the title */
+	for (size_t p = i > 3 ? i - 3 : 0; p < i; p++) {
+		const px_lex_entry *te;
+		if (px_lex_match(doc, p, LX_TITLE, &te) > i - p && same_sentence(doc, p, i))
+			return 0;
+	}
 	/* a common noun opening the run right before the tagger's person
 	 * ("Actor Clint Howard", "Filmmaker Jack Marino"; at a sentence's start
 	 * the tagger may call it a proper noun), no given name: the name
