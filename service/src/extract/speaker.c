@@ -489,6 +489,14 @@ static int32_t named_at(px_doc *doc, size_t k, bool lenient)
 			return person_for(doc, a, b);
 		if (en >= 0)
 			return -1;
+		/* "Cruz openly admitted": one capitalised word, no entity of any
+		 * kind and in no table, as the subject of a speech verb names a
+		 * person */
+		const px_token *t = &doc->toks[a];
+		if (b == a + 1 && t->cap && !t->allcaps && t->end - t->start >= 3 &&
+		    px_syn_rel_is(doc, k, "nsubj") &&
+		    !px_lex_match(doc, a, LX_TITLE | LX_STOP | LX_FIRSTNAME, &le))
+			return person_for(doc, a, b);
 	}
 	bool given = b > a + 1 && gender_at(doc, a);
 	char *name = px_tok_span_dup(doc, a, b);
@@ -544,6 +552,18 @@ static int depth_of(const px_doc *doc, size_t k)
 	return d;
 }
 
+/* "Obama consultant Cornell Belcher": the person named after role words
+ * that the name at px token i (standing for who) modifies, else who. */
+static int32_t role_holder(const px_doc *doc, int32_t who, int32_t i)
+{
+	if (who < 0 || i < 0)
+		return who;
+	int32_t m = doc->tok_mention[i];
+	size_t from = m >= 0 ? doc->mentions[m].tok_end : (size_t)i + 1;
+	size_t p = px_person_after_role(doc, from, doc->sents[doc->toks[i].sent].tok_end);
+	return p ? doc->mentions[doc->tok_mention[p]].actor : who;
+}
+
 /* The person subject nearest the root among ln tokens [a, b) outside
  * quotations, agreeing with want; *at its px token, *depth its depth. */
 static int32_t person_subject(px_doc *doc, size_t a, size_t b, int want, size_t *at, int *depth)
@@ -572,7 +592,7 @@ static int32_t person_subject(px_doc *doc, size_t a, size_t b, int want, size_t 
 		if ((m < 0 || doc->mentions[m].actor < 0) && !per_entity(doc, k) && nk == k &&
 		    (ht < 0 || !px_speech_verb_at(doc, (size_t)ht)))
 			continue;
-		int32_t who = named_at(doc, nk, false);
+		int32_t who = role_holder(doc, named_at(doc, nk, false), i);
 		if (who >= 0 && px_is_person(doc, who) && gender_fits(doc, who, want)) {
 			best = who, *depth = d;
 			*at = (size_t)i;
@@ -596,7 +616,7 @@ static int32_t person_subject(px_doc *doc, size_t a, size_t b, int want, size_t 
 		    px_syn_rel_is(doc, h, "obl") || px_syn_rel_is(doc, h, "nmod") ||
 		    px_syn_rel_is(doc, h, "nmod:poss") || child_with(doc, h, "case") >= 0)
 			return -1;
-		int32_t who = named_at(doc, k, false);
+		int32_t who = role_holder(doc, named_at(doc, k, false), i);
 		if (who >= 0 && px_is_person(doc, who) && gender_fits(doc, who, want)) {
 			*depth = 1 << 10;
 			*at = (size_t)i;
