@@ -1298,6 +1298,11 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 		int et = px_syn_ent_type(doc, i);
 		bool alone = (pt.head && pt.person_title && (et < 0 || et == LN_ENT_PER)) ||
 		             (lone_person(doc, i) && !inside_other_entity(doc, i, i + 1));
+		/* '"...," Viguerie concludes.': one word between a closing mark and
+		 * a speech verb, tagged as no entity or a person */
+		alone = alone || ((et < 0 || et == LN_ENT_PER) && after_closing_mark(doc, i) &&
+		                  cue_at(doc, i + 1) && !doc->toks[i + 1].cap &&
+		                  same_sentence(doc, i, i + 1));
 		/* a word the tagger reads as a name, and not the first word of a
 		 * longer one it cut ("Nathan" of "Nathan Deal") */
 		alone = alone && proper_noun(doc, i) &&

@@ -896,6 +896,10 @@ static int32_t name_after(const px_doc *doc, int32_t k)
 		    u == LN_UPOS_PART || u == LN_UPOS_X || !strcmp(px_syn_xpos(doc, j), "VBN"))
 			continue;
 		int32_t t = px_syn_tok(doc, j);
+		/* "said Virginia delegate Jo Roe": a title the parse read as a verb */
+		const px_lex_entry *te;
+		if (t >= 0 && !doc->toks[t].cap && px_lex_match(doc, (size_t)t, LX_TITLE, &te) == 1)
+			continue;
 		if (u == LN_UPOS_PUNCT && t >= 0 && px_tok_char(doc, (size_t)t, ',') &&
 		    j > (size_t)k + 1 && px_syn_upos(doc, j - 1) == LN_UPOS_NOUN &&
 		    j + 1 < L->ntok && person_at(doc, j + 1))
