@@ -754,9 +754,19 @@ static attribution syntax_attribution(px_doc *doc, const speaker_ctx *ctx, const
 		describe_unnamed(doc, &said, &at);
 		return at;
 	}
+	bool colon = q->open > sent_a && px_tok_char(doc, q->open - 1, ':');
 	for (size_t i = q->open; i-- > sent_a;) {
 		if (doc->toks[i].inq || doc->toks[i].kind == TK_QUOTE)
 			break;
+		/* 'When X suggested ..., Rubio fired back: "..."': the verb whose
+		 * clause the words after a colon continue reports them, whatever
+		 * speech verb stands further back */
+		if (colon && !px_speech_verb_at(doc, i) && px_speech_any_verb_at(doc, i) &&
+		    px_speech_governs(doc, i, q->a, q->b) && px_said_by(doc, ctx, i, &said) &&
+		    said.actor >= 0 && px_is_person(doc, said.actor)) {
+			at = (attribution){said.actor, i, 1, true, 0, 0};
+			return at;
+		}
 		if (!px_speech_verb_at(doc, i))
 			continue;
 		if (!px_said_by(doc, ctx, i, &said))

@@ -725,6 +725,13 @@ int32_t px_speaker_pronoun(px_doc *doc, const px_speaker_ctx *ctx, size_t tok)
  * unnamed source. */
 static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 {
+	/* "Mike Lee, who declared": a relative pronoun stands for the noun its
+	 * clause describes */
+	if (px_syn_upos(doc, h) == LN_UPOS_PRON && !strcmp(px_syn_xpos(doc, h), "WP")) {
+		int32_t v = doc->syn.head[h];
+		if (v >= 0 && px_syn_rel_is(doc, (size_t)v, "acl:relcl") && doc->syn.head[v] >= 0)
+			h = (size_t)doc->syn.head[v];
+	}
 	/* "a spokeswoman for X, Jane Doe, said": the name in apposition */
 	if (!is_name_tok(doc, h)) {
 		int32_t ap = child_with(doc, h, "appos");
