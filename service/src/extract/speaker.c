@@ -721,6 +721,55 @@ int32_t px_speaker_pronoun(px_doc *doc, const px_speaker_ctx *ctx, size_t tok)
 
 /* ------------------------------------------------------------ subjects */
 
+#define PRETITLE_REACH 6 /* tokens of a title before a name */
+
+/* Px tokens a and b are the same word, whatever its case. */
+static bool same_word(const px_doc *doc, size_t a, size_t b)
+{
+	const px_token *x = &doc->toks[a], *y = &doc->toks[b];
+	return x->end - x->start == y->end - y->start &&
+	       !strncasecmp(doc->text.s + x->start, doc->text.s + y->start, x->end - x->start);
+}
+
+/* The canonical office of a title word at px tokens [s, ...] covering
+ * token last, not a modifier; NULL when none. */
+static const char *office_at(const px_doc *doc, size_t s, size_t last)
+{
+	const px_lex_entry *e;
+	size_t n = px_lex_match(doc, s, LX_TITLE, &e);
+	if (!n || s + n <= last || doc->dict->titles[e->ref].modifier)
+		return NULL;
+	return doc->dict->titles[e->ref].canonical;
+}
+
+/* "the former president" (modifier at px token mod, head at px token
+ * head): the last person before it named after the same modifier and a
+ * title of the same office ("former President Ada Roe"), or -1. */
+static int32_t former_holder(const px_doc *doc, size_t mod, size_t head)
+{
+	const char *office = NULL;
+	for (size_t s = mod + 1; s <= head && !office; s++)
+		office = office_at(doc, s, head);
+	if (!office)
+		return -1;
+	for (size_t m = doc->n_mentions; m-- > 0;) {
+		const px_mention *mm = &doc->mentions[m];
+		if (mm->tok_start >= mod || mm->actor < 0 || !px_is_person(doc, mm->actor))
+			continue;
+		size_t a = mm->tok_start > PRETITLE_REACH ? mm->tok_start - PRETITLE_REACH : 0;
+		for (size_t k = a; k < mm->tok_start; k++) {
+			if (!same_word(doc, k, mod))
+				continue;
+			for (size_t t = k + 1; t < mm->tok_start; t++) {
+				const char *o = office_at(doc, t, t);
+				if (o && !strcmp(o, office))
+					return mm->actor;
+			}
+		}
+	}
+	return -1;
+}
+
 /* The actor a subject phrase headed by ln token h stands for; -1 for an
  * unnamed source. */
 static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
@@ -782,13 +831,14 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 		if (ct >= 0 && (size_t)ct < start && px_syn_rel_is(doc, (size_t)c, "compound"))
 			start = (size_t)ct;
 	}
-	/* "the former president": an office held no longer names no one here */
+	/* "the former president": an office held no longer names only someone
+	 * met with that modifier and office ("former President Ada Roe") */
 	for (int32_t c = doc->syn.child[h]; c >= 0; c = doc->syn.sibling[c]) {
 		int32_t ct = px_syn_tok(doc, (size_t)c);
 		if (ct >= 0 && (size_t)ct < (size_t)i &&
 		    px_lex_match(doc, (size_t)ct, LX_TITLE, &e) &&
 		    doc->dict->titles[e->ref].modifier)
-			return -1;
+			return former_holder(doc, (size_t)ct, (size_t)i);
 	}
 	who = -1;
 	for (size_t s = start; s <= (size_t)i && who < 0; s++) {
