@@ -388,6 +388,8 @@ static bool is_particle(const px_doc *doc, size_t i)
 
 /* Length in tokens of the personal-name run at i (0: none): capitalised
  * words, hyphenated parts ("Jong-un") and name particles, at most 4 words. */
+static bool same_person_entity(const px_doc *doc, size_t i, size_t j);
+
 static size_t name_run(const px_doc *doc, size_t i)
 {
 	if (!name_token(doc, i))
@@ -425,6 +427,18 @@ static size_t name_run(const px_doc *doc, size_t i)
 		    doc->toks[j + 1].start == doc->toks[j].end) {
 			j += 3, words++;
 			continue;
+		}
+		/* "Mark Cuban", "Steve Israel": a demonym, country or place as the
+		 * surname after a given name, the tagger reading both as one person */
+		const px_lex_entry *ge;
+		if (j == i + 1 && tok_word(doc, j) && doc->toks[j].cap && !doc->toks[j].allcaps &&
+		    px_lex_match(doc, i, LX_FIRSTNAME, &ge) == 1 &&
+		    px_lex_match(doc, j, LX_COUNTRY | LX_DEMONYM | LX_METONYM | LX_PLACE, &ge) ==
+		        1 &&
+		    !px_lex_match(doc, j, LX_TITLE, &ge) && same_person_entity(doc, i, j) &&
+		    !(tok_word(doc, j + 1) && doc->toks[j + 1].cap)) {
+			j++, words++;
+			break;
 		}
 		/* "Joe Manchin III", "Martin Luther King Jr." */
 		size_t sl;
@@ -677,6 +691,21 @@ static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 			return true;
 		}
 	}
+	/* "Cuban said" after "Mark Cuban", "Paris said" after "Jeremy Paris": a
+	 * demonym or place that is the surname of someone named in full, as a
+	 * clause's subject, is that person */
+	if (n == 1 && !(e->kind & LX_ACTOR)) {
+		int32_t k = px_syn_ln(doc, i);
+		int32_t own = k >= 0 && px_syn_rel_is(doc, (size_t)k, "nsubj") &&
+		                      !(i + 1 < doc->n_toks && doc->toks[i + 1].cap)
+		                  ? resolve_surname(doc, i, i + 1, pt.gender)
+		                  : -1;
+		if (own >= 0 && px_is_person(doc, own)) {
+			add_mention(doc, i, i + 1, own, MH_SURNAME);
+			*used = 1;
+			return true;
+		}
+	}
 	/* a person's name may run on ("Donald J. Trump" is in the table; "Kim Jong Un" too) */
 	int32_t actor =
 	    (e->kind & LX_ACTOR) ? actor_for_dict(doc, e->ref) : actor_for_country(doc, e->ref);
@@ -696,6 +725,17 @@ static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 
 static int32_t run_head(const px_doc *doc, size_t a, size_t b);
 
+#define DESC_REACH 40 /* tokens of a description between a name and its cue */
+
+/* Token i follows a closing quotation mark: a mark glued to the word or
+ * punctuation before it and set off from token i ('...," Fred Kagan'). */
+static bool after_closing_mark(const px_doc *doc, size_t i)
+{
+	return i > 1 && i < doc->n_toks && doc->toks[i - 1].kind == TK_QUOTE &&
+	       doc->toks[i - 1].start == doc->toks[i - 2].end &&
+	       doc->toks[i].start > doc->toks[i - 1].end;
+}
+
 static bool vouched_name(const px_doc *doc, size_t i, size_t n, const pretitle *pt)
 {
 	const px_lex_entry *e;
@@ -705,6 +745,17 @@ static bool vouched_name(const px_doc *doc, size_t i, size_t n, const pretitle *
 		return true;
 	if (n >= 2 && same_sentence(doc, i, i + n) && cue_at(doc, i + n))
 		return true;
+	/* '"...," Nate Silver, the analyst who founded the site, tweeted': a
+	 * name right after a closing mark, set off by commas before a cue */
+	if (n >= 2 && after_closing_mark(doc, i) && px_tok_char(doc, i + n, ','))
+		for (size_t k = i + n + 1; k < i + n + DESC_REACH && same_sentence(doc, i, k);
+		     k++) {
+			if (doc->toks[k].kind == TK_QUOTE)
+				break;
+			if (px_tok_char(doc, k, ',') && k + 1 < doc->n_toks && cue_at(doc, k + 1) &&
+			    !doc->toks[k + 1].cap)
+				return true;
+		}
 	/* "said Jane Roe": after a speech verb, as its subject (not "told
 	 * Jane Roe", whom it was told) */
 	int32_t h = n >= 2 && i > 0 && cue_at(doc, i - 1) ? run_head(doc, i, i + n) : -1;
@@ -762,6 +813,11 @@ static bool name_pos(const px_doc *doc, size_t i)
 {
 	int32_t k = px_syn_ln(doc, i);
 	if (!doc->syn.ok || k < 0)
+		return true;
+	/* "Fred Kagan" right after a closing quotation mark, "Fred" read as a
+	 * verb: the entity tagger's person wins, unless the word is a cue */
+	if (px_syn_upos(doc, (size_t)k) == LN_UPOS_VERB && doc->toks[i].cap &&
+	    px_syn_ent_type(doc, i) == LN_ENT_PER && !cue_at(doc, i) && after_closing_mark(doc, i))
 		return true;
 	switch (px_syn_upos(doc, (size_t)k)) {
 	case LN_UPOS_PROPN:
@@ -1141,6 +1197,13 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 	size_t n = name_run(doc, i);
 	if (!n || !name_pos(doc, i))
 		return 0;
+	/* "Chief of Staff Denis McDonough": a run that starts inside a title
+	 * of several words is no name; the name starts after the title */
+	for (size_t p = i > 3 ? i - 3 : 0; p < i; p++) {
+		const px_lex_entry *te;
+		if (px_lex_match(doc, p, LX_TITLE, &te) > i - p && same_sentence(doc, p, i))
+			return 0;
+	}
 	/* a common noun opening the run right before the tagger's person
 	 * ("Actor Clint Howard", "Filmmaker Jack Marino"; at a sentence's start
 	 * the tagger may call it a proper noun), no given name: the name
@@ -1235,6 +1298,11 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 		int et = px_syn_ent_type(doc, i);
 		bool alone = (pt.head && pt.person_title && (et < 0 || et == LN_ENT_PER)) ||
 		             (lone_person(doc, i) && !inside_other_entity(doc, i, i + 1));
+		/* '"...," Viguerie concludes.': one word between a closing mark and
+		 * a speech verb, tagged as no entity or a person */
+		alone = alone || ((et < 0 || et == LN_ENT_PER) && after_closing_mark(doc, i) &&
+		                  cue_at(doc, i + 1) && !doc->toks[i + 1].cap &&
+		                  same_sentence(doc, i, i + 1));
 		/* a word the tagger reads as a name, and not the first word of a
 		 * longer one it cut ("Nathan" of "Nathan Deal") */
 		alone = alone && proper_noun(doc, i) &&
@@ -1272,14 +1340,28 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 	free(name);
 	add_mention(doc, i, i + n, who, MH_NAME);
 	apply_pretitle(doc, who, &pt, i);
-	/* "Robert Dale III" is also "Robert Dale", whose surname is Dale */
+	/* "Robert Dale III" is also "Robert Dale", whose surname is Dale: the
+	 * person goes by the name without its suffix, which stays an alias */
 	size_t sl, k = i + n - 1;
 	while (k > i && !tok_word(doc, k))
 		k--;
 	if (k > i + 1 && nameword_at(doc, k, &sl) == NW_SUFFIX) {
-		char *bare = px_tok_span_dup(doc, i, k);
-		add_alias(&doc->actors[who], bare, strlen(bare));
+		size_t e = k;
+		while (e > i + 1 && !tok_word(doc, e - 1))
+			e--; /* "King, Jr." */
+		char *bare = px_tok_span_dup(doc, i, e);
+		char *full = px_tok_span_dup(doc, i, i + n);
+		px_actor *ac = &doc->actors[who];
+		if (!strcmp(ac->name, full)) {
+			free(ac->name);
+			ac->name = bare;
+			bare = NULL;
+			add_alias(ac, full, strlen(full));
+		} else {
+			add_alias(ac, bare, strlen(bare));
+		}
 		free(bare);
+		free(full);
 	}
 	return n;
 }

@@ -346,6 +346,42 @@ static size_t skip_enclosed(const px_doc *doc, size_t j, size_t end, char open, 
 	return px_tok_char(doc, k, close) ? k + 1 : j;
 }
 
+#define DESC_REACH 40 /* tokens of a description between a name and its cue */
+
+/* The cue after a longer description of a speaker named right after a
+ * closing mark, or 0: ", director of the X at the Y, said", ", 30, of
+ * Gainesville, Fla., said", ", the analyst who founded the site, tweeted"
+ * (set off by a comma, any words up to a comma right before the cue, no
+ * other cue among them) or "of the Martin Center for Fiscal Studies said"
+ * (a preposition, then only capitalised words and minor ones). */
+static size_t cue_after_description(px_doc *doc, size_t j, size_t end)
+{
+	size_t cl;
+	if (j >= end)
+		return 0;
+	uint32_t sent = doc->toks[j].sent;
+	bool comma = px_tok_char(doc, j, ',');
+	if (!comma && !(qw(doc, j, QW_OBJECT) && qw(doc, j, QW_MINOR) && !doc->toks[j].cap))
+		return 0;
+	for (size_t k = j + 1; k < end && k < j + DESC_REACH; k++) {
+		const px_token *t = &doc->toks[k];
+		if (t->kind == TK_QUOTE || t->inq || t->sent != sent || px_tok_char(doc, k, ';'))
+			return 0;
+		if (comma && px_tok_char(doc, k, ',')) {
+			size_t c = skip_fillers(doc, k + 1, end);
+			if (c < end && cue_len(doc, c, &cl))
+				return c;
+			continue;
+		}
+		bool lower = t->kind == TK_WORD && !t->cap;
+		if (lower && cue_len(doc, k, &cl))
+			return !comma && k > j + 1 ? k : 0;
+		if (!comma && (px_tok_char(doc, k, ',') || (lower && !qw(doc, k, QW_MINOR))))
+			return 0;
+	}
+	return 0;
+}
+
 /* After a closing mark: ", he said", ", Putin stated", ", said Peskov". */
 static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, size_t end)
 {
@@ -364,6 +400,13 @@ static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, si
 	int32_t who = i < end ? actor_at(doc, ctx, i, &len) : -1;
 	if (who < 0 && i < end && (who = px_speaker_surname(doc, i)) >= 0)
 		len = 1;
+	/* "Texas delegate Bill Eastland", "Clinton campaign manager Robby Mook" */
+	if (who >= 0 && !is_pronoun(doc, i)) {
+		size_t p = px_person_after_role(doc, i + len, end), len2;
+		int32_t named = p ? actor_at(doc, ctx, p, &len2) : -1;
+		if (named >= 0)
+			who = named, i = p, len = len2;
+	}
 	/* "Putin's envoy Kirill Dmitriev wrote": the envoy speaks */
 	if (who >= 0 && possessive(doc, i + len)) {
 		size_t j = i + len + 1;
@@ -378,10 +421,13 @@ static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, si
 	if (who >= 0) {
 		/* "Sen. Jane Roe (D-Ore.) said", "X, the Y, said" */
 		size_t j = skip_enclosed(doc, i + len, end, '(', ')');
+		size_t d = cue_after_description(doc, j, end);
 		j = skip_enclosed(doc, j, end, ',', ',');
 		j = skip_fillers(doc, j, end);
 		if (j < end && cue_len(doc, j, &cl))
 			return (attribution){who, j, cl, true, 0, 0};
+		if (d && cue_len(doc, d, &cl))
+			return (attribution){who, d, cl, true, 0, 0};
 		return at;
 	}
 	if (i < end && cue_len(doc, i, &cl)) {
@@ -685,6 +731,12 @@ static attribution syntax_attribution(px_doc *doc, const speaker_ctx *ctx, const
 		if (!px_speech_verb_at(doc, i)) {
 			if (!px_said_by(doc, ctx, i, &said) || said.subj_tok != q->close + 1)
 				continue;
+			/* '"...," Texas delegate Bill Eastland said': a role noun the
+			 * parse read as a verb, the person's name right after it */
+			int32_t m = i + 1 < after_end ? doc->tok_mention[i + 1] : -1;
+			if (said.actor < 0 && m >= 0 && doc->mentions[m].actor >= 0 &&
+			    px_is_person(doc, doc->mentions[m].actor))
+				continue;
 		} else if (!px_said_by(doc, ctx, i, &said)) {
 			break;
 		}
@@ -702,9 +754,19 @@ static attribution syntax_attribution(px_doc *doc, const speaker_ctx *ctx, const
 		describe_unnamed(doc, &said, &at);
 		return at;
 	}
+	bool colon = q->open > sent_a && px_tok_char(doc, q->open - 1, ':');
 	for (size_t i = q->open; i-- > sent_a;) {
 		if (doc->toks[i].inq || doc->toks[i].kind == TK_QUOTE)
 			break;
+		/* 'When X suggested ..., Rubio fired back: "..."': the verb whose
+		 * clause the words after a colon continue reports them, whatever
+		 * speech verb stands further back */
+		if (colon && !px_speech_verb_at(doc, i) && px_speech_any_verb_at(doc, i) &&
+		    px_speech_governs(doc, i, q->a, q->b) && px_said_by(doc, ctx, i, &said) &&
+		    said.actor >= 0 && px_is_person(doc, said.actor)) {
+			at = (attribution){said.actor, i, 1, true, 0, 0};
+			return at;
+		}
 		if (!px_speech_verb_at(doc, i))
 			continue;
 		if (!px_said_by(doc, ctx, i, &said))
@@ -743,6 +805,29 @@ static bool continues_quote(px_doc *doc, const attribution *at, const span *sp, 
 		if (px_speech_verb_at(doc, i) || cue_len(doc, i, &cl))
 			return false;
 	return !title_case(doc, q->a, q->b);
+}
+
+/* A quotation paragraph credited by the paragraph after it: '- Jane Roe.',
+ * '-Senator Jane Roe, at the debate.' (a dash opening the line, titles,
+ * then the person). */
+static int32_t dash_credit(px_doc *doc, const speaker_ctx *ctx, const span *q)
+{
+	size_t i = q->close < doc->n_toks ? q->close + 1 : q->b, len;
+	if (i >= doc->n_toks || para_of(doc, i) == para_of(doc, i - 1) || !px_tok_char(doc, i, '-'))
+		return -1;
+	size_t j = i + 1;
+	while (j < doc->n_toks && j < i + 4 && px_tok_char(doc, j, '-'))
+		j++; /* "--" */
+	size_t name = j;
+	while (j < doc->n_toks && j < name + 4 && doc->tok_mention[j] < 0 &&
+	       doc->toks[j].kind == TK_WORD && doc->toks[j].cap)
+		j++; /* "President" */
+	if (j >= doc->n_toks || para_of(doc, j) != para_of(doc, i) || is_pronoun(doc, j))
+		return -1;
+	int32_t who = actor_at(doc, ctx, j, &len);
+	if (who < 0)
+		who = px_speaker_surname(doc, j);
+	return who >= 0 && px_is_person(doc, who) ? who : -1;
 }
 
 /* One quotation (maybe joined with the next, when split by "he said"). */
@@ -802,6 +887,8 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	}
 	if (at.speaker < 0 && !unnamed)
 		at.speaker = first_person_before(doc, ctx, s_open->tok_start, q->open);
+	if (at.speaker < 0 && !unnamed && whole)
+		at.speaker = dash_credit(doc, ctx, q);
 	/* a quotation paragraph of its own continues the speaker just quoted */
 	if (at.speaker < 0 && !unnamed && whole && ctx->have_last &&
 	    para_of(doc, q->a) <= ctx->last_para + 1 && px_is_person(doc, ctx->last_speaker))

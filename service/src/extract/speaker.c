@@ -489,6 +489,14 @@ static int32_t named_at(px_doc *doc, size_t k, bool lenient)
 			return person_for(doc, a, b);
 		if (en >= 0)
 			return -1;
+		/* "Cruz openly admitted": one capitalised word, no entity of any
+		 * kind and in no table, as the subject of a speech verb names a
+		 * person */
+		const px_token *t = &doc->toks[a];
+		if (b == a + 1 && t->cap && !t->allcaps && t->end - t->start >= 3 &&
+		    px_syn_rel_is(doc, k, "nsubj") &&
+		    !px_lex_match(doc, a, LX_TITLE | LX_STOP | LX_FIRSTNAME, &le))
+			return person_for(doc, a, b);
 	}
 	bool given = b > a + 1 && gender_at(doc, a);
 	char *name = px_tok_span_dup(doc, a, b);
@@ -544,6 +552,18 @@ static int depth_of(const px_doc *doc, size_t k)
 	return d;
 }
 
+/* "Obama consultant Cornell Belcher": the person named after role words
+ * that the name at px token i (standing for who) modifies, else who. */
+static int32_t role_holder(const px_doc *doc, int32_t who, int32_t i)
+{
+	if (who < 0 || i < 0)
+		return who;
+	int32_t m = doc->tok_mention[i];
+	size_t from = m >= 0 ? doc->mentions[m].tok_end : (size_t)i + 1;
+	size_t p = px_person_after_role(doc, from, doc->sents[doc->toks[i].sent].tok_end);
+	return p ? doc->mentions[doc->tok_mention[p]].actor : who;
+}
+
 /* The person subject nearest the root among ln tokens [a, b) outside
  * quotations, agreeing with want; *at its px token, *depth its depth. */
 static int32_t person_subject(px_doc *doc, size_t a, size_t b, int want, size_t *at, int *depth)
@@ -572,7 +592,7 @@ static int32_t person_subject(px_doc *doc, size_t a, size_t b, int want, size_t 
 		if ((m < 0 || doc->mentions[m].actor < 0) && !per_entity(doc, k) && nk == k &&
 		    (ht < 0 || !px_speech_verb_at(doc, (size_t)ht)))
 			continue;
-		int32_t who = named_at(doc, nk, false);
+		int32_t who = role_holder(doc, named_at(doc, nk, false), i);
 		if (who >= 0 && px_is_person(doc, who) && gender_fits(doc, who, want)) {
 			best = who, *depth = d;
 			*at = (size_t)i;
@@ -596,7 +616,7 @@ static int32_t person_subject(px_doc *doc, size_t a, size_t b, int want, size_t 
 		    px_syn_rel_is(doc, h, "obl") || px_syn_rel_is(doc, h, "nmod") ||
 		    px_syn_rel_is(doc, h, "nmod:poss") || child_with(doc, h, "case") >= 0)
 			return -1;
-		int32_t who = named_at(doc, k, false);
+		int32_t who = role_holder(doc, named_at(doc, k, false), i);
 		if (who >= 0 && px_is_person(doc, who) && gender_fits(doc, who, want)) {
 			*depth = 1 << 10;
 			*at = (size_t)i;
@@ -701,10 +721,66 @@ int32_t px_speaker_pronoun(px_doc *doc, const px_speaker_ctx *ctx, size_t tok)
 
 /* ------------------------------------------------------------ subjects */
 
+#define PRETITLE_REACH 6 /* tokens of a title before a name */
+
+/* Px tokens a and b are the same word, whatever its case. */
+static bool same_word(const px_doc *doc, size_t a, size_t b)
+{
+	const px_token *x = &doc->toks[a], *y = &doc->toks[b];
+	return x->end - x->start == y->end - y->start &&
+	       !strncasecmp(doc->text.s + x->start, doc->text.s + y->start, x->end - x->start);
+}
+
+/* The canonical office of a title word at px tokens [s, ...] covering
+ * token last, not a modifier; NULL when none. */
+static const char *office_at(const px_doc *doc, size_t s, size_t last)
+{
+	const px_lex_entry *e;
+	size_t n = px_lex_match(doc, s, LX_TITLE, &e);
+	if (!n || s + n <= last || doc->dict->titles[e->ref].modifier)
+		return NULL;
+	return doc->dict->titles[e->ref].canonical;
+}
+
+/* "the former president" (modifier at px token mod, head at px token
+ * head): the last person before it named after the same modifier and a
+ * title of the same office ("former President Ada Roe"), or -1. */
+static int32_t former_holder(const px_doc *doc, size_t mod, size_t head)
+{
+	const char *office = NULL;
+	for (size_t s = mod + 1; s <= head && !office; s++)
+		office = office_at(doc, s, head);
+	if (!office)
+		return -1;
+	for (size_t m = doc->n_mentions; m-- > 0;) {
+		const px_mention *mm = &doc->mentions[m];
+		if (mm->tok_start >= mod || mm->actor < 0 || !px_is_person(doc, mm->actor))
+			continue;
+		size_t a = mm->tok_start > PRETITLE_REACH ? mm->tok_start - PRETITLE_REACH : 0;
+		for (size_t k = a; k < mm->tok_start; k++) {
+			if (!same_word(doc, k, mod))
+				continue;
+			for (size_t t = k + 1; t < mm->tok_start; t++) {
+				const char *o = office_at(doc, t, t);
+				if (o && !strcmp(o, office))
+					return mm->actor;
+			}
+		}
+	}
+	return -1;
+}
+
 /* The actor a subject phrase headed by ln token h stands for; -1 for an
  * unnamed source. */
 static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 {
+	/* "Mike Lee, who declared": a relative pronoun stands for the noun its
+	 * clause describes */
+	if (px_syn_upos(doc, h) == LN_UPOS_PRON && !strcmp(px_syn_xpos(doc, h), "WP")) {
+		int32_t v = doc->syn.head[h];
+		if (v >= 0 && px_syn_rel_is(doc, (size_t)v, "acl:relcl") && doc->syn.head[v] >= 0)
+			h = (size_t)doc->syn.head[v];
+	}
 	/* "a spokeswoman for X, Jane Doe, said": the name in apposition */
 	if (!is_name_tok(doc, h)) {
 		int32_t ap = child_with(doc, h, "appos");
@@ -755,13 +831,14 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 		if (ct >= 0 && (size_t)ct < start && px_syn_rel_is(doc, (size_t)c, "compound"))
 			start = (size_t)ct;
 	}
-	/* "the former president": an office held no longer names no one here */
+	/* "the former president": an office held no longer names only someone
+	 * met with that modifier and office ("former President Ada Roe") */
 	for (int32_t c = doc->syn.child[h]; c >= 0; c = doc->syn.sibling[c]) {
 		int32_t ct = px_syn_tok(doc, (size_t)c);
 		if (ct >= 0 && (size_t)ct < (size_t)i &&
 		    px_lex_match(doc, (size_t)ct, LX_TITLE, &e) &&
 		    doc->dict->titles[e->ref].modifier)
-			return -1;
+			return former_holder(doc, (size_t)ct, (size_t)i);
 	}
 	who = -1;
 	for (size_t s = start; s <= (size_t)i && who < 0; s++) {
@@ -876,6 +953,10 @@ static int32_t name_after(const px_doc *doc, int32_t k)
 		    u == LN_UPOS_PART || u == LN_UPOS_X || !strcmp(px_syn_xpos(doc, j), "VBN"))
 			continue;
 		int32_t t = px_syn_tok(doc, j);
+		/* "said Virginia delegate Jo Roe": a title the parse read as a verb */
+		const px_lex_entry *te;
+		if (t >= 0 && !doc->toks[t].cap && px_lex_match(doc, (size_t)t, LX_TITLE, &te) == 1)
+			continue;
 		if (u == LN_UPOS_PUNCT && t >= 0 && px_tok_char(doc, (size_t)t, ',') &&
 		    j > (size_t)k + 1 && px_syn_upos(doc, j - 1) == LN_UPOS_NOUN &&
 		    j + 1 < L->ntok && person_at(doc, j + 1))
@@ -883,6 +964,40 @@ static int32_t name_after(const px_doc *doc, int32_t k)
 		break;
 	}
 	return best;
+}
+
+#define ROLE_REACH 4 /* role words between a modifying name and a person's */
+
+/* A role word between two names: lower-case, no cue or function word, a
+ * title ("delegate") or a noun or adjective to the parse. */
+static bool role_word(const px_doc *doc, size_t k)
+{
+	const px_token *t = &doc->toks[k];
+	const px_lex_entry *e;
+	if (t->kind != TK_WORD || t->cap || t->inq || px_lex_match(doc, k, LX_CUE, &e))
+		return false;
+	if (px_lex_match(doc, k, LX_QUOTEWORD, &e) && (e->ref & (QW_MINOR | QW_OBJECT)))
+		return false;
+	if (px_lex_match(doc, k, LX_TITLE, &e))
+		return true;
+	int32_t l = px_syn_ln(doc, k);
+	return l >= 0 && (px_syn_upos(doc, (size_t)l) == LN_UPOS_NOUN ||
+	                  px_syn_upos(doc, (size_t)l) == LN_UPOS_ADJ);
+}
+
+size_t px_person_after_role(const px_doc *doc, size_t j, size_t end)
+{
+	bool role = false;
+	for (size_t k = j; k < end && k < j + ROLE_REACH + 1; k++) {
+		int32_t m = doc->tok_mention[k];
+		if (m >= 0 && doc->mentions[m].tok_start == k && doc->mentions[m].actor >= 0 &&
+		    px_is_person(doc, doc->mentions[m].actor))
+			return role ? k : 0;
+		if (!role_word(doc, k))
+			return 0;
+		role = true;
+	}
+	return 0;
 }
 
 bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out)
@@ -938,5 +1053,18 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 	int32_t rt = px_syn_tok(doc, right);
 	out->subj_end = rt >= st ? (size_t)rt + 1 : (size_t)st + 1;
 	out->actor = subject_actor(doc, ctx, (size_t)subj);
+	/* "Texas delegate Bill Eastland said", the parse's subject "Texas" */
+	if (doc->toks[st].cap && px_syn_upos(doc, (size_t)subj) != LN_UPOS_PRON) {
+		int32_t m = doc->tok_mention[st];
+		size_t from = m >= 0 ? doc->mentions[m].tok_end : (size_t)st + 1;
+		size_t end = doc->sents[doc->toks[st].sent].tok_end;
+		size_t p = px_person_after_role(doc, from, (size_t)st < cue ? cue : end);
+		if (p) {
+			out->actor = doc->mentions[doc->tok_mention[p]].actor;
+			out->subj_tok = p;
+			if (out->subj_end <= p)
+				out->subj_end = doc->mentions[doc->tok_mention[p]].tok_end;
+		}
+	}
 	return true;
 }

@@ -48,4 +48,10 @@ int32_t px_speaker_surname(px_doc *doc, size_t i);
 /* "he"/"she" at px token tok: the person it stands for, or -1. */
 int32_t px_speaker_pronoun(px_doc *doc, const px_speaker_ctx *ctx, size_t tok);
 
+/* "Clinton campaign manager Robby Mook", "Texas delegate Bill Eastland":
+ * after a name (of a person, a place, a body) at px tokens before j, role
+ * words modified by it, then a person's name: the px token where that
+ * person's mention starts, or 0. */
+size_t px_person_after_role(const px_doc *doc, size_t j, size_t end);
+
 #endif
