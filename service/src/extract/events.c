@@ -425,7 +425,9 @@ static bool frame_rows_of(const px_dict *d, const char *type, const char **use)
 }
 
 /* The best row of the frame for dependent c (of the trigger, or of its
- * head when via_head), or NULL. */
+ * head when via_head), or NULL.  A place row fits only a place, so that a
+ * row of the same relation for a party can take the rest ("spoke at the
+ * NATO conference" beside "spoke at a rally in Berlin"). */
 static const px_frame *best_row(const px_doc *doc, const char *type, bool via_head, int32_t c)
 {
 	const px_frame *best = NULL;
@@ -435,6 +437,8 @@ static const px_frame *best_row(const px_doc *doc, const char *type, bool via_he
 		if (f->via_head != via_head || strcmp(f->type, type))
 			continue;
 		int v = frame_fit(doc, f, c);
+		if (v > fit && f->role == FR_PLACE && place_of(doc, c) < 0)
+			continue;
 		if (v > fit)
 			fit = v, best = f;
 	}
@@ -838,11 +842,31 @@ static const px_event_word *lemma_trigger(const px_doc *doc, size_t i)
 	return NULL;
 }
 
+/* A second word of one family in one sentence tells the same event ("in
+ * an interview ..., he told X") when it is of the same type and status:
+ * what it names joins the first's.  Otherwise it is left out ("agreed
+ * during their call to meet"). */
+static void merge_into(px_doc *doc, size_t into, size_t from)
+{
+	px_event *e = &doc->events[into], *f = &doc->events[from];
+	f->into = (int32_t)from; /* dropped */
+	if (strcmp(e->type, f->type) || e->status != f->status)
+		return;
+	for (size_t i = 0; i < f->n_parts; i++)
+		px_add_part(e, f->parts[i].actor, f->parts[i].role);
+	if (e->place < 0)
+		e->place = f->place;
+	if (!e->date.precision)
+		e->date = f->date;
+	order_parts(doc, e);
+}
+
 static void scan_triggers(px_doc *doc)
 {
 	for (size_t si = 0; si < doc->n_sents; si++) {
 		const px_sentence *s = &doc->sents[si];
 		char seen[16][3];
+		size_t seen_at[16];
 		size_t n_seen = 0;
 		for (size_t i = s->tok_start; i < s->tok_end; i++) {
 			if (doc->toks[i].inq)
@@ -853,13 +877,20 @@ static void scan_triggers(px_doc *doc)
 			    n ? &doc->dict->events[e->ref] : lemma_trigger(doc, i);
 			if (!w || w->judgement) /* judgements: judgement_events */
 				continue;
-			bool dup = false;
-			for (size_t k = 0; k < n_seen && !dup; k++)
-				dup = family_eq(seen[k], w->cameo);
+			long dup = -1;
+			for (size_t k = 0; k < n_seen && dup < 0; k++)
+				if (family_eq(seen[k], w->cameo))
+					dup = (long)k;
 			/* one event per family and sentence; a word that made none
 			 * ("the summit came days before ...") leaves room for the next */
-			if (!dup && n_seen < 16 && event_from_trigger(doc, s, i, w))
-				memcpy(seen[n_seen++], w->cameo, 2);
+			size_t at = doc->n_events;
+			if (dup >= 0) {
+				if (event_from_trigger(doc, s, i, w))
+					merge_into(doc, seen_at[dup], at);
+			} else if (n_seen < 16 && event_from_trigger(doc, s, i, w)) {
+				memcpy(seen[n_seen], w->cameo, 2);
+				seen_at[n_seen++] = at;
+			}
 			if (n)
 				i += n - 1;
 		}
@@ -1292,7 +1323,7 @@ static void title_event(px_doc *doc, px_event *e)
 	}
 	/* "holds talks with" and nobody named: drop the dangling preposition */
 	if (first) {
-		static const char *const dangling[] = {" with", " to", " on", NULL};
+		static const char *const dangling[] = {" with", " to", " on", " at", NULL};
 		for (const char *const *d = dangling; *d; d++) {
 			size_t n = strlen(*d);
 			if (t.len > n && !strcmp(t.data + t.len - n, *d))
