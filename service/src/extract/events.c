@@ -1120,20 +1120,104 @@ static bool judgement_negated(const px_doc *doc, const px_statement *st, size_t 
 	return false;
 }
 
-/* The actor a judgement at token j is about: of the people, countries and
+/* Whether who may be judged in st: not its speaker, nor the one the
+ * speaker speaks for (or who speaks for the speaker). */
+static bool judgeable(const px_doc *doc, const px_statement *st, int32_t who)
+{
+	return who >= 0 && who != st->speaker && !speaks_for(doc, st->speaker, who) &&
+	       !speaks_for(doc, who, st->speaker);
+}
+
+/* The actor ln token k's phrase names inside a statement (quoted words
+ * too): a mention over it, a he or she as the story reads it, or one
+ * named in the phrase ("Y's plan", "the Y administration"); -1 none. */
+static int32_t named_in_phrase(const px_doc *doc, int32_t k, int depth)
+{
+	static const char *const inner[] = {"nmod:poss", "compound", "flat", "appos", NULL};
+	int32_t t = px_syn_tok(doc, (size_t)k);
+	if (t < 0)
+		return -1;
+	int32_t m = doc->tok_mention[t];
+	if (m >= 0)
+		return doc->mentions[m].actor;
+	if (px_syn_upos(doc, (size_t)k) == LN_UPOS_PRON)
+		return px_pronoun_gender(doc, (size_t)t) || pronoun_form_gender(doc, (size_t)t)
+		           ? pronoun_actor(doc, (size_t)t)
+		           : -1;
+	if (depth >= 1)
+		return -1;
+	for (const char *const *r = inner; *r; r++)
+		for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c])
+			if (!strcmp(px_syn_deprel(doc, (size_t)c), *r)) {
+				int32_t a = named_in_phrase(doc, c, depth + 1);
+				if (a >= 0)
+					return a;
+			}
+	return -1;
+}
+
+/* With a parse, whom the judgement at token j is said of: the agent of a
+ * passive ("was sold out by X"), else the subject of the word ("He is a
+ * liar", "Y's plan was reckless") or of the word it is coordinated with
+ * ("not only a liar but a danger"), the object of a verb it completes
+ * ("called him reckless"), the owner of what it describes ("Y's reckless
+ * plan").  -1 when the parse names no one who may be judged. */
+static int32_t judged_by_parse(const px_doc *doc, const px_statement *st, size_t j, int32_t *at)
+{
+	int32_t k = px_syn_ln(doc, j);
+	if (!doc->syn.ok || k < 0)
+		return -1;
+	for (int up = 0; k >= 0 && up < 3; up++) {
+		int32_t subj = -1, agent = -1;
+		for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c]) {
+			const char *rel = px_syn_deprel(doc, (size_t)c);
+			if (!strcmp(rel, "obl:agent"))
+				agent = c;
+			else if (!strcmp(rel, "nsubj"))
+				subj = c;
+		}
+		int32_t h = doc->syn.head[k];
+		int32_t pick = agent >= 0 ? agent : subj;
+		if (pick < 0 && h >= 0 &&
+		    (px_syn_rel_is(doc, (size_t)k, "xcomp") ||
+		     px_syn_rel_is(doc, (size_t)k, "amod")))
+			for (int32_t c = doc->syn.child[h]; c >= 0 && pick < 0;
+			     c = doc->syn.sibling[c])
+				if (px_syn_rel_is(doc, (size_t)c,
+				                  px_syn_rel_is(doc, (size_t)k, "xcomp")
+				                      ? "obj"
+				                      : "nmod:poss"))
+					pick = c;
+		if (pick >= 0) {
+			int32_t who = named_in_phrase(doc, pick, 0);
+			*at = pick;
+			return judgeable(doc, st, who) ? who : -1;
+		}
+		if (h < 0 || !px_syn_rel_is(doc, (size_t)k, "conj"))
+			break;
+		k = h;
+	}
+	return -1;
+}
+
+/* The actor a judgement at token j is about: the one the parse says it
+ * is said of (judged_by_parse); else, of the people, countries and
  * organisations named in the statement other than its speaker (and the
  * one the speaker speaks for), the one named nearest to it; -1 when none. */
-static int32_t judged_actor(const px_doc *doc, const px_statement *st, size_t a, size_t b, size_t j)
+static int32_t judged_actor(const px_doc *doc, const px_statement *st, size_t a, size_t b, size_t j,
+                            int32_t *at)
 {
-	int32_t best = -1;
+	*at = -1;
+	int32_t best = judged_by_parse(doc, st, j, at);
+	if (best >= 0)
+		return best;
 	size_t dist = SIZE_MAX;
 	for (size_t i = a; i < b; i++) {
 		int32_t m = doc->tok_mention[i];
 		if (m < 0 || !within_statement(doc, st, i))
 			continue;
 		int32_t who = doc->mentions[m].actor;
-		if (who < 0 || who == st->speaker || speaks_for(doc, st->speaker, who) ||
-		    speaks_for(doc, who, st->speaker))
+		if (!judgeable(doc, st, who))
 			continue;
 		/* "American values": a country's adjective judges no one */
 		int32_t k = px_syn_ln(doc, i);
@@ -1182,7 +1266,8 @@ static void judgement_events(px_doc *doc)
 		const px_event_word *w = weight > 0 ? praise : weight < 0 ? blame : NULL;
 		if (!w)
 			continue;
-		int32_t who = judged_actor(doc, st, a, b, weight > 0 ? praise_at : blame_at);
+		int32_t at;
+		int32_t who = judged_actor(doc, st, a, b, weight > 0 ? praise_at : blame_at, &at);
 		if (who < 0)
 			continue;
 		px_event *e = new_event(doc, w->type, w->cameo, st->sent_a);
@@ -1195,6 +1280,14 @@ static void judgement_events(px_doc *doc)
 			e->date = day;
 		px_add_part(e, st->speaker, ROLE_SOURCE);
 		px_add_part(e, who, ROLE_TARGET);
+		/* "sold out by X and Y": both */
+		for (int32_t c = at >= 0 ? doc->syn.child[at] : -1; c >= 0;
+		     c = doc->syn.sibling[c]) {
+			int32_t and =
+			    px_syn_rel_is(doc, (size_t)c, "conj") ? named_in_phrase(doc, c, 0) : -1;
+			if (judgeable(doc, st, and))
+				px_add_part(e, and, ROLE_TARGET);
+		}
 	}
 }
 
