@@ -459,6 +459,38 @@ static bool kind_fits(const px_doc *doc, const px_frame *f, int32_t actor)
 	return false;
 }
 
+/* A programme's name in quotation marks where an occasion's audience
+ * stands ("told \"Fox and Friends\"", "in an interview with \"Meet the
+ * Press\""): a short run of quoted words in title case, up to its
+ * closing mark, names an organisation of its own.  -1 when ln token k is
+ * no such run or the frame row admits no organisation. */
+static int32_t quoted_title_actor(px_doc *doc, int32_t k, const px_frame *f)
+{
+	int32_t t = px_syn_tok(doc, (size_t)k);
+	if (t < 0 || (f->kinds && !(f->kinds & 2u)))
+		return -1;
+	const px_sentence *s = &doc->sents[doc->toks[t].sent];
+	size_t a = (size_t)t, b = (size_t)t + 1;
+	while (a > s->tok_start && a + 6 > (size_t)t && doc->toks[a - 1].kind != TK_QUOTE)
+		a--;
+	while (b < s->tok_end && b < (size_t)t + 6 && doc->toks[b].kind != TK_QUOTE)
+		b++;
+	if (a == s->tok_start || b == s->tok_end || doc->toks[a - 1].kind != TK_QUOTE ||
+	    doc->toks[b].kind != TK_QUOTE)
+		return -1;
+	while (b > a && doc->toks[b - 1].kind == TK_PUNCT)
+		b--; /* "Fox and Friends," */
+	if (b == a || b - a > 5 || !doc->toks[a].cap || !doc->toks[b - 1].cap)
+		return -1;
+	for (size_t i = a; i < b; i++) {
+		const px_token *x = &doc->toks[i];
+		if (x->kind != TK_WORD || (!x->cap && x->end - x->start > 3) ||
+		    doc->tok_mention[i] >= 0)
+			return -1; /* only capitalised words and short joiners */
+	}
+	return span_actor(doc, a, b, px_actor_kinds[1]);
+}
+
 /* One argument and the words coordinated with it ("Russia and Ukraine"). */
 static size_t add_argument(px_doc *doc, px_event *e, int32_t c, const px_frame *f)
 {
@@ -469,6 +501,8 @@ static size_t add_argument(px_doc *doc, px_event *e, int32_t c, const px_frame *
 	}
 	size_t n = e->n_parts;
 	int32_t who = actor_of(doc, c, 0);
+	if (who < 0 && f->role == FR_TARGET && f->kinds)
+		who = quoted_title_actor(doc, c, f);
 	if (kind_fits(doc, f, who))
 		px_add_part(e, who, role_of[f->role]);
 	for (int32_t d = doc->syn.child[c]; d >= 0; d = doc->syn.sibling[d])
