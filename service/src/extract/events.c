@@ -358,7 +358,7 @@ static int32_t actor_of(px_doc *doc, int32_t k, int depth)
 	if (px_syn_upos(doc, (size_t)k) == LN_UPOS_PRON)
 		return pronoun_actor(doc, (size_t)t);
 	int32_t org = org_actor(doc, k);
-	if (org < 0 && depth == 0)
+	if (org < 0 && depth <= 1) /* "a group of Democratic senators" */
 		org = group_actor(doc, k);
 	if (org >= 0 || depth >= 2)
 		return org;
