@@ -205,8 +205,39 @@ static int pronoun_form_gender(const px_doc *doc, size_t t)
  * resolution — unless that one is of the other gender and actors.c read
  * the pronoun as someone agreeing.  (An object pronoun is not its clause's
  * subject: "Macron called Zelensky, who thanked him".) */
+/* "In her speech, Kovacs said": a possessive in a phrase put before its
+ * clause points ahead to the clause's subject, a person of its gender
+ * named after it; -1 when ln token k is no such possessive. */
+static int32_t fronted_possessive(const px_doc *doc, size_t t, int gender)
+{
+	int32_t k = px_syn_ln(doc, t);
+	if (!doc->syn.ok || k < 0 || !px_syn_rel_is(doc, (size_t)k, "nmod:poss"))
+		return -1;
+	int32_t n = doc->syn.head[k];
+	int32_t v = n >= 0 && (px_syn_rel_is(doc, (size_t)n, "obl") ||
+	                       px_syn_rel_is(doc, (size_t)n, "advcl"))
+	                ? doc->syn.head[n]
+	                : -1;
+	if (v < 0 || v < n)
+		return -1; /* the phrase comes before its verb */
+	for (int32_t c = doc->syn.child[v]; c >= 0; c = doc->syn.sibling[c]) {
+		if (!px_syn_rel_is(doc, (size_t)c, "nsubj") || c < n)
+			continue;
+		int32_t st = px_syn_tok(doc, (size_t)c);
+		int32_t m = st >= 0 ? doc->tok_mention[st] : -1;
+		int32_t who = m >= 0 ? doc->mentions[m].actor : -1;
+		if (px_is_person(doc, who) &&
+		    (!gender || !doc->actors[who].gender || doc->actors[who].gender == gender))
+			return who;
+	}
+	return -1;
+}
+
 static int32_t pronoun_actor(const px_doc *doc, size_t t)
 {
+	int32_t ahead = fronted_possessive(doc, t, pronoun_form_gender(doc, t));
+	if (ahead >= 0)
+		return ahead;
 	int g = px_pronoun_gender(doc, t);
 	if (g) {
 		size_t a = doc->sents[doc->toks[t].sent].tok_start;
