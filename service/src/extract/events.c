@@ -926,6 +926,33 @@ static void merge_into(px_doc *doc, size_t into, size_t from)
 	order_parts(doc, e);
 }
 
+/* Whether the events table has lemma rows for the lemma of the word at
+ * px token i, of any part of speech, and the parse reads that word as the
+ * head of a noun phrase ("a sign", "new signs": a determiner, adjective,
+ * possessive or number on it; a tagger's slip on a bare verb keeps it). */
+static bool lemma_known(const px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i);
+	if (!doc->syn.ok || k < 0 || px_syn_tok(doc, (size_t)k) != (int32_t)i ||
+	    px_syn_upos(doc, (size_t)k) != LN_UPOS_NOUN)
+		return false;
+	bool phrase = false;
+	for (int32_t c = doc->syn.child[k]; c >= 0 && !phrase; c = doc->syn.sibling[c])
+		phrase = px_syn_rel_is(doc, (size_t)c, "det") ||
+		         px_syn_rel_is(doc, (size_t)c, "amod") ||
+		         px_syn_rel_is(doc, (size_t)c, "nmod:poss") ||
+		         px_syn_rel_is(doc, (size_t)c, "nummod");
+	if (!phrase)
+		return false;
+	const char *lemma = px_syn_lemma(doc, (size_t)k);
+	for (size_t j = 0; j < doc->dict->n_events; j++) {
+		const px_event_word *w = &doc->dict->events[j];
+		if (w->lemma && !strcasecmp(w->lemma, lemma))
+			return true;
+	}
+	return false;
+}
+
 static void scan_triggers(px_doc *doc)
 {
 	for (size_t si = 0; si < doc->n_sents; si++) {
@@ -940,6 +967,12 @@ static void scan_triggers(px_doc *doc)
 			size_t n = px_lex_match(doc, i, LX_EVENT, &e);
 			const px_event_word *w =
 			    n ? &doc->dict->events[e->ref] : lemma_trigger(doc, i);
+			/* a word the lemma rows know, read by the parse as a part of
+			 * speech they do not list ("held up a sign", "new signs"),
+			 * reports nothing */
+			if (n == 1 && !w->judgement && lemma_known(doc, i) &&
+			    !lemma_trigger(doc, i))
+				w = NULL;
 			if (!w || w->judgement) /* judgements: judgement_events */
 				continue;
 			long dup = -1;
