@@ -1409,11 +1409,24 @@ static bool not_after(const px_date *d, const px_date *pub)
 	return x <= p;
 }
 
+static bool not_before(const px_date *d, const px_date *pub)
+{
+	if (!pub->precision)
+		return true;
+	long x = (long)d->y * 10000 + d->m * 100 + d->d;
+	long p = (long)pub->y * 10000 + pub->m * 100 + pub->d;
+	return x >= p;
+}
+
 /* An event its sentence does not date happened, as news tells it, on the
  * story's day: the last day an earlier (or the same) sentence gave an
  * event that occurred (the reference time carries forward: "On Monday, X
  * met Y. Earlier in the day, Z attacked W."), else the article's date.
- * What has not happened (planned, possible, ...) keeps none. */
+ * What is planned and undated is planned, as the story goes on, for the
+ * day an earlier sentence last planned something for, on or
+ * after the story's day ("X is set to meet Y on Monday. ... He will also
+ * huddle with Z"); without one, and for what is only possible or
+ * hypothetical, none. */
 static void carry_reference_day(px_doc *doc)
 {
 	if (!doc->n_events)
@@ -1422,7 +1435,7 @@ static void carry_reference_day(px_doc *doc)
 	for (size_t k = 0; k < doc->n_events; k++)
 		ord[k] = k;
 	qsort_r(ord, doc->n_events, sizeof *ord, by_sentence, doc);
-	px_date ref = doc->published;
+	px_date ref = doc->published, ahead = {0}, next_ahead = {0};
 	for (size_t a = 0; a < doc->n_events;) {
 		size_t b = a;
 		while (b < doc->n_events &&
@@ -1433,12 +1446,18 @@ static void carry_reference_day(px_doc *doc)
 			if (e->into < 0 && e->status == ST_OCCURRED && e->date.precision == 3 &&
 			    not_after(&e->date, &doc->published))
 				ref = e->date;
+			if (e->into < 0 && e->status == ST_PLANNED && e->date.precision == 3 &&
+			    not_before(&e->date, &doc->published))
+				next_ahead = e->date;
 		}
 		for (size_t k = a; k < b; k++) {
 			px_event *e = &doc->events[ord[k]];
 			if (e->into < 0 && e->status == ST_OCCURRED && !e->date.precision)
 				e->date = ref;
+			else if (e->into < 0 && e->status == ST_PLANNED && !e->date.precision)
+				e->date = ahead;
 		}
+		ahead = next_ahead; /* a plan's day holds from the next sentence on */
 		a = b;
 	}
 	free(ord);
