@@ -107,6 +107,16 @@ static bool governs(const px_doc *doc, size_t marker, size_t trig)
 	return hk == m || hm == k || (hm >= 0 && hm == hk);
 }
 
+/* With a parse, whether the word at marker describes a noun other than
+ * the trigger ("before his scheduled appearance, X denounced"). */
+static bool describes_other(const px_doc *doc, size_t marker, size_t trig)
+{
+	int32_t m = px_syn_ln(doc, marker), k = px_syn_ln(doc, trig);
+	if (!doc->syn.ok || m < 0 || k < 0 || !px_syn_rel_is(doc, (size_t)m, "amod"))
+		return false;
+	return doc->syn.head[m] != k;
+}
+
 /* Status words between the sentence start and just past the trigger. */
 static int status_in(const px_doc *doc, size_t a, size_t trig, size_t b, bool *intent)
 {
@@ -130,7 +140,7 @@ static int status_in(const px_doc *doc, size_t a, size_t trig, size_t b, bool *i
 		switch (e->ref) {
 		case MK_INTENT: *intent = i < trig; break;
 		case MK_FUTURE:
-			if (status == ST_OCCURRED && i < trig)
+			if (status == ST_OCCURRED && i < trig && !describes_other(doc, i, trig))
 				status = ST_PLANNED;
 			break;
 		case MK_SCHEDULED:
