@@ -107,14 +107,18 @@ static bool governs(const px_doc *doc, size_t marker, size_t trig)
 	return hk == m || hm == k || (hm >= 0 && hm == hk);
 }
 
-/* With a parse, whether the word at marker describes a noun other than
- * the trigger ("before his scheduled appearance, X denounced"). */
+/* With a parse, whether the word at marker describes a noun that neither
+ * is the trigger nor governs it ("before his scheduled appearance, X
+ * denounced"; but "the next session of negotiations" plans them). */
 static bool describes_other(const px_doc *doc, size_t marker, size_t trig)
 {
 	int32_t m = px_syn_ln(doc, marker), k = px_syn_ln(doc, trig);
 	if (!doc->syn.ok || m < 0 || k < 0 || !px_syn_rel_is(doc, (size_t)m, "amod"))
 		return false;
-	return doc->syn.head[m] != k;
+	for (int up = 0; k >= 0 && up < 4; up++, k = doc->syn.head[k])
+		if (doc->syn.head[m] == k)
+			return false;
+	return true;
 }
 
 /* Status words between the sentence start and just past the trigger. */
