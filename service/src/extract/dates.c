@@ -294,6 +294,9 @@ static bool relative_expr(const px_doc *doc, size_t i, found *f)
 	     season = px_word_in(doc, unit, WC_SEASON, NULL);
 	if (!week && !month && !year && !season)
 		return false;
+	/* "ABC's This Week": capitalised inside a sentence, a title */
+	if (doc->toks[unit].cap && doc->toks[i].cap && i > doc->sents[doc->toks[i].sent].tok_start)
+		return false;
 	const px_date *p = &doc->published;
 	f->start = i;
 	f->end = unit + 1;

@@ -412,8 +412,9 @@ static int add_fact_row(px_dict *d, row *r, const char **why)
 static int add_marker_row(px_dict *d, row *r)
 {
 	/* in enum px_marker order */
-	static const char *const names[] = {"intent",   "future",    "postponed", "cancelled",
-	                                    "negation", "scheduled", "press",     "question"};
+	static const char *const names[] = {"intent",    "future",   "postponed",
+	                                    "cancelled", "negation", "scheduled",
+	                                    "press",     "question", "additive"};
 	for (uint32_t k = 0; k < sizeof names / sizeof *names; k++)
 		if (!strcmp(r->field[1], names[k])) {
 			px_dict_add_phrase(d, r->field[0], strlen(r->field[0]), LX_MARKER, k);

@@ -105,6 +105,20 @@ static bool governs(const px_doc *doc, size_t marker, size_t trig)
 	return hk == m || hm == k || (hm >= 0 && hm == hk);
 }
 
+/* With a parse, whether the word at marker describes a noun that neither
+ * is the trigger nor governs it ("before his scheduled appearance, X
+ * denounced"; but "the next session of negotiations" plans them). */
+static bool describes_other(const px_doc *doc, size_t marker, size_t trig)
+{
+	int32_t m = px_syn_ln(doc, marker), k = px_syn_ln(doc, trig);
+	if (!doc->syn.ok || m < 0 || k < 0 || !px_syn_rel_is(doc, (size_t)m, "amod"))
+		return false;
+	for (int up = 0; k >= 0 && up < 4; up++, k = doc->syn.head[k])
+		if (doc->syn.head[m] == k)
+			return false;
+	return true;
+}
+
 /* Status words between the sentence start and just past the trigger. */
 static int status_in(const px_doc *doc, size_t a, size_t trig, size_t b, bool *intent)
 {
@@ -128,7 +142,7 @@ static int status_in(const px_doc *doc, size_t a, size_t trig, size_t b, bool *i
 		switch (e->ref) {
 		case MK_INTENT: *intent = i < trig; break;
 		case MK_FUTURE:
-			if (status == ST_OCCURRED && i < trig)
+			if (status == ST_OCCURRED && i < trig && !describes_other(doc, i, trig))
 				status = ST_PLANNED;
 			break;
 		case MK_SCHEDULED:
@@ -203,8 +217,39 @@ static int pronoun_form_gender(const px_doc *doc, size_t t)
  * resolution — unless that one is of the other gender and actors.c read
  * the pronoun as someone agreeing.  (An object pronoun is not its clause's
  * subject: "Macron called Zelensky, who thanked him".) */
+/* "In her speech, Kovacs said": a possessive in a phrase put before its
+ * clause points ahead to the clause's subject, a person of its gender
+ * named after it; -1 when ln token k is no such possessive. */
+static int32_t fronted_possessive(const px_doc *doc, size_t t, int gender)
+{
+	int32_t k = px_syn_ln(doc, t);
+	if (!doc->syn.ok || k < 0 || !px_syn_rel_is(doc, (size_t)k, "nmod:poss"))
+		return -1;
+	int32_t n = doc->syn.head[k];
+	int32_t v = n >= 0 && (px_syn_rel_is(doc, (size_t)n, "obl") ||
+	                       px_syn_rel_is(doc, (size_t)n, "advcl"))
+	                ? doc->syn.head[n]
+	                : -1;
+	if (v < 0 || v < n)
+		return -1; /* the phrase comes before its verb */
+	for (int32_t c = doc->syn.child[v]; c >= 0; c = doc->syn.sibling[c]) {
+		if (!px_syn_rel_is(doc, (size_t)c, "nsubj") || c < n)
+			continue;
+		int32_t st = px_syn_tok(doc, (size_t)c);
+		int32_t m = st >= 0 ? doc->tok_mention[st] : -1;
+		int32_t who = m >= 0 ? doc->mentions[m].actor : -1;
+		if (px_is_person(doc, who) &&
+		    (!gender || !doc->actors[who].gender || doc->actors[who].gender == gender))
+			return who;
+	}
+	return -1;
+}
+
 static int32_t pronoun_actor(const px_doc *doc, size_t t)
 {
+	int32_t ahead = fronted_possessive(doc, t, pronoun_form_gender(doc, t));
+	if (ahead >= 0)
+		return ahead;
 	int g = px_pronoun_gender(doc, t);
 	if (g) {
 		size_t a = doc->sents[doc->toks[t].sent].tok_start;
@@ -356,7 +401,7 @@ static int32_t actor_of(px_doc *doc, int32_t k, int depth)
 	if (px_syn_upos(doc, (size_t)k) == LN_UPOS_PRON)
 		return pronoun_actor(doc, (size_t)t);
 	int32_t org = org_actor(doc, k);
-	if (org < 0 && depth == 0)
+	if (org < 0 && depth <= 1) /* "a group of Democratic senators" */
 		org = group_actor(doc, k);
 	if (org >= 0 || depth >= 2)
 		return org;
@@ -423,7 +468,9 @@ static bool frame_rows_of(const px_dict *d, const char *type, const char **use)
 }
 
 /* The best row of the frame for dependent c (of the trigger, or of its
- * head when via_head), or NULL. */
+ * head when via_head), or NULL.  A place row fits only a place, so that a
+ * row of the same relation for a party can take the rest ("spoke at the
+ * NATO conference" beside "spoke at a rally in Berlin"). */
 static const px_frame *best_row(const px_doc *doc, const char *type, bool via_head, int32_t c)
 {
 	const px_frame *best = NULL;
@@ -433,6 +480,8 @@ static const px_frame *best_row(const px_doc *doc, const char *type, bool via_he
 		if (f->via_head != via_head || strcmp(f->type, type))
 			continue;
 		int v = frame_fit(doc, f, c);
+		if (v > fit && f->role == FR_PLACE && place_of(doc, c) < 0)
+			continue;
 		if (v > fit)
 			fit = v, best = f;
 	}
@@ -453,6 +502,38 @@ static bool kind_fits(const px_doc *doc, const px_frame *f, int32_t actor)
 	return false;
 }
 
+/* A programme's name in quotation marks where an occasion's audience
+ * stands ("told \"Fox and Friends\"", "in an interview with \"Meet the
+ * Press\""): a short run of quoted words in title case, up to its
+ * closing mark, names an organisation of its own.  -1 when ln token k is
+ * no such run or the frame row admits no organisation. */
+static int32_t quoted_title_actor(px_doc *doc, int32_t k, const px_frame *f)
+{
+	int32_t t = px_syn_tok(doc, (size_t)k);
+	if (t < 0 || (f->kinds && !(f->kinds & 2u)))
+		return -1;
+	const px_sentence *s = &doc->sents[doc->toks[t].sent];
+	size_t a = (size_t)t, b = (size_t)t + 1;
+	while (a > s->tok_start && a + 6 > (size_t)t && doc->toks[a - 1].kind != TK_QUOTE)
+		a--;
+	while (b < s->tok_end && b < (size_t)t + 6 && doc->toks[b].kind != TK_QUOTE)
+		b++;
+	if (a == s->tok_start || b == s->tok_end || doc->toks[a - 1].kind != TK_QUOTE ||
+	    doc->toks[b].kind != TK_QUOTE)
+		return -1;
+	while (b > a && doc->toks[b - 1].kind == TK_PUNCT)
+		b--; /* "Fox and Friends," */
+	if (b == a || b - a > 5 || !doc->toks[a].cap || !doc->toks[b - 1].cap)
+		return -1;
+	for (size_t i = a; i < b; i++) {
+		const px_token *x = &doc->toks[i];
+		if (x->kind != TK_WORD || (!x->cap && x->end - x->start > 3) ||
+		    doc->tok_mention[i] >= 0)
+			return -1; /* only capitalised words and short joiners */
+	}
+	return span_actor(doc, a, b, px_actor_kinds[1]);
+}
+
 /* One argument and the words coordinated with it ("Russia and Ukraine"). */
 static size_t add_argument(px_doc *doc, px_event *e, int32_t c, const px_frame *f)
 {
@@ -463,6 +544,8 @@ static size_t add_argument(px_doc *doc, px_event *e, int32_t c, const px_frame *
 	}
 	size_t n = e->n_parts;
 	int32_t who = actor_of(doc, c, 0);
+	if (who < 0 && f->role == FR_TARGET && f->kinds)
+		who = quoted_title_actor(doc, c, f);
 	if (kind_fits(doc, f, who))
 		px_add_part(e, who, role_of[f->role]);
 	for (int32_t d = doc->syn.child[c]; d >= 0; d = doc->syn.sibling[d])
@@ -836,11 +919,58 @@ static const px_event_word *lemma_trigger(const px_doc *doc, size_t i)
 	return NULL;
 }
 
+/* A second word of one family in one sentence tells the same event ("in
+ * an interview ..., he told X") when it is of the same type and status:
+ * what it names joins the first's.  Otherwise it is left out ("agreed
+ * during their call to meet"). */
+static void merge_into(px_doc *doc, size_t into, size_t from)
+{
+	px_event *e = &doc->events[into], *f = &doc->events[from];
+	f->into = (int32_t)from; /* dropped */
+	if (strcmp(e->type, f->type) || e->status != f->status)
+		return;
+	for (size_t i = 0; i < f->n_parts; i++)
+		px_add_part(e, f->parts[i].actor, f->parts[i].role);
+	if (e->place < 0)
+		e->place = f->place;
+	if (!e->date.precision)
+		e->date = f->date;
+	order_parts(doc, e);
+}
+
+/* Whether the events table has lemma rows for the lemma of the word at
+ * px token i, of any part of speech, and the parse reads that word as the
+ * head of a noun phrase ("a sign", "new signs": a determiner, adjective,
+ * possessive or number on it; a tagger's slip on a bare verb keeps it). */
+static bool lemma_known(const px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i);
+	if (!doc->syn.ok || k < 0 || px_syn_tok(doc, (size_t)k) != (int32_t)i ||
+	    px_syn_upos(doc, (size_t)k) != LN_UPOS_NOUN)
+		return false;
+	bool phrase = false;
+	for (int32_t c = doc->syn.child[k]; c >= 0 && !phrase; c = doc->syn.sibling[c])
+		phrase = px_syn_rel_is(doc, (size_t)c, "det") ||
+		         px_syn_rel_is(doc, (size_t)c, "amod") ||
+		         px_syn_rel_is(doc, (size_t)c, "nmod:poss") ||
+		         px_syn_rel_is(doc, (size_t)c, "nummod");
+	if (!phrase)
+		return false;
+	const char *lemma = px_syn_lemma(doc, (size_t)k);
+	for (size_t j = 0; j < doc->dict->n_events; j++) {
+		const px_event_word *w = &doc->dict->events[j];
+		if (w->lemma && !strcasecmp(w->lemma, lemma))
+			return true;
+	}
+	return false;
+}
+
 static void scan_triggers(px_doc *doc)
 {
 	for (size_t si = 0; si < doc->n_sents; si++) {
 		const px_sentence *s = &doc->sents[si];
 		char seen[16][3];
+		size_t seen_at[16];
 		size_t n_seen = 0;
 		for (size_t i = s->tok_start; i < s->tok_end; i++) {
 			if (doc->toks[i].inq)
@@ -849,15 +979,28 @@ static void scan_triggers(px_doc *doc)
 			size_t n = px_lex_match(doc, i, LX_EVENT, &e);
 			const px_event_word *w =
 			    n ? &doc->dict->events[e->ref] : lemma_trigger(doc, i);
+			/* a word the lemma rows know, read by the parse as a part of
+			 * speech they do not list ("held up a sign", "new signs"),
+			 * reports nothing */
+			if (n == 1 && !w->judgement && lemma_known(doc, i) &&
+			    !lemma_trigger(doc, i))
+				w = NULL;
 			if (!w || w->judgement) /* judgements: judgement_events */
 				continue;
-			bool dup = false;
-			for (size_t k = 0; k < n_seen && !dup; k++)
-				dup = family_eq(seen[k], w->cameo);
+			long dup = -1;
+			for (size_t k = 0; k < n_seen && dup < 0; k++)
+				if (family_eq(seen[k], w->cameo))
+					dup = (long)k;
 			/* one event per family and sentence; a word that made none
 			 * ("the summit came days before ...") leaves room for the next */
-			if (!dup && n_seen < 16 && event_from_trigger(doc, s, i, w))
-				memcpy(seen[n_seen++], w->cameo, 2);
+			size_t at = doc->n_events;
+			if (dup >= 0) {
+				if (event_from_trigger(doc, s, i, w))
+					merge_into(doc, seen_at[dup], at);
+			} else if (n_seen < 16 && event_from_trigger(doc, s, i, w)) {
+				memcpy(seen[n_seen], w->cameo, 2);
+				seen_at[n_seen++] = at;
+			}
 			if (n)
 				i += n - 1;
 		}
@@ -1089,20 +1232,104 @@ static bool judgement_negated(const px_doc *doc, const px_statement *st, size_t 
 	return false;
 }
 
-/* The actor a judgement at token j is about: of the people, countries and
+/* Whether who may be judged in st: not its speaker, nor the one the
+ * speaker speaks for (or who speaks for the speaker). */
+static bool judgeable(const px_doc *doc, const px_statement *st, int32_t who)
+{
+	return who >= 0 && who != st->speaker && !speaks_for(doc, st->speaker, who) &&
+	       !speaks_for(doc, who, st->speaker);
+}
+
+/* The actor ln token k's phrase names inside a statement (quoted words
+ * too): a mention over it, a he or she as the story reads it, or one
+ * named in the phrase ("Y's plan", "the Y administration"); -1 none. */
+static int32_t named_in_phrase(const px_doc *doc, int32_t k, int depth)
+{
+	static const char *const inner[] = {"nmod:poss", "compound", "flat", "appos", NULL};
+	int32_t t = px_syn_tok(doc, (size_t)k);
+	if (t < 0)
+		return -1;
+	int32_t m = doc->tok_mention[t];
+	if (m >= 0)
+		return doc->mentions[m].actor;
+	if (px_syn_upos(doc, (size_t)k) == LN_UPOS_PRON)
+		return px_pronoun_gender(doc, (size_t)t) || pronoun_form_gender(doc, (size_t)t)
+		           ? pronoun_actor(doc, (size_t)t)
+		           : -1;
+	if (depth >= 1)
+		return -1;
+	for (const char *const *r = inner; *r; r++)
+		for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c])
+			if (!strcmp(px_syn_deprel(doc, (size_t)c), *r)) {
+				int32_t a = named_in_phrase(doc, c, depth + 1);
+				if (a >= 0)
+					return a;
+			}
+	return -1;
+}
+
+/* With a parse, whom the judgement at token j is said of: the agent of a
+ * passive ("was sold out by X"), else the subject of the word ("He is a
+ * liar", "Y's plan was reckless") or of the word it is coordinated with
+ * ("not only a liar but a danger"), the object of a verb it completes
+ * ("called him reckless"), the owner of what it describes ("Y's reckless
+ * plan").  -1 when the parse names no one who may be judged. */
+static int32_t judged_by_parse(const px_doc *doc, const px_statement *st, size_t j, int32_t *at)
+{
+	int32_t k = px_syn_ln(doc, j);
+	if (!doc->syn.ok || k < 0)
+		return -1;
+	for (int up = 0; k >= 0 && up < 3; up++) {
+		int32_t subj = -1, agent = -1;
+		for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c]) {
+			const char *rel = px_syn_deprel(doc, (size_t)c);
+			if (!strcmp(rel, "obl:agent"))
+				agent = c;
+			else if (!strcmp(rel, "nsubj"))
+				subj = c;
+		}
+		int32_t h = doc->syn.head[k];
+		int32_t pick = agent >= 0 ? agent : subj;
+		if (pick < 0 && h >= 0 &&
+		    (px_syn_rel_is(doc, (size_t)k, "xcomp") ||
+		     px_syn_rel_is(doc, (size_t)k, "amod")))
+			for (int32_t c = doc->syn.child[h]; c >= 0 && pick < 0;
+			     c = doc->syn.sibling[c])
+				if (px_syn_rel_is(doc, (size_t)c,
+				                  px_syn_rel_is(doc, (size_t)k, "xcomp")
+				                      ? "obj"
+				                      : "nmod:poss"))
+					pick = c;
+		if (pick >= 0) {
+			int32_t who = named_in_phrase(doc, pick, 0);
+			*at = pick;
+			return judgeable(doc, st, who) ? who : -1;
+		}
+		if (h < 0 || !px_syn_rel_is(doc, (size_t)k, "conj"))
+			break;
+		k = h;
+	}
+	return -1;
+}
+
+/* The actor a judgement at token j is about: the one the parse says it
+ * is said of (judged_by_parse); else, of the people, countries and
  * organisations named in the statement other than its speaker (and the
  * one the speaker speaks for), the one named nearest to it; -1 when none. */
-static int32_t judged_actor(const px_doc *doc, const px_statement *st, size_t a, size_t b, size_t j)
+static int32_t judged_actor(const px_doc *doc, const px_statement *st, size_t a, size_t b, size_t j,
+                            int32_t *at)
 {
-	int32_t best = -1;
+	*at = -1;
+	int32_t best = judged_by_parse(doc, st, j, at);
+	if (best >= 0)
+		return best;
 	size_t dist = SIZE_MAX;
 	for (size_t i = a; i < b; i++) {
 		int32_t m = doc->tok_mention[i];
 		if (m < 0 || !within_statement(doc, st, i))
 			continue;
 		int32_t who = doc->mentions[m].actor;
-		if (who < 0 || who == st->speaker || speaks_for(doc, st->speaker, who) ||
-		    speaks_for(doc, who, st->speaker))
+		if (!judgeable(doc, st, who))
 			continue;
 		/* "American values": a country's adjective judges no one */
 		int32_t k = px_syn_ln(doc, i);
@@ -1151,7 +1378,8 @@ static void judgement_events(px_doc *doc)
 		const px_event_word *w = weight > 0 ? praise : weight < 0 ? blame : NULL;
 		if (!w)
 			continue;
-		int32_t who = judged_actor(doc, st, a, b, weight > 0 ? praise_at : blame_at);
+		int32_t at;
+		int32_t who = judged_actor(doc, st, a, b, weight > 0 ? praise_at : blame_at, &at);
 		if (who < 0)
 			continue;
 		px_event *e = new_event(doc, w->type, w->cameo, st->sent_a);
@@ -1164,6 +1392,14 @@ static void judgement_events(px_doc *doc)
 			e->date = day;
 		px_add_part(e, st->speaker, ROLE_SOURCE);
 		px_add_part(e, who, ROLE_TARGET);
+		/* "sold out by X and Y": both */
+		for (int32_t c = at >= 0 ? doc->syn.child[at] : -1; c >= 0;
+		     c = doc->syn.sibling[c]) {
+			int32_t and =
+			    px_syn_rel_is(doc, (size_t)c, "conj") ? named_in_phrase(doc, c, 0) : -1;
+			if (judgeable(doc, st, and))
+				px_add_part(e, and, ROLE_TARGET);
+		}
 	}
 }
 
@@ -1187,11 +1423,24 @@ static bool not_after(const px_date *d, const px_date *pub)
 	return x <= p;
 }
 
+static bool not_before(const px_date *d, const px_date *pub)
+{
+	if (!pub->precision)
+		return true;
+	long x = (long)d->y * 10000 + d->m * 100 + d->d;
+	long p = (long)pub->y * 10000 + pub->m * 100 + pub->d;
+	return x >= p;
+}
+
 /* An event its sentence does not date happened, as news tells it, on the
  * story's day: the last day an earlier (or the same) sentence gave an
  * event that occurred (the reference time carries forward: "On Monday, X
  * met Y. Earlier in the day, Z attacked W."), else the article's date.
- * What has not happened (planned, possible, ...) keeps none. */
+ * What is planned and undated is planned, as the story goes on, for the
+ * day an earlier sentence last planned something for, on or
+ * after the story's day ("X is set to meet Y on Monday. ... He will also
+ * huddle with Z"); without one, and for what is only possible or
+ * hypothetical, none. */
 static void carry_reference_day(px_doc *doc)
 {
 	if (!doc->n_events)
@@ -1200,7 +1449,7 @@ static void carry_reference_day(px_doc *doc)
 	for (size_t k = 0; k < doc->n_events; k++)
 		ord[k] = k;
 	qsort_r(ord, doc->n_events, sizeof *ord, by_sentence, doc);
-	px_date ref = doc->published;
+	px_date ref = doc->published, ahead = {0}, next_ahead = {0};
 	for (size_t a = 0; a < doc->n_events;) {
 		size_t b = a;
 		while (b < doc->n_events &&
@@ -1211,12 +1460,18 @@ static void carry_reference_day(px_doc *doc)
 			if (e->into < 0 && e->status == ST_OCCURRED && e->date.precision == 3 &&
 			    not_after(&e->date, &doc->published))
 				ref = e->date;
+			if (e->into < 0 && e->status == ST_PLANNED && e->date.precision == 3 &&
+			    not_before(&e->date, &doc->published))
+				next_ahead = e->date;
 		}
 		for (size_t k = a; k < b; k++) {
 			px_event *e = &doc->events[ord[k]];
 			if (e->into < 0 && e->status == ST_OCCURRED && !e->date.precision)
 				e->date = ref;
+			else if (e->into < 0 && e->status == ST_PLANNED && !e->date.precision)
+				e->date = ahead;
 		}
+		ahead = next_ahead; /* a plan's day holds from the next sentence on */
 		a = b;
 	}
 	free(ord);
@@ -1292,7 +1547,7 @@ static void title_event(px_doc *doc, px_event *e)
 	}
 	/* "holds talks with" and nobody named: drop the dangling preposition */
 	if (first) {
-		static const char *const dangling[] = {" with", " to", " on", NULL};
+		static const char *const dangling[] = {" with", " to", " on", " at", NULL};
 		for (const char *const *d = dangling; *d; d++) {
 			size_t n = strlen(*d);
 			if (t.len > n && !strcmp(t.data + t.len - n, *d))

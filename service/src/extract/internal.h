@@ -117,7 +117,9 @@ enum px_nameword {
 /* MK_SCHEDULED: future wording that follows its event ("the summit would
  * be held"), where MK_FUTURE must lead ("will meet"). */
 /* MK_PRESS: an audience of reporters after a verb of talking (no call);
- * MK_QUESTION: a question put ("asked about", no appeal). */
+ * MK_QUESTION: a question put ("asked about", no appeal); MK_ADDITIVE: a
+ * phrase that adds rather than denies ("not only"), read before the
+ * negation it starts with. */
 enum px_marker {
 	MK_INTENT,
 	MK_FUTURE,
@@ -126,7 +128,8 @@ enum px_marker {
 	MK_NEGATION,
 	MK_SCHEDULED,
 	MK_PRESS,
-	MK_QUESTION
+	MK_QUESTION,
+	MK_ADDITIVE
 };
 
 /* A dictionary title's terms, in days since 1970-01-01 (px_days_from_civil):
