@@ -5,6 +5,7 @@
 #include "lang/perceptron.h"
 
 #include <assert.h>
+#include <immintrin.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,6 +97,81 @@ static void add_entry(int32_t *scores, uint32_t e)
 	scores[e >> 16] += (int16_t)(e & 0xffff);
 }
 
+/* Dense rows ROWS[0..NR) added to SCORES with AVX2, the scores kept in
+ * registers across the rows (eight classes per instruction, widened as
+ * they load): a quarter of the instructions of add_dense row by row. */
+__attribute__((target("avx2"))) static void
+add_dense_avx2(int32_t *scores, const int16_t *const *rows, size_t nr, uint32_t nclass)
+{
+#define LD(k) _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(row + c + 8 * (k))))
+#define ACC(k) __m256i a##k = _mm256_loadu_si256((const __m256i *)(scores + c + 8 * (k)))
+#define ADD(k) a##k = _mm256_add_epi32(a##k, LD(k))
+#define PUT(k) _mm256_storeu_si256((__m256i *)(scores + c + 8 * (k)), a##k)
+	uint32_t c = 0;
+	for (; c + 64 <= nclass; c += 64) {
+		ACC(0);
+		ACC(1);
+		ACC(2);
+		ACC(3);
+		ACC(4);
+		ACC(5);
+		ACC(6);
+		ACC(7);
+		for (size_t r = 0; r < nr; r++) {
+			const int16_t *row = rows[r];
+			ADD(0);
+			ADD(1);
+			ADD(2);
+			ADD(3);
+			ADD(4);
+			ADD(5);
+			ADD(6);
+			ADD(7);
+		}
+		PUT(0);
+		PUT(1);
+		PUT(2);
+		PUT(3);
+		PUT(4);
+		PUT(5);
+		PUT(6);
+		PUT(7);
+	}
+	if (c + 32 <= nclass) {
+		ACC(0);
+		ACC(1);
+		ACC(2);
+		ACC(3);
+		for (size_t r = 0; r < nr; r++) {
+			const int16_t *row = rows[r];
+			ADD(0);
+			ADD(1);
+			ADD(2);
+			ADD(3);
+		}
+		PUT(0);
+		PUT(1);
+		PUT(2);
+		PUT(3);
+		c += 32;
+	}
+	for (; c + 8 <= nclass; c += 8) {
+		ACC(0);
+		for (size_t r = 0; r < nr; r++) {
+			const int16_t *row = rows[r];
+			ADD(0);
+		}
+		PUT(0);
+	}
+	for (; c < nclass; c++)
+		for (size_t r = 0; r < nr; r++)
+			scores[c] += rows[r][c];
+#undef LD
+#undef ACC
+#undef ADD
+#undef PUT
+}
+
 /* As score_batch, on the compact buckets: rows kept in place cost one
  * miss, the others two. */
 static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
@@ -138,6 +214,15 @@ static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf,
 	for (size_t i = 0; i < next; i++)
 		for (uint32_t e = lo[i]; e < lo[i] + n[i]; e++)
 			add_entry(nsc[i], m->ent[e]);
+	if (m->avx2) {
+		/* runs of rows with the same destination in one pass */
+		for (size_t i = 0, j; i < nd; i = j) {
+			for (j = i + 1; j < nd && dsc[j] == dsc[i]; j++)
+				;
+			add_dense_avx2(dsc[i], dn + i, j - i, m->nclass);
+		}
+		return;
+	}
 	for (size_t i = 0; i < nd; i++)
 		add_dense(dsc[i], dn[i], m->nclass);
 }
@@ -155,6 +240,28 @@ static void score_batch_wide(const pc_model *m, const uint64_t *f, size_t nf, in
 	const uint32_t w = m->wlanes;
 	for (size_t i = 0; i < nf; i++)
 		__builtin_prefetch(&m->wide[(size_t)((uint32_t)f[i] & m->mask) * w]);
+	if (w == 8 && !dst) {
+		/* one destination: add whole buckets lane by lane (lane 0, the
+		 * fingerprint, too, never read), spread to the classes at the end */
+		v8i acc = {0};
+		for (size_t i = 0; i < nf; i++) {
+			uint16_t fp = fingerprint16(f[i]);
+			for (uint32_t s = (uint32_t)f[i] & m->mask;; s = (s + 1) & m->mask) {
+				const uint16_t *b = &m->wide[(size_t)s * 8];
+				if (b[0] == 0)
+					break;
+				if (b[0] != fp)
+					continue;
+				v8h x;
+				memcpy(&x, b, sizeof x);
+				acc += __builtin_convertvector(x, v8i);
+				break;
+			}
+		}
+		for (uint32_t k = 1; k < 8; k++)
+			scores[m->wcls[k - 1]] += acc[k];
+		return;
+	}
 	for (size_t i = 0; i < nf; i++) {
 		uint16_t fp = fingerprint16(f[i]);
 		for (uint32_t s = (uint32_t)f[i] & m->mask;; s = (s + 1) & m->mask) {
@@ -238,6 +345,8 @@ int pc_model_compact(pc_model *m)
 	m->dense = dense;
 	m->dstride = stride;
 	m->fast = bkt;
+	__builtin_cpu_init();
+	m->avx2 = __builtin_cpu_supports("avx2") != 0;
 	return 0;
 }
 

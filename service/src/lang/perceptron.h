@@ -57,6 +57,7 @@ typedef struct pc_model {
 	const uint64_t *bkt;  /* [mask + 1], or NULL: score from slot/ent */
 	const int16_t *dense; /* rows of dstride weights */
 	uint32_t dstride;     /* nclass rounded up to 8 */
+	int avx2;             /* the processor has AVX2: dense rows added with it */
 	void *fast;           /* storage of bkt and dense, or of wide */
 	/* Optional whole-row copy (pc_model_compact_rows), for models of few
 	 * classes: one bucket of wlanes uint16 per slot, lane 0 a 16-bit
