@@ -201,7 +201,8 @@ static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf,
 			} else if (kind == BK_EXT) {
 				lo[next] = (uint32_t)(b >> 18);
 				n[next] = (uint32_t)(b >> 50) & 0xfffu;
-				__builtin_prefetch(&m->ent[lo[next]]);
+				__builtin_prefetch(&m->ext[lo[next]]);
+				__builtin_prefetch(&m->ext[lo[next] + n[next] - 1]);
 				nsc[next++] = sc;
 			} else {
 				add_entry(sc, (uint32_t)(b >> 18) & 0x7fffffu);
@@ -213,7 +214,7 @@ static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf,
 	}
 	for (size_t i = 0; i < next; i++)
 		for (uint32_t e = lo[i]; e < lo[i] + n[i]; e++)
-			add_entry(nsc[i], m->ent[e]);
+			add_entry(nsc[i], m->ext[e]);
 	if (m->avx2) {
 		/* runs of rows with the same destination in one pass */
 		for (size_t i = 0, j; i < nd; i = j) {
@@ -303,22 +304,44 @@ void pc_score_each(const pc_model *m, const uint64_t *f, size_t nf, int32_t *con
 	score(m, f, nf, NULL, dst);
 }
 
+/* Where the next external row of LEN entries goes, from POS (entries of
+ * 4 bytes, 16 a cache line): moved to the next line when that spares it a
+ * line, so a row of up to 16 entries is one cache miss, not two. */
+static size_t ext_place(size_t pos, size_t len)
+{
+	size_t need = (len + 15) / 16, here = (pos % 16 + len + 15) / 16;
+	return here > need ? (pos + 15) & ~(size_t)15 : pos;
+}
+
 int pc_model_compact(pc_model *m)
 {
 	if (m->bkt)
 		return 0;
 	if (m->nclass > 128 || !m->slot)
 		return -1;
-	size_t slots = (size_t)m->mask + 1, ndense = 0;
+	size_t slots = (size_t)m->mask + 1, ndense = 0, next = 0;
 	uint32_t stride = (m->nclass + 7) & ~7u;
-	for (size_t s = 0; s < slots; s++)
-		ndense += m->slot[2 * s] && m->slot[2 * s + 3] - m->slot[2 * s + 1] >= DENSE_MIN;
-	/* buckets, then the dense rows (16-byte aligned) */
-	uint64_t *bkt = blob_alloc_big(slots * 8 + ndense * stride * 2 + 16);
-	if (!bkt)
+	for (size_t s = 0; s < slots; s++) {
+		uint32_t len = m->slot[2 * s + 3] - m->slot[2 * s + 1];
+		if (!m->slot[2 * s] || len <= BK_INLINE)
+			continue;
+		if (len >= DENSE_MIN)
+			ndense++;
+		else
+			next = ext_place(next, len) + len;
+	}
+	if (next > UINT32_MAX)
 		return -1;
-	int16_t *dense = (int16_t *)(bkt + slots);
-	size_t d = 0;
+	/* buckets, the dense rows (16-byte aligned), then the external rows
+	 * (64-byte aligned: a cache line) */
+	size_t dense_at = slots * 8, ext_at = dense_at + ndense * stride * 2;
+	char *mem = blob_alloc_big(ext_at + next * 4 + 64);
+	if (!mem)
+		return -1;
+	uint64_t *bkt = (uint64_t *)mem;
+	int16_t *dense = (int16_t *)(mem + dense_at);
+	uint32_t *ext = (uint32_t *)(mem + ext_at + (64 - (uintptr_t)(mem + ext_at) % 64) % 64);
+	size_t d = 0, e = 0;
 	for (size_t s = 0; s < slots; s++) {
 		uint32_t fp = m->slot[2 * s], lo = m->slot[2 * s + 1], hi = m->slot[2 * s + 3];
 		if (!fp || hi == lo)
@@ -335,14 +358,17 @@ int pc_model_compact(pc_model *m)
 				    (int16_t)(m->ent[j] & 0xffff);
 			d++;
 		} else {
-			b |=
-			    (uint64_t)BK_EXT << 15 | (uint64_t)lo << 18 | (uint64_t)(hi - lo) << 50;
+			e = ext_place(e, hi - lo);
+			memcpy(ext + e, m->ent + lo, (hi - lo) * sizeof *ext);
+			b |= (uint64_t)BK_EXT << 15 | (uint64_t)e << 18 | (uint64_t)(hi - lo) << 50;
+			e += hi - lo;
 		}
 		bkt[s] = b;
 	}
-	assert(d == ndense);
+	assert(d == ndense && e == next);
 	m->bkt = bkt;
 	m->dense = dense;
+	m->ext = ext;
 	m->dstride = stride;
 	m->fast = bkt;
 	__builtin_cpu_init();
