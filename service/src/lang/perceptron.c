@@ -195,8 +195,6 @@ static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf,
 				continue;
 			if (kind == BK_DENSE) {
 				dn[nd] = m->dense + (size_t)(b >> 18) * m->dstride;
-				for (uint32_t k = 0; k < m->dstride; k += 32)
-					__builtin_prefetch(dn[nd] + k);
 				dsc[nd++] = sc;
 			} else if (kind == BK_EXT) {
 				lo[next] = (uint32_t)(b >> 18);
