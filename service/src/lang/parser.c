@@ -215,8 +215,11 @@ static void buf_features(const lx_sent *s, int n, int b, uint64_t *f)
 }
 
 /* All features of the configuration; the buffer front's (see BUF_A) only
- * when BUF is set, else their places are left as they are. */
-static size_t features(const pstate *p, const lx_sent *s, uint64_t *f, int buf)
+ * when BUF is set, else their places are left as they are; those of the
+ * stack top's or the front's own state (feat_s0, feat_n0) set to 0 when SKIP
+ * has SKIP_S0 or SKIP_N0. */
+enum { SKIP_S0 = 1, SKIP_N0 = 2 };
+static size_t features(const pstate *p, const lx_sent *s, uint64_t *f, int buf, unsigned skip)
 {
 	int s0 = p->sp > 0 ? p->st[p->sp - 1] : -1;
 	int n0 = p->b <= p->n ? p->b : -1, n1 = p->b + 1 <= p->n ? p->b + 1 : -1;
@@ -236,9 +239,9 @@ static size_t features(const pstate *p, const lx_sent *s, uint64_t *f, int buf)
 	size_t k = 0;
 	unsigned id = 100;
 	/* single words */
-	f[k++] = H2(id++, s0wp, 0);
-	f[k++] = H2(id++, s0w, 0);
-	f[k++] = H2(id++, s0p, 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0wp, 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0w, 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0p, 0);
 	assert(k == BUF_A); /* from here to BUF_A_END: the buffer's words alone */
 	uint64_t bf[BUF_N];
 	if (buf) {
@@ -272,49 +275,49 @@ static size_t features(const pstate *p, const lx_sent *s, uint64_t *f, int buf)
 	f[k++] = H3(id++, s0w, n0w, d);
 	f[k++] = H3(id++, s0p, n0p, d);
 	/* valency */
-	f[k++] = H2(id++, s0w, s0vr);
-	f[k++] = H2(id++, s0p, s0vr);
-	f[k++] = H2(id++, s0w, s0vl);
-	f[k++] = H2(id++, s0p, s0vl);
-	f[k++] = H2(id++, n0w, n0vl);
-	f[k++] = H2(id++, n0p, n0vl);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0w, s0vr);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0p, s0vr);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0w, s0vl);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0p, s0vl);
+	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, n0w, n0vl);
+	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, n0p, n0vl);
 	/* unigrams of heads and children */
-	f[k++] = H2(id++, W(s, s0h), 0);
-	f[k++] = H2(id++, P(s, s0h), 0);
-	f[k++] = H2(id++, L(p, s0), 0);
-	f[k++] = H2(id++, W(s, s0l), 0);
-	f[k++] = H2(id++, P(s, s0l), 0);
-	f[k++] = H2(id++, L(p, s0l), 0);
-	f[k++] = H2(id++, W(s, s0r), 0);
-	f[k++] = H2(id++, P(s, s0r), 0);
-	f[k++] = H2(id++, L(p, s0r), 0);
-	f[k++] = H2(id++, W(s, n0l), 0);
-	f[k++] = H2(id++, P(s, n0l), 0);
-	f[k++] = H2(id++, L(p, n0l), 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, W(s, s0h), 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, P(s, s0h), 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, L(p, s0), 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, W(s, s0l), 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, P(s, s0l), 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, L(p, s0l), 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, W(s, s0r), 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, P(s, s0r), 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, L(p, s0r), 0);
+	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, W(s, n0l), 0);
+	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, P(s, n0l), 0);
+	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, L(p, n0l), 0);
 	/* third order */
-	f[k++] = H2(id++, W(s, s0h2), 0);
-	f[k++] = H2(id++, P(s, s0h2), 0);
-	f[k++] = H2(id++, L(p, s0h), 0);
-	f[k++] = H2(id++, W(s, s0l2), 0);
-	f[k++] = H2(id++, P(s, s0l2), 0);
-	f[k++] = H2(id++, L(p, s0l2), 0);
-	f[k++] = H2(id++, W(s, s0r2), 0);
-	f[k++] = H2(id++, P(s, s0r2), 0);
-	f[k++] = H2(id++, L(p, s0r2), 0);
-	f[k++] = H2(id++, W(s, n0l2), 0);
-	f[k++] = H2(id++, P(s, n0l2), 0);
-	f[k++] = H2(id++, L(p, n0l2), 0);
-	f[k++] = H3(id++, s0p, P(s, s0l), P(s, s0l2));
-	f[k++] = H3(id++, s0p, P(s, s0r), P(s, s0r2));
-	f[k++] = H3(id++, s0p, P(s, s0h), P(s, s0h2));
-	f[k++] = H3(id++, n0p, P(s, n0l), P(s, n0l2));
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, W(s, s0h2), 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, P(s, s0h2), 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, L(p, s0h), 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, W(s, s0l2), 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, P(s, s0l2), 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, L(p, s0l2), 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, W(s, s0r2), 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, P(s, s0r2), 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, L(p, s0r2), 0);
+	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, W(s, n0l2), 0);
+	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, P(s, n0l2), 0);
+	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, L(p, n0l2), 0);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H3(id++, s0p, P(s, s0l), P(s, s0l2));
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H3(id++, s0p, P(s, s0r), P(s, s0r2));
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H3(id++, s0p, P(s, s0h), P(s, s0h2));
+	f[k++] = skip & SKIP_N0 ? (id++, 0) : H3(id++, n0p, P(s, n0l), P(s, n0l2));
 	/* label sets */
-	f[k++] = H2(id++, s0w, s0sr);
-	f[k++] = H2(id++, s0p, s0sr);
-	f[k++] = H2(id++, s0w, s0sl);
-	f[k++] = H2(id++, s0p, s0sl);
-	f[k++] = H2(id++, n0w, n0sl);
-	f[k++] = H2(id++, n0p, n0sl);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0w, s0sr);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0p, s0sr);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0w, s0sl);
+	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0p, s0sl);
+	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, n0w, n0sl);
+	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, n0p, n0sl);
 	/* second stack item (arc-eager keeps headless words there) */
 	f[k++] = H2(id++, P(s, s1), s0p);
 	f[k++] = H3(id++, P(s, s1), s0p, n0p);
@@ -332,34 +335,87 @@ static size_t features(const pstate *p, const lx_sent *s, uint64_t *f, int buf)
 	return k;
 }
 
+/* Which features() read only the stack top's own state (the word, its
+ * head and grand-head, its children and their labels: feat_s0), only the
+ * buffer front's (its word and left children: feat_n0), only the buffer's
+ * words (see BUF_A), or more (feat_mixed).  s0's own state changes only when
+ * it gets a head or a child, n0's when it gets a left child, so their
+ * scores are kept and reused while that state lasts: after LEFT the new
+ * stack top is as it was when last on top, after REDUCE the front is. */
+/* The features by group: s0's own, n0's own, the others (with the
+ * buffer's, BUF_A, all of features()). */
+static const uint8_t feat_s0[] = {0,  1,  2,  32, 33, 34, 35, 38, 39, 40, 41, 42, 43, 44, 45, 46,
+                                  50, 51, 52, 53, 54, 55, 56, 57, 58, 62, 63, 64, 66, 67, 68, 69};
+static const uint8_t feat_n0[] = {36, 37, 47, 48, 49, 59, 60, 61, 65, 70, 71};
+static const uint8_t feat_mixed[] = {12, 13, 14, 15, 16, 17, 18, 21, 22, 23, 24, 25, 26, 27,
+                                     28, 29, 30, 31, 72, 73, 74, 75, 76, 77, 78, 79, 80};
+#define P_NFEATS 81 /* what features() returns */
+_Static_assert(sizeof feat_s0 + sizeof feat_n0 + sizeof feat_mixed + BUF_N == P_NFEATS,
+               "every feature in one group");
+
+/* The state of token I that its feat_s0 features read (never 0). */
+static uint32_t s0_state(const pstate *p, int i)
+{
+	return 1u << 31 | (uint32_t)p->nl[i] << 16 | (uint32_t)p->nr[i] << 1 | (p->head[i] >= 0);
+}
+
 /* Run-time working memory: the configuration, and per buffer front the
  * scores of its features (BUF_A), all looked up before the first
- * transition in one stream of lookups instead of once per front. */
+ * transition in one stream of lookups instead of once per front; per
+ * token the scores of its feat_s0 features and the state they were for, and
+ * those of the front's feat_n0 features. */
 typedef struct pwork {
 	pstate p;
-	uint64_t *bf;  /* [n * BUF_N] */
-	int32_t **dst; /* [n * BUF_N] */
-	int32_t *bsc;  /* [n * nclass] */
+	uint64_t *bf;    /* [n * BUF_N] */
+	int32_t **dst;   /* [n * BUF_N] */
+	int32_t *bsc;    /* [n * nclass] */
+	int32_t *s0sc;   /* [(n + 1) * nclass] */
+	uint32_t *s0key; /* [n + 1], 0: none yet */
+	int32_t *n0sc;   /* [nclass] */
 } pwork;
 
 static pwork *pwork_new(int n, int nclass)
 {
-	size_t k = (size_t)(n > 0 ? n : 1);
+	size_t k = (size_t)(n > 0 ? n : 1), nc = (size_t)nclass;
 	pwork *w = malloc(sizeof *w + k * BUF_N * (sizeof(uint64_t) + sizeof(int32_t *)) +
-	                  k * (size_t)nclass * sizeof(int32_t));
+	                  (k + 1 + k + 2) * nc * sizeof(int32_t) + (k + 1) * sizeof(uint32_t));
 	if (!w)
 		return NULL;
 	w->bf = (uint64_t *)(w + 1);
 	w->dst = (int32_t **)(w->bf + k * BUF_N);
 	w->bsc = (int32_t *)(w->dst + k * BUF_N);
+	w->s0sc = w->bsc + k * nc;
+	w->n0sc = w->s0sc + (k + 1) * nc;
+	w->s0key = (uint32_t *)(w->n0sc + nc);
+	memset(w->s0key, 0, (k + 1) * sizeof(uint32_t));
 	return w;
+}
+
+typedef int32_t v4i __attribute__((vector_size(16)));
+
+/* sc[0..n) += a[..] + b[..], four classes at a time */
+static void add_rows(int32_t *sc, const int32_t *a, const int32_t *b, size_t n)
+{
+	size_t c = 0;
+	for (; c + 4 <= n; c += 4) {
+		v4i x, y, z;
+		memcpy(&x, sc + c, sizeof x);
+		memcpy(&y, a + c, sizeof y);
+		memcpy(&z, b + c, sizeof z);
+		x += y + z;
+		memcpy(sc + c, &x, sizeof x);
+	}
+	for (; c < n; c++)
+		sc[c] += a[c] + b[c];
 }
 
 void lx_parse(const lx_parser *m, lx_sent *s)
 {
 	uint64_t f[P_MAX_FEATS], g[P_MAX_FEATS];
+	int32_t *gd[P_MAX_FEATS];
 	int32_t sc[PC_MAX_CLASSES];
 	int nclass = (int)m->pc.nclass, n = s->n;
+	size_t nc = (size_t)nclass;
 	pwork *w = pwork_new(n, nclass);
 	if (!w) { /* no memory: a flat tree still satisfies the contract */
 		for (int i = 0; i < n; i++) {
@@ -372,23 +428,48 @@ void lx_parse(const lx_parser *m, lx_sent *s)
 	init(p, n);
 	assert(n < P_MAXN);
 	for (int b = 1; b <= n; b++) {
-		int32_t *row = w->bsc + (size_t)(b - 1) * (size_t)nclass;
-		memset(row, 0, sizeof(int32_t) * (size_t)nclass);
+		int32_t *row = w->bsc + (size_t)(b - 1) * nc;
+		memset(row, 0, sizeof(int32_t) * nc);
 		buf_features(s, n, b, w->bf + (size_t)(b - 1) * BUF_N);
 		for (int k = 0; k < BUF_N; k++)
 			w->dst[(b - 1) * BUF_N + k] = row;
 	}
 	pc_score_each(&m->pc, w->bf, (size_t)n * BUF_N, w->dst);
+	int n0b = -1, n0nl = -1; /* the front and state n0sc is for */
 	while (p->b <= p->n) {
-		size_t nf = features(p, s, f, 0);
-		/* the other features, in order */
+		int s0 = p->st[p->sp - 1], b = p->b;
+		uint32_t key = s0_state(p, s0);
+		int32_t *s0sc = w->s0sc + (size_t)s0 * nc;
+		int s0new = w->s0key[s0] != key, n0new = n0b != b || n0nl != p->nl[b];
+		size_t nf = features(p, s, f, 0, (s0new ? 0 : SKIP_S0) | (n0new ? 0 : SKIP_N0));
+		assert(nf == P_NFEATS);
+		(void)nf;
+		/* the features whose scores are not at hand, each to its row */
 		size_t ng = 0;
-		for (size_t i = 0; i < nf; i++)
-			if (i < BUF_A || (i >= BUF_A_END && i < BUF_B) || i >= BUF_B_END)
-				g[ng++] = f[i];
-		memcpy(sc, w->bsc + (size_t)(p->b - 1) * (size_t)nclass,
-		       sizeof(int32_t) * (size_t)nclass);
-		pc_score(&m->pc, g, ng, sc);
+		for (size_t i = 0; i < sizeof feat_mixed; i++) {
+			g[ng] = f[feat_mixed[i]];
+			gd[ng++] = sc;
+		}
+		if (s0new) {
+			memset(s0sc, 0, sizeof(int32_t) * nc);
+			w->s0key[s0] = key;
+			for (size_t i = 0; i < sizeof feat_s0; i++) {
+				g[ng] = f[feat_s0[i]];
+				gd[ng++] = s0sc;
+			}
+		}
+		if (n0new) {
+			memset(w->n0sc, 0, sizeof(int32_t) * nc);
+			n0b = b;
+			n0nl = p->nl[b];
+			for (size_t i = 0; i < sizeof feat_n0; i++) {
+				g[ng] = f[feat_n0[i]];
+				gd[ng++] = w->n0sc;
+			}
+		}
+		memcpy(sc, w->bsc + (size_t)(b - 1) * nc, sizeof(int32_t) * nc);
+		pc_score_each(&m->pc, g, ng, gd);
+		add_rows(sc, s0sc, w->n0sc, nc);
 		int best = SHIFT; /* always valid while the buffer has words */
 		for (int c = 1; c < nclass; c++)
 			if (sc[c] > sc[best] && valid(p, c, m->root_label))
@@ -565,7 +646,7 @@ int lx_parser_train(lx_gold *g, size_t n, const lx_train_opts *o, blob_w *b)
 			}
 			init(p, s->n);
 			while (p->b <= p->n) {
-				size_t nf = features(p, s, f, 1);
+				size_t nf = features(p, s, f, 1, 0);
 				memset(sc, 0, sizeof(float) * (size_t)nclass);
 				pc_trainer_score(t, f, nf, sc);
 				int guess = -1, best = -1, mincost = 1 << 30;

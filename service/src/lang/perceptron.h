@@ -53,10 +53,13 @@ typedef struct pc_model {
 	/* Optional compact run-time copy (pc_model_compact): one 8-byte bucket
 	 * per slot holding a 15-bit fingerprint and a row of up to two entries
 	 * in place; rows that weigh many classes dense (added with vector
-	 * instructions); other rows stay in ent.  Same weights, same scores. */
+	 * instructions); other rows copied to ext, aligned.  Same weights, same scores. */
 	const uint64_t *bkt;  /* [mask + 1], or NULL: score from slot/ent */
 	const int16_t *dense; /* rows of dstride weights */
+	const uint32_t *ext;  /* the other rows: entries as in ent, a row of up
+	                       * to 16 within one cache line */
 	uint32_t dstride;     /* nclass rounded up to 8 */
+	int avx2;             /* the processor has AVX2: dense rows added with it */
 	void *fast;           /* storage of bkt and dense, or of wide */
 	/* Optional whole-row copy (pc_model_compact_rows), for models of few
 	 * classes: one bucket of wlanes uint16 per slot, lane 0 a 16-bit
