@@ -60,15 +60,16 @@ static const lx_tok *nat(const lx_sent *s, int i)
 {
 	return i >= 0 && i < s->n ? &s->t[i] : &ner_pad;
 }
-static uint64_t N1(unsigned id, uint64_t a)
+static inline __attribute__((always_inline)) uint64_t N1(unsigned id, uint64_t a)
 {
 	return pc_mix(id + 500, a);
 }
-static uint64_t N2(unsigned id, uint64_t a, uint64_t b)
+static inline __attribute__((always_inline)) uint64_t N2(unsigned id, uint64_t a, uint64_t b)
 {
 	return pc_mix(pc_mix(id + 500, a), b);
 }
-static uint64_t N3(unsigned id, uint64_t a, uint64_t b, uint64_t c)
+static inline __attribute__((always_inline)) uint64_t N3(unsigned id, uint64_t a, uint64_t b,
+                                                         uint64_t c)
 {
 	return pc_mix(pc_mix(pc_mix(id + 500, a), b), c);
 }

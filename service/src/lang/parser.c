@@ -166,11 +166,12 @@ static uint64_t L(const pstate *p, int i)
 	return i < 0 ? NONE_W : (uint64_t)p->lab[i];
 }
 
-static uint64_t H2(unsigned id, uint64_t a, uint64_t b)
+static inline __attribute__((always_inline)) uint64_t H2(unsigned id, uint64_t a, uint64_t b)
 {
 	return pc_mix(pc_mix(id, a), b);
 }
-static uint64_t H3(unsigned id, uint64_t a, uint64_t b, uint64_t c)
+static inline __attribute__((always_inline)) uint64_t H3(unsigned id, uint64_t a, uint64_t b,
+                                                         uint64_t c)
 {
 	return pc_mix(pc_mix(pc_mix(id, a), b), c);
 }

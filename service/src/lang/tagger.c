@@ -66,11 +66,11 @@ static const lx_tok *at(const lx_sent *s, int i)
 	return i >= 0 && i < s->n ? &s->t[i] : &pad_tok;
 }
 
-static uint64_t F1(unsigned id, uint64_t a)
+static inline __attribute__((always_inline)) uint64_t F1(unsigned id, uint64_t a)
 {
 	return pc_mix(id, a);
 }
-static uint64_t F2(unsigned id, uint64_t a, uint64_t b)
+static inline __attribute__((always_inline)) uint64_t F2(unsigned id, uint64_t a, uint64_t b)
 {
 	return pc_mix(pc_mix(id, a), b);
 }
