@@ -40,9 +40,11 @@ done
 mode=$([ "$quick" = 1 ] && echo quick || echo full)
 if [ "$quick" = 1 ]; then
   n_events=50000 n_actors=10000 n_statements=100000 n_articles=25000 n_keyset=1000000
+  check_every=1    # the read models compared with the reference functions: all records
   duration=${duration:-5}
 else
   n_events=1000000 n_actors=200000 n_statements=2000000 n_articles=500000 n_keyset=10000000
+  check_every=50   # ... one record in 50 (20k events, 40k statements, 4k actors)
   duration=${duration:-15}
 fi
 pool=8           # the server's default PARLEY_POOL_SIZE ...
@@ -110,7 +112,8 @@ psql_q() { psql -X -q -v ON_ERROR_STOP=1 -h "$sock" -U parley -d parley "$@"; }
 
 # The cache key: the generator, the schema and the sizes.
 dataset_key() {
-  printf '%s-%s\n' "$mode" "$(cat "$here/api/gen.sql" migrations/*.sql | sha256sum | cut -c1-12)"
+  printf '%s-%s\n' "$mode" "$(cat "$here/api/gen.sql" "$root/tests/sql/read_models_check.sql" \
+    migrations/*.sql migrations/repeatable/*.sql | sha256sum | cut -c1-12)"
 }
 
 generate() {
@@ -130,7 +133,8 @@ generate() {
     PARLEY_MIGRATIONS_DIR="$root/migrations" "$parley" migrate
   t0=$(date +%s.%N)
   psql_q -v n_events="$n_events" -v n_actors="$n_actors" -v n_statements="$n_statements" \
-    -v n_articles="$n_articles" -v n_keyset="$n_keyset" -f "$here/api/gen.sql"
+    -v n_articles="$n_articles" -v n_keyset="$n_keyset" -v check_every="$check_every" \
+    -f "$here/api/gen.sql"
   t1=$(date +%s.%N)
   log "vacuum analyze"
   psql_q -c 'VACUUM (ANALYZE)' -c 'CHECKPOINT'
