@@ -40,59 +40,7 @@ RETURNS jsonb LANGUAGE sql AS $$
       'text', 'We met ' || p_loc, 'kind', 'direct', 'cue', 'said', 'speaker', 'p1', 'event', 'e0',
       'start', 10, 'end', 30, 'sentence_start', 0, 'sentence_end', 40))) $$;
 
--- Fires the deferred rebuilds, then compares every document with its reference.
-CREATE FUNCTION pg_temp.fresh(p_what text) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-  v_bad bigint;
-  v_rows bigint;
-BEGIN
-  SET CONSTRAINTS ALL IMMEDIATE;
-  SET CONSTRAINTS ALL DEFERRED;
-  SELECT count(*) INTO v_bad FROM events e LEFT JOIN event_docs d ON d.id = e.id
-   WHERE d.doc IS NULL OR d.doc::text <> parley_event_json(e)::text;
-  IF v_bad > 0 THEN RAISE EXCEPTION 'FAIL %: % event documents differ from parley_event_json', p_what, v_bad; END IF;
-  SELECT count(*) INTO v_bad FROM statements s LEFT JOIN statement_docs d ON d.id = s.id
-   WHERE d.doc IS NULL OR d.doc::text <> parley_statement_json(s)::text;
-  IF v_bad > 0 THEN RAISE EXCEPTION 'FAIL %: % statement documents differ', p_what, v_bad; END IF;
-  SELECT count(*) INTO v_bad FROM actors a LEFT JOIN actor_docs d ON d.id = a.id
-   WHERE d.doc IS NULL OR d.doc::text <> parley_actor_json(a)::text;
-  IF v_bad > 0 THEN RAISE EXCEPTION 'FAIL %: % actor documents differ', p_what, v_bad; END IF;
-  SELECT (SELECT count(*) FROM event_docs) + (SELECT count(*) FROM statement_docs) + (SELECT count(*) FROM actor_docs)
-         - (SELECT count(*) FROM events) - (SELECT count(*) FROM statements) - (SELECT count(*) FROM actors)
-    INTO v_bad;
-  IF v_bad <> 0 THEN RAISE EXCEPTION 'FAIL %: % documents without their row', p_what, v_bad; END IF;
-  SELECT count(*) INTO v_bad FROM (
-    (SELECT actor_id, event_id, sort_date FROM actor_events
-     EXCEPT SELECT p.actor_id, p.event_id, e.sort_date FROM event_participants p JOIN events e ON e.id = p.event_id)
-    UNION ALL
-    (SELECT p.actor_id, p.event_id, e.sort_date FROM event_participants p JOIN events e ON e.id = p.event_id
-     EXCEPT SELECT actor_id, event_id, sort_date FROM actor_events)) x;
-  IF v_bad > 0 THEN RAISE EXCEPTION 'FAIL %: actor_events differs from event_participants by % rows', p_what, v_bad; END IF;
-  SELECT count(*) INTO v_bad FROM (
-    (SELECT term, sort_date, statement_id FROM statement_terms
-     EXCEPT SELECT x, s.sort_date, s.id FROM statements s, unnest(tsvector_to_array(s.tsv)) x)
-    UNION ALL
-    (SELECT x, s.sort_date, s.id FROM statements s, unnest(tsvector_to_array(s.tsv)) x
-     EXCEPT SELECT term, sort_date, statement_id FROM statement_terms)) x;
-  IF v_bad > 0 THEN RAISE EXCEPTION 'FAIL %: statement_terms differs from the statements by % rows', p_what, v_bad; END IF;
-  -- Relevance (0028): each flag equals its definition at this moment.
-  SELECT count(*) INTO v_bad FROM event_docs d
-   WHERE d.relevant <> EXISTS (SELECT 1 FROM event_mentions m JOIN articles ar ON ar.id = m.article_id
-                                WHERE m.event_id = d.id AND NOT ar.off_topic);
-  IF v_bad > 0 THEN RAISE EXCEPTION 'FAIL %: % event documents with a stale relevance', p_what, v_bad; END IF;
-  SELECT count(*) INTO v_bad FROM statement_docs d JOIN statements s ON s.id = d.id JOIN articles ar ON ar.id = s.article_id
-   WHERE d.relevant = ar.off_topic;
-  IF v_bad > 0 THEN RAISE EXCEPTION 'FAIL %: % statement documents with a stale relevance', p_what, v_bad; END IF;
-  SELECT count(*) INTO v_bad FROM actor_events ae JOIN event_docs d ON d.id = ae.event_id WHERE ae.relevant <> d.relevant;
-  IF v_bad > 0 THEN RAISE EXCEPTION 'FAIL %: % actor_events rows with a stale relevance', p_what, v_bad; END IF;
-  SELECT count(*) INTO v_bad FROM statement_terms t JOIN statement_docs d ON d.id = t.statement_id WHERE t.relevant <> d.relevant;
-  IF v_bad > 0 THEN RAISE EXCEPTION 'FAIL %: % statement_terms rows with a stale relevance', p_what, v_bad; END IF;
-  SELECT count(*) INTO v_bad FROM read_model_dirty;
-  IF v_bad > 0 THEN RAISE EXCEPTION 'FAIL %: % documents still marked', p_what, v_bad; END IF;
-  SELECT count(*) INTO v_rows FROM event_docs;
-  RAISE NOTICE 'ok   % (% events)', p_what, v_rows;
-END $$;
-
+\ir read_models_check.sql
 \ir expect.sql
 
 -- 1. Storing articles: new events, one joined by a second report.

@@ -1,13 +1,15 @@
 -- Bench data generator: fills a migrated Parley database with a realistic,
 -- skewed data set, entirely set-based inside PostgreSQL.
 --   psql -v n_events=1000000 -v n_actors=200000 -v n_statements=2000000
---        -v n_articles=500000 -v n_keyset=10000000 -f gen.sql
+--        -v n_articles=500000 -v n_keyset=10000000 -v check_every=50 -f gen.sql
+-- (check_every: the read models are compared with the reference functions
+-- for the records whose id is a multiple of it; 1 compares them all)
 -- Every row is built consistent with the schema's constraints and derived
 -- columns, so foreign-key triggers are skipped (session_replication_role)
 -- and secondary indexes are dropped during the load and rebuilt at the end:
 -- both are far cheaper than checking and maintaining them row by row.
 -- Bump the version line when the output changes (it keys the cache).
--- generator-version: 4
+-- generator-version: 5
 \set ON_ERROR_STOP on
 \timing off
 SET client_min_messages = warning;
@@ -93,6 +95,20 @@ SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS de
                      'event_participants', 'event_mentions', 'statements')
    AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid);
 SELECT format('DROP INDEX %s', name) FROM bench.dropped_indexes \gexec
+-- The read models (migrations/0022, 0028) are filled last, in one pass
+-- each; all their indexes, primary keys included, are built afterwards.
+CREATE TABLE bench.read_model_indexes AS
+SELECT CASE WHEN c.oid IS NULL THEN format('DROP INDEX %s', i.indexrelid::regclass)
+            ELSE format('ALTER TABLE %I DROP CONSTRAINT %I', t.relname, c.conname) END AS drop_sql,
+       CASE WHEN c.oid IS NULL THEN pg_get_indexdef(i.indexrelid)
+            ELSE format('ALTER TABLE %I ADD CONSTRAINT %I %s', t.relname, c.conname,
+                        pg_get_constraintdef(c.oid)) END AS def
+  FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+  JOIN pg_namespace n ON n.oid = t.relnamespace
+  LEFT JOIN pg_constraint c ON c.conindid = i.indexrelid AND c.conrelid = t.oid AND c.contype IN ('p', 'u')
+ WHERE n.nspname = 'public'
+   AND t.relname IN ('event_docs', 'statement_docs', 'actor_docs', 'actor_events', 'statement_terms');
+SELECT drop_sql FROM bench.read_model_indexes \gexec
 
 \echo '  sources, articles'
 INSERT INTO sources (id, url, kind, name, interval_seconds)
@@ -213,10 +229,12 @@ UPDATE actors a SET statement_count = x.sn, event_count = x.en, first_seen = x.f
                  ON f.actor_id = ac.id) x
  WHERE a.id = x.id;
 
+\o /dev/null
 SELECT setval(pg_get_serial_sequence(t, 'id'), (SELECT value FROM bench.params WHERE name = p))
   FROM (VALUES ('sources', 'sites'), ('articles', 'articles'), ('actors', 'actors'),
                ('events', 'events'), ('statements', 'statements')) v(t, p);
 SELECT setval(pg_get_serial_sequence('event_mentions', 'id'), (SELECT max(id) FROM event_mentions));
+\o
 
 \echo '  keyset tables (narrow: id, kind, sort_date)'
 -- Same key and index shape as statements_kind, nothing else: the cheapest
@@ -235,6 +253,88 @@ SELECT def FROM bench.dropped_indexes \gexec
 CREATE INDEX ON bench.keyset_small (kind, sort_date DESC, id DESC);
 CREATE INDEX ON bench.keyset_big (kind, sort_date DESC, id DESC);
 
-\echo '  read models (documents, actor_events)'
--- The load skipped every trigger; the read models are built in one pass.
-SELECT parley_read_models_rebuild();
+\echo '  read models: documents, actor_events, statement_terms'
+-- The load skipped every trigger, so the read models are filled here, one
+-- set-based statement each: joins and aggregates over whole tables instead
+-- of the reference functions' per-record lookups (parley_read_models_rebuild()
+-- makes ~10 index probes per document and, before the statistics of a fresh
+-- load exist, may plan them as scans: hours at this size).  Each document
+-- is json_build_object over the same values as its reference function
+-- (migrations/repeatable/api_json.sql); the check below compares them.
+ANALYZE articles, actors, actor_aliases, events, event_participants, event_mentions, statements, cameo_scale;
+
+INSERT INTO event_docs (id, doc, relevant)
+SELECT e.id, json_build_object(
+    'id', e.id, 'type', e.type, 'cameo_code', e.cameo_code, 'title', e.title,
+    'date', parley_date_text(e.date, e.date_precision), 'date_precision', e.date_precision,
+    'status', e.status,
+    'location', CASE WHEN e.location_name IS NULL AND e.location_country IS NULL THEN NULL
+                     ELSE json_build_object('name', e.location_name, 'country', e.location_country) END,
+    'participants', coalesce(p.participants, '[]'),
+    'mention_count', e.mention_count, 'source_count', e.source_count,
+    'first_seen', e.first_seen, 'last_seen', e.last_seen,
+    'quad_class', c.quad_class, 'goldstein', c.goldstein,
+    'evidence', CASE WHEN m.event_id IS NOT NULL THEN
+                  json_build_object('article_id', m.article_id, 'sentence', m.sentence,
+                                    'offsets', json_build_array(m.start_offset, m.end_offset)) END),
+       r.event_id IS NOT NULL
+  FROM events e
+  -- one entry per actor, under its most telling role (source > target > participant)
+  LEFT JOIN (SELECT event_id,
+                    json_agg(json_build_object('actor_id', id, 'name', name, 'kind', kind, 'role', role)
+                             ORDER BY role DESC, name, id) AS participants
+               FROM (SELECT DISTINCT ON (p.event_id, a.id) p.event_id, a.id, a.name, a.kind, p.role
+                       FROM event_participants p JOIN actors a ON a.id = p.actor_id
+                      ORDER BY p.event_id, a.id,
+                               CASE p.role WHEN 'source' THEN 0 WHEN 'target' THEN 1 ELSE 2 END) x
+              GROUP BY event_id) p ON p.event_id = e.id
+  -- the CAMEO scale by the reference function itself, once per code
+  LEFT JOIN (SELECT x.code, s.quad_class, s.goldstein
+               FROM (SELECT DISTINCT cameo_code AS code FROM events WHERE cameo_code IS NOT NULL) x,
+                    LATERAL parley_cameo_scale(x.code) s) c ON c.code = e.cameo_code
+  -- the first mention is the evidence
+  LEFT JOIN (SELECT DISTINCT ON (event_id) event_id, article_id, sentence, start_offset, end_offset
+               FROM event_mentions ORDER BY event_id, id) m ON m.event_id = e.id
+  -- relevant: a relevant (not off-topic) article mentions it
+  LEFT JOIN (SELECT DISTINCT m.event_id FROM event_mentions m JOIN articles ar ON ar.id = m.article_id
+              WHERE NOT ar.off_topic) r ON r.event_id = e.id;
+
+INSERT INTO statement_docs (id, doc, relevant)
+SELECT s.id, json_build_object(
+    'id', s.id, 'text', s.text, 'kind', s.kind, 'cue', s.cue,
+    'speaker', CASE WHEN a.id IS NOT NULL THEN json_build_object('id', a.id, 'name', a.name) END,
+    'source_description', s.source_description,
+    'date', parley_date_text(s.date, coalesce(s.date_precision, 'day')), 'date_precision', s.date_precision,
+    'article', CASE WHEN ar.id IS NOT NULL THEN json_build_object('id', ar.id, 'url', ar.url, 'title', ar.title) END,
+    'event_id', s.event_id, 'sentence', s.sentence,
+    'offsets', json_build_array(s.start_offset, s.end_offset)),
+       coalesce(NOT ar.off_topic, false)
+  FROM statements s
+  LEFT JOIN actors a ON a.id = s.speaker_id
+  LEFT JOIN articles ar ON ar.id = s.article_id;
+
+INSERT INTO actor_docs (id, doc) SELECT a.id, parley_actor_json(a) FROM actors a;
+
+-- A tsvector's lexemes are distinct: one row per lexeme and statement.
+INSERT INTO statement_terms (term, sort_date, statement_id, relevant)
+SELECT x, s.sort_date, s.id, d.relevant
+  FROM statements s JOIN statement_docs d ON d.id = s.id, unnest(tsvector_to_array(s.tsv)) x;
+
+INSERT INTO actor_events (actor_id, event_id, sort_date, relevant)
+SELECT DISTINCT p.actor_id, p.event_id, e.sort_date, d.relevant
+  FROM event_participants p JOIN events e ON e.id = p.event_id JOIN event_docs d ON d.id = e.id;
+
+INSERT INTO read_model_state (name, fingerprint) VALUES ('docs', parley_read_models_fingerprint())
+ON CONFLICT (name) DO UPDATE SET fingerprint = excluded.fingerprint, built_at = now();
+
+\echo '  read model indexes'
+SELECT def FROM bench.read_model_indexes \gexec
+
+\echo '  read models checked against the reference functions (tests/sql/read_models_check.sql)'
+-- Every record of the small data set, 1 in :check_every of the full one
+-- (the reference functions cost a few index probes per record).
+ANALYZE event_docs, statement_docs, actor_docs, actor_events, statement_terms;
+\ir ../../sql/read_models_check.sql
+\o /dev/null
+SELECT pg_temp.fresh('bench data set', :check_every);
+\o
