@@ -815,6 +815,16 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 	    h + 1 < doc->syn.lang.ntok && person_at(doc, h + 1) &&
 	    (who = named_at(doc, h + 1, true)) >= 0)
 		return who;
+	/* "said former secretary of state Jo Roe": the name after the title's
+	 * last word */
+	if (child_with(doc, h, "det") < 0 && child_with(doc, h, "nmod:poss") < 0) {
+		const px_lex_entry *te;
+		size_t tl = px_lex_match(doc, (size_t)i, LX_TITLE, &te);
+		int32_t nk = tl > 1 ? px_syn_ln(doc, (size_t)i + tl) : -1;
+		if (nk >= 0 && person_at(doc, (size_t)nk) &&
+		    (who = named_at(doc, (size_t)nk, true)) >= 0)
+			return who;
+	}
 	/* "the senator", "X's spokesman": the last person with that title */
 	bool definite = child_with(doc, h, "nmod:poss") >= 0;
 	int32_t det = child_with(doc, h, "det");
@@ -953,10 +963,19 @@ static int32_t name_after(const px_doc *doc, int32_t k)
 		    u == LN_UPOS_PART || u == LN_UPOS_X || !strcmp(px_syn_xpos(doc, j), "VBN"))
 			continue;
 		int32_t t = px_syn_tok(doc, j);
-		/* "said Virginia delegate Jo Roe": a title the parse read as a verb */
+		/* "said Virginia delegate Jo Roe": a title the parse read as a verb;
+		 * "said former secretary of state Jo Roe": a title of several words */
 		const px_lex_entry *te;
-		if (t >= 0 && !doc->toks[t].cap && px_lex_match(doc, (size_t)t, LX_TITLE, &te) == 1)
+		size_t tl = t >= 0 ? px_lex_match(doc, (size_t)t, LX_TITLE, &te) : 0;
+		if (tl == 1 && !doc->toks[t].cap)
 			continue;
+		if (tl > 1) {
+			int32_t last = px_syn_ln(doc, (size_t)t + tl - 1);
+			if (last > (int32_t)j) {
+				j = (size_t)last;
+				continue;
+			}
+		}
 		if (u == LN_UPOS_PUNCT && t >= 0 && px_tok_char(doc, (size_t)t, ',') &&
 		    j > (size_t)k + 1 && px_syn_upos(doc, j - 1) == LN_UPOS_NOUN &&
 		    j + 1 < L->ntok && person_at(doc, j + 1))
