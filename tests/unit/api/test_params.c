@@ -83,14 +83,15 @@ END_TEST
 
 START_TEST(cursor_rejects)
 {
-	const char *bad[] = {"",
-	                     "!!!!",
-	                     "a",
-	                     "x' OR 1=1 --",
-	                     /* "2025-01-01|abc" */ "MjAyNS0wMS0wMXxhYmM",
-	                     /* "no bar" */ "bm8gYmFy",
-	                     "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQ"
-	                     "UFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB"};
+	const char *bad[] = {
+	    "",
+	    "!!!!",
+	    "a",
+	    "x' OR 1=1 --",
+	    /* "2025-01-01|abc" */ "MjAyNS0wMS0wMXxhYmM",
+	    /* "no bar" */ "bm8gYmFy",
+	    ("QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQ"
+	     "UFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB")};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		char s[32], id[24];
 		ck_assert_msg(api_cursor_decode(bad[i], s, sizeof s, id, sizeof id) == -1, "%s",
