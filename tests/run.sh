@@ -10,6 +10,11 @@
 #      suites, the container test (when podman can run containers here).
 # Prints one line per suite and a last line "N passed, M failed".
 set -uo pipefail
+# The test tooling run as root (runuser, debootstrap, the container engine's
+# iptables) lives in /usr/sbin, which a stock user PATH (/usr/bin:/bin)
+# lacks.  The server under test is still started with PATH=/usr/bin:/bin.
+case ":$PATH:" in *:/usr/sbin:*) ;; *) PATH=$PATH:/usr/sbin:/sbin ;; esac
+export PATH
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 BUILD=${BUILD:-$ROOT/build}

@@ -20,6 +20,9 @@
 # the capacity that makes on this machine's cores: a shared or loaded
 # machine slows the wall clock, not the CPU an article needs.
 set -euo pipefail
+# runuser lives in /usr/sbin, which a stock user PATH lacks
+case ":$PATH:" in *:/usr/sbin:*) ;; *) PATH=$PATH:/usr/sbin:/sbin ;; esac
+export PATH
 
 parley=${1:?usage: ingest.sh PARLEY [--corpus DIR] [--threads LIST] [--database URL] [--out FILE]}
 shift

@@ -20,6 +20,9 @@
 #   PARLEY_BENCH_STEPS="api race skew keyset rss micro" (the default) or a
 #   subset of them.
 set -euo pipefail
+# runuser lives in /usr/sbin, which a stock user PATH lacks
+case ":$PATH:" in *:/usr/sbin:*) ;; *) PATH=$PATH:/usr/sbin:/sbin ;; esac
+export PATH
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 here=$root/tests/bench
