@@ -75,6 +75,11 @@ int px_dict_add_actor(px_dict *d, const char *name, const char *kind, const char
  * they must outlive the dictionary.  Without them extraction still runs,
  * on tokens alone, and finds what needs no syntax. */
 void px_dict_set_models(px_dict *d, const ln_models *m);
+/* The same, fetched on the first extraction that parses: get() is called
+ * from any extracting thread and must be thread-safe and answer the same
+ * models (or NULL) every time, e.g. a load under pthread_once.  A process
+ * that never extracts never loads them (tens of MiB). */
+void px_dict_set_models_loader(px_dict *d, const ln_models *(*get)(void));
 /* The gazetteer's point (WGS84 degrees) of the place named exactly name:
  * true with lat and lon set, or false for an unknown or unlocated place. */
 bool px_dict_place_point(const px_dict *d, const char *name, double *lat, double *lon);

@@ -330,7 +330,8 @@ struct px_dict {
 	size_t n_facts, cap_facts;
 	px_generic *roles;
 	size_t n_roles, cap_roles;
-	const ln_models *models; /* borrowed (px_dict_set_models); NULL: no syntax */
+	const ln_models *models;              /* borrowed (px_dict_set_models); NULL: no syntax */
+	const ln_models *(*models_get)(void); /* px_dict_set_models_loader: when models is NULL */
 	px_topic_cue *topics;
 	size_t n_topics, cap_topics;
 	px_topic_cue signals[PX_SIGNALS]; /* weight 0 when not given */

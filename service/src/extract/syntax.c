@@ -30,6 +30,18 @@
 void px_dict_set_models(px_dict *d, const ln_models *m)
 {
 	d->models = m;
+	d->models_get = NULL;
+}
+
+void px_dict_set_models_loader(px_dict *d, const ln_models *(*get)(void))
+{
+	d->models = NULL;
+	d->models_get = get;
+}
+
+static const ln_models *dict_models(const px_dict *d)
+{
+	return d->models ? d->models : d->models_get ? d->models_get() : NULL;
 }
 
 static void build_maps(px_doc *doc)
@@ -145,7 +157,7 @@ void px_syntax_analyze(px_doc *doc)
 			memset(s->text + b, ' ', end - b);
 	}
 	ln_doc_init(&s->lang, s->text, doc->text.len);
-	const ln_models *m = doc->dict->models;
+	const ln_models *m = dict_models(doc->dict);
 	int rc = m ? ln_doc_analyze(m, &s->lang) : ln_doc_tokenize(&s->lang);
 	if (rc) {
 		/* out of memory inside the layer: carry on without syntax */
@@ -234,7 +246,7 @@ const char *px_syn_xpos(const px_doc *doc, size_t k)
 	if (!s->ok || k >= s->lang.ntok)
 		return "";
 	size_t n = 0;
-	const char *const *names = ln_models_xpos(doc->dict->models, &n);
+	const char *const *names = ln_models_xpos(dict_models(doc->dict), &n);
 	size_t x = s->lang.tok[k].xpos;
 	return names && x && x < n && names[x] ? names[x] : "";
 }

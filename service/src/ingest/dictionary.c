@@ -17,8 +17,10 @@ static void add_curated(void *ud, const char *name, const char *kind, const char
 px_dict *dictionary_build(const char *dir, db_conn *c, char **err)
 {
 	px_dict *d = px_dict_load_dir(dir, err);
-	if (d)
-		px_dict_set_models(d, language_models());
+	if (d) {
+		language_check();
+		px_dict_set_models_loader(d, language_models); /* loaded at the first parse */
+	}
 	if (!d || !c)
 		return d;
 	if (db_curated_actors(c, add_curated, d) != DB_OK)

@@ -15,7 +15,11 @@
 /* Where the models live (config's models_dir); call before the first
  * language_models(), e.g. while configuring.  NULL: no models. */
 void language_configure(const char *models_dir);
-/* The loaded models, or NULL (then ln_doc_analyze tokenises only). */
+/* A cheap look at the configured directory (ln_models_check_dir, headers
+ * only; once a process): logs a warning when the models will not load. */
+void language_check(void);
+/* The loaded models, or NULL (then ln_doc_analyze tokenises only).  The
+ * first call loads them (tens of MiB, a fraction of a second). */
 const ln_models *language_models(void);
 
 #endif

@@ -135,6 +135,11 @@ int ln_doc_analyze(const ln_models *m, ln_doc *d);
  * The one place in this layer that does I/O.  NULL with *err (free() it). */
 ln_models *ln_models_load_dir(const char *dir, char **err);
 void ln_models_free(ln_models *m);
+/* A cheap look at the directory without loading it: each file is there,
+ * a regular file of at most 256 MiB, and its header (magic, format
+ * version, kind, payload length) fits; the checksum and the sections are
+ * left to ln_models_load_dir.  0, or -1 with *err (free() it). */
+int ln_models_check_dir(const char *dir, char **err);
 const char *const *ln_models_xpos(const ln_models *m, size_t *n);
 const char *const *ln_models_deprel(const ln_models *m, size_t *n);
 

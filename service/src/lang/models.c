@@ -121,6 +121,55 @@ void ln_models_free(ln_models *m)
 	free(m);
 }
 
+int ln_models_check_dir(const char *dir, char **err)
+{
+	static const uint32_t kinds[3] = {LX_KIND_TAGGER, LX_KIND_PARSER, LX_KIND_NER};
+	if (err)
+		*err = NULL;
+	for (int i = 0; i < 3; i++) {
+		char path[4096];
+		if (snprintf(path, sizeof path, "%s/%s", dir ? dir : ".", model_files[i]) >=
+		    (int)sizeof path) {
+			set_err(err, "%s: %s", dir, "path too long");
+			return -1;
+		}
+		FILE *f = fopen(path, "rb");
+		if (!f) {
+			set_err(err, "%s: %s", path, strerror(errno));
+			return -1;
+		}
+		struct stat st;
+		uint8_t h[32];
+		uint32_t version, kind;
+		uint64_t plen;
+		const char *bad = NULL;
+		if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
+		    (size_t)st.st_size > MODEL_MAX_BYTES)
+			bad = "not a regular file of at most 256 MiB";
+		else if (fread(h, 1, sizeof h, f) != sizeof h || memcmp(h, "PRLYLANG", 8) != 0)
+			bad = "not a parley language model (bad magic)";
+		fclose(f);
+		if (!bad) {
+			memcpy(&version, h + 8, 4);
+			memcpy(&kind, h + 12, 4);
+			memcpy(&plen, h + 16, 8);
+			if (version != BLOB_VERSION)
+				bad =
+				    "model format version differs from this build's (retrain with "
+				    "make models)";
+			else if (kind != kinds[i])
+				bad = "wrong kind of model file";
+			else if (plen != (uint64_t)st.st_size - sizeof h)
+				bad = "truncated or oversized";
+		}
+		if (bad) {
+			set_err(err, "%s: %s", path, bad);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 ln_models *ln_models_load_dir(const char *dir, char **err)
 {
 	if (err)

@@ -204,6 +204,17 @@ START_TEST(test_enough_cases)
 }
 END_TEST
 
+/* The models through the lazy loader, as `parley serve` hands them over:
+ * fetched by the first extraction that parses, not when set. */
+static const ln_models *loaded;
+static int loader_calls;
+
+static const ln_models *count_loads(void)
+{
+	loader_calls++;
+	return loaded;
+}
+
 int main(void)
 {
 	char *err = NULL;
@@ -218,7 +229,12 @@ int main(void)
 		fprintf(stderr, "cannot load language models: %s\n", err ? err : "?");
 		return 1;
 	}
-	px_dict_set_models(dict, models);
+	loaded = models;
+	px_dict_set_models_loader(dict, count_loads);
+	if (loader_calls != 0) {
+		fprintf(stderr, "the models were fetched before any extraction\n");
+		return 1;
+	}
 	load_cases();
 	Suite *s = suite_create("extract_cases");
 	TCase *tc = tcase_create("cases");
@@ -230,6 +246,10 @@ int main(void)
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
+	if (loader_calls == 0) {
+		fprintf(stderr, "extraction never fetched the models through the loader\n");
+		failed++;
+	}
 	for (int i = 0; i < n_cases; i++)
 		case_files_free(&cases[i].c, 1);
 	px_dict_free(dict);

@@ -251,6 +251,58 @@ START_TEST(loader_rejects_damage)
 }
 END_TEST
 
+static void expect_check_error(const char *dir, const char *needle)
+{
+	char *err = NULL;
+	ck_assert_int_eq(ln_models_check_dir(dir, &err), -1);
+	ck_assert_ptr_nonnull(err);
+	ck_assert_msg(strstr(err, needle) != NULL, "error '%s' lacks '%s'", err, needle);
+	free(err);
+}
+
+/* The start-time check reads headers only: it takes what the loader
+ * takes, finds the same header damage, and leaves a flipped weight byte
+ * (the checksum) to the loader. */
+START_TEST(checker_reads_headers_only)
+{
+	char *err = NULL;
+	ck_assert_int_eq(ln_models_check_dir(MODELS, &err), 0);
+	ck_assert_ptr_null(err);
+
+	char *dir = copy_models();
+	patch(dir, "parser.bin", -3, 0x5a); /* a weight byte */
+	ck_assert_int_eq(ln_models_check_dir(dir, NULL), 0);
+	expect_error(dir, "checksum");
+	patch(dir, "tagger.bin", 8, 99); /* format version */
+	expect_check_error(dir, "tagger.bin");
+	expect_check_error(dir, "version");
+	remove_dir(dir);
+
+	dir = copy_models();
+	patch(dir, "ner.bin", 0, 'X'); /* magic */
+	expect_check_error(dir, "not a parley language model");
+	remove_dir(dir);
+
+	dir = copy_models();
+	patch(dir, "ner.bin", 15, '1'); /* kind */
+	expect_check_error(dir, "wrong kind");
+	remove_dir(dir);
+
+	dir = copy_models();
+	char path[512];
+	snprintf(path, sizeof path, "%s/parser.bin", dir);
+	ck_assert_int_eq(truncate(path, 1000), 0);
+	expect_check_error(dir, "truncated");
+	ck_assert_int_eq(truncate(path, 10), 0);
+	expect_check_error(dir, "bad magic");
+	unlink(path);
+	expect_check_error(dir, "parser.bin");
+	remove_dir(dir);
+
+	expect_check_error("/nonexistent/dir", "tagger.bin");
+}
+END_TEST
+
 /* ---- annotation -------------------------------------------------------- */
 
 /* Our own stand-in tokenizer for tests: words, and punctuation split off. */
@@ -530,6 +582,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, perceptron_compact_same_scores);
 	tcase_add_test(tc, loader_accepts_committed_models);
 	tcase_add_test(tc, loader_rejects_damage);
+	tcase_add_test(tc, checker_reads_headers_only);
 	tcase_add_loop_test(tc, annotate_sentences_we_wrote, 0,
 	                    sizeof tag_cases / sizeof tag_cases[0]);
 	tcase_add_test(tc, parse_relations);
