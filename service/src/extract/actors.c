@@ -322,7 +322,7 @@ static int32_t actor_for_person(px_doc *doc, const char *name)
 	return new_actor(doc, name, "person");
 }
 
-static void add_mention(px_doc *doc, size_t a, size_t b, int32_t actor, uint8_t how)
+void px_add_mention(px_doc *doc, size_t a, size_t b, int32_t actor, uint8_t how)
 {
 	px_mention *m = VEC_PUSH(doc->mentions, doc->n_mentions, doc->cap_mentions);
 	m->tok_start = (uint32_t)a;
@@ -649,7 +649,7 @@ static size_t title_mention(px_doc *doc, size_t i)
 	int32_t who = px_person_by_title(doc, i, head, iso);
 	if (who < 0)
 		return 0;
-	add_mention(doc, i, j, who, MH_TITLE);
+	px_add_mention(doc, i, j, who, MH_TITLE);
 	return j - i;
 }
 
@@ -685,7 +685,7 @@ static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 		if (own < 0) /* "Kim" after "Kim Jong Il": a family name written first */
 			own = resolve_given_name(doc, i);
 		if (own >= 0 && doc->actors[own].dict_id != (int32_t)e->ref) {
-			add_mention(doc, i, i + 1, own, MH_SURNAME);
+			px_add_mention(doc, i, i + 1, own, MH_SURNAME);
 			apply_pretitle(doc, own, &pt, i);
 			*used = 1;
 			return true;
@@ -701,7 +701,7 @@ static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 		                  ? resolve_surname(doc, i, i + 1, pt.gender)
 		                  : -1;
 		if (own >= 0 && px_is_person(doc, own)) {
-			add_mention(doc, i, i + 1, own, MH_SURNAME);
+			px_add_mention(doc, i, i + 1, own, MH_SURNAME);
 			*used = 1;
 			return true;
 		}
@@ -717,7 +717,7 @@ static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 		    px_lex_match(doc, i - 1, LX_FIRSTNAME, &fn))
 			return false;
 	}
-	add_mention(doc, i, i + n, actor, MH_NAME);
+	px_add_mention(doc, i, i + n, actor, MH_NAME);
 	apply_pretitle(doc, actor, &pt, i);
 	*used = n;
 	return true;
@@ -1226,14 +1226,14 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 			who = resolve_given_name(doc, i);
 		if (who < 0)
 			return 0;
-		add_mention(doc, i, i + 1, who, MH_SURNAME);
+		px_add_mention(doc, i, i + 1, who, MH_SURNAME);
 		return 1;
 	}
 	/* a surname led by its particle: "Van der Berg said" */
 	if (n >= 2 && is_particle(doc, i)) {
 		int32_t who = resolve_surname(doc, i + n - 1, i + n, 0);
 		if (who >= 0) {
-			add_mention(doc, i, i + n, who, MH_SURNAME);
+			px_add_mention(doc, i, i + n, who, MH_SURNAME);
 			return n;
 		}
 	}
@@ -1241,7 +1241,7 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 	if (n == 3 && px_tok_char(doc, i + 1, '-')) {
 		int32_t who = resolve_surname(doc, i, i + 3, 0);
 		if (who >= 0) {
-			add_mention(doc, i, i + 3, who, MH_SURNAME);
+			px_add_mention(doc, i, i + 3, who, MH_SURNAME);
 			return 3;
 		}
 	}
@@ -1250,8 +1250,8 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 		int32_t x = resolve_surname(doc, i, i + 1, 0),
 		        y = x >= 0 ? resolve_surname(doc, i + 2, i + 3, 0) : -1;
 		if (x >= 0 && y >= 0 && x != y) {
-			add_mention(doc, i, i + 1, x, MH_SURNAME);
-			add_mention(doc, i + 2, i + 3, y, MH_SURNAME);
+			px_add_mention(doc, i, i + 1, x, MH_SURNAME);
+			px_add_mention(doc, i + 2, i + 3, y, MH_SURNAME);
 			return 3;
 		}
 	}
@@ -1275,7 +1275,7 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 		 * "Abdel Fattah" + "el-Sisi" is Abdel Fattah al-Sisi */
 		int32_t known = given_names_of(doc, i, i + k, e);
 		if (known >= 0) {
-			add_mention(doc, i, i + k + alias, known, MH_NAME);
+			px_add_mention(doc, i, i + k + alias, known, MH_NAME);
 			apply_pretitle(doc, known, &pt, i);
 			return k + alias;
 		}
@@ -1319,7 +1319,7 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 		}
 		if (who < 0)
 			return 0;
-		add_mention(doc, i, i + 1, who, MH_SURNAME);
+		px_add_mention(doc, i, i + 1, who, MH_SURNAME);
 		apply_pretitle(doc, who, &pt, i);
 		return 1;
 	}
@@ -1338,7 +1338,7 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 	char *name = px_tok_span_dup(doc, i, i + n);
 	int32_t who = actor_for_person(doc, name);
 	free(name);
-	add_mention(doc, i, i + n, who, MH_NAME);
+	px_add_mention(doc, i, i + n, who, MH_NAME);
 	apply_pretitle(doc, who, &pt, i);
 	/* "Robert Dale III" is also "Robert Dale", whose surname is Dale: the
 	 * person goes by the name without its suffix, which stays an alias */
@@ -1404,7 +1404,7 @@ static size_t pronoun_mention(px_doc *doc, size_t i)
 	int32_t who = pronoun_antecedent(doc, i, w == NW_HE ? 1 : 2);
 	if (who < 0)
 		return 0;
-	add_mention(doc, i, i + 1, who, MH_PRONOUN);
+	px_add_mention(doc, i, i + 1, who, MH_PRONOUN);
 	return 1;
 }
 

@@ -295,14 +295,7 @@ static int32_t span_actor(px_doc *doc, size_t a, size_t b, const char *kind)
 	} else {
 		free(name);
 	}
-	px_mention *m = VEC_PUSH(doc->mentions, doc->n_mentions, doc->cap_mentions);
-	m->tok_start = (uint32_t)a;
-	m->tok_end = (uint32_t)b;
-	m->actor = who;
-	m->how = MH_NAME;
-	for (size_t i = a; i < b; i++)
-		doc->tok_mention[i] = (int32_t)(doc->n_mentions - 1);
-	doc->actors[who].n_mentions++;
+	px_add_mention(doc, a, b, who, MH_NAME);
 	return who;
 }
 

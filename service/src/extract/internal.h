@@ -644,6 +644,8 @@ void px_civil_from_days(int z, int *y, int *m, int *d);
 int32_t px_person_by_title(const px_doc *doc, size_t before_tok, const char *title_head,
                            const char *country);
 int32_t px_resolve_pronoun(const px_doc *doc, size_t tok);
+/* Tokens [a, b) mention ACTOR (how: enum px_mention_how). */
+void px_add_mention(px_doc *doc, size_t a, size_t b, int32_t actor, uint8_t how);
 /* 1 for "he", 2 for "she", 0 for any other token. */
 int px_pronoun_gender(const px_doc *doc, size_t tok);
 bool px_is_person(const px_doc *doc, int32_t actor);
