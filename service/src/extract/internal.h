@@ -478,6 +478,8 @@ typedef struct px_syntax {
 	int32_t *ent;               /* ln token -> entity index in lang.ent, -1 */
 	const char *const *deprels; /* the models' relation names */
 	size_t n_deprels;
+	const char *const *xposes; /* the models' XPOS tag names */
+	size_t n_xposes;
 } px_syntax;
 
 typedef struct px_doc {

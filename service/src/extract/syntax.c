@@ -165,8 +165,10 @@ void px_syntax_analyze(px_doc *doc)
 		ln_doc_init(&s->lang, s->text, 0);
 	}
 	s->ok = m && !rc;
-	if (s->ok)
+	if (s->ok) {
 		s->deprels = ln_models_deprel(m, &s->n_deprels);
+		s->xposes = ln_models_xpos(m, &s->n_xposes);
+	}
 	build_maps(doc);
 	build_tree(s);
 }
@@ -245,8 +247,6 @@ const char *px_syn_xpos(const px_doc *doc, size_t k)
 	const px_syntax *s = &doc->syn;
 	if (!s->ok || k >= s->lang.ntok)
 		return "";
-	size_t n = 0;
-	const char *const *names = ln_models_xpos(dict_models(doc->dict), &n);
 	size_t x = s->lang.tok[k].xpos;
-	return names && x && x < n && names[x] ? names[x] : "";
+	return s->xposes && x && x < s->n_xposes && s->xposes[x] ? s->xposes[x] : "";
 }
