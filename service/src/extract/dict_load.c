@@ -68,6 +68,14 @@ px_dict *px_dict_load_dir(const char *dir, char **err)
 		*err = buf_detach(&b);
 		rc = -1;
 	}
+	const char *bad = rc ? NULL : px_events_check(d);
+	if (bad) {
+		buf b;
+		buf_init(&b);
+		buf_printf(&b, "%s/events.tsv: %s", dir, bad);
+		*err = buf_detach(&b);
+		rc = -1;
+	}
 	if (rc) {
 		px_dict_free(d);
 		return NULL;

@@ -283,11 +283,26 @@ static int add_event_row(px_dict *d, row *r, const char **why)
 			return -1;
 		}
 	}
-	if (judgement &&
-	    (*how || (strncmp(r->field[2], "05", 2) && strncmp(r->field[2], "11", 2)))) {
-		*why = "a ';judgement' row is a phrase as written with a CAMEO code of 05 (praise) "
-		       "or 11 (blame)";
+	if (judgement && *how) {
+		/* its code is checked against cameo_praise / cameo_blame once
+		 * words.tsv is read (px_events_check) */
+		*why = "a ';judgement' row is a phrase as written";
 		return -1;
+	}
+	int derived = -1;
+	if (r->field[0][0] == '@') {
+		for (int k = 0; k < PX_DERIVED_COUNT; k++)
+			if (!strcmp(r->field[0], px_derived_names[k]))
+				derived = k;
+		if (derived < 0) {
+			*why =
+			    "an '@' row names an event the rules derive: '@statement' or '@intent'";
+			return -1;
+		}
+		if (*how || occasion || judgement || d->derived[derived]) {
+			*why = "an '@' row stands once, with column 5 empty";
+			return -1;
+		}
 	}
 	int upos = 0;
 	if (*how && strcmp(how, "VERB") && strcmp(how, "NOUN")) {
@@ -308,7 +323,10 @@ static int add_event_row(px_dict *d, row *r, const char **why)
 	e->verb = xstrdup(*r->field[3] ? r->field[3] : r->field[1]);
 	e->occasion = occasion;
 	e->judgement = judgement;
-	if (upos > 0) {
+	if (derived >= 0) {
+		e->derived = true;
+		d->derived[derived] = (int32_t)d->n_events;
+	} else if (upos > 0) {
 		e->lemma = xstrdup(r->field[0]);
 		for (char *c = e->lemma; *c; c++)
 			*c = (char)px_ascii_lower((unsigned char)*c);
@@ -318,6 +336,29 @@ static int add_event_row(px_dict *d, row *r, const char **why)
 		                   (uint32_t)(d->n_events - 1));
 	}
 	return 0;
+}
+
+const char *const px_derived_names[PX_DERIVED_COUNT] = {"@statement", "@intent"};
+
+/* What events.tsv needs of the other tables, checked once the directory is
+ * read: every '@' row present, and every ';judgement' code one that praises
+ * or blames (the cameo_praise and cameo_blame classes of words.tsv).
+ * NULL when all is well, else what is wrong. */
+const char *px_events_check(const px_dict *d)
+{
+	for (int k = 0; k < PX_DERIVED_COUNT; k++)
+		if (!d->derived[k])
+			return k == PX_DERIVED_STATEMENT ? "no '@statement' row"
+			                                 : "no '@intent' row";
+	for (size_t i = 0; i < d->n_events; i++) {
+		const px_event_word *w = &d->events[i];
+		if (w->judgement && !px_code_in(d, w->cameo, WC_CAMEO_PRAISE) &&
+		    !px_code_in(d, w->cameo, WC_CAMEO_BLAME))
+			return "a ';judgement' row's code is in neither cameo_praise nor "
+			       "cameo_blame "
+			       "(words.tsv)";
+	}
+	return NULL;
 }
 
 /* frames.tsv: type, relation ("obl/with", "head.nsubj"), role. */

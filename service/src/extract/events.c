@@ -2,16 +2,19 @@
  * events — what happened: meetings, visits, calls, appeals, threats ...
  * coded with CAMEO, with participants, place, date and status.
  *
- * Triggers are dictionary words (events.tsv) found outside quotations; the
- * sentence around a trigger supplies the rest: the actor before it is the
- * source, the one after it the target, both sides of a meeting are
- * participants; a place after "in"/"at" is the location; the nearest date
- * expression is the date; words like "will", "postponed" or "ready to" set
- * the status (an intent to meet is CAMEO 036).  Every attributed statement
- * also makes a statement event (010) for its speaker, dated by its sentence
- * or else the publication day.  Words of praise and blame inside a
- * statement (events.tsv ";judgement") make its speaker praise or criticise
- * the actor the statement names.
+ * Triggers are dictionary words and lemmas (events.tsv) found outside
+ * quotations.  Who plays which part comes from the trigger's dependents in
+ * the parse (frames.tsv), else from the sentence around it: the actor
+ * before it is the source, the one after it the target, both sides of a
+ * meeting are participants; a place after a venue preposition is the
+ * location; the nearest date expression is the date; factuality.tsv's words
+ * ("will", "postponed", "ready to", a negation) set the status or drop the
+ * event, and an intent to meet becomes events.tsv's "@intent" row.  A
+ * statement is no event by itself: it makes one (the "@statement" row) only
+ * when reported as an occasion, i.e. joined to an occasion word ("in an
+ * interview") or dated or placed by its own clause.  Words of praise and
+ * blame inside a statement (events.tsv ";judgement") make its speaker
+ * praise or criticise the actor the statement names.
  *
  * Each report is its own event here, tied to its sentence: whether two
  * reports tell one real-world event is decided in one place only, by the
@@ -22,6 +25,7 @@
 
 #include "core/buf.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,12 +53,13 @@ void px_add_part(px_event *e, int32_t actor, uint8_t role)
 	p->role = role;
 }
 
-static px_event *new_event(px_doc *doc, const char *type, const char *cameo, size_t sent)
+static px_event *new_event(px_doc *doc, const px_event_word *made, size_t sent)
 {
 	px_event *e = VEC_PUSH(doc->events, doc->n_events, doc->cap_events);
 	memset(e, 0, sizeof *e);
-	e->type = xstrdup(type);
-	e->cameo = xstrdup(cameo);
+	e->made = made;
+	e->type = xstrdup(made->type);
+	e->cameo = xstrdup(made->cameo);
 	e->place = -1;
 	e->into = -1;
 	e->sent_a = e->sent_b = (uint32_t)sent;
@@ -836,10 +841,12 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 		status = stronger(status, fact);
 	bool meeting = is_meeting_family(doc, w->cameo);
 	bool statement = px_code_in(doc->dict, w->cameo, WC_CAMEO_STATEMENT);
-	const char *type = w->type, *cameo = w->cameo;
-	if (intent && meeting)
-		type = "propose", cameo = "036";
-	px_event *e = new_event(doc, type, cameo, doc->toks[i].sent);
+	/* "wants to meet": a proposal, the '@intent' row (none: the meeting);
+	 * the trigger's own word still says how its parts are read */
+	const px_event_word *made = w;
+	if (intent && meeting && doc->dict->derived[PX_DERIVED_INTENT])
+		made = &doc->dict->events[doc->dict->derived[PX_DERIVED_INTENT] - 1];
+	px_event *e = new_event(doc, made, doc->toks[i].sent);
 	e->word = w;
 	e->status = status;
 	bool two_sided = meeting && !px_code_in(doc->dict, w->cameo, WC_CAMEO_ONE_SIDED);
@@ -1191,9 +1198,11 @@ static void statement_events(px_doc *doc)
 		while (upto < stop && doc->toks[upto].start < st->start)
 			upto++;
 		int32_t place = place_in(doc, s->tok_start, upto, s->tok_start, 2, 12);
-		if (!dated && place < 0)
+		if ((!dated && place < 0) || !doc->dict->derived[PX_DERIVED_STATEMENT])
 			continue;
-		px_event *e = new_event(doc, "statement", "010", st->sent_a);
+		px_event *e =
+		    new_event(doc, &doc->dict->events[doc->dict->derived[PX_DERIVED_STATEMENT] - 1],
+		              st->sent_a);
 		e->sent_b = st->sent_b;
 		px_add_part(e, st->speaker, ROLE_SOURCE);
 		e->place = place;
@@ -1375,7 +1384,7 @@ static void judgement_events(px_doc *doc)
 		int32_t who = judged_actor(doc, st, a, b, weight > 0 ? praise_at : blame_at, &at);
 		if (who < 0)
 			continue;
-		px_event *e = new_event(doc, w->type, w->cameo, st->sent_a);
+		px_event *e = new_event(doc, w, st->sent_a);
 		e->word = w;
 		e->sent_b = st->sent_b;
 		/* the day of the saying when its clause tells it, else the
@@ -1507,9 +1516,8 @@ static void title_event(px_doc *doc, px_event *e)
 {
 	buf t;
 	buf_init(&t);
-	const char *verb = e->word ? e->word->verb : "makes a statement";
-	if (!strcmp(e->cameo, "036"))
-		verb = "proposes to meet";
+	assert(e->made);
+	const char *verb = e->made->verb;
 	size_t subjects = 0;
 	for (size_t i = 0; i < e->n_parts; i++) {
 		bool first_doer = !subjects && e->parts[i].role != ROLE_TARGET;

@@ -2,10 +2,10 @@
  * extract — px_extract(): runs the stages in order over one document.
  *
  * Order matters and is the whole design: the text is prepared and split,
- * the language layer run over the kept lines (syntax.c), the publication date fixed (given, or inferred from a dateline or the
- * latest full date in the body, else the caller's fallback), actors found, then statements (which
- * need actors for speakers), then events (which need both), and last the article's relevance (which
- * weighs what all of them found).
+ * the language layer run over the kept lines (syntax.c), the publication date fixed (given, or
+ * inferred from a dateline or the latest full date in the body, else the caller's fallback), actors
+ * found, then statements (which need actors for speakers), then events (which need both), and last
+ * the article's relevance (which weighs what all of them found).
  */
 #include "extract/internal.h"
 

@@ -192,7 +192,17 @@ typedef struct px_event_word {
 	uint8_t upos;              /* lemma rows: the part of speech it must have (ln_upos) */
 	bool occasion;             /* a speech act's occasion (an interview, a briefing) */
 	bool judgement;            /* praise or blame inside a statement (";judgement") */
+	bool derived;              /* an "@name" row: an event the rules derive, no trigger */
 } px_event_word;
+
+/* The "@name" rows of events.tsv: events no word triggers, which the rules
+ * derive (their type, CAMEO code and title verb are data all the same). */
+enum px_derived_event {
+	PX_DERIVED_STATEMENT, /* "@statement": a statement dated or placed by its clause */
+	PX_DERIVED_INTENT,    /* "@intent": a meeting only intended, a proposal to meet */
+	PX_DERIVED_COUNT
+};
+extern const char *const px_derived_names[PX_DERIVED_COUNT];
 
 /* frames.tsv: which dependent of a trigger plays which part. */
 enum px_frame_role { FR_SOURCE, FR_TARGET, FR_PARTICIPANT, FR_PLACE };
@@ -265,7 +275,8 @@ enum px_word_class {
 	WC_CAMEO_STATEMENT, /* an occasion of speech ("01") */
 	WC_CAMEO_MEETING,   /* a gathering with sides ("04") */
 	WC_CAMEO_ONE_SIDED, /* a meeting code with one side only (a visit "042") */
-	WC_CAMEO_PRAISE,    /* a judgement that praises ("05"); others blame */
+	WC_CAMEO_PRAISE,    /* a judgement that praises ("05") */
+	WC_CAMEO_BLAME,     /* a judgement that blames ("11") */
 	WC_PHONE_TYPE,      /* an events.tsv type held by phone ("call"); px_name_in */
 	WC_COUNT
 };
@@ -284,6 +295,7 @@ int px_word_add_row(px_dict *d, const char *form, const char *cls, const char *v
                     const char **why);
 /* a needed class with no word, WC_COUNT when furniture.tsv has no prefix, else -1 */
 int px_words_missing(const px_dict *d);
+const char *px_events_check(const px_dict *d); /* dict_parse.c */
 const char *px_word_class_name(int c);
 void px_words_free(px_dict *d);
 
@@ -324,6 +336,7 @@ struct px_dict {
 	size_t n_titles, cap_titles;
 	px_event_word *events;
 	size_t n_events, cap_events;
+	int32_t derived[PX_DERIVED_COUNT]; /* index into events + 1; 0: no such row */
 	px_frame *frames;
 	size_t n_frames, cap_frames;
 	px_fact *facts;
@@ -446,7 +459,8 @@ typedef struct px_part {
 } px_part;
 
 typedef struct px_event {
-	const px_event_word *word;
+	const px_event_word *word; /* the trigger's row; NULL for a derived event */
+	const px_event_word *made; /* the row it is made as (type, code, title verb) */
 	char *type, *cameo;
 	px_date date;
 	int status; /* enum px_status */

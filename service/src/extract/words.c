@@ -68,6 +68,7 @@ static const word_class classes[WC_COUNT] = {
     [WC_CAMEO_MEETING] = {"cameo_meeting", 0, 0, true, true},
     [WC_CAMEO_ONE_SIDED] = {"cameo_one_sided", 0, 0, true, true},
     [WC_CAMEO_PRAISE] = {"cameo_praise", 0, 0, true, true},
+    [WC_CAMEO_BLAME] = {"cameo_blame", 0, 0, true, true},
     [WC_PHONE_TYPE] = {"phone_type", 0, 0, true, false},
 };
 

@@ -3,9 +3,8 @@
  * relevance.tsv (weights, counts, signals), actors.tsv's title terms,
  * titles.tsv's kinds, quotewords.tsv's, words.tsv's (dates, parties) and
  * furniture.tsv's classes (and words.tsv's values), events.tsv's column 5
- * (";occasion", ";judgement").  A good row loads with its values; a bad one stops the
- * load with an error naming the file, the line and what is wrong; and the
- * shipped files load.
+ * (";occasion", ";judgement") and its '@' rows.  A good row loads with its values; a bad one stops
+ * the load with an error naming the file, the line and what is wrong; and the shipped files load.
  */
 #include "extract/extract.h"
 #include "extract/internal.h"
@@ -120,7 +119,12 @@ static const struct {
     {"events.tsv", "reckless\tcriticize\t111\tcriticizes\t;judgement", NULL},
     {"events.tsv", "a good friend\tpraise\t051\tpraises\t;judgement", NULL},
     {"events.tsv", "reckless\tcriticize\t111\tcriticizes\tNOUN;judgement", "';judgement' row"},
-    {"events.tsv", "reckless\tmeet\t040\tmeets\t;judgement", "';judgement' row"},
+    {"events.tsv", "@statement\tstatement\t010\tmakes a statement", NULL},
+    {"events.tsv", "@intent\tpropose\t036\tproposes to meet", NULL},
+    {"events.tsv", "@gossip\tstatement\t010\tgossips", "'@statement' or '@intent'"},
+    {"events.tsv", "@intent\tpropose\t036\tproposes\tVERB", "with column 5 empty"},
+    {"events.tsv", "@intent\tpropose\t036\tproposes\n@intent\tpropose\t036\tproposes",
+     "stands once"},
     {"events.tsv", "talks\tmeet\t040\tmeets\t;gathering", "only ';occasion' or ';judgement'"},
 };
 
@@ -176,6 +180,31 @@ START_TEST(codes_by_family)
 	ck_assert(!px_code_in(d, "042", WC_CAMEO_STATEMENT));
 	ck_assert(px_name_in(d, "call", WC_PHONE_TYPE));
 	ck_assert(!px_name_in(d, "meet", WC_PHONE_TYPE));
+	px_dict_free(d);
+}
+END_TEST
+
+/* Once every table is read: a judgement's code must praise or blame, and
+ * the '@' rows must be there. */
+START_TEST(events_checked_with_words)
+{
+	px_dict *d = px_dict_new();
+	const char *w = "05\tcameo_praise\n11\tcameo_blame\n";
+	const char *ev = "@statement\tstatement\t010\tmakes a statement\n"
+	                 "reckless\tcriticize\t111\tcriticizes\t;judgement\n";
+	char *err = NULL;
+	ck_assert_int_eq(px_dict_add_file(d, "words.tsv", w, strlen(w), &err), 0);
+	ck_assert_int_eq(px_dict_add_file(d, "events.tsv", ev, strlen(ev), &err), 0);
+	const char *bad = px_events_check(d);
+	ck_assert_msg(bad && strstr(bad, "'@intent'"), "%s", bad ? bad : "(none)");
+	const char *intent = "@intent\tpropose\t036\tproposes to meet\n";
+	ck_assert_int_eq(px_dict_add_file(d, "events.tsv", intent, strlen(intent), &err), 0);
+	ck_assert_ptr_null(px_events_check(d));
+	const char *odd = "reckless\tmeet\t040\tmeets\t;judgement\n";
+	ck_assert_int_eq(px_dict_add_file(d, "events.tsv", odd, strlen(odd), &err), 0);
+	bad = px_events_check(d);
+	ck_assert_msg(bad && strstr(bad, "cameo_praise nor cameo_blame"), "%s",
+	              bad ? bad : "(none)");
 	px_dict_free(d);
 }
 END_TEST
@@ -269,6 +298,7 @@ static Suite *data_rows_suite(void)
 	TCase *tc = tcase_create("rows");
 	tcase_add_loop_test(tc, data_row, 0, (int)(sizeof rows / sizeof *rows));
 	tcase_add_test(tc, terms_are_read);
+	tcase_add_test(tc, events_checked_with_words);
 	tcase_add_test(tc, codes_by_family);
 	tcase_add_test(tc, weights_are_read);
 	tcase_add_test(tc, no_table_scores_one);
