@@ -9,6 +9,7 @@
 #include "core/file.h"
 #include "core/log.h"
 #include "db/actors.h"
+#include "extract/extract.h"
 #include "extract/petrarch.h"
 
 #include <stdio.h>
@@ -101,7 +102,11 @@ int cmd_actors(int argc, char **argv)
 			char today[8], *err = NULL;
 			time_t now = time(NULL);
 			strftime(today, sizeof today, "%y%m%d", gmtime(&now));
-			int n = petrarch_parse(data, len, today, store_one, &st, &err);
+			px_dict *words = px_dict_load_dir(rt.cfg.dict_dir, &err);
+			int n = words
+			            ? petrarch_parse(words, data, len, today, store_one, &st, &err)
+			            : -1;
+			px_dict_free(words);
 			if (n < 0 || st.failed) {
 				fprintf(stderr, "parley actors: %s: %s\n", file,
 				        err ? err : "some actors were refused by the database");

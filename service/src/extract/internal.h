@@ -278,6 +278,7 @@ enum px_word_class {
 	WC_CAMEO_PRAISE,    /* a judgement that praises ("05") */
 	WC_CAMEO_BLAME,     /* a judgement that blames ("11") */
 	WC_PHONE_TYPE,      /* an events.tsv type held by phone ("call"); px_name_in */
+	WC_INSTITUTION,     /* a word that makes a name an organisation's ("ministry") */
 	WC_COUNT
 };
 _Static_assert(WC_COUNT <= 64, "a word's classes are bits of a uint64_t");

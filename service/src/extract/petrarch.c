@@ -3,6 +3,7 @@
  * spaces; we store them as people write them ("Vladimir Putin").
  */
 #include "extract/petrarch.h"
+#include "extract/internal.h"
 
 #include "core/buf.h"
 
@@ -42,21 +43,25 @@ static char *display_name(const char *s, size_t n)
 
 /* Phoenix codes say a role, not what the actor is: an IGO code belongs to
  * organisations and to the people who lead them alike.  So: a bare country
- * code is a country; a name made of institution words is an organisation;
- * anything else is a person. */
-static const char *kind_of(const char *code, const char *name)
+ * code is a country; a name with a word of words.tsv's "institution" class
+ * ("Ministry", "Council") is an organisation; anything else is a person. */
+static const char *kind_of(const px_dict *words, const char *code, const char *name)
 {
-	static const char *const org_words[] = {
-	    "Organization", "Organisation", "Union",       "Council",  "Ministry", "Nations",
-	    "Bank",         "Fund",         "Committee",   "Party",    "Army",     "Agency",
-	    "Commission",   "Court",        "Parliament",  "Assembly", "Forces",   "Government",
-	    "Association",  "Alliance",     "League",      "Front",    "Movement", "Office",
-	    "Department",   "Company",      "Corporation", NULL};
 	if (code && strlen(code) == 3)
 		return "country";
-	for (const char *const *w = org_words; *w; w++)
-		if (strstr(name, *w))
-			return "organization";
+	for (const char *s = name; words && *s;) {
+		size_t n = strcspn(s, " -");
+		char w[41];
+		if (n && n < sizeof w) {
+			for (size_t i = 0; i < n; i++)
+				w[i] = (char)px_ascii_lower((unsigned char)s[i]);
+			w[n] = '\0';
+			if (px_name_in(words, w, WC_INSTITUTION))
+				return "organization";
+		}
+		s += n;
+		s += *s != '\0';
+	}
 	return "person";
 }
 
@@ -69,11 +74,11 @@ static int is_org_code(const char *code)
 	return 0;
 }
 
-static void flush(pending *p, petrarch_fn fn, void *ud, int *count)
+static void flush(const px_dict *words, pending *p, petrarch_fn fn, void *ud, int *count)
 {
 	if (!p->open)
 		return;
-	p->a.kind = kind_of(p->a.cameo, p->a.name);
+	p->a.kind = kind_of(words, p->a.cameo, p->a.name);
 	if (p->a.cameo && !is_org_code(p->a.cameo) && strlen(p->a.cameo) >= 3)
 		p->a.country = xstrndup(p->a.cameo, 3);
 	fn(ud, &p->a);
@@ -115,8 +120,8 @@ static int take_code(pending *p, const char *s, size_t n, const char *today)
 	return 0;
 }
 
-int petrarch_parse(const char *data, size_t len, const char *today, petrarch_fn fn, void *ud,
-                   char **err)
+int petrarch_parse(const px_dict *words, const char *data, size_t len, const char *today,
+                   petrarch_fn fn, void *ud, char **err)
 {
 	pending p;
 	memset(&p, 0, sizeof p);
@@ -151,7 +156,7 @@ int petrarch_parse(const char *data, size_t len, const char *today, petrarch_fn 
 		} else if (*s == '[') {
 			rc = p.open ? take_code(&p, s, n, today) : -1;
 		} else {
-			flush(&p, fn, ud, &count);
+			flush(words, &p, fn, ud, &count);
 			size_t nn = strcspn(s, " [");
 			if (nn > n)
 				nn = n;
@@ -162,7 +167,7 @@ int petrarch_parse(const char *data, size_t len, const char *today, petrarch_fn 
 				rc = take_code(&p, bracket, n - (size_t)(bracket - s), today);
 		}
 		if (rc) {
-			flush(&p, fn, ud, &count);
+			flush(words, &p, fn, ud, &count);
 			buf e;
 			buf_init(&e);
 			buf_printf(&e, "line %d: not an actor, alias (+) or code ([…]) line",
@@ -171,6 +176,6 @@ int petrarch_parse(const char *data, size_t len, const char *today, petrarch_fn 
 			return -1;
 		}
 	}
-	flush(&p, fn, ud, &count);
+	flush(words, &p, fn, ud, &count);
 	return count;
 }

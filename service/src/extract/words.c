@@ -70,6 +70,7 @@ static const word_class classes[WC_COUNT] = {
     [WC_CAMEO_PRAISE] = {"cameo_praise", 0, 0, true, true},
     [WC_CAMEO_BLAME] = {"cameo_blame", 0, 0, true, true},
     [WC_PHONE_TYPE] = {"phone_type", 0, 0, true, false},
+    [WC_INSTITUTION] = {"institution", 0, 0, true, false},
 };
 
 static int32_t find_form(const px_dict *d, const char *form, size_t n, uint32_t h)

@@ -1,5 +1,6 @@
 /* petrarch: the PETRARCH/Phoenix actor-dictionary reader. */
 #include "check_main.h"
+#include "extract/extract.h"
 #include "extract/petrarch.h"
 
 #include <stdio.h>
@@ -41,7 +42,9 @@ START_TEST(reads_sample)
 	seen s;
 	memset(&s, 0, sizeof s);
 	char *err = NULL;
-	ck_assert_int_eq(petrarch_parse(data, len, "251123", collect, &s, &err), 4);
+	px_dict *words = px_dict_load_dir("service/data", &err);
+	ck_assert_msg(words, "%s", err ? err : "?");
+	ck_assert_int_eq(petrarch_parse(words, data, len, "251123", collect, &s, &err), 4);
 	ck_assert_str_eq(s.names[0], "Kaja Kallas");
 	ck_assert_str_eq(s.codes[0], "IGOEU"); /* the code current in 2025 */
 	ck_assert_str_eq(s.kinds[0], "person");
@@ -58,6 +61,7 @@ START_TEST(reads_sample)
 	ck_assert_str_eq(s.names[3], "Estonia");
 	ck_assert_str_eq(s.kinds[3], "country");
 	ck_assert_str_eq(s.countries[3], "EST");
+	px_dict_free(words);
 }
 END_TEST
 
@@ -67,7 +71,7 @@ START_TEST(dated_codes)
 	seen s;
 	memset(&s, 0, sizeof s);
 	char *err = NULL;
-	ck_assert_int_eq(petrarch_parse(d, strlen(d), "220101", collect, &s, &err), 1);
+	ck_assert_int_eq(petrarch_parse(NULL, d, strlen(d), "220101", collect, &s, &err), 1);
 	ck_assert_str_eq(s.codes[0], "TURSPY");
 }
 END_TEST
@@ -80,7 +84,7 @@ START_TEST(rejects_orphans)
 		memset(&s, 0, sizeof s);
 		char *err = NULL;
 		ck_assert_int_eq(
-		    petrarch_parse(bad[i], strlen(bad[i]), "251123", collect, &s, &err), -1);
+		    petrarch_parse(NULL, bad[i], strlen(bad[i]), "251123", collect, &s, &err), -1);
 		ck_assert_ptr_nonnull(strstr(err, "line 1"));
 		free(err);
 	}
