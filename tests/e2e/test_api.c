@@ -473,6 +473,13 @@ START_TEST(bad_parameters)
 	expect_error("/v1/statements?kind=sung", 400, "invalid_parameter");
 	expect_error("/v1/articles?status=lost", 400, "invalid_parameter");
 	expect_error("/v1/events/1?x=1", 400, "invalid_parameter");
+	/* a word outside a vocabulary: the message says which words would do */
+	reply e = expect("/v1/events?status=rumoured", 400);
+	const char *msg =
+	    json_string_value(json_object_get(json_object_get(e.json, "error"), "message"));
+	ck_assert_msg(msg && strstr(msg, "occurred") && strstr(msg, "or denied"), "%s",
+	              msg ? msg : e.body);
+	reply_free(&e);
 	/* Query text that would break naive SQL is just text. */
 	reply r = expect("/v1/statements?q=%27%29%20OR%201%3D1%20--", 200);
 	reply_free(&r);

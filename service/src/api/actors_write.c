@@ -7,14 +7,13 @@
  * already knows the actor by all its names.
  */
 #include "api/api.h"
+#include "core/vocab.h"
 
 #include "db/actors.h"
 #include "ingest/dictionary.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const kinds[] = {"person", "organization", "country", "group", NULL};
 
 static int text_field(json_t *doc, const char *name, size_t max, const char **out,
                       http_response *res)
@@ -82,12 +81,12 @@ static int read_fields(json_t *doc, db_actor_fields *f, buf *aliases, http_respo
 	    alias_field(doc, "aliases", aliases, &has_aliases, res))
 		return -1;
 	if (f->kind) {
-		int ok = 0;
-		for (const char *const *k = kinds; *k; k++)
-			ok |= !strcmp(*k, f->kind);
-		if (!ok) {
-			api_invalid_field(res, "kind",
-			                  "must be person, organization, country or group");
+		if (vocab_index(vocab_actor_kinds, f->kind) < 0) {
+			buf why;
+			buf_init(&why);
+			vocab_must_be(&why, vocab_actor_kinds);
+			api_invalid_field(res, "kind", why.data);
+			buf_free(&why);
 			return -1;
 		}
 	}

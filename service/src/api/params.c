@@ -4,6 +4,7 @@
  * filter"), values are checked by kind, limits are bounded.
  */
 #include "api/api.h"
+#include "core/vocab.h"
 
 #include "core/utf8.h"
 
@@ -207,6 +208,15 @@ int api_parse_list(const http_request *req, const db_collection *col, api_list_p
 			return -1;
 		}
 		const char *why = check_value(&col->filters[k], v);
+		if (why && col->filters[k].kind == PARAM_ENUM && *v && utf8_valid(v, strlen(v))) {
+			/* say what would do */
+			buf must;
+			buf_init(&must);
+			vocab_must_be(&must, col->filters[k].choices);
+			bad_param(res, name, v, must.data);
+			buf_free(&must);
+			return -1;
+		}
 		if (why) {
 			bad_param(res, name, v, why);
 			return -1;

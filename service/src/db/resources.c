@@ -4,12 +4,11 @@
  * filter.  Each predicate is backed by an index (migrations/0001, 0012,
  * 0022); the JSON is the document kept ready (0022), not built per request.
  */
+#include "core/vocab.h"
 #include "db/collection.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-static const char *const statement_kinds[] = {"direct", "indirect", NULL};
-static const char *const actor_kinds[] = {"person", "organization", "country", "group", NULL};
 static const char *const undated_choices[] = {"include", "only", NULL};
 static const char *const quad_classes[] = {"1", "2", "3", "4", NULL};
 static const char *const relevance_choices[] = {"relevant", "off_topic", "all", NULL};
@@ -72,10 +71,7 @@ static const db_filter event_filters[] = {
      "QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material "
      "conflict",
      NULL, NULL, NULL},
-    {"status", PARAM_ENUM, "e.status = $%1$d",
-     (const char *const[]){"occurred", "planned", "postponed", "cancelled", "possible",
-                           "hypothetical", "denied", NULL},
-     "occurred, planned, postponed, cancelled, possible, hypothetical or denied", NULL, NULL, NULL},
+    {"status", PARAM_ENUM, "e.status = $%1$d", vocab_event_statuses, NULL, NULL, NULL, NULL},
     {"relevance", PARAM_ENUM, RELEVANCE_SQL, relevance_choices, RELEVANCE_HELP, NULL, NULL, NULL},
 };
 
@@ -139,8 +135,8 @@ static const db_filter actor_filters[] = {
      " OR a.id IN (SELECT al.actor_id FROM actor_aliases al"
      " WHERE al.norm_alias %% parley_fold($%1$d))",
      NULL, "name or alias, fuzzy", NULL, NULL, NULL},
-    {"kind", PARAM_ENUM, "a.kind = $%1$d", actor_kinds, "person, organization, country, group",
-     NULL, NULL, NULL},
+    {"kind", PARAM_ENUM, "a.kind = $%1$d", vocab_actor_kinds, NULL /* the error lists them */, NULL,
+     NULL, NULL},
     {"country", PARAM_TEXT, "a.country = upper($%1$d)", NULL, "ISO alpha-3 country code", NULL,
      NULL, NULL},
     {"article_id", PARAM_ID,
@@ -179,7 +175,7 @@ static const db_filter statement_filters[] = {
     {"undated", PARAM_ENUM, "$%1$d = 'include' OR s.date IS NULL", undated_choices,
      "include: undated statements pass the date bounds too; only: just the undated ones", NULL,
      NULL, NULL},
-    {"kind", PARAM_ENUM, "s.kind = $%1$d", statement_kinds, "direct or indirect", NULL, NULL, NULL},
+    {"kind", PARAM_ENUM, "s.kind = $%1$d", vocab_statement_kinds, NULL, NULL, NULL, NULL},
     {"event_id", PARAM_ID, "s.event_id = $%1$d::bigint", NULL, "statements about this event", NULL,
      NULL, NULL},
     {"article_id", PARAM_ID, "s.article_id = $%1$d::bigint", NULL, "statements in this article",

@@ -69,6 +69,7 @@
  * three kinds.  Capitalised common words never start a name (stopwords.tsv),
  * so "However" or "Wednesday" cannot become people.
  */
+#include "core/vocab.h"
 #include "extract/internal.h"
 
 #include "core/buf.h"
@@ -105,7 +106,7 @@ static bool same_sentence(const px_doc *doc, size_t a, size_t b)
 
 bool px_is_person(const px_doc *doc, int32_t actor)
 {
-	return actor >= 0 && !strcmp(doc->actors[actor].kind, "person");
+	return actor >= 0 && !strcmp(doc->actors[actor].kind, vocab_actor_kinds[KIND_PERSON]);
 }
 
 /* ------------------------------------------------------------ names */
@@ -216,7 +217,7 @@ static int32_t new_actor(px_doc *doc, const char *name, const char *kind)
 	a->kind = xstrdup(kind);
 	a->dict_id = -1;
 	a->country_id = -1;
-	if (!strcmp(kind, "person"))
+	if (!strcmp(kind, vocab_actor_kinds[KIND_PERSON]))
 		a->gender = gender_of_name(doc->dict, name);
 	return (int32_t)(doc->n_actors - 1);
 }
@@ -289,7 +290,7 @@ static int32_t actor_for_country(px_doc *doc, uint32_t id)
 		if (doc->actors[i].country_id == (int32_t)id)
 			return (int32_t)i;
 	const px_country *c = &doc->dict->countries[id];
-	int32_t k = new_actor(doc, c->name, "country");
+	int32_t k = new_actor(doc, c->name, vocab_actor_kinds[KIND_COUNTRY]);
 	px_actor *a = &doc->actors[k];
 	a->country_id = (int32_t)id;
 	a->country = xstrdup(c->iso3);
@@ -319,7 +320,7 @@ static int32_t actor_for_person(px_doc *doc, const char *name)
 			if (!strcasecmp(a->aliases[k], name))
 				return (int32_t)i;
 	}
-	return new_actor(doc, name, "person");
+	return new_actor(doc, name, vocab_actor_kinds[KIND_PERSON]);
 }
 
 void px_add_mention(px_doc *doc, size_t a, size_t b, int32_t actor, uint8_t how)
@@ -508,7 +509,8 @@ static pretitle pretitle_before(const px_doc *doc, size_t end)
 		}
 		if (!found)
 			break;
-		if (e->kind & LX_ACTOR && strcmp(doc->dict->actors[e->ref].kind, "person") == 0)
+		if (e->kind & LX_ACTOR &&
+		    strcmp(doc->dict->actors[e->ref].kind, vocab_actor_kinds[KIND_PERSON]) == 0)
 			break;
 		if (e->kind & LX_TITLE) {
 			const px_title *t = &doc->dict->titles[e->ref];
@@ -636,8 +638,8 @@ static size_t title_mention(px_doc *doc, size_t i)
 			person = doc->dict->titles[e->ref].person;
 		} else if (e->kind & (LX_DEMONYM | LX_COUNTRY)) {
 			country = (int32_t)e->ref;
-		} else if (e->kind & LX_ACTOR &&
-		           !strcmp(doc->dict->actors[e->ref].kind, "person")) {
+		} else if (e->kind & LX_ACTOR && !strcmp(doc->dict->actors[e->ref].kind,
+		                                         vocab_actor_kinds[KIND_PERSON])) {
 			break;
 		}
 		j += n;
@@ -671,8 +673,8 @@ static bool dictionary_mention(px_doc *doc, size_t i, size_t *used)
 	    doc->toks[i + n].start == doc->toks[i + n - 1].end)
 		return false;
 	pretitle pt = pretitle_before(doc, i);
-	bool surname =
-	    n == 1 && (e->kind & LX_ACTOR) && !strcmp(doc->dict->actors[e->ref].kind, "person");
+	bool surname = n == 1 && (e->kind & LX_ACTOR) &&
+	               !strcmp(doc->dict->actors[e->ref].kind, vocab_actor_kinds[KIND_PERSON]);
 	if (surname) {
 		/* a surname the dictionary knows that begins a longer name the
 		 * tagger reads as one person is that other name ("Kim Jong Il") */
@@ -1069,7 +1071,7 @@ static int32_t actor_for_fullname(px_doc *doc, const px_fullname *f)
 {
 	const px_lex_entry *e;
 	if (px_lex_match(doc, f->a, LX_ACTOR, &e) == f->b - f->a &&
-	    !strcmp(doc->dict->actors[e->ref].kind, "person"))
+	    !strcmp(doc->dict->actors[e->ref].kind, vocab_actor_kinds[KIND_PERSON]))
 		return actor_for_dict(doc, e->ref);
 	char *name = px_tok_span_dup(doc, f->a, f->b);
 	int32_t who = actor_for_person(doc, name);
@@ -1151,7 +1153,7 @@ static int32_t resolve_given_name(px_doc *doc, size_t i)
 static int32_t given_names_of(px_doc *doc, size_t a, size_t b, const px_lex_entry *e)
 {
 	const px_dict_actor *da = &doc->dict->actors[e->ref];
-	if (strcmp(da->kind, "person"))
+	if (strcmp(da->kind, vocab_actor_kinds[KIND_PERSON]))
 		return -1;
 	char *words = px_tok_span_dup(doc, a, b);
 	size_t n = strlen(words);

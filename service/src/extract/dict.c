@@ -8,6 +8,7 @@
  * tokenizer as articles, so "U.S." or "Kim Jong-un" match however they are
  * cut.  Case is folded (ASCII) on both sides.
  */
+#include "core/vocab.h"
 #include "extract/internal.h"
 
 #include "core/buf.h"
@@ -171,7 +172,7 @@ int px_dict_add_actor(px_dict *d, const char *name, const char *kind, const char
 		return -1;
 	px_dict_actor *a = VEC_PUSH(d->actors, d->n_actors, d->cap_actors);
 	a->name = xstrdup(name);
-	a->kind = xstrdup(kind && *kind ? kind : "person");
+	a->kind = xstrdup(kind && *kind ? kind : vocab_actor_kinds[KIND_PERSON]);
 	a->title = dup_or_null(title);
 	a->country = dup_or_null(country);
 	a->cameo = dup_or_null(cameo);
@@ -180,7 +181,7 @@ int px_dict_add_actor(px_dict *d, const char *name, const char *kind, const char
 	a->n_aliases = n_aliases;
 	uint32_t ref = (uint32_t)(d->n_actors - 1);
 	px_dict_add_phrase(d, name, strlen(name), LX_ACTOR, ref);
-	bool person = !strcmp(a->kind, "person");
+	bool person = !strcmp(a->kind, vocab_actor_kinds[KIND_PERSON]);
 	if (person)
 		add_surname_alias(d, name, ref);
 	for (size_t i = 0; i < n_aliases; i++) {

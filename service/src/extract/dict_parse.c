@@ -6,6 +6,7 @@
  * columns at its top.  The table is chosen by file name, so adding data
  * never needs code, and a malformed line names its file and line.
  */
+#include "core/vocab.h"
 #include "extract/internal.h"
 
 #include "core/buf.h"
@@ -398,7 +399,8 @@ static int add_frame_row(px_dict *d, row *r, const char **why)
 		size_t n = strcspn(k, ";");
 		int bit = -1;
 		for (int j = 0; j < 4; j++)
-			if (strlen(px_actor_kinds[j]) == n && !strncmp(k, px_actor_kinds[j], n))
+			if (strlen(vocab_actor_kinds[j]) == n &&
+			    !strncmp(k, vocab_actor_kinds[j], n))
 				bit = j;
 		if (bit < 0) {
 			*why = "kinds are person, organization, country or group, separated by ';'";
@@ -418,11 +420,6 @@ static int add_frame_row(px_dict *d, row *r, const char **why)
 	return 0;
 }
 
-const char *const px_actor_kinds[4] = {"person", "organization", "country", "group"};
-
-const char *const px_event_status_names[ST_DROP] = {
-    "occurred", "planned", "postponed", "cancelled", "possible", "hypothetical", "denied"};
-
 /* factuality.tsv: cue, where (dep, gov, end), status (or drop). */
 static int add_fact_row(px_dict *d, row *r, const char **why)
 {
@@ -432,7 +429,7 @@ static int add_fact_row(px_dict *d, row *r, const char **why)
 		if (!strcmp(r->field[1], wheres[k]))
 			where = k;
 	for (int k = ST_PLANNED; k < ST_DROP; k++)
-		if (!strcmp(r->field[2], px_event_status_names[k]))
+		if (!strcmp(r->field[2], vocab_event_statuses[k]))
 			status = k;
 	if (!strcmp(r->field[2], "drop"))
 		status = ST_DROP;

@@ -21,6 +21,7 @@
  * store (migrations/repeatable/store_extraction.sql), for reports in one
  * article and across articles alike.
  */
+#include "core/vocab.h"
 #include "extract/internal.h"
 
 #include "core/buf.h"
@@ -329,12 +330,13 @@ static int32_t org_actor(px_doc *doc, int32_t k)
 		     doc->mentions[m].tok_end > (uint32_t)b ||
 		     doc->mentions[m].tok_end - doc->mentions[m].tok_start == b - (size_t)a ||
 		     !doc->actors[doc->mentions[m].actor].kind ||
-		     strcmp(doc->actors[doc->mentions[m].actor].kind, "country")))
+		     strcmp(doc->actors[doc->mentions[m].actor].kind,
+		            vocab_actor_kinds[KIND_COUNTRY])))
 			return -1;
 	}
 	/* (the country keeps its own mention; the tokens now point at the whole
 	 * name's) */
-	return span_actor(doc, (size_t)a, b, px_actor_kinds[1]);
+	return span_actor(doc, (size_t)a, b, vocab_actor_kinds[KIND_ORGANIZATION]);
 }
 
 /* Whether ln token k's lemma is a title's head (titles.tsv: "lawmaker",
@@ -370,7 +372,8 @@ static int32_t group_actor(px_doc *doc, int32_t k)
 		int32_t m = doc->tok_mention[a - 1];
 		if (m >= 0 && doc->mentions[m].actor >= 0 &&
 		    doc->actors[doc->mentions[m].actor].kind &&
-		    !strcmp(doc->actors[doc->mentions[m].actor].kind, px_actor_kinds[2]))
+		    !strcmp(doc->actors[doc->mentions[m].actor].kind,
+		            vocab_actor_kinds[KIND_COUNTRY]))
 			return -1;
 		int32_t c = px_syn_ln(doc, a - 1);
 		if (c < 0 || doc->syn.head[c] != k ||
@@ -380,7 +383,7 @@ static int32_t group_actor(px_doc *doc, int32_t k)
 	}
 	if (a == (size_t)t)
 		return -1;
-	return span_actor(doc, a, (size_t)t + 1, px_actor_kinds[3]);
+	return span_actor(doc, a, (size_t)t + 1, vocab_actor_kinds[KIND_GROUP]);
 }
 
 /* The actor ln token k names: a mention over it, a pronoun resolved, an
@@ -495,7 +498,7 @@ static bool kind_fits(const px_doc *doc, const px_frame *f, int32_t actor)
 		return actor >= 0;
 	for (int j = 0; j < 4; j++)
 		if ((f->kinds & (1u << j)) && doc->actors[actor].kind &&
-		    !strcmp(doc->actors[actor].kind, px_actor_kinds[j]))
+		    !strcmp(doc->actors[actor].kind, vocab_actor_kinds[j]))
 			return true;
 	return false;
 }
@@ -529,7 +532,7 @@ static int32_t quoted_title_actor(px_doc *doc, int32_t k, const px_frame *f)
 		    doc->tok_mention[i] >= 0)
 			return -1; /* only capitalised words and short joiners */
 	}
-	return span_actor(doc, a, b, px_actor_kinds[1]);
+	return span_actor(doc, a, b, vocab_actor_kinds[KIND_ORGANIZATION]);
 }
 
 /* One argument and the words coordinated with it ("Russia and Ukraine"). */
@@ -1134,8 +1137,9 @@ static bool own_date(const px_doc *doc, const px_statement *st, px_date *out)
 static bool speaks_for(const px_doc *doc, int32_t speaker, int32_t org)
 {
 	const px_actor *p = &doc->actors[speaker], *o = &doc->actors[org];
-	return speaker != org && p->title && o->kind && strcmp(o->kind, "person") && o->name &&
-	       *o->name && strcasestr(p->title, o->name);
+	return speaker != org && p->title && o->kind &&
+	       strcmp(o->kind, vocab_actor_kinds[KIND_PERSON]) && o->name && *o->name &&
+	       strcasestr(p->title, o->name);
 }
 
 /* One occasion holds its statements: a bare saying ("X said") joins the

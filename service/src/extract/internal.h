@@ -11,6 +11,7 @@
 #ifndef PARLEY_EXTRACT_INTERNAL_H
 #define PARLEY_EXTRACT_INTERNAL_H
 
+#include "core/vocab.h"
 #include "extract/extract.h"
 #include "lang/lang.h"
 
@@ -217,22 +218,20 @@ typedef struct px_frame {
 } px_frame;
 
 /* The kinds of actor, as frames.tsv names them. */
-extern const char *const px_actor_kinds[4]; /* "person", "organization", "country", "group" */
 
 /* factuality.tsv: words that say an event did not (or not yet) occur. */
 enum px_fact_where { FW_DEP, FW_GOV, FW_END };
-/* event statuses, in the order of px_event_status_names */
+/* event statuses: core/vocab.h's, and one more for factuality */
 enum px_status {
-	ST_OCCURRED,
-	ST_PLANNED,
-	ST_POSTPONED,
-	ST_CANCELLED,
-	ST_POSSIBLE,
-	ST_HYPOTHETICAL,
-	ST_DENIED,
-	ST_DROP /* factuality only: no event at all */
+	ST_OCCURRED = STATUS_OCCURRED,
+	ST_PLANNED = STATUS_PLANNED,
+	ST_POSTPONED = STATUS_POSTPONED,
+	ST_CANCELLED = STATUS_CANCELLED,
+	ST_POSSIBLE = STATUS_POSSIBLE,
+	ST_HYPOTHETICAL = STATUS_HYPOTHETICAL,
+	ST_DENIED = STATUS_DENIED,
+	ST_DROP = STATUS_COUNT /* factuality only: no event at all */
 };
-extern const char *const px_event_status_names[ST_DROP]; /* "occurred", ... */
 
 typedef struct px_fact {
 	char *cue;      /* a lemma, lower-case ("could"), or punctuation ("?") */

@@ -9,6 +9,7 @@
  * Written straight into a buffer: this runs once per stored article, and
  * building a jansson tree first cost as much as some extraction stages.
  */
+#include "core/vocab.h"
 #include "extract/internal.h"
 
 #include "core/buf.h"
@@ -153,7 +154,9 @@ static void statement_json(buf *b, const px_doc *doc, const px_statement *s,
 	const px_sentence *sa = &doc->sents[s->sent_a], *sb = &doc->sents[s->sent_b];
 	buf_putc(b, '{');
 	str_or_null(b, "text", s->text);
-	then(b, str_or_null(b, "kind", s->direct ? "direct" : "indirect"));
+	then(b,
+	     str_or_null(b, "kind",
+	                 vocab_statement_kinds[s->direct ? STATEMENT_DIRECT : STATEMENT_INDIRECT]));
 	then(b, str_or_null(b, "cue", s->cue));
 	then(b, ref(b, "speaker", 'a', s->speaker >= 0 ? actor_ref[s->speaker] : -1));
 	then(b, str_or_null(b, "source_description", s->speaker < 0 ? s->source : NULL));
@@ -177,7 +180,7 @@ static void event_json(buf *b, const px_doc *doc, const px_event *e, const int32
 	then(b, str_or_null(b, "title", e->title));
 	then(b, date_field(b, "date", &e->date));
 	then(b, str_or_null(b, "date_precision", precision_name(e->date.precision)));
-	then(b, str_or_null(b, "status", px_event_status_names[e->status]));
+	then(b, str_or_null(b, "status", vocab_event_statuses[e->status]));
 	then(b, key(b, "location"));
 	if (e->place >= 0) {
 		const px_place *p = &doc->dict->places[e->place];

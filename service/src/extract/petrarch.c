@@ -3,6 +3,7 @@
  * spaces; we store them as people write them ("Vladimir Putin").
  */
 #include "extract/petrarch.h"
+#include "core/vocab.h"
 #include "extract/internal.h"
 
 #include "core/buf.h"
@@ -48,7 +49,7 @@ static char *display_name(const char *s, size_t n)
 static const char *kind_of(const px_dict *words, const char *code, const char *name)
 {
 	if (code && strlen(code) == 3)
-		return "country";
+		return vocab_actor_kinds[KIND_COUNTRY];
 	for (const char *s = name; words && *s;) {
 		size_t n = strcspn(s, " -");
 		char w[41];
@@ -57,12 +58,12 @@ static const char *kind_of(const px_dict *words, const char *code, const char *n
 				w[i] = (char)px_ascii_lower((unsigned char)s[i]);
 			w[n] = '\0';
 			if (px_name_in(words, w, WC_INSTITUTION))
-				return "organization";
+				return vocab_actor_kinds[KIND_ORGANIZATION];
 		}
 		s += n;
 		s += *s != '\0';
 	}
-	return "person";
+	return vocab_actor_kinds[KIND_PERSON];
 }
 
 static int is_org_code(const char *code)

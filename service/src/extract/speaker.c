@@ -35,6 +35,7 @@
  * number.  Rows are checked at load: an unknown class names its line.
  */
 #include "extract/speaker.h"
+#include "core/vocab.h"
 
 #include "core/buf.h"
 
@@ -384,7 +385,7 @@ static int32_t person_for(px_doc *doc, size_t a, size_t b)
 		px_actor *ac = VEC_PUSH(doc->actors, doc->n_actors, doc->cap_actors);
 		memset(ac, 0, sizeof *ac);
 		ac->name = xstrdup(name);
-		ac->kind = xstrdup("person");
+		ac->kind = xstrdup(vocab_actor_kinds[KIND_PERSON]);
 		ac->dict_id = ac->country_id = -1;
 		who = (int32_t)(doc->n_actors - 1);
 		/* gender from the given name, when the name has one */
