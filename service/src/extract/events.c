@@ -1564,6 +1564,39 @@ static void title_event(px_doc *doc, px_event *e)
 	e->title = buf_detach(&t);
 }
 
+/* "Sikorski met Poland", "Wang Yi visits China": at a meeting, a person or
+ * organisation and the country it belongs to are one side, never each
+ * other's counterpart (a demand or a charge may well be addressed to
+ * one's own country) — the country was read from words around the trigger that
+ * name the side's home ("Warsaw had shared ...").  Of such a pair the
+ * country goes, unless it is the doer; a meeting left with one side and no
+ * place tells too little and goes too. */
+static void drop_own_country(px_doc *doc)
+{
+	for (size_t k = 0; k < doc->n_events; k++) {
+		px_event *e = &doc->events[k];
+		if (e->into >= 0 || e->n_parts != 2 || !is_meeting_family(doc, e->cameo))
+			continue;
+		const px_actor *a = &doc->actors[e->parts[0].actor];
+		const px_actor *b = &doc->actors[e->parts[1].actor];
+		int land = a->country_id >= 0 && b->country_id < 0   ? 0
+		           : b->country_id >= 0 && a->country_id < 0 ? 1
+		                                                     : -1;
+		if (land < 0)
+			continue;
+		const px_actor *c = land ? b : a, *o = land ? a : b;
+		/* a country acting on its own people ("Russia jails X") stays */
+		if (e->parts[land].role == ROLE_SOURCE || e->parts[!land].role == ROLE_TARGET ||
+		    !c->country || !o->country || strcmp(c->country, o->country))
+			continue;
+		if (land == 0)
+			e->parts[0] = e->parts[1];
+		e->n_parts = 1;
+		if (e->place < 0)
+			e->into = (int32_t)k; /* dropped */
+	}
+}
+
 void px_find_events(px_doc *doc)
 {
 	px_mark_clause_breaks(doc);
@@ -1577,6 +1610,7 @@ void px_find_events(px_doc *doc)
 		    !has_role(e, ROLE_SOURCE))
 			e->into = (int32_t)k;
 	}
+	drop_own_country(doc);
 	carry_reference_day(doc);
 	unlink_dropped(doc);
 	for (size_t k = 0; k < doc->n_events; k++)
