@@ -811,6 +811,17 @@ static bool reported_by_someone(const px_doc *doc, size_t i)
 }
 
 /* Returns whether the event was kept. */
+/* Where the words an occasion of speech reports begin: a complementizer
+ * or a quotation after the trigger ("told reporters that ... in Ukraine":
+ * the place of what was said, not of the saying), else b. */
+static size_t said_end(const px_doc *doc, size_t trig, size_t b)
+{
+	for (size_t k = trig + 1; k < b; k++)
+		if (doc->toks[k].inq || px_word_in(doc, k, WC_COMPLEMENTIZER, NULL))
+			return k;
+	return b;
+}
+
 static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, const px_event_word *w)
 {
 	/* "the summit week", "a visit request": a noun modifying another is no
@@ -870,7 +881,8 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	if (by_phone)
 		e->place = -1;
 	else if (e->place < 0)
-		e->place = place_in(doc, s->tok_start, end, i, meeting ? 6 : 2, meeting ? 16 : 12);
+		e->place = place_in(doc, s->tok_start, statement ? said_end(doc, i, end) : end, i,
+		                    meeting ? 6 : 2, meeting ? 16 : 12);
 	/* the day of the report dates what happened, not what is planned */
 	if (e->status == ST_PLANNED)
 		date_for(doc, e, px_after_last_cue(doc, sa, i), end, i);
