@@ -51,7 +51,7 @@ void api_finish_response(const http_request *req, http_response *res)
 	         http_accepts_gzip(http_header(req, "Accept-Encoding"));
 	char tag[40];
 	snprintf(tag, sizeof tag, "\"%016llx%s\"",
-	         (unsigned long long)hash_fnv1a(res->body.data, res->body.len), gz ? "-gz" : "");
+	         (unsigned long long)hash_xxh64(res->body.data, res->body.len, 0), gz ? "-gz" : "");
 	http_set_header(res, "ETag", tag);
 	if (!http_response_header(res, "Vary"))
 		http_set_header(res, "Vary", "Accept-Encoding");

@@ -8,7 +8,8 @@
  * `threads` handler threads run the handlers, which may block on the
  * database, taking requests from one first-in first-out queue.  A request
  * whose headers and body are in is suspended (MHD_suspend_connection) and
- * queued; the handler thread that takes it builds the answer and resumes
+ * handed to a waiting handler thread, or queued when none waits (see
+ * struct handler); the handler thread that takes it builds the answer and resumes
  * the connection, and MHD calls on_request once more to queue it.  So a
  * slow request delays no connection but its own, and under load every
  * request waits its turn in one line — with MHD's own pool, each thread
@@ -47,6 +48,8 @@
 #include <microhttpd.h>
 #include <netdb.h>
 #include <pthread.h>
+#include <semaphore.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,11 +73,17 @@
 
 typedef enum { STAGE_HEADERS, STAGE_BODY, STAGE_ANSWER } conn_stage;
 
+/* prev, next and shut are guarded by the server's lock; since_ms and stage
+ * are written by the connection's MHD thread without it (three times a
+ * request: a global lock there had the two MHD threads queue on it) and
+ * read by the reaper: since_ms is stored before stage (release), and the
+ * reaper loads stage (acquire) before since_ms, so a stage it sees comes
+ * with a start time at least as new as that stage's. */
 typedef struct conn_slot {
 	struct conn_slot *prev, *next;
 	int fd;
-	int64_t since_ms; /* start of the current request */
-	conn_stage stage;
+	_Atomic int64_t since_ms; /* start of the current request */
+	_Atomic int stage;        /* a conn_stage */
 	int shut;
 } conn_slot;
 
@@ -85,7 +94,7 @@ struct http_server {
 	void *app;
 	int port;
 	int header_timeout_ms, request_timeout_ms;
-	pthread_mutex_t lock; /* guards the slots, stopping, closes */
+	pthread_mutex_t lock; /* guards the slots' list, stopping, closes */
 	pthread_cond_t wake;
 	conn_slot *slots;
 	int stopping;
@@ -94,11 +103,27 @@ struct http_server {
 	int reaper_started;
 	/* the handler threads and their queue (guarded by queue_lock) */
 	pthread_mutex_t queue_lock;
-	pthread_cond_t queued, idle;
+	pthread_cond_t idle;
 	struct request_ctx *head, *tail;
-	pthread_t *handlers;
+	struct handler *handlers;
+	struct handler *waiting; /* handlers with nothing to do, a stack */
 	int n_handlers, busy, draining, quit;
 };
+
+/* A handler thread.  One with nothing to do waits on its own semaphore;
+ * enqueue() hands a request straight to such a one (work, under the queue
+ * lock) and posts it, so a request costs one wake-up of one thread, and
+ * the woken thread does not go back for the queue lock to find its work.
+ * All waited on one condition variable before: the woken thread then
+ * queued on the lock the enqueuing MHD thread still held, and under load
+ * the queue lock was the server's most contended futex. */
+typedef struct handler {
+	http_server *srv;
+	pthread_t thread;
+	sem_t go;
+	struct request_ctx *work; /* handed over by enqueue; NULL: stop */
+	struct handler *next_waiting;
+} handler;
 
 typedef struct request_ctx {
 	http_request req; /* built at the first call, kept for the dispatch */
@@ -140,16 +165,14 @@ static conn_slot *slot_of(struct MHD_Connection *conn)
 	return ci ? ci->socket_context : NULL;
 }
 
-static void slot_stage(http_server *srv, struct MHD_Connection *conn, conn_stage stage, int restart)
+static void slot_stage(struct MHD_Connection *conn, conn_stage stage, int restart)
 {
 	conn_slot *s = slot_of(conn);
 	if (!s)
 		return;
-	pthread_mutex_lock(&srv->lock);
-	s->stage = stage;
 	if (restart)
-		s->since_ms = now_ms();
-	pthread_mutex_unlock(&srv->lock);
+		atomic_store_explicit(&s->since_ms, now_ms(), memory_order_relaxed);
+	atomic_store_explicit(&s->stage, (int)stage, memory_order_release);
 }
 
 static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
@@ -161,8 +184,8 @@ static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_
 		    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
 		conn_slot *s = xcalloc(1, sizeof *s);
 		s->fd = ci ? ci->connect_fd : -1;
-		s->since_ms = now_ms();
-		s->stage = STAGE_HEADERS;
+		atomic_init(&s->since_ms, now_ms());
+		atomic_init(&s->stage, (int)STAGE_HEADERS);
 		pthread_mutex_lock(&srv->lock);
 		s->next = srv->slots;
 		if (srv->slots)
@@ -202,10 +225,12 @@ static void *reaper_main(void *arg)
 		pthread_cond_timedwait(&srv->wake, &srv->lock, &until);
 		int64_t now = now_ms();
 		for (conn_slot *s = srv->slots; s; s = s->next) {
-			int64_t limit = s->stage == STAGE_HEADERS ? srv->header_timeout_ms
-			                : s->stage == STAGE_BODY  ? srv->request_timeout_ms
-			                                          : -1;
-			if (s->shut || limit < 0 || now - s->since_ms <= limit || s->fd < 0)
+			int stage = atomic_load_explicit(&s->stage, memory_order_acquire);
+			int64_t since = atomic_load_explicit(&s->since_ms, memory_order_relaxed);
+			int64_t limit = stage == STAGE_HEADERS ? srv->header_timeout_ms
+			                : stage == STAGE_BODY  ? srv->request_timeout_ms
+			                                       : -1;
+			if (s->shut || limit < 0 || now - since <= limit || s->fd < 0)
 				continue;
 			shutdown(s->fd, SHUT_RDWR);
 			s->shut = 1;
@@ -376,25 +401,44 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 
 /* ---- handler threads --------------------------------------------------- */
 
+static void run_request(http_server *srv, request_ctx *ctx)
+{
+	http_response_init(&ctx->res);
+	srv->dispatch(srv->app, &ctx->req, &ctx->res);
+	ctx->answered = 1;
+	MHD_resume_connection(ctx->conn);
+}
+
 static void *handler_main(void *arg)
 {
-	http_server *srv = arg;
+	handler *h = arg;
+	http_server *srv = h->srv;
 	pthread_mutex_lock(&srv->queue_lock);
 	for (;;) {
-		while (!srv->head && !srv->quit)
-			pthread_cond_wait(&srv->queued, &srv->queue_lock);
-		if (!srv->head)
-			break;
 		request_ctx *ctx = srv->head;
-		srv->head = ctx->next;
-		if (!srv->head)
-			srv->tail = NULL;
-		srv->busy++;
-		pthread_mutex_unlock(&srv->queue_lock);
-		http_response_init(&ctx->res);
-		srv->dispatch(srv->app, &ctx->req, &ctx->res);
-		ctx->answered = 1;
-		MHD_resume_connection(ctx->conn);
+		if (ctx) {
+			srv->head = ctx->next;
+			if (!srv->head)
+				srv->tail = NULL;
+			srv->busy++;
+			pthread_mutex_unlock(&srv->queue_lock);
+		} else if (srv->quit) {
+			break;
+		} else {
+			h->work = NULL;
+			h->next_waiting = srv->waiting;
+			srv->waiting = h;
+			pthread_mutex_unlock(&srv->queue_lock);
+			while (sem_wait(&h->go) && errno == EINTR)
+				;
+			/* counted in busy by enqueue(); NULL when stopping */
+			ctx = h->work;
+			if (!ctx) {
+				pthread_mutex_lock(&srv->queue_lock);
+				continue;
+			}
+		}
+		run_request(srv, ctx);
 		pthread_mutex_lock(&srv->queue_lock);
 		if (--srv->busy == 0 && !srv->head)
 			pthread_cond_broadcast(&srv->idle);
@@ -418,13 +462,21 @@ static int enqueue(http_server *srv, struct MHD_Connection *conn, const char *me
 	ctx->conn = conn;
 	ctx->method = method;
 	ctx->next = NULL;
-	if (srv->tail)
+	/* The queue is not empty only while no handler waits. */
+	handler *h = srv->waiting;
+	if (h) {
+		srv->waiting = h->next_waiting;
+		h->work = ctx;
+		srv->busy++;
+	} else if (srv->tail) {
 		srv->tail->next = ctx;
-	else
-		srv->head = ctx;
-	srv->tail = ctx;
-	pthread_cond_signal(&srv->queued);
+		srv->tail = ctx;
+	} else {
+		srv->head = srv->tail = ctx;
+	}
 	pthread_mutex_unlock(&srv->queue_lock);
+	if (h)
+		sem_post(&h->go);
 	return 1;
 }
 
@@ -437,10 +489,21 @@ static void handlers_stop(http_server *srv)
 	while (srv->head || srv->busy)
 		pthread_cond_wait(&srv->idle, &srv->queue_lock);
 	srv->quit = 1;
-	pthread_cond_broadcast(&srv->queued);
+	handler *h = srv->waiting;
+	srv->waiting = NULL;
 	pthread_mutex_unlock(&srv->queue_lock);
-	for (int i = 0; i < srv->n_handlers; i++)
-		pthread_join(srv->handlers[i], NULL);
+	/* The waiting ones wake with no work and see quit; the others see it
+	 * when they next take the lock. */
+	while (h) {
+		handler *next = h->next_waiting;
+		h->work = NULL;
+		sem_post(&h->go);
+		h = next;
+	}
+	for (int i = 0; i < srv->n_handlers; i++) {
+		pthread_join(srv->handlers[i].thread, NULL);
+		sem_destroy(&srv->handlers[i].go);
+	}
 	free(srv->handlers);
 	srv->handlers = NULL;
 	srv->n_handlers = 0;
@@ -461,13 +524,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	}
 	if (!ctx->admitted) {
 		ctx->admitted = 1;
-		slot_stage(srv, conn, STAGE_BODY, 0);
+		slot_stage(conn, STAGE_BODY, 0);
 		build_request(conn, url, method, ctx);
 		http_response res;
 		http_response_init(&res);
 		ctx->body_limit = 0;
 		if (srv->admit(srv->app, &ctx->req, &res, &ctx->body_limit)) {
-			slot_stage(srv, conn, STAGE_ANSWER, 0);
+			slot_stage(conn, STAGE_ANSWER, 0);
 			return answer(conn, method, &res);
 		}
 		http_response_free(&res);
@@ -486,7 +549,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		ctx->drained += n;
 		return ctx->drained <= drain_limit(ctx->body_limit) ? MHD_YES : MHD_NO;
 	}
-	slot_stage(srv, conn, STAGE_ANSWER, 0);
+	slot_stage(conn, STAGE_ANSWER, 0);
 	http_response res;
 	http_response_init(&res);
 	ctx->req.body = ctx->body.data;
@@ -503,10 +566,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
-	http_server *srv = cls;
+	(void)cls;
 	(void)toe;
 	/* The next request on this connection starts its deadlines now. */
-	slot_stage(srv, conn, STAGE_HEADERS, 1);
+	slot_stage(conn, STAGE_HEADERS, 1);
 	request_ctx *ctx = *con_cls;
 	if (!ctx)
 		return;
@@ -581,7 +644,6 @@ http_server *http_server_start(const http_server_opts *o, http_admit_fn admit, h
 	pthread_mutex_init(&srv->lock, NULL);
 	pthread_cond_init(&srv->wake, NULL);
 	pthread_mutex_init(&srv->queue_lock, NULL);
-	pthread_cond_init(&srv->queued, NULL);
 	pthread_cond_init(&srv->idle, NULL);
 	unsigned total = connection_budget(o->max_connections);
 	unsigned threads = (unsigned)(o->threads > 0 ? o->threads : 1);
@@ -590,10 +652,15 @@ http_server *http_server_start(const http_server_opts *o, http_admit_fn admit, h
 	                        : MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL;
 	if (o->threads > 0) {
 		srv->handlers = xcalloc(threads, sizeof *srv->handlers);
-		for (; srv->n_handlers < (int)threads; srv->n_handlers++)
-			if (pthread_create(&srv->handlers[srv->n_handlers], NULL, handler_main,
-			                   srv))
+		for (; srv->n_handlers < (int)threads; srv->n_handlers++) {
+			handler *h = &srv->handlers[srv->n_handlers];
+			h->srv = srv;
+			sem_init(&h->go, 0, 0);
+			if (pthread_create(&h->thread, NULL, handler_main, h)) {
+				sem_destroy(&h->go);
 				break;
+			}
+		}
 		if (srv->n_handlers < (int)threads) {
 			*err = fail("cannot start the handler threads for %s:%d", o->host, o->port);
 			freeaddrinfo(ai);
@@ -666,7 +733,6 @@ void http_server_stop(http_server *s)
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->wake);
 	pthread_mutex_destroy(&s->queue_lock);
-	pthread_cond_destroy(&s->queued);
 	pthread_cond_destroy(&s->idle);
 	free(s);
 }
