@@ -22,8 +22,8 @@ typedef struct row {
 	int line;
 } row;
 
-static const char *const kinds[] = {"title",  "abbr",   "numabbr",  "starter", "split",
-                                    "clitic", "prefix", "emoticon", "closing"};
+static const char *const kinds[] = {"title",  "abbr",     "numabbr", "starter",  "split",  "clitic",
+                                    "prefix", "emoticon", "closing", "ctxsplit", "ctxnext"};
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 static const char *const classes[] = {"VERB", "NOUN", "ADJ", "ADV", "PRON", "*"};
 
@@ -121,7 +121,7 @@ static void check_token_entry(const char *path, int ln, size_t k, const char *e)
 		die(path, ln, "an abbreviation ends in '.'", e);
 	if (!strcmp(kind, "starter") && !isupper((unsigned char)e[0]))
 		die(path, ln, "a starter is capitalised", e);
-	if (!strcmp(kind, "split")) {
+	if (!strcmp(kind, "split") || !strcmp(kind, "ctxsplit")) {
 		size_t n = strlen(e);
 		if (!strchr(e, '|') || e[0] == '|' || e[n - 1] == '|' || strstr(e, "||"))
 			die(path, ln, "a split is pieces joined by '|'", e);
@@ -129,13 +129,13 @@ static void check_token_entry(const char *path, int ln, size_t k, const char *e)
 	if (!strcmp(kind, "clitic") && e[0] != '\'' && strncmp(e, "n'", 2))
 		die(path, ln, "a clitic starts with an apostrophe or n'", e);
 	if ((!strcmp(kind, "split") || !strcmp(kind, "clitic") || !strcmp(kind, "prefix") ||
-	     !strcmp(kind, "closing")) &&
+	     !strcmp(kind, "closing") || !strcmp(kind, "ctxsplit") || !strcmp(kind, "ctxnext")) &&
 	    !lower_ascii(e))
 		die(path, ln, "this kind is matched ignoring case: write it in lower case", e);
-	if (!strcmp(kind, "prefix") || !strcmp(kind, "closing"))
+	if (!strcmp(kind, "prefix") || !strcmp(kind, "closing") || !strcmp(kind, "ctxnext"))
 		for (const char *p = e; *p; p++)
 			if (!islower((unsigned char)*p))
-				die(path, ln, "a prefix or closing is letters", e);
+				die(path, ln, "a prefix, closing or ctxnext is letters", e);
 }
 
 static void read_tokens(const char *path)
@@ -234,11 +234,15 @@ int main(int argc, char **argv)
 	}
 	read_tokens(argv[2]);
 	read_lemmas(argv[3]);
-	/* split entries sort by the word without cuts (kept in .c). */
-	size_t ks = kind_index("split");
+	/* split and ctxsplit entries sort by the word without cuts (kept in .c). */
+	size_t ks = kind_index("split"), kc = kind_index("ctxsplit");
 	for (size_t i = 0; i < nrows[ks]; i++) {
 		rows[ks][i].c = dup(rows[ks][i].a);
 		strip_bars(rows[ks][i].c);
+	}
+	for (size_t i = 0; i < nrows[kc]; i++) {
+		rows[kc][i].c = dup(rows[kc][i].a);
+		strip_bars(rows[kc][i].c);
 	}
 	for (size_t k = 0; k < NKINDS; k++) {
 		qsort(rows[k], nrows[k], sizeof(row), by_key);
@@ -278,6 +282,9 @@ int main(int argc, char **argv)
 	fprintf(o, "const char *const ln_tab_split_cuts[] = {\n");
 	for (size_t i = 0; i < nrows[ks]; i++)
 		fprintf(o, "    \"%s\",\n", rows[ks][i].a);
+	fprintf(o, "    0};\n\nconst char *const ln_tab_ctxsplit_cuts[] = {\n");
+	for (size_t i = 0; i < nrows[kc]; i++)
+		fprintf(o, "    \"%s\",\n", rows[kc][i].a);
 	fprintf(o, "    0};\n\nconst ln_lemma_entry ln_tab_lemmas[] = {\n");
 	for (size_t i = 0; i < nlemmas; i++)
 		fprintf(o, "    {\"%s\", \"%s\", \"%s\"},\n", lemmas[i].a, lemmas[i].b,

@@ -13,7 +13,9 @@
  * runs of ". ! ?" as one token ("?!", "..."); a word's final period kept
  * when the word is a listed abbreviation, an acronym ("U.S.") or an
  * initial ("M."); clitics split off ("do|n't", "it|'s", "can|not",
- * "gon|na", "parents|'") with LN_TOK_CLITIC on the second piece.  The word
+ * "gon|na", "parents|'") with LN_TOK_CLITIC on the second piece, and a
+ * word typed for a contraction split only before a word that cannot follow
+ * its homograph ("its not" -> "it|s not", "its name" kept).  The word
  * lists are data (service/data/lang/tokens.tsv, compiled in; tables.h).
  *
  * The second pass groups tokens into sentences: a paragraph break (a blank
@@ -294,14 +296,34 @@ static int keeps_period(const tk *t, size_t a, size_t q, size_t ce)
 	return a + k == q && ln_is_upper(cp); /* an initial: "M." */
 }
 
+/* Is the word after b (past spaces and line breaks; ASCII letters up to a
+ * non-letter) one of the 'ctxnext' list?  Each call scans only the spaces
+ * between b and the next word, which no other call scans. */
+static int next_word_in(const tk *t, size_t b, const ln_wordlist *l)
+{
+	size_t q = b;
+	while (q < t->len &&
+	       (t->s[q] == ' ' || t->s[q] == '\t' || t->s[q] == '\n' || t->s[q] == '\r'))
+		q++;
+	size_t e = q;
+	while (e < t->len && e - q < 32 && ((t->s[e] | 0x20) >= 'a' && (t->s[e] | 0x20) <= 'z'))
+		e++;
+	if (e == q || e - q >= 32 || (e < t->len && ln_is_wordch((unsigned char)t->s[e])))
+		return 0;
+	return ln_wordlist_find_fold(l, t->s + q, e - q) >= 0;
+}
+
 /* Emits [a, b) with its clitics split off. */
 static void emit_word(tk *t, size_t a, size_t b)
 {
 	const char *s = t->s;
 	size_t n = b - a;
 	long i = ln_wordlist_find_fold(&ln_tab_split, s + a, n);
-	if (i >= 0) {
-		const char *cuts = ln_tab_split_cuts[i];
+	const char *cuts = i >= 0 ? ln_tab_split_cuts[i] : NULL;
+	if (!cuts && (i = ln_wordlist_find_fold(&ln_tab_ctxsplit, s + a, n)) >= 0 &&
+	    next_word_in(t, b, &ln_tab_ctxnext))
+		cuts = ln_tab_ctxsplit_cuts[i];
+	if (cuts) {
 		size_t p = a;
 		uint8_t fl = 0;
 		/* cut positions: count non-bar characters before each bar */
@@ -350,6 +372,34 @@ static int prefix_hyphen(const tk *t, size_t a, size_t q, size_t ce)
 	return ln_wordlist_find_fold(&ln_tab_prefix, t->s + a, q - a) >= 0;
 }
 
+/* ASCII letters in [a, b), all lower case (upper != 0: the first upper). */
+static int ascii_word(const char *s, size_t a, size_t b, int upper)
+{
+	if (a >= b)
+		return 0;
+	for (size_t i = a; i < b; i++) {
+		int want_upper = upper && i == a;
+		if (want_upper ? !(s[i] >= 'A' && s[i] <= 'Z') : !(s[i] >= 'a' && s[i] <= 'z'))
+			return 0;
+	}
+	return 1;
+}
+
+/* A full stop typed without its space: the period at q between a lower-case
+ * word [a, q) of two letters or more and a capitalised word of letters
+ * ("quality.You", "album.That") ends a sentence; domain and file names
+ * ("Outlook.jpg", "example.com") and initials ("e.g.") do not match. */
+static int typed_stop(const tk *t, size_t a, size_t q, size_t ce)
+{
+	size_t e = q + 1;
+	while (e < ce && ((t->s[e] >= 'a' && t->s[e] <= 'z') || (t->s[e] >= 'A' && t->s[e] <= 'Z')))
+		e++;
+	if (e < ce && ln_is_wordch((unsigned char)t->s[e]))
+		return 0;
+	return q - a >= 2 && e - q >= 3 && ascii_word(t->s, a, q, 0) &&
+	       ascii_word(t->s, q + 1, e, 1);
+}
+
 /* Consumes the word starting at p; returns where the next token starts. */
 static size_t word(tk *t, size_t p, size_t ce)
 {
@@ -371,7 +421,7 @@ static size_t word(tk *t, size_t p, size_t ce)
 			break;
 		int keep = 0;
 		if (c == '.')
-			keep = is_ascii_alnum(prev) || prev >= 0x80;
+			keep = (is_ascii_alnum(prev) || prev >= 0x80) && !typed_stop(t, a, q, ce);
 		else if (c == ',' || c == ':')
 			keep = is_ascii_digit(prev) && is_ascii_digit(next);
 		else if (c == '\'' || c >= 0x80) /* ' or U+2019 between letters */
