@@ -263,7 +263,9 @@ static bool cameo_ok(const char *s)
  * lemma: every form the parser gives that lemma and part of speech), and
  * ";occasion" for a speech act's occasion (an interview, a briefing) or
  * ";judgement" for a word of praise or blame inside what someone said
- * ("racist", "a great leader"; a phrase as written, of a 05 or 11 code). */
+ * ("racist", "a great leader"; a phrase as written, of a 05 or 11 code),
+ * ";advice" for a modal of obligation inside it ("should"; a phrase as
+ * written, of a 02 appeal or 10 demand code). */
 static int add_event_row(px_dict *d, row *r, const char **why)
 {
 	if (!*r->field[1] || !cameo_ok(r->field[2])) {
@@ -271,15 +273,17 @@ static int add_event_row(px_dict *d, row *r, const char **why)
 		return -1;
 	}
 	char *how = r->field[4];
-	bool occasion = false, judgement = false;
+	bool occasion = false, judgement = false, advice = false;
 	char *semi = strchr(how, ';');
 	if (semi) {
 		*semi = '\0';
 		occasion = !strcmp(semi + 1, "occasion");
 		judgement = !strcmp(semi + 1, "judgement");
-		if (!occasion && !judgement) {
-			*why = "column 5: only ';occasion' or ';judgement' may follow the part of "
-			       "speech";
+		advice = !strcmp(semi + 1, "advice");
+		if (!occasion && !judgement && !advice) {
+			*why =
+			    "column 5: only ';occasion', ';judgement' or ';advice' may follow the "
+			    "part of speech";
 			return -1;
 		}
 	}
@@ -287,6 +291,11 @@ static int add_event_row(px_dict *d, row *r, const char **why)
 	    (*how || (strncmp(r->field[2], "05", 2) && strncmp(r->field[2], "11", 2)))) {
 		*why = "a ';judgement' row is a phrase as written with a CAMEO code of 05 (praise) "
 		       "or 11 (blame)";
+		return -1;
+	}
+	if (advice && (*how || (strncmp(r->field[2], "02", 2) && strncmp(r->field[2], "10", 2)))) {
+		*why = "an ';advice' row is a phrase as written with a CAMEO code of 02 (appeal) "
+		       "or 10 (demand)";
 		return -1;
 	}
 	int upos = 0;
@@ -308,6 +317,7 @@ static int add_event_row(px_dict *d, row *r, const char **why)
 	e->verb = xstrdup(*r->field[3] ? r->field[3] : r->field[1]);
 	e->occasion = occasion;
 	e->judgement = judgement;
+	e->advice = advice;
 	if (upos > 0) {
 		e->lemma = xstrdup(r->field[0]);
 		for (char *c = e->lemma; *c; c++)

@@ -192,6 +192,7 @@ typedef struct px_event_word {
 	uint8_t upos;              /* lemma rows: the part of speech it must have (ln_upos) */
 	bool occasion;             /* a speech act's occasion (an interview, a briefing) */
 	bool judgement;            /* praise or blame inside a statement (";judgement") */
+	bool advice;               /* "should" inside a statement (";advice") */
 } px_event_word;
 
 /* frames.tsv: which dependent of a trigger plays which part. */
@@ -261,6 +262,7 @@ enum px_word_class {
 	WC_VENUE_PREP,       /* makes a place after it a venue ("in", "at") */
 	WC_DELEGATION,       /* a country's people at a meeting ("Russian negotiators") */
 	WC_PLACE_DETERMINER, /* before a place naming an event ("the Alaska summit") */
+	WC_ORG_HEAD,         /* a capitalised name ending in it is an organisation ("League") */
 	/* events.c: CAMEO codes, not words (px_code_in); two digits name a family */
 	WC_CAMEO_STATEMENT, /* an occasion of speech ("01") */
 	WC_CAMEO_MEETING,   /* a gathering with sides ("04") */

@@ -64,6 +64,7 @@ static const word_class classes[WC_COUNT] = {
     [WC_VENUE_PREP] = {"venue_prep", 0, 0, true, false},
     [WC_DELEGATION] = {"delegation", 0, 0, true, false},
     [WC_PLACE_DETERMINER] = {"place_determiner", 0, 0, true, false},
+    [WC_ORG_HEAD] = {"org_head", 0, 0, false, false},
     [WC_CAMEO_STATEMENT] = {"cameo_statement", 0, 0, true, true},
     [WC_CAMEO_MEETING] = {"cameo_meeting", 0, 0, true, true},
     [WC_CAMEO_ONE_SIDED] = {"cameo_one_sided", 0, 0, true, true},

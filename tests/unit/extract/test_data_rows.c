@@ -121,7 +121,10 @@ static const struct {
     {"events.tsv", "a good friend\tpraise\t051\tpraises\t;judgement", NULL},
     {"events.tsv", "reckless\tcriticize\t111\tcriticizes\tNOUN;judgement", "';judgement' row"},
     {"events.tsv", "reckless\tmeet\t040\tmeets\t;judgement", "';judgement' row"},
-    {"events.tsv", "talks\tmeet\t040\tmeets\t;gathering", "only ';occasion' or ';judgement'"},
+    {"events.tsv", "talks\tmeet\t040\tmeets\t;gathering", "only ';occasion', ';judgement' or"},
+    {"events.tsv", "should\tappeal\t020\turges\t;advice", NULL},
+    {"events.tsv", "should\tappeal\t020\turges\tVERB;advice", "';advice' row"},
+    {"events.tsv", "should\tpraise\t051\tpraises\t;advice", "';advice' row"},
 };
 
 /* A word's second row of the same class is an error naming that row. */
