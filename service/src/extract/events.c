@@ -914,11 +914,15 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	 * Reuters"), a noun ("an interview") by itself */
 	bool unaddressed = statement && w->lemma && w->upos == LN_UPOS_VERB &&
 	                   (e->n_parts < 2 || e->parts[1].role != ROLE_TARGET);
-	/* a verb without its doer ("Unnamed parties urge X") tells too little; a
-	 * noun may name a doing by itself ("protesters", "the attack on X") */
-	bool doerless = !two_sided && e->n_parts && !has_role(e, ROLE_SOURCE) &&
-	                !has_role(e, ROLE_PARTICIPANT) && k >= 0 &&
-	                px_syn_upos(doc, (size_t)k) == LN_UPOS_VERB;
+	/* a verb without its doer ("Unnamed parties urge X") tells too little;
+	 * so does a noun without one unless it names where ("the attack on X
+	 * in Y"; "sanctions against X" may be old ones).  An occasion of speech
+	 * waits for its statements to name the speaker ("in an interview with
+	 * X"). */
+	bool doerless =
+	    !two_sided && e->n_parts && !has_role(e, ROLE_SOURCE) &&
+	    !has_role(e, ROLE_PARTICIPANT) && k >= 0 &&
+	    (px_syn_upos(doc, (size_t)k) == LN_UPOS_VERB || (e->place < 0 && !statement));
 	if (anonymous || thin || unaddressed || doerless) {
 		e->into = (int32_t)doc->n_events - 1; /* dropped */
 		return false;
