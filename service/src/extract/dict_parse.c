@@ -264,7 +264,9 @@ static bool cameo_ok(const char *s)
  * lemma: every form the parser gives that lemma and part of speech), and
  * ";occasion" for a speech act's occasion (an interview, a briefing) or
  * ";judgement" for a word of praise or blame inside what someone said
- * ("racist", "a great leader"; a phrase as written, of a 05 or 11 code). */
+ * ("racist", "a great leader"; a phrase as written, of a 05 or 11 code),
+ * ";advice" for a modal of obligation inside it ("should"; a phrase as
+ * written, of a 02 appeal or 10 demand code). */
 static int add_event_row(px_dict *d, row *r, const char **why)
 {
 	if (!*r->field[1] || !cameo_ok(r->field[2])) {
@@ -272,15 +274,17 @@ static int add_event_row(px_dict *d, row *r, const char **why)
 		return -1;
 	}
 	char *how = r->field[4];
-	bool occasion = false, judgement = false;
+	bool occasion = false, judgement = false, advice = false;
 	char *semi = strchr(how, ';');
 	if (semi) {
 		*semi = '\0';
 		occasion = !strcmp(semi + 1, "occasion");
 		judgement = !strcmp(semi + 1, "judgement");
-		if (!occasion && !judgement) {
-			*why = "column 5: only ';occasion' or ';judgement' may follow the part of "
-			       "speech";
+		advice = !strcmp(semi + 1, "advice");
+		if (!occasion && !judgement && !advice) {
+			*why =
+			    "column 5: only ';occasion', ';judgement' or ';advice' may follow the "
+			    "part of speech";
 			return -1;
 		}
 	}
@@ -288,6 +292,11 @@ static int add_event_row(px_dict *d, row *r, const char **why)
 		/* its code is checked against cameo_praise / cameo_blame once
 		 * words.tsv is read (px_events_check) */
 		*why = "a ';judgement' row is a phrase as written";
+		return -1;
+	}
+	if (advice && *how) {
+		/* its code is checked against cameo_advice once words.tsv is read */
+		*why = "an ';advice' row is a phrase as written";
 		return -1;
 	}
 	int derived = -1;
@@ -300,7 +309,7 @@ static int add_event_row(px_dict *d, row *r, const char **why)
 			    "an '@' row names an event the rules derive: '@statement' or '@intent'";
 			return -1;
 		}
-		if (*how || occasion || judgement || d->derived[derived]) {
+		if (*how || occasion || judgement || advice || d->derived[derived]) {
 			*why = "an '@' row stands once, with column 5 empty";
 			return -1;
 		}
@@ -324,6 +333,7 @@ static int add_event_row(px_dict *d, row *r, const char **why)
 	e->verb = xstrdup(*r->field[3] ? r->field[3] : r->field[1]);
 	e->occasion = occasion;
 	e->judgement = judgement;
+	e->advice = advice;
 	if (derived >= 0) {
 		e->derived = true;
 		d->derived[derived] = (int32_t)d->n_events;
@@ -342,8 +352,9 @@ static int add_event_row(px_dict *d, row *r, const char **why)
 const char *const px_derived_names[PX_DERIVED_COUNT] = {"@statement", "@intent"};
 
 /* What events.tsv needs of the other tables, checked once the directory is
- * read: every '@' row present, and every ';judgement' code one that praises
- * or blames (the cameo_praise and cameo_blame classes of words.tsv).
+ * read: every '@' row present, every ';judgement' code one that praises or
+ * blames (the cameo_praise and cameo_blame classes of words.tsv), every
+ * ';advice' code an appeal or a demand (cameo_advice).
  * NULL when all is well, else what is wrong. */
 const char *px_events_check(const px_dict *d)
 {
@@ -356,8 +367,9 @@ const char *px_events_check(const px_dict *d)
 		if (w->judgement && !px_code_in(d, w->cameo, WC_CAMEO_PRAISE) &&
 		    !px_code_in(d, w->cameo, WC_CAMEO_BLAME))
 			return "a ';judgement' row's code is in neither cameo_praise nor "
-			       "cameo_blame "
-			       "(words.tsv)";
+			       "cameo_blame (words.tsv)";
+		if (w->advice && !px_code_in(d, w->cameo, WC_CAMEO_ADVICE))
+			return "an ';advice' row's code is not in cameo_advice (words.tsv)";
 	}
 	return NULL;
 }

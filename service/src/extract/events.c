@@ -305,6 +305,34 @@ static int32_t span_actor(px_doc *doc, size_t a, size_t b, const char *kind)
 	return who;
 }
 
+/* "the Harbour Workers League": a capitalised word of an organisation
+ * (words.tsv org_head) with the capitalised words before it that modify
+ * it, when the entity tagger named nothing there.  Sets the phrase's
+ * first and last px tokens. */
+static bool named_org(const px_doc *doc, int32_t k, int32_t *a, int32_t *z)
+{
+	int in_text = 0;
+	int32_t t = px_syn_tok(doc, (size_t)k);
+	if (t < 0 || !doc->toks[t].cap || doc->toks[t].inq ||
+	    !px_word_in(doc, (size_t)t, WC_ORG_HEAD, &in_text) || in_text != 1)
+		return false;
+	size_t first = doc->sents[doc->toks[t].sent].tok_start;
+	int32_t c = k;
+	while (c > 0 && k - c < 5) {
+		int32_t p = c - 1, pt = px_syn_tok(doc, (size_t)p);
+		int32_t h = doc->syn.head[p];
+		if (pt < 0 || (size_t)pt < first || !doc->toks[pt].cap ||
+		    doc->toks[pt].kind != TK_WORD || h <= p || h > k ||
+		    px_syn_upos(doc, (size_t)p) == LN_UPOS_DET)
+			break; /* only capitalised words inside the phrase */
+		c = p;
+	}
+	if (c == k)
+		return false; /* "the League" alone names no one */
+	*a = px_syn_tok(doc, (size_t)c), *z = t;
+	return true;
+}
+
 /* An organisation the entity tagger names where an argument stands ("told
  * ITV", "spoke at AIPAC") and no actor covers: an actor of its own with a
  * mention, so the event can name it.  Never a person: persons come from
@@ -312,10 +340,13 @@ static int32_t span_actor(px_doc *doc, size_t a, size_t b, const char *kind)
 static int32_t org_actor(px_doc *doc, int32_t k)
 {
 	int32_t en = doc->syn.ent ? doc->syn.ent[k] : -1;
-	if (en < 0 || doc->syn.lang.ent[en].type != LN_ENT_ORG)
+	int32_t a, z;
+	if (en >= 0 && doc->syn.lang.ent[en].type == LN_ENT_ORG) {
+		const ln_entity *E = &doc->syn.lang.ent[en];
+		a = px_syn_tok(doc, E->first), z = px_syn_tok(doc, E->first + E->count - 1);
+	} else if (!named_org(doc, k, &a, &z)) {
 		return -1;
-	const ln_entity *E = &doc->syn.lang.ent[en];
-	int32_t a = px_syn_tok(doc, E->first), z = px_syn_tok(doc, E->first + E->count - 1);
+	}
 	if (a < 0 || z < a || z - a > 8)
 		return -1;
 	size_t b = (size_t)z + 1;
@@ -362,6 +393,12 @@ static int32_t group_actor(px_doc *doc, int32_t k)
 {
 	const char *xpos = px_syn_xpos(doc, (size_t)k);
 	int32_t t = px_syn_tok(doc, (size_t)k);
+	/* "Republicans", "Democrats": a party's members by its capitalised
+	 * plural (NNPS) are a group too */
+	bool members = xpos && !strcmp(xpos, "NNPS") && t >= 0 && doc->toks[t].cap &&
+	               !doc->toks[t].inq && people_noun(doc, k);
+	if (members)
+		return span_actor(doc, (size_t)t, (size_t)t + 1, vocab_actor_kinds[KIND_GROUP]);
 	if (px_syn_upos(doc, (size_t)k) != LN_UPOS_NOUN || !xpos || strcmp(xpos, "NNS") || t < 1 ||
 	    doc->toks[t].cap || !people_noun(doc, k))
 		return -1; /* "Any Questions", "Western claims": no group */
@@ -900,11 +937,15 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	 * Reuters"), a noun ("an interview") by itself */
 	bool unaddressed = statement && w->lemma && w->upos == LN_UPOS_VERB &&
 	                   (e->n_parts < 2 || e->parts[1].role != ROLE_TARGET);
-	/* a verb without its doer ("Unnamed parties urge X") tells too little; a
-	 * noun may name a doing by itself ("protesters", "the attack on X") */
-	bool doerless = !two_sided && e->n_parts && !has_role(e, ROLE_SOURCE) &&
-	                !has_role(e, ROLE_PARTICIPANT) && k >= 0 &&
-	                px_syn_upos(doc, (size_t)k) == LN_UPOS_VERB;
+	/* a verb without its doer ("Unnamed parties urge X") tells too little;
+	 * so does a noun without one unless it names where ("the attack on X
+	 * in Y"; "sanctions against X" may be old ones).  An occasion of speech
+	 * waits for its statements to name the speaker ("in an interview with
+	 * X"). */
+	bool doerless =
+	    !two_sided && e->n_parts && !has_role(e, ROLE_SOURCE) &&
+	    !has_role(e, ROLE_PARTICIPANT) && k >= 0 &&
+	    (px_syn_upos(doc, (size_t)k) == LN_UPOS_VERB || (e->place < 0 && !statement));
 	if (anonymous || thin || unaddressed || doerless) {
 		e->into = (int32_t)doc->n_events - 1; /* dropped */
 		return false;
@@ -1000,7 +1041,7 @@ static void scan_triggers(px_doc *doc)
 			if (n == 1 && !w->judgement && lemma_known(doc, i) &&
 			    !lemma_trigger(doc, i))
 				w = NULL;
-			if (!w || w->judgement) /* judgements: judgement_events */
+			if (!w || w->judgement || w->advice) /* judgement_events, advice_events */
 				continue;
 			long dup = -1;
 			for (size_t k = 0; k < n_seen && dup < 0; k++)
@@ -1421,6 +1462,62 @@ static void judgement_events(px_doc *doc)
 	}
 }
 
+/* ------------------------------------------------------------ advice */
+
+/* Whether who is the country the speaker is of ("the United States should
+ * ..." said by an American is no demand on another). */
+static bool own_country(const px_doc *doc, int32_t speaker, int32_t who)
+{
+	const px_actor *p = &doc->actors[speaker], *o = &doc->actors[who];
+	return p->country && o->country && o->kind &&
+	       !strcmp(o->kind, vocab_actor_kinds[KIND_COUNTRY]) && !strcmp(p->country, o->country);
+}
+
+/* What someone says another should do ("X said Y should reduce its
+ * patrols", "'Y must stop,' X said"): a modal of obligation (events.tsv
+ * ";advice") on a verb inside the statement whose subject names an actor
+ * other than the speaker's side makes the speaker appeal to (or demand
+ * of) that actor, on the day of the saying.  One event per statement. */
+static void advice_events(px_doc *doc)
+{
+	if (!doc->syn.ok)
+		return;
+	for (size_t k = 0; k < doc->n_stmts; k++) {
+		const px_statement *st = &doc->stmts[k];
+		if (st->speaker < 0)
+			continue;
+		size_t a = doc->sents[st->sent_a].tok_start, b = doc->sents[st->sent_b].tok_end;
+		for (size_t i = a; i < b; i++) {
+			const px_lex_entry *x;
+			size_t n =
+			    within_statement(doc, st, i) ? px_lex_match(doc, i, LX_EVENT, &x) : 0;
+			if (!n || !doc->dict->events[x->ref].advice)
+				continue;
+			const px_event_word *w = &doc->dict->events[x->ref];
+			int32_t m = px_syn_ln(doc, i);
+			int32_t v =
+			    m >= 0 && px_syn_rel_is(doc, (size_t)m, "aux") ? doc->syn.head[m] : -1;
+			int32_t subj = -1;
+			for (int32_t c = v >= 0 ? doc->syn.child[v] : -1; c >= 0 && subj < 0;
+			     c = doc->syn.sibling[c])
+				if (!strcmp(px_syn_deprel(doc, (size_t)c), "nsubj"))
+					subj = c;
+			int32_t who = subj >= 0 ? named_in_phrase(doc, subj, 0) : -1;
+			if (!judgeable(doc, st, who) || own_country(doc, st->speaker, who))
+				continue;
+			px_event *e = new_event(doc, w, st->sent_a);
+			e->word = w;
+			e->sent_b = st->sent_b;
+			px_date day;
+			if (own_date(doc, st, &day))
+				e->date = day;
+			px_add_part(e, st->speaker, ROLE_SOURCE);
+			px_add_part(e, who, ROLE_TARGET);
+			break;
+		}
+	}
+}
+
 /* ------------------------------------------------------------ the story's day */
 
 static int by_sentence(const void *a, const void *b, void *ctx)
@@ -1546,7 +1643,10 @@ static void title_event(px_doc *doc, px_event *e)
 	if (!subjects)
 		buf_puts(&t, "Unnamed parties");
 	buf_putc(&t, ' ');
-	if (subjects > 1)
+	/* "Republicans reject": a group is many */
+	bool group = subjects == 1 && doc->actors[e->parts[0].actor].kind &&
+	             !strcmp(doc->actors[e->parts[0].actor].kind, vocab_actor_kinds[KIND_GROUP]);
+	if (subjects > 1 || group)
 		put_plural_verb(&t, verb);
 	else
 		buf_puts(&t, verb);
@@ -1615,6 +1715,7 @@ void px_find_events(px_doc *doc)
 	scan_triggers(doc);
 	statement_events(doc);
 	judgement_events(doc);
+	advice_events(doc);
 	/* an occasion of speech nobody was found to speak at is none */
 	for (size_t k = 0; k < doc->n_events; k++) {
 		px_event *e = &doc->events[k];

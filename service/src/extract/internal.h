@@ -193,6 +193,7 @@ typedef struct px_event_word {
 	uint8_t upos;              /* lemma rows: the part of speech it must have (ln_upos) */
 	bool occasion;             /* a speech act's occasion (an interview, a briefing) */
 	bool judgement;            /* praise or blame inside a statement (";judgement") */
+	bool advice;               /* "should" inside a statement (";advice") */
 	bool derived;              /* an "@name" row: an event the rules derive, no trigger */
 } px_event_word;
 
@@ -270,14 +271,16 @@ enum px_word_class {
 	WC_VENUE_PREP,       /* makes a place after it a venue ("in", "at") */
 	WC_DELEGATION,       /* a country's people at a meeting ("Russian negotiators") */
 	WC_PLACE_DETERMINER, /* before a place naming an event ("the Alaska summit") */
+	WC_ORG_HEAD,         /* a word of an organisation's name ("League"); value 1: one
+	                      * ending a capitalised name in text makes an actor */
 	/* events.c: CAMEO codes, not words (px_code_in); two digits name a family */
 	WC_CAMEO_STATEMENT, /* an occasion of speech ("01") */
 	WC_CAMEO_MEETING,   /* a gathering with sides ("04") */
 	WC_CAMEO_ONE_SIDED, /* a meeting code with one side only (a visit "042") */
 	WC_CAMEO_PRAISE,    /* a judgement that praises ("05") */
 	WC_CAMEO_BLAME,     /* a judgement that blames ("11") */
+	WC_CAMEO_ADVICE,    /* a code an ';advice' row may carry ("02" appeal, "10" demand) */
 	WC_PHONE_TYPE,      /* an events.tsv type held by phone ("call"); px_name_in */
-	WC_INSTITUTION,     /* a word that makes a name an organisation's ("ministry") */
 	WC_COUNT
 };
 _Static_assert(WC_COUNT <= 64, "a word's classes are bits of a uint64_t");

@@ -44,7 +44,7 @@ static char *display_name(const char *s, size_t n)
 
 /* Phoenix codes say a role, not what the actor is: an IGO code belongs to
  * organisations and to the people who lead them alike.  So: a bare country
- * code is a country; a name with a word of words.tsv's "institution" class
+ * code is a country; a name with a word of words.tsv's "org_head" class
  * ("Ministry", "Council") is an organisation; anything else is a person. */
 static const char *kind_of(const px_dict *words, const char *code, const char *name)
 {
@@ -57,7 +57,7 @@ static const char *kind_of(const px_dict *words, const char *code, const char *n
 			for (size_t i = 0; i < n; i++)
 				w[i] = (char)px_ascii_lower((unsigned char)s[i]);
 			w[n] = '\0';
-			if (px_name_in(words, w, WC_INSTITUTION))
+			if (px_name_in(words, w, WC_ORG_HEAD))
 				return vocab_actor_kinds[KIND_ORGANIZATION];
 		}
 		s += n;

@@ -7,7 +7,7 @@
  *   [RUSELI 000101-000507]           a dated code (the current one wins)
  *   # a comment
  *
- * Pure: bytes in (and words.tsv's institution words), one callback per
+ * Pure: bytes in (and words.tsv's org_head words), one callback per
  * actor out.
  */
 #ifndef PARLEY_EXTRACT_PETRARCH_H
@@ -29,7 +29,7 @@ struct px_dict;
 typedef void (*petrarch_fn)(void *ud, const petrarch_actor *a);
 
 /* today is YYMMDD as the format writes dates (e.g. "251123"); words, the
- * dictionary whose words.tsv "institution" class tells an organisation's
+ * dictionary whose words.tsv "org_head" class tells an organisation's
  * name (NULL: every non-country is a person).  Returns the number of
  * actors, or -1 with *err set on a malformed line. */
 int petrarch_parse(const struct px_dict *words, const char *data, size_t len, const char *today,

@@ -64,13 +64,14 @@ static const word_class classes[WC_COUNT] = {
     [WC_VENUE_PREP] = {"venue_prep", 0, 0, true, false},
     [WC_DELEGATION] = {"delegation", 0, 0, true, false},
     [WC_PLACE_DETERMINER] = {"place_determiner", 0, 0, true, false},
+    [WC_ORG_HEAD] = {"org_head", 0, 1, true, false},
     [WC_CAMEO_STATEMENT] = {"cameo_statement", 0, 0, true, true},
     [WC_CAMEO_MEETING] = {"cameo_meeting", 0, 0, true, true},
     [WC_CAMEO_ONE_SIDED] = {"cameo_one_sided", 0, 0, true, true},
     [WC_CAMEO_PRAISE] = {"cameo_praise", 0, 0, true, true},
     [WC_CAMEO_BLAME] = {"cameo_blame", 0, 0, true, true},
+    [WC_CAMEO_ADVICE] = {"cameo_advice", 0, 0, true, true},
     [WC_PHONE_TYPE] = {"phone_type", 0, 0, true, false},
-    [WC_INSTITUTION] = {"institution", 0, 0, true, false},
 };
 
 static int32_t find_form(const px_dict *d, const char *form, size_t n, uint32_t h)

@@ -125,7 +125,9 @@ static const struct {
     {"events.tsv", "@intent\tpropose\t036\tproposes\tVERB", "with column 5 empty"},
     {"events.tsv", "@intent\tpropose\t036\tproposes\n@intent\tpropose\t036\tproposes",
      "stands once"},
-    {"events.tsv", "talks\tmeet\t040\tmeets\t;gathering", "only ';occasion' or ';judgement'"},
+    {"events.tsv", "talks\tmeet\t040\tmeets\t;gathering", "only ';occasion', ';judgement' or"},
+    {"events.tsv", "should\tappeal\t020\turges\t;advice", NULL},
+    {"events.tsv", "should\tappeal\t020\turges\tVERB;advice", "';advice' row"},
 };
 
 /* A word's second row of the same class is an error naming that row. */
@@ -189,7 +191,7 @@ END_TEST
 START_TEST(events_checked_with_words)
 {
 	px_dict *d = px_dict_new();
-	const char *w = "05\tcameo_praise\n11\tcameo_blame\n";
+	const char *w = "05\tcameo_praise\n11\tcameo_blame\n02\tcameo_advice\n10\tcameo_advice\n";
 	const char *ev = "@statement\tstatement\t010\tmakes a statement\n"
 	                 "reckless\tcriticize\t111\tcriticizes\t;judgement\n";
 	char *err = NULL;
@@ -205,6 +207,15 @@ START_TEST(events_checked_with_words)
 	bad = px_events_check(d);
 	ck_assert_msg(bad && strstr(bad, "cameo_praise nor cameo_blame"), "%s",
 	              bad ? bad : "(none)");
+	px_dict_free(d);
+	d = px_dict_new();
+	const char *advice = "@statement\tstatement\t010\tmakes a statement\n"
+	                     "@intent\tpropose\t036\tproposes to meet\n"
+	                     "should\tpraise\t051\tpraises\t;advice\n";
+	ck_assert_int_eq(px_dict_add_file(d, "words.tsv", w, strlen(w), &err), 0);
+	ck_assert_int_eq(px_dict_add_file(d, "events.tsv", advice, strlen(advice), &err), 0);
+	bad = px_events_check(d);
+	ck_assert_msg(bad && strstr(bad, "cameo_advice"), "%s", bad ? bad : "(none)");
 	px_dict_free(d);
 }
 END_TEST
