@@ -81,9 +81,14 @@ BEGIN
     -- The aliases first, by their index, then their actors by id: written
     -- as a join, a plan cached while the tables were small (a fresh
     -- database) scanned every actor of the kind for each name.
+    -- A person's one-word name finds a full name by its surname alone
+    -- ("Clinton"), never by a given name one article used for its own
+    -- person: another article's lone "Bob" is nobody known.
     SELECT a.id INTO v_id FROM actors a
      WHERE a.id = ANY(ARRAY(SELECT al.actor_id FROM actor_aliases al WHERE al.norm_alias = v_norm))
        AND a.kind = p_kind
+       AND (p_kind <> 'person' OR v_norm LIKE '% %' OR a.norm_name NOT LIKE '% %'
+            OR regexp_replace(a.norm_name, '^.* ', '') = v_norm)
      ORDER BY a.statement_count + a.event_count DESC, a.id LIMIT 1;
   END IF;
   RETURN parley_follow_merges(v_id);

@@ -242,5 +242,22 @@ SELECT pg_temp.expect('added counts equal a recount', (SELECT count(*) FROM (
 SELECT pg_temp.expect('...and they are not all zero',
   (SELECT sum(a) FROM counted WHERE k = 'a'), (SELECT count(*) FROM statements WHERE speaker_id IS NOT NULL));
 
+-- 20. A person's one-word name finds a known full name by its surname, never
+-- by a given name another article used alone for its own person.
+SELECT store_extraction(pg_temp.art('https://t.example/20a', '2025-12-01'),
+       jsonb_build_object('actors', jsonb_build_array(
+         jsonb_build_object('ref', 'a0', 'name', 'Rolf Haubner', 'kind', 'person',
+                            'aliases', jsonb_build_array('Rolf', 'Haubner'))),
+         'events', '[]'::jsonb, 'statements', '[]'::jsonb));
+SELECT store_extraction(pg_temp.art('https://t.example/20b', '2025-12-02'),
+       jsonb_build_object('actors', jsonb_build_array(
+         jsonb_build_object('ref', 'a0', 'name', 'Rolf', 'kind', 'person'),
+         jsonb_build_object('ref', 'a1', 'name', 'Haubner', 'kind', 'person')),
+         'events', '[]'::jsonb, 'statements', '[]'::jsonb));
+SELECT pg_temp.expect('a lone given name elsewhere is someone else',
+  (SELECT count(*) FROM actors WHERE name = 'Rolf'), 1);
+SELECT pg_temp.expect('a lone surname finds the full name',
+  (SELECT count(*) FROM actors WHERE name = 'Haubner'), 0);
+
 ROLLBACK;
 \echo 'store_extraction: ok'
