@@ -770,6 +770,22 @@ static int32_t former_holder(const px_doc *doc, size_t mod, size_t head)
 	return -1;
 }
 
+/* "the former governor" (modifier at px token mod, head at px token head)
+ * with no one met as a former holder: the person the story is about, as
+ * for a role noun, unless the text gives that person the office now
+ * ("President Ada Roe" is not "the former president"). */
+static int32_t former_in_focus(px_doc *doc, const px_speaker_ctx *ctx, size_t mod, size_t head)
+{
+	const char *office = NULL;
+	for (size_t s = mod + 1; s <= head && !office; s++)
+		office = office_at(doc, s, head);
+	int32_t who = person_referent(doc, ctx, head, 0);
+	if (who < 0 || !office)
+		return -1;
+	const char *held = doc->actors[who].title_head;
+	return held && !strcmp(held, office) ? -1 : who;
+}
+
 /* The actor a subject phrase headed by ln token h stands for; -1 for an
  * unnamed source. */
 static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
@@ -842,13 +858,16 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 			start = (size_t)ct;
 	}
 	/* "the former president": an office held no longer names only someone
-	 * met with that modifier and office ("former President Ada Roe") */
+	 * met with that modifier and office ("former President Ada Roe"); with
+	 * none met, the person the story is about, as for a role noun */
 	for (int32_t c = doc->syn.child[h]; c >= 0; c = doc->syn.sibling[c]) {
 		int32_t ct = px_syn_tok(doc, (size_t)c);
 		if (ct >= 0 && (size_t)ct < (size_t)i &&
 		    px_lex_match(doc, (size_t)ct, LX_TITLE, &e) &&
-		    doc->dict->titles[e->ref].modifier)
-			return former_holder(doc, (size_t)ct, (size_t)i);
+		    doc->dict->titles[e->ref].modifier) {
+			who = former_holder(doc, (size_t)ct, (size_t)i);
+			return who >= 0 ? who : former_in_focus(doc, ctx, (size_t)ct, (size_t)i);
+		}
 	}
 	who = -1;
 	for (size_t s = start; s <= (size_t)i && who < 0; s++) {
