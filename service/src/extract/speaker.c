@@ -1012,15 +1012,22 @@ static bool role_word(const px_doc *doc, size_t k)
 {
 	const px_token *t = &doc->toks[k];
 	const px_lex_entry *e;
-	if (t->kind != TK_WORD || t->cap || t->inq || px_lex_match(doc, k, LX_CUE, &e))
+	if (t->kind != TK_WORD || t->inq || px_lex_match(doc, k, LX_CUE, &e))
 		return false;
 	if (px_lex_match(doc, k, LX_QUOTEWORD, &e) && (e->ref & (QW_MINOR | QW_OBJECT)))
 		return false;
+	/* "Dock Workers President Jo Roe": a title, capitalised or not */
 	if (px_lex_match(doc, k, LX_TITLE, &e))
 		return true;
+	if (t->cap)
+		return false;
+	/* "Clinton ally Jo Roe": a common word between two names, whatever
+	 * the parse makes of it, but none that links clauses or phrases */
 	int32_t l = px_syn_ln(doc, k);
-	return l >= 0 && (px_syn_upos(doc, (size_t)l) == LN_UPOS_NOUN ||
-	                  px_syn_upos(doc, (size_t)l) == LN_UPOS_ADJ);
+	if (l < 0)
+		return false;
+	ln_upos u = px_syn_upos(doc, (size_t)l);
+	return u == LN_UPOS_NOUN || u == LN_UPOS_ADJ || u == LN_UPOS_ADV;
 }
 
 size_t px_person_after_role(const px_doc *doc, size_t j, size_t end)
