@@ -1045,6 +1045,35 @@ size_t px_person_after_role(const px_doc *doc, size_t j, size_t end)
 	return 0;
 }
 
+/* "“A,” Roe's campaign manager, Jo Doe, said in an interview" with
+ * the phrase between the quotation and the cue verb hung elsewhere by the
+ * parse: the one nominal heading the words from the quotation's end to ln
+ * token k, or -1. */
+static int32_t subject_before(const px_doc *doc, size_t k)
+{
+	size_t a = k;
+	while (a > 0) {
+		int32_t t = px_syn_tok(doc, a - 1);
+		if (t < 0 || doc->toks[t].inq)
+			break;
+		a--;
+	}
+	int32_t tq = a > 0 ? px_syn_tok(doc, a - 1) : -1;
+	if (a == k || tq < 0 || !doc->toks[tq].inq || k - a > 2 * NAME_MAX_TOKENS)
+		return -1;
+	int32_t best = -1;
+	for (size_t j = a; j < k; j++) {
+		int32_t h = doc->syn.head[j];
+		ln_upos u = px_syn_upos(doc, j);
+		if ((h >= (int32_t)a && h < (int32_t)k) || u == LN_UPOS_PUNCT)
+			continue;
+		if (best >= 0 || (u != LN_UPOS_NOUN && u != LN_UPOS_PROPN && u != LN_UPOS_PRON))
+			return -1;
+		best = (int32_t)j;
+	}
+	return best;
+}
+
 bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out)
 {
 	*out = (px_said){false, -1, 0, 0, 0};
@@ -1084,6 +1113,8 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 	}
 	if (subj < 0)
 		subj = name_after(doc, k0);
+	if (subj < 0)
+		subj = subject_before(doc, (size_t)k0);
 	if (subj < 0)
 		return false;
 	int32_t st = px_syn_tok(doc, (size_t)subj);
