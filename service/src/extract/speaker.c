@@ -627,6 +627,22 @@ static int32_t person_subject(px_doc *doc, size_t a, size_t b, int want, size_t 
 	return -1;
 }
 
+int32_t px_main_person_subject(px_doc *doc, size_t a, size_t b)
+{
+	if (!doc->syn.ok || a >= b)
+		return -1;
+	int32_t ka = -1, kb = -1;
+	for (size_t i = a; i < b && ka < 0; i++)
+		ka = px_syn_ln(doc, i);
+	for (size_t i = b; i > a && kb < 0; i--)
+		kb = px_syn_ln(doc, i - 1);
+	if (ka < 0 || kb < ka)
+		return -1;
+	size_t at;
+	int depth;
+	return person_subject(doc, (size_t)ka, (size_t)kb + 1, 0, &at, &depth);
+}
+
 /* The person subject of the latest sentence before the pronoun at tok that
  * has one (outside quotations): the subject nearest the sentence's root,
  * so "Podesta reiterated it, saying Clinton was committed" gives Podesta.
