@@ -971,7 +971,9 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 	    doc->toks[b].kind == TK_QUOTE && para_of(doc, b) == para_of(doc, b - 1) + 1) {
 		attribution intro = cue_in(doc, ctx, a, b, false);
 		int32_t who =
-		    intro.speaker >= 0 ? intro.speaker : first_subject(doc, ctx, a, b, true);
+		    intro.speaker >= 0 ? intro.speaker : px_main_person_subject(doc, a, b);
+		if (who < 0)
+			who = first_subject(doc, ctx, a, b, true);
 		if (who >= 0) {
 			note_speaker(doc, ctx, who, b - 1);
 			return;

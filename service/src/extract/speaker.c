@@ -628,6 +628,22 @@ static int32_t person_subject(px_doc *doc, size_t a, size_t b, int want, size_t 
 	return -1;
 }
 
+int32_t px_main_person_subject(px_doc *doc, size_t a, size_t b)
+{
+	if (!doc->syn.ok || a >= b)
+		return -1;
+	int32_t ka = -1, kb = -1;
+	for (size_t i = a; i < b && ka < 0; i++)
+		ka = px_syn_ln(doc, i);
+	for (size_t i = b; i > a && kb < 0; i--)
+		kb = px_syn_ln(doc, i - 1);
+	if (ka < 0 || kb < ka)
+		return -1;
+	size_t at;
+	int depth;
+	return person_subject(doc, (size_t)ka, (size_t)kb + 1, 0, &at, &depth);
+}
+
 /* The person subject of the latest sentence before the pronoun at tok that
  * has one (outside quotations): the subject nearest the sentence's root,
  * so "Podesta reiterated it, saying Clinton was committed" gives Podesta.
@@ -771,6 +787,22 @@ static int32_t former_holder(const px_doc *doc, size_t mod, size_t head)
 	return -1;
 }
 
+/* "the former governor" (modifier at px token mod, head at px token head)
+ * with no one met as a former holder: the person the story is about, as
+ * for a role noun, unless the text gives that person the office now
+ * ("President Ada Roe" is not "the former president"). */
+static int32_t former_in_focus(px_doc *doc, const px_speaker_ctx *ctx, size_t mod, size_t head)
+{
+	const char *office = NULL;
+	for (size_t s = mod + 1; s <= head && !office; s++)
+		office = office_at(doc, s, head);
+	int32_t who = person_referent(doc, ctx, head, 0);
+	if (who < 0 || !office)
+		return -1;
+	const char *held = doc->actors[who].title_head;
+	return held && !strcmp(held, office) ? -1 : who;
+}
+
 /* The actor a subject phrase headed by ln token h stands for; -1 for an
  * unnamed source. */
 static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
@@ -843,13 +875,16 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 			start = (size_t)ct;
 	}
 	/* "the former president": an office held no longer names only someone
-	 * met with that modifier and office ("former President Ada Roe") */
+	 * met with that modifier and office ("former President Ada Roe"); with
+	 * none met, the person the story is about, as for a role noun */
 	for (int32_t c = doc->syn.child[h]; c >= 0; c = doc->syn.sibling[c]) {
 		int32_t ct = px_syn_tok(doc, (size_t)c);
 		if (ct >= 0 && (size_t)ct < (size_t)i &&
 		    px_lex_match(doc, (size_t)ct, LX_TITLE, &e) &&
-		    doc->dict->titles[e->ref].modifier)
-			return former_holder(doc, (size_t)ct, (size_t)i);
+		    doc->dict->titles[e->ref].modifier) {
+			who = former_holder(doc, (size_t)ct, (size_t)i);
+			return who >= 0 ? who : former_in_focus(doc, ctx, (size_t)ct, (size_t)i);
+		}
 	}
 	who = -1;
 	for (size_t s = start; s <= (size_t)i && who < 0; s++) {
@@ -994,15 +1029,22 @@ static bool role_word(const px_doc *doc, size_t k)
 {
 	const px_token *t = &doc->toks[k];
 	const px_lex_entry *e;
-	if (t->kind != TK_WORD || t->cap || t->inq || px_lex_match(doc, k, LX_CUE, &e))
+	if (t->kind != TK_WORD || t->inq || px_lex_match(doc, k, LX_CUE, &e))
 		return false;
 	if (px_lex_match(doc, k, LX_QUOTEWORD, &e) && (e->ref & (QW_MINOR | QW_OBJECT)))
 		return false;
+	/* "Dock Workers President Jo Roe": a title, capitalised or not */
 	if (px_lex_match(doc, k, LX_TITLE, &e))
 		return true;
+	if (t->cap)
+		return false;
+	/* "Clinton ally Jo Roe": a common word between two names, whatever
+	 * the parse makes of it, but none that links clauses or phrases */
 	int32_t l = px_syn_ln(doc, k);
-	return l >= 0 && (px_syn_upos(doc, (size_t)l) == LN_UPOS_NOUN ||
-	                  px_syn_upos(doc, (size_t)l) == LN_UPOS_ADJ);
+	if (l < 0)
+		return false;
+	ln_upos u = px_syn_upos(doc, (size_t)l);
+	return u == LN_UPOS_NOUN || u == LN_UPOS_ADJ || u == LN_UPOS_ADV;
 }
 
 size_t px_person_after_role(const px_doc *doc, size_t j, size_t end)
@@ -1018,6 +1060,35 @@ size_t px_person_after_role(const px_doc *doc, size_t j, size_t end)
 		role = true;
 	}
 	return 0;
+}
+
+/* "“A,” Roe's campaign manager, Jo Doe, said in an interview" with
+ * the phrase between the quotation and the cue verb hung elsewhere by the
+ * parse: the one nominal heading the words from the quotation's end to ln
+ * token k, or -1. */
+static int32_t subject_before(const px_doc *doc, size_t k)
+{
+	size_t a = k;
+	while (a > 0) {
+		int32_t t = px_syn_tok(doc, a - 1);
+		if (t < 0 || doc->toks[t].inq)
+			break;
+		a--;
+	}
+	int32_t tq = a > 0 ? px_syn_tok(doc, a - 1) : -1;
+	if (a == k || tq < 0 || !doc->toks[tq].inq || k - a > 2 * NAME_MAX_TOKENS)
+		return -1;
+	int32_t best = -1;
+	for (size_t j = a; j < k; j++) {
+		int32_t h = doc->syn.head[j];
+		ln_upos u = px_syn_upos(doc, j);
+		if ((h >= (int32_t)a && h < (int32_t)k) || u == LN_UPOS_PUNCT)
+			continue;
+		if (best >= 0 || (u != LN_UPOS_NOUN && u != LN_UPOS_PROPN && u != LN_UPOS_PRON))
+			return -1;
+		best = (int32_t)j;
+	}
+	return best;
 }
 
 bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out)
@@ -1059,6 +1130,8 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 	}
 	if (subj < 0)
 		subj = name_after(doc, k0);
+	if (subj < 0)
+		subj = subject_before(doc, (size_t)k0);
 	if (subj < 0)
 		return false;
 	int32_t st = px_syn_tok(doc, (size_t)subj);

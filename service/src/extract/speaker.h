@@ -48,6 +48,11 @@ int32_t px_speaker_surname(px_doc *doc, size_t i);
 /* "he"/"she" at px token tok: the person it stands for, or -1. */
 int32_t px_speaker_pronoun(px_doc *doc, const px_speaker_ctx *ctx, size_t tok);
 
+/* The person subject nearest the root of the clause over px tokens
+ * [a, b), outside quotations ("When Roe died, Governor Doe released the
+ * following statement:" gives Doe), or -1. */
+int32_t px_main_person_subject(px_doc *doc, size_t a, size_t b);
+
 /* "Clinton campaign manager Robby Mook", "Texas delegate Bill Eastland":
  * after a name (of a person, a place, a body) at px tokens before j, role
  * words modified by it, then a person's name: the px token where that
