@@ -36,18 +36,24 @@
 -- Repeatable: re-applied whenever this file changes (see migrations/README.md).
 
 -- A date string of the extractor ("2025-08-15", "2025-08", "2025") as a date.
+-- Built with make_date, not a text-to-date cast (which reads DateStyle and
+-- so is only stable): an immutable body lets the planner inline the call
+-- instead of running a SQL function (planned per statement) each time.
 CREATE OR REPLACE FUNCTION parley_date(s text) RETURNS date
 LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
-  CASE WHEN s ~ '^\d{4}-\d{2}-\d{2}$' THEN s::date
-       WHEN s ~ '^\d{4}-\d{2}$' THEN (s || '-01')::date
-       WHEN s ~ '^\d{4}$' THEN (s || '-01-01')::date END;
+  CASE WHEN s ~ '^\d{4}-\d{2}-\d{2}$'
+         THEN make_date(left(s, 4)::int, substr(s, 6, 2)::int, substr(s, 9, 2)::int)
+       WHEN s ~ '^\d{4}-\d{2}$' THEN make_date(left(s, 4)::int, substr(s, 6, 2)::int, 1)
+       WHEN s ~ '^\d{4}$' THEN make_date(s::int, 1, 1) END;
 
 -- Equal at the coarser of the two precisions; NULL when either is unknown.
+-- Truncated as timestamps (immutable), not as the time-zone dependent
+-- timestamptz a bare date resolves to, so the planner inlines the call.
 CREATE OR REPLACE FUNCTION parley_dates_agree(d1 date, p1 text, d2 date, p2 text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
   CASE WHEN d1 IS NULL OR d2 IS NULL THEN NULL
-       WHEN p1 = 'year' OR p2 = 'year' THEN date_trunc('year', d1) = date_trunc('year', d2)
-       WHEN p1 = 'month' OR p2 = 'month' THEN date_trunc('month', d1) = date_trunc('month', d2)
+       WHEN p1 = 'year' OR p2 = 'year' THEN date_trunc('year', d1::timestamp) = date_trunc('year', d2::timestamp)
+       WHEN p1 = 'month' OR p2 = 'month' THEN date_trunc('month', d1::timestamp) = date_trunc('month', d2::timestamp)
        ELSE d1 = d2 END;
 
 CREATE OR REPLACE FUNCTION parley_precision_rank(p text) RETURNS integer
