@@ -219,8 +219,12 @@ END $$;
 
 -- The lock keys of an actor about to be created: every folded name
 -- parley_find_actor() could match it by (see the note on top).
+-- PL/pgSQL, as parley_event_keys below: a SQL function's query was parsed
+-- and planned again on every call, this one's plan is kept for the session.
 CREATE OR REPLACE FUNCTION parley_actor_keys(p_actor jsonb) RETURNS text[]
-LANGUAGE sql IMMUTABLE RETURN ARRAY(
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RETURN ARRAY(
   SELECT k FROM (
     SELECT 'actor:' || (p_actor->>'kind') || ':' || n AS k, n
       FROM (SELECT parley_fold(al) AS n
@@ -231,12 +235,15 @@ LANGUAGE sql IMMUTABLE RETURN ARRAY(
     SELECT 'actor~:' || left(n, 1) || ':' || left(regexp_replace(n, '^.* ', ''), 3), n
       FROM (SELECT parley_fold(p_actor->>'name') AS n) f
      WHERE p_actor->>'kind' = 'person' AND n LIKE '% %') s);
+END $$;
 
 -- The lock keys of an article's events (see the note on top): each party
 -- with the event's CAMEO family (every family when it has none, as the
 -- search then matches on type alone), and the place and day.
 CREATE OR REPLACE FUNCTION parley_event_keys(p_events jsonb, p_actor_map jsonb) RETURNS text[]
-LANGUAGE sql IMMUTABLE RETURN ARRAY(
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RETURN ARRAY(
   SELECT 'event:' || (p_actor_map->>(p->>'actor')) || ':' || fam
     FROM jsonb_array_elements(coalesce(p_events, '[]')) e,
          jsonb_array_elements(coalesce(e->'participants', '[]')) p,
@@ -247,6 +254,7 @@ LANGUAGE sql IMMUTABLE RETURN ARRAY(
   SELECT 'place:' || lower(e->'location'->>'name') || ':' || parley_date(e->>'date')
     FROM jsonb_array_elements(coalesce(p_events, '[]')) e
    WHERE nullif(e->'location'->>'name', '') IS NOT NULL AND parley_date(e->>'date') IS NOT NULL);
+END $$;
 
 CREATE OR REPLACE FUNCTION store_extraction(p_article bigint, p_doc jsonb) RETURNS jsonb
 LANGUAGE plpgsql AS $$
