@@ -36,18 +36,24 @@
 -- Repeatable: re-applied whenever this file changes (see migrations/README.md).
 
 -- A date string of the extractor ("2025-08-15", "2025-08", "2025") as a date.
+-- Built with make_date, not a text-to-date cast (which reads DateStyle and
+-- so is only stable): an immutable body lets the planner inline the call
+-- instead of running a SQL function (planned per statement) each time.
 CREATE OR REPLACE FUNCTION parley_date(s text) RETURNS date
 LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
-  CASE WHEN s ~ '^\d{4}-\d{2}-\d{2}$' THEN s::date
-       WHEN s ~ '^\d{4}-\d{2}$' THEN (s || '-01')::date
-       WHEN s ~ '^\d{4}$' THEN (s || '-01-01')::date END;
+  CASE WHEN s ~ '^\d{4}-\d{2}-\d{2}$'
+         THEN make_date(left(s, 4)::int, substr(s, 6, 2)::int, substr(s, 9, 2)::int)
+       WHEN s ~ '^\d{4}-\d{2}$' THEN make_date(left(s, 4)::int, substr(s, 6, 2)::int, 1)
+       WHEN s ~ '^\d{4}$' THEN make_date(s::int, 1, 1) END;
 
 -- Equal at the coarser of the two precisions; NULL when either is unknown.
+-- Truncated as timestamps (immutable), not as the time-zone dependent
+-- timestamptz a bare date resolves to, so the planner inlines the call.
 CREATE OR REPLACE FUNCTION parley_dates_agree(d1 date, p1 text, d2 date, p2 text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
   CASE WHEN d1 IS NULL OR d2 IS NULL THEN NULL
-       WHEN p1 = 'year' OR p2 = 'year' THEN date_trunc('year', d1) = date_trunc('year', d2)
-       WHEN p1 = 'month' OR p2 = 'month' THEN date_trunc('month', d1) = date_trunc('month', d2)
+       WHEN p1 = 'year' OR p2 = 'year' THEN date_trunc('year', d1::timestamp) = date_trunc('year', d2::timestamp)
+       WHEN p1 = 'month' OR p2 = 'month' THEN date_trunc('month', d1::timestamp) = date_trunc('month', d2::timestamp)
        ELSE d1 = d2 END;
 
 CREATE OR REPLACE FUNCTION parley_precision_rank(p text) RETURNS integer
@@ -218,8 +224,12 @@ END $$;
 
 -- The lock keys of an actor about to be created: every folded name
 -- parley_find_actor() could match it by (see the note on top).
+-- PL/pgSQL, as parley_event_keys below: a SQL function's query was parsed
+-- and planned again on every call, this one's plan is kept for the session.
 CREATE OR REPLACE FUNCTION parley_actor_keys(p_actor jsonb) RETURNS text[]
-LANGUAGE sql IMMUTABLE RETURN ARRAY(
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RETURN ARRAY(
   SELECT k FROM (
     SELECT 'actor:' || (p_actor->>'kind') || ':' || n AS k, n
       FROM (SELECT parley_fold(al) AS n
@@ -230,12 +240,15 @@ LANGUAGE sql IMMUTABLE RETURN ARRAY(
     SELECT 'actor~:' || left(n, 1) || ':' || left(regexp_replace(n, '^.* ', ''), 3), n
       FROM (SELECT parley_fold(p_actor->>'name') AS n) f
      WHERE p_actor->>'kind' = 'person' AND n LIKE '% %') s);
+END $$;
 
 -- The lock keys of an article's events (see the note on top): each party
 -- with the event's CAMEO family (every family when it has none, as the
 -- search then matches on type alone), and the place and day.
 CREATE OR REPLACE FUNCTION parley_event_keys(p_events jsonb, p_actor_map jsonb) RETURNS text[]
-LANGUAGE sql IMMUTABLE RETURN ARRAY(
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RETURN ARRAY(
   SELECT 'event:' || (p_actor_map->>(p->>'actor')) || ':' || fam
     FROM jsonb_array_elements(coalesce(p_events, '[]')) e,
          jsonb_array_elements(coalesce(e->'participants', '[]')) p,
@@ -246,6 +259,7 @@ LANGUAGE sql IMMUTABLE RETURN ARRAY(
   SELECT 'place:' || lower(e->'location'->>'name') || ':' || parley_date(e->>'date')
     FROM jsonb_array_elements(coalesce(p_events, '[]')) e
    WHERE nullif(e->'location'->>'name', '') IS NOT NULL AND parley_date(e->>'date') IS NOT NULL);
+END $$;
 
 CREATE OR REPLACE FUNCTION store_extraction(p_article bigint, p_doc jsonb) RETURNS jsonb
 LANGUAGE plpgsql AS $$
