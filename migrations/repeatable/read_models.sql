@@ -32,12 +32,27 @@
 -- Marks documents of one kind ('e' event, 's' statement, 'a' actor) to
 -- rebuild at commit.  PL/pgSQL, not SQL: called by a trigger for each row,
 -- a SQL function's insert would be parsed and planned again every call,
--- this one's plan is kept for the session.
+-- this one's plan is kept for the session.  With the marks goes the
+-- transaction's flush row (kind '*', id 0): the deferred trigger fires for
+-- it alone, so a transaction flushes once however many documents it marks
+-- (the flush deletes it with the marks, and a mark made after that, by the
+-- flush itself, files a new one).
 CREATE OR REPLACE FUNCTION parley_mark_docs(p_kind "char", p_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO read_model_dirty (xid, kind, id)
-  SELECT txid_current(), p_kind, i FROM unnest(p_ids) i WHERE i IS NOT NULL
+  SELECT txid_current(), k, i
+    FROM (SELECT p_kind AS k, i FROM unnest(p_ids) i WHERE i IS NOT NULL
+          UNION ALL SELECT '*', 0) m
+  ON CONFLICT DO NOTHING;
+END $$;
+
+-- One document (the trigger functions' common case).
+CREATE OR REPLACE FUNCTION parley_mark_doc(p_kind "char", p_id bigint) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO read_model_dirty (xid, kind, id)
+  VALUES (txid_current(), p_kind, p_id), (txid_current(), '*', 0)
   ON CONFLICT DO NOTHING;
 END $$;
 
@@ -131,7 +146,7 @@ END $$;
 CREATE OR REPLACE FUNCTION parley_docs_events() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM parley_mark_docs('e', ARRAY[NEW.id]);
+  PERFORM parley_mark_doc('e', NEW.id);
   IF TG_OP = 'UPDATE' AND NEW.sort_date IS DISTINCT FROM OLD.sort_date THEN
     UPDATE actor_events SET sort_date = NEW.sort_date WHERE event_id = NEW.id;
   END IF;
@@ -142,14 +157,14 @@ CREATE OR REPLACE FUNCTION parley_docs_participants() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
-    PERFORM parley_mark_docs('e', ARRAY[OLD.event_id]);
+    PERFORM parley_mark_doc('e', OLD.event_id);
     -- The pair stays while the actor keeps another role in the event.
     DELETE FROM actor_events ae WHERE ae.actor_id = OLD.actor_id AND ae.event_id = OLD.event_id
        AND NOT EXISTS (SELECT 1 FROM event_participants p
                         WHERE p.event_id = OLD.event_id AND p.actor_id = OLD.actor_id);
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    PERFORM parley_mark_docs('e', ARRAY[NEW.event_id]);
+    PERFORM parley_mark_doc('e', NEW.event_id);
     INSERT INTO actor_events (actor_id, event_id, sort_date)
     SELECT NEW.actor_id, e.id, e.sort_date FROM events e WHERE e.id = NEW.event_id
     ON CONFLICT DO NOTHING;
@@ -157,20 +172,32 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- A row that is part of one document (a mention of an event, an alias of an
--- actor): marks the document of kind TG_ARGV[0] whose id is in column
--- TG_ARGV[1], before and after the change.
-CREATE OR REPLACE FUNCTION parley_docs_part() RETURNS trigger
+-- A row that is part of one document: a mention of an event, an alias of
+-- an actor.  Marks the document before and after the change.
+CREATE OR REPLACE FUNCTION parley_docs_mentions() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
-    PERFORM parley_mark_docs(TG_ARGV[0]::"char", ARRAY[(to_jsonb(OLD) ->> TG_ARGV[1])::bigint]);
+    PERFORM parley_mark_doc('e', OLD.event_id);
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    PERFORM parley_mark_docs(TG_ARGV[0]::"char", ARRAY[(to_jsonb(NEW) ->> TG_ARGV[1])::bigint]);
+    PERFORM parley_mark_doc('e', NEW.event_id);
   END IF;
   RETURN NULL;
 END $$;
+
+CREATE OR REPLACE FUNCTION parley_docs_aliases() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    PERFORM parley_mark_doc('a', OLD.actor_id);
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    PERFORM parley_mark_doc('a', NEW.actor_id);
+  END IF;
+  RETURN NULL;
+END $$;
+DROP FUNCTION IF EXISTS parley_docs_part() CASCADE;
 
 -- Statements' documents, and their terms (statement_terms) when their text
 -- or date changed: once per statement (store_extraction inserts an
@@ -212,7 +239,7 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
 CREATE OR REPLACE FUNCTION parley_docs_actors() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM parley_mark_docs('a', ARRAY[NEW.id]);
+  PERFORM parley_mark_doc('a', NEW.id);
   IF TG_OP = 'UPDATE' AND (NEW.name IS DISTINCT FROM OLD.name OR NEW.kind IS DISTINCT FROM OLD.kind) THEN
     PERFORM parley_mark_docs('e', ARRAY(SELECT p.event_id FROM event_participants p WHERE p.actor_id = NEW.id));
     PERFORM parley_mark_docs('s', ARRAY(SELECT s.id FROM statements s WHERE s.speaker_id = NEW.id));
@@ -241,7 +268,7 @@ END $$;
 
 DROP TRIGGER IF EXISTS read_model_flush ON read_model_dirty;
 CREATE CONSTRAINT TRIGGER read_model_flush AFTER INSERT ON read_model_dirty
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION parley_docs_flush();
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.kind = '*') EXECUTE FUNCTION parley_docs_flush();
 
 DROP TRIGGER IF EXISTS read_model_docs ON events;
 CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE ON events
@@ -251,7 +278,7 @@ CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE OR DELETE ON event_partici
   FOR EACH ROW EXECUTE FUNCTION parley_docs_participants();
 DROP TRIGGER IF EXISTS read_model_docs ON event_mentions;
 CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE OR DELETE ON event_mentions
-  FOR EACH ROW EXECUTE FUNCTION parley_docs_part('e', 'event_id');
+  FOR EACH ROW EXECUTE FUNCTION parley_docs_mentions();
 DROP TRIGGER IF EXISTS read_model_docs ON statements;
 DROP FUNCTION IF EXISTS parley_docs_statements();
 DROP TRIGGER IF EXISTS read_model_docs_ins ON statements;
@@ -265,7 +292,7 @@ CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE ON actors
   FOR EACH ROW EXECUTE FUNCTION parley_docs_actors();
 DROP TRIGGER IF EXISTS read_model_docs ON actor_aliases;
 CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE OR DELETE ON actor_aliases
-  FOR EACH ROW EXECUTE FUNCTION parley_docs_part('a', 'actor_id');
+  FOR EACH ROW EXECUTE FUNCTION parley_docs_aliases();
 DROP TRIGGER IF EXISTS read_model_docs ON articles;
 CREATE TRIGGER read_model_docs AFTER UPDATE OF url, title ON articles
   FOR EACH ROW WHEN (OLD.url IS DISTINCT FROM NEW.url OR OLD.title IS DISTINCT FROM NEW.title)
