@@ -77,18 +77,32 @@ $$;
 -- order): a transaction renaming one of them marks only the documents it
 -- can see, so one that adds a participant or a statement concurrently waits
 -- for the rename to commit and then builds its documents with the new name.
+--
+-- The relevance flags of actor_events and statement_terms follow their
+-- document's.  A row there is only ever set not relevant with its document
+-- (here or by the rebuild), and new rows start relevant, so the flags can
+-- differ only for a document that was or is now not relevant: only those
+-- are compared (in the common case, none).
 CREATE OR REPLACE FUNCTION parley_refresh_docs(p_kind "char", p_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
+DECLARE
+  v_off bigint[];
 BEGIN
   IF p_kind = 'e' THEN
     PERFORM 1 FROM actors a
      WHERE a.id = ANY(ARRAY(SELECT p.actor_id FROM event_participants p WHERE p.event_id = ANY(p_ids)))
      ORDER BY a.id FOR SHARE OF a;
-    INSERT INTO event_docs (id, doc, relevant)
-    SELECT e.id, parley_event_json(e), parley_event_relevant(e.id) FROM events e WHERE e.id = ANY(p_ids) ORDER BY e.id
-    ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, relevant = excluded.relevant;
-    UPDATE actor_events ae SET relevant = d.relevant FROM event_docs d
-     WHERE d.id = ANY(p_ids) AND ae.event_id = d.id AND ae.relevant <> d.relevant;
+    v_off := ARRAY(SELECT d.id FROM event_docs d WHERE d.id = ANY(p_ids) AND NOT d.relevant);
+    WITH u AS (
+      INSERT INTO event_docs (id, doc, relevant)
+      SELECT e.id, parley_event_json(e), parley_event_relevant(e.id) FROM events e WHERE e.id = ANY(p_ids) ORDER BY e.id
+      ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, relevant = excluded.relevant
+      RETURNING id, relevant)
+    SELECT v_off || ARRAY(SELECT u.id FROM u WHERE NOT u.relevant) INTO v_off;
+    IF cardinality(v_off) > 0 THEN
+      UPDATE actor_events ae SET relevant = d.relevant FROM event_docs d
+       WHERE d.id = ANY(v_off) AND ae.event_id = d.id AND ae.relevant <> d.relevant;
+    END IF;
   ELSIF p_kind = 's' THEN
     PERFORM 1 FROM actors a
      WHERE a.id = ANY(ARRAY(SELECT s.speaker_id FROM statements s WHERE s.id = ANY(p_ids)))
@@ -96,12 +110,18 @@ BEGIN
     PERFORM 1 FROM articles ar
      WHERE ar.id = ANY(ARRAY(SELECT s.article_id FROM statements s WHERE s.id = ANY(p_ids)))
      ORDER BY ar.id FOR SHARE;
-    INSERT INTO statement_docs (id, doc, relevant)
-    SELECT s.id, parley_statement_json(s), parley_statement_relevant(s.article_id)
-      FROM statements s WHERE s.id = ANY(p_ids) ORDER BY s.id
-    ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, relevant = excluded.relevant;
-    UPDATE statement_terms t SET relevant = d.relevant FROM statement_docs d
-     WHERE d.id = ANY(p_ids) AND t.statement_id = d.id AND t.relevant <> d.relevant;
+    v_off := ARRAY(SELECT d.id FROM statement_docs d WHERE d.id = ANY(p_ids) AND NOT d.relevant);
+    WITH u AS (
+      INSERT INTO statement_docs (id, doc, relevant)
+      SELECT s.id, parley_statement_json(s), parley_statement_relevant(s.article_id)
+        FROM statements s WHERE s.id = ANY(p_ids) ORDER BY s.id
+      ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, relevant = excluded.relevant
+      RETURNING id, relevant)
+    SELECT v_off || ARRAY(SELECT u.id FROM u WHERE NOT u.relevant) INTO v_off;
+    IF cardinality(v_off) > 0 THEN
+      UPDATE statement_terms t SET relevant = d.relevant FROM statement_docs d
+       WHERE d.id = ANY(v_off) AND t.statement_id = d.id AND t.relevant <> d.relevant;
+    END IF;
   ELSIF p_kind = 'a' THEN
     INSERT INTO actor_docs (id, doc)
     SELECT a.id, parley_actor_json(a) FROM actors a WHERE a.id = ANY(p_ids) ORDER BY a.id
