@@ -191,7 +191,11 @@ BEGIN
                (SELECT count(*) FROM statements st WHERE st.article_id = p_article AND st.speaker_id = t.id) AS statements,
                (SELECT count(*) FROM unnest(p_new_pairs) x WHERE x = t.id) AS new_events
           FROM (SELECT DISTINCT unnest(p_actors) AS id) t) s
-  WHERE a.id = s.id;
+  WHERE a.id = s.id
+    -- an actor the article changes nothing of keeps its row (and its document)
+    AND (s.statements <> 0 OR s.new_events <> 0
+         OR a.first_seen IS DISTINCT FROM least(a.first_seen, v_seen)
+         OR a.last_seen IS DISTINCT FROM greatest(a.last_seen, v_seen));
 END $$;
 
 -- Takes a transaction-scoped advisory lock on each key, in hash order (the
