@@ -95,7 +95,12 @@ BEGIN
     v_off := ARRAY(SELECT d.id FROM event_docs d WHERE d.id = ANY(p_ids) AND NOT d.relevant);
     WITH u AS (
       INSERT INTO event_docs (id, doc, relevant)
-      SELECT e.id, parley_event_json(e), parley_event_relevant(e.id) FROM events e WHERE e.id = ANY(p_ids) ORDER BY e.id
+      SELECT e.id, parley_event_json(e),
+             -- parley_event_relevant(e.id), written out: a SQL function with
+             -- a subquery is not inlined, and each call costs its own setup
+             EXISTS (SELECT 1 FROM event_mentions m JOIN articles ar ON ar.id = m.article_id
+                      WHERE m.event_id = e.id AND NOT ar.off_topic)
+        FROM events e WHERE e.id = ANY(p_ids) ORDER BY e.id
       ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, relevant = excluded.relevant
       RETURNING id, relevant)
     SELECT v_off || ARRAY(SELECT u.id FROM u WHERE NOT u.relevant) INTO v_off;
@@ -113,7 +118,9 @@ BEGIN
     v_off := ARRAY(SELECT d.id FROM statement_docs d WHERE d.id = ANY(p_ids) AND NOT d.relevant);
     WITH u AS (
       INSERT INTO statement_docs (id, doc, relevant)
-      SELECT s.id, parley_statement_json(s), parley_statement_relevant(s.article_id)
+      SELECT s.id, parley_statement_json(s),
+             -- parley_statement_relevant(s.article_id), written out
+             EXISTS (SELECT 1 FROM articles ar WHERE ar.id = s.article_id AND NOT ar.off_topic)
         FROM statements s WHERE s.id = ANY(p_ids) ORDER BY s.id
       ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, relevant = excluded.relevant
       RETURNING id, relevant)
@@ -228,7 +235,8 @@ BEGIN
   PERFORM parley_mark_docs('s', ARRAY(SELECT n.id FROM new_rows n));
   -- new statements: no terms filed yet, nothing to conflict with
   INSERT INTO statement_terms (term, sort_date, statement_id)
-  SELECT DISTINCT x, n.sort_date, n.id FROM new_rows n, unnest(tsvector_to_array(n.tsv)) x;
+  -- (a tsvector's lexemes are distinct, and so are the new rows' ids)
+  SELECT x, n.sort_date, n.id FROM new_rows n, unnest(tsvector_to_array(n.tsv)) x;
   RETURN NULL;
 END $$;
 
