@@ -21,7 +21,6 @@
  * store (migrations/repeatable/store_extraction.sql), for reports in one
  * article and across articles alike.
  */
-#include "core/vocab.h"
 #include "extract/internal.h"
 
 #include "core/buf.h"
