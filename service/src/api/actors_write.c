@@ -7,8 +7,8 @@
  * already knows the actor by all its names.
  */
 #include "api/api.h"
-#include "core/vocab.h"
 
+#include "core/vocab.h"
 #include "db/actors.h"
 #include "ingest/dictionary.h"
 

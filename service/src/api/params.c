@@ -4,9 +4,9 @@
  * filter"), values are checked by kind, limits are bounded.
  */
 #include "api/api.h"
-#include "core/vocab.h"
 
 #include "core/utf8.h"
+#include "core/vocab.h"
 
 #include <ctype.h>
 #include <stdio.h>

@@ -4,8 +4,9 @@
  * filter.  Each predicate is backed by an index (migrations/0001, 0012,
  * 0022); the JSON is the document kept ready (0022), not built per request.
  */
-#include "core/vocab.h"
 #include "db/collection.h"
+
+#include "core/vocab.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 

@@ -69,7 +69,6 @@
  * three kinds.  Capitalised common words never start a name (stopwords.tsv),
  * so "However" or "Wednesday" cannot become people.
  */
-#include "core/vocab.h"
 #include "extract/internal.h"
 
 #include "core/buf.h"

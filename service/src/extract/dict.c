@@ -8,7 +8,6 @@
  * tokenizer as articles, so "U.S." or "Kim Jong-un" match however they are
  * cut.  Case is folded (ASCII) on both sides.
  */
-#include "core/vocab.h"
 #include "extract/internal.h"
 
 #include "core/buf.h"

@@ -6,7 +6,6 @@
  * columns at its top.  The table is chosen by file name, so adding data
  * never needs code, and a malformed line names its file and line.
  */
-#include "core/vocab.h"
 #include "extract/internal.h"
 
 #include "core/buf.h"

@@ -21,7 +21,6 @@
  * store (migrations/repeatable/store_extraction.sql), for reports in one
  * article and across articles alike.
  */
-#include "core/vocab.h"
 #include "extract/internal.h"
 
 #include "core/buf.h"
@@ -1401,6 +1400,24 @@ static int32_t judged_actor(const px_doc *doc, const px_statement *st, size_t a,
 	return best;
 }
 
+/* What statement st's speaker does to who by saying it (praise, blame,
+ * advice: events.tsv row w), over the statement's sentences, on the day of
+ * the saying when its clause tells it, else the story's day
+ * (carry_reference_day). */
+static px_event *statement_act(px_doc *doc, const px_statement *st, const px_event_word *w,
+                               int32_t who)
+{
+	px_event *e = new_event(doc, w, st->sent_a);
+	e->word = w;
+	e->sent_b = st->sent_b;
+	px_date day;
+	if (own_date(doc, st, &day))
+		e->date = day;
+	px_add_part(e, st->speaker, ROLE_SOURCE);
+	px_add_part(e, who, ROLE_TARGET);
+	return e;
+}
+
 /* Praise and blame in what someone said ("'He is a danger,' X said of
  * Y", "X said Y's plan was reckless"): the words of judgement
  * (events.tsv ";judgement") within a statement weigh for and against;
@@ -1441,16 +1458,7 @@ static void judgement_events(px_doc *doc)
 		int32_t who = judged_actor(doc, st, a, b, weight > 0 ? praise_at : blame_at, &at);
 		if (who < 0)
 			continue;
-		px_event *e = new_event(doc, w, st->sent_a);
-		e->word = w;
-		e->sent_b = st->sent_b;
-		/* the day of the saying when its clause tells it, else the
-		 * story's day (carry_reference_day) */
-		px_date day;
-		if (own_date(doc, st, &day))
-			e->date = day;
-		px_add_part(e, st->speaker, ROLE_SOURCE);
-		px_add_part(e, who, ROLE_TARGET);
+		px_event *e = statement_act(doc, st, w, who);
 		/* "sold out by X and Y": both */
 		for (int32_t c = at >= 0 ? doc->syn.child[at] : -1; c >= 0;
 		     c = doc->syn.sibling[c]) {
@@ -1505,14 +1513,7 @@ static void advice_events(px_doc *doc)
 			int32_t who = subj >= 0 ? named_in_phrase(doc, subj, 0) : -1;
 			if (!judgeable(doc, st, who) || own_country(doc, st->speaker, who))
 				continue;
-			px_event *e = new_event(doc, w, st->sent_a);
-			e->word = w;
-			e->sent_b = st->sent_b;
-			px_date day;
-			if (own_date(doc, st, &day))
-				e->date = day;
-			px_add_part(e, st->speaker, ROLE_SOURCE);
-			px_add_part(e, who, ROLE_TARGET);
+			statement_act(doc, st, w, who);
 			break;
 		}
 	}

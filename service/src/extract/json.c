@@ -9,7 +9,6 @@
  * Written straight into a buffer: this runs once per stored article, and
  * building a jansson tree first cost as much as some extraction stages.
  */
-#include "core/vocab.h"
 #include "extract/internal.h"
 
 #include "core/buf.h"

@@ -3,7 +3,6 @@
  * spaces; we store them as people write them ("Vladimir Putin").
  */
 #include "extract/petrarch.h"
-#include "core/vocab.h"
 #include "extract/internal.h"
 
 #include "core/buf.h"

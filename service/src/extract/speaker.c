@@ -35,7 +35,6 @@
  * number.  Rows are checked at load: an unknown class names its line.
  */
 #include "extract/speaker.h"
-#include "core/vocab.h"
 
 #include "core/buf.h"
 
