@@ -799,12 +799,25 @@ static bool per_in(const px_doc *doc, size_t a, size_t b)
 	return false;
 }
 
+/* "Fox and Friends", "Smith and Sons": a capitalised word joined by a
+ * conjunction to a capitalised word the tagger reads as no entity at all
+ * is the first word of a longer name (a show, a firm), not a person.
+ * "Sanders and Clinton", "Sanders and Congress" tag both sides. */
+static bool first_of_coordinated_name(const px_doc *doc, size_t i)
+{
+	int32_t c = px_syn_ln(doc, i + 1);
+	return c >= 0 && px_syn_upos(doc, (size_t)c) == LN_UPOS_CCONJ && tok_word(doc, i + 2) &&
+	       doc->toks[i + 2].cap && !doc->toks[i + 2].allcaps && same_sentence(doc, i, i + 2) &&
+	       px_syn_ent_type(doc, i + 2) < 0;
+}
+
 /* A one-word name the tagger marks as a person, used as people are: the
  * subject of a clause ("Sanders said", "said Sanders"). */
 static bool lone_person(const px_doc *doc, size_t i)
 {
 	int32_t k = px_syn_ln(doc, i);
-	return per_at(doc, i) && k >= 0 && px_syn_rel_is(doc, (size_t)k, "nsubj");
+	return per_at(doc, i) && k >= 0 && px_syn_rel_is(doc, (size_t)k, "nsubj") &&
+	       !first_of_coordinated_name(doc, i);
 }
 
 /* The tagger's part of speech allows token i to be part of a name: not a

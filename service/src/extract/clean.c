@@ -52,8 +52,13 @@ static bool has_caption_mark(const px_dict *d, const char *s, size_t n)
 	const char *const *credits = words_of(d, FURN_CREDIT, &n_credits);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = px_ascii_lower((unsigned char)s[i]);
-		/* every mark starts a word: skip the "p" of "upper" */
-		if (!d->caption_first[c] || (i > 0 && isalnum((unsigned char)s[i - 1])))
+		/* every mark starts a word: skip the "p" of "upper", and the
+		 * bytes of the copyright sign inside a mis-decoded letter (UTF-8
+		 * "é" read as Latin-1 is "Ã" then that sign): a byte of 0x80 or
+		 * above belongs to a letter, as punctuation and spaces are folded
+		 * to ASCII before lines are judged */
+		if (!d->caption_first[c] || (i > 0 && (isalnum((unsigned char)s[i - 1]) ||
+		                                       (unsigned char)s[i - 1] >= 0x80)))
 			continue;
 		for (size_t m = 0; m < n_marks; m++)
 			if ((unsigned char)marks[m][0] == c && mark_at(s + i, n - i, marks[m]))

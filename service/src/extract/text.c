@@ -199,9 +199,21 @@ static void promote_single_quotes(char *s, size_t len)
 				i = (size_t)(q - s);
 				if (!opens_single(s, i, a, b))
 					continue;
-				size_t j = i + 2;
-				while (j < b && !closes_single(s, j, b))
+				/* "Brussels' " may close the quotation or be a
+				 * possessive; a new quotation opening before any
+				 * plain closer shows it closed ("the 'allies' say
+				 * 'no'") */
+				size_t j = i + 2, plural = 0;
+				while (j < b && !closes_single(s, j, b)) {
+					if (!plural && s[j] == '\'' && s[j - 1] == 's' &&
+					    (j + 1 == b || s[j + 1] == ' '))
+						plural = j;
+					else if (plural && opens_single(s, j, a, b)) {
+						j = plural;
+						break;
+					}
 					j++;
+				}
 				if (j < b) {
 					s[i] = s[j] = '"';
 					i = j;
