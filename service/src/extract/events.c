@@ -571,6 +571,19 @@ static int32_t quoted_title_actor(px_doc *doc, int32_t k, const px_frame *f)
 	return span_actor(doc, a, b, vocab_actor_kinds[KIND_ORGANIZATION]);
 }
 
+/* "by Anna Roe and Jo Doe" parsed as one name ("Anna" a compound of
+ * "Doe"): whether a coordinator stands between ln tokens d and c, the
+ * sign of two names run together by the parse. */
+static bool coordinated_before(const px_doc *doc, int32_t d, int32_t c)
+{
+	for (int32_t j = d + 1; j < c; j++) {
+		int32_t t = px_syn_tok(doc, (size_t)j);
+		if (t >= 0 && px_word_in(doc, (size_t)t, WC_COORDINATOR, NULL))
+			return true;
+	}
+	return false;
+}
+
 /* One argument and the words coordinated with it ("Russia and Ukraine"). */
 static size_t add_argument(px_doc *doc, px_event *e, int32_t c, const px_frame *f)
 {
@@ -585,10 +598,14 @@ static size_t add_argument(px_doc *doc, px_event *e, int32_t c, const px_frame *
 		who = quoted_title_actor(doc, c, f);
 	if (kind_fits(doc, f, who))
 		px_add_part(e, who, role_of[f->role]);
+	int32_t head_actor = who;
 	for (int32_t d = doc->syn.child[c]; d >= 0; d = doc->syn.sibling[d])
-		if (px_syn_rel_is(doc, d, "conj")) {
+		if (px_syn_rel_is(doc, d, "conj") ||
+		    (d < c &&
+		     (px_syn_rel_is(doc, d, "compound") || px_syn_rel_is(doc, d, "flat")) &&
+		     coordinated_before(doc, d, c))) {
 			who = actor_of(doc, d, 0);
-			if (kind_fits(doc, f, who))
+			if (who != head_actor && kind_fits(doc, f, who))
 				px_add_part(e, who, role_of[f->role]);
 		}
 	return e->n_parts - n;
