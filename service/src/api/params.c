@@ -131,7 +131,9 @@ int api_check_params(const http_request *req, const char *const *allowed, http_r
 	return 0;
 }
 
-static const char *check_value(const db_filter *f, const char *v)
+/* What is wrong with v for filter f, or NULL; an enum's answer names the
+ * words that would do, written into must. */
+static const char *check_value(const db_filter *f, const char *v, buf *must)
 {
 	size_t len = strlen(v);
 	if (len == 0)
@@ -141,7 +143,11 @@ static const char *check_value(const db_filter *f, const char *v)
 	switch (f->kind) {
 	case PARAM_ID: return api_valid_id(v) ? NULL : "must be a positive integer id";
 	case PARAM_DATE: return api_valid_date(v) ? NULL : "must be a date YYYY-MM-DD";
-	case PARAM_ENUM: return listed(f->choices, v) ? NULL : "not one of the allowed values";
+	case PARAM_ENUM:
+		if (listed(f->choices, v))
+			return NULL;
+		vocab_must_be(must, f->choices);
+		return must->data;
 	case PARAM_TEXT:
 	case PARAM_SEARCH:
 	case PARAM_ACTOR: return len <= MAX_TEXT_PARAM ? NULL : "too long (200 bytes at most)";
@@ -207,20 +213,14 @@ int api_parse_list(const http_request *req, const db_collection *col, api_list_p
 			bad_param(res, name, NULL, "unknown parameter");
 			return -1;
 		}
-		const char *why = check_value(&col->filters[k], v);
-		if (why && col->filters[k].kind == PARAM_ENUM && *v && utf8_valid(v, strlen(v))) {
-			/* say what would do */
-			buf must;
-			buf_init(&must);
-			vocab_must_be(&must, col->filters[k].choices);
-			bad_param(res, name, v, must.data);
-			buf_free(&must);
-			return -1;
-		}
-		if (why) {
+		buf must;
+		buf_init(&must);
+		const char *why = check_value(&col->filters[k], v, &must);
+		if (why)
 			bad_param(res, name, v, why);
+		buf_free(&must);
+		if (why)
 			return -1;
-		}
 		out->values[k] = v;
 	}
 	default_relevance(col, out);
