@@ -16,7 +16,8 @@
 # Markdown rows go to stdout (and to --out FILE, appended).
 #
 # Besides articles/s (wall clock) each row gives the CPU time an article
-# costs, parley's and PostgreSQL's (the private cluster's processes), and
+# costs, parley's and PostgreSQL's (the private cluster's processes, or those of
+# the --database's cluster when this user can read its data directory), and
 # the capacity that makes on this machine's cores: a shared or loaded
 # machine slows the wall clock, not the CPU an article needs.
 set -euo pipefail
@@ -69,11 +70,19 @@ if [ -z "$database" ]; then
   started=1
 fi
 
-# CPU seconds the private cluster used so far: the postmaster's reaped
+# The cluster whose CPU is counted: the private one, or the --database's
+# when this user can read its postmaster.pid (make bench's cached cluster).
+pg_dir=$work/pg
+if [ -n "$database" ]; then
+  pg_dir=$(psql -X -q -At "$database" -c 'SHOW data_directory' 2>/dev/null || true)
+  [ -n "$pg_dir" ] && [ -r "$pg_dir/postmaster.pid" ] || pg_dir=''
+fi
+
+# CPU seconds the counted cluster used so far: the postmaster's reaped
 # children (backends that exited) and its live ones.
 pg_cpu() {
-  [ -z "$database" ] || { echo 0; return; }
-  local pm; pm=$(head -n 1 "$work/pg/postmaster.pid")
+  [ -n "$pg_dir" ] || { echo 0; return; }
+  local pm; pm=$(head -n 1 "$pg_dir/postmaster.pid")
   local tck; tck=$(getconf CLK_TCK)
   { awk '{ print $16 + $17 }' "/proc/$pm/stat"
     for f in /proc/[0-9]*/stat; do awk -v pm="$pm" '$4 == pm { print $14 + $15 }' "$f" 2>/dev/null; done
@@ -125,10 +134,13 @@ for n in $threads; do
       SELECT parley_refresh_counts(ev, act) FROM touched;
       DELETE FROM events e WHERE e.id > $max_ev AND NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id);
       DELETE FROM actors a WHERE a.id > $max_act AND NOT EXISTS (SELECT 1 FROM article_actors aa WHERE aa.actor_id = a.id)"
+    # and their dead rows now, not under the next run's clock (autovacuum's
+    # CPU counts as the cluster's)
+    psql_u "$url" "VACUUM"
     counts="into the data set"
   fi
   cap=$(awk -v a="$ms_parley" -v b="$ms_pg" -v c="$(nproc)" 'BEGIN { if (b > 0) printf "%.0f", c * 1000 / (a + b); else printf "—" }')
-  [ -n "$database" ] && ms_pg="—" # another process's cluster: not counted
+  [ -n "$pg_dir" ] || { ms_pg="—"; cap="—"; } # a cluster this user cannot see: not counted
   rows+=("| $n | $rate | $ms_parley | $ms_pg | $cap | $counts |")
   echo "ingest: $n thread(s): $rate articles/s, CPU ms/article parley $ms_parley + PostgreSQL $ms_pg ($counts; load $(cut -d' ' -f1 /proc/loadavg))" >&2
 done
