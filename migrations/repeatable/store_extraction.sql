@@ -439,6 +439,11 @@ BEGIN
                   AND v_prec = 'day' AND c.date_precision = 'day' AND c.date = v_date
                   AND (c.shared >= 1 OR cardinality(v_ids) <= 1 OR c.n_old <= 1)))
          AND (v_country IS NULL OR c.location_country IS NULL OR c.location_country = v_country)
+         -- what the dates below allow at most, tested first: it reads no
+         -- other table, so a busy party's events of other days are dropped
+         -- before their parties are counted
+         AND (c.date IS NULL OR v_date IS NULL OR abs(c.date - v_date) <= 1
+              OR parley_dates_agree(c.date, c.date_precision, v_date, v_prec))
          AND CASE
                -- an undated report joins only on strong evidence
                WHEN c.date IS NULL OR v_date IS NULL THEN
