@@ -13,6 +13,8 @@
 -- touches once however many rows it changed, and no reader ever sees a
 -- document older than its parts.  Deleting a row deletes its document
 -- (foreign keys, ON DELETE CASCADE); TRUNCATE … CASCADE empties them too.
+-- statement_terms has no foreign key (0030): the statements' DELETE and
+-- TRUNCATE triggers below remove its rows.
 -- actor_events follows event_participants and the events' dates at once
 -- (immediate triggers), so the list queries may join it in any transaction;
 -- statement_terms follows the statements' text and date the same way.
@@ -255,6 +257,21 @@ BEGIN
   ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;
+-- A deleted statement's terms (statement_terms has no foreign key, 0030).
+CREATE OR REPLACE FUNCTION parley_docs_statements_del() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM statement_terms t USING old_rows o WHERE t.statement_id = o.id;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION parley_docs_statements_truncate() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  TRUNCATE statement_terms;
+  RETURN NULL;
+END $$;
+
 -- The lexeme a full-text query is when it is exactly one plain lexeme (no
 -- operator, prefix or weight), else NULL: such a query matches exactly the
 -- statements filed under that term in statement_terms.
@@ -315,6 +332,12 @@ CREATE TRIGGER read_model_docs_ins AFTER INSERT ON statements REFERENCING NEW TA
 DROP TRIGGER IF EXISTS read_model_docs_upd ON statements;
 CREATE TRIGGER read_model_docs_upd AFTER UPDATE ON statements REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION parley_docs_statements_upd();
+DROP TRIGGER IF EXISTS read_model_terms_del ON statements;
+CREATE TRIGGER read_model_terms_del AFTER DELETE ON statements REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION parley_docs_statements_del();
+DROP TRIGGER IF EXISTS read_model_terms_truncate ON statements;
+CREATE TRIGGER read_model_terms_truncate AFTER TRUNCATE ON statements
+  FOR EACH STATEMENT EXECUTE FUNCTION parley_docs_statements_truncate();
 DROP TRIGGER IF EXISTS read_model_docs ON actors;
 CREATE TRIGGER read_model_docs AFTER INSERT OR UPDATE ON actors
   FOR EACH ROW EXECUTE FUNCTION parley_docs_actors();

@@ -187,10 +187,13 @@ BEGIN
     statement_count = a.statement_count + s.statements,
     event_count = a.event_count + s.new_events,
     first_seen = least(a.first_seen, v_seen), last_seen = greatest(a.last_seen, v_seen)
-  FROM (SELECT t.id,
-               (SELECT count(*) FROM statements st WHERE st.article_id = p_article AND st.speaker_id = t.id) AS statements,
+  FROM (SELECT t.id, coalesce(st.n, 0) AS statements,
                (SELECT count(*) FROM unnest(p_new_pairs) x WHERE x = t.id) AS new_events
-          FROM (SELECT DISTINCT unnest(p_actors) AS id) t) s
+          FROM (SELECT DISTINCT unnest(p_actors) AS id) t
+          -- the article's statements counted by speaker in one pass (a count
+          -- per actor intersected the speaker's index, a busy one's long)
+          LEFT JOIN (SELECT st.speaker_id, count(*) AS n FROM statements st
+                      WHERE st.article_id = p_article GROUP BY st.speaker_id) st ON st.speaker_id = t.id) s
   WHERE a.id = s.id
     -- an actor the article changes nothing of keeps its row (and its document)
     AND (s.statements <> 0 OR s.new_events <> 0
@@ -278,6 +281,7 @@ DECLARE
   v_event jsonb;
   v_id bigint;
   v_ids bigint[];
+  v_cands bigint[];
   v_date date;
   v_prec text;
   v_family text;
@@ -393,7 +397,15 @@ BEGIN
     v_country := nullif(v_event->'location'->>'country', '');
 
     v_id := NULL;
-    -- Candidates: events sharing a party, or at the same place on the same day.
+    -- Candidates: events sharing a party, or at the same place on the same day,
+    -- looked up first by their indexes; the tests below run on them alone.
+    -- (Written as one join, the plan scanned every event of the status, or
+    -- intersected that index with the candidates', and tested each.)
+    v_cands := ARRAY(SELECT ep.event_id FROM event_participants ep WHERE ep.actor_id = ANY(v_ids)
+                     UNION
+                     SELECT e2.id FROM events e2
+                      WHERE v_loc IS NOT NULL AND v_date IS NOT NULL
+                        AND lower(e2.location_name) = lower(v_loc) AND e2.sort_date = v_date);
     SELECT c.id INTO v_id FROM (
       SELECT e.id, e.type, e.date, e.date_precision, e.location_name, e.location_country, e.mention_count,
              -- a one-sided act's source must be a source there too ("A accuses
@@ -411,13 +423,10 @@ BEGIN
              (SELECT count(DISTINCT ep.actor_id) FROM event_participants ep
                WHERE ep.event_id = e.id AND ep.actor_id = ANY(v_ids)) AS shared,
              (SELECT count(DISTINCT x.actor_id) FROM event_participants x WHERE x.event_id = e.id) AS n_old
-        FROM events e
-       WHERE e.id IN (SELECT ep.event_id FROM event_participants ep WHERE ep.actor_id = ANY(v_ids)
-                      UNION
-                      SELECT e2.id FROM events e2
-                       WHERE v_loc IS NOT NULL AND v_date IS NOT NULL
-                         AND lower(e2.location_name) = lower(v_loc) AND e2.sort_date = v_date)
-         AND (CASE WHEN v_family <> '' THEN left(coalesce(e.cameo_code, ''), 2) = v_family
+        -- the candidates by their key alone (OFFSET 0: the tests below are
+        -- not pushed into the scan, so no plan reads events by status)
+        FROM (SELECT * FROM events WHERE id = ANY(v_cands) OFFSET 0) e
+       WHERE (CASE WHEN v_family <> '' THEN left(coalesce(e.cameo_code, ''), 2) = v_family
                    ELSE e.type = v_event->>'type' END)
          -- what happened is not what was planned, denied or only possible
          AND e.status = coalesce(v_event->>'status', 'occurred')) c
@@ -433,6 +442,11 @@ BEGIN
                   AND v_prec = 'day' AND c.date_precision = 'day' AND c.date = v_date
                   AND (c.shared >= 1 OR cardinality(v_ids) <= 1 OR c.n_old <= 1)))
          AND (v_country IS NULL OR c.location_country IS NULL OR c.location_country = v_country)
+         -- what the dates below allow at most, tested first: it reads no
+         -- other table, so a busy party's events of other days are dropped
+         -- before their parties are counted
+         AND (c.date IS NULL OR v_date IS NULL OR abs(c.date - v_date) <= 1
+              OR parley_dates_agree(c.date, c.date_precision, v_date, v_prec))
          AND CASE
                -- an undated report joins only on strong evidence
                WHEN c.date IS NULL OR v_date IS NULL THEN

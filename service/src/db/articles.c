@@ -20,6 +20,17 @@ db_status db_article_ingest(db_conn *c, const db_article_fields *f, const char *
 	    relevance,   off_topic ? "t" : "f", published_source};
 	db_status st;
 	*counts = NULL;
+	/* The store's SQL functions keep their plans for the session, chosen
+	 * after a few calls from the tables' size at the time; PostgreSQL
+	 * plans again only after an ANALYZE, which autovacuum runs at most once
+	 * a minute.  Into a new database a session's first plans were made for
+	 * nearly empty tables (a scan of every row where an index now serves),
+	 * so they are made again at this connection's 8th, 16th, 32nd …
+	 * store: a few times while the tables grow, never once they are
+	 * large. */
+	uint64_t n = db_conn_uses(c);
+	if (n >= 8 && (n & (n - 1)) == 0)
+		(void)db_command(c, "DISCARD PLANS");
 	PGresult *r = db_exec(c, "article_ingest",
 	                      "SELECT id, created, changed, counts FROM parley_ingest_article("
 	                      "$1, $2, $3, $4, $5, $6, $7::timestamptz, $8, $9::bigint, $10::jsonb,"

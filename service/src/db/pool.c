@@ -21,6 +21,7 @@ struct db_conn {
 	size_t n_prepared, cap_prepared;
 	int broken;
 	char last_error[512];
+	uint64_t uses; /* db_conn_uses() */
 };
 
 struct db_pool {
@@ -310,4 +311,9 @@ db_status db_one_text(db_conn *c, const char *name, const char *sql, int nparams
 		*out = xstrdup(PQgetvalue(r, 0, 0));
 	PQclear(r);
 	return *out ? DB_OK : DB_NOT_FOUND;
+}
+
+uint64_t db_conn_uses(db_conn *c)
+{
+	return ++c->uses;
 }

@@ -72,6 +72,8 @@ void db_rollback(db_conn *c);
 db_status db_ping(db_conn *c);
 /* The SQLSTATE-derived status of a failed result. */
 db_status db_status_of(PGconn *pg, const PGresult *res);
+/* Counts a use of c (the caller's kind of use) and returns the count. */
+uint64_t db_conn_uses(db_conn *c);
 /* The last error message on this connection (for logs and 4xx details). */
 const char *db_last_error(db_conn *c);
 
