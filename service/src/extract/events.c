@@ -1343,17 +1343,31 @@ static int32_t named_in_phrase(const px_doc *doc, int32_t k, int depth)
 	return -1;
 }
 
+#define JUDGED_OWN_SIDE (-2) /* the parse says the speaker's side is judged */
+
 /* With a parse, whom the judgement at token j is said of: the agent of a
  * passive ("was sold out by X"), else the subject of the word ("He is a
  * liar", "Y's plan was reckless") or of the word it is coordinated with
  * ("not only a liar but a danger"), the object of a verb it completes
  * ("called him reckless"), the owner of what it describes ("Y's reckless
- * plan").  -1 when the parse names no one who may be judged. */
-static int32_t judged_by_parse(const px_doc *doc, const px_statement *st, size_t j, int32_t *at)
+ * plan").  -1 when the parse names no one who may be judged,
+ * JUDGED_OWN_SIDE when it names the speaker or the speaker's side. */
+static int32_t judged_by_parse(const px_doc *doc, const px_statement *st, size_t j, size_t n,
+                               int32_t *at)
 {
 	int32_t k = px_syn_ln(doc, j);
 	if (!doc->syn.ok || k < 0)
 		return -1;
+	/* a phrase ("a stronger leader") is read from its head, the word
+	 * whose own head lies outside it */
+	for (size_t t = j; t < j + n; t++) {
+		int32_t m = px_syn_ln(doc, t), h = m >= 0 ? doc->syn.head[m] : -1;
+		int32_t ht = h >= 0 ? px_syn_tok(doc, (size_t)h) : -1;
+		if (m >= 0 && (ht < (int32_t)j || ht >= (int32_t)(j + n))) {
+			k = m;
+			break;
+		}
+	}
 	for (int up = 0; k >= 0 && up < 3; up++) {
 		int32_t subj = -1, agent = -1;
 		for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c]) {
@@ -1378,7 +1392,16 @@ static int32_t judged_by_parse(const px_doc *doc, const px_statement *st, size_t
 		if (pick >= 0) {
 			int32_t who = named_in_phrase(doc, pick, 0);
 			*at = pick;
-			return judgeable(doc, st, who) ? who : -1;
+			if (judgeable(doc, st, who) || who < 0)
+				return who >= 0 ? who : -1;
+			/* "said he was a stronger leader than Y" with he the
+			 * speaker: said of the speaker's own side, of no one else;
+			 * but a he or she within quotation marks is never the one
+			 * quoted, whom the story's reading of it may wrongly give */
+			int32_t pt = px_syn_tok(doc, (size_t)pick);
+			bool quoted_pronoun = pt >= 0 && doc->toks[pt].inq &&
+			                      px_syn_upos(doc, (size_t)pick) == LN_UPOS_PRON;
+			return quoted_pronoun ? -1 : JUDGED_OWN_SIDE;
 		}
 		if (h < 0 || !px_syn_rel_is(doc, (size_t)k, "conj"))
 			break;
@@ -1392,12 +1415,14 @@ static int32_t judged_by_parse(const px_doc *doc, const px_statement *st, size_t
  * organisations named in the statement other than its speaker (and the
  * one the speaker speaks for), the one named nearest to it; -1 when none. */
 static int32_t judged_actor(const px_doc *doc, const px_statement *st, size_t a, size_t b, size_t j,
-                            int32_t *at)
+                            size_t n, int32_t *at)
 {
 	*at = -1;
-	int32_t best = judged_by_parse(doc, st, j, at);
+	int32_t best = judged_by_parse(doc, st, j, n, at);
 	if (best >= 0)
 		return best;
+	if (best == JUDGED_OWN_SIDE)
+		return -1;
 	size_t dist = SIZE_MAX;
 	for (size_t i = a; i < b; i++) {
 		int32_t m = doc->tok_mention[i];
@@ -1450,7 +1475,7 @@ static void judgement_events(px_doc *doc)
 		size_t a = doc->sents[st->sent_a].tok_start, b = doc->sents[st->sent_b].tok_end;
 		int weight = 0;
 		const px_event_word *praise = NULL, *blame = NULL;
-		size_t praise_at = 0, blame_at = 0;
+		size_t praise_at = 0, blame_at = 0, praise_n = 0, blame_n = 0;
 		for (size_t i = a; i < b; i++) {
 			const px_lex_entry *e;
 			size_t n =
@@ -1462,9 +1487,9 @@ static void judgement_events(px_doc *doc)
 				bool good = px_code_in(doc->dict, w->cameo, WC_CAMEO_PRAISE);
 				weight += good ? 1 : -1;
 				if (good && !praise)
-					praise = w, praise_at = i;
+					praise = w, praise_at = i, praise_n = n;
 				else if (!good && !blame)
-					blame = w, blame_at = i;
+					blame = w, blame_at = i, blame_n = n;
 			}
 			i += n - 1;
 		}
@@ -1472,7 +1497,8 @@ static void judgement_events(px_doc *doc)
 		if (!w)
 			continue;
 		int32_t at;
-		int32_t who = judged_actor(doc, st, a, b, weight > 0 ? praise_at : blame_at, &at);
+		int32_t who = judged_actor(doc, st, a, b, weight > 0 ? praise_at : blame_at,
+		                           weight > 0 ? praise_n : blame_n, &at);
 		if (who < 0)
 			continue;
 		px_event *e = statement_act(doc, st, w, who);
