@@ -22,6 +22,7 @@
  * article and across articles alike.
  */
 #include "extract/internal.h"
+#include "extract/speaker.h"
 
 #include "core/buf.h"
 
@@ -446,6 +447,10 @@ static int32_t actor_of(px_doc *doc, int32_t k, int depth)
 	const px_lex_entry *ev;
 	if (px_lex_match(doc, (size_t)t, LX_EVENT, &ev) || lemma_trigger(doc, (size_t)t))
 		return -1;
+	/* "the New York businessman praised X": the person it refers back to */
+	int32_t role = depth == 0 ? px_role_noun_person(doc, (size_t)k) : -1;
+	if (role >= 0)
+		return role;
 	for (const char *const *r = inner; *r; r++)
 		for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c])
 			if (!strcmp(px_syn_deprel(doc, (size_t)c), *r)) {

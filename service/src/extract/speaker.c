@@ -726,7 +726,10 @@ static int32_t person_referent(px_doc *doc, const px_speaker_ctx *ctx, size_t to
 		return ctx->last_speaker;
 	if (subject >= 0)
 		return subject;
-	return want ? px_resolve_pronoun(doc, tok) : -1;
+	/* the story's reading knows no gender for a role noun ("the
+	 * businessman"): one of the other gender is no referent */
+	int32_t story = want ? px_resolve_pronoun(doc, tok) : -1;
+	return story >= 0 && gender_fits(doc, story, want) ? story : -1;
 }
 
 int32_t px_speaker_pronoun(px_doc *doc, const px_speaker_ctx *ctx, size_t tok)
@@ -892,10 +895,27 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 			who = px_person_by_title(doc, s, doc->dict->titles[e->ref].canonical, NULL);
 	}
 	/* "the Democratic nominee", "the senator" with no holder named: the
-	 * person the story is about, as for a pronoun */
+	 * person the story is about, as for a pronoun (of the noun's gender:
+	 * "the businessman" is a he) */
 	if (who < 0 && (ln_class(doc, h) & SP_ROLE))
-		who = person_referent(doc, ctx, (size_t)i, 0);
+		who = person_referent(doc, ctx, (size_t)i, pronoun_gender(doc, (size_t)i));
 	return who;
+}
+
+/* "the senator", "the New York businessman" as an event's party: a
+ * definite common noun for a person, read as a speaker's subject is
+ * (subject_actor) but with no running attribution to lean on. */
+int32_t px_role_noun_person(px_doc *doc, size_t k)
+{
+	if (!doc->syn.ok || px_syn_upos(doc, k) != LN_UPOS_NOUN || child_with(doc, k, "appos") >= 0)
+		return -1;
+	int32_t det = child_with(doc, k, "det");
+	int32_t dt = det >= 0 ? px_syn_tok(doc, (size_t)det) : -1;
+	if (dt < 0 || !(px_speech_class_at(doc, (size_t)dt) & SP_DEFINITE))
+		return -1;
+	px_speaker_ctx none = {.last_speaker = -1};
+	int32_t who = subject_actor(doc, &none, k);
+	return who >= 0 && px_is_person(doc, who) ? who : -1;
 }
 
 /* ln token j lies in the phrase headed by k. */
