@@ -1567,6 +1567,64 @@ static void advice_events(px_doc *doc)
 	}
 }
 
+/* ------------------------------------------------------------ acts in the first person */
+
+/* What a speaker does by saying it ("'I strongly urge X to ...,' Y
+ * said", "'We condemn X's decision'"): an event word inside a quotation,
+ * a verb in the present whose subject is the one quoted (words.tsv
+ * speaker_pronoun) and whose object (or oblique: "call on X") names an
+ * actor other than the speaker's side, makes the speaker do it to that
+ * actor, on the day of the saying.  Statements, meetings and the words a
+ * statement weighs (judgement, advice) are left to their own rules.  One
+ * event per statement. */
+static void first_person_events(px_doc *doc)
+{
+	if (!doc->syn.ok)
+		return;
+	for (size_t q = 0; q < doc->n_stmts; q++) {
+		const px_statement *st = &doc->stmts[q];
+		if (st->speaker < 0 || !st->direct)
+			continue;
+		size_t a = doc->sents[st->sent_a].tok_start, b = doc->sents[st->sent_b].tok_end;
+		for (size_t i = a; i < b; i++) {
+			if (!within_statement(doc, st, i))
+				continue;
+			const px_lex_entry *x;
+			size_t n = px_lex_match(doc, i, LX_EVENT, &x);
+			const px_event_word *w =
+			    n ? &doc->dict->events[x->ref] : lemma_trigger(doc, i);
+			int32_t k = px_syn_ln(doc, i);
+			const char *xpos = k >= 0 ? px_syn_xpos(doc, (size_t)k) : NULL;
+			if (!w || w->judgement || w->advice || w->occasion || w->derived ||
+			    px_code_in(doc->dict, w->cameo, WC_CAMEO_STATEMENT) ||
+			    is_meeting_family(doc, w->cameo) || !xpos || strcmp(xpos, "VBP") ||
+			    factuality(doc, i) == ST_DROP)
+				continue;
+			int32_t subj = -1, obj = -1, obl = -1;
+			for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c]) {
+				const char *rel = px_syn_deprel(doc, (size_t)c);
+				if (!strcmp(rel, "nsubj"))
+					subj = c;
+				else if (!strcmp(rel, "obj"))
+					obj = c;
+				else if (!strncmp(rel, "obl", 3) && obl < 0)
+					obl = c;
+			}
+			int32_t st_tok = subj >= 0 ? px_syn_tok(doc, (size_t)subj) : -1;
+			if (st_tok < 0 ||
+			    !px_word_in(doc, (size_t)st_tok, WC_SPEAKER_PRONOUN, NULL))
+				continue;
+			int32_t who = obj >= 0 ? named_in_phrase(doc, obj, 0) : -1;
+			if (who < 0 && obj < 0 && obl >= 0)
+				who = named_in_phrase(doc, obl, 0);
+			if (!judgeable(doc, st, who))
+				continue;
+			statement_act(doc, st, w, who);
+			break;
+		}
+	}
+}
+
 /* ------------------------------------------------------------ the story's day */
 
 static int by_sentence(const void *a, const void *b, void *ctx)
@@ -1765,6 +1823,7 @@ void px_find_events(px_doc *doc)
 	statement_events(doc);
 	judgement_events(doc);
 	advice_events(doc);
+	first_person_events(doc);
 	/* an occasion of speech nobody was found to speak at is none */
 	for (size_t k = 0; k < doc->n_events; k++) {
 		px_event *e = &doc->events[k];
