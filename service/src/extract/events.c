@@ -1625,6 +1625,62 @@ static void first_person_events(px_doc *doc)
 	}
 }
 
+/* ------------------------------------------------------------ calling on someone by name */
+
+/* Px token i is a verb in its bare form (the parse's tag): an imperative
+ * where no subject stands before it. */
+static bool bare_verb(const px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i);
+	const char *xpos = k >= 0 ? px_syn_xpos(doc, (size_t)k) : NULL;
+	return xpos && !strcmp(xpos, "VB") && px_syn_tok(doc, (size_t)k) == (int32_t)i;
+}
+
+/* A quotation that opens a sentence by calling on someone by name to act
+ * ("Mr. Roe, open the border!", "Go Roe, go!"): a person or other actor
+ * at the start of the quoted sentence (after title words, or after one
+ * bare verb), set off by a comma or an exclamation mark, with a bare verb
+ * beside the name: the speaker appeals to that actor (events.tsv
+ * "@address"), on the day of the saying.  One event per statement. */
+static void address_events(px_doc *doc)
+{
+	if (!doc->syn.ok || !doc->dict->derived[PX_DERIVED_ADDRESS])
+		return;
+	const px_event_word *w = &doc->dict->events[doc->dict->derived[PX_DERIVED_ADDRESS] - 1];
+	for (size_t q = 0; q < doc->n_stmts; q++) {
+		const px_statement *st = &doc->stmts[q];
+		if (st->speaker < 0 || !st->direct)
+			continue;
+		int32_t who = -1;
+		for (uint32_t si = st->sent_a; si <= st->sent_b && who < 0; si++) {
+			size_t i = doc->sents[si].tok_start, b = doc->sents[si].tok_end;
+			while (i < b &&
+			       (doc->toks[i].kind != TK_WORD || !within_statement(doc, st, i)))
+				i++;
+			bool verb_first = i < b && bare_verb(doc, i) && doc->tok_mention[i] < 0;
+			if (verb_first)
+				i++;
+			const px_lex_entry *e;
+			size_t n;
+			while (i < b && doc->tok_mention[i] < 0 &&
+			       (n = px_lex_match(doc, i, LX_TITLE, &e)))
+				i += n;
+			int32_t m = i < b ? doc->tok_mention[i] : -1;
+			if (m < 0 || doc->mentions[m].tok_start != i)
+				continue;
+			size_t after = doc->mentions[m].tok_end;
+			if (after + 1 >= b || !within_statement(doc, st, after + 1))
+				continue;
+			const char *p = doc->text.s + doc->toks[after].start;
+			bool set_off = *p == ',' || *p == '!';
+			if (set_off && (verb_first || (*p == ',' && bare_verb(doc, after + 1))))
+				who = doc->mentions[m].actor;
+		}
+		if (judgeable(doc, st, who))
+			statement_act(doc, st, w, who);
+	}
+}
+
 /* ------------------------------------------------------------ the story's day */
 
 static int by_sentence(const void *a, const void *b, void *ctx)
@@ -1824,6 +1880,7 @@ void px_find_events(px_doc *doc)
 	judgement_events(doc);
 	advice_events(doc);
 	first_person_events(doc);
+	address_events(doc);
 	/* an occasion of speech nobody was found to speak at is none */
 	for (size_t k = 0; k < doc->n_events; k++) {
 		px_event *e = &doc->events[k];

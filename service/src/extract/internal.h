@@ -202,6 +202,7 @@ typedef struct px_event_word {
 enum px_derived_event {
 	PX_DERIVED_STATEMENT, /* "@statement": a statement dated or placed by its clause */
 	PX_DERIVED_INTENT,    /* "@intent": a meeting only intended, a proposal to meet */
+	PX_DERIVED_ADDRESS,   /* "@address": a quotation calling on someone by name */
 	PX_DERIVED_COUNT
 };
 extern const char *const px_derived_names[PX_DERIVED_COUNT];
