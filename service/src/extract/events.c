@@ -1518,6 +1518,68 @@ static void judgement_events(px_doc *doc)
 	}
 }
 
+/* ------------------------------------------------------------ naming */
+
+/* ln token k lies at most two steps below ln token v. */
+static bool under(const px_doc *doc, int32_t k, int32_t v)
+{
+	int32_t h = k >= 0 ? doc->syn.head[k] : -1;
+	return h == v || (h >= 0 && doc->syn.head[h] == v);
+}
+
+/* "X called Y reckless", "X pronounced Y 'a friend'", "X called those
+ * who ... 'fools'": a verb of naming (words.tsv naming_verb) with a word
+ * of judgement (events.tsv ";judgement") among the words it governs, its
+ * own words or quoted: its subject praises or criticises the actor its
+ * other dependents name (none, when they name no one), on the sentence's
+ * day.  Negated, nothing. */
+static void naming_events(px_doc *doc)
+{
+	if (!doc->syn.ok)
+		return;
+	for (size_t si = 0; si < doc->n_sents; si++) {
+		const px_sentence *s = &doc->sents[si];
+		for (size_t i = s->tok_start; i < s->tok_end; i++) {
+			int32_t v = px_syn_ln(doc, i);
+			if (doc->toks[i].inq || v < 0 ||
+			    px_syn_upos(doc, (size_t)v) != LN_UPOS_VERB ||
+			    !px_word_in(doc, i, WC_NAMING_VERB, NULL) ||
+			    factuality(doc, i) == ST_DROP)
+				continue;
+			const px_event_word *w = NULL;
+			int32_t said = -1; /* the ln token the judgement hangs from */
+			for (size_t j = i + 1; j < s->tok_end && j < i + 16 && !w; j++) {
+				const px_lex_entry *x;
+				size_t n = px_lex_match(doc, j, LX_EVENT, &x);
+				int32_t k = px_syn_ln(doc, j);
+				if (n && doc->dict->events[x->ref].judgement && under(doc, k, v)) {
+					w = &doc->dict->events[x->ref];
+					said = doc->syn.head[k] == v ? k : doc->syn.head[k];
+				}
+			}
+			if (!w)
+				continue;
+			int32_t src = -1, tgt = -1;
+			for (int32_t c = doc->syn.child[v]; c >= 0; c = doc->syn.sibling[c]) {
+				if (px_syn_rel_is(doc, (size_t)c, "nsubj"))
+					src = actor_of(doc, c, 0);
+				else if (tgt < 0 &&
+				         (c == said || px_syn_rel_is(doc, (size_t)c, "obj")))
+					tgt = named_in_phrase(doc, c, 0);
+			}
+			if (src < 0)
+				continue;
+			if (tgt == src) /* "called his critics fools" */
+				tgt = -1;
+			px_event *e = new_event(doc, w, si);
+			e->word = w;
+			px_add_part(e, src, ROLE_SOURCE);
+			px_add_part(e, tgt, ROLE_TARGET);
+			date_for(doc, e, s->tok_start, s->tok_end, i);
+		}
+	}
+}
+
 /* ------------------------------------------------------------ advice */
 
 /* Whether who is the country the speaker is of ("the United States should
@@ -1878,6 +1940,7 @@ void px_find_events(px_doc *doc)
 	scan_triggers(doc);
 	statement_events(doc);
 	judgement_events(doc);
+	naming_events(doc);
 	advice_events(doc);
 	first_person_events(doc);
 	address_events(doc);

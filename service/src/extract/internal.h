@@ -262,6 +262,7 @@ enum px_word_class {
 	WC_RELATIVE_PRONOUN, /* value: 1 a person ("who"), 0 a thing ("which") */
 	WC_PERSON_PRONOUN,   /* stands for one person ("he", "she") */
 	WC_SPEAKER_PRONOUN,  /* within a quotation, the speaker ("I", "we") */
+	WC_NAMING_VERB,      /* names someone something ("called X reckless") */
 	WC_NAME_FILLER,      /* between "and" and a name ("his counterpart") */
 	WC_COORDINATOR,      /* joins two actors into one side ("and") */
 	WC_DEFINITE,         /* may stand before a coordinated name ("A and the B") */

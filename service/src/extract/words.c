@@ -54,6 +54,7 @@ static const word_class classes[WC_COUNT] = {
     [WC_RELATIVE_PRONOUN] = {"relative_pronoun", 0, 1, true, false},
     [WC_PERSON_PRONOUN] = {"person_pronoun", 0, 0, true, false},
     [WC_SPEAKER_PRONOUN] = {"speaker_pronoun", 0, 0, true, false},
+    [WC_NAMING_VERB] = {"naming_verb", 0, 0, true, false},
     [WC_NAME_FILLER] = {"name_filler", 0, 0, true, false},
     [WC_COORDINATOR] = {"coordinator", 0, 0, true, false},
     [WC_DEFINITE] = {"definite", 0, 0, true, false},
