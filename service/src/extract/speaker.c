@@ -907,7 +907,10 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
  * (subject_actor) but with no running attribution to lean on. */
 int32_t px_role_noun_person(px_doc *doc, size_t k)
 {
-	if (!doc->syn.ok || px_syn_upos(doc, k) != LN_UPOS_NOUN || child_with(doc, k, "appos") >= 0)
+	const char *xpos = doc->syn.ok ? px_syn_xpos(doc, k) : NULL;
+	/* "the candidates": many people, not one */
+	if (!xpos || strcmp(xpos, "NN") || px_syn_upos(doc, k) != LN_UPOS_NOUN ||
+	    child_with(doc, k, "appos") >= 0)
 		return -1;
 	int32_t det = child_with(doc, k, "det");
 	int32_t dt = det >= 0 ? px_syn_tok(doc, (size_t)det) : -1;
