@@ -1348,6 +1348,30 @@ static int32_t named_in_phrase(const px_doc *doc, int32_t k, int depth)
 	return -1;
 }
 
+/* "He is a danger," said X: within a quotation, he or she is the person
+ * of that gender named last before it (in any part of a sentence), over
+ * the sentence before and its own, other than the one quoted; -1 none. */
+static int32_t last_person_named(const px_doc *doc, const px_statement *st, size_t t)
+{
+	int g = px_pronoun_gender(doc, t);
+	if (!g)
+		return -1;
+	uint32_t sent = doc->toks[t].sent;
+	int32_t best = -1;
+	size_t best_at = 0;
+	for (size_t m = 0; m < doc->n_mentions; m++) {
+		const px_mention *mm = &doc->mentions[m];
+		int32_t who = mm->actor;
+		if (mm->tok_start >= t || doc->toks[mm->tok_start].sent + 1 < sent ||
+		    (best >= 0 && mm->tok_start < best_at))
+			continue;
+		if (who >= 0 && who != st->speaker && px_is_person(doc, who) &&
+		    (!doc->actors[who].gender || doc->actors[who].gender == g))
+			best = who, best_at = mm->tok_start;
+	}
+	return best;
+}
+
 #define JUDGED_OWN_SIDE (-2) /* the parse says the speaker's side is judged */
 
 /* With a parse, whom the judgement at token j is said of: the agent of a
@@ -1397,15 +1421,19 @@ static int32_t judged_by_parse(const px_doc *doc, const px_statement *st, size_t
 		if (pick >= 0) {
 			int32_t who = named_in_phrase(doc, pick, 0);
 			*at = pick;
+			int32_t pt = px_syn_tok(doc, (size_t)pick);
+			bool quoted_pronoun = pt >= 0 && doc->toks[pt].inq &&
+			                      px_syn_upos(doc, (size_t)pick) == LN_UPOS_PRON;
+			if (quoted_pronoun) {
+				int32_t last = last_person_named(doc, st, (size_t)pt);
+				who = last >= 0 ? last : who;
+			}
 			if (judgeable(doc, st, who) || who < 0)
 				return who >= 0 ? who : -1;
 			/* "said he was a stronger leader than Y" with he the
 			 * speaker: said of the speaker's own side, of no one else;
 			 * but a he or she within quotation marks is never the one
 			 * quoted, whom the story's reading of it may wrongly give */
-			int32_t pt = px_syn_tok(doc, (size_t)pick);
-			bool quoted_pronoun = pt >= 0 && doc->toks[pt].inq &&
-			                      px_syn_upos(doc, (size_t)pick) == LN_UPOS_PRON;
 			return quoted_pronoun ? -1 : JUDGED_OWN_SIDE;
 		}
 		if (h < 0 || !px_syn_rel_is(doc, (size_t)k, "conj"))
