@@ -423,6 +423,27 @@ static int32_t group_actor(px_doc *doc, int32_t k)
 	return span_actor(doc, a, (size_t)t + 1, vocab_actor_kinds[KIND_GROUP]);
 }
 
+/* "attacked the comment": the speaker of the statement with a named
+ * speaker that ends last before ln token k's sentence, in its paragraph
+ * or the two before; -1 none. */
+static int32_t last_speaker_before(const px_doc *doc, size_t k)
+{
+	int32_t t = px_syn_tok(doc, k);
+	if (t < 0)
+		return -1;
+	const px_sentence *s = &doc->sents[doc->toks[t].sent];
+	uint32_t from = doc->toks[s->tok_start].start;
+	const px_statement *last = NULL;
+	for (size_t q = 0; q < doc->n_stmts; q++) {
+		const px_statement *st = &doc->stmts[q];
+		if (st->speaker >= 0 && st->end <= from && (!last || st->end > last->end))
+			last = st;
+	}
+	if (!last || doc->sents[last->sent_b].para + 2 < s->para)
+		return -1;
+	return last->speaker;
+}
+
 /* The actor ln token k names: a mention over it, a pronoun resolved, an
  * organisation the tagger found, or one named inside its phrase ("Trump's
  * proposal", "ITV television station"; the closest-bound words first). */
@@ -601,6 +622,8 @@ static size_t add_argument(px_doc *doc, px_event *e, int32_t c, const px_frame *
 	int32_t who = actor_of(doc, c, 0);
 	if (who < 0 && f->role == FR_TARGET && f->kinds)
 		who = quoted_title_actor(doc, c, f);
+	if (who < 0 && f->role == FR_TARGET && px_definite_speech_noun(doc, (size_t)c))
+		who = last_speaker_before(doc, (size_t)c);
 	if (kind_fits(doc, f, who))
 		px_add_part(e, who, role_of[f->role]);
 	int32_t head_actor = who;

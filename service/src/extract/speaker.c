@@ -921,6 +921,20 @@ int32_t px_role_noun_person(px_doc *doc, size_t k)
 	return who >= 0 && px_is_person(doc, who) ? who : -1;
 }
 
+/* "the comment", "the remarks": a speech noun (cues.tsv noun) at ln
+ * token k with "the" before it and no one named in its phrase. */
+bool px_definite_speech_noun(const px_doc *doc, size_t k)
+{
+	int32_t t = px_syn_tok(doc, k);
+	if (t < 0 || px_syn_upos(doc, k) != LN_UPOS_NOUN || !(ln_class(doc, k) & SP_NOUN))
+		return false;
+	int32_t det = child_with(doc, k, "det");
+	int32_t dt = det >= 0 ? px_syn_tok(doc, (size_t)det) : -1;
+	return dt >= 0 && (px_speech_class_at(doc, (size_t)dt) & SP_DEFINITE) &&
+	       child_with(doc, k, "nmod:poss") < 0 && child_with(doc, k, "compound") < 0 &&
+	       child_with(doc, k, "nmod") < 0;
+}
+
 /* ln token j lies in the phrase headed by k. */
 static bool within(const px_doc *doc, size_t j, size_t k)
 {

@@ -54,6 +54,10 @@ int32_t px_speaker_pronoun(px_doc *doc, const px_speaker_ctx *ctx, size_t tok);
  * holder met, else the person the story is about), or -1. */
 int32_t px_role_noun_person(px_doc *doc, size_t k);
 
+/* "the comment", "the remarks" at ln token k: a speech noun (cues.tsv)
+ * with "the", naming no one in its phrase. */
+bool px_definite_speech_noun(const px_doc *doc, size_t k);
+
 /* The person subject nearest the root of the clause over px tokens
  * [a, b), outside quotations ("When Roe died, Governor Doe released the
  * following statement:" gives Doe), or -1. */
