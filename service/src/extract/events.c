@@ -1470,6 +1470,8 @@ static int32_t judged_by_parse(const px_doc *doc, const px_statement *st, size_t
  * is said of (judged_by_parse); else, of the people, countries and
  * organisations named in the statement other than its speaker (and the
  * one the speaker speaks for), the one named nearest to it; -1 when none. */
+#define PERSON_FIRST 1000 /* judged_actor: any person is nearer than a country */
+
 static int32_t judged_actor(const px_doc *doc, const px_statement *st, size_t a, size_t b, size_t j,
                             size_t n, int32_t *at)
 {
@@ -1491,7 +1493,9 @@ static int32_t judged_actor(const px_doc *doc, const px_statement *st, size_t a,
 		int32_t k = px_syn_ln(doc, i);
 		if (k >= 0 && px_syn_upos(doc, (size_t)k) == LN_UPOS_ADJ)
 			continue;
-		size_t d = i < j ? j - i : i - j;
+		/* people before countries and bodies: "he was doing Y's bidding
+		 * and talking down Britain, and that's shameful" judges Y */
+		size_t d = (i < j ? j - i : i - j) + (px_is_person(doc, who) ? 0 : PERSON_FIRST);
 		if (d < dist)
 			dist = d, best = who;
 	}
