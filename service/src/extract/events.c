@@ -337,6 +337,8 @@ static bool named_org(const px_doc *doc, int32_t k, int32_t *a, int32_t *z)
  * ITV", "spoke at AIPAC") and no actor covers: an actor of its own with a
  * mention, so the event can name it.  Never a person: persons come from
  * actors.c alone. */
+static int32_t org_span_actor(px_doc *doc, int32_t a, int32_t z, bool over_persons);
+
 static int32_t org_actor(px_doc *doc, int32_t k)
 {
 	int32_t en = doc->syn.ent ? doc->syn.ent[k] : -1;
@@ -347,6 +349,36 @@ static int32_t org_actor(px_doc *doc, int32_t k)
 	} else if (!named_org(doc, k, &a, &z)) {
 		return -1;
 	}
+	return org_span_actor(doc, a, z, false);
+}
+
+/* "America Rising PAC" parsed with its first word as the head and the
+ * rest flat after it: a capitalised run from ln token k to its last flat
+ * or compound dependent, ending in an organisation's word (words.tsv
+ * org_head 1), names the organisation, not the country inside it. */
+static int32_t flat_org_actor(px_doc *doc, int32_t k)
+{
+	int32_t last = -1;
+	for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c])
+		if (c > k && (px_syn_rel_is(doc, (size_t)c, "flat") ||
+		              px_syn_rel_is(doc, (size_t)c, "compound")))
+			last = c;
+	int32_t a = px_syn_tok(doc, (size_t)k), z = last >= 0 ? px_syn_tok(doc, (size_t)last) : -1;
+	int in_text = 0;
+	if (a < 0 || z <= a || !px_word_in(doc, (size_t)z, WC_ORG_HEAD, &in_text) || in_text != 1)
+		return -1;
+	for (int32_t i = a; i <= z; i++)
+		if (!doc->toks[i].cap || doc->toks[i].kind != TK_WORD)
+			return -1;
+	/* a person the tagger saw in "Rising PAC" is no person */
+	return org_span_actor(doc, a, z, true);
+}
+
+/* The organisation named by px tokens [a, z], with a mention over them;
+ * -1 when they hold a mention of anything but a country inside them (or,
+ * over_persons, a person ending with them). */
+static int32_t org_span_actor(px_doc *doc, int32_t a, int32_t z, bool over_persons)
+{
 	if (a < 0 || z < a || z - a > 8)
 		return -1;
 	size_t b = (size_t)z + 1;
@@ -356,6 +388,10 @@ static int32_t org_actor(px_doc *doc, int32_t k)
 		int32_t m = doc->tok_mention[i];
 		if (doc->toks[i].inq)
 			return -1;
+		if (m >= 0 && over_persons && doc->mentions[m].tok_end == b &&
+		    doc->mentions[m].tok_start > (uint32_t)a &&
+		    px_is_person(doc, doc->mentions[m].actor))
+			continue;
 		if (m >= 0 &&
 		    (doc->mentions[m].actor < 0 || doc->mentions[m].tok_start < (uint32_t)a ||
 		     doc->mentions[m].tok_end > (uint32_t)b ||
@@ -455,6 +491,9 @@ static int32_t actor_of(px_doc *doc, int32_t k, int depth)
 	if (t < 0 || doc->toks[t].inq)
 		return -1;
 	int32_t m = doc->tok_mention[t];
+	int32_t flat_org = m >= 0 && depth == 0 ? flat_org_actor(doc, k) : -1;
+	if (flat_org >= 0)
+		return flat_org;
 	if (m >= 0)
 		return doc->mentions[m].actor;
 	if (px_syn_upos(doc, (size_t)k) == LN_UPOS_PRON)
