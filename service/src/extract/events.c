@@ -1661,6 +1661,13 @@ static void naming_events(px_doc *doc)
 				         (c == said || px_syn_rel_is(doc, (size_t)c, "obj")))
 					tgt = named_in_phrase(doc, c, 0);
 			}
+			/* "Y, whom he called divisive": the noun the clause hangs on */
+			int32_t h = doc->syn.head[v];
+			if (tgt < 0 && h >= 0 && px_syn_rel_is(doc, (size_t)v, "acl:relcl"))
+				for (int32_t c = doc->syn.child[v]; c >= 0; c = doc->syn.sibling[c])
+					if (px_syn_rel_is(doc, (size_t)c, "obj") &&
+					    px_syn_upos(doc, (size_t)c) == LN_UPOS_PRON)
+						tgt = named_in_phrase(doc, h, 0);
 			if (src < 0)
 				continue;
 			if (tgt == src) /* "called his critics fools" */

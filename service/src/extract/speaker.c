@@ -916,6 +916,19 @@ int32_t px_role_noun_person(px_doc *doc, size_t k)
 	int32_t dt = det >= 0 ? px_syn_tok(doc, (size_t)det) : -1;
 	if (dt < 0 || !(px_speech_class_at(doc, (size_t)dt) & SP_DEFINITE))
 		return -1;
+	/* "the Florida senator": a title a place narrows is read by the
+	 * speaker rules, which know the running attribution; alone, the last
+	 * senator met may be another state's */
+	int32_t kt = px_syn_tok(doc, k);
+	const px_lex_entry *te;
+	if (kt >= 0 && px_lex_match(doc, (size_t)kt, LX_TITLE, &te))
+		for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c]) {
+			int32_t ct = px_syn_tok(doc, (size_t)c);
+			if (ct >= 0 && ct < kt && doc->toks[ct].cap &&
+			    (px_syn_rel_is(doc, (size_t)c, "compound") ||
+			     px_syn_rel_is(doc, (size_t)c, "amod")))
+				return -1;
+		}
 	px_speaker_ctx none = {.last_speaker = -1};
 	int32_t who = subject_actor(doc, &none, k);
 	return who >= 0 && px_is_person(doc, who) ? who : -1;
