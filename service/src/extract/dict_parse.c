@@ -304,8 +304,9 @@ static int add_event_row(px_dict *d, row *r, const char **why)
 			if (!strcmp(r->field[0], px_derived_names[k]))
 				derived = k;
 		if (derived < 0) {
-			*why =
-			    "an '@' row names an event the rules derive: '@statement' or '@intent'";
+			*why = "an '@' row names an event the rules derive: '@statement', "
+			       "'@intent' or "
+			       "'@address'";
 			return -1;
 		}
 		if (*how || occasion || judgement || advice || d->derived[derived]) {
@@ -348,7 +349,7 @@ static int add_event_row(px_dict *d, row *r, const char **why)
 	return 0;
 }
 
-const char *const px_derived_names[PX_DERIVED_COUNT] = {"@statement", "@intent"};
+const char *const px_derived_names[PX_DERIVED_COUNT] = {"@statement", "@intent", "@address"};
 
 /* What events.tsv needs of the other tables, checked once the directory is
  * read: every '@' row present, every ';judgement' code one that praises or
@@ -360,7 +361,8 @@ const char *px_events_check(const px_dict *d)
 	for (int k = 0; k < PX_DERIVED_COUNT; k++)
 		if (!d->derived[k])
 			return k == PX_DERIVED_STATEMENT ? "no '@statement' row"
-			                                 : "no '@intent' row";
+			       : k == PX_DERIVED_INTENT  ? "no '@intent' row"
+			                                 : "no '@address' row";
 	for (size_t i = 0; i < d->n_events; i++) {
 		const px_event_word *w = &d->events[i];
 		if (w->judgement && !px_code_in(d, w->cameo, WC_CAMEO_PRAISE) &&

@@ -22,6 +22,7 @@
  * article and across articles alike.
  */
 #include "extract/internal.h"
+#include "extract/speaker.h"
 
 #include "core/buf.h"
 
@@ -336,6 +337,8 @@ static bool named_org(const px_doc *doc, int32_t k, int32_t *a, int32_t *z)
  * ITV", "spoke at AIPAC") and no actor covers: an actor of its own with a
  * mention, so the event can name it.  Never a person: persons come from
  * actors.c alone. */
+static int32_t org_span_actor(px_doc *doc, int32_t a, int32_t z, bool over_persons);
+
 static int32_t org_actor(px_doc *doc, int32_t k)
 {
 	int32_t en = doc->syn.ent ? doc->syn.ent[k] : -1;
@@ -346,6 +349,36 @@ static int32_t org_actor(px_doc *doc, int32_t k)
 	} else if (!named_org(doc, k, &a, &z)) {
 		return -1;
 	}
+	return org_span_actor(doc, a, z, false);
+}
+
+/* "America Rising PAC" parsed with its first word as the head and the
+ * rest flat after it: a capitalised run from ln token k to its last flat
+ * or compound dependent, ending in an organisation's word (words.tsv
+ * org_head 1), names the organisation, not the country inside it. */
+static int32_t flat_org_actor(px_doc *doc, int32_t k)
+{
+	int32_t last = -1;
+	for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c])
+		if (c > k && (px_syn_rel_is(doc, (size_t)c, "flat") ||
+		              px_syn_rel_is(doc, (size_t)c, "compound")))
+			last = c;
+	int32_t a = px_syn_tok(doc, (size_t)k), z = last >= 0 ? px_syn_tok(doc, (size_t)last) : -1;
+	int in_text = 0;
+	if (a < 0 || z <= a || !px_word_in(doc, (size_t)z, WC_ORG_HEAD, &in_text) || in_text != 1)
+		return -1;
+	for (int32_t i = a; i <= z; i++)
+		if (!doc->toks[i].cap || doc->toks[i].kind != TK_WORD)
+			return -1;
+	/* a person the tagger saw in "Rising PAC" is no person */
+	return org_span_actor(doc, a, z, true);
+}
+
+/* The organisation named by px tokens [a, z], with a mention over them;
+ * -1 when they hold a mention of anything but a country inside them (or,
+ * over_persons, a person ending with them). */
+static int32_t org_span_actor(px_doc *doc, int32_t a, int32_t z, bool over_persons)
+{
 	if (a < 0 || z < a || z - a > 8)
 		return -1;
 	size_t b = (size_t)z + 1;
@@ -355,6 +388,10 @@ static int32_t org_actor(px_doc *doc, int32_t k)
 		int32_t m = doc->tok_mention[i];
 		if (doc->toks[i].inq)
 			return -1;
+		if (m >= 0 && over_persons && doc->mentions[m].tok_end == b &&
+		    doc->mentions[m].tok_start > (uint32_t)a &&
+		    px_is_person(doc, doc->mentions[m].actor))
+			continue;
 		if (m >= 0 &&
 		    (doc->mentions[m].actor < 0 || doc->mentions[m].tok_start < (uint32_t)a ||
 		     doc->mentions[m].tok_end > (uint32_t)b ||
@@ -422,6 +459,27 @@ static int32_t group_actor(px_doc *doc, int32_t k)
 	return span_actor(doc, a, (size_t)t + 1, vocab_actor_kinds[KIND_GROUP]);
 }
 
+/* "attacked the comment": the speaker of the statement with a named
+ * speaker that ends last before ln token k's sentence, in its paragraph
+ * or the two before; -1 none. */
+static int32_t last_speaker_before(const px_doc *doc, size_t k)
+{
+	int32_t t = px_syn_tok(doc, k);
+	if (t < 0)
+		return -1;
+	const px_sentence *s = &doc->sents[doc->toks[t].sent];
+	uint32_t from = doc->toks[s->tok_start].start;
+	const px_statement *last = NULL;
+	for (size_t q = 0; q < doc->n_stmts; q++) {
+		const px_statement *st = &doc->stmts[q];
+		if (st->speaker >= 0 && st->end <= from && (!last || st->end > last->end))
+			last = st;
+	}
+	if (!last || doc->sents[last->sent_b].para + 2 < s->para)
+		return -1;
+	return last->speaker;
+}
+
 /* The actor ln token k names: a mention over it, a pronoun resolved, an
  * organisation the tagger found, or one named inside its phrase ("Trump's
  * proposal", "ITV television station"; the closest-bound words first). */
@@ -433,6 +491,9 @@ static int32_t actor_of(px_doc *doc, int32_t k, int depth)
 	if (t < 0 || doc->toks[t].inq)
 		return -1;
 	int32_t m = doc->tok_mention[t];
+	int32_t flat_org = m >= 0 && depth == 0 ? flat_org_actor(doc, k) : -1;
+	if (flat_org >= 0)
+		return flat_org;
 	if (m >= 0)
 		return doc->mentions[m].actor;
 	if (px_syn_upos(doc, (size_t)k) == LN_UPOS_PRON)
@@ -446,6 +507,10 @@ static int32_t actor_of(px_doc *doc, int32_t k, int depth)
 	const px_lex_entry *ev;
 	if (px_lex_match(doc, (size_t)t, LX_EVENT, &ev) || lemma_trigger(doc, (size_t)t))
 		return -1;
+	/* "the New York businessman praised X": the person it refers back to */
+	int32_t role = depth == 0 ? px_role_noun_person(doc, (size_t)k) : -1;
+	if (role >= 0)
+		return role;
 	for (const char *const *r = inner; *r; r++)
 		for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c])
 			if (!strcmp(px_syn_deprel(doc, (size_t)c), *r)) {
@@ -596,6 +661,8 @@ static size_t add_argument(px_doc *doc, px_event *e, int32_t c, const px_frame *
 	int32_t who = actor_of(doc, c, 0);
 	if (who < 0 && f->role == FR_TARGET && f->kinds)
 		who = quoted_title_actor(doc, c, f);
+	if (who < 0 && f->role == FR_TARGET && px_definite_speech_noun(doc, (size_t)c))
+		who = last_speaker_before(doc, (size_t)c);
 	if (kind_fits(doc, f, who))
 		px_add_part(e, who, role_of[f->role]);
 	int32_t head_actor = who;
@@ -1343,17 +1410,55 @@ static int32_t named_in_phrase(const px_doc *doc, int32_t k, int depth)
 	return -1;
 }
 
+/* "He is a danger," said X: within a quotation, he or she is the person
+ * of that gender named last before it (in any part of a sentence), over
+ * the sentence before and its own, other than the one quoted; -1 none. */
+static int32_t last_person_named(const px_doc *doc, const px_statement *st, size_t t)
+{
+	int g = px_pronoun_gender(doc, t);
+	if (!g)
+		return -1;
+	uint32_t sent = doc->toks[t].sent;
+	int32_t best = -1;
+	size_t best_at = 0;
+	for (size_t m = 0; m < doc->n_mentions; m++) {
+		const px_mention *mm = &doc->mentions[m];
+		int32_t who = mm->actor;
+		if (mm->tok_start >= t || doc->toks[mm->tok_start].sent + 1 < sent ||
+		    (best >= 0 && mm->tok_start < best_at))
+			continue;
+		if (who >= 0 && who != st->speaker && px_is_person(doc, who) &&
+		    (!doc->actors[who].gender || doc->actors[who].gender == g))
+			best = who, best_at = mm->tok_start;
+	}
+	return best;
+}
+
+#define JUDGED_OWN_SIDE (-2) /* the parse says the speaker's side is judged */
+
 /* With a parse, whom the judgement at token j is said of: the agent of a
  * passive ("was sold out by X"), else the subject of the word ("He is a
  * liar", "Y's plan was reckless") or of the word it is coordinated with
  * ("not only a liar but a danger"), the object of a verb it completes
  * ("called him reckless"), the owner of what it describes ("Y's reckless
- * plan").  -1 when the parse names no one who may be judged. */
-static int32_t judged_by_parse(const px_doc *doc, const px_statement *st, size_t j, int32_t *at)
+ * plan").  -1 when the parse names no one who may be judged,
+ * JUDGED_OWN_SIDE when it names the speaker or the speaker's side. */
+static int32_t judged_by_parse(const px_doc *doc, const px_statement *st, size_t j, size_t n,
+                               int32_t *at)
 {
 	int32_t k = px_syn_ln(doc, j);
 	if (!doc->syn.ok || k < 0)
 		return -1;
+	/* a phrase ("a stronger leader") is read from its head, the word
+	 * whose own head lies outside it */
+	for (size_t t = j; t < j + n; t++) {
+		int32_t m = px_syn_ln(doc, t), h = m >= 0 ? doc->syn.head[m] : -1;
+		int32_t ht = h >= 0 ? px_syn_tok(doc, (size_t)h) : -1;
+		if (m >= 0 && (ht < (int32_t)j || ht >= (int32_t)(j + n))) {
+			k = m;
+			break;
+		}
+	}
 	for (int up = 0; k >= 0 && up < 3; up++) {
 		int32_t subj = -1, agent = -1;
 		for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c]) {
@@ -1378,7 +1483,20 @@ static int32_t judged_by_parse(const px_doc *doc, const px_statement *st, size_t
 		if (pick >= 0) {
 			int32_t who = named_in_phrase(doc, pick, 0);
 			*at = pick;
-			return judgeable(doc, st, who) ? who : -1;
+			int32_t pt = px_syn_tok(doc, (size_t)pick);
+			bool quoted_pronoun = pt >= 0 && doc->toks[pt].inq &&
+			                      px_syn_upos(doc, (size_t)pick) == LN_UPOS_PRON;
+			if (quoted_pronoun) {
+				int32_t last = last_person_named(doc, st, (size_t)pt);
+				who = last >= 0 ? last : who;
+			}
+			if (judgeable(doc, st, who) || who < 0)
+				return who >= 0 ? who : -1;
+			/* "said he was a stronger leader than Y" with he the
+			 * speaker: said of the speaker's own side, of no one else;
+			 * but a he or she within quotation marks is never the one
+			 * quoted, whom the story's reading of it may wrongly give */
+			return quoted_pronoun ? -1 : JUDGED_OWN_SIDE;
 		}
 		if (h < 0 || !px_syn_rel_is(doc, (size_t)k, "conj"))
 			break;
@@ -1391,13 +1509,17 @@ static int32_t judged_by_parse(const px_doc *doc, const px_statement *st, size_t
  * is said of (judged_by_parse); else, of the people, countries and
  * organisations named in the statement other than its speaker (and the
  * one the speaker speaks for), the one named nearest to it; -1 when none. */
+#define PERSON_FIRST 1000 /* judged_actor: any person is nearer than a country */
+
 static int32_t judged_actor(const px_doc *doc, const px_statement *st, size_t a, size_t b, size_t j,
-                            int32_t *at)
+                            size_t n, int32_t *at)
 {
 	*at = -1;
-	int32_t best = judged_by_parse(doc, st, j, at);
+	int32_t best = judged_by_parse(doc, st, j, n, at);
 	if (best >= 0)
 		return best;
+	if (best == JUDGED_OWN_SIDE)
+		return -1;
 	size_t dist = SIZE_MAX;
 	for (size_t i = a; i < b; i++) {
 		int32_t m = doc->tok_mention[i];
@@ -1410,7 +1532,9 @@ static int32_t judged_actor(const px_doc *doc, const px_statement *st, size_t a,
 		int32_t k = px_syn_ln(doc, i);
 		if (k >= 0 && px_syn_upos(doc, (size_t)k) == LN_UPOS_ADJ)
 			continue;
-		size_t d = i < j ? j - i : i - j;
+		/* people before countries and bodies: "he was doing Y's bidding
+		 * and talking down Britain, and that's shameful" judges Y */
+		size_t d = (i < j ? j - i : i - j) + (px_is_person(doc, who) ? 0 : PERSON_FIRST);
 		if (d < dist)
 			dist = d, best = who;
 	}
@@ -1450,7 +1574,7 @@ static void judgement_events(px_doc *doc)
 		size_t a = doc->sents[st->sent_a].tok_start, b = doc->sents[st->sent_b].tok_end;
 		int weight = 0;
 		const px_event_word *praise = NULL, *blame = NULL;
-		size_t praise_at = 0, blame_at = 0;
+		size_t praise_at = 0, blame_at = 0, praise_n = 0, blame_n = 0;
 		for (size_t i = a; i < b; i++) {
 			const px_lex_entry *e;
 			size_t n =
@@ -1462,9 +1586,9 @@ static void judgement_events(px_doc *doc)
 				bool good = px_code_in(doc->dict, w->cameo, WC_CAMEO_PRAISE);
 				weight += good ? 1 : -1;
 				if (good && !praise)
-					praise = w, praise_at = i;
+					praise = w, praise_at = i, praise_n = n;
 				else if (!good && !blame)
-					blame = w, blame_at = i;
+					blame = w, blame_at = i, blame_n = n;
 			}
 			i += n - 1;
 		}
@@ -1472,7 +1596,8 @@ static void judgement_events(px_doc *doc)
 		if (!w)
 			continue;
 		int32_t at;
-		int32_t who = judged_actor(doc, st, a, b, weight > 0 ? praise_at : blame_at, &at);
+		int32_t who = judged_actor(doc, st, a, b, weight > 0 ? praise_at : blame_at,
+		                           weight > 0 ? praise_n : blame_n, &at);
 		if (who < 0)
 			continue;
 		px_event *e = statement_act(doc, st, w, who);
@@ -1483,6 +1608,75 @@ static void judgement_events(px_doc *doc)
 			    px_syn_rel_is(doc, (size_t)c, "conj") ? named_in_phrase(doc, c, 0) : -1;
 			if (judgeable(doc, st, and))
 				px_add_part(e, and, ROLE_TARGET);
+		}
+	}
+}
+
+/* ------------------------------------------------------------ naming */
+
+/* ln token k lies at most two steps below ln token v. */
+static bool under(const px_doc *doc, int32_t k, int32_t v)
+{
+	int32_t h = k >= 0 ? doc->syn.head[k] : -1;
+	return h == v || (h >= 0 && doc->syn.head[h] == v);
+}
+
+/* "X called Y reckless", "X pronounced Y 'a friend'", "X called those
+ * who ... 'fools'": a verb of naming (words.tsv naming_verb) with a word
+ * of judgement (events.tsv ";judgement") among the words it governs, its
+ * own words or quoted: its subject praises or criticises the actor its
+ * other dependents name (none, when they name no one), on the sentence's
+ * day.  Negated, nothing. */
+static void naming_events(px_doc *doc)
+{
+	if (!doc->syn.ok)
+		return;
+	for (size_t si = 0; si < doc->n_sents; si++) {
+		const px_sentence *s = &doc->sents[si];
+		for (size_t i = s->tok_start; i < s->tok_end; i++) {
+			int32_t v = px_syn_ln(doc, i);
+			if (doc->toks[i].inq || v < 0 ||
+			    px_syn_upos(doc, (size_t)v) != LN_UPOS_VERB ||
+			    !px_word_in(doc, i, WC_NAMING_VERB, NULL) ||
+			    factuality(doc, i) == ST_DROP)
+				continue;
+			const px_event_word *w = NULL;
+			int32_t said = -1; /* the ln token the judgement hangs from */
+			for (size_t j = i + 1; j < s->tok_end && j < i + 16 && !w; j++) {
+				const px_lex_entry *x;
+				size_t n = px_lex_match(doc, j, LX_EVENT, &x);
+				int32_t k = px_syn_ln(doc, j);
+				if (n && doc->dict->events[x->ref].judgement && under(doc, k, v)) {
+					w = &doc->dict->events[x->ref];
+					said = doc->syn.head[k] == v ? k : doc->syn.head[k];
+				}
+			}
+			if (!w)
+				continue;
+			int32_t src = -1, tgt = -1;
+			for (int32_t c = doc->syn.child[v]; c >= 0; c = doc->syn.sibling[c]) {
+				if (px_syn_rel_is(doc, (size_t)c, "nsubj"))
+					src = actor_of(doc, c, 0);
+				else if (tgt < 0 &&
+				         (c == said || px_syn_rel_is(doc, (size_t)c, "obj")))
+					tgt = named_in_phrase(doc, c, 0);
+			}
+			/* "Y, whom he called divisive": the noun the clause hangs on */
+			int32_t h = doc->syn.head[v];
+			if (tgt < 0 && h >= 0 && px_syn_rel_is(doc, (size_t)v, "acl:relcl"))
+				for (int32_t c = doc->syn.child[v]; c >= 0; c = doc->syn.sibling[c])
+					if (px_syn_rel_is(doc, (size_t)c, "obj") &&
+					    px_syn_upos(doc, (size_t)c) == LN_UPOS_PRON)
+						tgt = named_in_phrase(doc, h, 0);
+			if (src < 0)
+				continue;
+			if (tgt == src) /* "called his critics fools" */
+				tgt = -1;
+			px_event *e = new_event(doc, w, si);
+			e->word = w;
+			px_add_part(e, src, ROLE_SOURCE);
+			px_add_part(e, tgt, ROLE_TARGET);
+			date_for(doc, e, s->tok_start, s->tok_end, i);
 		}
 	}
 }
@@ -1533,6 +1727,120 @@ static void advice_events(px_doc *doc)
 			statement_act(doc, st, w, who);
 			break;
 		}
+	}
+}
+
+/* ------------------------------------------------------------ acts in the first person */
+
+/* What a speaker does by saying it ("'I strongly urge X to ...,' Y
+ * said", "'We condemn X's decision'"): an event word inside a quotation,
+ * a verb in the present whose subject is the one quoted (words.tsv
+ * speaker_pronoun) and whose object (or oblique: "call on X") names an
+ * actor other than the speaker's side, makes the speaker do it to that
+ * actor, on the day of the saying.  Statements, meetings and the words a
+ * statement weighs (judgement, advice) are left to their own rules.  One
+ * event per statement. */
+static void first_person_events(px_doc *doc)
+{
+	if (!doc->syn.ok)
+		return;
+	for (size_t q = 0; q < doc->n_stmts; q++) {
+		const px_statement *st = &doc->stmts[q];
+		if (st->speaker < 0 || !st->direct)
+			continue;
+		size_t a = doc->sents[st->sent_a].tok_start, b = doc->sents[st->sent_b].tok_end;
+		for (size_t i = a; i < b; i++) {
+			if (!within_statement(doc, st, i))
+				continue;
+			const px_lex_entry *x;
+			size_t n = px_lex_match(doc, i, LX_EVENT, &x);
+			const px_event_word *w =
+			    n ? &doc->dict->events[x->ref] : lemma_trigger(doc, i);
+			int32_t k = px_syn_ln(doc, i);
+			const char *xpos = k >= 0 ? px_syn_xpos(doc, (size_t)k) : NULL;
+			if (!w || w->judgement || w->advice || w->occasion || w->derived ||
+			    px_code_in(doc->dict, w->cameo, WC_CAMEO_STATEMENT) ||
+			    is_meeting_family(doc, w->cameo) || !xpos || strcmp(xpos, "VBP") ||
+			    factuality(doc, i) == ST_DROP)
+				continue;
+			int32_t subj = -1, obj = -1, obl = -1;
+			for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c]) {
+				const char *rel = px_syn_deprel(doc, (size_t)c);
+				if (!strcmp(rel, "nsubj"))
+					subj = c;
+				else if (!strcmp(rel, "obj"))
+					obj = c;
+				else if (!strncmp(rel, "obl", 3) && obl < 0)
+					obl = c;
+			}
+			int32_t st_tok = subj >= 0 ? px_syn_tok(doc, (size_t)subj) : -1;
+			if (st_tok < 0 ||
+			    !px_word_in(doc, (size_t)st_tok, WC_SPEAKER_PRONOUN, NULL))
+				continue;
+			int32_t who = obj >= 0 ? named_in_phrase(doc, obj, 0) : -1;
+			if (who < 0 && obj < 0 && obl >= 0)
+				who = named_in_phrase(doc, obl, 0);
+			if (!judgeable(doc, st, who))
+				continue;
+			statement_act(doc, st, w, who);
+			break;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ calling on someone by name */
+
+/* Px token i is a verb in its bare form (the parse's tag): an imperative
+ * where no subject stands before it. */
+static bool bare_verb(const px_doc *doc, size_t i)
+{
+	int32_t k = px_syn_ln(doc, i);
+	const char *xpos = k >= 0 ? px_syn_xpos(doc, (size_t)k) : NULL;
+	return xpos && !strcmp(xpos, "VB") && px_syn_tok(doc, (size_t)k) == (int32_t)i;
+}
+
+/* A quotation that opens a sentence by calling on someone by name to act
+ * ("Mr. Roe, open the border!", "Go Roe, go!"): a person or other actor
+ * at the start of the quoted sentence (after title words, or after one
+ * bare verb), set off by a comma or an exclamation mark, with a bare verb
+ * beside the name: the speaker appeals to that actor (events.tsv
+ * "@address"), on the day of the saying.  One event per statement. */
+static void address_events(px_doc *doc)
+{
+	if (!doc->syn.ok || !doc->dict->derived[PX_DERIVED_ADDRESS])
+		return;
+	const px_event_word *w = &doc->dict->events[doc->dict->derived[PX_DERIVED_ADDRESS] - 1];
+	for (size_t q = 0; q < doc->n_stmts; q++) {
+		const px_statement *st = &doc->stmts[q];
+		if (st->speaker < 0 || !st->direct)
+			continue;
+		int32_t who = -1;
+		for (uint32_t si = st->sent_a; si <= st->sent_b && who < 0; si++) {
+			size_t i = doc->sents[si].tok_start, b = doc->sents[si].tok_end;
+			while (i < b &&
+			       (doc->toks[i].kind != TK_WORD || !within_statement(doc, st, i)))
+				i++;
+			bool verb_first = i < b && bare_verb(doc, i) && doc->tok_mention[i] < 0;
+			if (verb_first)
+				i++;
+			const px_lex_entry *e;
+			size_t n;
+			while (i < b && doc->tok_mention[i] < 0 &&
+			       (n = px_lex_match(doc, i, LX_TITLE, &e)))
+				i += n;
+			int32_t m = i < b ? doc->tok_mention[i] : -1;
+			if (m < 0 || doc->mentions[m].tok_start != i)
+				continue;
+			size_t after = doc->mentions[m].tok_end;
+			if (after + 1 >= b || !within_statement(doc, st, after + 1))
+				continue;
+			const char *p = doc->text.s + doc->toks[after].start;
+			bool set_off = *p == ',' || *p == '!';
+			if (set_off && (verb_first || (*p == ',' && bare_verb(doc, after + 1))))
+				who = doc->mentions[m].actor;
+		}
+		if (judgeable(doc, st, who))
+			statement_act(doc, st, w, who);
 	}
 }
 
@@ -1733,7 +2041,10 @@ void px_find_events(px_doc *doc)
 	scan_triggers(doc);
 	statement_events(doc);
 	judgement_events(doc);
+	naming_events(doc);
 	advice_events(doc);
+	first_person_events(doc);
+	address_events(doc);
 	/* an occasion of speech nobody was found to speak at is none */
 	for (size_t k = 0; k < doc->n_events; k++) {
 		px_event *e = &doc->events[k];

@@ -202,6 +202,7 @@ typedef struct px_event_word {
 enum px_derived_event {
 	PX_DERIVED_STATEMENT, /* "@statement": a statement dated or placed by its clause */
 	PX_DERIVED_INTENT,    /* "@intent": a meeting only intended, a proposal to meet */
+	PX_DERIVED_ADDRESS,   /* "@address": a quotation calling on someone by name */
 	PX_DERIVED_COUNT
 };
 extern const char *const px_derived_names[PX_DERIVED_COUNT];
@@ -260,6 +261,8 @@ enum px_word_class {
 	WC_COMPLEMENTIZER,   /* opens what is reported ("that") */
 	WC_RELATIVE_PRONOUN, /* value: 1 a person ("who"), 0 a thing ("which") */
 	WC_PERSON_PRONOUN,   /* stands for one person ("he", "she") */
+	WC_SPEAKER_PRONOUN,  /* within a quotation, the speaker ("I", "we") */
+	WC_NAMING_VERB,      /* names someone something ("called X reckless") */
 	WC_NAME_FILLER,      /* between "and" and a name ("his counterpart") */
 	WC_COORDINATOR,      /* joins two actors into one side ("and") */
 	WC_DEFINITE,         /* may stand before a coordinated name ("A and the B") */

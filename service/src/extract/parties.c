@@ -136,6 +136,18 @@ static int32_t co_subject(const px_doc *doc, int32_t doer, size_t at, size_t a, 
 		return -1;
 	bool person = px_is_person(doc, doer);
 	size_t i = doc->mentions[m].tok_end;
+	/* "A, B, and C", "A, B and C": a list the coordinator closes after B */
+	int32_t listed = i + 1 < trig && px_tok_char(doc, i, ',') ? doc->tok_mention[i + 1] : -1;
+	if (listed >= 0 && doc->mentions[listed].tok_start == i + 1) {
+		int32_t who = doc->mentions[listed].actor;
+		size_t j = doc->mentions[listed].tok_end;
+		bool closed =
+		    j + 1 < trig &&
+		    (px_word_in(doc, j, WC_COORDINATOR, NULL) ||
+		     (px_tok_char(doc, j, ',') && px_word_in(doc, j + 1, WC_COORDINATOR, NULL)));
+		if (closed && who >= 0 && who != doer && px_is_person(doc, who) == person)
+			return who;
+	}
 	if (i < trig && px_word_in(doc, i, WC_COORDINATOR, NULL)) {
 		for (size_t k = i + 1; k < trig && k < i + 6; k++) {
 			int32_t who = mention_actor_at(doc, k);

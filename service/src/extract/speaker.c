@@ -726,7 +726,10 @@ static int32_t person_referent(px_doc *doc, const px_speaker_ctx *ctx, size_t to
 		return ctx->last_speaker;
 	if (subject >= 0)
 		return subject;
-	return want ? px_resolve_pronoun(doc, tok) : -1;
+	/* the story's reading knows no gender for a role noun ("the
+	 * businessman"): one of the other gender is no referent */
+	int32_t story = want ? px_resolve_pronoun(doc, tok) : -1;
+	return story >= 0 && gender_fits(doc, story, want) ? story : -1;
 }
 
 int32_t px_speaker_pronoun(px_doc *doc, const px_speaker_ctx *ctx, size_t tok)
@@ -892,10 +895,57 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 			who = px_person_by_title(doc, s, doc->dict->titles[e->ref].canonical, NULL);
 	}
 	/* "the Democratic nominee", "the senator" with no holder named: the
-	 * person the story is about, as for a pronoun */
+	 * person the story is about, as for a pronoun (of the noun's gender:
+	 * "the businessman" is a he) */
 	if (who < 0 && (ln_class(doc, h) & SP_ROLE))
-		who = person_referent(doc, ctx, (size_t)i, 0);
+		who = person_referent(doc, ctx, (size_t)i, pronoun_gender(doc, (size_t)i));
 	return who;
+}
+
+/* "the senator", "the New York businessman" as an event's party: a
+ * definite common noun for a person, read as a speaker's subject is
+ * (subject_actor) but with no running attribution to lean on. */
+int32_t px_role_noun_person(px_doc *doc, size_t k)
+{
+	const char *xpos = doc->syn.ok ? px_syn_xpos(doc, k) : NULL;
+	/* "the candidates": many people, not one */
+	if (!xpos || strcmp(xpos, "NN") || px_syn_upos(doc, k) != LN_UPOS_NOUN ||
+	    child_with(doc, k, "appos") >= 0)
+		return -1;
+	int32_t det = child_with(doc, k, "det");
+	int32_t dt = det >= 0 ? px_syn_tok(doc, (size_t)det) : -1;
+	if (dt < 0 || !(px_speech_class_at(doc, (size_t)dt) & SP_DEFINITE))
+		return -1;
+	/* "the Florida senator": a title a place narrows is read by the
+	 * speaker rules, which know the running attribution; alone, the last
+	 * senator met may be another state's */
+	int32_t kt = px_syn_tok(doc, k);
+	const px_lex_entry *te;
+	if (kt >= 0 && px_lex_match(doc, (size_t)kt, LX_TITLE, &te))
+		for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c]) {
+			int32_t ct = px_syn_tok(doc, (size_t)c);
+			if (ct >= 0 && ct < kt && doc->toks[ct].cap &&
+			    (px_syn_rel_is(doc, (size_t)c, "compound") ||
+			     px_syn_rel_is(doc, (size_t)c, "amod")))
+				return -1;
+		}
+	px_speaker_ctx none = {.last_speaker = -1};
+	int32_t who = subject_actor(doc, &none, k);
+	return who >= 0 && px_is_person(doc, who) ? who : -1;
+}
+
+/* "the comment", "the remarks": a speech noun (cues.tsv noun) at ln
+ * token k with "the" before it and no one named in its phrase. */
+bool px_definite_speech_noun(const px_doc *doc, size_t k)
+{
+	int32_t t = px_syn_tok(doc, k);
+	if (t < 0 || px_syn_upos(doc, k) != LN_UPOS_NOUN || !(ln_class(doc, k) & SP_NOUN))
+		return false;
+	int32_t det = child_with(doc, k, "det");
+	int32_t dt = det >= 0 ? px_syn_tok(doc, (size_t)det) : -1;
+	return dt >= 0 && (px_speech_class_at(doc, (size_t)dt) & SP_DEFINITE) &&
+	       child_with(doc, k, "nmod:poss") < 0 && child_with(doc, k, "compound") < 0 &&
+	       child_with(doc, k, "nmod") < 0;
 }
 
 /* ln token j lies in the phrase headed by k. */

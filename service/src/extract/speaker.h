@@ -1,7 +1,8 @@
 /*
  * speaker — who said it, read from the parse (speaker.c).
  *
- * Shared by quotes.c (direct and reported speech) and speaker.c only; the
+ * Shared by quotes.c (direct and reported speech), speaker.c and events.c
+ * (a role noun as an event's party); the
  * speech lexicon it reads is the cues.tsv table (internal.h: px_speech).
  */
 #ifndef PARLEY_EXTRACT_SPEAKER_H
@@ -47,6 +48,15 @@ bool px_speech_governs(const px_doc *doc, size_t cue, size_t a, size_t b);
 int32_t px_speaker_surname(px_doc *doc, size_t i);
 /* "he"/"she" at px token tok: the person it stands for, or -1. */
 int32_t px_speaker_pronoun(px_doc *doc, const px_speaker_ctx *ctx, size_t tok);
+
+/* "the senator", "the New York businessman" at ln token k (a common
+ * noun with a definite determiner): the person it refers back to (a title
+ * holder met, else the person the story is about), or -1. */
+int32_t px_role_noun_person(px_doc *doc, size_t k);
+
+/* "the comment", "the remarks" at ln token k: a speech noun (cues.tsv)
+ * with "the", naming no one in its phrase. */
+bool px_definite_speech_noun(const px_doc *doc, size_t k);
 
 /* The person subject nearest the root of the clause over px tokens
  * [a, b), outside quotations ("When Roe died, Governor Doe released the

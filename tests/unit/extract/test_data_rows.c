@@ -121,7 +121,8 @@ static const struct {
     {"events.tsv", "reckless\tcriticize\t111\tcriticizes\tNOUN;judgement", "';judgement' row"},
     {"events.tsv", "@statement\tstatement\t010\tmakes a statement", NULL},
     {"events.tsv", "@intent\tpropose\t036\tproposes to meet", NULL},
-    {"events.tsv", "@gossip\tstatement\t010\tgossips", "'@statement' or '@intent'"},
+    {"events.tsv", "@gossip\tstatement\t010\tgossips", "'@statement', '@intent' or '@address'"},
+    {"events.tsv", "@address\tappeal\t020\tappeals to", NULL},
     {"events.tsv", "@intent\tpropose\t036\tproposes\tVERB", "with column 5 empty"},
     {"events.tsv", "@intent\tpropose\t036\tproposes\n@intent\tpropose\t036\tproposes",
      "stands once"},
@@ -201,6 +202,10 @@ START_TEST(events_checked_with_words)
 	ck_assert_msg(bad && strstr(bad, "'@intent'"), "%s", bad ? bad : "(none)");
 	const char *intent = "@intent\tpropose\t036\tproposes to meet\n";
 	ck_assert_int_eq(px_dict_add_file(d, "events.tsv", intent, strlen(intent), &err), 0);
+	bad = px_events_check(d);
+	ck_assert_msg(bad && strstr(bad, "'@address'"), "%s", bad ? bad : "(none)");
+	const char *address = "@address\tappeal\t020\tappeals to\n";
+	ck_assert_int_eq(px_dict_add_file(d, "events.tsv", address, strlen(address), &err), 0);
 	ck_assert_ptr_null(px_events_check(d));
 	const char *odd = "reckless\tmeet\t040\tmeets\t;judgement\n";
 	ck_assert_int_eq(px_dict_add_file(d, "events.tsv", odd, strlen(odd), &err), 0);
@@ -211,6 +216,7 @@ START_TEST(events_checked_with_words)
 	d = px_dict_new();
 	const char *advice = "@statement\tstatement\t010\tmakes a statement\n"
 	                     "@intent\tpropose\t036\tproposes to meet\n"
+	                     "@address\tappeal\t020\tappeals to\n"
 	                     "should\tpraise\t051\tpraises\t;advice\n";
 	ck_assert_int_eq(px_dict_add_file(d, "words.tsv", w, strlen(w), &err), 0);
 	ck_assert_int_eq(px_dict_add_file(d, "events.tsv", advice, strlen(advice), &err), 0);
