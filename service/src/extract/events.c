@@ -562,11 +562,23 @@ static int32_t quoted_title_actor(px_doc *doc, int32_t k, const px_frame *f)
 		b--; /* "Fox and Friends," */
 	if (b == a || b - a > 5 || !doc->toks[a].cap || !doc->toks[b - 1].cap)
 		return -1;
+	/* the run already names an organisation (the entity tagger's): that one */
+	int32_t m = doc->tok_mention[a];
+	if (m >= 0 && doc->mentions[m].tok_start == a && doc->mentions[m].tok_end == b) {
+		const char *kind = doc->actors[doc->mentions[m].actor].kind;
+		return kind && !strcmp(kind, vocab_actor_kinds[KIND_ORGANIZATION])
+		           ? doc->mentions[m].actor
+		           : -1;
+	}
 	for (size_t i = a; i < b; i++) {
 		const px_token *x = &doc->toks[i];
+		int32_t mi = doc->tok_mention[i];
+		const char *mk = mi >= 0 ? doc->actors[doc->mentions[mi].actor].kind : NULL;
 		if (x->kind != TK_WORD || (!x->cap && x->end - x->start > 3) ||
-		    doc->tok_mention[i] >= 0)
-			return -1; /* only capitalised words and short joiners */
+		    (mi >= 0 && !(mk && !strcmp(mk, vocab_actor_kinds[KIND_ORGANIZATION]))))
+			return -1; /* only capitalised words and short joiners; an
+			            * outlet's name in its programme's ("Fox News
+			            * Sunday") */
 	}
 	return span_actor(doc, a, b, vocab_actor_kinds[KIND_ORGANIZATION]);
 }
