@@ -1251,6 +1251,45 @@ static void join_occasions(px_doc *doc)
 	}
 }
 
+/* The organisation a saying's own clause gives it to or on ("On Dec. 7 on
+ * MSNBC, X said", "X said on Radio Nord"): a dependent of the speech verb
+ * outside the words reported, before the verb or within a few words after
+ * it, that the statement frame rows read as a target and that names an
+ * organisation other than the speaker; -1 when none. */
+static int32_t outlet_of_saying(px_doc *doc, const px_statement *st, long cue)
+{
+	const char *type = doc->dict->events[doc->dict->derived[PX_DERIVED_STATEMENT] - 1].type;
+	int32_t v = cue >= 0 ? px_syn_ln(doc, (size_t)cue) : -1;
+	if (!doc->syn.ok || v < 0)
+		return -1;
+	for (int32_t c = doc->syn.child[v]; c >= 0; c = doc->syn.sibling[c]) {
+		int32_t t = px_syn_tok(doc, (size_t)c);
+		if (t < 0 || reported_word(doc, st, (size_t)t) || t > cue + 6)
+			continue;
+		/* an audience or outlet by its case word ("on X", "to X") or as
+		 * the one told; the object is what was said */
+		const px_frame *f = best_row(doc, type, false, c);
+		if (!f || f->role != FR_TARGET || (!*f->casew && strcmp(f->rel, "iobj")))
+			continue;
+		/* a common noun stands for its owner only ("on CBS' evening
+		 * show"), not for what it is about ("on the flight to X") */
+		int32_t who = -1;
+		if (doc->tok_mention[t] >= 0 || px_syn_upos(doc, (size_t)c) != LN_UPOS_NOUN)
+			who = actor_of(doc, c, 0);
+		else
+			for (int32_t d = doc->syn.child[c]; d >= 0 && who < 0;
+			     d = doc->syn.sibling[d])
+				if (px_syn_rel_is(doc, d, "nmod:poss") ||
+				    px_syn_rel_is(doc, d, "compound"))
+					who = actor_of(doc, d, 1);
+		const char *kind = who >= 0 ? doc->actors[who].kind : NULL;
+		if (who >= 0 && who != st->speaker && kind_fits(doc, f, who) && kind &&
+		    !strcmp(kind, vocab_actor_kinds[KIND_ORGANIZATION]))
+			return who;
+	}
+	return -1;
+}
+
 static void statement_events(px_doc *doc)
 {
 	size_t n_trig = doc->n_events;
@@ -1283,15 +1322,24 @@ static void statement_events(px_doc *doc)
 		while (upto < stop && doc->toks[upto].start < st->start)
 			upto++;
 		int32_t place = place_in(doc, s->tok_start, upto, s->tok_start, 2, 12);
-		if ((!dated && place < 0) || !doc->dict->derived[PX_DERIVED_STATEMENT])
+		if (!doc->dict->derived[PX_DERIVED_STATEMENT])
+			continue;
+		int32_t outlet = outlet_of_saying(doc, st, cue);
+		if (!dated && place < 0 && outlet < 0)
 			continue;
 		px_event *e =
 		    new_event(doc, &doc->dict->events[doc->dict->derived[PX_DERIVED_STATEMENT] - 1],
 		              st->sent_a);
 		e->sent_b = st->sent_b;
 		px_add_part(e, st->speaker, ROLE_SOURCE);
+		if (outlet >= 0)
+			px_add_part(e, outlet, ROLE_TARGET);
 		e->place = place;
 		e->date = day.precision ? day : dated ? (px_date){0} : st->date;
+		/* an occasion only its outlet makes takes the story's day
+		 * (carry_reference_day) and sets none */
+		if (!dated && place < 0 && !memcmp(&e->date, &doc->published, sizeof e->date))
+			e->date = (px_date){0};
 		st->event = (int32_t)doc->n_events - 1;
 	}
 	join_occasions(doc);
