@@ -887,6 +887,42 @@ static size_t said_end(const px_doc *doc, size_t trig, size_t b)
 	return b;
 }
 
+/* "the interview", "the same speech": an occasion noun with a definite
+ * determiner (words.tsv) names an occasion told before.  When this telling
+ * dates it, the earlier undated occasion of that word its source took part
+ * in, or -1. */
+static int32_t occasion_told_before(const px_doc *doc, const px_event *e, int32_t k)
+{
+	if (!e->date.precision || !e->word || !e->word->occasion || k < 0 ||
+	    px_syn_upos(doc, (size_t)k) != LN_UPOS_NOUN)
+		return -1;
+	/* only "the" and what describes it after ("the interview, taped
+	 * Saturday"): "the first debate" may be another one */
+	bool definite = false;
+	for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c]) {
+		int32_t t = px_syn_tok(doc, (size_t)c);
+		if (px_syn_rel_is(doc, c, "det"))
+			definite |= t >= 0 && px_word_in(doc, (size_t)t, WC_DEFINITE, NULL);
+		else if (c < k && !px_syn_rel_is(doc, c, "case") && !px_syn_rel_is(doc, c, "punct"))
+			return -1;
+	}
+	if (!definite)
+		return -1;
+	for (int32_t j = (int32_t)(e - doc->events) - 1; j >= 0; j--) {
+		const px_event *p = &doc->events[j];
+		if (p->into >= 0 || p->word != e->word || p->sent_a >= e->sent_a ||
+		    p->status != e->status || p->date.precision)
+			continue;
+		for (size_t a = 0; a < p->n_parts; a++)
+			for (size_t b = 0; b < e->n_parts; b++)
+				if (p->parts[a].role == ROLE_SOURCE &&
+				    e->parts[b].role == ROLE_SOURCE &&
+				    p->parts[a].actor == e->parts[b].actor)
+					return j;
+	}
+	return -1;
+}
+
 static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, const px_event_word *w)
 {
 	/* "the summit week", "a visit request": a noun modifying another is no
@@ -975,6 +1011,21 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	    !has_role(e, ROLE_PARTICIPANT) && k >= 0 &&
 	    (px_syn_upos(doc, (size_t)k) == LN_UPOS_VERB || (e->place < 0 && !statement));
 	if (anonymous || thin || unaddressed || doerless) {
+		e->into = (int32_t)doc->n_events - 1; /* dropped */
+		return false;
+	}
+	/* "Clinton told Fox in the interview, taped Saturday": the interview
+	 * told before, which takes this telling's parts, place and day */
+	int32_t before = occasion_told_before(doc, e, k);
+	if (before >= 0) {
+		px_event *p = &doc->events[before];
+		for (size_t n = 0; n < e->n_parts; n++)
+			px_add_part(p, e->parts[n].actor, e->parts[n].role);
+		if (p->place < 0)
+			p->place = e->place;
+		if (!p->date.precision)
+			p->date = e->date;
+		order_parts(doc, p);
 		e->into = (int32_t)doc->n_events - 1; /* dropped */
 		return false;
 	}
