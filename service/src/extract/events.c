@@ -1676,6 +1676,14 @@ static bool not_before(const px_date *d, const px_date *pub)
 	return x >= p;
 }
 
+/* A day at most a week before the article's (a lead tells news). */
+static bool within_week(const px_date *d, const px_date *pub)
+{
+	return pub->precision == 3 && d->precision == 3 &&
+	       px_days_from_civil(pub->y, pub->m, pub->d) - px_days_from_civil(d->y, d->m, d->d) <=
+	           7;
+}
+
 /* An event its sentence does not date happened, as news tells it, on the
  * story's day: the last day an earlier (or the same) sentence gave an
  * event that occurred (the reference time carries forward: "On Monday, X
@@ -1693,6 +1701,37 @@ static void carry_reference_day(px_doc *doc)
 	for (size_t k = 0; k < doc->n_events; k++)
 		ord[k] = k;
 	qsort_r(ord, doc->n_events, sizeof *ord, by_sentence, doc);
+	/* the lead: what is told before the story gives any day is, as news
+	 * leads go, what it goes on to date — an undated event there takes
+	 * the first day of the past week given, within LEAD_REACH sentences,
+	 * to an event one of its parties took part in */
+	enum { LEAD_REACH = 4 };
+	for (size_t k = 0; k < doc->n_events; k++) {
+		px_event *e = &doc->events[ord[k]];
+		if (e->into >= 0)
+			continue;
+		if (e->date.precision)
+			break; /* the story has given a day */
+		if (e->status != ST_OCCURRED)
+			continue;
+		for (size_t j = k + 1; j < doc->n_events; j++) {
+			const px_event *x = &doc->events[ord[j]];
+			if (x->sent_a > e->sent_a + LEAD_REACH)
+				break;
+			if (x->into >= 0 || x->status != ST_OCCURRED || x->date.precision != 3 ||
+			    !not_after(&x->date, &doc->published) ||
+			    !within_week(&x->date, &doc->published))
+				continue;
+			bool shared = false;
+			for (size_t a = 0; a < e->n_parts && !shared; a++)
+				for (size_t b = 0; b < x->n_parts && !shared; b++)
+					shared = e->parts[a].actor == x->parts[b].actor;
+			if (shared) {
+				e->date = x->date;
+				break;
+			}
+		}
+	}
 	px_date ref = doc->published, ahead = {0}, next_ahead = {0};
 	for (size_t a = 0; a < doc->n_events;) {
 		size_t b = a;
