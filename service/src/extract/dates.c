@@ -506,6 +506,9 @@ static bool nearest_date(const px_doc *doc, size_t a, size_t b, size_t near, fou
 		const found *f = &list[k];
 		if (f->start < a || f->end > b)
 			continue;
+		/* a day in a name is no date ("Fox News Sunday") */
+		if (doc->tok_mention && doc->tok_mention[f->start] >= 0)
+			continue;
 		size_t dist = distance(f->start, near) + verb_between(doc, f, near) * VERB_PENALTY;
 		bool better =
 		    !keep || (f->date.precision && !keep->date.precision) ||

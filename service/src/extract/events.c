@@ -627,11 +627,23 @@ static int32_t quoted_title_actor(px_doc *doc, int32_t k, const px_frame *f)
 		b--; /* "Fox and Friends," */
 	if (b == a || b - a > 5 || !doc->toks[a].cap || !doc->toks[b - 1].cap)
 		return -1;
+	/* the run already names an organisation (the entity tagger's): that one */
+	int32_t m = doc->tok_mention[a];
+	if (m >= 0 && doc->mentions[m].tok_start == a && doc->mentions[m].tok_end == b) {
+		const char *kind = doc->actors[doc->mentions[m].actor].kind;
+		return kind && !strcmp(kind, vocab_actor_kinds[KIND_ORGANIZATION])
+		           ? doc->mentions[m].actor
+		           : -1;
+	}
 	for (size_t i = a; i < b; i++) {
 		const px_token *x = &doc->toks[i];
+		int32_t mi = doc->tok_mention[i];
+		const char *mk = mi >= 0 ? doc->actors[doc->mentions[mi].actor].kind : NULL;
 		if (x->kind != TK_WORD || (!x->cap && x->end - x->start > 3) ||
-		    doc->tok_mention[i] >= 0)
-			return -1; /* only capitalised words and short joiners */
+		    (mi >= 0 && !(mk && !strcmp(mk, vocab_actor_kinds[KIND_ORGANIZATION]))))
+			return -1; /* only capitalised words and short joiners; an
+			            * outlet's name in its programme's ("Fox News
+			            * Sunday") */
 	}
 	return span_actor(doc, a, b, vocab_actor_kinds[KIND_ORGANIZATION]);
 }
@@ -942,6 +954,42 @@ static size_t said_end(const px_doc *doc, size_t trig, size_t b)
 	return b;
 }
 
+/* "the interview", "the same speech": an occasion noun with a definite
+ * determiner (words.tsv) names an occasion told before.  When this telling
+ * dates it, the earlier undated occasion of that word its source took part
+ * in, or -1. */
+static int32_t occasion_told_before(const px_doc *doc, const px_event *e, int32_t k)
+{
+	if (!e->date.precision || !e->word || !e->word->occasion || k < 0 ||
+	    px_syn_upos(doc, (size_t)k) != LN_UPOS_NOUN)
+		return -1;
+	/* only "the" and what describes it after ("the interview, taped
+	 * Saturday"): "the first debate" may be another one */
+	bool definite = false;
+	for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c]) {
+		int32_t t = px_syn_tok(doc, (size_t)c);
+		if (px_syn_rel_is(doc, c, "det"))
+			definite |= t >= 0 && px_word_in(doc, (size_t)t, WC_DEFINITE, NULL);
+		else if (c < k && !px_syn_rel_is(doc, c, "case") && !px_syn_rel_is(doc, c, "punct"))
+			return -1;
+	}
+	if (!definite)
+		return -1;
+	for (int32_t j = (int32_t)(e - doc->events) - 1; j >= 0; j--) {
+		const px_event *p = &doc->events[j];
+		if (p->into >= 0 || p->word != e->word || p->sent_a >= e->sent_a ||
+		    p->status != e->status || p->date.precision)
+			continue;
+		for (size_t a = 0; a < p->n_parts; a++)
+			for (size_t b = 0; b < e->n_parts; b++)
+				if (p->parts[a].role == ROLE_SOURCE &&
+				    e->parts[b].role == ROLE_SOURCE &&
+				    p->parts[a].actor == e->parts[b].actor)
+					return j;
+	}
+	return -1;
+}
+
 static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, const px_event_word *w)
 {
 	/* "the summit week", "a visit request": a noun modifying another is no
@@ -1030,6 +1078,21 @@ static bool event_from_trigger(px_doc *doc, const px_sentence *s, size_t i, cons
 	    !has_role(e, ROLE_PARTICIPANT) && k >= 0 &&
 	    (px_syn_upos(doc, (size_t)k) == LN_UPOS_VERB || (e->place < 0 && !statement));
 	if (anonymous || thin || unaddressed || doerless) {
+		e->into = (int32_t)doc->n_events - 1; /* dropped */
+		return false;
+	}
+	/* "Clinton told Fox in the interview, taped Saturday": the interview
+	 * told before, which takes this telling's parts, place and day */
+	int32_t before = occasion_told_before(doc, e, k);
+	if (before >= 0) {
+		px_event *p = &doc->events[before];
+		for (size_t n = 0; n < e->n_parts; n++)
+			px_add_part(p, e->parts[n].actor, e->parts[n].role);
+		if (p->place < 0)
+			p->place = e->place;
+		if (!p->date.precision)
+			p->date = e->date;
+		order_parts(doc, p);
 		e->into = (int32_t)doc->n_events - 1; /* dropped */
 		return false;
 	}
@@ -1306,6 +1369,45 @@ static void join_occasions(px_doc *doc)
 	}
 }
 
+/* The organisation a saying's own clause gives it to or on ("On Dec. 7 on
+ * MSNBC, X said", "X said on Radio Nord"): a dependent of the speech verb
+ * outside the words reported, before the verb or within a few words after
+ * it, that the statement frame rows read as a target and that names an
+ * organisation other than the speaker; -1 when none. */
+static int32_t outlet_of_saying(px_doc *doc, const px_statement *st, long cue)
+{
+	const char *type = doc->dict->events[doc->dict->derived[PX_DERIVED_STATEMENT] - 1].type;
+	int32_t v = cue >= 0 ? px_syn_ln(doc, (size_t)cue) : -1;
+	if (!doc->syn.ok || v < 0)
+		return -1;
+	for (int32_t c = doc->syn.child[v]; c >= 0; c = doc->syn.sibling[c]) {
+		int32_t t = px_syn_tok(doc, (size_t)c);
+		if (t < 0 || reported_word(doc, st, (size_t)t) || t > cue + 6)
+			continue;
+		/* an audience or outlet by its case word ("on X", "to X") or as
+		 * the one told; the object is what was said */
+		const px_frame *f = best_row(doc, type, false, c);
+		if (!f || f->role != FR_TARGET || (!*f->casew && strcmp(f->rel, "iobj")))
+			continue;
+		/* a common noun stands for its owner only ("on CBS' evening
+		 * show"), not for what it is about ("on the flight to X") */
+		int32_t who = -1;
+		if (doc->tok_mention[t] >= 0 || px_syn_upos(doc, (size_t)c) != LN_UPOS_NOUN)
+			who = actor_of(doc, c, 0);
+		else
+			for (int32_t d = doc->syn.child[c]; d >= 0 && who < 0;
+			     d = doc->syn.sibling[d])
+				if (px_syn_rel_is(doc, d, "nmod:poss") ||
+				    px_syn_rel_is(doc, d, "compound"))
+					who = actor_of(doc, d, 1);
+		const char *kind = who >= 0 ? doc->actors[who].kind : NULL;
+		if (who >= 0 && who != st->speaker && kind_fits(doc, f, who) && kind &&
+		    !strcmp(kind, vocab_actor_kinds[KIND_ORGANIZATION]))
+			return who;
+	}
+	return -1;
+}
+
 static void statement_events(px_doc *doc)
 {
 	size_t n_trig = doc->n_events;
@@ -1338,15 +1440,24 @@ static void statement_events(px_doc *doc)
 		while (upto < stop && doc->toks[upto].start < st->start)
 			upto++;
 		int32_t place = place_in(doc, s->tok_start, upto, s->tok_start, 2, 12);
-		if ((!dated && place < 0) || !doc->dict->derived[PX_DERIVED_STATEMENT])
+		if (!doc->dict->derived[PX_DERIVED_STATEMENT])
+			continue;
+		int32_t outlet = outlet_of_saying(doc, st, cue);
+		if (!dated && place < 0 && outlet < 0)
 			continue;
 		px_event *e =
 		    new_event(doc, &doc->dict->events[doc->dict->derived[PX_DERIVED_STATEMENT] - 1],
 		              st->sent_a);
 		e->sent_b = st->sent_b;
 		px_add_part(e, st->speaker, ROLE_SOURCE);
+		if (outlet >= 0)
+			px_add_part(e, outlet, ROLE_TARGET);
 		e->place = place;
 		e->date = day.precision ? day : dated ? (px_date){0} : st->date;
+		/* an occasion only its outlet makes takes the story's day
+		 * (carry_reference_day) and sets none */
+		if (!dated && place < 0 && !memcmp(&e->date, &doc->published, sizeof e->date))
+			e->date = (px_date){0};
 		st->event = (int32_t)doc->n_events - 1;
 	}
 	join_occasions(doc);
@@ -1873,6 +1984,14 @@ static bool not_before(const px_date *d, const px_date *pub)
 	return x >= p;
 }
 
+/* A day at most a week before the article's (a lead tells news). */
+static bool within_week(const px_date *d, const px_date *pub)
+{
+	return pub->precision == 3 && d->precision == 3 &&
+	       px_days_from_civil(pub->y, pub->m, pub->d) - px_days_from_civil(d->y, d->m, d->d) <=
+	           7;
+}
+
 /* An event its sentence does not date happened, as news tells it, on the
  * story's day: the last day an earlier (or the same) sentence gave an
  * event that occurred (the reference time carries forward: "On Monday, X
@@ -1890,6 +2009,37 @@ static void carry_reference_day(px_doc *doc)
 	for (size_t k = 0; k < doc->n_events; k++)
 		ord[k] = k;
 	qsort_r(ord, doc->n_events, sizeof *ord, by_sentence, doc);
+	/* the lead: what is told before the story gives any day is, as news
+	 * leads go, what it goes on to date — an undated event there takes
+	 * the first day of the past week given, within LEAD_REACH sentences,
+	 * to an event one of its parties took part in */
+	enum { LEAD_REACH = 4 };
+	for (size_t k = 0; k < doc->n_events; k++) {
+		px_event *e = &doc->events[ord[k]];
+		if (e->into >= 0)
+			continue;
+		if (e->date.precision)
+			break; /* the story has given a day */
+		if (e->status != ST_OCCURRED)
+			continue;
+		for (size_t j = k + 1; j < doc->n_events; j++) {
+			const px_event *x = &doc->events[ord[j]];
+			if (x->sent_a > e->sent_a + LEAD_REACH)
+				break;
+			if (x->into >= 0 || x->status != ST_OCCURRED || x->date.precision != 3 ||
+			    !not_after(&x->date, &doc->published) ||
+			    !within_week(&x->date, &doc->published))
+				continue;
+			bool shared = false;
+			for (size_t a = 0; a < e->n_parts && !shared; a++)
+				for (size_t b = 0; b < x->n_parts && !shared; b++)
+					shared = e->parts[a].actor == x->parts[b].actor;
+			if (shared) {
+				e->date = x->date;
+				break;
+			}
+		}
+	}
 	px_date ref = doc->published, ahead = {0}, next_ahead = {0};
 	for (size_t a = 0; a < doc->n_events;) {
 		size_t b = a;

@@ -931,13 +931,16 @@ size_t px_skip_lead_in(const px_doc *doc, size_t from, size_t b)
 			break;
 		from++;
 	}
-	/* "said in a statement that", "said at the time that": an adverbial
-	 * before "that" is not what was said */
+	/* "said in a statement that", "said at the time that", "said in an
+	 * interview on CBS' Evening Hour with Jo Roe that": an adverbial before
+	 * "that" is not what was said (a possessive mark is no stop) */
 	bool prep = qw(doc, from, QW_ADVERBIAL);
-	for (size_t i = from + 1; prep && i < b && i < from + 9; i++) {
+	for (size_t i = from + 1; prep && i < b && i < from + 16; i++) {
 		if (qw(doc, i, QW_COMPLEMENTIZER))
 			return i + 1 < b ? i + 1 : from;
-		if (doc->toks[i].kind == TK_PUNCT || doc->toks[i].kind == TK_QUOTE)
+		bool possessive =
+		    px_tok_char(doc, i, '\'') && doc->toks[i].start == doc->toks[i - 1].end;
+		if (!possessive && (doc->toks[i].kind == TK_PUNCT || doc->toks[i].kind == TK_QUOTE))
 			break;
 	}
 	return from;
