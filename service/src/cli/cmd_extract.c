@@ -12,6 +12,7 @@
 #include "core/file.h"
 #include "extract/extract.h"
 #include "lang/lang.h"
+#include "parse/mojibake.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -111,8 +112,10 @@ int cmd_extract(int argc, char **argv)
 		ln_models_free(models);
 		return 2;
 	}
-	size_t clean_len;
-	char *clean = px_clean_text(d, raw, len, &clean_len);
+	size_t fixed_len, clean_len;
+	char *fixed = mojibake_repair(raw, len, &fixed_len);
+	char *clean = px_clean_text(d, fixed, fixed_len, &clean_len);
+	free(fixed);
 	px_input in = {clean, clean_len, a.title, a.published_at, NULL, false};
 	px_result *r = px_extract(d, &in);
 	json_t *out = json_object();

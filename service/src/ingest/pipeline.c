@@ -13,6 +13,7 @@
 #include "db/articles.h"
 #include "parse/date.h"
 #include "parse/html.h"
+#include "parse/mojibake.h"
 #include "parse/url.h"
 
 #include <assert.h>
@@ -57,10 +58,13 @@ static int prepare(const px_dict *dict, const article_input *in, prepared *p, ch
 		if (html_article_extract(in->html, in->html_len, in->url, &p->page, err))
 			return -1;
 		p->have_page = 1;
-		p->text = xstrdup(p->page.text);
-		p->text_len = strlen(p->text);
+		p->text = mojibake_repair(p->page.text, strlen(p->page.text), &p->text_len);
 	} else if (in->text) {
-		p->text = px_clean_text(dict, in->text, in->text_len, &p->text_len);
+		/* "PeÃ±a" read back as "Peña" before anything looks at it */
+		size_t fixed_len;
+		char *fixed = mojibake_repair(in->text, in->text_len, &fixed_len);
+		p->text = px_clean_text(dict, fixed, fixed_len, &p->text_len);
+		free(fixed);
 		/* Stored empty, an article would wait as "pending" and the
 		 * worker would fetch its URL instead of the text given. */
 		if (blank(p->text, p->text_len)) {
