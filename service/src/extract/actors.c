@@ -166,11 +166,25 @@ static bool surname_matches(const char *name, const char *word, size_t n)
 	return n >= 5 && ll >= 5 && within_one_edit(last, ll, word, n);
 }
 
-/* Full names are the same person when surnames match (to one edit) and
- * first initials agree: Yury/Yuri, Zelensky/Zelenskyy. */
-static bool same_person_name(const char *a, const char *b)
+static bool starts_with_given_name(const px_dict *d, const char *name);
+
+/* SHORT, of two words or more and not begun by a given name, is the last
+ * words of LONG: a compound surname written without the given names
+ * ("Peña Nieto" of "Enrique Peña Nieto", "Van Hollen" of "Chris Van
+ * Hollen").  "Hillary Clinton" is no surname of "Unlike Hillary Clinton". */
+static bool name_tail_of(const px_dict *d, const char *shrt, const char *lng)
 {
-	if (!strcasecmp(a, b))
+	size_t ls = strlen(shrt), ll = strlen(lng);
+	return strchr(shrt, ' ') && ll > ls + 1 && lng[ll - ls - 1] == ' ' &&
+	       !strcasecmp(lng + ll - ls, shrt) && !starts_with_given_name(d, shrt);
+}
+
+/* Full names are the same person when surnames match (to one edit) and
+ * first initials agree (Yury/Yuri, Zelensky/Zelenskyy), or when one is a
+ * compound surname that ends the other. */
+static bool same_person_name(const px_dict *d, const char *a, const char *b)
+{
+	if (!strcasecmp(a, b) || name_tail_of(d, a, b) || name_tail_of(d, b, a))
 		return true;
 	const char *la = last_word(a);
 	if (!surname_matches(b, la, strlen(la)))
@@ -194,6 +208,18 @@ static void add_alias(px_actor *a, const char *s, size_t n)
 static char *dup_opt(const char *s)
 {
 	return s ? xstrdup(s) : NULL;
+}
+
+/* Whether the names table knows the first word of NAME as a given name. */
+static bool starts_with_given_name(const px_dict *d, const char *name)
+{
+	px_doc tmp = {.dict = d};
+	px_tokenize(name, 0, strlen(name), &tmp.toks, &tmp.n_toks, &tmp.cap_toks);
+	tmp.text.s = (char *)name;
+	const px_lex_entry *e = NULL;
+	bool given = tmp.n_toks > 1 && px_lex_match(&tmp, 0, LX_FIRSTNAME, &e);
+	free(tmp.toks);
+	return given;
 }
 
 /* The gender of a person's given name, when the names table knows it. */
@@ -304,9 +330,10 @@ static int32_t actor_for_person(px_doc *doc, const char *name)
 		px_actor *a = &doc->actors[i];
 		if (!px_is_person(doc, (int32_t)i))
 			continue;
-		if (same_person_name(a->name, name)) {
+		if (same_person_name(doc->dict, a->name, name)) {
 			/* a longer spelling of a pattern-found name becomes the name */
-			if (a->dict_id < 0 && strchr(name, ' ') && !strchr(a->name, ' ')) {
+			if (a->dict_id < 0 && strchr(name, ' ') &&
+			    (!strchr(a->name, ' ') || name_tail_of(doc->dict, a->name, name))) {
 				add_alias(a, a->name, strlen(a->name));
 				free(a->name);
 				a->name = xstrdup(name);
@@ -1344,7 +1371,7 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 			return 0;
 		/* "Yuri Ushakov" beside "Yury Ushakov": the variant joins */
 		char *name = px_tok_span_dup(doc, i, i + n);
-		bool same = same_person_name(doc->actors[who].name, name);
+		bool same = same_person_name(doc->dict, doc->actors[who].name, name);
 		free(name);
 		if (!same)
 			return 0;
