@@ -1,11 +1,13 @@
 /*
  * libFuzzer target for the parse layer: arbitrary bytes as an HTML page,
- * a feed, a URL and a body of unknown charset.  Nothing may crash, hang or
- * leak, whatever arrives from the network.
+ * a feed, a URL, a body of unknown charset and text to repair of mojibake.
+ * Nothing may crash, hang or leak, whatever arrives from the network.
  */
+#include "core/utf8.h"
 #include "parse/charset.h"
 #include "parse/feed.h"
 #include "parse/html.h"
+#include "parse/mojibake.h"
 #include "parse/url.h"
 
 #include <libxml/parser.h>
@@ -45,6 +47,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		(void)doc_detect(utf8, len, NULL);
 		free(utf8);
 	}
+	/* the repair never lengthens the text, and keeps valid UTF-8 valid */
+	size_t fixed_len = 0;
+	char *fixed = mojibake_repair(s, size, &fixed_len);
+	if (fixed_len > size || (utf8_valid(s, size) && !utf8_valid(fixed, fixed_len)))
+		abort();
+	free(fixed);
 	if (size < 4096) {
 		char *u = malloc(size + 1);
 		memcpy(u, data, size);
