@@ -673,6 +673,8 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 		if (own >= 0)
 			return own;
 	}
+	bool kept = false;
+	size_t kept_at = 0;
 	for (size_t j = js; j-- > 0;) {
 		const ln_sentence *S = &L->sent[j];
 		int32_t first = px_syn_tok(doc, S->first);
@@ -684,21 +686,39 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 		/* "The spokesman confirmed that Putin ...", "He added that ...":
 		 * a role noun or pronoun as the main subject keeps the person in
 		 * focus, whoever the reported clause names */
-		int32_t main = -1;
+		int32_t main = -1, spoke = -1;
 		int main_depth = 1 << 20;
 		for (size_t k = S->first; k < S->first + S->count; k++) {
 			int32_t i = px_syn_tok(doc, k);
 			int d;
-			if (i >= 0 && !doc->toks[i].inq && px_syn_rel_is(doc, k, "nsubj") &&
-			    (d = depth_of(doc, k)) < main_depth)
+			if (i < 0 || doc->toks[i].inq || !px_syn_rel_is(doc, k, "nsubj"))
+				continue;
+			if ((d = depth_of(doc, k)) < main_depth)
 				main = (int32_t)k, main_depth = d;
+			/* "..., he noted, so Doe may ...": a pronoun that speaks keeps
+			 * the person in focus, whoever the rest of the sentence names */
+			int32_t v = doc->syn.head[k], vt = v >= 0 ? px_syn_tok(doc, (size_t)v) : -1;
+			if (spoke < 0 && vt >= 0 && px_syn_upos(doc, k) == LN_UPOS_PRON &&
+			    px_speech_verb_at(doc, (size_t)vt) && refers_back(doc, k, want))
+				spoke = (int32_t)k;
 		}
+		/* (a person named before it is the one it stands for) */
+		if (spoke >= 0 && (best < 0 || *at > (size_t)px_syn_tok(doc, (size_t)spoke)))
+			main = spoke, main_depth = -1;
 		if (main >= 0 && main_depth < best_depth && refers_back(doc, (size_t)main, want)) {
-			*at = (size_t)px_syn_tok(doc, (size_t)main);
-			return FOCUS_KEPT;
+			/* "Roe said ... He added that Doe ...": the pronoun chain
+			 * goes on back to the person who began it */
+			if (!kept)
+				kept_at = (size_t)px_syn_tok(doc, (size_t)main);
+			kept = true;
+			continue;
 		}
 		if (best >= 0)
 			return best;
+	}
+	if (kept) {
+		*at = kept_at;
+		return FOCUS_KEPT;
 	}
 	return -1;
 }
