@@ -1035,6 +1035,20 @@ static int32_t name_after(const px_doc *doc, int32_t k)
 		    j > (size_t)k + 1 && px_syn_upos(doc, j - 1) == LN_UPOS_NOUN &&
 		    j + 1 < L->ntok && person_at(doc, j + 1))
 			continue;
+		/* words the tagger misread inside the run: "said Oversight
+		 * ranking Democrat Jo Roe", "said Concord resident Jo Roe",
+		 * "Auto Workers Secretary-Treasurer", "Gov. and Party Chairman" */
+		int32_t tn = j + 1 < L->ntok ? px_syn_tok(doc, j + 1) : -1;
+		bool next_cap = tn >= 0 && doc->toks[tn].kind == TK_WORD && doc->toks[tn].cap &&
+		                !doc->toks[tn].inq;
+		bool linking = u == LN_UPOS_ADP || u == LN_UPOS_DET || u == LN_UPOS_PRON ||
+		               u == LN_UPOS_AUX || u == LN_UPOS_ADV || u == LN_UPOS_PART;
+		if (t >= 0 && doc->toks[t].kind == TK_WORD && !doc->toks[t].inq &&
+		    (doc->toks[t].cap || (next_cap && !linking)) &&
+		    !px_speech_verb_at(doc, (size_t)t))
+			continue;
+		if (t >= 0 && next_cap && px_tok_char(doc, (size_t)t, '-'))
+			continue;
 		break;
 	}
 	return best;
@@ -1101,7 +1115,9 @@ static int32_t subject_before(const px_doc *doc, size_t k)
 	for (size_t j = a; j < k; j++) {
 		int32_t h = doc->syn.head[j];
 		ln_upos u = px_syn_upos(doc, j);
-		if ((h >= (int32_t)a && h < (int32_t)k) || u == LN_UPOS_PUNCT)
+		/* (", 66,": an age after the name) */
+		if ((h >= (int32_t)a && h < (int32_t)k) || u == LN_UPOS_PUNCT ||
+		    (u == LN_UPOS_NUM && best >= 0))
 			continue;
 		if (best >= 0 || (u != LN_UPOS_NOUN && u != LN_UPOS_PROPN && u != LN_UPOS_PRON))
 			return -1;
@@ -1147,12 +1163,35 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 			k = (size_t)doc->syn.head[k];
 		}
 	}
+	/* "Jo Roe (D-Nev.) said", the parse's subject the bracketed label:
+	 * the name before the bracket */
+	if (subj >= 0 && subj < k0) {
+		int32_t st0 = px_syn_tok(doc, (size_t)subj);
+		if (st0 > 1 && px_tok_char(doc, (size_t)st0 - 1, '(')) {
+			int32_t nb = px_syn_ln(doc, (size_t)st0 - 2);
+			if (nb >= 0 && person_at(doc, (size_t)nb))
+				subj = nb;
+		}
+	}
+	bool after = subj < 0 || subj > k0;
 	if (subj < 0)
 		subj = name_after(doc, k0);
 	if (subj < 0)
 		subj = subject_before(doc, (size_t)k0);
-	if (subj < 0)
-		return false;
+	if (subj < 0) {
+		/* "“A,” Read said", "said Baron": a surname of a person met in
+		 * full that the tagger took for another word */
+		size_t nb = cue > 0 && !doc->toks[cue - 1].inq ? cue - 1 : cue;
+		size_t na = cue + 1 < doc->n_toks && !doc->toks[cue + 1].inq ? cue + 1 : cue;
+		int32_t who = nb != cue ? px_speaker_surname(doc, nb) : -1;
+		size_t at = nb;
+		if (who < 0 && na != cue)
+			who = px_speaker_surname(doc, na), at = na;
+		if (who < 0 || !px_is_person(doc, who))
+			return false;
+		*out = (px_said){true, who, at, at, at + 1};
+		return true;
+	}
 	int32_t st = px_syn_tok(doc, (size_t)subj);
 	if (st < 0 || doc->toks[st].inq)
 		return false;
@@ -1165,6 +1204,37 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 	int32_t rt = px_syn_tok(doc, right);
 	out->subj_end = rt >= st ? (size_t)rt + 1 : (size_t)st + 1;
 	out->actor = subject_actor(doc, ctx, (size_t)subj);
+	/* "said United Auto Workers Secretary-Treasurer Jo Roe", the parse's
+	 * subject the union: the person the run after the cue ends with */
+	if (after && (out->actor < 0 || !px_is_person(doc, out->actor))) {
+		int32_t na = name_after(doc, k0);
+		int32_t who = na >= 0 && na != subj ? named_at(doc, (size_t)na, true) : -1;
+		if (who >= 0 && px_is_person(doc, who)) {
+			out->actor = who;
+			out->subj_tok = (size_t)px_syn_tok(doc, (size_t)na);
+			if (out->subj_end <= out->subj_tok)
+				out->subj_end = out->subj_tok + 1;
+		}
+	}
+	/* "“A,” Jo Roe, 66, said on Capital Download", the parse's subject
+	 * "Download": the one noun phrase between the quotation and the cue */
+	int32_t sb;
+	if (after && out->actor < 0 && subj > k0 && (sb = subject_before(doc, (size_t)k0)) >= 0) {
+		int32_t who = subject_actor(doc, ctx, (size_t)sb);
+		int32_t bt = px_syn_tok(doc, (size_t)sb);
+		if (who >= 0 && px_is_person(doc, who) && bt >= 0) {
+			out->actor = who;
+			out->subj_tok = out->subj_start = (size_t)bt;
+			out->subj_end = (size_t)bt + 1;
+		}
+	}
+	/* "“A,” Read said": a surname of a person met in full that the
+	 * tagger took for another word */
+	if (out->actor < 0 && doc->toks[out->subj_tok].cap) {
+		int32_t who = px_speaker_surname(doc, out->subj_tok);
+		if (who >= 0 && px_is_person(doc, who))
+			out->actor = who;
+	}
 	/* "Texas delegate Bill Eastland said", the parse's subject "Texas" */
 	if (doc->toks[st].cap && px_syn_upos(doc, (size_t)subj) != LN_UPOS_PRON) {
 		int32_t m = doc->tok_mention[st];
