@@ -970,6 +970,11 @@ static size_t rightmost(const px_doc *doc, size_t k, int depth)
 static int32_t subject_of(const px_doc *doc, size_t k)
 {
 	int32_t first = -1, near = -1, after = -1;
+	/* "..., saying": a participle set off by a comma has no subject of its
+	 * own, whatever noun the parse hangs on it ("for Y, saying") */
+	int32_t kt = px_syn_tok(doc, k);
+	if (kt > 0 && !strcmp(px_syn_xpos(doc, k), "VBG") && px_tok_char(doc, (size_t)kt - 1, ','))
+		return -1;
 	for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c]) {
 		int32_t i = px_syn_tok(doc, (size_t)c);
 		if (!px_syn_rel_is(doc, (size_t)c, "nsubj") || i < 0 || doc->toks[i].inq)
@@ -1142,10 +1147,26 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 			subj = subject_of(doc, k);
 			if (subj >= 0 || doc->syn.head[k] < 0)
 				break;
-			/* "X smiled and said", "..., saying": the head's subject */
+			/* "X smiled and said", "..., saying": the head's subject; "X
+			 * urged voters to back Y, saying": through the infinitive */
+			bool infinitive =
+			    px_syn_rel_is(doc, k, "acl") && !strcmp(px_syn_xpos(doc, k), "VB");
 			if (!px_syn_rel_is(doc, k, "conj") && !px_syn_rel_is(doc, k, "xcomp") &&
-			    !px_syn_rel_is(doc, k, "advcl"))
+			    !px_syn_rel_is(doc, k, "advcl") && !infinitive)
 				break;
+			/* "X said the move was made by Y and said": a speech verb
+			 * joined to the clause another speech verb reports shares
+			 * that verb's subject */
+			if (px_syn_rel_is(doc, k, "conj")) {
+				int32_t h = doc->syn.head[k], ht = px_syn_tok(doc, (size_t)h);
+				int32_t g = doc->syn.head[h],
+				        gt = g >= 0 ? px_syn_tok(doc, (size_t)g) : -1;
+				if (ht >= 0 && !px_speech_verb_at(doc, (size_t)ht) &&
+				    px_syn_rel_is(doc, (size_t)h, "ccomp") && gt >= 0 &&
+				    px_speech_verb_at(doc, (size_t)gt) &&
+				    (subj = subject_of(doc, (size_t)g)) >= 0)
+					break;
+			}
 			/* "X signaled ... but noted": the nearest conjunct before it
 			 * with a subject, even where the parse hangs both on a third */
 			if (px_syn_rel_is(doc, k, "conj")) {
