@@ -60,6 +60,7 @@ enum {
 	SP_DEFINITE = 1 << 6, /* a determiner that points back: "the" */
 	SP_LEMMA = 1 << 7,    /* a speech verb's lemma, never matched by form */
 	SP_ROLE = 1 << 8,     /* a person noun "the X" refers back with ("the nominee") */
+	SP_SELF = 1 << 9,     /* a reflexive after a name: "Obama himself" */
 };
 
 typedef struct speech_word {
@@ -80,10 +81,12 @@ static unsigned class_of_name(const char *s)
 	static const struct {
 		const char *name;
 		unsigned cls;
-	} names[] = {
-	    {"", SP_VERB},       {"verb", SP_VERB}, {"noun", SP_NOUN}, {"source", SP_SOURCE},
-	    {"he", SP_HE},       {"she", SP_SHE},   {"they", SP_THEY}, {"definite", SP_DEFINITE},
-	    {"lemma", SP_LEMMA}, {"role", SP_ROLE}};
+	} names[] = {{"", SP_VERB},         {"verb", SP_VERB},
+	             {"noun", SP_NOUN},     {"source", SP_SOURCE},
+	             {"he", SP_HE},         {"she", SP_SHE},
+	             {"they", SP_THEY},     {"definite", SP_DEFINITE},
+	             {"lemma", SP_LEMMA},   {"role", SP_ROLE},
+	             {"reflexive", SP_SELF}};
 	for (size_t k = 0; k < sizeof names / sizeof *names; k++)
 		if (!strcmp(s, names[k].name))
 			return names[k].cls;
@@ -570,12 +573,17 @@ static int32_t person_subject(px_doc *doc, size_t a, size_t b, int want, size_t 
 {
 	int32_t best = -1;
 	*depth = 1 << 20;
-	for (size_t k = a; k < b; k++) {
+	for (size_t k0 = a; k0 < b; k0++) {
+		size_t k = k0;
+		/* "Obama himself seemed", the parse's subject the reflexive */
+		if (k > a && px_syn_rel_is(doc, k, "nsubj") && (ln_class(doc, k) & SP_SELF) &&
+		    is_name_tok(doc, k - 1))
+			k = k - 1;
 		int32_t i = px_syn_tok(doc, k);
-		if (i < 0 || doc->toks[i].inq || !px_syn_rel_is(doc, k, "nsubj") ||
+		if (i < 0 || doc->toks[i].inq || !px_syn_rel_is(doc, k0, "nsubj") ||
 		    !is_name_tok(doc, k))
 			continue;
-		int d = depth_of(doc, k);
+		int d = depth_of(doc, k0);
 		if (d >= *depth)
 			continue;
 		/* "Senator Ruth Okafor" parsed with the title as the head: the
@@ -1195,6 +1203,10 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 		}
 	}
 	bool after = subj < 0 || subj > k0;
+	/* "Obama himself said" */
+	if (subj > 0 && (ln_class(doc, (size_t)subj) & SP_SELF) &&
+	    is_name_tok(doc, (size_t)subj - 1))
+		subj = subj - 1;
 	if (subj < 0)
 		subj = name_after(doc, k0);
 	if (subj < 0)
