@@ -1049,7 +1049,11 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 		describe_unnamed(doc, &said, &at);
 	}
 	/* "Peskov told reporters:" introduces the quotation paragraph after it */
-	if (px_tok_char(doc, b - 1, ':') && at.cue_tok + at.cue_n + 3 >= b) {
+	/* (however long the words after the cue, "He told his audience, to
+	 * rowdy applause:", when the quotation paragraph follows) */
+	bool quote_next = b < doc->n_toks && doc->toks[b].kind == TK_QUOTE &&
+	                  para_of(doc, b) != para_of(doc, b - 1);
+	if (px_tok_char(doc, b - 1, ':') && (at.cue_tok + at.cue_n + 3 >= b || quote_next)) {
 		note_speaker(doc, ctx, at.speaker, b - 1);
 		return;
 	}
