@@ -981,7 +981,8 @@ static int32_t subject_of(const px_doc *doc, size_t k)
 	/* "..., saying": a participle set off by a comma has no subject of its
 	 * own, whatever noun the parse hangs on it ("for Y, saying") */
 	int32_t kt = px_syn_tok(doc, k);
-	if (kt > 0 && !strcmp(px_syn_xpos(doc, k), "VBG") && px_tok_char(doc, (size_t)kt - 1, ','))
+	if (kt > 0 && doc->syn.head[k] >= 0 && !strcmp(px_syn_xpos(doc, k), "VBG") &&
+	    px_tok_char(doc, (size_t)kt - 1, ','))
 		return -1;
 	for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c]) {
 		int32_t i = px_syn_tok(doc, (size_t)c);
