@@ -807,21 +807,48 @@ static bool continues_quote(px_doc *doc, const attribution *at, const span *sp, 
 	return !title_case(doc, q->a, q->b);
 }
 
+#define CREDIT_LINE_MAX 16 /* tokens of a pull quote's credit line */
+
 /* A quotation paragraph credited by the paragraph after it: '- Jane Roe.',
  * '-Senator Jane Roe, at the debate.' (a dash opening the line, titles,
- * then the person). */
+ * then the person), or a pull quote left open at its paragraph's end whose
+ * short next line names its speaker and closes it: '"A.' then 'Former
+ * council president Jane Roe, Some League."'. */
 static int32_t dash_credit(px_doc *doc, const speaker_ctx *ctx, const span *q)
 {
-	size_t i = q->close < doc->n_toks ? q->close + 1 : q->b, len;
-	if (i >= doc->n_toks || para_of(doc, i) == para_of(doc, i - 1) || !px_tok_char(doc, i, '-'))
+	bool open_end = q->close >= doc->n_toks || doc->toks[q->close].kind != TK_QUOTE;
+	size_t i = open_end ? q->b : q->close + 1, len;
+	if (i >= doc->n_toks || para_of(doc, i) == para_of(doc, i - 1))
 		return -1;
-	size_t j = i + 1;
-	while (j < doc->n_toks && j < i + 4 && px_tok_char(doc, j, '-'))
-		j++; /* "--" */
+	size_t j = i;
+	if (px_tok_char(doc, i, '-')) {
+		j = i + 1;
+		while (j < doc->n_toks && j < i + 4 && px_tok_char(doc, j, '-'))
+			j++; /* "--" */
+	} else {
+		size_t e = i;
+		while (e < doc->n_toks && para_of(doc, e) == para_of(doc, i))
+			e++;
+		if (!open_end || e - i > CREDIT_LINE_MAX || doc->toks[e - 1].kind != TK_QUOTE)
+			return -1;
+		/* "Former council president Jane Roe, ...": the first person named */
+		for (; j < e && j < i + 8; j++) {
+			int32_t m = doc->tok_mention[j];
+			if (doc->toks[j].kind == TK_PUNCT && px_tok_char(doc, j, ','))
+				break;
+			if (m >= 0 && doc->mentions[m].actor >= 0 &&
+			    px_is_person(doc, doc->mentions[m].actor))
+				return doc->mentions[m].actor;
+		}
+		j = i;
+	}
 	size_t name = j;
-	while (j < doc->n_toks && j < name + 4 && doc->tok_mention[j] < 0 &&
-	       doc->toks[j].kind == TK_WORD && doc->toks[j].cap)
-		j++; /* "President" */
+	const px_lex_entry *te;
+	while (j < doc->n_toks && j < name + 6 && doc->tok_mention[j] < 0 &&
+	       ((doc->toks[j].kind == TK_WORD &&
+	         (doc->toks[j].cap || px_lex_match(doc, j, LX_TITLE, &te))) ||
+	        (j > name && px_tok_char(doc, j, '.'))))
+		j++; /* "President", "former party president", "S.C. Rep." */
 	if (j >= doc->n_toks || para_of(doc, j) != para_of(doc, i) || is_pronoun(doc, j))
 		return -1;
 	int32_t who = actor_at(doc, ctx, j, &len);
@@ -887,7 +914,11 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	}
 	if (at.speaker < 0 && !unnamed)
 		at.speaker = first_person_before(doc, ctx, s_open->tok_start, q->open);
-	if (at.speaker < 0 && !unnamed && whole)
+	/* (a quotation left open at its paragraph's end is whole when it
+	 * opened its sentence) */
+	if (at.speaker < 0 && !unnamed &&
+	    (whole || ((q->close >= doc->n_toks || doc->toks[q->close].kind != TK_QUOTE) &&
+	               q->open <= s_open->tok_start + 1)))
 		at.speaker = dash_credit(doc, ctx, q);
 	/* a quotation paragraph of its own continues the speaker just quoted */
 	if (at.speaker < 0 && !unnamed && whole && ctx->have_last &&
@@ -1021,7 +1052,11 @@ static void take_reported(px_doc *doc, speaker_ctx *ctx, const px_sentence *s)
 		describe_unnamed(doc, &said, &at);
 	}
 	/* "Peskov told reporters:" introduces the quotation paragraph after it */
-	if (px_tok_char(doc, b - 1, ':') && at.cue_tok + at.cue_n + 3 >= b) {
+	/* (however long the words after the cue, "He told his audience, to
+	 * rowdy applause:", when the quotation paragraph follows) */
+	bool quote_next = b < doc->n_toks && doc->toks[b].kind == TK_QUOTE &&
+	                  para_of(doc, b) != para_of(doc, b - 1);
+	if (px_tok_char(doc, b - 1, ':') && (at.cue_tok + at.cue_n + 3 >= b || quote_next)) {
 		note_speaker(doc, ctx, at.speaker, b - 1);
 		return;
 	}

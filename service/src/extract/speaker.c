@@ -60,6 +60,7 @@ enum {
 	SP_DEFINITE = 1 << 6, /* a determiner that points back: "the" */
 	SP_LEMMA = 1 << 7,    /* a speech verb's lemma, never matched by form */
 	SP_ROLE = 1 << 8,     /* a person noun "the X" refers back with ("the nominee") */
+	SP_SELF = 1 << 9,     /* a reflexive after a name: "Obama himself" */
 };
 
 typedef struct speech_word {
@@ -80,10 +81,12 @@ static unsigned class_of_name(const char *s)
 	static const struct {
 		const char *name;
 		unsigned cls;
-	} names[] = {
-	    {"", SP_VERB},       {"verb", SP_VERB}, {"noun", SP_NOUN}, {"source", SP_SOURCE},
-	    {"he", SP_HE},       {"she", SP_SHE},   {"they", SP_THEY}, {"definite", SP_DEFINITE},
-	    {"lemma", SP_LEMMA}, {"role", SP_ROLE}};
+	} names[] = {{"", SP_VERB},         {"verb", SP_VERB},
+	             {"noun", SP_NOUN},     {"source", SP_SOURCE},
+	             {"he", SP_HE},         {"she", SP_SHE},
+	             {"they", SP_THEY},     {"definite", SP_DEFINITE},
+	             {"lemma", SP_LEMMA},   {"role", SP_ROLE},
+	             {"reflexive", SP_SELF}};
 	for (size_t k = 0; k < sizeof names / sizeof *names; k++)
 		if (!strcmp(s, names[k].name))
 			return names[k].cls;
@@ -570,12 +573,17 @@ static int32_t person_subject(px_doc *doc, size_t a, size_t b, int want, size_t 
 {
 	int32_t best = -1;
 	*depth = 1 << 20;
-	for (size_t k = a; k < b; k++) {
+	for (size_t k0 = a; k0 < b; k0++) {
+		size_t k = k0;
+		/* "Obama himself seemed", the parse's subject the reflexive */
+		if (k > a && px_syn_rel_is(doc, k, "nsubj") && (ln_class(doc, k) & SP_SELF) &&
+		    is_name_tok(doc, k - 1))
+			k = k - 1;
 		int32_t i = px_syn_tok(doc, k);
-		if (i < 0 || doc->toks[i].inq || !px_syn_rel_is(doc, k, "nsubj") ||
+		if (i < 0 || doc->toks[i].inq || !px_syn_rel_is(doc, k0, "nsubj") ||
 		    !is_name_tok(doc, k))
 			continue;
-		int d = depth_of(doc, k);
+		int d = depth_of(doc, k0);
 		if (d >= *depth)
 			continue;
 		/* "Senator Ruth Okafor" parsed with the title as the head: the
@@ -673,6 +681,8 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 		if (own >= 0)
 			return own;
 	}
+	bool kept = false;
+	size_t kept_at = 0;
 	for (size_t j = js; j-- > 0;) {
 		const ln_sentence *S = &L->sent[j];
 		int32_t first = px_syn_tok(doc, S->first);
@@ -684,21 +694,39 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 		/* "The spokesman confirmed that Putin ...", "He added that ...":
 		 * a role noun or pronoun as the main subject keeps the person in
 		 * focus, whoever the reported clause names */
-		int32_t main = -1;
+		int32_t main = -1, spoke = -1;
 		int main_depth = 1 << 20;
 		for (size_t k = S->first; k < S->first + S->count; k++) {
 			int32_t i = px_syn_tok(doc, k);
 			int d;
-			if (i >= 0 && !doc->toks[i].inq && px_syn_rel_is(doc, k, "nsubj") &&
-			    (d = depth_of(doc, k)) < main_depth)
+			if (i < 0 || doc->toks[i].inq || !px_syn_rel_is(doc, k, "nsubj"))
+				continue;
+			if ((d = depth_of(doc, k)) < main_depth)
 				main = (int32_t)k, main_depth = d;
+			/* "..., he noted, so Doe may ...": a pronoun that speaks keeps
+			 * the person in focus, whoever the rest of the sentence names */
+			int32_t v = doc->syn.head[k], vt = v >= 0 ? px_syn_tok(doc, (size_t)v) : -1;
+			if (spoke < 0 && vt >= 0 && px_syn_upos(doc, k) == LN_UPOS_PRON &&
+			    px_speech_verb_at(doc, (size_t)vt) && refers_back(doc, k, want))
+				spoke = (int32_t)k;
 		}
+		/* (a person named before it is the one it stands for) */
+		if (spoke >= 0 && (best < 0 || *at > (size_t)px_syn_tok(doc, (size_t)spoke)))
+			main = spoke, main_depth = -1;
 		if (main >= 0 && main_depth < best_depth && refers_back(doc, (size_t)main, want)) {
-			*at = (size_t)px_syn_tok(doc, (size_t)main);
-			return FOCUS_KEPT;
+			/* "Roe said ... He added that Doe ...": the pronoun chain
+			 * goes on back to the person who began it */
+			if (!kept)
+				kept_at = (size_t)px_syn_tok(doc, (size_t)main);
+			kept = true;
+			continue;
 		}
 		if (best >= 0)
 			return best;
+	}
+	if (kept) {
+		*at = kept_at;
+		return FOCUS_KEPT;
 	}
 	return -1;
 }
@@ -1000,6 +1028,12 @@ static size_t rightmost(const px_doc *doc, size_t k, int depth)
 static int32_t subject_of(const px_doc *doc, size_t k)
 {
 	int32_t first = -1, near = -1, after = -1;
+	/* "..., saying": a participle set off by a comma has no subject of its
+	 * own, whatever noun the parse hangs on it ("for Y, saying") */
+	int32_t kt = px_syn_tok(doc, k);
+	if (kt > 0 && doc->syn.head[k] >= 0 && !strcmp(px_syn_xpos(doc, k), "VBG") &&
+	    px_tok_char(doc, (size_t)kt - 1, ','))
+		return -1;
 	for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c]) {
 		int32_t i = px_syn_tok(doc, (size_t)c);
 		if (!px_syn_rel_is(doc, (size_t)c, "nsubj") || i < 0 || doc->toks[i].inq)
@@ -1064,6 +1098,20 @@ static int32_t name_after(const px_doc *doc, int32_t k)
 		if (u == LN_UPOS_PUNCT && t >= 0 && px_tok_char(doc, (size_t)t, ',') &&
 		    j > (size_t)k + 1 && px_syn_upos(doc, j - 1) == LN_UPOS_NOUN &&
 		    j + 1 < L->ntok && person_at(doc, j + 1))
+			continue;
+		/* words the tagger misread inside the run: "said Oversight
+		 * ranking Democrat Jo Roe", "said Concord resident Jo Roe",
+		 * "Auto Workers Secretary-Treasurer", "Gov. and Party Chairman" */
+		int32_t tn = j + 1 < L->ntok ? px_syn_tok(doc, j + 1) : -1;
+		bool next_cap = tn >= 0 && doc->toks[tn].kind == TK_WORD && doc->toks[tn].cap &&
+		                !doc->toks[tn].inq;
+		bool linking = u == LN_UPOS_ADP || u == LN_UPOS_DET || u == LN_UPOS_PRON ||
+		               u == LN_UPOS_AUX || u == LN_UPOS_ADV || u == LN_UPOS_PART;
+		if (t >= 0 && doc->toks[t].kind == TK_WORD && !doc->toks[t].inq &&
+		    (doc->toks[t].cap || (next_cap && !linking)) &&
+		    !px_speech_verb_at(doc, (size_t)t))
+			continue;
+		if (t >= 0 && next_cap && px_tok_char(doc, (size_t)t, '-'))
 			continue;
 		break;
 	}
@@ -1131,7 +1179,9 @@ static int32_t subject_before(const px_doc *doc, size_t k)
 	for (size_t j = a; j < k; j++) {
 		int32_t h = doc->syn.head[j];
 		ln_upos u = px_syn_upos(doc, j);
-		if ((h >= (int32_t)a && h < (int32_t)k) || u == LN_UPOS_PUNCT)
+		/* (", 66,": an age after the name) */
+		if ((h >= (int32_t)a && h < (int32_t)k) || u == LN_UPOS_PUNCT ||
+		    (u == LN_UPOS_NUM && best >= 0))
 			continue;
 		if (best >= 0 || (u != LN_UPOS_NOUN && u != LN_UPOS_PROPN && u != LN_UPOS_PRON))
 			return -1;
@@ -1156,10 +1206,26 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 			subj = subject_of(doc, k);
 			if (subj >= 0 || doc->syn.head[k] < 0)
 				break;
-			/* "X smiled and said", "..., saying": the head's subject */
+			/* "X smiled and said", "..., saying": the head's subject; "X
+			 * urged voters to back Y, saying": through the infinitive */
+			bool infinitive =
+			    px_syn_rel_is(doc, k, "acl") && !strcmp(px_syn_xpos(doc, k), "VB");
 			if (!px_syn_rel_is(doc, k, "conj") && !px_syn_rel_is(doc, k, "xcomp") &&
-			    !px_syn_rel_is(doc, k, "advcl"))
+			    !px_syn_rel_is(doc, k, "advcl") && !infinitive)
 				break;
+			/* "X said the move was made by Y and said": a speech verb
+			 * joined to the clause another speech verb reports shares
+			 * that verb's subject */
+			if (px_syn_rel_is(doc, k, "conj")) {
+				int32_t h = doc->syn.head[k], ht = px_syn_tok(doc, (size_t)h);
+				int32_t g = doc->syn.head[h],
+				        gt = g >= 0 ? px_syn_tok(doc, (size_t)g) : -1;
+				if (ht >= 0 && !px_speech_verb_at(doc, (size_t)ht) &&
+				    px_syn_rel_is(doc, (size_t)h, "ccomp") && gt >= 0 &&
+				    px_speech_verb_at(doc, (size_t)gt) &&
+				    (subj = subject_of(doc, (size_t)g)) >= 0)
+					break;
+			}
 			/* "X signaled ... but noted": the nearest conjunct before it
 			 * with a subject, even where the parse hangs both on a third */
 			if (px_syn_rel_is(doc, k, "conj")) {
@@ -1177,12 +1243,39 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 			k = (size_t)doc->syn.head[k];
 		}
 	}
+	/* "Jo Roe (D-Nev.) said", the parse's subject the bracketed label:
+	 * the name before the bracket */
+	if (subj >= 0 && subj < k0) {
+		int32_t st0 = px_syn_tok(doc, (size_t)subj);
+		if (st0 > 1 && px_tok_char(doc, (size_t)st0 - 1, '(')) {
+			int32_t nb = px_syn_ln(doc, (size_t)st0 - 2);
+			if (nb >= 0 && person_at(doc, (size_t)nb))
+				subj = nb;
+		}
+	}
+	bool after = subj < 0 || subj > k0;
+	/* "Obama himself said" */
+	if (subj > 0 && (ln_class(doc, (size_t)subj) & SP_SELF) &&
+	    is_name_tok(doc, (size_t)subj - 1))
+		subj = subj - 1;
 	if (subj < 0)
 		subj = name_after(doc, k0);
 	if (subj < 0)
 		subj = subject_before(doc, (size_t)k0);
-	if (subj < 0)
-		return false;
+	if (subj < 0) {
+		/* "“A,” Read said", "said Baron": a surname of a person met in
+		 * full that the tagger took for another word */
+		size_t nb = cue > 0 && !doc->toks[cue - 1].inq ? cue - 1 : cue;
+		size_t na = cue + 1 < doc->n_toks && !doc->toks[cue + 1].inq ? cue + 1 : cue;
+		int32_t who = nb != cue ? px_speaker_surname(doc, nb) : -1;
+		size_t at = nb;
+		if (who < 0 && na != cue)
+			who = px_speaker_surname(doc, na), at = na;
+		if (who < 0 || !px_is_person(doc, who))
+			return false;
+		*out = (px_said){true, who, at, at, at + 1};
+		return true;
+	}
 	int32_t st = px_syn_tok(doc, (size_t)subj);
 	if (st < 0 || doc->toks[st].inq)
 		return false;
@@ -1195,6 +1288,37 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 	int32_t rt = px_syn_tok(doc, right);
 	out->subj_end = rt >= st ? (size_t)rt + 1 : (size_t)st + 1;
 	out->actor = subject_actor(doc, ctx, (size_t)subj);
+	/* "said United Auto Workers Secretary-Treasurer Jo Roe", the parse's
+	 * subject the union: the person the run after the cue ends with */
+	if (after && (out->actor < 0 || !px_is_person(doc, out->actor))) {
+		int32_t na = name_after(doc, k0);
+		int32_t who = na >= 0 && na != subj ? named_at(doc, (size_t)na, true) : -1;
+		if (who >= 0 && px_is_person(doc, who)) {
+			out->actor = who;
+			out->subj_tok = (size_t)px_syn_tok(doc, (size_t)na);
+			if (out->subj_end <= out->subj_tok)
+				out->subj_end = out->subj_tok + 1;
+		}
+	}
+	/* "“A,” Jo Roe, 66, said on Capital Download", the parse's subject
+	 * "Download": the one noun phrase between the quotation and the cue */
+	int32_t sb;
+	if (after && out->actor < 0 && subj > k0 && (sb = subject_before(doc, (size_t)k0)) >= 0) {
+		int32_t who = subject_actor(doc, ctx, (size_t)sb);
+		int32_t bt = px_syn_tok(doc, (size_t)sb);
+		if (who >= 0 && px_is_person(doc, who) && bt >= 0) {
+			out->actor = who;
+			out->subj_tok = out->subj_start = (size_t)bt;
+			out->subj_end = (size_t)bt + 1;
+		}
+	}
+	/* "“A,” Read said": a surname of a person met in full that the
+	 * tagger took for another word */
+	if (out->actor < 0 && doc->toks[out->subj_tok].cap) {
+		int32_t who = px_speaker_surname(doc, out->subj_tok);
+		if (who >= 0 && px_is_person(doc, who))
+			out->actor = who;
+	}
 	/* "Texas delegate Bill Eastland said", the parse's subject "Texas" */
 	if (doc->toks[st].cap && px_syn_upos(doc, (size_t)subj) != LN_UPOS_PRON) {
 		int32_t m = doc->tok_mention[st];
