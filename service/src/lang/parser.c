@@ -28,6 +28,7 @@
 #include "lang/internal.h"
 
 #include <assert.h>
+#include <immintrin.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -369,8 +370,8 @@ typedef struct pwork {
 	pstate p;
 	uint64_t *bf;    /* [n * BUF_N] */
 	int32_t **dst;   /* [n * BUF_N] */
-	int32_t *bsc;    /* [n * nclass] */
-	int32_t *s0sc;   /* [(n + 1) * nclass] */
+	int32_t *bsc;    /* [n * nc]: nc, nclass rounded up to 8 */
+	int32_t *s0sc;   /* [(n + 1) * nc] */
 	uint32_t *s0key; /* [n + 1], 0: none yet */
 	int32_t *n0sc;   /* [nclass] */
 } pwork;
@@ -392,32 +393,104 @@ static pwork *pwork_new(int n, int nclass)
 	return w;
 }
 
-typedef int32_t v4i __attribute__((vector_size(16)));
+/* Kinds of class for valid(): a class is valid when its kind is in the
+ * set valid_kinds() gives for the configuration (LEFT and RIGHT with the
+ * root label apart: they are valid in other configurations). */
+enum { CK_SHIFT = 1, CK_REDUCE = 2, CK_LEFT = 4, CK_RIGHT = 8, CK_RIGHT_ROOT = 16 };
 
-/* sc[0..n) += a[..] + b[..], four classes at a time */
-static void add_rows(int32_t *sc, const int32_t *a, const int32_t *b, size_t n)
+static void class_kinds(lx_parser *m)
 {
-	size_t c = 0;
-	for (; c + 4 <= n; c += 4) {
-		v4i x, y, z;
-		memcpy(&x, sc + c, sizeof x);
-		memcpy(&y, a + c, sizeof y);
-		memcpy(&z, b + c, sizeof z);
-		x += y + z;
-		memcpy(sc + c, &x, sizeof x);
+	memset(m->ckind, 0, sizeof m->ckind);
+	for (uint32_t c = 0; c < m->pc.nclass; c++) {
+		int l = c < 2 ? 0 : (int)(c - 2) / 2 + 1;
+		m->ckind[c] = c == SHIFT           ? CK_SHIFT
+		              : c == REDUCE        ? CK_REDUCE
+		              : (c & 1) == 0       ? (l == m->root_label ? 0 : CK_LEFT)
+		              : l == m->root_label ? CK_RIGHT_ROOT
+		                                   : CK_RIGHT;
 	}
-	for (; c < n; c++)
-		sc[c] += a[c] + b[c];
+}
+
+/* The kinds valid() accepts while the buffer has words. */
+static int32_t valid_kinds(const pstate *p)
+{
+	int s0 = p->st[p->sp - 1];
+	int32_t k = CK_SHIFT;
+	if (s0 != 0 && p->head[s0] >= 0)
+		k |= CK_REDUCE;
+	if (s0 != 0 && p->head[s0] < 0)
+		k |= CK_LEFT;
+	if (s0 == 0)
+		k |= p->root_child ? 0 : CK_RIGHT_ROOT;
+	else
+		k |= CK_RIGHT;
+	return k;
+}
+
+/* The valid class of the highest score A + B + C, the first of equals (as
+ * testing each class in turn with valid()). */
+static int best_plain(const lx_parser *m, const pstate *p, const int32_t *a, const int32_t *b,
+                      const int32_t *c)
+{
+	int32_t ok = valid_kinds(p);
+	int best = SHIFT; /* always valid while the buffer has words */
+	int32_t top = a[0] + b[0] + c[0];
+	for (uint32_t k = 1; k < m->pc.nclass; k++) {
+		int32_t v = a[k] + b[k] + c[k];
+		if (v > top && (m->ckind[k] & ok)) {
+			top = v;
+			best = (int)k;
+		}
+	}
+	return best;
+}
+
+/* best_plain eight classes at a time: the maximum of the valid sums, then
+ * the first valid class that has it. */
+__attribute__((target("avx2"))) static int
+best_avx2(const lx_parser *m, const pstate *p, const int32_t *a, const int32_t *b, const int32_t *c)
+{
+	int32_t sum[PC_MAX_CLASSES + 1] __attribute__((aligned(32)));
+	const __m256i ok = _mm256_set1_epi32(valid_kinds(p)), zero = _mm256_setzero_si256(),
+	              low = _mm256_set1_epi32(INT32_MIN);
+	__m256i top = low;
+	uint32_t n8 = (m->pc.nclass + 7) & ~7u;
+	for (uint32_t k = 0; k < n8; k += 8) {
+		__m256i v =
+		    _mm256_add_epi32(_mm256_add_epi32(_mm256_loadu_si256((const __m256i *)(a + k)),
+		                                      _mm256_loadu_si256((const __m256i *)(b + k))),
+		                     _mm256_loadu_si256((const __m256i *)(c + k)));
+		__m256i valid = _mm256_cmpgt_epi32(
+		    _mm256_and_si256(_mm256_loadu_si256((const __m256i *)(m->ckind + k)), ok),
+		    zero);
+		v = _mm256_blendv_epi8(low, v, valid);
+		_mm256_store_si256((__m256i *)(sum + k), v);
+		top = _mm256_max_epi32(top, v);
+	}
+	top = _mm256_max_epi32(top, _mm256_permute2x128_si256(top, top, 1));
+	top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, 0x4e));
+	top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, 0xb1));
+	for (uint32_t k = 0; k < n8; k += 8) {
+		__m256i v = _mm256_load_si256((const __m256i *)(sum + k));
+		__m256i valid = _mm256_cmpgt_epi32(
+		    _mm256_and_si256(_mm256_loadu_si256((const __m256i *)(m->ckind + k)), ok),
+		    zero);
+		int bits = _mm256_movemask_ps(
+		    _mm256_castsi256_ps(_mm256_and_si256(_mm256_cmpeq_epi32(v, top), valid)));
+		if (bits)
+			return (int)k + __builtin_ctz((unsigned)bits);
+	}
+	return SHIFT;
 }
 
 void lx_parse(const lx_parser *m, lx_sent *s)
 {
 	uint64_t f[P_MAX_FEATS], g[P_MAX_FEATS];
 	int32_t *gd[P_MAX_FEATS];
-	int32_t sc[PC_MAX_CLASSES];
+	int32_t sc[PC_MAX_CLASSES + 1];
 	int nclass = (int)m->pc.nclass, n = s->n;
-	size_t nc = (size_t)nclass;
-	pwork *w = pwork_new(n, nclass);
+	size_t nc = ((size_t)nclass + 7) & ~(size_t)7; /* rows of whole vectors for best_avx2 */
+	pwork *w = pwork_new(n, (int)nc);
 	if (!w) { /* no memory: a flat tree still satisfies the contract */
 		for (int i = 0; i < n; i++) {
 			s->t[i].head = (int16_t)(i == 0 ? 0 : 1);
@@ -470,11 +543,8 @@ void lx_parse(const lx_parser *m, lx_sent *s)
 		}
 		memcpy(sc, w->bsc + (size_t)(b - 1) * nc, sizeof(int32_t) * nc);
 		pc_score_each(&m->pc, g, ng, gd);
-		add_rows(sc, s0sc, w->n0sc, nc);
-		int best = SHIFT; /* always valid while the buffer has words */
-		for (int c = 1; c < nclass; c++)
-			if (sc[c] > sc[best] && valid(p, c, m->root_label))
-				best = c;
+		int best = m->pc.avx2 ? best_avx2(m, p, sc, s0sc, w->n0sc)
+		                      : best_plain(m, p, sc, s0sc, w->n0sc);
 		apply(p, best);
 	}
 	finish(p, m, s);
@@ -522,6 +592,7 @@ int lx_parser_read(lx_parser *m, blob_r *r, char **err)
 		goto fail;
 	}
 	pc_model_compact(&m->pc); /* on failure scoring falls back to the file's table */
+	class_kinds(m);
 	return 0;
 bad:
 	if (err && asprintf(err, "bad label table") < 0)
