@@ -423,7 +423,7 @@ static int allowed(unsigned prev, unsigned c)
 void lx_ner_tag(const lx_ner *m, lx_sent *s, lx_ner_hist *h)
 {
 	uint64_t f[NER_MAX_FEATS];
-	int32_t sc[PC_MAX_CLASSES];
+	int32_t sc[PC_MAX_CLASSES + 1]; /* see pc_score */
 	unsigned p1 = NER_START, p2 = NER_START;
 	ner_ctx x;
 	if (m->words)

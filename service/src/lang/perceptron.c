@@ -172,10 +172,42 @@ add_dense_avx2(int32_t *scores, const int16_t *const *rows, size_t nr, uint32_t 
 #undef PUT
 }
 
+/* The bucket of the first of the probe run from S that is empty or has
+ * fingerprint FP, or 0 (empty): one bucket at a time. */
+static inline __attribute__((always_inline)) uint64_t find_plain(const pc_model *m, uint32_t s,
+                                                                 uint32_t fp)
+{
+	for (;; s = (s + 1) & m->mask) {
+		uint64_t b = m->bkt[s];
+		if (BK_KIND(b) == 0 || BK_FP(b) == fp)
+			return b;
+	}
+}
+
+/* find_plain four buckets at a time (the table has copies of its first
+ * three buckets after its end, so the four never wrap). */
+__attribute__((target("avx2"))) static inline uint64_t find_avx2(const pc_model *m, uint32_t s,
+                                                                 uint32_t fp)
+{
+	const __m256i fpmask = _mm256_set1_epi64x(0x7fff), kind = _mm256_set1_epi64x(7 << 15),
+	              want = _mm256_set1_epi64x(fp), zero = _mm256_setzero_si256();
+	for (;; s = (s + 4) & m->mask) {
+		__m256i x = _mm256_loadu_si256((const __m256i *)(m->bkt + s));
+		__m256i empty = _mm256_cmpeq_epi64(_mm256_and_si256(x, kind), zero);
+		__m256i same = _mm256_cmpeq_epi64(_mm256_and_si256(x, fpmask), want);
+		unsigned stop =
+		    (unsigned)_mm256_movemask_pd(_mm256_castsi256_pd(_mm256_or_si256(empty, same)));
+		if (stop)
+			return m->bkt[s + (unsigned)__builtin_ctz(stop)];
+	}
+}
+
 /* As score_batch, on the compact buckets: rows kept in place cost one
- * miss, the others two. */
-static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
-                                int32_t *const *dst)
+ * miss, the others two.  AVX2: the probe runs looked at four buckets at a
+ * time and the dense rows added with add_dense_avx2. */
+static inline __attribute__((always_inline)) void
+score_batch_compact_with(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
+                         int32_t *const *dst, int avx2)
 {
 	uint32_t lo[PC_BATCH], n[PC_BATCH];
 	const int16_t *dn[PC_BATCH];
@@ -184,46 +216,55 @@ static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf,
 	for (size_t i = 0; i < nf; i++)
 		__builtin_prefetch(&m->bkt[(uint32_t)f[i] & m->mask]);
 	for (size_t i = 0; i < nf; i++) {
-		uint32_t fp = fingerprint(f[i]) & 0x7fffu;
+		uint32_t fp = fingerprint(f[i]) & 0x7fffu, s = (uint32_t)f[i] & m->mask;
+		uint64_t b = avx2 ? find_avx2(m, s, fp) : find_plain(m, s, fp);
+		uint32_t kind = BK_KIND(b);
+		if (kind == 0)
+			continue;
 		int32_t *sc = dst ? dst[i] : scores;
-		for (uint32_t s = (uint32_t)f[i] & m->mask;; s = (s + 1) & m->mask) {
-			uint64_t b = m->bkt[s];
-			uint32_t kind = BK_KIND(b);
-			if (kind == 0)
-				break;
-			if (BK_FP(b) != fp)
-				continue;
-			if (kind == BK_DENSE) {
-				dn[nd] = m->dense + (size_t)(b >> 18) * m->dstride;
-				dsc[nd++] = sc;
-			} else if (kind == BK_EXT) {
-				lo[next] = (uint32_t)(b >> 18);
-				n[next] = (uint32_t)(b >> 50) & 0xfffu;
-				__builtin_prefetch(&m->ext[lo[next]]);
-				__builtin_prefetch(&m->ext[lo[next] + n[next] - 1]);
-				nsc[next++] = sc;
-			} else {
-				add_entry(sc, (uint32_t)(b >> 18) & 0x7fffffu);
-				if (kind == 2)
-					add_entry(sc, (uint32_t)(b >> 41) & 0x7fffffu);
-			}
-			break;
+		if (kind == BK_DENSE) {
+			dn[nd] = m->dense + (size_t)(b >> 18) * m->dstride;
+			dsc[nd++] = sc;
+		} else if (kind == BK_EXT) {
+			lo[next] = (uint32_t)(b >> 18);
+			n[next] = (uint32_t)(b >> 50) & 0xfffu;
+			__builtin_prefetch(&m->ext[lo[next]]);
+			__builtin_prefetch(&m->ext[lo[next] + n[next] - 1]);
+			nsc[next++] = sc;
+		} else {
+			add_entry(sc, (uint32_t)(b >> 18) & 0x7fffffu);
+			if (kind == 2)
+				add_entry(sc, (uint32_t)(b >> 41) & 0x7fffffu);
 		}
 	}
 	for (size_t i = 0; i < next; i++)
 		for (uint32_t e = lo[i]; e < lo[i] + n[i]; e++)
 			add_entry(nsc[i], m->ext[e]);
-	if (m->avx2) {
+	if (avx2) {
 		/* runs of rows with the same destination in one pass */
 		for (size_t i = 0, j; i < nd; i = j) {
 			for (j = i + 1; j < nd && dsc[j] == dsc[i]; j++)
 				;
-			add_dense_avx2(dsc[i], dn + i, j - i, m->nclass);
+			add_dense_avx2(dsc[i], dn + i, j - i, m->dstride); /* zeros past nclass */
 		}
 		return;
 	}
 	for (size_t i = 0; i < nd; i++)
 		add_dense(dsc[i], dn[i], m->nclass);
+}
+
+__attribute__((target("avx2"))) static void score_batch_compact_avx2(const pc_model *m,
+                                                                     const uint64_t *f, size_t nf,
+                                                                     int32_t *scores,
+                                                                     int32_t *const *dst)
+{
+	score_batch_compact_with(m, f, nf, scores, dst, 1);
+}
+
+static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
+                                int32_t *const *dst)
+{
+	score_batch_compact_with(m, f, nf, scores, dst, 0);
 }
 
 static uint16_t fingerprint16(uint64_t key)
@@ -285,6 +326,8 @@ static void score(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scor
 		int32_t *const *d = dst ? dst + i : NULL;
 		if (m->wide)
 			score_batch_wide(m, f + i, k, scores, d);
+		else if (m->bkt && m->avx2)
+			score_batch_compact_avx2(m, f + i, k, scores, d);
 		else if (m->bkt)
 			score_batch_compact(m, f + i, k, scores, d);
 		else
@@ -330,9 +373,10 @@ int pc_model_compact(pc_model *m)
 	}
 	if (next > UINT32_MAX)
 		return -1;
-	/* buckets, the dense rows (16-byte aligned), then the external rows
-	 * (64-byte aligned: a cache line) */
-	size_t dense_at = slots * 8, ext_at = dense_at + ndense * stride * 2;
+	/* buckets (and copies of the first three: find_avx2), the dense rows
+	 * (16-byte aligned), then the external rows (64-byte aligned: a cache
+	 * line) */
+	size_t dense_at = (slots + 4) * 8, ext_at = dense_at + ndense * stride * 2;
 	char *mem = blob_alloc_big(ext_at + next * 4 + 64);
 	if (!mem)
 		return -1;
@@ -364,6 +408,7 @@ int pc_model_compact(pc_model *m)
 		bkt[s] = b;
 	}
 	assert(d == ndense && e == next);
+	memcpy(bkt + slots, bkt, 3 * sizeof *bkt);
 	m->bkt = bkt;
 	m->dense = dense;
 	m->ext = ext;

@@ -72,7 +72,9 @@ typedef struct pc_model {
 } pc_model;
 
 /* scores[c] += sum over features of the weight of (feature, c); scores must
- * hold nclass ints and be zeroed by the caller. */
+ * hold nclass ints rounded up to a multiple of 8 (the compact copy adds
+ * its dense rows whole, zeros past nclass included) and be zeroed by the
+ * caller (the first nclass of them). */
 void pc_score(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores);
 /* The same with a score array per feature: feature i's weights are added
  * to dst[i] (several instances scored in one round of cache misses). */

@@ -144,7 +144,7 @@ static int dict_lookup(const lx_tagger *m, uint64_t key)
 void lx_tag(const lx_tagger *m, lx_sent *s)
 {
 	uint64_t f[TAG_MAX_FEATS];
-	int32_t sc[PC_MAX_CLASSES];
+	int32_t sc[PC_MAX_CLASSES + 1]; /* nclass rounded up to 8: see pc_score */
 	int dc[LN_MAX_SENT_TOKENS];
 	unsigned p1 = TAG_START, p2 = TAG_START;
 	for (int i = 0; i < s->n; i++)
