@@ -35,6 +35,7 @@
 
 #define P_MAXN (LN_MAX_SENT_TOKENS + 1)
 #define P_MAX_FEATS 84
+#define P_NFEATS 81 /* features of a configuration */
 #define SHIFT 0
 #define REDUCE 1
 #define LEFT(l) (2 + 2 * ((l)-1))
@@ -167,61 +168,123 @@ static uint64_t L(const pstate *p, int i)
 	return i < 0 ? NONE_W : (uint64_t)p->lab[i];
 }
 
-static inline __attribute__((always_inline)) uint64_t H2(unsigned id, uint64_t a, uint64_t b)
-{
-	return pc_mix(pc_mix(id, a), b);
-}
-static inline __attribute__((always_inline)) uint64_t H3(unsigned id, uint64_t a, uint64_t b,
-                                                         uint64_t c)
-{
-	return pc_mix(pc_mix(pc_mix(id, a), b), c);
-}
-
 static int dist_bucket(int d)
 {
 	return d < 5 ? d : d < 10 ? 5 : 6;
 }
 
-/* Features that depend on the buffer front alone (n0, n1, n2: words and
- * tags) sit at [BUF_A, BUF_A_END) and [BUF_B, BUF_B_END): their scores
- * stay the same while the front does not move (REDUCE, LEFT), so lx_parse
- * adds them up once per front instead of once per transition. */
-#define BUF_A 3
-#define BUF_A_END 12
-#define BUF_B 19
-#define BUF_B_END 21
-#define BUF_N (BUF_A_END - BUF_A + BUF_B_END - BUF_B)
+/* Feature k (template id 100 + k) is the hash of two values a, b
+ * (pc_mix(pc_mix(100 + k, a), b)), or of three, c too, when is_h3 says so:
+ * values first, hashed afterwards, so that lx_parse hashes the features it
+ * needs side by side (pc_mix_n, four at a time).  The values are kept in
+ * the order of lx_parse's groups (order[], below): feature k at pos_of[k]. */
+static int is_h3(int k)
+{
+	return k == 20 || (k >= 21 && k <= 25) || k == 30 || k == 31 || (k >= 62 && k <= 65) ||
+	       k == 73 || k >= 77;
+}
 
-/* The buffer-front features of front B (BUF_N of them: [BUF_A, BUF_A_END)
- * then [BUF_B, BUF_B_END) of features(), with the same template ids). */
-static void buf_features(const lx_sent *s, int n, int b, uint64_t *f)
+/* The groups, each with its features of three values last: those that
+ * read neither the stack top's nor the buffer front's own state alone
+ * (mixed); the buffer front's own state (its word and left children: n0);
+ * the stack top's (the word, its head and grand-head, its children and
+ * their labels: s0); the buffer's words alone (buf: n0, n1, n2).  s0's own
+ * state changes only when it gets a head or a child, n0's when it gets a
+ * left child, so their scores are kept and reused while that state lasts:
+ * after LEFT the new stack top is as it was when last on top, after REDUCE
+ * the front is; those of the buffer's words are added up once per front. */
+static const uint8_t order[] = {
+    /* mixed */
+    12, 13, 14, 15, 16, 17, 18, 26, 27, 28, 29, 72, 74, 75, 76, 21, 22, 23, 24, 25, 30, 31, 73, 77,
+    78, 79, 80,
+    /* n0 */
+    36, 37, 47, 48, 49, 59, 60, 61, 70, 71, 65,
+    /* s0 */
+    0, 1, 2, 32, 33, 34, 35, 38, 39, 40, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+    66, 67, 68, 69, 62, 63, 64,
+    /* buf */
+    3, 4, 5, 6, 7, 8, 9, 10, 11, 19, 20};
+/* where each group starts in order[], how many it has, how many of two values */
+#define MIXED_AT 0
+#define MIXED_N 27
+#define MIXED_H2 15
+#define N0_AT 27
+#define N0_N 11
+#define N0_H2 10
+#define S0_AT 38
+#define S0_N 32
+#define S0_H2 29
+#define BUF_AT 70
+#define BUF_N 11
+#define BUF_H2 10
+_Static_assert(sizeof order == P_NFEATS && BUF_AT + BUF_N == P_NFEATS,
+               "every feature in one group");
+/* the inverse of order[] */
+static const uint8_t pos_of[P_NFEATS] = {
+    38, 39, 40, 70, 71, 72, 73, 74, 75, 76, 77, 78, 0,  1,  2,  3,  4,  5,  6,  79, 80,
+    15, 16, 17, 18, 19, 7,  8,  9,  10, 20, 21, 41, 42, 43, 44, 27, 28, 45, 46, 47, 48,
+    49, 50, 51, 52, 53, 29, 30, 31, 54, 55, 56, 57, 58, 59, 60, 61, 62, 32, 33, 34, 67,
+    68, 69, 37, 63, 64, 65, 66, 35, 36, 11, 22, 12, 13, 14, 23, 24, 25, 26};
+
+/* pos_of inverts order, and each group has its features of two values first. */
+static int layout_ok(void)
+{
+	static const uint8_t at[] = {MIXED_AT, N0_AT, S0_AT, BUF_AT},
+	                     n[] = {MIXED_N, N0_N, S0_N, BUF_N},
+	                     n2[] = {MIXED_H2, N0_H2, S0_H2, BUF_H2};
+	for (size_t i = 0; i < P_NFEATS; i++)
+		if (pos_of[order[i]] != i)
+			return 0;
+	for (size_t g = 0; g < 4; g++)
+		for (size_t j = 0; j < n[g]; j++)
+			if (is_h3(order[at[g] + j]) != (j >= n2[g]))
+				return 0;
+	return 1;
+}
+
+/* Values (a, b, c) and template ids of the features in order[]'s order,
+ * room for pc_mix_n's rounding up to 4 past the last. */
+#define P_NPAD (P_NFEATS + 4)
+typedef struct fvals {
+	uint64_t a[P_NPAD], b[P_NPAD], c[P_NPAD], id[P_NPAD];
+} fvals;
+
+static void fvals_init(fvals *v)
+{
+	memset(v, 0, sizeof *v);
+	for (size_t i = 0; i < P_NFEATS; i++)
+		v->id[i] = 100 + (uint64_t)order[i];
+}
+
+#define V2(k, x, y) (v->a[pos_of[k]] = (x), v->b[pos_of[k]] = (y))
+#define V3(k, x, y, z) (v->a[pos_of[k]] = (x), v->b[pos_of[k]] = (y), v->c[pos_of[k]] = (z))
+
+/* Features that depend on the buffer front alone (n0, n1, n2: words and
+ * tags; 3-11, 19 and 20): their scores stay the same while the front does
+ * not move (REDUCE, LEFT), so lx_parse adds them up once per front instead
+ * of once per transition. */
+static void buf_values(const lx_sent *s, int n, int b, fvals *v)
 {
 	int n0 = b <= n ? b : -1, n1 = b + 1 <= n ? b + 1 : -1, n2 = b + 2 <= n ? b + 2 : -1;
 	uint64_t n0w = W(s, n0), n0p = P(s, n0), n1w = W(s, n1), n1p = P(s, n1), n2w = W(s, n2),
 	         n2p = P(s, n2);
-	unsigned id = 100 + BUF_A; /* feature k has template id 100 + k */
-	size_t k = 0;
-	f[k++] = H2(id++, pc_mix(n0w, n0p), 0);
-	f[k++] = H2(id++, n0w, 0);
-	f[k++] = H2(id++, n0p, 0);
-	f[k++] = H2(id++, pc_mix(n1w, n1p), 0);
-	f[k++] = H2(id++, n1w, 0);
-	f[k++] = H2(id++, n1p, 0);
-	f[k++] = H2(id++, pc_mix(n2w, n2p), 0);
-	f[k++] = H2(id++, n2w, 0);
-	f[k++] = H2(id++, n2p, 0);
-	id = 100 + BUF_B;
-	f[k++] = H2(id++, n0p, n1p);
-	f[k++] = H3(id++, n0p, n1p, n2p);
-	assert(k == BUF_N);
+	V2(3, pc_mix(n0w, n0p), 0);
+	V2(4, n0w, 0);
+	V2(5, n0p, 0);
+	V2(6, pc_mix(n1w, n1p), 0);
+	V2(7, n1w, 0);
+	V2(8, n1p, 0);
+	V2(9, pc_mix(n2w, n2p), 0);
+	V2(10, n2w, 0);
+	V2(11, n2p, 0);
+	V2(19, n0p, n1p);
+	V3(20, n0p, n1p, n2p);
 }
 
-/* All features of the configuration; the buffer front's (see BUF_A) only
- * when BUF is set, else their places are left as they are; those of the
- * stack top's or the front's own state (feat_s0, feat_n0) set to 0 when SKIP
- * has SKIP_S0 or SKIP_N0. */
-enum { SKIP_S0 = 1, SKIP_N0 = 2 };
-static size_t features(const pstate *p, const lx_sent *s, uint64_t *f, int buf, unsigned skip)
+/* The values of the features of the configuration: of the groups in WHAT
+ * (G_* below), the others' left as they are. */
+enum { G_S0 = 1, G_N0 = 2, G_MIXED = 4, G_BUF = 8 };
+static void feature_values(const pstate *p, const lx_sent *s, fvals *v, unsigned what)
 {
 	int s0 = p->sp > 0 ? p->st[p->sp - 1] : -1;
 	int n0 = p->b <= p->n ? p->b : -1, n1 = p->b + 1 <= p->n ? p->b + 1 : -1;
@@ -233,127 +296,126 @@ static size_t features(const pstate *p, const lx_sent *s, uint64_t *f, int buf, 
 	uint64_t s0w = W(s, s0), s0p = P(s, s0), n0w = W(s, n0), n0p = P(s, n0), n1p = P(s, n1);
 	uint64_t s0wp = pc_mix(s0w, s0p), n0wp = pc_mix(n0w, n0p);
 	uint64_t d = s0 >= 0 && n0 >= 0 ? (uint64_t)dist_bucket(n0 - s0) : 9;
-	uint64_t s0vl = s0 >= 0 ? (uint64_t)p->nl[s0] : 99,
-	         s0vr = s0 >= 0 ? (uint64_t)p->nr[s0] : 99,
-	         n0vl = n0 >= 0 ? (uint64_t)p->nl[n0] : 99;
-	uint64_t s0sl = s0 >= 0 ? p->ls[s0] : 0, s0sr = s0 >= 0 ? p->rs[s0] : 0,
-	         n0sl = n0 >= 0 ? p->ls[n0] : 0;
-	size_t k = 0;
-	unsigned id = 100;
-	/* single words */
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0wp, 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0w, 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0p, 0);
-	assert(k == BUF_A); /* from here to BUF_A_END: the buffer's words alone */
-	uint64_t bf[BUF_N];
-	if (buf) {
-		buf_features(s, p->n, p->b, bf);
-		memcpy(f + BUF_A, bf, sizeof(uint64_t) * (BUF_A_END - BUF_A));
-		memcpy(f + BUF_B, bf + BUF_A_END - BUF_A, sizeof(uint64_t) * (BUF_B_END - BUF_B));
+	if (what & G_BUF)
+		buf_values(s, p->n, p->b, v);
+	if (what & G_S0) {
+		uint64_t s0vl = s0 >= 0 ? (uint64_t)p->nl[s0] : 99,
+		         s0vr = s0 >= 0 ? (uint64_t)p->nr[s0] : 99;
+		uint64_t s0sl = s0 >= 0 ? p->ls[s0] : 0, s0sr = s0 >= 0 ? p->rs[s0] : 0;
+		/* single words */
+		V2(0, s0wp, 0);
+		V2(1, s0w, 0);
+		V2(2, s0p, 0);
+		/* valency */
+		V2(32, s0w, s0vr);
+		V2(33, s0p, s0vr);
+		V2(34, s0w, s0vl);
+		V2(35, s0p, s0vl);
+		/* unigrams of heads and children */
+		V2(38, W(s, s0h), 0);
+		V2(39, P(s, s0h), 0);
+		V2(40, L(p, s0), 0);
+		V2(41, W(s, s0l), 0);
+		V2(42, P(s, s0l), 0);
+		V2(43, L(p, s0l), 0);
+		V2(44, W(s, s0r), 0);
+		V2(45, P(s, s0r), 0);
+		V2(46, L(p, s0r), 0);
+		/* third order */
+		V2(50, W(s, s0h2), 0);
+		V2(51, P(s, s0h2), 0);
+		V2(52, L(p, s0h), 0);
+		V2(53, W(s, s0l2), 0);
+		V2(54, P(s, s0l2), 0);
+		V2(55, L(p, s0l2), 0);
+		V2(56, W(s, s0r2), 0);
+		V2(57, P(s, s0r2), 0);
+		V2(58, L(p, s0r2), 0);
+		V3(62, s0p, P(s, s0l), P(s, s0l2));
+		V3(63, s0p, P(s, s0r), P(s, s0r2));
+		V3(64, s0p, P(s, s0h), P(s, s0h2));
+		/* label sets */
+		V2(66, s0w, s0sr);
+		V2(67, s0p, s0sr);
+		V2(68, s0w, s0sl);
+		V2(69, s0p, s0sl);
 	}
-	k = BUF_A_END;
-	id = 100 + BUF_A_END;
-	/* word pairs */
-	f[k++] = H2(id++, s0wp, n0wp);
-	f[k++] = H2(id++, s0wp, n0w);
-	f[k++] = H2(id++, s0w, n0wp);
-	f[k++] = H2(id++, s0wp, n0p);
-	f[k++] = H2(id++, s0p, n0wp);
-	f[k++] = H2(id++, s0w, n0w);
-	f[k++] = H2(id++, s0p, n0p);
-	assert(k == BUF_B); /* to BUF_B_END: the buffer's tags alone (n0-n2) */
-	k = BUF_B_END;
-	id = 100 + BUF_B_END;
-	f[k++] = H3(id++, s0p, n0p, n1p);
-	f[k++] = H3(id++, P(s, s0h), s0p, n0p);
-	f[k++] = H3(id++, s0p, P(s, s0l), n0p);
-	f[k++] = H3(id++, s0p, P(s, s0r), n0p);
-	f[k++] = H3(id++, s0p, n0p, P(s, n0l));
-	/* distance */
-	f[k++] = H2(id++, s0w, d);
-	f[k++] = H2(id++, s0p, d);
-	f[k++] = H2(id++, n0w, d);
-	f[k++] = H2(id++, n0p, d);
-	f[k++] = H3(id++, s0w, n0w, d);
-	f[k++] = H3(id++, s0p, n0p, d);
-	/* valency */
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0w, s0vr);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0p, s0vr);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0w, s0vl);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0p, s0vl);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, n0w, n0vl);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, n0p, n0vl);
-	/* unigrams of heads and children */
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, W(s, s0h), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, P(s, s0h), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, L(p, s0), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, W(s, s0l), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, P(s, s0l), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, L(p, s0l), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, W(s, s0r), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, P(s, s0r), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, L(p, s0r), 0);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, W(s, n0l), 0);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, P(s, n0l), 0);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, L(p, n0l), 0);
-	/* third order */
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, W(s, s0h2), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, P(s, s0h2), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, L(p, s0h), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, W(s, s0l2), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, P(s, s0l2), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, L(p, s0l2), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, W(s, s0r2), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, P(s, s0r2), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, L(p, s0r2), 0);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, W(s, n0l2), 0);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, P(s, n0l2), 0);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, L(p, n0l2), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H3(id++, s0p, P(s, s0l), P(s, s0l2));
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H3(id++, s0p, P(s, s0r), P(s, s0r2));
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H3(id++, s0p, P(s, s0h), P(s, s0h2));
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H3(id++, n0p, P(s, n0l), P(s, n0l2));
-	/* label sets */
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0w, s0sr);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0p, s0sr);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0w, s0sl);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0p, s0sl);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, n0w, n0sl);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, n0p, n0sl);
-	/* second stack item (arc-eager keeps headless words there) */
-	f[k++] = H2(id++, P(s, s1), s0p);
-	f[k++] = H3(id++, P(s, s1), s0p, n0p);
-	f[k++] = H2(id++, W(s, s1), n0w);
-	f[k++] = H2(id++, s1 > 0 ? (uint64_t)(p->head[s1] >= 0) : 7,
-	            s0 > 0 ? (uint64_t)(p->head[s0] >= 0) : 7);
-	/* coarse tags (UPOS) as a back-off to the fine joint tags */
-	uint64_t s0u = U(s, s0), n0u = U(s, n0), n1u = U(s, n1);
-	f[k++] = H2(id++, s0u, n0u);
-	f[k++] = H3(id++, s0u, n0u, n1u);
-	f[k++] = H3(id++, U(s, s1), s0u, n0u);
-	f[k++] = H3(id++, s0u, n0u, d);
-	f[k++] = H3(id++, s0u, U(s, s0h), n0u);
-	assert(k <= P_MAX_FEATS);
-	return k;
+	if (what & G_N0) {
+		uint64_t n0vl = n0 >= 0 ? (uint64_t)p->nl[n0] : 99, n0sl = n0 >= 0 ? p->ls[n0] : 0;
+		V2(36, n0w, n0vl);
+		V2(37, n0p, n0vl);
+		V2(47, W(s, n0l), 0);
+		V2(48, P(s, n0l), 0);
+		V2(49, L(p, n0l), 0);
+		V2(59, W(s, n0l2), 0);
+		V2(60, P(s, n0l2), 0);
+		V2(61, L(p, n0l2), 0);
+		V3(65, n0p, P(s, n0l), P(s, n0l2));
+		V2(70, n0w, n0sl);
+		V2(71, n0p, n0sl);
+	}
+	if (what & G_MIXED) {
+		/* word pairs */
+		V2(12, s0wp, n0wp);
+		V2(13, s0wp, n0w);
+		V2(14, s0w, n0wp);
+		V2(15, s0wp, n0p);
+		V2(16, s0p, n0wp);
+		V2(17, s0w, n0w);
+		V2(18, s0p, n0p);
+		V3(21, s0p, n0p, n1p);
+		V3(22, P(s, s0h), s0p, n0p);
+		V3(23, s0p, P(s, s0l), n0p);
+		V3(24, s0p, P(s, s0r), n0p);
+		V3(25, s0p, n0p, P(s, n0l));
+		/* distance */
+		V2(26, s0w, d);
+		V2(27, s0p, d);
+		V2(28, n0w, d);
+		V2(29, n0p, d);
+		V3(30, s0w, n0w, d);
+		V3(31, s0p, n0p, d);
+		/* second stack item (arc-eager keeps headless words there) */
+		V2(72, P(s, s1), s0p);
+		V3(73, P(s, s1), s0p, n0p);
+		V2(74, W(s, s1), n0w);
+		V2(75, s1 > 0 ? (uint64_t)(p->head[s1] >= 0) : 7,
+		   s0 > 0 ? (uint64_t)(p->head[s0] >= 0) : 7);
+		/* coarse tags (UPOS) as a back-off to the fine joint tags */
+		uint64_t s0u = U(s, s0), n0u = U(s, n0), n1u = U(s, n1);
+		V2(76, s0u, n0u);
+		V3(77, s0u, n0u, n1u);
+		V3(78, U(s, s1), s0u, n0u);
+		V3(79, s0u, n0u, d);
+		V3(80, s0u, U(s, s0h), n0u);
+	}
+}
+#undef V2
+#undef V3
+
+/* All P_NFEATS features of the configuration, feature k at f[k] (training). */
+static size_t features(const pstate *p, const lx_sent *s, uint64_t *f)
+{
+	fvals v;
+	feature_values(p, s, &v, G_S0 | G_N0 | G_MIXED | G_BUF);
+	for (int k = 0; k < P_NFEATS; k++) {
+		size_t i = pos_of[k];
+		f[k] = pc_mix(pc_mix(100 + (unsigned)k, v.a[i]), v.b[i]);
+		if (is_h3(k))
+			f[k] = pc_mix(f[k], v.c[i]);
+	}
+	return P_NFEATS;
 }
 
-/* Which features() read only the stack top's own state (the word, its
- * head and grand-head, its children and their labels: feat_s0), only the
- * buffer front's (its word and left children: feat_n0), only the buffer's
- * words (see BUF_A), or more (feat_mixed).  s0's own state changes only when
- * it gets a head or a child, n0's when it gets a left child, so their
- * scores are kept and reused while that state lasts: after LEFT the new
- * stack top is as it was when last on top, after REDUCE the front is. */
-/* The features by group: s0's own, n0's own, the others (with the
- * buffer's, BUF_A, all of features()). */
-static const uint8_t feat_s0[] = {0,  1,  2,  32, 33, 34, 35, 38, 39, 40, 41, 42, 43, 44, 45, 46,
-                                  50, 51, 52, 53, 54, 55, 56, 57, 58, 62, 63, 64, 66, 67, 68, 69};
-static const uint8_t feat_n0[] = {36, 37, 47, 48, 49, 59, 60, 61, 65, 70, 71};
-static const uint8_t feat_mixed[] = {12, 13, 14, 15, 16, 17, 18, 21, 22, 23, 24, 25, 26, 27,
-                                     28, 29, 30, 31, 72, 73, 74, 75, 76, 77, 78, 79, 80};
-#define P_NFEATS 81 /* what features() returns */
-_Static_assert(sizeof feat_s0 + sizeof feat_n0 + sizeof feat_mixed + BUF_N == P_NFEATS,
-               "every feature in one group");
+/* OUT[j] = feature order[j] of V for the N features of a group starting at
+ * AT (N2 of two values), and past them garbage up to three places
+ * (pc_mix_n rounds up to 4): groups are hashed in order[]'s order. */
+static void hash_group(const fvals *v, size_t at, size_t n, size_t n2, uint64_t *out)
+{
+	pc_mix_n(out + at, v->id + at, v->a + at, n);
+	pc_mix_n(out + at, out + at, v->b + at, n);
+	pc_mix_n(out + at + n2, out + at + n2, v->c + at + n2, n - n2);
+}
 
 /* The state of token I that its feat_s0 features read (never 0). */
 static uint32_t s0_state(const pstate *p, int i)
@@ -361,19 +423,23 @@ static uint32_t s0_state(const pstate *p, int i)
 	return 1u << 31 | (uint32_t)p->nl[i] << 16 | (uint32_t)p->nr[i] << 1 | (p->head[i] >= 0);
 }
 
-/* Run-time working memory: the configuration, and per buffer front the
- * scores of its features (BUF_A), all looked up before the first
- * transition in one stream of lookups instead of once per front; per
- * token the scores of its feat_s0 features and the state they were for, and
- * those of the front's feat_n0 features. */
+/* Run-time working memory: the configuration; the features' values and
+ * hashes (order[]'s order) and each one's score row; per buffer front the
+ * scores of its buf features, all looked up before the first transition
+ * in one stream of lookups instead of once per front; per token the scores
+ * of its s0 features and the state they were for, and those of the
+ * front's n0 features. */
 typedef struct pwork {
 	pstate p;
+	fvals v;
+	uint64_t g[P_NPAD];
+	int32_t *gd[P_NFEATS];
 	uint64_t *bf;    /* [n * BUF_N] */
 	int32_t **dst;   /* [n * BUF_N] */
 	int32_t *bsc;    /* [n * nc]: nc, nclass rounded up to 8 */
 	int32_t *s0sc;   /* [(n + 1) * nc] */
 	uint32_t *s0key; /* [n + 1], 0: none yet */
-	int32_t *n0sc;   /* [nclass] */
+	int32_t *n0sc;   /* [nc] */
 } pwork;
 
 static pwork *pwork_new(int n, int nclass)
@@ -383,6 +449,7 @@ static pwork *pwork_new(int n, int nclass)
 	                  (k + 1 + k + 2) * nc * sizeof(int32_t) + (k + 1) * sizeof(uint32_t));
 	if (!w)
 		return NULL;
+	fvals_init(&w->v);
 	w->bf = (uint64_t *)(w + 1);
 	w->dst = (int32_t **)(w->bf + k * BUF_N);
 	w->bsc = (int32_t *)(w->dst + k * BUF_N);
@@ -485,8 +552,6 @@ best_avx2(const lx_parser *m, const pstate *p, const int32_t *a, const int32_t *
 
 void lx_parse(const lx_parser *m, lx_sent *s)
 {
-	uint64_t f[P_MAX_FEATS], g[P_MAX_FEATS];
-	int32_t *gd[P_MAX_FEATS];
 	int32_t sc[PC_MAX_CLASSES + 1];
 	int nclass = (int)m->pc.nclass, n = s->n;
 	size_t nc = ((size_t)nclass + 7) & ~(size_t)7; /* rows of whole vectors for best_avx2 */
@@ -501,10 +566,14 @@ void lx_parse(const lx_parser *m, lx_sent *s)
 	pstate *p = &w->p;
 	init(p, n);
 	assert(n < P_MAXN);
+	uint64_t *g = w->g;
+	int32_t **gd = w->gd;
 	for (int b = 1; b <= n; b++) {
 		int32_t *row = w->bsc + (size_t)(b - 1) * nc;
 		memset(row, 0, sizeof(int32_t) * nc);
-		buf_features(s, n, b, w->bf + (size_t)(b - 1) * BUF_N);
+		buf_values(s, n, b, &w->v);
+		hash_group(&w->v, BUF_AT, BUF_N, BUF_H2, g);
+		memcpy(w->bf + (size_t)(b - 1) * BUF_N, g + BUF_AT, sizeof(uint64_t) * BUF_N);
 		for (int k = 0; k < BUF_N; k++)
 			w->dst[(b - 1) * BUF_N + k] = row;
 	}
@@ -515,31 +584,28 @@ void lx_parse(const lx_parser *m, lx_sent *s)
 		uint32_t key = s0_state(p, s0);
 		int32_t *s0sc = w->s0sc + (size_t)s0 * nc;
 		int s0new = w->s0key[s0] != key, n0new = n0b != b || n0nl != p->nl[b];
-		size_t nf = features(p, s, f, 0, (s0new ? 0 : SKIP_S0) | (n0new ? 0 : SKIP_N0));
-		assert(nf == P_NFEATS);
-		(void)nf;
+		feature_values(p, s, &w->v, G_MIXED | (s0new ? G_S0 : 0) | (n0new ? G_N0 : 0));
 		/* the features whose scores are not at hand, each to its row */
-		size_t ng = 0;
-		for (size_t i = 0; i < sizeof feat_mixed; i++) {
-			g[ng] = f[feat_mixed[i]];
-			gd[ng++] = sc;
-		}
-		if (s0new) {
-			memset(s0sc, 0, sizeof(int32_t) * nc);
-			w->s0key[s0] = key;
-			for (size_t i = 0; i < sizeof feat_s0; i++) {
-				g[ng] = f[feat_s0[i]];
-				gd[ng++] = s0sc;
-			}
-		}
+		hash_group(&w->v, MIXED_AT, MIXED_N, MIXED_H2, g);
+		size_t ng = MIXED_N;
+		for (size_t i = 0; i < MIXED_N; i++)
+			gd[i] = sc;
 		if (n0new) {
+			hash_group(&w->v, N0_AT, N0_N, N0_H2, g);
 			memset(w->n0sc, 0, sizeof(int32_t) * nc);
 			n0b = b;
 			n0nl = p->nl[b];
-			for (size_t i = 0; i < sizeof feat_n0; i++) {
-				g[ng] = f[feat_n0[i]];
+			for (size_t i = 0; i < N0_N; i++)
 				gd[ng++] = w->n0sc;
-			}
+		}
+		if (s0new) {
+			hash_group(&w->v, S0_AT, S0_N, S0_H2, g);
+			if (ng != S0_AT) /* no n0 features: close the gap */
+				memmove(g + ng, g + S0_AT, sizeof(uint64_t) * S0_N);
+			memset(s0sc, 0, sizeof(int32_t) * nc);
+			w->s0key[s0] = key;
+			for (size_t i = 0; i < S0_N; i++)
+				gd[ng++] = s0sc;
 		}
 		memcpy(sc, w->bsc + (size_t)(b - 1) * nc, sizeof(int32_t) * nc);
 		pc_score_each(&m->pc, g, ng, gd);
@@ -593,6 +659,9 @@ int lx_parser_read(lx_parser *m, blob_r *r, char **err)
 	}
 	pc_model_compact(&m->pc); /* on failure scoring falls back to the file's table */
 	class_kinds(m);
+	int ordered = layout_ok(); /* a few hundred tests, once per load */
+	assert(ordered);
+	(void)ordered;
 	return 0;
 bad:
 	if (err && asprintf(err, "bad label table") < 0)
@@ -718,7 +787,7 @@ int lx_parser_train(lx_gold *g, size_t n, const lx_train_opts *o, blob_w *b)
 			}
 			init(p, s->n);
 			while (p->b <= p->n) {
-				size_t nf = features(p, s, f, 1, 0);
+				size_t nf = features(p, s, f);
 				memset(sc, 0, sizeof(float) * (size_t)nclass);
 				pc_trainer_score(t, f, nf, sc);
 				int guess = -1, best = -1, mincost = 1 << 30;

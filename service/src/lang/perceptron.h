@@ -39,6 +39,12 @@ static inline uint64_t pc_mix(uint64_t a, uint64_t b)
 	return x;
 }
 
+/* out[i] = pc_mix(a[i], b[i]) for i < n, four at a time where the
+ * processor has AVX2: then n is rounded up to a multiple of 4, and the
+ * arrays must hold that many (out past n gets meaningless values).  out
+ * may be a or b. */
+void pc_mix_n(uint64_t *out, const uint64_t *a, const uint64_t *b, size_t n);
+
 typedef struct pc_model {
 	uint32_t nclass;
 	uint32_t mask; /* slots - 1 (power of two) */
