@@ -277,9 +277,19 @@ score_batch_compact_with(const pc_model *m, const uint64_t *f, size_t nf, int32_
 				add_entry(sc, (uint32_t)(b >> 41) & 0x7fffffu);
 		}
 	}
-	for (size_t i = 0; i < next; i++)
-		for (uint32_t e = lo[i]; e < lo[i] + n[i]; e++)
-			add_entry(nsc[i], m->ext[e]);
+	for (size_t i = 0; i < next; i++) {
+		/* two entries a load */
+		const uint32_t *e = m->ext + lo[i], *end = e + n[i];
+		int32_t *sc = nsc[i];
+		for (; e + 2 <= end; e += 2) {
+			uint64_t x;
+			memcpy(&x, e, sizeof x);
+			sc[(uint32_t)x >> 16] += (int16_t)x;
+			sc[x >> 48] += (int16_t)(x >> 32);
+		}
+		if (e < end)
+			add_entry(sc, *e);
+	}
 	if (avx2) {
 		/* runs of rows with the same destination in one pass */
 		for (size_t i = 0, j; i < nd; i = j) {
