@@ -187,21 +187,25 @@ static int is_h3(int k)
 /* The groups, each with its features of three values last: those that
  * read neither the stack top's nor the buffer front's own state alone
  * (mixed); the buffer front's own state (its word and left children: n0);
- * the stack top's (the word, its head and grand-head, its children and
- * their labels: s0); the buffer's words alone (buf: n0, n1, n2).  s0's own
- * state changes only when it gets a head or a child, n0's when it gets a
- * left child, so their scores are kept and reused while that state lasts:
- * after LEFT the new stack top is as it was when last on top, after REDUCE
- * the front is; those of the buffer's words are added up once per front. */
+ * the stack top's word, head, grand-head and left children (s0a) and its
+ * right children (s0r); the buffer's words alone (buf: n0, n1, n2).  s0's
+ * head and left children change only when it gets a head (RIGHT: its left
+ * children are all there once it leaves the buffer), its right children
+ * when it gets one, n0's state when it gets a left child, so their scores
+ * are kept and reused while that state lasts: after LEFT the new stack top
+ * is as it was when last on top, after REDUCE the front is and the new
+ * stack top has only a new right child; those of the buffer's words are
+ * added up once per front. */
 static const uint8_t order[] = {
     /* mixed */
     12, 13, 14, 15, 16, 17, 18, 26, 27, 28, 29, 72, 74, 75, 76, 21, 22, 23, 24, 25, 30, 31, 73, 77,
     78, 79, 80,
     /* n0 */
     36, 37, 47, 48, 49, 59, 60, 61, 70, 71, 65,
-    /* s0 */
-    0, 1, 2, 32, 33, 34, 35, 38, 39, 40, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 55, 56, 57, 58,
-    66, 67, 68, 69, 62, 63, 64,
+    /* s0a */
+    0, 1, 2, 34, 35, 38, 39, 40, 41, 42, 43, 50, 51, 52, 53, 54, 55, 68, 69, 62, 64,
+    /* s0r */
+    32, 33, 44, 45, 46, 56, 57, 58, 66, 67, 63,
     /* buf */
     3, 4, 5, 6, 7, 8, 9, 10, 11, 19, 20};
 /* where each group starts in order[], how many it has, how many of two values */
@@ -211,9 +215,12 @@ static const uint8_t order[] = {
 #define N0_AT 27
 #define N0_N 11
 #define N0_H2 10
-#define S0_AT 38
-#define S0_N 32
-#define S0_H2 29
+#define S0A_AT 38
+#define S0A_N 21
+#define S0A_H2 19
+#define S0R_AT 59
+#define S0R_N 11
+#define S0R_H2 10
 #define BUF_AT 70
 #define BUF_N 11
 #define BUF_H2 10
@@ -222,23 +229,26 @@ _Static_assert(sizeof order == P_NFEATS && BUF_AT + BUF_N == P_NFEATS,
 /* the inverse of order[] */
 static const uint8_t pos_of[P_NFEATS] = {
     38, 39, 40, 70, 71, 72, 73, 74, 75, 76, 77, 78, 0,  1,  2,  3,  4,  5,  6,  79, 80,
-    15, 16, 17, 18, 19, 7,  8,  9,  10, 20, 21, 41, 42, 43, 44, 27, 28, 45, 46, 47, 48,
-    49, 50, 51, 52, 53, 29, 30, 31, 54, 55, 56, 57, 58, 59, 60, 61, 62, 32, 33, 34, 67,
-    68, 69, 37, 63, 64, 65, 66, 35, 36, 11, 22, 12, 13, 14, 23, 24, 25, 26};
+    15, 16, 17, 18, 19, 7,  8,  9,  10, 20, 21, 59, 60, 41, 42, 27, 28, 43, 44, 45, 46,
+    47, 48, 61, 62, 63, 29, 30, 31, 49, 50, 51, 52, 53, 54, 64, 65, 66, 32, 33, 34, 57,
+    69, 58, 37, 67, 68, 55, 56, 35, 36, 11, 22, 12, 13, 14, 23, 24, 25, 26};
 
 /* pos_of inverts order, and each group has its features of two values first. */
 static int layout_ok(void)
 {
-	static const uint8_t at[] = {MIXED_AT, N0_AT, S0_AT, BUF_AT},
-	                     n[] = {MIXED_N, N0_N, S0_N, BUF_N},
-	                     n2[] = {MIXED_H2, N0_H2, S0_H2, BUF_H2};
+	static const uint8_t at[] = {MIXED_AT, N0_AT, S0A_AT, S0R_AT, BUF_AT},
+	                     n[] = {MIXED_N, N0_N, S0A_N, S0R_N, BUF_N},
+	                     n2[] = {MIXED_H2, N0_H2, S0A_H2, S0R_H2, BUF_H2};
 	for (size_t i = 0; i < P_NFEATS; i++)
 		if (pos_of[order[i]] != i)
 			return 0;
-	for (size_t g = 0; g < 4; g++)
+	for (size_t g = 0; g < sizeof at; g++) {
+		if (g && at[g] != at[g - 1] + n[g - 1])
+			return 0;
 		for (size_t j = 0; j < n[g]; j++)
 			if (is_h3(order[at[g] + j]) != (j >= n2[g]))
 				return 0;
+	}
 	return 1;
 }
 
@@ -417,46 +427,56 @@ static void hash_group(const fvals *v, size_t at, size_t n, size_t n2, uint64_t 
 	pc_mix_n(out + at + n2, out + at + n2, v->c + at + n2, n - n2);
 }
 
-/* The state of token I that its feat_s0 features read (never 0). */
-static uint32_t s0_state(const pstate *p, int i)
+/* The state of token I that its s0a features read, and its s0r features
+ * (never 0). */
+static uint32_t s0a_state(const pstate *p, int i)
 {
-	return 1u << 31 | (uint32_t)p->nl[i] << 16 | (uint32_t)p->nr[i] << 1 | (p->head[i] >= 0);
+	return 1u << 31 | (uint32_t)p->nl[i] << 1 | (p->head[i] >= 0);
+}
+static uint32_t s0r_state(const pstate *p, int i)
+{
+	return 1u << 31 | (uint32_t)p->nr[i];
 }
 
 /* Run-time working memory: the configuration; the features' values and
  * hashes (order[]'s order) and each one's score row; per buffer front the
  * scores of its buf features, all looked up before the first transition
  * in one stream of lookups instead of once per front; per token the scores
- * of its s0 features and the state they were for, and those of the
- * front's n0 features. */
+ * of its s0a and s0r features and the states they were for, and those of
+ * the front's n0 features. */
 typedef struct pwork {
 	pstate p;
 	fvals v;
 	uint64_t g[P_NPAD];
 	int32_t *gd[P_NFEATS];
-	uint64_t *bf;    /* [n * BUF_N] */
-	int32_t **dst;   /* [n * BUF_N] */
-	int32_t *bsc;    /* [n * nc]: nc, nclass rounded up to 8 */
-	int32_t *s0sc;   /* [(n + 1) * nc] */
-	uint32_t *s0key; /* [n + 1], 0: none yet */
-	int32_t *n0sc;   /* [nc] */
+	uint64_t *bf;     /* [n * BUF_N] */
+	int32_t **dst;    /* [n * BUF_N] */
+	int32_t *bsc;     /* [n * nc]: nc, nclass rounded up to 8 */
+	int32_t *s0asc;   /* [(n + 1) * nc] */
+	int32_t *s0rsc;   /* [(n + 1) * nc] */
+	int32_t *n0sc;    /* [nc] */
+	uint32_t *s0akey; /* [n + 1], 0: none yet */
+	uint32_t *s0rkey; /* [n + 1] */
 } pwork;
 
 static pwork *pwork_new(int n, int nclass)
 {
 	size_t k = (size_t)(n > 0 ? n : 1), nc = (size_t)nclass;
-	pwork *w = malloc(sizeof *w + k * BUF_N * (sizeof(uint64_t) + sizeof(int32_t *)) +
-	                  (k + 1 + k + 2) * nc * sizeof(int32_t) + (k + 1) * sizeof(uint32_t));
+	pwork *w =
+	    malloc(sizeof *w + k * BUF_N * (sizeof(uint64_t) + sizeof(int32_t *)) +
+	           (k + 2 * (k + 1) + 1) * nc * sizeof(int32_t) + 2 * (k + 1) * sizeof(uint32_t));
 	if (!w)
 		return NULL;
 	fvals_init(&w->v);
 	w->bf = (uint64_t *)(w + 1);
 	w->dst = (int32_t **)(w->bf + k * BUF_N);
 	w->bsc = (int32_t *)(w->dst + k * BUF_N);
-	w->s0sc = w->bsc + k * nc;
-	w->n0sc = w->s0sc + (k + 1) * nc;
-	w->s0key = (uint32_t *)(w->n0sc + nc);
-	memset(w->s0key, 0, (k + 1) * sizeof(uint32_t));
+	w->s0asc = w->bsc + k * nc;
+	w->s0rsc = w->s0asc + (k + 1) * nc;
+	w->n0sc = w->s0rsc + (k + 1) * nc;
+	w->s0akey = (uint32_t *)(w->n0sc + nc);
+	w->s0rkey = w->s0akey + k + 1;
+	memset(w->s0akey, 0, 2 * (k + 1) * sizeof(uint32_t));
 	return w;
 }
 
@@ -494,16 +514,16 @@ static int32_t valid_kinds(const pstate *p)
 	return k;
 }
 
-/* The valid class of the highest score A + B + C, the first of equals (as
+/* The valid class of the highest score A + B + C + D, the first of equals (as
  * testing each class in turn with valid()). */
 static int best_plain(const lx_parser *m, const pstate *p, const int32_t *a, const int32_t *b,
-                      const int32_t *c)
+                      const int32_t *c, const int32_t *d)
 {
 	int32_t ok = valid_kinds(p);
 	int best = SHIFT; /* always valid while the buffer has words */
-	int32_t top = a[0] + b[0] + c[0];
+	int32_t top = a[0] + b[0] + c[0] + d[0];
 	for (uint32_t k = 1; k < m->pc.nclass; k++) {
-		int32_t v = a[k] + b[k] + c[k];
+		int32_t v = a[k] + b[k] + c[k] + d[k];
 		if (v > top && (m->ckind[k] & ok)) {
 			top = v;
 			best = (int)k;
@@ -514,8 +534,9 @@ static int best_plain(const lx_parser *m, const pstate *p, const int32_t *a, con
 
 /* best_plain eight classes at a time: the maximum of the valid sums, then
  * the first valid class that has it. */
-__attribute__((target("avx2"))) static int
-best_avx2(const lx_parser *m, const pstate *p, const int32_t *a, const int32_t *b, const int32_t *c)
+__attribute__((target("avx2"))) static int best_avx2(const lx_parser *m, const pstate *p,
+                                                     const int32_t *a, const int32_t *b,
+                                                     const int32_t *c, const int32_t *d)
 {
 	int32_t sum[PC_MAX_CLASSES + 1] __attribute__((aligned(32)));
 	const __m256i ok = _mm256_set1_epi32(valid_kinds(p)), zero = _mm256_setzero_si256(),
@@ -523,10 +544,11 @@ best_avx2(const lx_parser *m, const pstate *p, const int32_t *a, const int32_t *
 	__m256i top = low;
 	uint32_t n8 = (m->pc.nclass + 7) & ~7u;
 	for (uint32_t k = 0; k < n8; k += 8) {
-		__m256i v =
-		    _mm256_add_epi32(_mm256_add_epi32(_mm256_loadu_si256((const __m256i *)(a + k)),
-		                                      _mm256_loadu_si256((const __m256i *)(b + k))),
-		                     _mm256_loadu_si256((const __m256i *)(c + k)));
+		__m256i v = _mm256_add_epi32(
+		    _mm256_add_epi32(_mm256_loadu_si256((const __m256i *)(a + k)),
+		                     _mm256_loadu_si256((const __m256i *)(b + k))),
+		    _mm256_add_epi32(_mm256_loadu_si256((const __m256i *)(c + k)),
+		                     _mm256_loadu_si256((const __m256i *)(d + k))));
 		__m256i valid = _mm256_cmpgt_epi32(
 		    _mm256_and_si256(_mm256_loadu_si256((const __m256i *)(m->ckind + k)), ok),
 		    zero);
@@ -581,36 +603,52 @@ void lx_parse(const lx_parser *m, lx_sent *s)
 	int n0b = -1, n0nl = -1; /* the front and state n0sc is for */
 	while (p->b <= p->n) {
 		int s0 = p->st[p->sp - 1], b = p->b;
-		uint32_t key = s0_state(p, s0);
-		int32_t *s0sc = w->s0sc + (size_t)s0 * nc;
-		int s0new = w->s0key[s0] != key, n0new = n0b != b || n0nl != p->nl[b];
-		feature_values(p, s, &w->v, G_MIXED | (s0new ? G_S0 : 0) | (n0new ? G_N0 : 0));
-		/* the features whose scores are not at hand, each to its row */
+		uint32_t akey = s0a_state(p, s0), rkey = s0r_state(p, s0);
+		int32_t *s0asc = w->s0asc + (size_t)s0 * nc, *s0rsc = w->s0rsc + (size_t)s0 * nc;
+		int anew = w->s0akey[s0] != akey, rnew = w->s0rkey[s0] != rkey,
+		    n0new = n0b != b || n0nl != p->nl[b];
+		feature_values(p, s, &w->v,
+		               G_MIXED | (anew || rnew ? G_S0 : 0) | (n0new ? G_N0 : 0));
+		/* the features whose scores are not at hand, each to its row, the
+		 * groups hashed in order[]'s order (see hash_group), then moved
+		 * together */
 		hash_group(&w->v, MIXED_AT, MIXED_N, MIXED_H2, g);
+		if (n0new)
+			hash_group(&w->v, N0_AT, N0_N, N0_H2, g);
+		if (anew)
+			hash_group(&w->v, S0A_AT, S0A_N, S0A_H2, g);
+		if (rnew)
+			hash_group(&w->v, S0R_AT, S0R_N, S0R_H2, g);
 		size_t ng = MIXED_N;
 		for (size_t i = 0; i < MIXED_N; i++)
 			gd[i] = sc;
 		if (n0new) {
-			hash_group(&w->v, N0_AT, N0_N, N0_H2, g);
 			memset(w->n0sc, 0, sizeof(int32_t) * nc);
 			n0b = b;
 			n0nl = p->nl[b];
 			for (size_t i = 0; i < N0_N; i++)
 				gd[ng++] = w->n0sc;
 		}
-		if (s0new) {
-			hash_group(&w->v, S0_AT, S0_N, S0_H2, g);
-			if (ng != S0_AT) /* no n0 features: close the gap */
-				memmove(g + ng, g + S0_AT, sizeof(uint64_t) * S0_N);
-			memset(s0sc, 0, sizeof(int32_t) * nc);
-			w->s0key[s0] = key;
-			for (size_t i = 0; i < S0_N; i++)
-				gd[ng++] = s0sc;
+		if (anew) {
+			if (ng != S0A_AT)
+				memmove(g + ng, g + S0A_AT, sizeof(uint64_t) * S0A_N);
+			memset(s0asc, 0, sizeof(int32_t) * nc);
+			w->s0akey[s0] = akey;
+			for (size_t i = 0; i < S0A_N; i++)
+				gd[ng++] = s0asc;
+		}
+		if (rnew) {
+			if (ng != S0R_AT)
+				memmove(g + ng, g + S0R_AT, sizeof(uint64_t) * S0R_N);
+			memset(s0rsc, 0, sizeof(int32_t) * nc);
+			w->s0rkey[s0] = rkey;
+			for (size_t i = 0; i < S0R_N; i++)
+				gd[ng++] = s0rsc;
 		}
 		memcpy(sc, w->bsc + (size_t)(b - 1) * nc, sizeof(int32_t) * nc);
 		pc_score_each(&m->pc, g, ng, gd);
-		int best = m->pc.avx2 ? best_avx2(m, p, sc, s0sc, w->n0sc)
-		                      : best_plain(m, p, sc, s0sc, w->n0sc);
+		int best = m->pc.avx2 ? best_avx2(m, p, sc, s0asc, s0rsc, w->n0sc)
+		                      : best_plain(m, p, sc, s0asc, s0rsc, w->n0sc);
 		apply(p, best);
 	}
 	finish(p, m, s);
