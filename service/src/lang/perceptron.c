@@ -368,13 +368,42 @@ static void score_batch_wide(const pc_model *m, const uint64_t *f, size_t nf, in
 	}
 }
 
+/* score_batch_wide's common case, eight lanes to one destination, with
+ * AVX2: a bucket widened and added in two instructions. */
+__attribute__((target("avx2"))) static void
+score_batch_wide8_avx2(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores)
+{
+	for (size_t i = 0; i < nf; i++)
+		__builtin_prefetch(&m->wide[(size_t)((uint32_t)f[i] & m->mask) * 8]);
+	__m256i acc = _mm256_setzero_si256();
+	for (size_t i = 0; i < nf; i++) {
+		uint16_t fp = fingerprint16(f[i]);
+		for (uint32_t s = (uint32_t)f[i] & m->mask;; s = (s + 1) & m->mask) {
+			const uint16_t *b = &m->wide[(size_t)s * 8];
+			if (b[0] == 0)
+				break;
+			if (b[0] != fp)
+				continue;
+			acc = _mm256_add_epi32(
+			    acc, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)b)));
+			break;
+		}
+	}
+	int32_t a[8];
+	_mm256_storeu_si256((__m256i *)a, acc);
+	for (uint32_t k = 1; k < 8; k++)
+		scores[m->wcls[k - 1]] += a[k];
+}
+
 static void score(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
                   int32_t *const *dst)
 {
 	for (size_t i = 0; i < nf; i += PC_BATCH) {
 		size_t k = nf - i < PC_BATCH ? nf - i : PC_BATCH;
 		int32_t *const *d = dst ? dst + i : NULL;
-		if (m->wide)
+		if (m->wide && m->wlanes == 8 && !d && m->avx2)
+			score_batch_wide8_avx2(m, f + i, k, scores);
+		else if (m->wide)
 			score_batch_wide(m, f + i, k, scores, d);
 		else if (m->bkt && m->avx2)
 			score_batch_compact_avx2(m, f + i, k, scores, d);
@@ -512,6 +541,8 @@ int pc_model_compact_rows(pc_model *m, uint32_t classes)
 	m->wlanes = w;
 	m->wide = wide;
 	m->fast = wide;
+	__builtin_cpu_init();
+	m->avx2 = __builtin_cpu_supports("avx2") != 0;
 	return 0;
 }
 

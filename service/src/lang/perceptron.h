@@ -65,7 +65,7 @@ typedef struct pc_model {
 	const uint32_t *ext;  /* the other rows: entries as in ent, a row of up
 	                       * to 16 within one cache line */
 	uint32_t dstride;     /* nclass rounded up to 8 */
-	int avx2;             /* the processor has AVX2: dense rows added with it */
+	int avx2;             /* the processor has AVX2 (set by both compact copies) */
 	void *fast;           /* storage of bkt and dense, or of wide */
 	/* Optional whole-row copy (pc_model_compact_rows), for models of few
 	 * classes: one bucket of wlanes uint16 per slot, lane 0 a 16-bit
