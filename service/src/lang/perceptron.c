@@ -56,6 +56,42 @@ void pc_mix_n(uint64_t *out, const uint64_t *a, const uint64_t *b, size_t n)
 		out[i] = pc_mix(a[i], b[i]);
 }
 
+/* pc_argmax eight scores at a time: the maximum, then its first place. */
+__attribute__((target("avx2"))) static uint32_t argmax_avx2(const int32_t *sc, uint32_t n)
+{
+	const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+	              low = _mm256_set1_epi32(INT32_MIN);
+	__m256i top = low;
+	for (uint32_t k = 0; k < n; k += 8) {
+		__m256i in = _mm256_cmpgt_epi32(_mm256_set1_epi32((int)(n - k)), lane);
+		top = _mm256_max_epi32(
+		    top,
+		    _mm256_blendv_epi8(low, _mm256_loadu_si256((const __m256i *)(sc + k)), in));
+	}
+	top = _mm256_max_epi32(top, _mm256_permute2x128_si256(top, top, 1));
+	top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, 0x4e));
+	top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, 0xb1));
+	for (uint32_t k = 0; k < n; k += 8) {
+		__m256i in = _mm256_cmpgt_epi32(_mm256_set1_epi32((int)(n - k)), lane);
+		__m256i eq = _mm256_cmpeq_epi32(_mm256_loadu_si256((const __m256i *)(sc + k)), top);
+		int bits = _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_and_si256(eq, in)));
+		if (bits)
+			return k + (uint32_t)__builtin_ctz((unsigned)bits);
+	}
+	return 0;
+}
+
+uint32_t pc_argmax(const int32_t *scores, uint32_t n)
+{
+	if (n > 8 && __builtin_cpu_supports("avx2"))
+		return argmax_avx2(scores, n);
+	uint32_t best = 0;
+	for (uint32_t k = 1; k < n; k++)
+		if (scores[k] > scores[best])
+			best = k;
+	return best;
+}
+
 static uint32_t fingerprint(uint64_t key)
 {
 	uint32_t fp = (uint32_t)(key >> 32);

@@ -45,6 +45,10 @@ static inline uint64_t pc_mix(uint64_t a, uint64_t b)
  * may be a or b. */
 void pc_mix_n(uint64_t *out, const uint64_t *a, const uint64_t *b, size_t n);
 
+/* The first class of the highest score of scores[0, n); scores must hold n
+ * rounded up to a multiple of 8 (those past n are not read as scores). */
+uint32_t pc_argmax(const int32_t *scores, uint32_t n);
+
 typedef struct pc_model {
 	uint32_t nclass;
 	uint32_t mask; /* slots - 1 (power of two) */
