@@ -200,12 +200,12 @@ static const uint8_t order[] = {
     /* mixed */
     12, 13, 14, 15, 16, 17, 18, 26, 27, 28, 29, 72, 74, 75, 76, 21, 22, 23, 24, 25, 30, 31, 73, 77,
     78, 79, 80,
-    /* n0 */
-    36, 37, 47, 48, 49, 59, 60, 61, 70, 71, 65,
-    /* s0a */
-    0, 1, 2, 34, 35, 38, 39, 40, 41, 42, 43, 50, 51, 52, 53, 54, 55, 68, 69, 62, 64,
-    /* s0r */
-    32, 33, 44, 45, 46, 56, 57, 58, 66, 67, 63,
+    /* n0 (NONE_N0LEFT from 31) */
+    36, 37, 70, 71, 47, 48, 49, 59, 60, 61, 65,
+    /* s0a (NONE_LEFT from 45, NONE_HEAD from 51) */
+    0, 1, 2, 34, 35, 68, 69, 41, 42, 43, 53, 54, 55, 38, 39, 40, 50, 51, 52, 62, 64,
+    /* s0r (NONE_RIGHT from 63) */
+    32, 33, 66, 67, 44, 45, 46, 56, 57, 58, 63,
     /* buf */
     3, 4, 5, 6, 7, 8, 9, 10, 11, 19, 20};
 /* where each group starts in order[], how many it has, how many of two values */
@@ -229,9 +229,23 @@ _Static_assert(sizeof order == P_NFEATS && BUF_AT + BUF_N == P_NFEATS,
 /* the inverse of order[] */
 static const uint8_t pos_of[P_NFEATS] = {
     38, 39, 40, 70, 71, 72, 73, 74, 75, 76, 77, 78, 0,  1,  2,  3,  4,  5,  6,  79, 80,
-    15, 16, 17, 18, 19, 7,  8,  9,  10, 20, 21, 59, 60, 41, 42, 27, 28, 43, 44, 45, 46,
-    47, 48, 61, 62, 63, 29, 30, 31, 49, 50, 51, 52, 53, 54, 64, 65, 66, 32, 33, 34, 57,
-    69, 58, 37, 67, 68, 55, 56, 35, 36, 11, 22, 12, 13, 14, 23, 24, 25, 26};
+    15, 16, 17, 18, 19, 7,  8,  9,  10, 20, 21, 59, 60, 41, 42, 27, 28, 51, 52, 53, 45,
+    46, 47, 63, 64, 65, 31, 32, 33, 54, 55, 56, 48, 49, 50, 66, 67, 68, 34, 35, 36, 57,
+    69, 58, 37, 61, 62, 43, 44, 29, 30, 11, 22, 12, 13, 14, 23, 24, 25, 26};
+
+/* Six features of a group that read only a missing word: the stack top's
+ * head (38-40, 50-52: none), its left children (41-43, 53-55), its right
+ * children (44-46, 56-58), the front's left children (47-49, 59-61).  While
+ * the word is missing their values are the same, so are their hashes and
+ * scores: lx_parse looks them up once per sentence and adds the row kept
+ * (used only when the hashes are the very same, so never a different sum). */
+enum { NONE_HEAD, NONE_LEFT, NONE_RIGHT, NONE_N0LEFT, NONE_SETS };
+#define NONE_N 6
+static const uint8_t none_at[NONE_SETS] = {51, 45, 63, 31}; /* places in order[] */
+static const uint8_t none_k[NONE_SETS][NONE_N] = {{38, 39, 40, 50, 51, 52},
+                                                  {41, 42, 43, 53, 54, 55},
+                                                  {44, 45, 46, 56, 57, 58},
+                                                  {47, 48, 49, 59, 60, 61}};
 
 /* pos_of inverts order, and each group has its features of two values first. */
 static int layout_ok(void)
@@ -242,6 +256,10 @@ static int layout_ok(void)
 	for (size_t i = 0; i < P_NFEATS; i++)
 		if (pos_of[order[i]] != i)
 			return 0;
+	for (size_t j = 0; j < NONE_SETS; j++)
+		for (size_t i = 0; i < NONE_N; i++)
+			if (pos_of[none_k[j][i]] != none_at[j] + i)
+				return 0;
 	for (size_t g = 0; g < sizeof at; g++) {
 		if (g && at[g] != at[g - 1] + n[g - 1])
 			return 0;
@@ -449,22 +467,28 @@ typedef struct pwork {
 	fvals v;
 	uint64_t g[P_NPAD];
 	int32_t *gd[P_NFEATS];
-	uint64_t *bf;     /* [n * BUF_N] */
-	int32_t **dst;    /* [n * BUF_N] */
-	int32_t *bsc;     /* [n * nc]: nc, nclass rounded up to 8 */
-	int32_t *s0asc;   /* [(n + 1) * nc] */
-	int32_t *s0rsc;   /* [(n + 1) * nc] */
-	int32_t *n0sc;    /* [nc] */
-	uint32_t *s0akey; /* [n + 1], 0: none yet */
-	uint32_t *s0rkey; /* [n + 1] */
+	uint64_t *bf;                     /* [n * BUF_N] */
+	int32_t **dst;                    /* [n * BUF_N] */
+	int32_t *bsc;                     /* [n * nc]: nc, nclass rounded up to 8 */
+	int32_t *s0asc;                   /* [(n + 1) * nc] */
+	int32_t *s0rsc;                   /* [(n + 1) * nc] */
+	int32_t *n0sc;                    /* [nc] */
+	uint32_t *s0akey;                 /* [n + 1], 0: none yet */
+	uint32_t *s0rkey;                 /* [n + 1] */
+	int32_t *nrow;                    /* [NONE_SETS * nc]: the none sets' scores */
+	uint64_t nkey[NONE_SETS][NONE_N]; /* their hashes */
+	uint8_t nknown[NONE_SETS];
+	/* this transition's lookups (in g, gd) and the kept rows to add */
+	size_t ng, npend;
+	int32_t *pend_row[NONE_SETS], *pend_dst[NONE_SETS];
 } pwork;
 
 static pwork *pwork_new(int n, int nclass)
 {
 	size_t k = (size_t)(n > 0 ? n : 1), nc = (size_t)nclass;
-	pwork *w =
-	    malloc(sizeof *w + k * BUF_N * (sizeof(uint64_t) + sizeof(int32_t *)) +
-	           (k + 2 * (k + 1) + 1) * nc * sizeof(int32_t) + 2 * (k + 1) * sizeof(uint32_t));
+	pwork *w = malloc(sizeof *w + k * BUF_N * (sizeof(uint64_t) + sizeof(int32_t *)) +
+	                  (k + 2 * (k + 1) + 1 + NONE_SETS) * nc * sizeof(int32_t) +
+	                  2 * (k + 1) * sizeof(uint32_t));
 	if (!w)
 		return NULL;
 	fvals_init(&w->v);
@@ -474,10 +498,65 @@ static pwork *pwork_new(int n, int nclass)
 	w->s0asc = w->bsc + k * nc;
 	w->s0rsc = w->s0asc + (k + 1) * nc;
 	w->n0sc = w->s0rsc + (k + 1) * nc;
-	w->s0akey = (uint32_t *)(w->n0sc + nc);
+	w->nrow = w->n0sc + nc;
+	memset(w->nknown, 0, sizeof w->nknown);
+	w->s0akey = (uint32_t *)(w->nrow + NONE_SETS * nc);
 	w->s0rkey = w->s0akey + k + 1;
 	memset(w->s0akey, 0, 2 * (k + 1) * sizeof(uint32_t));
 	return w;
+}
+
+/* dst[0, n) += row[0, n), n a multiple of 8 */
+static void add_row(int32_t *restrict dst, const int32_t *restrict row, size_t n)
+{
+	for (size_t c = 0; c < n; c++)
+		dst[c] += row[c];
+}
+__attribute__((target("avx2"))) static void add_row_avx2(int32_t *restrict dst,
+                                                         const int32_t *restrict row, size_t n)
+{
+	for (size_t c = 0; c < n; c += 8)
+		_mm256_storeu_si256(
+		    (__m256i *)(dst + c),
+		    _mm256_add_epi32(_mm256_loadu_si256((const __m256i *)(dst + c)),
+		                     _mm256_loadu_si256((const __m256i *)(row + c))));
+}
+
+/* The hashes at AT, N of them, to the lookups with score row DST (moved
+ * down in place: the list never passes the hashes still to take). */
+static void take(pwork *w, size_t at, size_t n, int32_t *dst)
+{
+	uint64_t *restrict g = w->g;
+	int32_t **restrict gd = w->gd;
+	size_t ng = w->ng;
+	for (size_t i = 0; i < n; i++) {
+		g[ng + i] = g[at + i];
+		gd[ng + i] = dst;
+	}
+	w->ng = ng + n;
+}
+
+/* None set J of a group with score row DST, whose word is missing when
+ * MISSING: its kept row added later instead of its lookups when its hashes
+ * are those kept; looked up into its row the first time. */
+static void take_none(pwork *w, int j, int missing, int32_t *dst, size_t nc)
+{
+	const uint64_t *h = w->g + none_at[j];
+	int32_t *row = w->nrow + (size_t)j * nc;
+	if (missing && w->nknown[j] && !memcmp(w->nkey[j], h, sizeof w->nkey[j])) {
+		w->pend_row[w->npend] = row;
+		w->pend_dst[w->npend++] = dst;
+		return;
+	}
+	if (missing && !w->nknown[j]) {
+		memcpy(w->nkey[j], h, sizeof w->nkey[j]);
+		w->nknown[j] = 1;
+		memset(row, 0, sizeof(int32_t) * nc);
+		w->pend_row[w->npend] = row;
+		w->pend_dst[w->npend++] = dst;
+		dst = row;
+	}
+	take(w, none_at[j], NONE_N, dst);
 }
 
 /* Kinds of class for valid(): a class is valid when its kind is in the
@@ -619,34 +698,38 @@ void lx_parse(const lx_parser *m, lx_sent *s)
 			hash_group(&w->v, S0A_AT, S0A_N, S0A_H2, g);
 		if (rnew)
 			hash_group(&w->v, S0R_AT, S0R_N, S0R_H2, g);
-		size_t ng = MIXED_N;
-		for (size_t i = 0; i < MIXED_N; i++)
-			gd[i] = sc;
+		w->ng = w->npend = 0;
+		take(w, MIXED_AT, MIXED_N, sc);
 		if (n0new) {
 			memset(w->n0sc, 0, sizeof(int32_t) * nc);
 			n0b = b;
 			n0nl = p->nl[b];
-			for (size_t i = 0; i < N0_N; i++)
-				gd[ng++] = w->n0sc;
+			take(w, N0_AT, 4, w->n0sc);
+			take_none(w, NONE_N0LEFT, p->lc1[b] < 0, w->n0sc, nc);
+			take(w, N0_AT + 10, 1, w->n0sc);
 		}
 		if (anew) {
-			if (ng != S0A_AT)
-				memmove(g + ng, g + S0A_AT, sizeof(uint64_t) * S0A_N);
 			memset(s0asc, 0, sizeof(int32_t) * nc);
 			w->s0akey[s0] = akey;
-			for (size_t i = 0; i < S0A_N; i++)
-				gd[ng++] = s0asc;
+			take(w, S0A_AT, 7, s0asc);
+			take_none(w, NONE_LEFT, p->lc1[s0] < 0, s0asc, nc);
+			take_none(w, NONE_HEAD, p->head[s0] < 0, s0asc, nc);
+			take(w, S0A_AT + 19, 2, s0asc);
 		}
 		if (rnew) {
-			if (ng != S0R_AT)
-				memmove(g + ng, g + S0R_AT, sizeof(uint64_t) * S0R_N);
 			memset(s0rsc, 0, sizeof(int32_t) * nc);
 			w->s0rkey[s0] = rkey;
-			for (size_t i = 0; i < S0R_N; i++)
-				gd[ng++] = s0rsc;
+			take(w, S0R_AT, 4, s0rsc);
+			take_none(w, NONE_RIGHT, p->rc1[s0] < 0, s0rsc, nc);
+			take(w, S0R_AT + 10, 1, s0rsc);
 		}
 		memcpy(sc, w->bsc + (size_t)(b - 1) * nc, sizeof(int32_t) * nc);
-		pc_score_each(&m->pc, g, ng, gd);
+		pc_score_each(&m->pc, g, w->ng, gd);
+		for (size_t j = 0; j < w->npend; j++)
+			if (m->pc.avx2)
+				add_row_avx2(w->pend_dst[j], w->pend_row[j], nc);
+			else
+				add_row(w->pend_dst[j], w->pend_row[j], nc);
 		int best = m->pc.avx2 ? best_avx2(m, p, sc, s0asc, s0rsc, w->n0sc)
 		                      : best_plain(m, p, sc, s0asc, s0rsc, w->n0sc);
 		apply(p, best);
