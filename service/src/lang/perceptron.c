@@ -138,8 +138,8 @@ static void score_batch(const pc_model *m, const uint64_t *f, size_t nf, int32_t
 /* Compact buckets (pc_model_compact): bits 0-14 a fingerprint, 15-17 the
  * kind (0 empty, 1-2 that many entries in place, BK_DENSE, BK_EXT), 18-63
  * the payload: in place, two 23-bit entries (class << 16 | weight); a dense
- * row, its index; an external row, its first entry in ent (32 bits) and its
- * length (12 bits).  Weights are the file's int16 weights, unchanged. */
+ * row, where it starts in dense (index x dstride); an external row, its first entry in ent (32
+ * bits) and its length (12 bits).  Weights are the file's int16 weights, unchanged. */
 #define BK_FP(b) ((uint32_t)(b)&0x7fffu)
 #define BK_KIND(b) ((uint32_t)((b) >> 15) & 7u)
 #define BK_INLINE 2u
@@ -299,7 +299,7 @@ score_batch_compact_with(const pc_model *m, const uint64_t *f, size_t nf, int32_
 			continue;
 		int32_t *sc = dst ? dst[i] : scores;
 		if (kind == BK_DENSE) {
-			dn[nd] = m->dense + (size_t)(b >> 18) * m->dstride;
+			dn[nd] = m->dense + (b >> 18);
 			dsc[nd++] = sc;
 		} else if (kind == BK_EXT) {
 			lo[next] = (uint32_t)(b >> 18);
@@ -344,7 +344,10 @@ __attribute__((target("avx2"))) static void score_batch_compact_avx2(const pc_mo
                                                                      int32_t *scores,
                                                                      int32_t *const *dst)
 {
-	score_batch_compact_with(m, f, nf, scores, dst, 1);
+	if (dst) /* two copies: the destination's test out of the loop */
+		score_batch_compact_with(m, f, nf, NULL, dst, 1);
+	else
+		score_batch_compact_with(m, f, nf, scores, NULL, 1);
 }
 
 static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
@@ -509,7 +512,7 @@ int pc_model_compact(pc_model *m)
 			for (uint32_t j = 0; j < hi - lo; j++)
 				b |= (uint64_t)(m->ent[lo + j] & 0x7fffffu) << (18 + 23 * j);
 		} else if (hi - lo >= DENSE_MIN) {
-			b |= (uint64_t)BK_DENSE << 15 | (uint64_t)d << 18;
+			b |= (uint64_t)BK_DENSE << 15 | (uint64_t)(d * stride) << 18;
 			for (uint32_t j = lo; j < hi; j++)
 				dense[d * stride + (m->ent[j] >> 16)] =
 				    (int16_t)(m->ent[j] & 0xffff);
