@@ -138,8 +138,9 @@ static void score_batch(const pc_model *m, const uint64_t *f, size_t nf, int32_t
 /* Compact buckets (pc_model_compact): bits 0-14 a fingerprint, 15-17 the
  * kind (0 empty, 1-2 that many entries in place, BK_DENSE, BK_EXT), 18-63
  * the payload: in place, two 23-bit entries (class << 16 | weight); a dense
- * row, where it starts in dense (index x dstride); an external row, its first entry in ent (32
- * bits) and its length (12 bits).  Weights are the file's int16 weights, unchanged. */
+ * row, where it starts in dense (index x dstride); an external row, its
+ * first entry in ent (32 bits) and its length (12 bits).  Weights are the
+ * file's int16 weights, unchanged. */
 #define BK_FP(b) ((uint32_t)(b)&0x7fffu)
 #define BK_KIND(b) ((uint32_t)((b) >> 15) & 7u)
 #define BK_INLINE 2u
