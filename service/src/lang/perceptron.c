@@ -357,9 +357,11 @@ static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf,
 	score_batch_compact_with(m, f, nf, scores, dst, 0);
 }
 
+/* The low 16 bits of fingerprint(key), 1 for 0: that of key >> 32 alone
+ * (fingerprint's 0 -> 1 gives 1 too). */
 static uint16_t fingerprint16(uint64_t key)
 {
-	uint16_t fp = (uint16_t)fingerprint(key);
+	uint16_t fp = (uint16_t)(key >> 32);
 	return fp ? fp : 1;
 }
 
