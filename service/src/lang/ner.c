@@ -340,14 +340,17 @@ static int layout_ok(void)
 /* Values and template ids in order[]'s order, room for pc_mix_n's rounding
  * up to 4 past the last. */
 typedef struct nvals {
-	uint64_t a[NER_NFEATS + 4], b[NER_NFEATS + 4], c[NER_NFEATS + 4], id[NER_NFEATS + 4];
+	uint64_t a[NER_NFEATS + 4], b[NER_NFEATS + 4], c[NER_NFEATS + 4], id[NER_NFEATS + 4],
+	    idk[NER_NFEATS + 4]; /* pc_mix_pre(id) */
 } nvals;
 
 static void nvals_init(nvals *v)
 {
 	memset(v, 0, sizeof *v);
-	for (size_t i = 0; i < NER_NFEATS; i++)
+	for (size_t i = 0; i < NER_NFEATS; i++) {
 		v->id[i] = 500 + (uint64_t)order[i];
+		v->idk[i] = pc_mix_pre(v->id[i]);
+	}
 }
 
 #define V1(k, x) (v->a[pos_of[k]] = (x))
@@ -482,7 +485,7 @@ static size_t ner_features_fast(const lx_sent *s, int i, unsigned p1, unsigned p
                                 nvals *v, uint64_t *f)
 {
 	ner_values(s, i, p1, p2, x, v);
-	pc_mix_n(f, v->id, v->a, NER_NFEATS);
+	pc_mix_pre_n(f, v->id, v->idk, v->a, NER_NFEATS);
 	pc_mix_n(f + NER_N1, f + NER_N1, v->b + NER_N1, NER_NFEATS - NER_N1);
 	pc_mix_n(f + NER_N12, f + NER_N12, v->c + NER_N12, NER_NFEATS - NER_N12);
 	return NER_NFEATS;

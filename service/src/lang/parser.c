@@ -274,14 +274,16 @@ static int layout_ok(void)
  * room for pc_mix_n's rounding up to 4 past the last. */
 #define P_NPAD (P_NFEATS + 4)
 typedef struct fvals {
-	uint64_t a[P_NPAD], b[P_NPAD], c[P_NPAD], id[P_NPAD];
+	uint64_t a[P_NPAD], b[P_NPAD], c[P_NPAD], id[P_NPAD], idk[P_NPAD]; /* idk: pc_mix_pre(id) */
 } fvals;
 
 static void fvals_init(fvals *v)
 {
 	memset(v, 0, sizeof *v);
-	for (size_t i = 0; i < P_NFEATS; i++)
+	for (size_t i = 0; i < P_NFEATS; i++) {
 		v->id[i] = 100 + (uint64_t)order[i];
+		v->idk[i] = pc_mix_pre(v->id[i]);
+	}
 }
 
 #define V2(k, x, y) (v->a[pos_of[k]] = (x), v->b[pos_of[k]] = (y))
@@ -440,7 +442,7 @@ static size_t features(const pstate *p, const lx_sent *s, uint64_t *f)
  * (pc_mix_n rounds up to 4): groups are hashed in order[]'s order. */
 static void hash_group(const fvals *v, size_t at, size_t n, size_t n2, uint64_t *out)
 {
-	pc_mix_n(out + at, v->id + at, v->a + at, n);
+	pc_mix_pre_n(out + at, v->id + at, v->idk + at, v->a + at, n);
 	pc_mix_n(out + at, out + at, v->b + at, n);
 	pc_mix_n(out + at + n2, out + at + n2, v->c + at + n2, n - n2);
 }

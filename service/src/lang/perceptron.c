@@ -46,6 +46,35 @@ __attribute__((target("avx2"))) static void mix_avx2(uint64_t *out, const uint64
 	}
 }
 
+/* mix_avx2 with the first arguments' share of the sum given */
+__attribute__((target("avx2"))) static void
+mix_pre_avx2(uint64_t *out, const uint64_t *a, const uint64_t *pre, const uint64_t *b, size_t n)
+{
+	for (size_t i = 0; i < n; i += 4) {
+		__m256i x = _mm256_loadu_si256((const __m256i *)(a + i)),
+		        y = _mm256_add_epi64(_mm256_loadu_si256((const __m256i *)(b + i)),
+		                             _mm256_loadu_si256((const __m256i *)(pre + i)));
+		x = _mm256_xor_si256(x, y);
+		x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 30));
+		x = mul64(x, 0xbf58476d1ce4e5b9ULL);
+		x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 27));
+		x = mul64(x, 0x94d049bb133111ebULL);
+		x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 31));
+		_mm256_storeu_si256((__m256i *)(out + i), x);
+	}
+}
+
+void pc_mix_pre_n(uint64_t *out, const uint64_t *a, const uint64_t *pre, const uint64_t *b,
+                  size_t n)
+{
+	if (__builtin_cpu_supports("avx2")) {
+		mix_pre_avx2(out, a, pre, b, n);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[i] = pc_mix(a[i], b[i]);
+}
+
 void pc_mix_n(uint64_t *out, const uint64_t *a, const uint64_t *b, size_t n)
 {
 	if (__builtin_cpu_supports("avx2")) {

@@ -44,6 +44,14 @@ static inline uint64_t pc_mix(uint64_t a, uint64_t b)
  * arrays must hold that many (out past n gets meaningless values).  out
  * may be a or b. */
 void pc_mix_n(uint64_t *out, const uint64_t *a, const uint64_t *b, size_t n);
+/* pc_mix_n for first arguments used over and over (template ids), their
+ * share of pc_mix's sum kept: pre[i] = pc_mix_pre(a[i]). */
+static inline uint64_t pc_mix_pre(uint64_t a)
+{
+	return 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2);
+}
+void pc_mix_pre_n(uint64_t *out, const uint64_t *a, const uint64_t *pre, const uint64_t *b,
+                  size_t n);
 
 /* The first class of the highest score of scores[0, n); scores must hold n
  * rounded up to a multiple of 8 (those past n are not read as scores). */

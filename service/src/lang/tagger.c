@@ -98,14 +98,17 @@ static const uint8_t pos_of[TAG_NFEATS] = {0,  1,  2,  3,  4,  5,  6,  7,  8,  9
 
 /* Values and template ids in order[]'s order, room for pc_mix_n. */
 typedef struct tvals {
-	uint64_t a[TAG_NFEATS + 4], b[TAG_NFEATS + 4], id[TAG_NFEATS + 4];
+	uint64_t a[TAG_NFEATS + 4], b[TAG_NFEATS + 4], id[TAG_NFEATS + 4],
+	    idk[TAG_NFEATS + 4]; /* pc_mix_pre(id) */
 } tvals;
 
 static void tvals_init(tvals *v)
 {
 	memset(v, 0, sizeof *v);
-	for (size_t i = 0; i < TAG_NFEATS; i++)
+	for (size_t i = 0; i < TAG_NFEATS; i++) {
 		v->id[i] = tid[order[i]];
+		v->idk[i] = pc_mix_pre(v->id[i]);
+	}
 }
 
 /* pos_of inverts order (checked at load). */
@@ -187,7 +190,7 @@ static size_t tag_features_fast(const lx_sent *s, const int *dc, int i, unsigned
                                 tvals *v, uint64_t *f)
 {
 	tag_values(s, dc, i, p1, p2, v);
-	pc_mix_n(f, v->id, v->a, TAG_NFEATS);
+	pc_mix_pre_n(f, v->id, v->idk, v->a, TAG_NFEATS);
 	pc_mix_n(f + TAG_N1, f + TAG_N1, v->b + TAG_N1, TAG_NFEATS - TAG_N1);
 	return TAG_NFEATS;
 }
