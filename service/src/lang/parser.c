@@ -313,7 +313,7 @@ static void buf_values(const lx_sent *s, int n, int b, fvals *v)
 
 /* The values of the features of the configuration: of the groups in WHAT
  * (G_* below), the others' left as they are. */
-enum { G_S0 = 1, G_N0 = 2, G_MIXED = 4, G_BUF = 8 };
+enum { G_S0A = 1, G_N0 = 2, G_MIXED = 4, G_BUF = 8, G_S0R = 16, G_S0 = G_S0A | G_S0R };
 static void feature_values(const pstate *p, const lx_sent *s, fvals *v, unsigned what)
 {
 	int s0 = p->sp > 0 ? p->st[p->sp - 1] : -1;
@@ -328,17 +328,13 @@ static void feature_values(const pstate *p, const lx_sent *s, fvals *v, unsigned
 	uint64_t d = s0 >= 0 && n0 >= 0 ? (uint64_t)dist_bucket(n0 - s0) : 9;
 	if (what & G_BUF)
 		buf_values(s, p->n, p->b, v);
-	if (what & G_S0) {
-		uint64_t s0vl = s0 >= 0 ? (uint64_t)p->nl[s0] : 99,
-		         s0vr = s0 >= 0 ? (uint64_t)p->nr[s0] : 99;
-		uint64_t s0sl = s0 >= 0 ? p->ls[s0] : 0, s0sr = s0 >= 0 ? p->rs[s0] : 0;
+	if (what & G_S0A) {
+		uint64_t s0vl = s0 >= 0 ? (uint64_t)p->nl[s0] : 99, s0sl = s0 >= 0 ? p->ls[s0] : 0;
 		/* single words */
 		V2(0, s0wp, 0);
 		V2(1, s0w, 0);
 		V2(2, s0p, 0);
 		/* valency */
-		V2(32, s0w, s0vr);
-		V2(33, s0p, s0vr);
 		V2(34, s0w, s0vl);
 		V2(35, s0p, s0vl);
 		/* unigrams of heads and children */
@@ -348,9 +344,6 @@ static void feature_values(const pstate *p, const lx_sent *s, fvals *v, unsigned
 		V2(41, W(s, s0l), 0);
 		V2(42, P(s, s0l), 0);
 		V2(43, L(p, s0l), 0);
-		V2(44, W(s, s0r), 0);
-		V2(45, P(s, s0r), 0);
-		V2(46, L(p, s0r), 0);
 		/* third order */
 		V2(50, W(s, s0h2), 0);
 		V2(51, P(s, s0h2), 0);
@@ -358,17 +351,25 @@ static void feature_values(const pstate *p, const lx_sent *s, fvals *v, unsigned
 		V2(53, W(s, s0l2), 0);
 		V2(54, P(s, s0l2), 0);
 		V2(55, L(p, s0l2), 0);
+		V3(62, s0p, P(s, s0l), P(s, s0l2));
+		V3(64, s0p, P(s, s0h), P(s, s0h2));
+		/* label sets */
+		V2(68, s0w, s0sl);
+		V2(69, s0p, s0sl);
+	}
+	if (what & G_S0R) { /* the same of the right children */
+		uint64_t s0vr = s0 >= 0 ? (uint64_t)p->nr[s0] : 99, s0sr = s0 >= 0 ? p->rs[s0] : 0;
+		V2(32, s0w, s0vr);
+		V2(33, s0p, s0vr);
+		V2(44, W(s, s0r), 0);
+		V2(45, P(s, s0r), 0);
+		V2(46, L(p, s0r), 0);
 		V2(56, W(s, s0r2), 0);
 		V2(57, P(s, s0r2), 0);
 		V2(58, L(p, s0r2), 0);
-		V3(62, s0p, P(s, s0l), P(s, s0l2));
 		V3(63, s0p, P(s, s0r), P(s, s0r2));
-		V3(64, s0p, P(s, s0h), P(s, s0h2));
-		/* label sets */
 		V2(66, s0w, s0sr);
 		V2(67, s0p, s0sr);
-		V2(68, s0w, s0sl);
-		V2(69, s0p, s0sl);
 	}
 	if (what & G_N0) {
 		uint64_t n0vl = n0 >= 0 ? (uint64_t)p->nl[n0] : 99, n0sl = n0 >= 0 ? p->ls[n0] : 0;
@@ -689,7 +690,8 @@ void lx_parse(const lx_parser *m, lx_sent *s)
 		int anew = w->s0akey[s0] != akey, rnew = w->s0rkey[s0] != rkey,
 		    n0new = n0b != b || n0nl != p->nl[b];
 		feature_values(p, s, &w->v,
-		               G_MIXED | (anew || rnew ? G_S0 : 0) | (n0new ? G_N0 : 0));
+		               G_MIXED | (anew ? G_S0A : 0) | (rnew ? G_S0R : 0) |
+		                   (n0new ? G_N0 : 0));
 		/* the features whose scores are not at hand, each to its row, the
 		 * groups hashed in order[]'s order (see hash_group), then moved
 		 * together */
