@@ -182,6 +182,9 @@ typedef struct ner_ctx {
 	unsigned sc; /* sent_case() */
 	const lx_ner_hist *h;
 	uint8_t cc[LN_MAX_SENT_TOKENS], lx[LN_MAX_SENT_TOKENS], sn[LN_MAX_SENT_TOKENS];
+	uint8_t
+	    hc[LN_MAX_SENT_TOKENS]; /* hist_code of each word (the memory grows after a sentence) */
+	unsigned hpad;              /* and of the padding past either end */
 } ner_ctx;
 
 /* Training: the (lowercase, type) pairs of the document being learned,
@@ -219,6 +222,14 @@ static unsigned seen_code(const lx_seen_table *st, const own_names *own, const l
 	return code;
 }
 
+/* The memory's code of every word of S, once per sentence. */
+static void ctx_hist(ner_ctx *x, const lx_sent *s)
+{
+	for (int i = 0; i < s->n; i++)
+		x->hc[i] = (uint8_t)hist_code(x->h, &s->t[i]);
+	x->hpad = hist_code(x->h, &ner_pad);
+}
+
 static void ctx_fill(ner_ctx *x, const lx_sent *s, const lx_ner_hist *h, const lx_case_table *ct,
                      const lx_lex_table *lex, const lx_seen_table *st, const own_names *own)
 {
@@ -238,6 +249,7 @@ static void ctx_fill(ner_ctx *x, const lx_sent *s, const lx_ner_hist *h, const l
 		if (lex && k < lex->n)
 			x->lx[i] = lex->bits[k];
 	}
+	ctx_hist(x, s);
 }
 
 static const lx_word_slot *word_find(const lx_ner *m, uint64_t key)
@@ -269,6 +281,7 @@ static void ctx_fill_fast(ner_ctx *x, const lx_sent *s, const lx_ner_hist *h, co
 			x->sn[i] = w->sn;
 		}
 	}
+	ctx_hist(x, s);
 }
 
 /* Merge the casing, lexicon and seen-names tables into m->words; on no
@@ -361,7 +374,6 @@ static void ner_values(const lx_sent *s, int i, unsigned p1, unsigned p2, const 
                        nvals *v)
 {
 	unsigned sc = x->sc;
-	const lx_ner_hist *h = x->h;
 	const lx_tok *w = &s->t[i], *m1 = nat(s, i - 1), *m2 = nat(s, i - 2), *q1 = nat(s, i + 1),
 	             *q2 = nat(s, i + 2);
 	V1(0, 0);
@@ -429,7 +441,8 @@ static void ner_values(const lx_sent *s, int i, unsigned p1, unsigned p2, const 
 	V2(54, sc, w->shape);
 	V2(55, sc, w->lower);
 	V3(56, sc, before, after);
-	unsigned hc = hist_code(h, w), hn = hist_code(h, q1), hp = hist_code(h, m1);
+	unsigned hc = x->hc[i], hn = i + 1 < s->n ? x->hc[i + 1] : x->hpad,
+	         hp = i > 0 ? x->hc[i - 1] : x->hpad;
 	V1(57, hc);
 	V2(58, hc, w->flags);
 	V2(59, hc, p1);
