@@ -86,6 +86,10 @@ typedef struct lx_parser {
 	size_t nlabel;
 	const char **label; /* [nlabel], label[0] = "_" */
 	uint8_t root_label, punct_label, dep_label;
+	/* per class the kind of transition it is (CK_* of parser.c), for
+	 * picking the best valid one without testing each; rounded up to 8
+	 * classes with 0 (never valid) */
+	int32_t ckind[PC_MAX_CLASSES + 1];
 	void *owned;
 } lx_parser;
 

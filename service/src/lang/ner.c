@@ -182,6 +182,9 @@ typedef struct ner_ctx {
 	unsigned sc; /* sent_case() */
 	const lx_ner_hist *h;
 	uint8_t cc[LN_MAX_SENT_TOKENS], lx[LN_MAX_SENT_TOKENS], sn[LN_MAX_SENT_TOKENS];
+	uint8_t
+	    hc[LN_MAX_SENT_TOKENS]; /* hist_code of each word (the memory grows after a sentence) */
+	unsigned hpad;              /* and of the padding past either end */
 } ner_ctx;
 
 /* Training: the (lowercase, type) pairs of the document being learned,
@@ -219,6 +222,14 @@ static unsigned seen_code(const lx_seen_table *st, const own_names *own, const l
 	return code;
 }
 
+/* The memory's code of every word of S, once per sentence. */
+static void ctx_hist(ner_ctx *x, const lx_sent *s)
+{
+	for (int i = 0; i < s->n; i++)
+		x->hc[i] = (uint8_t)hist_code(x->h, &s->t[i]);
+	x->hpad = hist_code(x->h, &ner_pad);
+}
+
 static void ctx_fill(ner_ctx *x, const lx_sent *s, const lx_ner_hist *h, const lx_case_table *ct,
                      const lx_lex_table *lex, const lx_seen_table *st, const own_names *own)
 {
@@ -238,6 +249,7 @@ static void ctx_fill(ner_ctx *x, const lx_sent *s, const lx_ner_hist *h, const l
 		if (lex && k < lex->n)
 			x->lx[i] = lex->bits[k];
 	}
+	ctx_hist(x, s);
 }
 
 static const lx_word_slot *word_find(const lx_ner *m, uint64_t key)
@@ -269,6 +281,7 @@ static void ctx_fill_fast(ner_ctx *x, const lx_sent *s, const lx_ner_hist *h, co
 			x->sn[i] = w->sn;
 		}
 	}
+	ctx_hist(x, s);
 }
 
 /* Merge the casing, lexicon and seen-names tables into m->words; on no
@@ -306,110 +319,189 @@ static unsigned at(const uint8_t *a, const lx_sent *s, int i)
 	return i >= 0 && i < s->n ? a[i] : 0;
 }
 
-static size_t ner_features(const lx_sent *s, int i, unsigned p1, unsigned p2, const ner_ctx *x,
-                           uint64_t *f)
+/* Feature k (template id 500 + k) is the hash of one, two or three values
+ * (N1, N2, N3): values first, hashed afterwards, so that lx_ner_tag hashes
+ * a token's features side by side (pc_mix_n, four at a time).  The values
+ * are kept with those of one value first, then two, then three (order[]),
+ * feature k at pos_of[k]: every one gets a step of pc_mix, those from
+ * NER_N1 on a second, from NER_N12 on a third (pc_mix_n's rounding up to 4
+ * then writes past the end only). */
+#define NER_NFEATS 78
+#define NER_N1 31  /* the first NER_N1 of order[] have one value */
+#define NER_N12 63 /* then two up to NER_N12, then three */
+static const uint8_t order[NER_NFEATS] = {
+    0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 12, 13, 16, 17, 18, 19, 22, 23, 25,
+    26, 29, 36, 37, 42, 43, 45, 46, 47, 48, 57, 11, 14, 15, 20, 21, 27, 28, 30, 31,
+    32, 33, 34, 35, 38, 39, 40, 41, 44, 49, 53, 54, 55, 58, 59, 60, 61, 62, 66, 67,
+    68, 69, 75, 24, 50, 51, 52, 56, 63, 64, 65, 70, 71, 72, 73, 74, 76, 77};
+_Static_assert(NER_NFEATS + 4 <= NER_MAX_FEATS, "room for pc_mix_n");
+static const uint8_t pos_of[NER_NFEATS] = {
+    0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 31, 11, 12, 32, 33, 13, 14, 15, 16,
+    34, 35, 17, 18, 63, 19, 20, 36, 37, 21, 38, 39, 40, 41, 42, 43, 22, 23, 44, 45,
+    46, 47, 24, 25, 48, 26, 27, 28, 29, 49, 64, 65, 66, 50, 51, 52, 67, 30, 53, 54,
+    55, 56, 57, 68, 69, 70, 58, 59, 60, 61, 71, 72, 73, 74, 75, 62, 76, 77};
+
+/* pos_of inverts order (checked at load). */
+static int layout_ok(void)
+{
+	for (size_t i = 0; i < NER_NFEATS; i++)
+		if (pos_of[order[i]] != i)
+			return 0;
+	return 1;
+}
+
+/* Values and template ids in order[]'s order, room for pc_mix_n's rounding
+ * up to 4 past the last. */
+typedef struct nvals {
+	uint64_t a[NER_NFEATS + 4], b[NER_NFEATS + 4], c[NER_NFEATS + 4], id[NER_NFEATS + 4],
+	    idk[NER_NFEATS + 4]; /* pc_mix_pre(id) */
+} nvals;
+
+static void nvals_init(nvals *v)
+{
+	memset(v, 0, sizeof *v);
+	for (size_t i = 0; i < NER_NFEATS; i++) {
+		v->id[i] = 500 + (uint64_t)order[i];
+		v->idk[i] = pc_mix_pre(v->id[i]);
+	}
+}
+
+#define V1(k, x) (v->a[pos_of[k]] = (x))
+#define V2(k, x, y) (v->a[pos_of[k]] = (x), v->b[pos_of[k]] = (y))
+#define V3(k, x, y, z) (v->a[pos_of[k]] = (x), v->b[pos_of[k]] = (y), v->c[pos_of[k]] = (z))
+
+static void ner_values(const lx_sent *s, int i, unsigned p1, unsigned p2, const ner_ctx *x,
+                       nvals *v)
 {
 	unsigned sc = x->sc;
-	const lx_ner_hist *h = x->h;
 	const lx_tok *w = &s->t[i], *m1 = nat(s, i - 1), *m2 = nat(s, i - 2), *q1 = nat(s, i + 1),
 	             *q2 = nat(s, i + 2);
-	size_t n = 0;
-	unsigned id = 0;
-	f[n++] = N1(id++, 0);
-	f[n++] = N1(id++, w->form);
-	f[n++] = N1(id++, w->lower);
-	f[n++] = N1(id++, w->shape);
-	f[n++] = N1(id++, w->pre2);
-	f[n++] = N1(id++, w->pre3);
-	f[n++] = N1(id++, w->suf2);
-	f[n++] = N1(id++, w->suf3);
-	f[n++] = N1(id++, w->suf4);
-	f[n++] = N1(id++, w->flags);
-	f[n++] = N1(id++, w->ptag);
-	f[n++] = N2(id++, w->ptag, w->flags);
-	f[n++] = N1(id++, m1->ptag);
-	f[n++] = N1(id++, q1->ptag);
-	f[n++] = N2(id++, m1->ptag, w->ptag);
-	f[n++] = N2(id++, w->ptag, q1->ptag);
-	f[n++] = N1(id++, m1->lower);
-	f[n++] = N1(id++, m2->lower);
-	f[n++] = N1(id++, q1->lower);
-	f[n++] = N1(id++, q2->lower);
-	f[n++] = N2(id++, m1->lower, w->lower);
-	f[n++] = N2(id++, w->lower, q1->lower);
-	f[n++] = N1(id++, m1->shape);
-	f[n++] = N1(id++, q1->shape);
-	f[n++] = N3(id++, m1->shape, w->shape, q1->shape);
-	f[n++] = N1(id++, m1->flags);
-	f[n++] = N1(id++, q1->flags);
-	f[n++] = N2(id++, i == 0, w->flags);
-	f[n++] = N2(id++, i == 0, w->lower);
-	f[n++] = N1(id++, p1);
-	f[n++] = N2(id++, p1, p2);
-	f[n++] = N2(id++, p1, w->lower);
-	f[n++] = N2(id++, p1, w->shape);
-	f[n++] = N2(id++, p1, w->ptag);
-	f[n++] = N2(id++, m1->suf3, w->flags);
-	f[n++] = N2(id++, q1->suf3, w->flags);
+	V1(0, 0);
+	V1(1, w->form);
+	V1(2, w->lower);
+	V1(3, w->shape);
+	V1(4, w->pre2);
+	V1(5, w->pre3);
+	V1(6, w->suf2);
+	V1(7, w->suf3);
+	V1(8, w->suf4);
+	V1(9, w->flags);
+	V1(10, w->ptag);
+	V2(11, w->ptag, w->flags);
+	V1(12, m1->ptag);
+	V1(13, q1->ptag);
+	V2(14, m1->ptag, w->ptag);
+	V2(15, w->ptag, q1->ptag);
+	V1(16, m1->lower);
+	V1(17, m2->lower);
+	V1(18, q1->lower);
+	V1(19, q2->lower);
+	V2(20, m1->lower, w->lower);
+	V2(21, w->lower, q1->lower);
+	V1(22, m1->shape);
+	V1(23, q1->shape);
+	V3(24, m1->shape, w->shape, q1->shape);
+	V1(25, m1->flags);
+	V1(26, q1->flags);
+	V2(27, i == 0, w->flags);
+	V2(28, i == 0, w->lower);
+	V1(29, p1);
+	V2(30, p1, p2);
+	V2(31, p1, w->lower);
+	V2(32, p1, w->shape);
+	V2(33, p1, w->ptag);
+	V2(34, m1->suf3, w->flags);
+	V2(35, q1->suf3, w->flags);
 	/* wider context: shapes +-2, word pairs with the neighbours' shapes,
 	 * the cased neighbours, the previous label with the previous word */
-	f[n++] = N1(id++, m2->shape);
-	f[n++] = N1(id++, q2->shape);
-	f[n++] = N2(id++, m1->shape, w->shape);
-	f[n++] = N2(id++, w->shape, q1->shape);
-	f[n++] = N2(id++, w->lower, q1->shape);
-	f[n++] = N2(id++, m1->shape, w->lower);
-	f[n++] = N1(id++, m1->form);
-	f[n++] = N1(id++, q1->form);
-	f[n++] = N2(id++, p1, m1->lower);
-	f[n++] = N1(id++, q2->ptag);
-	f[n++] = N1(id++, m2->ptag);
-	f[n++] = N1(id++, q1->suf3);
-	f[n++] = N1(id++, m1->suf3);
-	f[n++] = N2(id++, w->pre3, w->flags);
+	V1(36, m2->shape);
+	V1(37, q2->shape);
+	V2(38, m1->shape, w->shape);
+	V2(39, w->shape, q1->shape);
+	V2(40, w->lower, q1->shape);
+	V2(41, m1->shape, w->lower);
+	V1(42, m1->form);
+	V1(43, q1->form);
+	V2(44, p1, m1->lower);
+	V1(45, q2->ptag);
+	V1(46, m2->ptag);
+	V1(47, q1->suf3);
+	V1(48, m1->suf3);
+	V2(49, w->pre3, w->flags);
 	/* position in a run of capitalised words (capped each side) */
 	int before = 0, after = 0;
 	while (before < NER_RUN_CAP && capword(s, i - 1 - before))
 		before++;
 	while (after < NER_RUN_CAP && capword(s, i + 1 + after))
 		after++;
-	f[n++] = N3(id++, before, after, w->flags & LX_FLAG_UPPER_INIT);
-	f[n++] = N3(id++, before, after, w->ptag);
-	f[n++] = N3(id++, before + after, i == before, w->flags & LX_FLAG_UPPER_INIT);
-	f[n++] = N2(id++, sc, w->flags);
-	f[n++] = N2(id++, sc, w->shape);
-	f[n++] = N2(id++, sc, w->lower);
-	f[n++] = N3(id++, sc, before, after);
-	unsigned hc = hist_code(h, w), hn = hist_code(h, q1), hp = hist_code(h, m1);
-	f[n++] = N1(id++, hc);
-	f[n++] = N2(id++, hc, w->flags);
-	f[n++] = N2(id++, hc, p1);
-	f[n++] = N2(id++, hc, hn);
-	f[n++] = N2(id++, hp, hc);
+	V3(50, before, after, w->flags & LX_FLAG_UPPER_INIT);
+	V3(51, before, after, w->ptag);
+	V3(52, before + after, i == before, w->flags & LX_FLAG_UPPER_INIT);
+	V2(53, sc, w->flags);
+	V2(54, sc, w->shape);
+	V2(55, sc, w->lower);
+	V3(56, sc, before, after);
+	unsigned hc = x->hc[i], hn = i + 1 < s->n ? x->hc[i + 1] : x->hpad,
+	         hp = i > 0 ? x->hc[i - 1] : x->hpad;
+	V1(57, hc);
+	V2(58, hc, w->flags);
+	V2(59, hc, p1);
+	V2(60, hc, hn);
+	V2(61, hp, hc);
 	unsigned cc = at(x->cc, s, i), cn = at(x->cc, s, i + 1), cp = at(x->cc, s, i - 1);
-	f[n++] = N2(id++, cc, w->flags);
-	f[n++] = N3(id++, cc, w->flags, i == 0);
-	f[n++] = N3(id++, cc, sc, w->flags & LX_FLAG_UPPER_INIT);
-	f[n++] = N3(id++, cp, cc, cn);
-	f[n++] = N2(id++, cc, w->ptag);
+	V2(62, cc, w->flags);
+	V3(63, cc, w->flags, i == 0);
+	V3(64, cc, sc, w->flags & LX_FLAG_UPPER_INIT);
+	V3(65, cp, cc, cn);
+	V2(66, cc, w->ptag);
 	/* the lexicon: what open word lists say of the word and its neighbours */
 	unsigned up = w->flags & LX_FLAG_UPPER_INIT, lw = at(x->lx, s, i), ln = at(x->lx, s, i + 1),
 	         lp = at(x->lx, s, i - 1);
-	f[n++] = N2(id++, lw, up);
-	f[n++] = N2(id++, lp, up);
-	f[n++] = N2(id++, ln, up);
-	f[n++] = N3(id++, lp, lw, up);
-	f[n++] = N3(id++, lw, ln, up);
-	f[n++] = N3(id++, lw, cc, x->sc);
-	f[n++] = N3(id++, lw, before, after);
-	f[n++] = N3(id++, at(x->lx, s, i - 2), lp, up);
+	V2(67, lw, up);
+	V2(68, lp, up);
+	V2(69, ln, up);
+	V3(70, lp, lw, up);
+	V3(71, lw, ln, up);
+	V3(72, lw, cc, x->sc);
+	V3(73, lw, before, after);
+	V3(74, at(x->lx, s, i - 2), lp, up);
 	/* names of the training data (other documents than this one) */
 	unsigned sw = x->sn[i], sp = at(x->sn, s, i - 1), sq = at(x->sn, s, i + 1);
-	f[n++] = N2(id++, sw, up);
-	f[n++] = N3(id++, sp, sw, sq);
-	f[n++] = N3(id++, sw, lw, up);
-	assert(n <= NER_MAX_FEATS);
-	return n;
+	V2(75, sw, up);
+	V3(76, sp, sw, sq);
+	V3(77, sw, lw, up);
+}
+#undef V1
+#undef V2
+#undef V3
+
+/* The features of token I, feature k at f[k] (training). */
+static size_t ner_features(const lx_sent *s, int i, unsigned p1, unsigned p2, const ner_ctx *x,
+                           uint64_t *f)
+{
+	nvals v;
+	ner_values(s, i, p1, p2, x, &v);
+	for (size_t k = 0; k < NER_NFEATS; k++) {
+		size_t j = pos_of[k];
+		f[k] = pc_mix(500 + k, v.a[j]);
+		if (j >= NER_N1)
+			f[k] = pc_mix(f[k], v.b[j]);
+		if (j >= NER_N12)
+			f[k] = pc_mix(f[k], v.c[j]);
+	}
+	return NER_NFEATS;
+}
+
+/* The same features at run time, in order[]'s order, hashed four at a time
+ * (F has room for NER_NFEATS + 4). */
+static size_t ner_features_fast(const lx_sent *s, int i, unsigned p1, unsigned p2, const ner_ctx *x,
+                                nvals *v, uint64_t *f)
+{
+	ner_values(s, i, p1, p2, x, v);
+	pc_mix_pre_n(f, v->id, v->idk, v->a, NER_NFEATS);
+	pc_mix_n(f + NER_N1, f + NER_N1, v->b + NER_N1, NER_NFEATS - NER_N1);
+	pc_mix_n(f + NER_N12, f + NER_N12, v->c + NER_N12, NER_NFEATS - NER_N12);
+	return NER_NFEATS;
 }
 
 /* BIO: I-X only after B-X or I-X. */
@@ -423,15 +515,17 @@ static int allowed(unsigned prev, unsigned c)
 void lx_ner_tag(const lx_ner *m, lx_sent *s, lx_ner_hist *h)
 {
 	uint64_t f[NER_MAX_FEATS];
-	int32_t sc[PC_MAX_CLASSES];
+	int32_t sc[PC_MAX_CLASSES + 1]; /* see pc_score */
 	unsigned p1 = NER_START, p2 = NER_START;
 	ner_ctx x;
 	if (m->words)
 		ctx_fill_fast(&x, s, h, m);
 	else
 		ctx_fill(&x, s, h, &m->cases, &m->lex, &m->seen, NULL);
+	nvals v;
+	nvals_init(&v);
 	for (int i = 0; i < s->n; i++) {
-		size_t nf = ner_features(s, i, p1, p2, &x, f);
+		size_t nf = ner_features_fast(s, i, p1, p2, &x, &v, f);
 		memset(sc, 0, sizeof(int32_t) * m->pc.nclass);
 		pc_score(&m->pc, f, nf, sc);
 		unsigned best = 0;
@@ -487,6 +581,9 @@ int lx_ner_read(lx_ner *m, blob_r *r, char **err)
 	 * else the compact table; on failure the file's table */
 	if (pc_model_compact_rows(&m->pc, m->live) != 0)
 		pc_model_compact(&m->pc);
+	int ordered = layout_ok(); /* once per load */
+	assert(ordered);
+	(void)ordered;
 	int ok = read_table(r, 1, &m->cases.key, &m->cases.code, &m->cases.n);
 	for (size_t i = 0; ok && i < m->cases.n; i++)
 		ok = m->cases.code[i] >= 1 && m->cases.code[i] <= 10;

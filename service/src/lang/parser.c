@@ -28,12 +28,14 @@
 #include "lang/internal.h"
 
 #include <assert.h>
+#include <immintrin.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define P_MAXN (LN_MAX_SENT_TOKENS + 1)
 #define P_MAX_FEATS 84
+#define P_NFEATS 81 /* features of a configuration */
 #define SHIFT 0
 #define REDUCE 1
 #define LEFT(l) (2 + 2 * ((l)-1))
@@ -166,61 +168,153 @@ static uint64_t L(const pstate *p, int i)
 	return i < 0 ? NONE_W : (uint64_t)p->lab[i];
 }
 
-static inline __attribute__((always_inline)) uint64_t H2(unsigned id, uint64_t a, uint64_t b)
-{
-	return pc_mix(pc_mix(id, a), b);
-}
-static inline __attribute__((always_inline)) uint64_t H3(unsigned id, uint64_t a, uint64_t b,
-                                                         uint64_t c)
-{
-	return pc_mix(pc_mix(pc_mix(id, a), b), c);
-}
-
 static int dist_bucket(int d)
 {
 	return d < 5 ? d : d < 10 ? 5 : 6;
 }
 
-/* Features that depend on the buffer front alone (n0, n1, n2: words and
- * tags) sit at [BUF_A, BUF_A_END) and [BUF_B, BUF_B_END): their scores
- * stay the same while the front does not move (REDUCE, LEFT), so lx_parse
- * adds them up once per front instead of once per transition. */
-#define BUF_A 3
-#define BUF_A_END 12
-#define BUF_B 19
-#define BUF_B_END 21
-#define BUF_N (BUF_A_END - BUF_A + BUF_B_END - BUF_B)
+/* Feature k (template id 100 + k) is the hash of two values a, b
+ * (pc_mix(pc_mix(100 + k, a), b)), or of three, c too, when is_h3 says so:
+ * values first, hashed afterwards, so that lx_parse hashes the features it
+ * needs side by side (pc_mix_n, four at a time).  The values are kept in
+ * the order of lx_parse's groups (order[], below): feature k at pos_of[k]. */
+static int is_h3(int k)
+{
+	return k == 20 || (k >= 21 && k <= 25) || k == 30 || k == 31 || (k >= 62 && k <= 65) ||
+	       k == 73 || k >= 77;
+}
 
-/* The buffer-front features of front B (BUF_N of them: [BUF_A, BUF_A_END)
- * then [BUF_B, BUF_B_END) of features(), with the same template ids). */
-static void buf_features(const lx_sent *s, int n, int b, uint64_t *f)
+/* The groups, each with its features of three values last: those that
+ * read neither the stack top's nor the buffer front's own state alone
+ * (mixed); the buffer front's own state (its word and left children: n0);
+ * the stack top's word, head, grand-head and left children (s0a) and its
+ * right children (s0r); the buffer's words alone (buf: n0, n1, n2).  s0's
+ * head and left children change only when it gets a head (RIGHT: its left
+ * children are all there once it leaves the buffer), its right children
+ * when it gets one, n0's state when it gets a left child, so their scores
+ * are kept and reused while that state lasts: after LEFT the new stack top
+ * is as it was when last on top, after REDUCE the front is and the new
+ * stack top has only a new right child; those of the buffer's words are
+ * added up once per front. */
+static const uint8_t order[] = {
+    /* mixed */
+    12, 13, 14, 15, 16, 17, 18, 26, 27, 28, 29, 72, 74, 75, 76, 21, 22, 23, 24, 25, 30, 31, 73, 77,
+    78, 79, 80,
+    /* n0 (NONE_N0LEFT from 31) */
+    36, 37, 70, 71, 47, 48, 49, 59, 60, 61, 65,
+    /* s0a (NONE_LEFT from 45, NONE_HEAD from 51) */
+    0, 1, 2, 34, 35, 68, 69, 41, 42, 43, 53, 54, 55, 38, 39, 40, 50, 51, 52, 62, 64,
+    /* s0r (NONE_RIGHT from 63) */
+    32, 33, 66, 67, 44, 45, 46, 56, 57, 58, 63,
+    /* buf */
+    3, 4, 5, 6, 7, 8, 9, 10, 11, 19, 20};
+/* where each group starts in order[], how many it has, how many of two values */
+#define MIXED_AT 0
+#define MIXED_N 27
+#define MIXED_H2 15
+#define N0_AT 27
+#define N0_N 11
+#define N0_H2 10
+#define S0A_AT 38
+#define S0A_N 21
+#define S0A_H2 19
+#define S0R_AT 59
+#define S0R_N 11
+#define S0R_H2 10
+#define BUF_AT 70
+#define BUF_N 11
+#define BUF_H2 10
+_Static_assert(sizeof order == P_NFEATS && BUF_AT + BUF_N == P_NFEATS,
+               "every feature in one group");
+/* the inverse of order[] */
+static const uint8_t pos_of[P_NFEATS] = {
+    38, 39, 40, 70, 71, 72, 73, 74, 75, 76, 77, 78, 0,  1,  2,  3,  4,  5,  6,  79, 80,
+    15, 16, 17, 18, 19, 7,  8,  9,  10, 20, 21, 59, 60, 41, 42, 27, 28, 51, 52, 53, 45,
+    46, 47, 63, 64, 65, 31, 32, 33, 54, 55, 56, 48, 49, 50, 66, 67, 68, 34, 35, 36, 57,
+    69, 58, 37, 61, 62, 43, 44, 29, 30, 11, 22, 12, 13, 14, 23, 24, 25, 26};
+
+/* Six features of a group that read only a missing word: the stack top's
+ * head (38-40, 50-52: none), its left children (41-43, 53-55), its right
+ * children (44-46, 56-58), the front's left children (47-49, 59-61).  While
+ * the word is missing their values are the same, so are their hashes and
+ * scores: lx_parse looks them up once per sentence and adds the row kept
+ * (used only when the hashes are the very same, so never a different sum). */
+enum { NONE_HEAD, NONE_LEFT, NONE_RIGHT, NONE_N0LEFT, NONE_SETS };
+#define NONE_N 6
+static const uint8_t none_at[NONE_SETS] = {51, 45, 63, 31}; /* places in order[] */
+static const uint8_t none_k[NONE_SETS][NONE_N] = {{38, 39, 40, 50, 51, 52},
+                                                  {41, 42, 43, 53, 54, 55},
+                                                  {44, 45, 46, 56, 57, 58},
+                                                  {47, 48, 49, 59, 60, 61}};
+
+/* pos_of inverts order, and each group has its features of two values first. */
+static int layout_ok(void)
+{
+	static const uint8_t at[] = {MIXED_AT, N0_AT, S0A_AT, S0R_AT, BUF_AT},
+	                     n[] = {MIXED_N, N0_N, S0A_N, S0R_N, BUF_N},
+	                     n2[] = {MIXED_H2, N0_H2, S0A_H2, S0R_H2, BUF_H2};
+	for (size_t i = 0; i < P_NFEATS; i++)
+		if (pos_of[order[i]] != i)
+			return 0;
+	for (size_t j = 0; j < NONE_SETS; j++)
+		for (size_t i = 0; i < NONE_N; i++)
+			if (pos_of[none_k[j][i]] != none_at[j] + i)
+				return 0;
+	for (size_t g = 0; g < sizeof at; g++) {
+		if (g && at[g] != at[g - 1] + n[g - 1])
+			return 0;
+		for (size_t j = 0; j < n[g]; j++)
+			if (is_h3(order[at[g] + j]) != (j >= n2[g]))
+				return 0;
+	}
+	return 1;
+}
+
+/* Values (a, b, c) and template ids of the features in order[]'s order,
+ * room for pc_mix_n's rounding up to 4 past the last. */
+#define P_NPAD (P_NFEATS + 4)
+typedef struct fvals {
+	uint64_t a[P_NPAD], b[P_NPAD], c[P_NPAD], id[P_NPAD], idk[P_NPAD]; /* idk: pc_mix_pre(id) */
+} fvals;
+
+static void fvals_init(fvals *v)
+{
+	memset(v, 0, sizeof *v);
+	for (size_t i = 0; i < P_NFEATS; i++) {
+		v->id[i] = 100 + (uint64_t)order[i];
+		v->idk[i] = pc_mix_pre(v->id[i]);
+	}
+}
+
+#define V2(k, x, y) (v->a[pos_of[k]] = (x), v->b[pos_of[k]] = (y))
+#define V3(k, x, y, z) (v->a[pos_of[k]] = (x), v->b[pos_of[k]] = (y), v->c[pos_of[k]] = (z))
+
+/* Features that depend on the buffer front alone (n0, n1, n2: words and
+ * tags; 3-11, 19 and 20): their scores stay the same while the front does
+ * not move (REDUCE, LEFT), so lx_parse adds them up once per front instead
+ * of once per transition. */
+static void buf_values(const lx_sent *s, int n, int b, fvals *v)
 {
 	int n0 = b <= n ? b : -1, n1 = b + 1 <= n ? b + 1 : -1, n2 = b + 2 <= n ? b + 2 : -1;
 	uint64_t n0w = W(s, n0), n0p = P(s, n0), n1w = W(s, n1), n1p = P(s, n1), n2w = W(s, n2),
 	         n2p = P(s, n2);
-	unsigned id = 100 + BUF_A; /* feature k has template id 100 + k */
-	size_t k = 0;
-	f[k++] = H2(id++, pc_mix(n0w, n0p), 0);
-	f[k++] = H2(id++, n0w, 0);
-	f[k++] = H2(id++, n0p, 0);
-	f[k++] = H2(id++, pc_mix(n1w, n1p), 0);
-	f[k++] = H2(id++, n1w, 0);
-	f[k++] = H2(id++, n1p, 0);
-	f[k++] = H2(id++, pc_mix(n2w, n2p), 0);
-	f[k++] = H2(id++, n2w, 0);
-	f[k++] = H2(id++, n2p, 0);
-	id = 100 + BUF_B;
-	f[k++] = H2(id++, n0p, n1p);
-	f[k++] = H3(id++, n0p, n1p, n2p);
-	assert(k == BUF_N);
+	V2(3, pc_mix(n0w, n0p), 0);
+	V2(4, n0w, 0);
+	V2(5, n0p, 0);
+	V2(6, pc_mix(n1w, n1p), 0);
+	V2(7, n1w, 0);
+	V2(8, n1p, 0);
+	V2(9, pc_mix(n2w, n2p), 0);
+	V2(10, n2w, 0);
+	V2(11, n2p, 0);
+	V2(19, n0p, n1p);
+	V3(20, n0p, n1p, n2p);
 }
 
-/* All features of the configuration; the buffer front's (see BUF_A) only
- * when BUF is set, else their places are left as they are; those of the
- * stack top's or the front's own state (feat_s0, feat_n0) set to 0 when SKIP
- * has SKIP_S0 or SKIP_N0. */
-enum { SKIP_S0 = 1, SKIP_N0 = 2 };
-static size_t features(const pstate *p, const lx_sent *s, uint64_t *f, int buf, unsigned skip)
+/* The values of the features of the configuration: of the groups in WHAT
+ * (G_* below), the others' left as they are. */
+enum { G_S0A = 1, G_N0 = 2, G_MIXED = 4, G_BUF = 8, G_S0R = 16, G_S0 = G_S0A | G_S0R };
+static void feature_values(const pstate *p, const lx_sent *s, fvals *v, unsigned what)
 {
 	int s0 = p->sp > 0 ? p->st[p->sp - 1] : -1;
 	int n0 = p->b <= p->n ? p->b : -1, n1 = p->b + 1 <= p->n ? p->b + 1 : -1;
@@ -232,192 +326,340 @@ static size_t features(const pstate *p, const lx_sent *s, uint64_t *f, int buf, 
 	uint64_t s0w = W(s, s0), s0p = P(s, s0), n0w = W(s, n0), n0p = P(s, n0), n1p = P(s, n1);
 	uint64_t s0wp = pc_mix(s0w, s0p), n0wp = pc_mix(n0w, n0p);
 	uint64_t d = s0 >= 0 && n0 >= 0 ? (uint64_t)dist_bucket(n0 - s0) : 9;
-	uint64_t s0vl = s0 >= 0 ? (uint64_t)p->nl[s0] : 99,
-	         s0vr = s0 >= 0 ? (uint64_t)p->nr[s0] : 99,
-	         n0vl = n0 >= 0 ? (uint64_t)p->nl[n0] : 99;
-	uint64_t s0sl = s0 >= 0 ? p->ls[s0] : 0, s0sr = s0 >= 0 ? p->rs[s0] : 0,
-	         n0sl = n0 >= 0 ? p->ls[n0] : 0;
-	size_t k = 0;
-	unsigned id = 100;
-	/* single words */
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0wp, 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0w, 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0p, 0);
-	assert(k == BUF_A); /* from here to BUF_A_END: the buffer's words alone */
-	uint64_t bf[BUF_N];
-	if (buf) {
-		buf_features(s, p->n, p->b, bf);
-		memcpy(f + BUF_A, bf, sizeof(uint64_t) * (BUF_A_END - BUF_A));
-		memcpy(f + BUF_B, bf + BUF_A_END - BUF_A, sizeof(uint64_t) * (BUF_B_END - BUF_B));
+	if (what & G_BUF)
+		buf_values(s, p->n, p->b, v);
+	if (what & G_S0A) {
+		uint64_t s0vl = s0 >= 0 ? (uint64_t)p->nl[s0] : 99, s0sl = s0 >= 0 ? p->ls[s0] : 0;
+		/* single words */
+		V2(0, s0wp, 0);
+		V2(1, s0w, 0);
+		V2(2, s0p, 0);
+		/* valency */
+		V2(34, s0w, s0vl);
+		V2(35, s0p, s0vl);
+		/* unigrams of heads and children */
+		V2(38, W(s, s0h), 0);
+		V2(39, P(s, s0h), 0);
+		V2(40, L(p, s0), 0);
+		V2(41, W(s, s0l), 0);
+		V2(42, P(s, s0l), 0);
+		V2(43, L(p, s0l), 0);
+		/* third order */
+		V2(50, W(s, s0h2), 0);
+		V2(51, P(s, s0h2), 0);
+		V2(52, L(p, s0h), 0);
+		V2(53, W(s, s0l2), 0);
+		V2(54, P(s, s0l2), 0);
+		V2(55, L(p, s0l2), 0);
+		V3(62, s0p, P(s, s0l), P(s, s0l2));
+		V3(64, s0p, P(s, s0h), P(s, s0h2));
+		/* label sets */
+		V2(68, s0w, s0sl);
+		V2(69, s0p, s0sl);
 	}
-	k = BUF_A_END;
-	id = 100 + BUF_A_END;
-	/* word pairs */
-	f[k++] = H2(id++, s0wp, n0wp);
-	f[k++] = H2(id++, s0wp, n0w);
-	f[k++] = H2(id++, s0w, n0wp);
-	f[k++] = H2(id++, s0wp, n0p);
-	f[k++] = H2(id++, s0p, n0wp);
-	f[k++] = H2(id++, s0w, n0w);
-	f[k++] = H2(id++, s0p, n0p);
-	assert(k == BUF_B); /* to BUF_B_END: the buffer's tags alone (n0-n2) */
-	k = BUF_B_END;
-	id = 100 + BUF_B_END;
-	f[k++] = H3(id++, s0p, n0p, n1p);
-	f[k++] = H3(id++, P(s, s0h), s0p, n0p);
-	f[k++] = H3(id++, s0p, P(s, s0l), n0p);
-	f[k++] = H3(id++, s0p, P(s, s0r), n0p);
-	f[k++] = H3(id++, s0p, n0p, P(s, n0l));
-	/* distance */
-	f[k++] = H2(id++, s0w, d);
-	f[k++] = H2(id++, s0p, d);
-	f[k++] = H2(id++, n0w, d);
-	f[k++] = H2(id++, n0p, d);
-	f[k++] = H3(id++, s0w, n0w, d);
-	f[k++] = H3(id++, s0p, n0p, d);
-	/* valency */
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0w, s0vr);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0p, s0vr);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0w, s0vl);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0p, s0vl);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, n0w, n0vl);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, n0p, n0vl);
-	/* unigrams of heads and children */
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, W(s, s0h), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, P(s, s0h), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, L(p, s0), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, W(s, s0l), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, P(s, s0l), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, L(p, s0l), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, W(s, s0r), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, P(s, s0r), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, L(p, s0r), 0);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, W(s, n0l), 0);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, P(s, n0l), 0);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, L(p, n0l), 0);
-	/* third order */
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, W(s, s0h2), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, P(s, s0h2), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, L(p, s0h), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, W(s, s0l2), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, P(s, s0l2), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, L(p, s0l2), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, W(s, s0r2), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, P(s, s0r2), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, L(p, s0r2), 0);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, W(s, n0l2), 0);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, P(s, n0l2), 0);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, L(p, n0l2), 0);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H3(id++, s0p, P(s, s0l), P(s, s0l2));
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H3(id++, s0p, P(s, s0r), P(s, s0r2));
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H3(id++, s0p, P(s, s0h), P(s, s0h2));
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H3(id++, n0p, P(s, n0l), P(s, n0l2));
-	/* label sets */
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0w, s0sr);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0p, s0sr);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0w, s0sl);
-	f[k++] = skip & SKIP_S0 ? (id++, 0) : H2(id++, s0p, s0sl);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, n0w, n0sl);
-	f[k++] = skip & SKIP_N0 ? (id++, 0) : H2(id++, n0p, n0sl);
-	/* second stack item (arc-eager keeps headless words there) */
-	f[k++] = H2(id++, P(s, s1), s0p);
-	f[k++] = H3(id++, P(s, s1), s0p, n0p);
-	f[k++] = H2(id++, W(s, s1), n0w);
-	f[k++] = H2(id++, s1 > 0 ? (uint64_t)(p->head[s1] >= 0) : 7,
-	            s0 > 0 ? (uint64_t)(p->head[s0] >= 0) : 7);
-	/* coarse tags (UPOS) as a back-off to the fine joint tags */
-	uint64_t s0u = U(s, s0), n0u = U(s, n0), n1u = U(s, n1);
-	f[k++] = H2(id++, s0u, n0u);
-	f[k++] = H3(id++, s0u, n0u, n1u);
-	f[k++] = H3(id++, U(s, s1), s0u, n0u);
-	f[k++] = H3(id++, s0u, n0u, d);
-	f[k++] = H3(id++, s0u, U(s, s0h), n0u);
-	assert(k <= P_MAX_FEATS);
-	return k;
+	if (what & G_S0R) { /* the same of the right children */
+		uint64_t s0vr = s0 >= 0 ? (uint64_t)p->nr[s0] : 99, s0sr = s0 >= 0 ? p->rs[s0] : 0;
+		V2(32, s0w, s0vr);
+		V2(33, s0p, s0vr);
+		V2(44, W(s, s0r), 0);
+		V2(45, P(s, s0r), 0);
+		V2(46, L(p, s0r), 0);
+		V2(56, W(s, s0r2), 0);
+		V2(57, P(s, s0r2), 0);
+		V2(58, L(p, s0r2), 0);
+		V3(63, s0p, P(s, s0r), P(s, s0r2));
+		V2(66, s0w, s0sr);
+		V2(67, s0p, s0sr);
+	}
+	if (what & G_N0) {
+		uint64_t n0vl = n0 >= 0 ? (uint64_t)p->nl[n0] : 99, n0sl = n0 >= 0 ? p->ls[n0] : 0;
+		V2(36, n0w, n0vl);
+		V2(37, n0p, n0vl);
+		V2(47, W(s, n0l), 0);
+		V2(48, P(s, n0l), 0);
+		V2(49, L(p, n0l), 0);
+		V2(59, W(s, n0l2), 0);
+		V2(60, P(s, n0l2), 0);
+		V2(61, L(p, n0l2), 0);
+		V3(65, n0p, P(s, n0l), P(s, n0l2));
+		V2(70, n0w, n0sl);
+		V2(71, n0p, n0sl);
+	}
+	if (what & G_MIXED) {
+		/* word pairs */
+		V2(12, s0wp, n0wp);
+		V2(13, s0wp, n0w);
+		V2(14, s0w, n0wp);
+		V2(15, s0wp, n0p);
+		V2(16, s0p, n0wp);
+		V2(17, s0w, n0w);
+		V2(18, s0p, n0p);
+		V3(21, s0p, n0p, n1p);
+		V3(22, P(s, s0h), s0p, n0p);
+		V3(23, s0p, P(s, s0l), n0p);
+		V3(24, s0p, P(s, s0r), n0p);
+		V3(25, s0p, n0p, P(s, n0l));
+		/* distance */
+		V2(26, s0w, d);
+		V2(27, s0p, d);
+		V2(28, n0w, d);
+		V2(29, n0p, d);
+		V3(30, s0w, n0w, d);
+		V3(31, s0p, n0p, d);
+		/* second stack item (arc-eager keeps headless words there) */
+		V2(72, P(s, s1), s0p);
+		V3(73, P(s, s1), s0p, n0p);
+		V2(74, W(s, s1), n0w);
+		V2(75, s1 > 0 ? (uint64_t)(p->head[s1] >= 0) : 7,
+		   s0 > 0 ? (uint64_t)(p->head[s0] >= 0) : 7);
+		/* coarse tags (UPOS) as a back-off to the fine joint tags */
+		uint64_t s0u = U(s, s0), n0u = U(s, n0), n1u = U(s, n1);
+		V2(76, s0u, n0u);
+		V3(77, s0u, n0u, n1u);
+		V3(78, U(s, s1), s0u, n0u);
+		V3(79, s0u, n0u, d);
+		V3(80, s0u, U(s, s0h), n0u);
+	}
 }
+#undef V2
+#undef V3
 
-/* Which features() read only the stack top's own state (the word, its
- * head and grand-head, its children and their labels: feat_s0), only the
- * buffer front's (its word and left children: feat_n0), only the buffer's
- * words (see BUF_A), or more (feat_mixed).  s0's own state changes only when
- * it gets a head or a child, n0's when it gets a left child, so their
- * scores are kept and reused while that state lasts: after LEFT the new
- * stack top is as it was when last on top, after REDUCE the front is. */
-/* The features by group: s0's own, n0's own, the others (with the
- * buffer's, BUF_A, all of features()). */
-static const uint8_t feat_s0[] = {0,  1,  2,  32, 33, 34, 35, 38, 39, 40, 41, 42, 43, 44, 45, 46,
-                                  50, 51, 52, 53, 54, 55, 56, 57, 58, 62, 63, 64, 66, 67, 68, 69};
-static const uint8_t feat_n0[] = {36, 37, 47, 48, 49, 59, 60, 61, 65, 70, 71};
-static const uint8_t feat_mixed[] = {12, 13, 14, 15, 16, 17, 18, 21, 22, 23, 24, 25, 26, 27,
-                                     28, 29, 30, 31, 72, 73, 74, 75, 76, 77, 78, 79, 80};
-#define P_NFEATS 81 /* what features() returns */
-_Static_assert(sizeof feat_s0 + sizeof feat_n0 + sizeof feat_mixed + BUF_N == P_NFEATS,
-               "every feature in one group");
-
-/* The state of token I that its feat_s0 features read (never 0). */
-static uint32_t s0_state(const pstate *p, int i)
+/* All P_NFEATS features of the configuration, feature k at f[k] (training). */
+static size_t features(const pstate *p, const lx_sent *s, uint64_t *f)
 {
-	return 1u << 31 | (uint32_t)p->nl[i] << 16 | (uint32_t)p->nr[i] << 1 | (p->head[i] >= 0);
+	fvals v;
+	feature_values(p, s, &v, G_S0 | G_N0 | G_MIXED | G_BUF);
+	for (int k = 0; k < P_NFEATS; k++) {
+		size_t i = pos_of[k];
+		f[k] = pc_mix(pc_mix(100 + (unsigned)k, v.a[i]), v.b[i]);
+		if (is_h3(k))
+			f[k] = pc_mix(f[k], v.c[i]);
+	}
+	return P_NFEATS;
 }
 
-/* Run-time working memory: the configuration, and per buffer front the
- * scores of its features (BUF_A), all looked up before the first
- * transition in one stream of lookups instead of once per front; per
- * token the scores of its feat_s0 features and the state they were for, and
- * those of the front's feat_n0 features. */
+/* OUT[j] = feature order[j] of V for the N features of a group starting at
+ * AT (N2 of two values), and past them garbage up to three places
+ * (pc_mix_n rounds up to 4): groups are hashed in order[]'s order. */
+static void hash_group(const fvals *v, size_t at, size_t n, size_t n2, uint64_t *out)
+{
+	pc_mix_pre_n(out + at, v->id + at, v->idk + at, v->a + at, n);
+	pc_mix_n(out + at, out + at, v->b + at, n);
+	pc_mix_n(out + at + n2, out + at + n2, v->c + at + n2, n - n2);
+}
+
+/* The state of token I that its s0a features read, and its s0r features
+ * (never 0). */
+static uint32_t s0a_state(const pstate *p, int i)
+{
+	return 1u << 31 | (uint32_t)p->nl[i] << 1 | (p->head[i] >= 0);
+}
+static uint32_t s0r_state(const pstate *p, int i)
+{
+	return 1u << 31 | (uint32_t)p->nr[i];
+}
+
+/* Run-time working memory: the configuration; the features' values and
+ * hashes (order[]'s order) and each one's score row; per buffer front the
+ * scores of its buf features, all looked up before the first transition
+ * in one stream of lookups instead of once per front; per token the scores
+ * of its s0a and s0r features and the states they were for, and those of
+ * the front's n0 features. */
 typedef struct pwork {
 	pstate p;
-	uint64_t *bf;    /* [n * BUF_N] */
-	int32_t **dst;   /* [n * BUF_N] */
-	int32_t *bsc;    /* [n * nclass] */
-	int32_t *s0sc;   /* [(n + 1) * nclass] */
-	uint32_t *s0key; /* [n + 1], 0: none yet */
-	int32_t *n0sc;   /* [nclass] */
+	fvals v;
+	uint64_t g[P_NPAD];
+	int32_t *gd[P_NFEATS];
+	uint64_t *bf;                     /* [n * BUF_N] */
+	int32_t **dst;                    /* [n * BUF_N] */
+	int32_t *bsc;                     /* [n * nc]: nc, nclass rounded up to 8 */
+	int32_t *s0asc;                   /* [(n + 1) * nc] */
+	int32_t *s0rsc;                   /* [(n + 1) * nc] */
+	int32_t *n0sc;                    /* [nc] */
+	uint32_t *s0akey;                 /* [n + 1], 0: none yet */
+	uint32_t *s0rkey;                 /* [n + 1] */
+	int32_t *nrow;                    /* [NONE_SETS * nc]: the none sets' scores */
+	uint64_t nkey[NONE_SETS][NONE_N]; /* their hashes */
+	uint8_t nknown[NONE_SETS];
+	/* this transition's lookups (in g, gd) and the kept rows to add */
+	size_t ng, npend;
+	int32_t *pend_row[NONE_SETS], *pend_dst[NONE_SETS];
 } pwork;
 
 static pwork *pwork_new(int n, int nclass)
 {
 	size_t k = (size_t)(n > 0 ? n : 1), nc = (size_t)nclass;
 	pwork *w = malloc(sizeof *w + k * BUF_N * (sizeof(uint64_t) + sizeof(int32_t *)) +
-	                  (k + 1 + k + 2) * nc * sizeof(int32_t) + (k + 1) * sizeof(uint32_t));
+	                  (k + 2 * (k + 1) + 1 + NONE_SETS) * nc * sizeof(int32_t) +
+	                  2 * (k + 1) * sizeof(uint32_t));
 	if (!w)
 		return NULL;
+	fvals_init(&w->v);
 	w->bf = (uint64_t *)(w + 1);
 	w->dst = (int32_t **)(w->bf + k * BUF_N);
 	w->bsc = (int32_t *)(w->dst + k * BUF_N);
-	w->s0sc = w->bsc + k * nc;
-	w->n0sc = w->s0sc + (k + 1) * nc;
-	w->s0key = (uint32_t *)(w->n0sc + nc);
-	memset(w->s0key, 0, (k + 1) * sizeof(uint32_t));
+	w->s0asc = w->bsc + k * nc;
+	w->s0rsc = w->s0asc + (k + 1) * nc;
+	w->n0sc = w->s0rsc + (k + 1) * nc;
+	w->nrow = w->n0sc + nc;
+	memset(w->nknown, 0, sizeof w->nknown);
+	w->s0akey = (uint32_t *)(w->nrow + NONE_SETS * nc);
+	w->s0rkey = w->s0akey + k + 1;
+	memset(w->s0akey, 0, 2 * (k + 1) * sizeof(uint32_t));
 	return w;
 }
 
-typedef int32_t v4i __attribute__((vector_size(16)));
-
-/* sc[0..n) += a[..] + b[..], four classes at a time */
-static void add_rows(int32_t *sc, const int32_t *a, const int32_t *b, size_t n)
+/* dst[0, n) += row[0, n), n a multiple of 8 */
+static void add_row(int32_t *restrict dst, const int32_t *restrict row, size_t n)
 {
-	size_t c = 0;
-	for (; c + 4 <= n; c += 4) {
-		v4i x, y, z;
-		memcpy(&x, sc + c, sizeof x);
-		memcpy(&y, a + c, sizeof y);
-		memcpy(&z, b + c, sizeof z);
-		x += y + z;
-		memcpy(sc + c, &x, sizeof x);
+	for (size_t c = 0; c < n; c++)
+		dst[c] += row[c];
+}
+__attribute__((target("avx2"))) static void add_row_avx2(int32_t *restrict dst,
+                                                         const int32_t *restrict row, size_t n)
+{
+	for (size_t c = 0; c < n; c += 8)
+		_mm256_storeu_si256(
+		    (__m256i *)(dst + c),
+		    _mm256_add_epi32(_mm256_loadu_si256((const __m256i *)(dst + c)),
+		                     _mm256_loadu_si256((const __m256i *)(row + c))));
+}
+
+/* The hashes at AT, N of them, to the lookups with score row DST (moved
+ * down in place: the list never passes the hashes still to take). */
+static void take(pwork *w, size_t at, size_t n, int32_t *dst)
+{
+	uint64_t *restrict g = w->g;
+	int32_t **restrict gd = w->gd;
+	size_t ng = w->ng;
+	for (size_t i = 0; i < n; i++) {
+		g[ng + i] = g[at + i];
+		gd[ng + i] = dst;
 	}
-	for (; c < n; c++)
-		sc[c] += a[c] + b[c];
+	w->ng = ng + n;
+}
+
+/* None set J of a group with score row DST, whose word is missing when
+ * MISSING: its kept row added later instead of its lookups when its hashes
+ * are those kept; looked up into its row the first time. */
+static void take_none(pwork *w, int j, int missing, int32_t *dst, size_t nc)
+{
+	const uint64_t *h = w->g + none_at[j];
+	int32_t *row = w->nrow + (size_t)j * nc;
+	if (missing && w->nknown[j] && !memcmp(w->nkey[j], h, sizeof w->nkey[j])) {
+		w->pend_row[w->npend] = row;
+		w->pend_dst[w->npend++] = dst;
+		return;
+	}
+	if (missing && !w->nknown[j]) {
+		memcpy(w->nkey[j], h, sizeof w->nkey[j]);
+		w->nknown[j] = 1;
+		memset(row, 0, sizeof(int32_t) * nc);
+		w->pend_row[w->npend] = row;
+		w->pend_dst[w->npend++] = dst;
+		dst = row;
+	}
+	take(w, none_at[j], NONE_N, dst);
+}
+
+/* Kinds of class for valid(): a class is valid when its kind is in the
+ * set valid_kinds() gives for the configuration (LEFT and RIGHT with the
+ * root label apart: they are valid in other configurations). */
+enum { CK_SHIFT = 1, CK_REDUCE = 2, CK_LEFT = 4, CK_RIGHT = 8, CK_RIGHT_ROOT = 16 };
+
+static void class_kinds(lx_parser *m)
+{
+	memset(m->ckind, 0, sizeof m->ckind);
+	for (uint32_t c = 0; c < m->pc.nclass; c++) {
+		int l = c < 2 ? 0 : (int)(c - 2) / 2 + 1;
+		m->ckind[c] = c == SHIFT           ? CK_SHIFT
+		              : c == REDUCE        ? CK_REDUCE
+		              : (c & 1) == 0       ? (l == m->root_label ? 0 : CK_LEFT)
+		              : l == m->root_label ? CK_RIGHT_ROOT
+		                                   : CK_RIGHT;
+	}
+}
+
+/* The kinds valid() accepts while the buffer has words. */
+static int32_t valid_kinds(const pstate *p)
+{
+	int s0 = p->st[p->sp - 1];
+	int32_t k = CK_SHIFT;
+	if (s0 != 0 && p->head[s0] >= 0)
+		k |= CK_REDUCE;
+	if (s0 != 0 && p->head[s0] < 0)
+		k |= CK_LEFT;
+	if (s0 == 0)
+		k |= p->root_child ? 0 : CK_RIGHT_ROOT;
+	else
+		k |= CK_RIGHT;
+	return k;
+}
+
+/* The valid class of the highest score A + B + C + D, the first of equals (as
+ * testing each class in turn with valid()). */
+static int best_plain(const lx_parser *m, const pstate *p, const int32_t *a, const int32_t *b,
+                      const int32_t *c, const int32_t *d)
+{
+	int32_t ok = valid_kinds(p);
+	int best = SHIFT; /* always valid while the buffer has words */
+	int32_t top = a[0] + b[0] + c[0] + d[0];
+	for (uint32_t k = 1; k < m->pc.nclass; k++) {
+		int32_t v = a[k] + b[k] + c[k] + d[k];
+		if (v > top && (m->ckind[k] & ok)) {
+			top = v;
+			best = (int)k;
+		}
+	}
+	return best;
+}
+
+/* best_plain eight classes at a time: the maximum of the valid sums, then
+ * the first valid class that has it. */
+__attribute__((target("avx2"))) static int best_avx2(const lx_parser *m, const pstate *p,
+                                                     const int32_t *a, const int32_t *b,
+                                                     const int32_t *c, const int32_t *d)
+{
+	int32_t sum[PC_MAX_CLASSES + 1] __attribute__((aligned(32)));
+	const __m256i ok = _mm256_set1_epi32(valid_kinds(p)), zero = _mm256_setzero_si256(),
+	              low = _mm256_set1_epi32(INT32_MIN);
+	__m256i top = low;
+	uint32_t n8 = (m->pc.nclass + 7) & ~7u;
+	for (uint32_t k = 0; k < n8; k += 8) {
+		__m256i v = _mm256_add_epi32(
+		    _mm256_add_epi32(_mm256_loadu_si256((const __m256i *)(a + k)),
+		                     _mm256_loadu_si256((const __m256i *)(b + k))),
+		    _mm256_add_epi32(_mm256_loadu_si256((const __m256i *)(c + k)),
+		                     _mm256_loadu_si256((const __m256i *)(d + k))));
+		__m256i valid = _mm256_cmpgt_epi32(
+		    _mm256_and_si256(_mm256_loadu_si256((const __m256i *)(m->ckind + k)), ok),
+		    zero);
+		v = _mm256_blendv_epi8(low, v, valid);
+		_mm256_store_si256((__m256i *)(sum + k), v);
+		top = _mm256_max_epi32(top, v);
+	}
+	top = _mm256_max_epi32(top, _mm256_permute2x128_si256(top, top, 1));
+	top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, 0x4e));
+	top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, 0xb1));
+	for (uint32_t k = 0; k < n8; k += 8) {
+		__m256i v = _mm256_load_si256((const __m256i *)(sum + k));
+		__m256i valid = _mm256_cmpgt_epi32(
+		    _mm256_and_si256(_mm256_loadu_si256((const __m256i *)(m->ckind + k)), ok),
+		    zero);
+		int bits = _mm256_movemask_ps(
+		    _mm256_castsi256_ps(_mm256_and_si256(_mm256_cmpeq_epi32(v, top), valid)));
+		if (bits)
+			return (int)k + __builtin_ctz((unsigned)bits);
+	}
+	return SHIFT;
 }
 
 void lx_parse(const lx_parser *m, lx_sent *s)
 {
-	uint64_t f[P_MAX_FEATS], g[P_MAX_FEATS];
-	int32_t *gd[P_MAX_FEATS];
-	int32_t sc[PC_MAX_CLASSES];
+	int32_t sc[PC_MAX_CLASSES + 1];
 	int nclass = (int)m->pc.nclass, n = s->n;
-	size_t nc = (size_t)nclass;
-	pwork *w = pwork_new(n, nclass);
+	size_t nc = ((size_t)nclass + 7) & ~(size_t)7; /* rows of whole vectors for best_avx2 */
+	pwork *w = pwork_new(n, (int)nc);
 	if (!w) { /* no memory: a flat tree still satisfies the contract */
 		for (int i = 0; i < n; i++) {
 			s->t[i].head = (int16_t)(i == 0 ? 0 : 1);
@@ -428,10 +670,14 @@ void lx_parse(const lx_parser *m, lx_sent *s)
 	pstate *p = &w->p;
 	init(p, n);
 	assert(n < P_MAXN);
+	uint64_t *g = w->g;
+	int32_t **gd = w->gd;
 	for (int b = 1; b <= n; b++) {
 		int32_t *row = w->bsc + (size_t)(b - 1) * nc;
 		memset(row, 0, sizeof(int32_t) * nc);
-		buf_features(s, n, b, w->bf + (size_t)(b - 1) * BUF_N);
+		buf_values(s, n, b, &w->v);
+		hash_group(&w->v, BUF_AT, BUF_N, BUF_H2, g);
+		memcpy(w->bf + (size_t)(b - 1) * BUF_N, g + BUF_AT, sizeof(uint64_t) * BUF_N);
 		for (int k = 0; k < BUF_N; k++)
 			w->dst[(b - 1) * BUF_N + k] = row;
 	}
@@ -439,42 +685,57 @@ void lx_parse(const lx_parser *m, lx_sent *s)
 	int n0b = -1, n0nl = -1; /* the front and state n0sc is for */
 	while (p->b <= p->n) {
 		int s0 = p->st[p->sp - 1], b = p->b;
-		uint32_t key = s0_state(p, s0);
-		int32_t *s0sc = w->s0sc + (size_t)s0 * nc;
-		int s0new = w->s0key[s0] != key, n0new = n0b != b || n0nl != p->nl[b];
-		size_t nf = features(p, s, f, 0, (s0new ? 0 : SKIP_S0) | (n0new ? 0 : SKIP_N0));
-		assert(nf == P_NFEATS);
-		(void)nf;
-		/* the features whose scores are not at hand, each to its row */
-		size_t ng = 0;
-		for (size_t i = 0; i < sizeof feat_mixed; i++) {
-			g[ng] = f[feat_mixed[i]];
-			gd[ng++] = sc;
-		}
-		if (s0new) {
-			memset(s0sc, 0, sizeof(int32_t) * nc);
-			w->s0key[s0] = key;
-			for (size_t i = 0; i < sizeof feat_s0; i++) {
-				g[ng] = f[feat_s0[i]];
-				gd[ng++] = s0sc;
-			}
-		}
+		uint32_t akey = s0a_state(p, s0), rkey = s0r_state(p, s0);
+		int32_t *s0asc = w->s0asc + (size_t)s0 * nc, *s0rsc = w->s0rsc + (size_t)s0 * nc;
+		int anew = w->s0akey[s0] != akey, rnew = w->s0rkey[s0] != rkey,
+		    n0new = n0b != b || n0nl != p->nl[b];
+		feature_values(p, s, &w->v,
+		               G_MIXED | (anew ? G_S0A : 0) | (rnew ? G_S0R : 0) |
+		                   (n0new ? G_N0 : 0));
+		/* the features whose scores are not at hand, each to its row, the
+		 * groups hashed in order[]'s order (see hash_group), then moved
+		 * together */
+		hash_group(&w->v, MIXED_AT, MIXED_N, MIXED_H2, g);
+		if (n0new)
+			hash_group(&w->v, N0_AT, N0_N, N0_H2, g);
+		if (anew)
+			hash_group(&w->v, S0A_AT, S0A_N, S0A_H2, g);
+		if (rnew)
+			hash_group(&w->v, S0R_AT, S0R_N, S0R_H2, g);
+		w->ng = w->npend = 0;
+		take(w, MIXED_AT, MIXED_N, sc);
 		if (n0new) {
 			memset(w->n0sc, 0, sizeof(int32_t) * nc);
 			n0b = b;
 			n0nl = p->nl[b];
-			for (size_t i = 0; i < sizeof feat_n0; i++) {
-				g[ng] = f[feat_n0[i]];
-				gd[ng++] = w->n0sc;
-			}
+			take(w, N0_AT, 4, w->n0sc);
+			take_none(w, NONE_N0LEFT, p->lc1[b] < 0, w->n0sc, nc);
+			take(w, N0_AT + 10, 1, w->n0sc);
+		}
+		if (anew) {
+			memset(s0asc, 0, sizeof(int32_t) * nc);
+			w->s0akey[s0] = akey;
+			take(w, S0A_AT, 7, s0asc);
+			take_none(w, NONE_LEFT, p->lc1[s0] < 0, s0asc, nc);
+			take_none(w, NONE_HEAD, p->head[s0] < 0, s0asc, nc);
+			take(w, S0A_AT + 19, 2, s0asc);
+		}
+		if (rnew) {
+			memset(s0rsc, 0, sizeof(int32_t) * nc);
+			w->s0rkey[s0] = rkey;
+			take(w, S0R_AT, 4, s0rsc);
+			take_none(w, NONE_RIGHT, p->rc1[s0] < 0, s0rsc, nc);
+			take(w, S0R_AT + 10, 1, s0rsc);
 		}
 		memcpy(sc, w->bsc + (size_t)(b - 1) * nc, sizeof(int32_t) * nc);
-		pc_score_each(&m->pc, g, ng, gd);
-		add_rows(sc, s0sc, w->n0sc, nc);
-		int best = SHIFT; /* always valid while the buffer has words */
-		for (int c = 1; c < nclass; c++)
-			if (sc[c] > sc[best] && valid(p, c, m->root_label))
-				best = c;
+		pc_score_each(&m->pc, g, w->ng, gd);
+		for (size_t j = 0; j < w->npend; j++)
+			if (m->pc.avx2)
+				add_row_avx2(w->pend_dst[j], w->pend_row[j], nc);
+			else
+				add_row(w->pend_dst[j], w->pend_row[j], nc);
+		int best = m->pc.avx2 ? best_avx2(m, p, sc, s0asc, s0rsc, w->n0sc)
+		                      : best_plain(m, p, sc, s0asc, s0rsc, w->n0sc);
 		apply(p, best);
 	}
 	finish(p, m, s);
@@ -522,6 +783,10 @@ int lx_parser_read(lx_parser *m, blob_r *r, char **err)
 		goto fail;
 	}
 	pc_model_compact(&m->pc); /* on failure scoring falls back to the file's table */
+	class_kinds(m);
+	int ordered = layout_ok(); /* a few hundred tests, once per load */
+	assert(ordered);
+	(void)ordered;
 	return 0;
 bad:
 	if (err && asprintf(err, "bad label table") < 0)
@@ -647,7 +912,7 @@ int lx_parser_train(lx_gold *g, size_t n, const lx_train_opts *o, blob_w *b)
 			}
 			init(p, s->n);
 			while (p->b <= p->n) {
-				size_t nf = features(p, s, f, 1, 0);
+				size_t nf = features(p, s, f);
 				memset(sc, 0, sizeof(float) * (size_t)nclass);
 				pc_trainer_score(t, f, nf, sc);
 				int guess = -1, best = -1, mincost = 1 << 30;

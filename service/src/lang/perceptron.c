@@ -16,6 +16,111 @@ uint64_t pc_hash(const void *p, size_t n)
 	return pc_mix(blob_fnv(p, n), n);
 }
 
+/* x * c modulo 2^64 in each lane: AVX2 multiplies 32 by 32 bits only. */
+__attribute__((target("avx2"))) static inline __m256i mul64(__m256i x, uint64_t c)
+{
+	const __m256i lo = _mm256_set1_epi64x((long long)(c & 0xffffffffu)),
+	              hi = _mm256_set1_epi64x((long long)(c >> 32));
+	__m256i cross = _mm256_add_epi64(_mm256_mul_epu32(_mm256_srli_epi64(x, 32), lo),
+	                                 _mm256_mul_epu32(x, hi));
+	return _mm256_add_epi64(_mm256_mul_epu32(x, lo), _mm256_slli_epi64(cross, 32));
+}
+
+/* pc_mix in four lanes, step for step. */
+__attribute__((target("avx2"))) static void mix_avx2(uint64_t *out, const uint64_t *a,
+                                                     const uint64_t *b, size_t n)
+{
+	for (size_t i = 0; i < n; i += 4) {
+		__m256i x = _mm256_loadu_si256((const __m256i *)(a + i)),
+		        y = _mm256_loadu_si256((const __m256i *)(b + i));
+		y = _mm256_add_epi64(y, _mm256_set1_epi64x((long long)0x9e3779b97f4a7c15ULL));
+		y = _mm256_add_epi64(y, _mm256_slli_epi64(x, 6));
+		y = _mm256_add_epi64(y, _mm256_srli_epi64(x, 2));
+		x = _mm256_xor_si256(x, y);
+		x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 30));
+		x = mul64(x, 0xbf58476d1ce4e5b9ULL);
+		x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 27));
+		x = mul64(x, 0x94d049bb133111ebULL);
+		x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 31));
+		_mm256_storeu_si256((__m256i *)(out + i), x);
+	}
+}
+
+/* mix_avx2 with the first arguments' share of the sum given */
+__attribute__((target("avx2"))) static void
+mix_pre_avx2(uint64_t *out, const uint64_t *a, const uint64_t *pre, const uint64_t *b, size_t n)
+{
+	for (size_t i = 0; i < n; i += 4) {
+		__m256i x = _mm256_loadu_si256((const __m256i *)(a + i)),
+		        y = _mm256_add_epi64(_mm256_loadu_si256((const __m256i *)(b + i)),
+		                             _mm256_loadu_si256((const __m256i *)(pre + i)));
+		x = _mm256_xor_si256(x, y);
+		x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 30));
+		x = mul64(x, 0xbf58476d1ce4e5b9ULL);
+		x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 27));
+		x = mul64(x, 0x94d049bb133111ebULL);
+		x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 31));
+		_mm256_storeu_si256((__m256i *)(out + i), x);
+	}
+}
+
+void pc_mix_pre_n(uint64_t *out, const uint64_t *a, const uint64_t *pre, const uint64_t *b,
+                  size_t n)
+{
+	if (__builtin_cpu_supports("avx2")) {
+		mix_pre_avx2(out, a, pre, b, n);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[i] = pc_mix(a[i], b[i]);
+}
+
+void pc_mix_n(uint64_t *out, const uint64_t *a, const uint64_t *b, size_t n)
+{
+	if (__builtin_cpu_supports("avx2")) {
+		mix_avx2(out, a, b, n);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[i] = pc_mix(a[i], b[i]);
+}
+
+/* pc_argmax eight scores at a time: the maximum, then its first place. */
+__attribute__((target("avx2"))) static uint32_t argmax_avx2(const int32_t *sc, uint32_t n)
+{
+	const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+	              low = _mm256_set1_epi32(INT32_MIN);
+	__m256i top = low;
+	for (uint32_t k = 0; k < n; k += 8) {
+		__m256i in = _mm256_cmpgt_epi32(_mm256_set1_epi32((int)(n - k)), lane);
+		top = _mm256_max_epi32(
+		    top,
+		    _mm256_blendv_epi8(low, _mm256_loadu_si256((const __m256i *)(sc + k)), in));
+	}
+	top = _mm256_max_epi32(top, _mm256_permute2x128_si256(top, top, 1));
+	top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, 0x4e));
+	top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, 0xb1));
+	for (uint32_t k = 0; k < n; k += 8) {
+		__m256i in = _mm256_cmpgt_epi32(_mm256_set1_epi32((int)(n - k)), lane);
+		__m256i eq = _mm256_cmpeq_epi32(_mm256_loadu_si256((const __m256i *)(sc + k)), top);
+		int bits = _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_and_si256(eq, in)));
+		if (bits)
+			return k + (uint32_t)__builtin_ctz((unsigned)bits);
+	}
+	return 0;
+}
+
+uint32_t pc_argmax(const int32_t *scores, uint32_t n)
+{
+	if (n > 8 && __builtin_cpu_supports("avx2"))
+		return argmax_avx2(scores, n);
+	uint32_t best = 0;
+	for (uint32_t k = 1; k < n; k++)
+		if (scores[k] > scores[best])
+			best = k;
+	return best;
+}
+
 static uint32_t fingerprint(uint64_t key)
 {
 	uint32_t fp = (uint32_t)(key >> 32);
@@ -62,8 +167,9 @@ static void score_batch(const pc_model *m, const uint64_t *f, size_t nf, int32_t
 /* Compact buckets (pc_model_compact): bits 0-14 a fingerprint, 15-17 the
  * kind (0 empty, 1-2 that many entries in place, BK_DENSE, BK_EXT), 18-63
  * the payload: in place, two 23-bit entries (class << 16 | weight); a dense
- * row, its index; an external row, its first entry in ent (32 bits) and its
- * length (12 bits).  Weights are the file's int16 weights, unchanged. */
+ * row, where it starts in dense (index x dstride); an external row, its
+ * first entry in ent (32 bits) and its length (12 bits).  Weights are the
+ * file's int16 weights, unchanged. */
 #define BK_FP(b) ((uint32_t)(b)&0x7fffu)
 #define BK_KIND(b) ((uint32_t)((b) >> 15) & 7u)
 #define BK_INLINE 2u
@@ -172,10 +278,42 @@ add_dense_avx2(int32_t *scores, const int16_t *const *rows, size_t nr, uint32_t 
 #undef PUT
 }
 
+/* The bucket of the first of the probe run from S that is empty or has
+ * fingerprint FP, or 0 (empty): one bucket at a time. */
+static inline __attribute__((always_inline)) uint64_t find_plain(const pc_model *m, uint32_t s,
+                                                                 uint32_t fp)
+{
+	for (;; s = (s + 1) & m->mask) {
+		uint64_t b = m->bkt[s];
+		if (BK_KIND(b) == 0 || BK_FP(b) == fp)
+			return b;
+	}
+}
+
+/* find_plain four buckets at a time (the table has copies of its first
+ * three buckets after its end, so the four never wrap). */
+__attribute__((target("avx2"))) static inline uint64_t find_avx2(const pc_model *m, uint32_t s,
+                                                                 uint32_t fp)
+{
+	const __m256i fpmask = _mm256_set1_epi64x(0x7fff), kind = _mm256_set1_epi64x(7 << 15),
+	              want = _mm256_set1_epi64x(fp), zero = _mm256_setzero_si256();
+	for (;; s = (s + 4) & m->mask) {
+		__m256i x = _mm256_loadu_si256((const __m256i *)(m->bkt + s));
+		__m256i empty = _mm256_cmpeq_epi64(_mm256_and_si256(x, kind), zero);
+		__m256i same = _mm256_cmpeq_epi64(_mm256_and_si256(x, fpmask), want);
+		unsigned stop =
+		    (unsigned)_mm256_movemask_pd(_mm256_castsi256_pd(_mm256_or_si256(empty, same)));
+		if (stop)
+			return m->bkt[s + (unsigned)__builtin_ctz(stop)];
+	}
+}
+
 /* As score_batch, on the compact buckets: rows kept in place cost one
- * miss, the others two. */
-static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
-                                int32_t *const *dst)
+ * miss, the others two.  AVX2: the probe runs looked at four buckets at a
+ * time and the dense rows added with add_dense_avx2. */
+static inline __attribute__((always_inline)) void
+score_batch_compact_with(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
+                         int32_t *const *dst, int avx2)
 {
 	uint32_t lo[PC_BATCH], n[PC_BATCH];
 	const int16_t *dn[PC_BATCH];
@@ -184,41 +322,46 @@ static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf,
 	for (size_t i = 0; i < nf; i++)
 		__builtin_prefetch(&m->bkt[(uint32_t)f[i] & m->mask]);
 	for (size_t i = 0; i < nf; i++) {
-		uint32_t fp = fingerprint(f[i]) & 0x7fffu;
+		uint32_t fp = fingerprint(f[i]) & 0x7fffu, s = (uint32_t)f[i] & m->mask;
+		uint64_t b = avx2 ? find_avx2(m, s, fp) : find_plain(m, s, fp);
+		uint32_t kind = BK_KIND(b);
+		if (kind == 0)
+			continue;
 		int32_t *sc = dst ? dst[i] : scores;
-		for (uint32_t s = (uint32_t)f[i] & m->mask;; s = (s + 1) & m->mask) {
-			uint64_t b = m->bkt[s];
-			uint32_t kind = BK_KIND(b);
-			if (kind == 0)
-				break;
-			if (BK_FP(b) != fp)
-				continue;
-			if (kind == BK_DENSE) {
-				dn[nd] = m->dense + (size_t)(b >> 18) * m->dstride;
-				dsc[nd++] = sc;
-			} else if (kind == BK_EXT) {
-				lo[next] = (uint32_t)(b >> 18);
-				n[next] = (uint32_t)(b >> 50) & 0xfffu;
-				__builtin_prefetch(&m->ext[lo[next]]);
-				__builtin_prefetch(&m->ext[lo[next] + n[next] - 1]);
-				nsc[next++] = sc;
-			} else {
-				add_entry(sc, (uint32_t)(b >> 18) & 0x7fffffu);
-				if (kind == 2)
-					add_entry(sc, (uint32_t)(b >> 41) & 0x7fffffu);
-			}
-			break;
+		if (kind == BK_DENSE) {
+			dn[nd] = m->dense + (b >> 18);
+			dsc[nd++] = sc;
+		} else if (kind == BK_EXT) {
+			lo[next] = (uint32_t)(b >> 18);
+			n[next] = (uint32_t)(b >> 50) & 0xfffu;
+			__builtin_prefetch(&m->ext[lo[next]]);
+			__builtin_prefetch(&m->ext[lo[next] + n[next] - 1]);
+			nsc[next++] = sc;
+		} else {
+			add_entry(sc, (uint32_t)(b >> 18) & 0x7fffffu);
+			if (kind == 2)
+				add_entry(sc, (uint32_t)(b >> 41) & 0x7fffffu);
 		}
 	}
-	for (size_t i = 0; i < next; i++)
-		for (uint32_t e = lo[i]; e < lo[i] + n[i]; e++)
-			add_entry(nsc[i], m->ext[e]);
-	if (m->avx2) {
+	for (size_t i = 0; i < next; i++) {
+		/* two entries a load */
+		const uint32_t *e = m->ext + lo[i], *end = e + n[i];
+		int32_t *sc = nsc[i];
+		for (; e + 2 <= end; e += 2) {
+			uint64_t x;
+			memcpy(&x, e, sizeof x);
+			sc[(uint32_t)x >> 16] += (int16_t)x;
+			sc[x >> 48] += (int16_t)(x >> 32);
+		}
+		if (e < end)
+			add_entry(sc, *e);
+	}
+	if (avx2) {
 		/* runs of rows with the same destination in one pass */
 		for (size_t i = 0, j; i < nd; i = j) {
 			for (j = i + 1; j < nd && dsc[j] == dsc[i]; j++)
 				;
-			add_dense_avx2(dsc[i], dn + i, j - i, m->nclass);
+			add_dense_avx2(dsc[i], dn + i, j - i, m->dstride); /* zeros past nclass */
 		}
 		return;
 	}
@@ -226,9 +369,28 @@ static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf,
 		add_dense(dsc[i], dn[i], m->nclass);
 }
 
+__attribute__((target("avx2"))) static void score_batch_compact_avx2(const pc_model *m,
+                                                                     const uint64_t *f, size_t nf,
+                                                                     int32_t *scores,
+                                                                     int32_t *const *dst)
+{
+	if (dst) /* two copies: the destination's test out of the loop */
+		score_batch_compact_with(m, f, nf, NULL, dst, 1);
+	else
+		score_batch_compact_with(m, f, nf, scores, NULL, 1);
+}
+
+static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
+                                int32_t *const *dst)
+{
+	score_batch_compact_with(m, f, nf, scores, dst, 0);
+}
+
+/* The low 16 bits of fingerprint(key), 1 for 0: that of key >> 32 alone
+ * (fingerprint's 0 -> 1 gives 1 too). */
 static uint16_t fingerprint16(uint64_t key)
 {
-	uint16_t fp = (uint16_t)fingerprint(key);
+	uint16_t fp = (uint16_t)(key >> 32);
 	return fp ? fp : 1;
 }
 
@@ -277,14 +439,45 @@ static void score_batch_wide(const pc_model *m, const uint64_t *f, size_t nf, in
 	}
 }
 
+/* score_batch_wide's common case, eight lanes to one destination, with
+ * AVX2: a bucket widened and added in two instructions. */
+__attribute__((target("avx2"))) static void
+score_batch_wide8_avx2(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores)
+{
+	for (size_t i = 0; i < nf; i++)
+		__builtin_prefetch(&m->wide[(size_t)((uint32_t)f[i] & m->mask) * 8]);
+	__m256i acc = _mm256_setzero_si256();
+	for (size_t i = 0; i < nf; i++) {
+		uint16_t fp = fingerprint16(f[i]);
+		for (uint32_t s = (uint32_t)f[i] & m->mask;; s = (s + 1) & m->mask) {
+			const uint16_t *b = &m->wide[(size_t)s * 8];
+			if (b[0] == 0)
+				break;
+			if (b[0] != fp)
+				continue;
+			acc = _mm256_add_epi32(
+			    acc, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)b)));
+			break;
+		}
+	}
+	int32_t a[8];
+	_mm256_storeu_si256((__m256i *)a, acc);
+	for (uint32_t k = 1; k < 8; k++)
+		scores[m->wcls[k - 1]] += a[k];
+}
+
 static void score(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
                   int32_t *const *dst)
 {
 	for (size_t i = 0; i < nf; i += PC_BATCH) {
 		size_t k = nf - i < PC_BATCH ? nf - i : PC_BATCH;
 		int32_t *const *d = dst ? dst + i : NULL;
-		if (m->wide)
+		if (m->wide && m->wlanes == 8 && !d && m->avx2)
+			score_batch_wide8_avx2(m, f + i, k, scores);
+		else if (m->wide)
 			score_batch_wide(m, f + i, k, scores, d);
+		else if (m->bkt && m->avx2)
+			score_batch_compact_avx2(m, f + i, k, scores, d);
 		else if (m->bkt)
 			score_batch_compact(m, f + i, k, scores, d);
 		else
@@ -330,9 +523,10 @@ int pc_model_compact(pc_model *m)
 	}
 	if (next > UINT32_MAX)
 		return -1;
-	/* buckets, the dense rows (16-byte aligned), then the external rows
-	 * (64-byte aligned: a cache line) */
-	size_t dense_at = slots * 8, ext_at = dense_at + ndense * stride * 2;
+	/* buckets (and copies of the first three: find_avx2), the dense rows
+	 * (16-byte aligned), then the external rows (64-byte aligned: a cache
+	 * line) */
+	size_t dense_at = (slots + 4) * 8, ext_at = dense_at + ndense * stride * 2;
 	char *mem = blob_alloc_big(ext_at + next * 4 + 64);
 	if (!mem)
 		return -1;
@@ -350,7 +544,7 @@ int pc_model_compact(pc_model *m)
 			for (uint32_t j = 0; j < hi - lo; j++)
 				b |= (uint64_t)(m->ent[lo + j] & 0x7fffffu) << (18 + 23 * j);
 		} else if (hi - lo >= DENSE_MIN) {
-			b |= (uint64_t)BK_DENSE << 15 | (uint64_t)d << 18;
+			b |= (uint64_t)BK_DENSE << 15 | (uint64_t)(d * stride) << 18;
 			for (uint32_t j = lo; j < hi; j++)
 				dense[d * stride + (m->ent[j] >> 16)] =
 				    (int16_t)(m->ent[j] & 0xffff);
@@ -364,6 +558,7 @@ int pc_model_compact(pc_model *m)
 		bkt[s] = b;
 	}
 	assert(d == ndense && e == next);
+	memcpy(bkt + slots, bkt, 3 * sizeof *bkt);
 	m->bkt = bkt;
 	m->dense = dense;
 	m->ext = ext;
@@ -417,6 +612,8 @@ int pc_model_compact_rows(pc_model *m, uint32_t classes)
 	m->wlanes = w;
 	m->wide = wide;
 	m->fast = wide;
+	__builtin_cpu_init();
+	m->avx2 = __builtin_cpu_supports("avx2") != 0;
 	return 0;
 }
 

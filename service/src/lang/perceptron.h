@@ -39,6 +39,24 @@ static inline uint64_t pc_mix(uint64_t a, uint64_t b)
 	return x;
 }
 
+/* out[i] = pc_mix(a[i], b[i]) for i < n, four at a time where the
+ * processor has AVX2: then n is rounded up to a multiple of 4, and the
+ * arrays must hold that many (out past n gets meaningless values).  out
+ * may be a or b. */
+void pc_mix_n(uint64_t *out, const uint64_t *a, const uint64_t *b, size_t n);
+/* pc_mix_n for first arguments used over and over (template ids), their
+ * share of pc_mix's sum kept: pre[i] = pc_mix_pre(a[i]). */
+static inline uint64_t pc_mix_pre(uint64_t a)
+{
+	return 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2);
+}
+void pc_mix_pre_n(uint64_t *out, const uint64_t *a, const uint64_t *pre, const uint64_t *b,
+                  size_t n);
+
+/* The first class of the highest score of scores[0, n); scores must hold n
+ * rounded up to a multiple of 8 (those past n are not read as scores). */
+uint32_t pc_argmax(const int32_t *scores, uint32_t n);
+
 typedef struct pc_model {
 	uint32_t nclass;
 	uint32_t mask; /* slots - 1 (power of two) */
@@ -59,7 +77,7 @@ typedef struct pc_model {
 	const uint32_t *ext;  /* the other rows: entries as in ent, a row of up
 	                       * to 16 within one cache line */
 	uint32_t dstride;     /* nclass rounded up to 8 */
-	int avx2;             /* the processor has AVX2: dense rows added with it */
+	int avx2;             /* the processor has AVX2 (set by both compact copies) */
 	void *fast;           /* storage of bkt and dense, or of wide */
 	/* Optional whole-row copy (pc_model_compact_rows), for models of few
 	 * classes: one bucket of wlanes uint16 per slot, lane 0 a 16-bit
@@ -72,7 +90,9 @@ typedef struct pc_model {
 } pc_model;
 
 /* scores[c] += sum over features of the weight of (feature, c); scores must
- * hold nclass ints and be zeroed by the caller. */
+ * hold nclass ints rounded up to a multiple of 8 (the compact copy adds
+ * its dense rows whole, zeros past nclass included) and be zeroed by the
+ * caller (the first nclass of them). */
 void pc_score(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores);
 /* The same with a score array per feature: feature i's weights are added
  * to dst[i] (several instances scored in one round of cache misses). */

@@ -75,52 +75,124 @@ static inline __attribute__((always_inline)) uint64_t F2(unsigned id, uint64_t a
 	return pc_mix(pc_mix(id, a), b);
 }
 
+/* Feature k is the hash of its template id (tid[k]) and one value (F1) or
+ * two (F2): values first, hashed afterwards, so that lx_tag hashes a
+ * token's features side by side (pc_mix_n, four at a time).  The values
+ * are kept with those of one value first (order[]), feature k at pos_of[k]:
+ * those from TAG_N1 on get a second step of pc_mix (pc_mix_n's rounding up
+ * to 4 then writes past the end only). */
+#define TAG_NFEATS 34
+#define TAG_N1 23
+_Static_assert(TAG_NFEATS + 4 <= TAG_MAX_FEATS, "room for pc_mix_n");
+static const uint8_t tid[TAG_NFEATS] = {
+    T_BIAS,  T_FORM,    T_LOWER,  T_SHAPE,  T_PRE1,    T_PRE2,     T_PRE3,    T_SUF1, T_SUF2,
+    T_SUF3,  T_SUF4,    T_FLAGS,  T_P1,     T_P2,      T_P1P2,     T_P1W,     T_WM1,  T_WM2,
+    T_WP1,   T_WP2,     T_SUFM1,  T_SUFP1,  T_SHAPEM1, T_SHAPEP1,  T_WM1W,    T_WWP1, T_P1SUF,
+    T_FIRST, T_FLAGSP1, T_DICTP1, T_DICTP2, T_DICTP1W, T_P1DICTP1, T_SHAPEWP1};
+static const uint8_t order[TAG_NFEATS] = {0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11,
+                                          12, 13, 16, 17, 18, 19, 20, 21, 22, 23, 29, 14,
+                                          15, 24, 25, 26, 27, 28, 30, 31, 32, 33};
+static const uint8_t pos_of[TAG_NFEATS] = {0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11,
+                                           12, 13, 23, 24, 14, 15, 16, 17, 18, 19, 20, 21,
+                                           25, 26, 27, 28, 29, 22, 30, 31, 32, 33};
+
+/* Values and template ids in order[]'s order, room for pc_mix_n. */
+typedef struct tvals {
+	uint64_t a[TAG_NFEATS + 4], b[TAG_NFEATS + 4], id[TAG_NFEATS + 4],
+	    idk[TAG_NFEATS + 4]; /* pc_mix_pre(id) */
+} tvals;
+
+static void tvals_init(tvals *v)
+{
+	memset(v, 0, sizeof *v);
+	for (size_t i = 0; i < TAG_NFEATS; i++) {
+		v->id[i] = tid[order[i]];
+		v->idk[i] = pc_mix_pre(v->id[i]);
+	}
+}
+
+/* pos_of inverts order (checked at load). */
+static int layout_ok(void)
+{
+	for (size_t i = 0; i < TAG_NFEATS; i++)
+		if (pos_of[order[i]] != i)
+			return 0;
+	return 1;
+}
+
+#define V1(k, x) (v->a[pos_of[k]] = (x))
+#define V2(k, x, y) (v->a[pos_of[k]] = (x), v->b[pos_of[k]] = (y))
+
 /* dc: each token's tag-dictionary class (-1 when not in it): unambiguous
  * words to the right act as known tags (lookahead for a greedy tagger). */
-static size_t tag_features(const lx_sent *s, const int *dc, int i, unsigned p1, unsigned p2,
-                           uint64_t *f)
+static void tag_values(const lx_sent *s, const int *dc, int i, unsigned p1, unsigned p2, tvals *v)
 {
 	uint64_t d1 = i + 1 < s->n ? (uint64_t)(dc[i + 1] + 1) : 999,
 	         d2 = i + 2 < s->n ? (uint64_t)(dc[i + 2] + 1) : 999;
 	const lx_tok *w = &s->t[i], *m1 = at(s, i - 1), *m2 = at(s, i - 2), *q1 = at(s, i + 1),
 	             *q2 = at(s, i + 2);
-	size_t n = 0;
-	f[n++] = F1(T_BIAS, 0);
-	f[n++] = F1(T_FORM, w->form);
-	f[n++] = F1(T_LOWER, w->lower);
-	f[n++] = F1(T_SHAPE, w->shape);
-	f[n++] = F1(T_PRE1, w->pre1);
-	f[n++] = F1(T_PRE2, w->pre2);
-	f[n++] = F1(T_PRE3, w->pre3);
-	f[n++] = F1(T_SUF1, w->suf1);
-	f[n++] = F1(T_SUF2, w->suf2);
-	f[n++] = F1(T_SUF3, w->suf3);
-	f[n++] = F1(T_SUF4, w->suf4);
-	f[n++] = F1(T_FLAGS, w->flags);
-	f[n++] = F1(T_P1, p1);
-	f[n++] = F1(T_P2, p2);
-	f[n++] = F2(T_P1P2, p1, p2);
-	f[n++] = F2(T_P1W, p1, w->lower);
-	f[n++] = F1(T_WM1, m1->lower);
-	f[n++] = F1(T_WM2, m2->lower);
-	f[n++] = F1(T_WP1, q1->lower);
-	f[n++] = F1(T_WP2, q2->lower);
-	f[n++] = F1(T_SUFM1, m1->suf3);
-	f[n++] = F1(T_SUFP1, q1->suf3);
-	f[n++] = F1(T_SHAPEM1, m1->shape);
-	f[n++] = F1(T_SHAPEP1, q1->shape);
-	f[n++] = F2(T_WM1W, m1->lower, w->lower);
-	f[n++] = F2(T_WWP1, w->lower, q1->lower);
-	f[n++] = F2(T_P1SUF, p1, w->suf3);
-	f[n++] = F2(T_FIRST, i == 0, w->flags & LX_FLAG_UPPER_INIT);
-	f[n++] = F2(T_FLAGSP1, w->flags, q1->flags);
-	f[n++] = F1(T_DICTP1, d1);
-	f[n++] = F2(T_DICTP2, d1, d2);
-	f[n++] = F2(T_DICTP1W, d1, w->lower);
-	f[n++] = F2(T_P1DICTP1, p1, d1);
-	f[n++] = F2(T_SHAPEWP1, w->shape, q1->shape);
-	assert(n <= TAG_MAX_FEATS);
-	return n;
+	V1(0, 0);
+	V1(1, w->form);
+	V1(2, w->lower);
+	V1(3, w->shape);
+	V1(4, w->pre1);
+	V1(5, w->pre2);
+	V1(6, w->pre3);
+	V1(7, w->suf1);
+	V1(8, w->suf2);
+	V1(9, w->suf3);
+	V1(10, w->suf4);
+	V1(11, w->flags);
+	V1(12, p1);
+	V1(13, p2);
+	V2(14, p1, p2);
+	V2(15, p1, w->lower);
+	V1(16, m1->lower);
+	V1(17, m2->lower);
+	V1(18, q1->lower);
+	V1(19, q2->lower);
+	V1(20, m1->suf3);
+	V1(21, q1->suf3);
+	V1(22, m1->shape);
+	V1(23, q1->shape);
+	V2(24, m1->lower, w->lower);
+	V2(25, w->lower, q1->lower);
+	V2(26, p1, w->suf3);
+	V2(27, i == 0, w->flags & LX_FLAG_UPPER_INIT);
+	V2(28, w->flags, q1->flags);
+	V1(29, d1);
+	V2(30, d1, d2);
+	V2(31, d1, w->lower);
+	V2(32, p1, d1);
+	V2(33, w->shape, q1->shape);
+}
+#undef V1
+#undef V2
+
+/* The features of token I, feature k at f[k] (training). */
+static size_t tag_features(const lx_sent *s, const int *dc, int i, unsigned p1, unsigned p2,
+                           uint64_t *f)
+{
+	tvals v;
+	tag_values(s, dc, i, p1, p2, &v);
+	for (size_t k = 0; k < TAG_NFEATS; k++) {
+		size_t j = pos_of[k];
+		f[k] = pc_mix(tid[k], v.a[j]);
+		if (j >= TAG_N1)
+			f[k] = pc_mix(f[k], v.b[j]);
+	}
+	return TAG_NFEATS;
+}
+
+/* The same features at run time, in order[]'s order, hashed four at a time
+ * (F has room for TAG_NFEATS + 4). */
+static size_t tag_features_fast(const lx_sent *s, const int *dc, int i, unsigned p1, unsigned p2,
+                                tvals *v, uint64_t *f)
+{
+	tag_values(s, dc, i, p1, p2, v);
+	pc_mix_pre_n(f, v->id, v->idk, v->a, TAG_NFEATS);
+	pc_mix_n(f + TAG_N1, f + TAG_N1, v->b + TAG_N1, TAG_NFEATS - TAG_N1);
+	return TAG_NFEATS;
 }
 
 uint64_t lx_tag_hash(const char *upos, const char *xpos)
@@ -144,21 +216,20 @@ static int dict_lookup(const lx_tagger *m, uint64_t key)
 void lx_tag(const lx_tagger *m, lx_sent *s)
 {
 	uint64_t f[TAG_MAX_FEATS];
-	int32_t sc[PC_MAX_CLASSES];
+	int32_t sc[PC_MAX_CLASSES + 1]; /* nclass rounded up to 8: see pc_score */
 	int dc[LN_MAX_SENT_TOKENS];
 	unsigned p1 = TAG_START, p2 = TAG_START;
+	tvals v;
+	tvals_init(&v);
 	for (int i = 0; i < s->n; i++)
 		dc[i] = dict_lookup(m, s->t[i].form);
 	for (int i = 0; i < s->n; i++) {
 		int c = dc[i];
 		if (c < 0) {
-			size_t nf = tag_features(s, dc, i, p1, p2, f);
+			size_t nf = tag_features_fast(s, dc, i, p1, p2, &v, f);
 			memset(sc, 0, sizeof(int32_t) * m->nclass);
 			pc_score(&m->pc, f, nf, sc);
-			c = 0;
-			for (unsigned k = 1; k < m->nclass; k++)
-				if (sc[k] > sc[c])
-					c = (int)k;
+			c = (int)pc_argmax(sc, m->nclass);
 		}
 		s->t[i].tag = (uint8_t)c;
 		s->t[i].upos = m->cls_upos[c];
@@ -218,7 +289,10 @@ int lx_tagger_read(lx_tagger *m, blob_r *r, char **err)
 			*err = NULL;
 		goto fail;
 	}
-	pc_model_compact(&m->pc); /* on failure scoring falls back to the file's table */
+	pc_model_compact(&m->pc);  /* on failure scoring falls back to the file's table */
+	int ordered = layout_ok(); /* once per load */
+	assert(ordered);
+	(void)ordered;
 	return 0;
 bad:
 	if (err && asprintf(err, "bad tag tables") < 0)
