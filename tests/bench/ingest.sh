@@ -102,6 +102,15 @@ r = resource.getrusage(resource.RUSAGE_CHILDREN)
 print("%.3f" % (r.ru_utime + r.ru_stime)); sys.exit(rc)' "$work/ingest.$n.out" "$work/ingest.$n.err" \
     "$parley" ingest "$corpus") || { tail -n 5 "$work/ingest.$n.err" >&2; return 1; }
   t1=$(date +%s.%N)
+  # the ingest's backends end after it does: count their CPU once the
+  # postmaster has reaped them (at most 5 s)
+  local i
+  for i in $(seq 50); do
+    [ "$(psql -X -q -At "$url" -c "SELECT count(*) FROM pg_stat_activity
+        WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()" 2>/dev/null)" = 0 ] && break
+    sleep 0.1
+  done
+  sleep 0.2
   c1=$(pg_cpu)
   awk -v a="$t0" -v b="$t1" -v n="$n_files" -v cpu="$cpu" -v p0="$c0" -v p1="$c1" \
     'BEGIN { printf "%.1f %.1f %.1f", n / (b - a), 1000 * cpu / n, 1000 * (p1 - p0) / n }'
