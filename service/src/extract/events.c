@@ -1803,11 +1803,45 @@ static bool own_country(const px_doc *doc, int32_t speaker, int32_t who)
 	       !strcmp(o->kind, vocab_actor_kinds[KIND_COUNTRY]) && !strcmp(p->country, o->country);
 }
 
+/* Whether ln token v is the clause a speech verb (cues.tsv) reports,
+ * outside quotation marks: "X responded by saying Y should be careful
+ * 'not to ...'", where the statement is only the quoted words. */
+static bool reported_clause(px_doc *doc, const px_statement *st, int32_t v)
+{
+	if (v < 0 || !px_syn_rel_is(doc, (size_t)v, "ccomp"))
+		return false;
+	int32_t h = doc->syn.head[v];
+	int32_t t = h >= 0 ? px_syn_tok(doc, (size_t)h) : -1;
+	const px_lex_entry *e;
+	if (t < 0 || doc->toks[t].inq || !px_lex_match(doc, (size_t)t, LX_CUE, &e))
+		return false;
+	/* the one saying it, when the parse tells, is the statement's speaker
+	 * ("Y proposed ... and said Z should resign" is Y's, whoever the
+	 * quotation before is given to); a subject naming no one tells
+	 * against too */
+	for (int depth = 0; h >= 0 && depth < 2; depth++) {
+		for (int32_t c = doc->syn.child[h]; c >= 0; c = doc->syn.sibling[c])
+			if (!strcmp(px_syn_deprel(doc, (size_t)c), "nsubj")) {
+				int32_t who = actor_of(doc, c, 0);
+				return who >= 0 &&
+				       (who == st->speaker || speaks_for(doc, st->speaker, who) ||
+				        speaks_for(doc, who, st->speaker));
+			}
+		if (!px_syn_rel_is(doc, (size_t)h, "conj"))
+			break;
+		h = doc->syn.head[h];
+	}
+	return true;
+}
+
 /* What someone says another should do ("X said Y should reduce its
  * patrols", "'Y must stop,' X said"): a modal of obligation (events.tsv
  * ";advice") on a verb inside the statement whose subject names an actor
  * other than the speaker's side makes the speaker appeal to (or demand
- * of) that actor, on the day of the saying.  One event per statement. */
+ * of) that actor, on the day of the saying.  One event per statement.
+ * A statement of one sentence whose quoted words are only part of what
+ * is reported lends its speaker to the unquoted clause too ("X said Y
+ * should be careful 'not to meddle'"). */
 static void advice_events(px_doc *doc)
 {
 	if (!doc->syn.ok)
@@ -1819,14 +1853,17 @@ static void advice_events(px_doc *doc)
 		size_t a = doc->sents[st->sent_a].tok_start, b = doc->sents[st->sent_b].tok_end;
 		for (size_t i = a; i < b; i++) {
 			const px_lex_entry *x;
-			size_t n =
-			    within_statement(doc, st, i) ? px_lex_match(doc, i, LX_EVENT, &x) : 0;
+			bool inside = within_statement(doc, st, i);
+			bool beside = !inside && st->sent_a == st->sent_b && !doc->toks[i].inq;
+			size_t n = inside || beside ? px_lex_match(doc, i, LX_EVENT, &x) : 0;
 			if (!n || !doc->dict->events[x->ref].advice)
 				continue;
 			const px_event_word *w = &doc->dict->events[x->ref];
 			int32_t m = px_syn_ln(doc, i);
 			int32_t v =
 			    m >= 0 && px_syn_rel_is(doc, (size_t)m, "aux") ? doc->syn.head[m] : -1;
+			if (beside && !reported_clause(doc, st, v))
+				continue;
 			int32_t subj = -1;
 			for (int32_t c = v >= 0 ? doc->syn.child[v] : -1; c >= 0 && subj < 0;
 			     c = doc->syn.sibling[c])
