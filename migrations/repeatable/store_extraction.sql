@@ -214,17 +214,91 @@ BEGIN
   END LOOP;
 END $$;
 
--- The actor an extracted actor is: by its name, else by a longer alias.
+-- A given name's spelling key across transliterations: y read as i, ks as
+-- x, a doubled letter as one (Yury/Yuri, Sergey/Sergei, Aleksey/Alexey,
+-- Mohammed/Mohamed); Ivana and Ivanka keep different keys.
+CREATE OR REPLACE FUNCTION parley_given_key(p text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
+  regexp_replace(replace(translate(parley_fold(p), 'y', 'i'), 'ks', 'x'), '(.)\1+', '\1', 'g');
+
+-- Whether two person names (as written: words split at spaces, so
+-- "O'Donnell" is one word) can name one person.  A name of one word has no
+-- given name to disagree with and is compatible here (a lone surname's
+-- match is decided by parley_find_actor_exact).  Otherwise the surnames
+-- agree (equal up to one edit, or one's last word is a later word of the
+-- other: "King" / "King Jr.") and so do the given names: equal, the same
+-- transliteration (parley_given_key), or one an initial of the other.
+-- Another given name is another person: "Pat" is not "Bay" Buchanan,
+-- "Ivana" not "Ivanka" Trump.
+CREATE OR REPLACE FUNCTION parley_person_names_compatible(p_a text, p_b text) RETURNS boolean
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  a text[] := ARRAY(SELECT parley_fold(w) FROM regexp_split_to_table(btrim(coalesce(p_a, '')), '\s+') w
+                     WHERE parley_fold(w) <> '');
+  b text[] := ARRAY(SELECT parley_fold(w) FROM regexp_split_to_table(btrim(coalesce(p_b, '')), '\s+') w
+                     WHERE parley_fold(w) <> '');
+  sa text;
+  sb text;
+BEGIN
+  IF cardinality(a) < 2 OR cardinality(b) < 2 THEN
+    RETURN true;
+  END IF;
+  sa := a[cardinality(a)];
+  sb := b[cardinality(b)];
+  IF NOT (sa = sb OR (least(length(sa), length(sb)) >= 4 AND levenshtein(sa, sb) <= 1)
+          OR sa = ANY(b[2:]) OR sb = ANY(a[2:])) THEN
+    RETURN false;
+  END IF;
+  RETURN a[1] = b[1] OR parley_given_key(a[1]) = parley_given_key(b[1])
+      OR (length(a[1]) = 1 AND left(b[1], 1) = a[1]) OR (length(b[1]) = 1 AND left(a[1], 1) = b[1]);
+END $$;
+
+-- The fullest name the extractor gives a person: its name when that has a
+-- given name, else the longest alias ending in it ("Doyle", alias "Will
+-- Doyle"); NULL when the article names the person by one word only.
+CREATE OR REPLACE FUNCTION parley_person_full_name(p_actor jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT n FROM (SELECT p_actor->>'name' AS n, 0 AS o
+                 UNION ALL
+                 SELECT al, 1 FROM jsonb_array_elements_text(coalesce(p_actor->'aliases', '[]')) al) s
+   WHERE btrim(n) ~ '\S\s+\S'
+     AND (o = 0 OR (btrim(p_actor->>'name') !~ '\s'
+                    AND parley_fold(n) LIKE '% ' || parley_fold(p_actor->>'name')))
+   ORDER BY o, length(n) DESC LIMIT 1 $$;
+
+-- p_id when it may be the extracted actor: any actor of another kind, a
+-- curated one (its aliases are the dictionary's word), or a person whose
+-- name is compatible with the fullest name the article gives; else NULL.
+-- An article's "John O'Donnell" is never another article's "Brett
+-- O'Donnell" through the surname both were also called by.
+CREATE OR REPLACE FUNCTION parley_accept_actor(p_actor jsonb, p_id bigint) RETURNS bigint
+LANGUAGE sql STABLE AS $$
+  SELECT p_id WHERE p_id IS NOT NULL
+     AND (p_actor->>'kind' IS DISTINCT FROM 'person'
+          OR EXISTS (SELECT 1 FROM actors a WHERE a.id = p_id
+                      AND (a.curated OR parley_person_names_compatible(parley_person_full_name(p_actor), a.name)))) $$;
+
+-- The actor an extracted actor is: by its name, else by a longer alias; a
+-- person by the fullest name the article gives first, and only a person
+-- whose name is compatible with it (parley_accept_actor).
 CREATE OR REPLACE FUNCTION parley_resolve_actor(p_actor jsonb) RETURNS bigint
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
-  v_id bigint := parley_find_actor(p_actor->>'name', p_actor->>'kind');
+  v_full text := CASE WHEN p_actor->>'kind' = 'person' THEN parley_person_full_name(p_actor) END;
+  v_id bigint;
 BEGIN
+  IF v_full IS NOT NULL AND v_full IS DISTINCT FROM p_actor->>'name' THEN
+    v_id := parley_accept_actor(p_actor, parley_find_actor(v_full, p_actor->>'kind'));
+  END IF;
+  IF v_id IS NULL THEN
+    v_id := parley_accept_actor(p_actor, parley_find_actor(p_actor->>'name', p_actor->>'kind'));
+  END IF;
   IF v_id IS NULL THEN
     -- Also try the extractor's aliases (a longer form known elsewhere).
-    SELECT parley_find_actor(al, p_actor->>'kind') INTO v_id
+    SELECT parley_accept_actor(p_actor, parley_find_actor(al, p_actor->>'kind')) INTO v_id
       FROM jsonb_array_elements_text(coalesce(p_actor->'aliases', '[]')) al
-     WHERE parley_fold(al) LIKE '% %' AND parley_find_actor(al, p_actor->>'kind') IS NOT NULL LIMIT 1;
+     WHERE parley_fold(al) LIKE '% %'
+       AND parley_accept_actor(p_actor, parley_find_actor(al, p_actor->>'kind')) IS NOT NULL LIMIT 1;
   END IF;
   RETURN v_id;
 END $$;
@@ -326,7 +400,7 @@ BEGIN
   -- a store that held one of the names committed its actor before.
   FOR v_actor IN SELECT * FROM jsonb_array_elements(coalesce(p_doc->'actors', '[]')) LOOP
     v_id := CASE WHEN coalesce(v_actor->>'name', '') = '' OR parley_fold(v_actor->>'name') = '' THEN NULL
-                 ELSE parley_find_actor_exact(v_actor->>'name', v_actor->>'kind') END;
+                 ELSE parley_accept_actor(v_actor, parley_find_actor_exact(v_actor->>'name', v_actor->>'kind')) END;
     v_found := v_found || v_id;
     IF v_id IS NULL THEN
       v_keys := v_keys || parley_actor_keys(v_actor);

@@ -259,5 +259,47 @@ SELECT pg_temp.expect('a lone given name elsewhere is someone else',
 SELECT pg_temp.expect('a lone surname finds the full name',
   (SELECT count(*) FROM actors WHERE name = 'Haubner'), 0);
 
+-- 21. Another article's person is this one's only when the names agree: the
+-- same surname and a compatible given name (equal, a transliteration, an
+-- initial), never through the surname alone when the article gives the
+-- given name, nor one letter apart in the given name.
+CREATE FUNCTION pg_temp.people(VARIADIC p_people jsonb[]) RETURNS jsonb LANGUAGE sql AS $$
+  SELECT jsonb_build_object('actors', (SELECT jsonb_agg(p || jsonb_build_object('ref', 'a' || i, 'kind', 'person'))
+                                         FROM unnest(p_people) WITH ORDINALITY u(p, i)),
+                            'events', '[]'::jsonb, 'statements', '[]'::jsonb) $$;
+SELECT store_extraction(pg_temp.art('https://t.example/21a', '2025-12-03'),
+       pg_temp.people('{"name": "Brett O''Marra", "aliases": ["O''Marra"]}',
+                      '{"name": "Gerd Halvorsen", "aliases": ["Halvorsen"]}',
+                      '{"name": "Ilona Varga", "aliases": ["Varga"]}',
+                      '{"name": "Sergey Dolin", "aliases": ["Dolin"]}'));
+SELECT store_extraction(pg_temp.art('https://t.example/21b', '2025-12-04'),
+       pg_temp.people('{"name": "Jonas O''Marra", "aliases": ["O''Marra"]}',
+                      '{"name": "Halvorsen", "aliases": ["Wilma Halvorsen"]}',
+                      '{"name": "Ilonka Varga", "aliases": ["Varga"]}',
+                      '{"name": "Sergei Dolin", "aliases": ["Dolin"]}'));
+SELECT pg_temp.expect('a shared surname alias does not make Jonas Brett',
+  (SELECT count(*) FROM actors WHERE name LIKE '% O''Marra'), 2);
+SELECT pg_temp.expect('a lone surname whose article gives another given name is someone else',
+  (SELECT count(*) FROM actors WHERE norm_name LIKE '%halvorsen'), 2);
+SELECT pg_temp.expect('Ilona is not Ilonka',
+  (SELECT count(*) FROM actors WHERE norm_name LIKE '% varga'), 2);
+SELECT pg_temp.expect('Sergey/Sergei: one actor',
+  (SELECT count(*) FROM actors WHERE norm_name LIKE '% dolin'), 1);
+SELECT store_extraction(pg_temp.art('https://t.example/21c', '2025-12-05'),
+       pg_temp.people('{"name": "Halvorsen", "aliases": ["Wilma Halvorsen"]}',
+                      '{"name": "Jonas O''Marra"}'));
+SELECT pg_temp.expect('...and the full name finds its own person again',
+  (SELECT count(*) FROM article_actors aa JOIN actors a ON a.id = aa.actor_id
+    WHERE a.norm_name IN ('halvorsen', 'jonas o marra') AND aa.article_id IN (
+      SELECT id FROM articles WHERE url LIKE '%/21_')), 4);
+SELECT pg_temp.expect('...by name',
+  (SELECT count(*) FROM actors WHERE norm_name LIKE '%halvorsen' OR norm_name LIKE '% o marra'), 4);
+SELECT pg_temp.expect('the compatibility rule',
+  (SELECT count(*) FROM (VALUES ('J. Keller', 'Jan Keller', true), ('Jan Keller', 'Jan Kellner', true),
+                                ('Dan Keller', 'Don Keller', false), ('Mohammed Amin', 'Mohamed Amin', true),
+                                ('Aleksey Orlov', 'Alexey Orlov', true), ('Jan Keller', 'Jan Keller Jr.', true),
+                                ('Jan Keller', 'Jan Moser', false), ('Keller', 'Jan Keller', true)) t(a, b, want)
+    WHERE parley_person_names_compatible(a, b) IS DISTINCT FROM want), 0);
+
 ROLLBACK;
 \echo 'store_extraction: ok'
