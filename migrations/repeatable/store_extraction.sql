@@ -226,8 +226,9 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
 -- given name to disagree with and is compatible here (a lone surname's
 -- match is decided by parley_find_actor_exact).  Otherwise the surnames
 -- agree (equal up to one edit, or one's last word is a later word of the
--- other: "King" / "King Jr.") and so do the given names: equal, the same
--- transliteration (parley_given_key), or one an initial of the other.
+-- other: "King" / "King Jr.") and so do the given names: one's first word
+-- is one of the other's given names (any word before the surname) or its
+-- transliteration (parley_given_key) or initial.
 -- Another given name is another person: "Pat" is not "Bay" Buchanan,
 -- "Ivana" not "Ivanka" Trump.
 CREATE OR REPLACE FUNCTION parley_person_names_compatible(p_a text, p_b text) RETURNS boolean
@@ -249,8 +250,13 @@ BEGIN
           OR sa = ANY(b[2:]) OR sb = ANY(a[2:])) THEN
     RETURN false;
   END IF;
-  RETURN a[1] = b[1] OR parley_given_key(a[1]) = parley_given_key(b[1])
-      OR (length(a[1]) = 1 AND left(b[1], 1) = a[1]) OR (length(b[1]) = 1 AND left(a[1], 1) = b[1]);
+  -- one's first word is a given name of the other (also its second or
+  -- later: "Huma Abedin" in "Wife Huma Abedin", "Paul Jones" in "John Paul Jones")
+  RETURN EXISTS (
+    SELECT 1 FROM (SELECT a[1] AS x, g AS y FROM unnest(b[1:cardinality(b) - 1]) g
+                   UNION ALL SELECT b[1], g FROM unnest(a[1:cardinality(a) - 1]) g) p
+     WHERE p.x = p.y OR parley_given_key(p.x) = parley_given_key(p.y)
+        OR (length(p.x) = 1 AND left(p.y, 1) = p.x) OR (length(p.y) = 1 AND left(p.x, 1) = p.y));
 END $$;
 
 -- The fullest name the extractor gives a person: its name when that has a
