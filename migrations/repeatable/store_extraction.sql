@@ -348,6 +348,89 @@ BEGIN
    WHERE nullif(e->'location'->>'name', '') IS NOT NULL AND parley_date(e->>'date') IS NOT NULL);
 END $$;
 
+-- The doers and the others of a title, as the extractor orders them
+-- (extract/events.c, title_event): the first party that is no target, then
+-- every later source; the others in order.  p_parts: [{name, role, kind}].
+CREATE OR REPLACE FUNCTION parley_title_parts(p_parts jsonb, OUT doers text, OUT others text, OUT plural boolean)
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  v_p jsonb;
+  v_n integer := 0;
+  v_group boolean := false;
+BEGIN
+  FOR v_p IN SELECT value FROM jsonb_array_elements(p_parts) LOOP
+    IF (v_n = 0 AND v_p->>'role' <> 'target') OR (v_n > 0 AND v_p->>'role' = 'source') THEN
+      doers := CASE WHEN v_n = 0 THEN '' ELSE doers || ' and ' END || (v_p->>'name');
+      v_n := v_n + 1;
+      v_group := v_p->>'kind' = 'group';
+    ELSE
+      others := CASE WHEN others IS NULL THEN '' ELSE others || ' and ' END || (v_p->>'name');
+    END IF;
+  END LOOP;
+  doers := coalesce(doers, 'Unnamed parties');
+  plural := v_n > 1 OR (v_n = 1 AND v_group);
+END $$;
+
+-- The title of a merged event, rebuilt from its parties and roles with the
+-- verb of one report's title: the report (p_report, its actors p_actors by
+-- ref) is read back into doers, verb, others and place; the event's
+-- parties, this report's first in its order, then the rest by id, give
+-- the new doers and others.  NULL when the verb cannot be read back, or
+-- its form (one doer or several) does not fit the new doers, or a verb
+-- told without others ("holds talks") would need them.
+CREATE OR REPLACE FUNCTION parley_merged_title(p_event bigint, p_report jsonb, p_actors jsonb, p_actor_map jsonb)
+RETURNS text LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  r record;
+  m record;
+  v_title text := p_report->>'title';
+  v_place text := nullif(p_report->'location'->>'name', '');
+  v_rest text;
+  v_verb text;
+  v_loc text;
+BEGIN
+  IF v_title IS NULL THEN
+    RETURN NULL;
+  END IF;
+  SELECT * INTO r FROM parley_title_parts(coalesce((
+    SELECT jsonb_agg(jsonb_build_object('name', p_actors->(p->>'actor')->>'name', 'role', coalesce(p->>'role', 'participant'),
+                                        'kind', p_actors->(p->>'actor')->>'kind') ORDER BY n)
+      FROM jsonb_array_elements(coalesce(p_report->'participants', '[]')) WITH ORDINALITY j(p, n)
+     WHERE p_actors ? (p->>'actor')), '[]'));
+  IF left(v_title, length(r.doers) + 1) <> r.doers || ' ' THEN
+    RETURN NULL;
+  END IF;
+  v_rest := substr(v_title, length(r.doers) + 2);
+  IF v_place IS NOT NULL THEN
+    IF right(v_rest, length(v_place) + 4) <> ' in ' || v_place THEN
+      RETURN NULL;
+    END IF;
+    v_rest := left(v_rest, -(length(v_place) + 4));
+  END IF;
+  IF r.others IS NOT NULL THEN
+    IF right(v_rest, length(r.others) + 1) <> ' ' || r.others THEN
+      RETURN NULL;
+    END IF;
+    v_rest := left(v_rest, -(length(r.others) + 1));
+  END IF;
+  v_verb := v_rest;
+  SELECT t.* INTO m FROM events e, LATERAL parley_title_parts(coalesce((
+    SELECT jsonb_agg(jsonb_build_object('name', a.name, 'role', x.role, 'kind', a.kind) ORDER BY x.o, x.actor_id)
+      FROM (SELECT DISTINCT ON (ep.actor_id) ep.actor_id, ep.role,
+                   coalesce((SELECT min(n) FROM jsonb_array_elements(coalesce(p_report->'participants', '[]'))
+                                    WITH ORDINALITY j(p, n)
+                              WHERE (p_actor_map->>(p->>'actor'))::bigint = ep.actor_id), 1000000) AS o
+              FROM event_participants ep WHERE ep.event_id = p_event
+             ORDER BY ep.actor_id, CASE ep.role WHEN 'source' THEN 0 WHEN 'participant' THEN 1 ELSE 2 END) x
+      JOIN actors a ON a.id = x.actor_id), '[]')) t
+   WHERE e.id = p_event;
+  IF m.plural IS DISTINCT FROM r.plural OR (r.others IS NULL AND m.others IS NOT NULL) THEN
+    RETURN NULL;
+  END IF;
+  SELECT location_name INTO v_loc FROM events WHERE id = p_event;
+  RETURN m.doers || ' ' || v_verb || coalesce(' ' || m.others, '') || coalesce(' in ' || v_loc, '');
+END $$;
+
 CREATE OR REPLACE FUNCTION store_extraction(p_article bigint, p_doc jsonb) RETURNS jsonb
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -380,6 +463,9 @@ DECLARE
   v_created bigint[] := '{}';
   v_new_pairs bigint[] := '{}';
   v_pub date;
+  v_cross boolean;
+  v_dropped bigint[] := '{}';
+  v_doc_actors jsonb;
 BEGIN
   SELECT text INTO v_text FROM articles WHERE id = p_article FOR UPDATE;
   IF NOT FOUND THEN
@@ -577,11 +663,56 @@ BEGIN
     v_new_pairs := v_new_pairs || ARRAY(
       SELECT x FROM unnest(v_ids) x
        WHERE NOT EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = v_id AND ep.actor_id = x));
-    INSERT INTO event_participants (event_id, actor_id, role)
-    SELECT v_id, (v_actor_map->>(p->>'actor'))::bigint, coalesce(p->>'role', 'participant')
-      FROM jsonb_array_elements(coalesce(v_event->'participants', '[]')) p
-     WHERE v_actor_map ? (p->>'actor')
-    ON CONFLICT DO NOTHING;
+    -- A report joining another article's event merges into it: each party
+    -- keeps one role (a doer of this report is a doer there, never also its
+    -- target; a party already there keeps its role otherwise), a country's
+    -- government (an organisation coded as that country's GOV: "Kremlin"
+    -- beside "Russia") is no second party beside it, and the title is
+    -- rebuilt from the merged roles (parley_merged_title).  Reports of one
+    -- article are stored as before, so an article alone reads the same.
+    v_cross := NOT (v_id = ANY(v_created)) AND EXISTS (
+      SELECT 1 FROM event_mentions m WHERE m.event_id = v_id AND m.article_id <> p_article);
+    IF v_cross THEN
+      DELETE FROM event_participants ep
+       WHERE ep.event_id = v_id AND ep.role = 'target'
+         AND (ep.actor_id IN (SELECT (v_actor_map->>(p->>'actor'))::bigint
+                                FROM jsonb_array_elements(coalesce(v_event->'participants', '[]')) p
+                               WHERE v_actor_map ? (p->>'actor') AND p->>'role' = 'source')
+              OR EXISTS (SELECT 1 FROM event_participants s
+                          WHERE s.event_id = v_id AND s.actor_id = ep.actor_id AND s.role = 'source'));
+      INSERT INTO event_participants (event_id, actor_id, role)
+      SELECT DISTINCT ON (x.actor) v_id, x.actor, x.role
+        FROM (SELECT (v_actor_map->>(p->>'actor'))::bigint AS actor, coalesce(p->>'role', 'participant') AS role, n
+                FROM jsonb_array_elements(coalesce(v_event->'participants', '[]')) WITH ORDINALITY j(p, n)
+               WHERE v_actor_map ? (p->>'actor')) x
+       WHERE NOT EXISTS (SELECT 1 FROM event_participants ep
+                          WHERE ep.event_id = v_id AND ep.actor_id = x.actor
+                            AND (ep.role <> 'target' OR x.role <> 'source'))
+       ORDER BY x.actor, CASE x.role WHEN 'source' THEN 0 WHEN 'participant' THEN 1 ELSE 2 END
+      ON CONFLICT DO NOTHING;
+      WITH gone AS (
+        DELETE FROM event_participants ep USING actors o
+         WHERE ep.event_id = v_id AND o.id = ep.actor_id AND o.kind = 'organization'
+           AND o.country IS NOT NULL AND o.cameo_code IS NOT NULL
+           AND EXISTS (SELECT 1 FROM event_participants cp JOIN actors c ON c.id = cp.actor_id
+                        WHERE cp.event_id = v_id AND c.kind = 'country' AND c.country = o.country
+                          AND o.cameo_code = c.cameo_code || 'GOV')
+        RETURNING ep.actor_id)
+      SELECT v_dropped || coalesce(array_agg(actor_id), '{}') INTO v_dropped FROM gone;
+      IF v_doc_actors IS NULL THEN
+        SELECT coalesce(jsonb_object_agg(a->>'ref', a), '{}') INTO v_doc_actors
+          FROM jsonb_array_elements(coalesce(p_doc->'actors', '[]')) a WHERE a ? 'ref';
+      END IF;
+      UPDATE events e SET title = t.title
+        FROM (SELECT parley_merged_title(v_id, v_event, v_doc_actors, v_actor_map) AS title) t
+       WHERE e.id = v_id AND t.title IS NOT NULL AND e.title IS DISTINCT FROM t.title;
+    ELSE
+      INSERT INTO event_participants (event_id, actor_id, role)
+      SELECT v_id, (v_actor_map->>(p->>'actor'))::bigint, coalesce(p->>'role', 'participant')
+        FROM jsonb_array_elements(coalesce(v_event->'participants', '[]')) p
+       WHERE v_actor_map ? (p->>'actor')
+      ON CONFLICT DO NOTHING;
+    END IF;
     INSERT INTO event_mentions (event_id, article_id, sentence, start_offset, end_offset)
     VALUES (v_id, p_article,
             coalesce(substr(v_text, (v_event->>'sentence_start')::int + 1,
@@ -625,7 +756,7 @@ BEGIN
   v_gone := ARRAY(SELECT unnest(v_old_events) EXCEPT SELECT unnest(v_mentioned));
   PERFORM 1 FROM events WHERE id = ANY(v_gone) ORDER BY id FOR UPDATE;
   PERFORM 1 FROM events WHERE id = ANY(v_mentioned) ORDER BY id FOR NO KEY UPDATE;
-  v_old_actors := v_old_actors || ARRAY(SELECT (value)::bigint FROM jsonb_each_text(v_actor_map));
+  v_old_actors := v_old_actors || ARRAY(SELECT (value)::bigint FROM jsonb_each_text(v_actor_map)) || v_dropped;
   PERFORM 1 FROM actors WHERE id = ANY(v_old_actors) ORDER BY id FOR NO KEY UPDATE;
   UPDATE actors a SET title = coalesce(a.title, x.title), country = coalesce(a.country, x.country),
                       cameo_code = coalesce(a.cameo_code, x.cameo)
@@ -640,6 +771,10 @@ BEGIN
   IF v_fresh THEN
     PERFORM parley_count_article(p_article, v_mentioned, v_created,
                                  ARRAY(SELECT (value)::bigint FROM jsonb_each_text(v_actor_map)), v_new_pairs);
+    -- a government no longer a party of a merged event: recounted
+    IF cardinality(v_dropped) > 0 THEN
+      PERFORM parley_refresh_counts('{}', ARRAY(SELECT DISTINCT unnest(v_dropped)));
+    END IF;
   ELSE
     PERFORM parley_refresh_counts(v_old_events || v_mentioned, v_old_actors);
   END IF;

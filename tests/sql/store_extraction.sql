@@ -302,5 +302,69 @@ SELECT pg_temp.expect('the compatibility rule',
                                 ('Envoy Jan Keller', 'Jan Keller', true), ('Jan Keller', 'Ida Jan Keller', true)) t(a, b, want)
     WHERE parley_person_names_compatible(a, b) IS DISTINCT FROM want), 0);
 
+-- 22. Reports of one event from several articles merge into one set of
+-- parties with one role each and a title rebuilt from them: a doer of one
+-- report is no target of the merged event; a country's government (its GOV
+-- organisation) is no second party beside the country.
+CREATE FUNCTION pg_temp.ev(p_type text, p_cameo text, p_title text, p_loc text, p_parts jsonb) RETURNS jsonb LANGUAGE sql AS $$
+  SELECT jsonb_build_object(
+    'actors', (SELECT jsonb_agg(jsonb_build_object('ref', 'a' || n, 'name', p->>'name', 'kind', p->>'kind',
+                                                   'country', p->>'country', 'cameo', p->>'cameo'))
+                 FROM jsonb_array_elements(p_parts) WITH ORDINALITY j(p, n)),
+    'events', jsonb_build_array(jsonb_build_object(
+      'ref', 'e0', 'type', p_type, 'cameo', p_cameo, 'title', p_title, 'date', '2025-12-09', 'date_precision', 'day',
+      'location', CASE WHEN p_loc IS NULL THEN NULL ELSE jsonb_build_object('name', p_loc) END,
+      'participants', (SELECT jsonb_agg(jsonb_build_object('actor', 'a' || n, 'role', p->>'role'))
+                         FROM jsonb_array_elements(p_parts) WITH ORDINALITY j(p, n)),
+      'sentence_start', 0, 'sentence_end', 10)),
+    'statements', '[]'::jsonb) $$;
+SELECT store_extraction(pg_temp.art('https://t.example/22a', '2025-12-09'),
+       pg_temp.ev('agree', '057', 'Lena Brandt signs Omar Haddad', NULL,
+                  '[{"name": "Lena Brandt", "kind": "person", "role": "source"},
+                    {"name": "Omar Haddad", "kind": "person", "role": "target"}]'));
+SELECT store_extraction(pg_temp.art('https://t.example/22b', '2025-12-09'),
+       pg_temp.ev('agree', '057', 'Lena Brandt and Omar Haddad sign', NULL,
+                  '[{"name": "Lena Brandt", "kind": "person", "role": "source"},
+                    {"name": "Omar Haddad", "kind": "person", "role": "source"}]'));
+SELECT pg_temp.expect('co-signers: one event',
+  (SELECT count(*) FROM events WHERE title LIKE '%Lena Brandt%'), 1);
+SELECT pg_temp.expect('...a doer of one report is no target of the merged event',
+  (SELECT count(*) FROM event_participants ep JOIN actors a ON a.id = ep.actor_id
+    WHERE a.name = 'Omar Haddad' AND ep.role = 'target'), 0);
+SELECT pg_temp.expect('...and the title says both sign',
+  (SELECT count(*) FROM events WHERE title = 'Lena Brandt and Omar Haddad sign'), 1);
+SELECT store_extraction(pg_temp.art('https://t.example/22c', '2025-12-09'),
+       pg_temp.ev('agree', '057', 'Omar Haddad signs Lena Brandt', NULL,
+                  '[{"name": "Omar Haddad", "kind": "person", "role": "source"},
+                    {"name": "Lena Brandt", "kind": "person", "role": "target"}]'));
+SELECT pg_temp.expect('a later one-sided telling makes no doer a target',
+  (SELECT count(*) FROM event_participants ep JOIN events e ON e.id = ep.event_id
+    WHERE e.title LIKE '%Lena Brandt%' AND ep.role = 'target'), 0);
+SELECT pg_temp.expect('...nor changes the title',
+  (SELECT count(*) FROM events WHERE title = 'Lena Brandt and Omar Haddad sign' AND mention_count = 3), 1);
+
+SELECT store_extraction(pg_temp.art('https://t.example/22d', '2025-12-09'),
+       pg_temp.ev('negotiate', '046', 'Ruritania negotiates with Strelsau Palace and Osterlich in Zenda', 'Zenda',
+                  '[{"name": "Ruritania", "kind": "country", "country": "RUR", "cameo": "RUR", "role": "participant"},
+                    {"name": "Strelsau Palace", "kind": "organization", "country": "RUR", "cameo": "RURGOV", "role": "participant"},
+                    {"name": "Osterlich", "kind": "country", "country": "OST", "cameo": "OST", "role": "participant"}]'));
+SELECT pg_temp.expect('one article alone keeps what it reports',
+  (SELECT count(*) FROM event_participants ep JOIN actors a ON a.id = ep.actor_id
+    WHERE a.name = 'Strelsau Palace'), 1);
+SELECT store_extraction(pg_temp.art('https://t.example/22e', '2025-12-10'),
+       pg_temp.ev('negotiate', '046', 'Ruritania holds talks with Osterlich and Rolf Ebner in Zenda', 'Zenda',
+                  '[{"name": "Ruritania", "kind": "country", "country": "RUR", "cameo": "RUR", "role": "participant"},
+                    {"name": "Osterlich", "kind": "country", "country": "OST", "cameo": "OST", "role": "participant"},
+                    {"name": "Rolf Ebner", "kind": "person", "role": "participant"}]'));
+SELECT pg_temp.expect('the talks: one event of three parties',
+  (SELECT count(*) FROM event_participants ep JOIN events e ON e.id = ep.event_id WHERE e.location_name = 'Zenda'), 3);
+SELECT pg_temp.expect('...the government is no second party beside its country',
+  (SELECT count(*) FROM event_participants ep JOIN actors a ON a.id = ep.actor_id
+    WHERE a.name = 'Strelsau Palace'), 0);
+SELECT pg_temp.expect('...and counts no event',
+  (SELECT event_count FROM actors WHERE name = 'Strelsau Palace'), 0);
+SELECT pg_temp.expect('...the title names the merged parties',
+  (SELECT count(*) FROM events WHERE title = 'Ruritania holds talks with Osterlich and Rolf Ebner in Zenda'), 1);
+
 ROLLBACK;
 \echo 'store_extraction: ok'
