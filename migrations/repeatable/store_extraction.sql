@@ -371,13 +371,31 @@ BEGIN
   plural := v_n > 1 OR (v_n = 1 AND v_group);
 END $$;
 
+-- A title's verb for several doers ("signs" -> "sign", "denies" -> "deny",
+-- "dismisses" -> "dismiss"), as the extractor forms it (events.c,
+-- put_plural_verb), and back ("sign" -> "signs", "deny" -> "denies",
+-- "say" -> "says", "push" -> "pushes"): only the first word changes.
+CREATE OR REPLACE FUNCTION parley_verb_number(p_verb text, p_plural boolean) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
+  (SELECT CASE WHEN p_plural THEN
+                 CASE WHEN length(w) > 3 AND w LIKE '%ies' THEN left(w, -3) || 'y'
+                      WHEN length(w) > 4 AND (w LIKE '%sses' OR w LIKE '%shes' OR w LIKE '%ches') THEN left(w, -2)
+                      WHEN length(w) > 1 AND w LIKE '%s' THEN left(w, -1)
+                      ELSE w END
+               ELSE
+                 CASE WHEN w ~ '[^aeiou]y$' THEN left(w, -1) || 'ies'
+                      WHEN w ~ '(ss|sh|ch)$' THEN w || 'es'
+                      ELSE w || 's' END
+          END || substr(p_verb, length(w) + 1)
+     FROM (SELECT split_part(p_verb, ' ', 1) AS w) x);
+
 -- The title of a merged event, rebuilt from its parties and roles with the
 -- verb of one report's title: the report (p_report, its actors p_actors by
 -- ref) is read back into doers, verb, others and place; the event's
 -- parties, this report's first in its order, then the rest by id, give
--- the new doers and others.  NULL when the verb cannot be read back, or
--- its form (one doer or several) does not fit the new doers, or a verb
--- told without others ("holds talks") would need them.
+-- the new doers and others, the verb in their number.  NULL when the verb
+-- cannot be read back, or a verb told without others (the extractor drops
+-- a dangling "with") would need them.
 CREATE OR REPLACE FUNCTION parley_merged_title(p_event bigint, p_report jsonb, p_actors jsonb, p_actor_map jsonb)
 RETURNS text LANGUAGE plpgsql STABLE AS $$
 DECLARE
@@ -424,8 +442,11 @@ BEGIN
              ORDER BY ep.actor_id, CASE ep.role WHEN 'source' THEN 0 WHEN 'participant' THEN 1 ELSE 2 END) x
       JOIN actors a ON a.id = x.actor_id), '[]')) t
    WHERE e.id = p_event;
-  IF m.plural IS DISTINCT FROM r.plural OR (r.others IS NULL AND m.others IS NOT NULL) THEN
+  IF (r.others IS NULL AND m.others IS NOT NULL) OR v_verb = '' THEN
     RETURN NULL;
+  END IF;
+  IF m.plural IS DISTINCT FROM r.plural THEN
+    v_verb := parley_verb_number(v_verb, m.plural);
   END IF;
   SELECT location_name INTO v_loc FROM events WHERE id = p_event;
   RETURN m.doers || ' ' || v_verb || coalesce(' ' || m.others, '') || coalesce(' in ' || v_loc, '');
@@ -464,6 +485,7 @@ DECLARE
   v_new_pairs bigint[] := '{}';
   v_pub date;
   v_cross boolean;
+  v_roles text[];
   v_dropped bigint[] := '{}';
   v_doc_actors jsonb;
 BEGIN
@@ -673,6 +695,7 @@ BEGIN
     v_cross := NOT (v_id = ANY(v_created)) AND EXISTS (
       SELECT 1 FROM event_mentions m WHERE m.event_id = v_id AND m.article_id <> p_article);
     IF v_cross THEN
+      v_roles := ARRAY(SELECT ep.actor_id || ep.role FROM event_participants ep WHERE ep.event_id = v_id ORDER BY 1);
       DELETE FROM event_participants ep
        WHERE ep.event_id = v_id AND ep.role = 'target'
          AND (ep.actor_id IN (SELECT (v_actor_map->>(p->>'actor'))::bigint
@@ -703,9 +726,12 @@ BEGIN
         SELECT coalesce(jsonb_object_agg(a->>'ref', a), '{}') INTO v_doc_actors
           FROM jsonb_array_elements(coalesce(p_doc->'actors', '[]')) a WHERE a ? 'ref';
       END IF;
+      -- (a report that changes no party nor role leaves the title alone)
       UPDATE events e SET title = t.title
         FROM (SELECT parley_merged_title(v_id, v_event, v_doc_actors, v_actor_map) AS title) t
-       WHERE e.id = v_id AND t.title IS NOT NULL AND e.title IS DISTINCT FROM t.title;
+       WHERE e.id = v_id AND t.title IS NOT NULL AND e.title IS DISTINCT FROM t.title
+         AND v_roles IS DISTINCT FROM ARRAY(SELECT ep.actor_id || ep.role FROM event_participants ep
+                                              WHERE ep.event_id = v_id ORDER BY 1);
     ELSE
       INSERT INTO event_participants (event_id, actor_id, role)
       SELECT v_id, (v_actor_map->>(p->>'actor'))::bigint, coalesce(p->>'role', 'participant')

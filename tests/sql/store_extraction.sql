@@ -340,8 +340,26 @@ SELECT store_extraction(pg_temp.art('https://t.example/22c', '2025-12-09'),
 SELECT pg_temp.expect('a later one-sided telling makes no doer a target',
   (SELECT count(*) FROM event_participants ep JOIN events e ON e.id = ep.event_id
     WHERE e.title LIKE '%Lena Brandt%' AND ep.role = 'target'), 0);
-SELECT pg_temp.expect('...nor changes the title',
+SELECT pg_temp.expect('...nor changes the title (it changes no party nor role)',
   (SELECT count(*) FROM events WHERE title = 'Lena Brandt and Omar Haddad sign' AND mention_count = 3), 1);
+SELECT pg_temp.expect('verbs for one doer and for several',
+  (SELECT count(*) FROM (VALUES ('signs', 'sign'), ('denies', 'deny'), ('dismisses', 'dismiss'), ('says', 'say'),
+                                ('holds talks with', 'hold talks with'), ('pushes for', 'push for')) t(one, many)
+    WHERE parley_verb_number(one, true) <> many OR parley_verb_number(many, false) <> one), 0);
+SELECT store_extraction(pg_temp.art('https://t.example/22f', '2025-12-11'),
+       pg_temp.ev('reject', '120', 'Mira Olsen rejects', NULL,
+                  '[{"name": "Mira Olsen", "kind": "person", "role": "source"}]'));
+SELECT store_extraction(pg_temp.art('https://t.example/22g', '2025-12-11'),
+       pg_temp.ev('reject', '120', 'Mira Olsen and Tove Lind reject', NULL,
+                  '[{"name": "Mira Olsen", "kind": "person", "role": "source"},
+                    {"name": "Tove Lind", "kind": "person", "role": "source"}]'));
+SELECT store_extraction(pg_temp.art('https://t.example/22h', '2025-12-11'),
+       pg_temp.ev('reject', '120', 'Mira Olsen rejects Karl Dahl and Tove Lind', NULL,
+                  '[{"name": "Mira Olsen", "kind": "person", "role": "source"},
+                    {"name": "Karl Dahl", "kind": "person", "role": "target"},
+                    {"name": "Tove Lind", "kind": "person", "role": "target"}]'));
+SELECT pg_temp.expect('a singular telling joining two doers: the verb in their number',
+  (SELECT count(*) FROM events WHERE title = 'Mira Olsen and Tove Lind reject Karl Dahl'), 1);
 
 SELECT store_extraction(pg_temp.art('https://t.example/22d', '2025-12-09'),
        pg_temp.ev('negotiate', '046', 'Ruritania negotiates with Strelsau Palace and Osterlich in Zenda', 'Zenda',
