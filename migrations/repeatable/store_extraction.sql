@@ -392,8 +392,9 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
 -- The title of a merged event, rebuilt from its parties and roles with the
 -- verb of one report's title: the report (p_report, its actors p_actors by
 -- ref) is read back into doers, verb, others and place; the event's
--- parties, this report's first in its order, then the rest by id, give
--- the new doers and others, the verb in their number.  NULL when the verb
+-- parties (by their names, in the order the current title names them,
+-- then this report's order, then by id) give the new doers and others,
+-- the verb in their number.  NULL when the verb
 -- cannot be read back, or a verb told without others (the extractor drops
 -- a dangling "with") would need them.
 CREATE OR REPLACE FUNCTION parley_merged_title(p_event bigint, p_report jsonb, p_actors jsonb, p_actor_map jsonb)
@@ -435,10 +436,13 @@ BEGIN
   SELECT t.* INTO m FROM events e, LATERAL parley_title_parts(coalesce((
     SELECT jsonb_agg(jsonb_build_object('name', a.name, 'role', x.role, 'kind', a.kind) ORDER BY x.o, x.actor_id)
       FROM (SELECT DISTINCT ON (ep.actor_id) ep.actor_id, ep.role,
-                   coalesce((SELECT min(n) FROM jsonb_array_elements(coalesce(p_report->'participants', '[]'))
-                                    WITH ORDINALITY j(p, n)
-                              WHERE (p_actor_map->>(p->>'actor'))::bigint = ep.actor_id), 1000000) AS o
-              FROM event_participants ep WHERE ep.event_id = p_event
+                   coalesce(nullif(position(a0.name IN e0.title), 0),
+                            100000 + (SELECT min(n) FROM jsonb_array_elements(coalesce(p_report->'participants', '[]'))
+                                             WITH ORDINALITY j(p, n)
+                                       WHERE (p_actor_map->>(p->>'actor'))::bigint = ep.actor_id), 1000000) AS o
+              FROM event_participants ep JOIN actors a0 ON a0.id = ep.actor_id
+                   JOIN events e0 ON e0.id = ep.event_id
+             WHERE ep.event_id = p_event
              ORDER BY ep.actor_id, CASE ep.role WHEN 'source' THEN 0 WHEN 'participant' THEN 1 ELSE 2 END) x
       JOIN actors a ON a.id = x.actor_id), '[]')) t
    WHERE e.id = p_event;
@@ -485,7 +489,6 @@ DECLARE
   v_new_pairs bigint[] := '{}';
   v_pub date;
   v_cross boolean;
-  v_roles text[];
   v_dropped bigint[] := '{}';
   v_doc_actors jsonb;
 BEGIN
@@ -695,7 +698,6 @@ BEGIN
     v_cross := NOT (v_id = ANY(v_created)) AND EXISTS (
       SELECT 1 FROM event_mentions m WHERE m.event_id = v_id AND m.article_id <> p_article);
     IF v_cross THEN
-      v_roles := ARRAY(SELECT ep.actor_id || ep.role FROM event_participants ep WHERE ep.event_id = v_id ORDER BY 1);
       DELETE FROM event_participants ep
        WHERE ep.event_id = v_id AND ep.role = 'target'
          AND (ep.actor_id IN (SELECT (v_actor_map->>(p->>'actor'))::bigint
@@ -726,12 +728,9 @@ BEGIN
         SELECT coalesce(jsonb_object_agg(a->>'ref', a), '{}') INTO v_doc_actors
           FROM jsonb_array_elements(coalesce(p_doc->'actors', '[]')) a WHERE a ? 'ref';
       END IF;
-      -- (a report that changes no party nor role leaves the title alone)
       UPDATE events e SET title = t.title
         FROM (SELECT parley_merged_title(v_id, v_event, v_doc_actors, v_actor_map) AS title) t
-       WHERE e.id = v_id AND t.title IS NOT NULL AND e.title IS DISTINCT FROM t.title
-         AND v_roles IS DISTINCT FROM ARRAY(SELECT ep.actor_id || ep.role FROM event_participants ep
-                                              WHERE ep.event_id = v_id ORDER BY 1);
+       WHERE e.id = v_id AND t.title IS NOT NULL AND e.title IS DISTINCT FROM t.title;
     ELSE
       INSERT INTO event_participants (event_id, actor_id, role)
       SELECT v_id, (v_actor_map->>(p->>'actor'))::bigint, coalesce(p->>'role', 'participant')
