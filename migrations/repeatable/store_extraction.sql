@@ -698,13 +698,18 @@ BEGIN
     v_cross := NOT (v_id = ANY(v_created)) AND EXISTS (
       SELECT 1 FROM event_mentions m WHERE m.event_id = v_id AND m.article_id <> p_article);
     IF v_cross THEN
+      -- (a party with several roles keeps the first of source, participant,
+      -- target; a target this report makes a doer becomes a source)
       DELETE FROM event_participants ep
-       WHERE ep.event_id = v_id AND ep.role = 'target'
-         AND (ep.actor_id IN (SELECT (v_actor_map->>(p->>'actor'))::bigint
-                                FROM jsonb_array_elements(coalesce(v_event->'participants', '[]')) p
-                               WHERE v_actor_map ? (p->>'actor') AND p->>'role' = 'source')
+       WHERE ep.event_id = v_id
+         AND ((ep.role = 'target'
+               AND ep.actor_id IN (SELECT (v_actor_map->>(p->>'actor'))::bigint
+                                     FROM jsonb_array_elements(coalesce(v_event->'participants', '[]')) p
+                                    WHERE v_actor_map ? (p->>'actor') AND p->>'role' = 'source'))
               OR EXISTS (SELECT 1 FROM event_participants s
-                          WHERE s.event_id = v_id AND s.actor_id = ep.actor_id AND s.role = 'source'));
+                          WHERE s.event_id = v_id AND s.actor_id = ep.actor_id
+                            AND (CASE s.role WHEN 'source' THEN 0 WHEN 'participant' THEN 1 ELSE 2 END)
+                                < (CASE ep.role WHEN 'source' THEN 0 WHEN 'participant' THEN 1 ELSE 2 END)));
       INSERT INTO event_participants (event_id, actor_id, role)
       SELECT DISTINCT ON (x.actor) v_id, x.actor, x.role
         FROM (SELECT (v_actor_map->>(p->>'actor'))::bigint AS actor, coalesce(p->>'role', 'participant') AS role, n

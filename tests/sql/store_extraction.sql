@@ -340,6 +340,9 @@ SELECT store_extraction(pg_temp.art('https://t.example/22c', '2025-12-09'),
 SELECT pg_temp.expect('a later one-sided telling makes no doer a target',
   (SELECT count(*) FROM event_participants ep JOIN events e ON e.id = ep.event_id
     WHERE e.title LIKE '%Lena Brandt%' AND ep.role = 'target'), 0);
+SELECT pg_temp.expect('one role each',
+  (SELECT count(*) FROM event_participants ep JOIN events e ON e.id = ep.event_id
+    WHERE e.title LIKE '%Lena Brandt%'), 2);
 SELECT pg_temp.expect('...nor the title''s order',
   (SELECT count(*) FROM events WHERE title = 'Lena Brandt and Omar Haddad sign' AND mention_count = 3), 1);
 SELECT pg_temp.expect('verbs for one doer and for several',
