@@ -263,14 +263,20 @@ END $$;
 -- given name, else the longest alias ending in it ("Doyle", alias "Will
 -- Doyle"); NULL when the article names the person by one word only.
 CREATE OR REPLACE FUNCTION parley_person_full_name(p_actor jsonb) RETURNS text
-LANGUAGE sql IMMUTABLE AS $$
-  SELECT n FROM (SELECT p_actor->>'name' AS n, 0 AS o
-                 UNION ALL
-                 SELECT al, 1 FROM jsonb_array_elements_text(coalesce(p_actor->'aliases', '[]')) al) s
-   WHERE btrim(n) ~ '\S\s+\S'
-     AND (o = 0 OR (btrim(p_actor->>'name') !~ '\s'
-                    AND parley_fold(n) LIKE '% ' || parley_fold(p_actor->>'name')))
-   ORDER BY o, length(n) DESC LIMIT 1 $$;
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  v_name text := btrim(coalesce(p_actor->>'name', ''));
+BEGIN
+  IF v_name ~ '\S\s+\S' THEN
+    RETURN p_actor->>'name';
+  END IF;
+  IF v_name ~ '\s' OR coalesce(jsonb_array_length(p_actor->'aliases'), 0) = 0 THEN
+    RETURN NULL;
+  END IF;
+  RETURN (SELECT al FROM jsonb_array_elements_text(p_actor->'aliases') al
+           WHERE btrim(al) ~ '\S\s+\S' AND parley_fold(al) LIKE '% ' || parley_fold(v_name)
+           ORDER BY length(al) DESC LIMIT 1);
+END $$;
 
 -- p_id when it may be the extracted actor: any actor of another kind, a
 -- curated one (its aliases are the dictionary's word), or a person whose
@@ -278,11 +284,23 @@ LANGUAGE sql IMMUTABLE AS $$
 -- An article's "John O'Donnell" is never another article's "Brett
 -- O'Donnell" through the surname both were also called by.
 CREATE OR REPLACE FUNCTION parley_accept_actor(p_actor jsonb, p_id bigint) RETURNS bigint
-LANGUAGE sql STABLE AS $$
-  SELECT p_id WHERE p_id IS NOT NULL
-     AND (p_actor->>'kind' IS DISTINCT FROM 'person'
-          OR EXISTS (SELECT 1 FROM actors a WHERE a.id = p_id
-                      AND (a.curated OR parley_person_names_compatible(parley_person_full_name(p_actor), a.name)))) $$;
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  v_full text;
+  v_ok boolean;
+BEGIN
+  IF p_id IS NULL OR p_actor->>'kind' IS DISTINCT FROM 'person' THEN
+    RETURN p_id;
+  END IF;
+  v_full := parley_person_full_name(p_actor);
+  IF v_full IS NULL THEN
+    RETURN p_id;
+  END IF;
+  -- the same name (the common case) needs no comparison
+  SELECT a.curated OR a.norm_name = parley_fold(v_full) OR parley_person_names_compatible(v_full, a.name)
+    INTO v_ok FROM actors a WHERE a.id = p_id;
+  RETURN CASE WHEN v_ok THEN p_id END;
+END $$;
 
 -- The actor an extracted actor is: by its name, else by a longer alias; a
 -- person by the fullest name the article gives first, and only a person
