@@ -214,17 +214,115 @@ BEGIN
   END LOOP;
 END $$;
 
--- The actor an extracted actor is: by its name, else by a longer alias.
+-- A given name's spelling key across transliterations: y read as i, ks as
+-- x, a doubled letter as one (Yury/Yuri, Sergey/Sergei, Aleksey/Alexey,
+-- Mohammed/Mohamed); Ivana and Ivanka keep different keys.
+CREATE OR REPLACE FUNCTION parley_given_key(p text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
+  regexp_replace(replace(translate(parley_fold(p), 'y', 'i'), 'ks', 'x'), '(.)\1+', '\1', 'g');
+
+-- Whether two person names (as written: words split at spaces, so
+-- "O'Donnell" is one word) can name one person.  A name of one word has no
+-- given name to disagree with and is compatible here (a lone surname's
+-- match is decided by parley_find_actor_exact).  Otherwise the surnames
+-- agree (equal up to one edit, or one's last word is a later word of the
+-- other: "King" / "King Jr.") and so do the given names: one's first word
+-- is one of the other's given names (any word before the surname) or its
+-- transliteration (parley_given_key) or initial.
+-- Another given name is another person: "Pat" is not "Bay" Buchanan,
+-- "Ivana" not "Ivanka" Trump.
+CREATE OR REPLACE FUNCTION parley_person_names_compatible(p_a text, p_b text) RETURNS boolean
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  a text[] := ARRAY(SELECT parley_fold(w) FROM regexp_split_to_table(btrim(coalesce(p_a, '')), '\s+') w
+                     WHERE parley_fold(w) <> '');
+  b text[] := ARRAY(SELECT parley_fold(w) FROM regexp_split_to_table(btrim(coalesce(p_b, '')), '\s+') w
+                     WHERE parley_fold(w) <> '');
+  sa text;
+  sb text;
+BEGIN
+  IF cardinality(a) < 2 OR cardinality(b) < 2 THEN
+    RETURN true;
+  END IF;
+  sa := a[cardinality(a)];
+  sb := b[cardinality(b)];
+  IF NOT (sa = sb OR (least(length(sa), length(sb)) >= 4 AND levenshtein(sa, sb) <= 1)
+          OR sa = ANY(b[2:]) OR sb = ANY(a[2:])) THEN
+    RETURN false;
+  END IF;
+  -- one's first word is a given name of the other (also its second or
+  -- later: "Huma Abedin" in "Wife Huma Abedin", "Paul Jones" in "John Paul Jones")
+  RETURN EXISTS (
+    SELECT 1 FROM (SELECT a[1] AS x, g AS y FROM unnest(b[1:cardinality(b) - 1]) g
+                   UNION ALL SELECT b[1], g FROM unnest(a[1:cardinality(a) - 1]) g) p
+     WHERE p.x = p.y OR parley_given_key(p.x) = parley_given_key(p.y)
+        OR (length(p.x) = 1 AND left(p.y, 1) = p.x) OR (length(p.y) = 1 AND left(p.x, 1) = p.y));
+END $$;
+
+-- The fullest name the extractor gives a person: its name when that has a
+-- given name, else the longest alias ending in it ("Doyle", alias "Will
+-- Doyle"); NULL when the article names the person by one word only.
+CREATE OR REPLACE FUNCTION parley_person_full_name(p_actor jsonb) RETURNS text
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  v_name text := btrim(coalesce(p_actor->>'name', ''));
+BEGIN
+  IF v_name ~ '\S\s+\S' THEN
+    RETURN p_actor->>'name';
+  END IF;
+  IF v_name ~ '\s' OR coalesce(jsonb_array_length(p_actor->'aliases'), 0) = 0 THEN
+    RETURN NULL;
+  END IF;
+  RETURN (SELECT al FROM jsonb_array_elements_text(p_actor->'aliases') al
+           WHERE btrim(al) ~ '\S\s+\S' AND parley_fold(al) LIKE '% ' || parley_fold(v_name)
+           ORDER BY length(al) DESC LIMIT 1);
+END $$;
+
+-- p_id when it may be the extracted actor: any actor of another kind, a
+-- curated one (its aliases are the dictionary's word), or a person whose
+-- name is compatible with the fullest name the article gives; else NULL.
+-- An article's "John O'Donnell" is never another article's "Brett
+-- O'Donnell" through the surname both were also called by.
+CREATE OR REPLACE FUNCTION parley_accept_actor(p_actor jsonb, p_id bigint) RETURNS bigint
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  v_full text;
+  v_ok boolean;
+BEGIN
+  IF p_id IS NULL OR p_actor->>'kind' IS DISTINCT FROM 'person' THEN
+    RETURN p_id;
+  END IF;
+  v_full := parley_person_full_name(p_actor);
+  IF v_full IS NULL THEN
+    RETURN p_id;
+  END IF;
+  -- the same name (the common case) needs no comparison
+  SELECT a.curated OR a.norm_name = parley_fold(v_full) OR parley_person_names_compatible(v_full, a.name)
+    INTO v_ok FROM actors a WHERE a.id = p_id;
+  RETURN CASE WHEN v_ok THEN p_id END;
+END $$;
+
+-- The actor an extracted actor is: by its name, else by a longer alias; a
+-- person by the fullest name the article gives first, and only a person
+-- whose name is compatible with it (parley_accept_actor).
 CREATE OR REPLACE FUNCTION parley_resolve_actor(p_actor jsonb) RETURNS bigint
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
-  v_id bigint := parley_find_actor(p_actor->>'name', p_actor->>'kind');
+  v_full text := CASE WHEN p_actor->>'kind' = 'person' THEN parley_person_full_name(p_actor) END;
+  v_id bigint;
 BEGIN
+  IF v_full IS NOT NULL AND v_full IS DISTINCT FROM p_actor->>'name' THEN
+    v_id := parley_accept_actor(p_actor, parley_find_actor(v_full, p_actor->>'kind'));
+  END IF;
+  IF v_id IS NULL THEN
+    v_id := parley_accept_actor(p_actor, parley_find_actor(p_actor->>'name', p_actor->>'kind'));
+  END IF;
   IF v_id IS NULL THEN
     -- Also try the extractor's aliases (a longer form known elsewhere).
-    SELECT parley_find_actor(al, p_actor->>'kind') INTO v_id
+    SELECT parley_accept_actor(p_actor, parley_find_actor(al, p_actor->>'kind')) INTO v_id
       FROM jsonb_array_elements_text(coalesce(p_actor->'aliases', '[]')) al
-     WHERE parley_fold(al) LIKE '% %' AND parley_find_actor(al, p_actor->>'kind') IS NOT NULL LIMIT 1;
+     WHERE parley_fold(al) LIKE '% %'
+       AND parley_accept_actor(p_actor, parley_find_actor(al, p_actor->>'kind')) IS NOT NULL LIMIT 1;
   END IF;
   RETURN v_id;
 END $$;
@@ -268,6 +366,114 @@ BEGIN
    WHERE nullif(e->'location'->>'name', '') IS NOT NULL AND parley_date(e->>'date') IS NOT NULL);
 END $$;
 
+-- The doers and the others of a title, as the extractor orders them
+-- (extract/events.c, title_event): the first party that is no target, then
+-- every later source; the others in order.  p_parts: [{name, role, kind}].
+CREATE OR REPLACE FUNCTION parley_title_parts(p_parts jsonb, OUT doers text, OUT others text, OUT plural boolean)
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  v_p jsonb;
+  v_n integer := 0;
+  v_group boolean := false;
+BEGIN
+  FOR v_p IN SELECT value FROM jsonb_array_elements(p_parts) LOOP
+    IF (v_n = 0 AND v_p->>'role' <> 'target') OR (v_n > 0 AND v_p->>'role' = 'source') THEN
+      doers := CASE WHEN v_n = 0 THEN '' ELSE doers || ' and ' END || (v_p->>'name');
+      v_n := v_n + 1;
+      v_group := v_p->>'kind' = 'group';
+    ELSE
+      others := CASE WHEN others IS NULL THEN '' ELSE others || ' and ' END || (v_p->>'name');
+    END IF;
+  END LOOP;
+  doers := coalesce(doers, 'Unnamed parties');
+  plural := v_n > 1 OR (v_n = 1 AND v_group);
+END $$;
+
+-- A title's verb for several doers ("signs" -> "sign", "denies" -> "deny",
+-- "dismisses" -> "dismiss"), as the extractor forms it (events.c,
+-- put_plural_verb), and back ("sign" -> "signs", "deny" -> "denies",
+-- "say" -> "says", "push" -> "pushes"): only the first word changes.
+CREATE OR REPLACE FUNCTION parley_verb_number(p_verb text, p_plural boolean) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
+  (SELECT CASE WHEN p_plural THEN
+                 CASE WHEN length(w) > 3 AND w LIKE '%ies' THEN left(w, -3) || 'y'
+                      WHEN length(w) > 4 AND (w LIKE '%sses' OR w LIKE '%shes' OR w LIKE '%ches') THEN left(w, -2)
+                      WHEN length(w) > 1 AND w LIKE '%s' THEN left(w, -1)
+                      ELSE w END
+               ELSE
+                 CASE WHEN w ~ '[^aeiou]y$' THEN left(w, -1) || 'ies'
+                      WHEN w ~ '(ss|sh|ch)$' THEN w || 'es'
+                      ELSE w || 's' END
+          END || substr(p_verb, length(w) + 1)
+     FROM (SELECT split_part(p_verb, ' ', 1) AS w) x);
+
+-- The title of a merged event, rebuilt from its parties and roles with the
+-- verb of one report's title: the report (p_report, its actors p_actors by
+-- ref) is read back into doers, verb, others and place; the event's
+-- parties (by their names, in the order the current title names them,
+-- then this report's order, then by id) give the new doers and others,
+-- the verb in their number.  NULL when the verb
+-- cannot be read back, or a verb told without others (the extractor drops
+-- a dangling "with") would need them.
+CREATE OR REPLACE FUNCTION parley_merged_title(p_event bigint, p_report jsonb, p_actors jsonb, p_actor_map jsonb)
+RETURNS text LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  r record;
+  m record;
+  v_title text := p_report->>'title';
+  v_place text := nullif(p_report->'location'->>'name', '');
+  v_rest text;
+  v_verb text;
+  v_loc text;
+BEGIN
+  IF v_title IS NULL THEN
+    RETURN NULL;
+  END IF;
+  SELECT * INTO r FROM parley_title_parts(coalesce((
+    SELECT jsonb_agg(jsonb_build_object('name', p_actors->(p->>'actor')->>'name', 'role', coalesce(p->>'role', 'participant'),
+                                        'kind', p_actors->(p->>'actor')->>'kind') ORDER BY n)
+      FROM jsonb_array_elements(coalesce(p_report->'participants', '[]')) WITH ORDINALITY j(p, n)
+     WHERE p_actors ? (p->>'actor')), '[]'));
+  IF left(v_title, length(r.doers) + 1) <> r.doers || ' ' THEN
+    RETURN NULL;
+  END IF;
+  v_rest := substr(v_title, length(r.doers) + 2);
+  IF v_place IS NOT NULL THEN
+    IF right(v_rest, length(v_place) + 4) <> ' in ' || v_place THEN
+      RETURN NULL;
+    END IF;
+    v_rest := left(v_rest, -(length(v_place) + 4));
+  END IF;
+  IF r.others IS NOT NULL THEN
+    IF right(v_rest, length(r.others) + 1) <> ' ' || r.others THEN
+      RETURN NULL;
+    END IF;
+    v_rest := left(v_rest, -(length(r.others) + 1));
+  END IF;
+  v_verb := v_rest;
+  SELECT t.* INTO m FROM events e, LATERAL parley_title_parts(coalesce((
+    SELECT jsonb_agg(jsonb_build_object('name', a.name, 'role', x.role, 'kind', a.kind) ORDER BY x.o, x.actor_id)
+      FROM (SELECT DISTINCT ON (ep.actor_id) ep.actor_id, ep.role,
+                   coalesce(nullif(position(a0.name IN e0.title), 0),
+                            100000 + (SELECT min(n) FROM jsonb_array_elements(coalesce(p_report->'participants', '[]'))
+                                             WITH ORDINALITY j(p, n)
+                                       WHERE (p_actor_map->>(p->>'actor'))::bigint = ep.actor_id), 1000000) AS o
+              FROM event_participants ep JOIN actors a0 ON a0.id = ep.actor_id
+                   JOIN events e0 ON e0.id = ep.event_id
+             WHERE ep.event_id = p_event
+             ORDER BY ep.actor_id, CASE ep.role WHEN 'source' THEN 0 WHEN 'participant' THEN 1 ELSE 2 END) x
+      JOIN actors a ON a.id = x.actor_id), '[]')) t
+   WHERE e.id = p_event;
+  IF (r.others IS NULL AND m.others IS NOT NULL) OR v_verb = '' THEN
+    RETURN NULL;
+  END IF;
+  IF m.plural IS DISTINCT FROM r.plural THEN
+    v_verb := parley_verb_number(v_verb, m.plural);
+  END IF;
+  SELECT location_name INTO v_loc FROM events WHERE id = p_event;
+  RETURN m.doers || ' ' || v_verb || coalesce(' ' || m.others, '') || coalesce(' in ' || v_loc, '');
+END $$;
+
 CREATE OR REPLACE FUNCTION store_extraction(p_article bigint, p_doc jsonb) RETURNS jsonb
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -300,6 +506,9 @@ DECLARE
   v_created bigint[] := '{}';
   v_new_pairs bigint[] := '{}';
   v_pub date;
+  v_cross boolean;
+  v_dropped bigint[] := '{}';
+  v_doc_actors jsonb;
 BEGIN
   SELECT text INTO v_text FROM articles WHERE id = p_article FOR UPDATE;
   IF NOT FOUND THEN
@@ -326,7 +535,7 @@ BEGIN
   -- a store that held one of the names committed its actor before.
   FOR v_actor IN SELECT * FROM jsonb_array_elements(coalesce(p_doc->'actors', '[]')) LOOP
     v_id := CASE WHEN coalesce(v_actor->>'name', '') = '' OR parley_fold(v_actor->>'name') = '' THEN NULL
-                 ELSE parley_find_actor_exact(v_actor->>'name', v_actor->>'kind') END;
+                 ELSE parley_accept_actor(v_actor, parley_find_actor_exact(v_actor->>'name', v_actor->>'kind')) END;
     v_found := v_found || v_id;
     IF v_id IS NULL THEN
       v_keys := v_keys || parley_actor_keys(v_actor);
@@ -497,11 +706,61 @@ BEGIN
     v_new_pairs := v_new_pairs || ARRAY(
       SELECT x FROM unnest(v_ids) x
        WHERE NOT EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = v_id AND ep.actor_id = x));
-    INSERT INTO event_participants (event_id, actor_id, role)
-    SELECT v_id, (v_actor_map->>(p->>'actor'))::bigint, coalesce(p->>'role', 'participant')
-      FROM jsonb_array_elements(coalesce(v_event->'participants', '[]')) p
-     WHERE v_actor_map ? (p->>'actor')
-    ON CONFLICT DO NOTHING;
+    -- A report joining another article's event merges into it: each party
+    -- keeps one role (a doer of this report is a doer there, never also its
+    -- target; a party already there keeps its role otherwise), a country's
+    -- government (an organisation coded as that country's GOV: "Kremlin"
+    -- beside "Russia") is no second party beside it, and the title is
+    -- rebuilt from the merged roles (parley_merged_title).  Reports of one
+    -- article are stored as before, so an article alone reads the same.
+    v_cross := NOT (v_id = ANY(v_created)) AND EXISTS (
+      SELECT 1 FROM event_mentions m WHERE m.event_id = v_id AND m.article_id <> p_article);
+    IF v_cross THEN
+      -- (a party with several roles keeps the first of source, participant,
+      -- target; a target this report makes a doer becomes a source)
+      DELETE FROM event_participants ep
+       WHERE ep.event_id = v_id
+         AND ((ep.role = 'target'
+               AND ep.actor_id IN (SELECT (v_actor_map->>(p->>'actor'))::bigint
+                                     FROM jsonb_array_elements(coalesce(v_event->'participants', '[]')) p
+                                    WHERE v_actor_map ? (p->>'actor') AND p->>'role' = 'source'))
+              OR EXISTS (SELECT 1 FROM event_participants s
+                          WHERE s.event_id = v_id AND s.actor_id = ep.actor_id
+                            AND (CASE s.role WHEN 'source' THEN 0 WHEN 'participant' THEN 1 ELSE 2 END)
+                                < (CASE ep.role WHEN 'source' THEN 0 WHEN 'participant' THEN 1 ELSE 2 END)));
+      INSERT INTO event_participants (event_id, actor_id, role)
+      SELECT DISTINCT ON (x.actor) v_id, x.actor, x.role
+        FROM (SELECT (v_actor_map->>(p->>'actor'))::bigint AS actor, coalesce(p->>'role', 'participant') AS role, n
+                FROM jsonb_array_elements(coalesce(v_event->'participants', '[]')) WITH ORDINALITY j(p, n)
+               WHERE v_actor_map ? (p->>'actor')) x
+       WHERE NOT EXISTS (SELECT 1 FROM event_participants ep
+                          WHERE ep.event_id = v_id AND ep.actor_id = x.actor
+                            AND (ep.role <> 'target' OR x.role <> 'source'))
+       ORDER BY x.actor, CASE x.role WHEN 'source' THEN 0 WHEN 'participant' THEN 1 ELSE 2 END
+      ON CONFLICT DO NOTHING;
+      WITH gone AS (
+        DELETE FROM event_participants ep USING actors o
+         WHERE ep.event_id = v_id AND o.id = ep.actor_id AND o.kind = 'organization'
+           AND o.country IS NOT NULL AND o.cameo_code IS NOT NULL
+           AND EXISTS (SELECT 1 FROM event_participants cp JOIN actors c ON c.id = cp.actor_id
+                        WHERE cp.event_id = v_id AND c.kind = 'country' AND c.country = o.country
+                          AND o.cameo_code = c.cameo_code || 'GOV')
+        RETURNING ep.actor_id)
+      SELECT v_dropped || coalesce(array_agg(actor_id), '{}') INTO v_dropped FROM gone;
+      IF v_doc_actors IS NULL THEN
+        SELECT coalesce(jsonb_object_agg(a->>'ref', a), '{}') INTO v_doc_actors
+          FROM jsonb_array_elements(coalesce(p_doc->'actors', '[]')) a WHERE a ? 'ref';
+      END IF;
+      UPDATE events e SET title = t.title
+        FROM (SELECT parley_merged_title(v_id, v_event, v_doc_actors, v_actor_map) AS title) t
+       WHERE e.id = v_id AND t.title IS NOT NULL AND e.title IS DISTINCT FROM t.title;
+    ELSE
+      INSERT INTO event_participants (event_id, actor_id, role)
+      SELECT v_id, (v_actor_map->>(p->>'actor'))::bigint, coalesce(p->>'role', 'participant')
+        FROM jsonb_array_elements(coalesce(v_event->'participants', '[]')) p
+       WHERE v_actor_map ? (p->>'actor')
+      ON CONFLICT DO NOTHING;
+    END IF;
     INSERT INTO event_mentions (event_id, article_id, sentence, start_offset, end_offset)
     VALUES (v_id, p_article,
             coalesce(substr(v_text, (v_event->>'sentence_start')::int + 1,
@@ -545,7 +804,7 @@ BEGIN
   v_gone := ARRAY(SELECT unnest(v_old_events) EXCEPT SELECT unnest(v_mentioned));
   PERFORM 1 FROM events WHERE id = ANY(v_gone) ORDER BY id FOR UPDATE;
   PERFORM 1 FROM events WHERE id = ANY(v_mentioned) ORDER BY id FOR NO KEY UPDATE;
-  v_old_actors := v_old_actors || ARRAY(SELECT (value)::bigint FROM jsonb_each_text(v_actor_map));
+  v_old_actors := v_old_actors || ARRAY(SELECT (value)::bigint FROM jsonb_each_text(v_actor_map)) || v_dropped;
   PERFORM 1 FROM actors WHERE id = ANY(v_old_actors) ORDER BY id FOR NO KEY UPDATE;
   UPDATE actors a SET title = coalesce(a.title, x.title), country = coalesce(a.country, x.country),
                       cameo_code = coalesce(a.cameo_code, x.cameo)
@@ -560,6 +819,10 @@ BEGIN
   IF v_fresh THEN
     PERFORM parley_count_article(p_article, v_mentioned, v_created,
                                  ARRAY(SELECT (value)::bigint FROM jsonb_each_text(v_actor_map)), v_new_pairs);
+    -- a government no longer a party of a merged event: recounted
+    IF cardinality(v_dropped) > 0 THEN
+      PERFORM parley_refresh_counts('{}', ARRAY(SELECT DISTINCT unnest(v_dropped)));
+    END IF;
   ELSE
     PERFORM parley_refresh_counts(v_old_events || v_mentioned, v_old_actors);
   END IF;

@@ -259,5 +259,133 @@ SELECT pg_temp.expect('a lone given name elsewhere is someone else',
 SELECT pg_temp.expect('a lone surname finds the full name',
   (SELECT count(*) FROM actors WHERE name = 'Haubner'), 0);
 
+-- 21. Another article's person is this one's only when the names agree: the
+-- same surname and a compatible given name (equal, a transliteration, an
+-- initial), never through the surname alone when the article gives the
+-- given name, nor one letter apart in the given name.
+CREATE FUNCTION pg_temp.people(VARIADIC p_people jsonb[]) RETURNS jsonb LANGUAGE sql AS $$
+  SELECT jsonb_build_object('actors', (SELECT jsonb_agg(p || jsonb_build_object('ref', 'a' || i, 'kind', 'person'))
+                                         FROM unnest(p_people) WITH ORDINALITY u(p, i)),
+                            'events', '[]'::jsonb, 'statements', '[]'::jsonb) $$;
+SELECT store_extraction(pg_temp.art('https://t.example/21a', '2025-12-03'),
+       pg_temp.people('{"name": "Brett O''Marra", "aliases": ["O''Marra"]}',
+                      '{"name": "Gerd Halvorsen", "aliases": ["Halvorsen"]}',
+                      '{"name": "Ilona Varga", "aliases": ["Varga"]}',
+                      '{"name": "Sergey Dolin", "aliases": ["Dolin"]}'));
+SELECT store_extraction(pg_temp.art('https://t.example/21b', '2025-12-04'),
+       pg_temp.people('{"name": "Jonas O''Marra", "aliases": ["O''Marra"]}',
+                      '{"name": "Halvorsen", "aliases": ["Wilma Halvorsen"]}',
+                      '{"name": "Ilonka Varga", "aliases": ["Varga"]}',
+                      '{"name": "Sergei Dolin", "aliases": ["Dolin"]}'));
+SELECT pg_temp.expect('a shared surname alias does not make Jonas Brett',
+  (SELECT count(*) FROM actors WHERE name LIKE '% O''Marra'), 2);
+SELECT pg_temp.expect('a lone surname whose article gives another given name is someone else',
+  (SELECT count(*) FROM actors WHERE norm_name LIKE '%halvorsen'), 2);
+SELECT pg_temp.expect('Ilona is not Ilonka',
+  (SELECT count(*) FROM actors WHERE norm_name LIKE '% varga'), 2);
+SELECT pg_temp.expect('Sergey/Sergei: one actor',
+  (SELECT count(*) FROM actors WHERE norm_name LIKE '% dolin'), 1);
+SELECT store_extraction(pg_temp.art('https://t.example/21c', '2025-12-05'),
+       pg_temp.people('{"name": "Halvorsen", "aliases": ["Wilma Halvorsen"]}',
+                      '{"name": "Jonas O''Marra"}'));
+SELECT pg_temp.expect('...and the full name finds its own person again',
+  (SELECT count(*) FROM article_actors aa JOIN actors a ON a.id = aa.actor_id
+    WHERE a.norm_name IN ('halvorsen', 'jonas o marra') AND aa.article_id IN (
+      SELECT id FROM articles WHERE url LIKE '%/21_')), 4);
+SELECT pg_temp.expect('...by name',
+  (SELECT count(*) FROM actors WHERE norm_name LIKE '%halvorsen' OR norm_name LIKE '% o marra'), 4);
+SELECT pg_temp.expect('the compatibility rule',
+  (SELECT count(*) FROM (VALUES ('J. Keller', 'Jan Keller', true), ('Jan Keller', 'Jan Kellner', true),
+                                ('Dan Keller', 'Don Keller', false), ('Mohammed Amin', 'Mohamed Amin', true),
+                                ('Aleksey Orlov', 'Alexey Orlov', true), ('Jan Keller', 'Jan Keller Jr.', true),
+                                ('Jan Keller', 'Jan Moser', false), ('Keller', 'Jan Keller', true),
+                                ('Envoy Jan Keller', 'Jan Keller', true), ('Jan Keller', 'Ida Jan Keller', true)) t(a, b, want)
+    WHERE parley_person_names_compatible(a, b) IS DISTINCT FROM want), 0);
+
+-- 22. Reports of one event from several articles merge into one set of
+-- parties with one role each and a title rebuilt from them: a doer of one
+-- report is no target of the merged event; a country's government (its GOV
+-- organisation) is no second party beside the country.
+CREATE FUNCTION pg_temp.ev(p_type text, p_cameo text, p_title text, p_loc text, p_parts jsonb) RETURNS jsonb LANGUAGE sql AS $$
+  SELECT jsonb_build_object(
+    'actors', (SELECT jsonb_agg(jsonb_build_object('ref', 'a' || n, 'name', p->>'name', 'kind', p->>'kind',
+                                                   'country', p->>'country', 'cameo', p->>'cameo'))
+                 FROM jsonb_array_elements(p_parts) WITH ORDINALITY j(p, n)),
+    'events', jsonb_build_array(jsonb_build_object(
+      'ref', 'e0', 'type', p_type, 'cameo', p_cameo, 'title', p_title, 'date', '2025-12-09', 'date_precision', 'day',
+      'location', CASE WHEN p_loc IS NULL THEN NULL ELSE jsonb_build_object('name', p_loc) END,
+      'participants', (SELECT jsonb_agg(jsonb_build_object('actor', 'a' || n, 'role', p->>'role'))
+                         FROM jsonb_array_elements(p_parts) WITH ORDINALITY j(p, n)),
+      'sentence_start', 0, 'sentence_end', 10)),
+    'statements', '[]'::jsonb) $$;
+SELECT store_extraction(pg_temp.art('https://t.example/22a', '2025-12-09'),
+       pg_temp.ev('agree', '057', 'Lena Brandt signs Omar Haddad', NULL,
+                  '[{"name": "Lena Brandt", "kind": "person", "role": "source"},
+                    {"name": "Omar Haddad", "kind": "person", "role": "target"}]'));
+SELECT store_extraction(pg_temp.art('https://t.example/22b', '2025-12-09'),
+       pg_temp.ev('agree', '057', 'Lena Brandt and Omar Haddad sign', NULL,
+                  '[{"name": "Lena Brandt", "kind": "person", "role": "source"},
+                    {"name": "Omar Haddad", "kind": "person", "role": "source"}]'));
+SELECT pg_temp.expect('co-signers: one event',
+  (SELECT count(*) FROM events WHERE title LIKE '%Lena Brandt%'), 1);
+SELECT pg_temp.expect('...a doer of one report is no target of the merged event',
+  (SELECT count(*) FROM event_participants ep JOIN actors a ON a.id = ep.actor_id
+    WHERE a.name = 'Omar Haddad' AND ep.role = 'target'), 0);
+SELECT pg_temp.expect('...and the title says both sign',
+  (SELECT count(*) FROM events WHERE title = 'Lena Brandt and Omar Haddad sign'), 1);
+SELECT store_extraction(pg_temp.art('https://t.example/22c', '2025-12-09'),
+       pg_temp.ev('agree', '057', 'Omar Haddad signs Lena Brandt', NULL,
+                  '[{"name": "Omar Haddad", "kind": "person", "role": "source"},
+                    {"name": "Lena Brandt", "kind": "person", "role": "target"}]'));
+SELECT pg_temp.expect('a later one-sided telling makes no doer a target',
+  (SELECT count(*) FROM event_participants ep JOIN events e ON e.id = ep.event_id
+    WHERE e.title LIKE '%Lena Brandt%' AND ep.role = 'target'), 0);
+SELECT pg_temp.expect('one role each',
+  (SELECT count(*) FROM event_participants ep JOIN events e ON e.id = ep.event_id
+    WHERE e.title LIKE '%Lena Brandt%'), 2);
+SELECT pg_temp.expect('...nor the title''s order',
+  (SELECT count(*) FROM events WHERE title = 'Lena Brandt and Omar Haddad sign' AND mention_count = 3), 1);
+SELECT pg_temp.expect('verbs for one doer and for several',
+  (SELECT count(*) FROM (VALUES ('signs', 'sign'), ('denies', 'deny'), ('dismisses', 'dismiss'), ('says', 'say'),
+                                ('holds talks with', 'hold talks with'), ('pushes for', 'push for')) t(one, many)
+    WHERE parley_verb_number(one, true) <> many OR parley_verb_number(many, false) <> one), 0);
+SELECT store_extraction(pg_temp.art('https://t.example/22f', '2025-12-11'),
+       pg_temp.ev('reject', '120', 'Mira Olsen rejects', NULL,
+                  '[{"name": "Mira Olsen", "kind": "person", "role": "source"}]'));
+SELECT store_extraction(pg_temp.art('https://t.example/22g', '2025-12-11'),
+       pg_temp.ev('reject', '120', 'Mira Olsen and Tove Lind reject', NULL,
+                  '[{"name": "Mira Olsen", "kind": "person", "role": "source"},
+                    {"name": "Tove Lind", "kind": "person", "role": "source"}]'));
+SELECT store_extraction(pg_temp.art('https://t.example/22h', '2025-12-11'),
+       pg_temp.ev('reject', '120', 'Mira Olsen rejects Karl Dahl and Tove Lind', NULL,
+                  '[{"name": "Mira Olsen", "kind": "person", "role": "source"},
+                    {"name": "Karl Dahl", "kind": "person", "role": "target"},
+                    {"name": "Tove Lind", "kind": "person", "role": "target"}]'));
+SELECT pg_temp.expect('a singular telling joining two doers: the verb in their number',
+  (SELECT count(*) FROM events WHERE title = 'Mira Olsen and Tove Lind reject Karl Dahl'), 1);
+
+SELECT store_extraction(pg_temp.art('https://t.example/22d', '2025-12-09'),
+       pg_temp.ev('negotiate', '046', 'Ruritania negotiates with Strelsau Palace and Osterlich in Zenda', 'Zenda',
+                  '[{"name": "Ruritania", "kind": "country", "country": "RUR", "cameo": "RUR", "role": "participant"},
+                    {"name": "Strelsau Palace", "kind": "organization", "country": "RUR", "cameo": "RURGOV", "role": "participant"},
+                    {"name": "Osterlich", "kind": "country", "country": "OST", "cameo": "OST", "role": "participant"}]'));
+SELECT pg_temp.expect('one article alone keeps what it reports',
+  (SELECT count(*) FROM event_participants ep JOIN actors a ON a.id = ep.actor_id
+    WHERE a.name = 'Strelsau Palace'), 1);
+SELECT store_extraction(pg_temp.art('https://t.example/22e', '2025-12-10'),
+       pg_temp.ev('negotiate', '046', 'Ruritania holds talks with Osterlich and Rolf Ebner in Zenda', 'Zenda',
+                  '[{"name": "Ruritania", "kind": "country", "country": "RUR", "cameo": "RUR", "role": "participant"},
+                    {"name": "Osterlich", "kind": "country", "country": "OST", "cameo": "OST", "role": "participant"},
+                    {"name": "Rolf Ebner", "kind": "person", "role": "participant"}]'));
+SELECT pg_temp.expect('the talks: one event of three parties',
+  (SELECT count(*) FROM event_participants ep JOIN events e ON e.id = ep.event_id WHERE e.location_name = 'Zenda'), 3);
+SELECT pg_temp.expect('...the government is no second party beside its country',
+  (SELECT count(*) FROM event_participants ep JOIN actors a ON a.id = ep.actor_id
+    WHERE a.name = 'Strelsau Palace'), 0);
+SELECT pg_temp.expect('...and counts no event',
+  (SELECT event_count FROM actors WHERE name = 'Strelsau Palace'), 0);
+SELECT pg_temp.expect('...the title names the merged parties',
+  (SELECT count(*) FROM events WHERE title = 'Ruritania holds talks with Osterlich and Rolf Ebner in Zenda'), 1);
+
 ROLLBACK;
 \echo 'store_extraction: ok'
