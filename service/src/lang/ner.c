@@ -60,19 +60,6 @@ static const lx_tok *nat(const lx_sent *s, int i)
 {
 	return i >= 0 && i < s->n ? &s->t[i] : &ner_pad;
 }
-static inline __attribute__((always_inline)) uint64_t N1(unsigned id, uint64_t a)
-{
-	return pc_mix(id + 500, a);
-}
-static inline __attribute__((always_inline)) uint64_t N2(unsigned id, uint64_t a, uint64_t b)
-{
-	return pc_mix(pc_mix(id + 500, a), b);
-}
-static inline __attribute__((always_inline)) uint64_t N3(unsigned id, uint64_t a, uint64_t b,
-                                                         uint64_t c)
-{
-	return pc_mix(pc_mix(pc_mix(id + 500, a), b), c);
-}
 
 /* Capitalised word (not all-punctuation): part of a name-like run. */
 static int capword(const lx_sent *s, int i)
