@@ -66,17 +66,8 @@ static const lx_tok *at(const lx_sent *s, int i)
 	return i >= 0 && i < s->n ? &s->t[i] : &pad_tok;
 }
 
-static inline __attribute__((always_inline)) uint64_t F1(unsigned id, uint64_t a)
-{
-	return pc_mix(id, a);
-}
-static inline __attribute__((always_inline)) uint64_t F2(unsigned id, uint64_t a, uint64_t b)
-{
-	return pc_mix(pc_mix(id, a), b);
-}
-
-/* Feature k is the hash of its template id (tid[k]) and one value (F1) or
- * two (F2): values first, hashed afterwards, so that lx_tag hashes a
+/* Feature k is the hash of its template id (tid[k]) and one value or
+ * two (pc_mix of each in turn): values first, hashed afterwards, so that lx_tag hashes a
  * token's features side by side (pc_mix_n, four at a time).  The values
  * are kept with those of one value first (order[]), feature k at pos_of[k]:
  * those from TAG_N1 on get a second step of pc_mix (pc_mix_n's rounding up
