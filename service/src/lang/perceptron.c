@@ -394,6 +394,21 @@ static uint16_t fingerprint16(uint64_t key)
 	return fp ? fp : 1;
 }
 
+/* The whole-row bucket (W lanes, lane 0 the fingerprint) of feature F, or
+ * NULL: linear probing from its slot up to an empty one. */
+static inline __attribute__((always_inline)) const uint16_t *wide_bucket(const pc_model *m,
+                                                                         uint64_t f, uint32_t w)
+{
+	uint16_t fp = fingerprint16(f);
+	for (uint32_t s = (uint32_t)f & m->mask;; s = (s + 1) & m->mask) {
+		const uint16_t *b = &m->wide[(size_t)s * w];
+		if (b[0] == 0)
+			return NULL;
+		if (b[0] == fp)
+			return b;
+	}
+}
+
 /* As score_batch, on the whole-row buckets: one miss per feature. */
 static void score_batch_wide(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
                              int32_t *const *dst)
@@ -406,36 +421,24 @@ static void score_batch_wide(const pc_model *m, const uint64_t *f, size_t nf, in
 		 * fingerprint, too, never read), spread to the classes at the end */
 		v8i acc = {0};
 		for (size_t i = 0; i < nf; i++) {
-			uint16_t fp = fingerprint16(f[i]);
-			for (uint32_t s = (uint32_t)f[i] & m->mask;; s = (s + 1) & m->mask) {
-				const uint16_t *b = &m->wide[(size_t)s * 8];
-				if (b[0] == 0)
-					break;
-				if (b[0] != fp)
-					continue;
-				v8h x;
-				memcpy(&x, b, sizeof x);
-				acc += __builtin_convertvector(x, v8i);
-				break;
-			}
+			const uint16_t *b = wide_bucket(m, f[i], 8);
+			if (!b)
+				continue;
+			v8h x;
+			memcpy(&x, b, sizeof x);
+			acc += __builtin_convertvector(x, v8i);
 		}
 		for (uint32_t k = 1; k < 8; k++)
 			scores[m->wcls[k - 1]] += acc[k];
 		return;
 	}
 	for (size_t i = 0; i < nf; i++) {
-		uint16_t fp = fingerprint16(f[i]);
-		for (uint32_t s = (uint32_t)f[i] & m->mask;; s = (s + 1) & m->mask) {
-			const uint16_t *b = &m->wide[(size_t)s * w];
-			if (b[0] == 0)
-				break;
-			if (b[0] != fp)
-				continue;
-			int32_t *sc = dst ? dst[i] : scores;
-			for (uint32_t k = 1; k < w; k++)
-				sc[m->wcls[k - 1]] += (int16_t)b[k];
-			break;
-		}
+		const uint16_t *b = wide_bucket(m, f[i], w);
+		if (!b)
+			continue;
+		int32_t *sc = dst ? dst[i] : scores;
+		for (uint32_t k = 1; k < w; k++)
+			sc[m->wcls[k - 1]] += (int16_t)b[k];
 	}
 }
 
@@ -448,17 +451,10 @@ score_batch_wide8_avx2(const pc_model *m, const uint64_t *f, size_t nf, int32_t 
 		__builtin_prefetch(&m->wide[(size_t)((uint32_t)f[i] & m->mask) * 8]);
 	__m256i acc = _mm256_setzero_si256();
 	for (size_t i = 0; i < nf; i++) {
-		uint16_t fp = fingerprint16(f[i]);
-		for (uint32_t s = (uint32_t)f[i] & m->mask;; s = (s + 1) & m->mask) {
-			const uint16_t *b = &m->wide[(size_t)s * 8];
-			if (b[0] == 0)
-				break;
-			if (b[0] != fp)
-				continue;
+		const uint16_t *b = wide_bucket(m, f[i], 8);
+		if (b)
 			acc = _mm256_add_epi32(
 			    acc, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)b)));
-			break;
-		}
 	}
 	int32_t a[8];
 	_mm256_storeu_si256((__m256i *)a, acc);
