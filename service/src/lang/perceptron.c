@@ -26,6 +26,16 @@ __attribute__((target("avx2"))) static inline __m256i mul64(__m256i x, uint64_t 
 	return _mm256_add_epi64(_mm256_mul_epu32(x, lo), _mm256_slli_epi64(cross, 32));
 }
 
+/* pc_mix's finishing steps (the splitmix64 finaliser) in four lanes. */
+__attribute__((target("avx2"))) static inline __m256i mix_final(__m256i x)
+{
+	x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 30));
+	x = mul64(x, 0xbf58476d1ce4e5b9ULL);
+	x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 27));
+	x = mul64(x, 0x94d049bb133111ebULL);
+	return _mm256_xor_si256(x, _mm256_srli_epi64(x, 31));
+}
+
 /* pc_mix in four lanes, step for step. */
 __attribute__((target("avx2"))) static void mix_avx2(uint64_t *out, const uint64_t *a,
                                                      const uint64_t *b, size_t n)
@@ -36,13 +46,7 @@ __attribute__((target("avx2"))) static void mix_avx2(uint64_t *out, const uint64
 		y = _mm256_add_epi64(y, _mm256_set1_epi64x((long long)0x9e3779b97f4a7c15ULL));
 		y = _mm256_add_epi64(y, _mm256_slli_epi64(x, 6));
 		y = _mm256_add_epi64(y, _mm256_srli_epi64(x, 2));
-		x = _mm256_xor_si256(x, y);
-		x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 30));
-		x = mul64(x, 0xbf58476d1ce4e5b9ULL);
-		x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 27));
-		x = mul64(x, 0x94d049bb133111ebULL);
-		x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 31));
-		_mm256_storeu_si256((__m256i *)(out + i), x);
+		_mm256_storeu_si256((__m256i *)(out + i), mix_final(_mm256_xor_si256(x, y)));
 	}
 }
 
@@ -54,13 +58,7 @@ mix_pre_avx2(uint64_t *out, const uint64_t *a, const uint64_t *pre, const uint64
 		__m256i x = _mm256_loadu_si256((const __m256i *)(a + i)),
 		        y = _mm256_add_epi64(_mm256_loadu_si256((const __m256i *)(b + i)),
 		                             _mm256_loadu_si256((const __m256i *)(pre + i)));
-		x = _mm256_xor_si256(x, y);
-		x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 30));
-		x = mul64(x, 0xbf58476d1ce4e5b9ULL);
-		x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 27));
-		x = mul64(x, 0x94d049bb133111ebULL);
-		x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 31));
-		_mm256_storeu_si256((__m256i *)(out + i), x);
+		_mm256_storeu_si256((__m256i *)(out + i), mix_final(_mm256_xor_si256(x, y)));
 	}
 }
 
