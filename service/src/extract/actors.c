@@ -41,7 +41,11 @@
  *
  * Resolution within the article:
  *  - a one-word name (or a hyphenated or particle-led surname) is the
- *    surname of a person met in full: the one already called by that
+ *    surname of a person met in full: when several people share it, the
+ *    one whose full name was the latest mention of that surname, in this
+ *    sentence or the one before, with a verb after it ("former president
+ *    Bill Clinton said ... Clinton said" is Bill; "the aide, Ann Roe, who"
+ *    is no such mention); else the one already called by that
  *    surname alone, else the one mentioned most, else the one met last
  *    (an article about Hillary Clinton that once names Bill Clinton means
  *    her by "Clinton"); an honorific narrows by gender ("Mrs. Clinton").
@@ -1132,8 +1136,54 @@ static bool rank_above(const int a[3], const int b[3])
 	return false;
 }
 
+/* The person whose full name the article wrote last before token a, in a's
+ * sentence or the one before, as its clause's subject, when that person has
+ * the surname of [a, b) and no other person of that surname was mentioned
+ * since: "former
+ * president Bill Clinton said ... Clinton said" is Bill even in a story
+ * about Hillary.  -1 when there is none or the surname is not shared. */
+static bool verb_follows(const px_doc *doc, const px_mention *mm)
+{
+	int32_t k = px_syn_ln(doc, mm->tok_end);
+	const char *x = k >= 0 && same_sentence(doc, mm->tok_start, mm->tok_end)
+	                    ? px_syn_xpos(doc, (size_t)k)
+	                    : "";
+	return !strncmp(x, "VB", 2) || !strcmp(x, "MD");
+}
+
+static int32_t recent_fullname(px_doc *doc, size_t a, size_t b, uint8_t want)
+{
+	uint32_t sent = doc->toks[a].sent;
+	for (size_t m = doc->n_mentions; m-- > 0;) {
+		const px_mention *mm = &doc->mentions[m];
+		if (mm->tok_start >= a || mm->how == MH_PRONOUN || mm->actor < 0)
+			continue;
+		if (doc->toks[mm->tok_start].sent + 1 < sent)
+			return -1;
+		const px_actor *p = &doc->actors[mm->actor];
+		if (!px_is_person(doc, mm->actor) || !surname_of_actor(doc, a, b, p))
+			continue;
+		/* the latest mention of anyone with this surname decides, when it
+		 * is a full name that a verb follows: "Tom Roe said", not "the
+		 * aide, Ann Roe, who" nor "whose husband, Tom Roe, was" */
+		if (mm->how != MH_NAME || mm->tok_end - mm->tok_start < 2 ||
+		    !gender_agrees(p->gender, want) || !verb_follows(doc, mm))
+			return -1;
+		/* only worth it when another person shares the surname */
+		for (int32_t k = 0; k < (int32_t)doc->n_actors; k++)
+			if (k != mm->actor && doc->actors[k].n_mentions && px_is_person(doc, k) &&
+			    surname_of_actor(doc, a, b, &doc->actors[k]))
+				return mm->actor;
+		return -1;
+	}
+	return -1;
+}
+
 static int32_t resolve_surname(px_doc *doc, size_t a, size_t b, uint8_t want)
 {
+	int32_t recent = recent_fullname(doc, a, b, want);
+	if (recent >= 0)
+		return recent;
 	int32_t best = -1;
 	int best_rank[3] = {0, 0, 0};
 	for (int32_t k = 0; k < (int32_t)doc->n_actors; k++) {
