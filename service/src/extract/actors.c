@@ -28,7 +28,8 @@
  *     ("Kim Jong Il"), or when the article names someone else with that
  *     surname ("Elena Lavrov ... Lavrov said");
  *  3. a run of name words (capitalised words, particles — "bin", "van
- *     der" —, hyphenated parts, middle initials, suffixes — "III", "Jr." —,
+ *     der" —, hyphenated parts, initials — "J. Gerald Hebert", "Robert F.
+ *     Kennedy" —, suffixes — "III", "Jr." —,
  *     at most five words), cut where the tagger says a word is a verb or a
  *     function word ("Like Corker").  It is a person when the tagger marks
  *     it a person (ending in a singular proper noun, and not inside a
@@ -421,11 +422,24 @@ static bool is_particle(const px_doc *doc, size_t i)
  * words, hyphenated parts ("Jong-un") and name particles, at most 4 words. */
 static bool same_person_entity(const px_doc *doc, size_t i, size_t j);
 
+/* Token i is an initial with its dot before a name word: the "F." of
+ * "John F. Kennedy". */
+static bool initial_at(const px_doc *doc, size_t i)
+{
+	const px_token *t = &doc->toks[i];
+	return t->kind == TK_WORD && t->end - t->start == 1 &&
+	       isupper((unsigned char)doc->text.s[t->start]) && px_tok_char(doc, i + 1, '.') &&
+	       name_token(doc, i + 2);
+}
+
 static size_t name_run(const px_doc *doc, size_t i)
 {
-	if (!name_token(doc, i))
-		return 0;
 	size_t j = i + 1, words = 1;
+	/* a leading initial before two name words: "J. Gerald Hebert" */
+	if (initial_at(doc, i) && same_sentence(doc, i, i + 3) && name_token(doc, i + 3))
+		j = i + 2, words = 0;
+	else if (!name_token(doc, i))
+		return 0;
 	/* five words: "Mohammed bin Abdulrahman Al Thani" */
 	while (j < doc->n_toks && same_sentence(doc, i, j) && words < 5) {
 		const px_token *t = &doc->toks[j];
@@ -437,10 +451,7 @@ static size_t name_run(const px_doc *doc, size_t i)
 			continue;
 		}
 		/* a middle initial: "John F. Kennedy" */
-		bool initial = t->kind == TK_WORD && t->end - t->start == 1 &&
-		               isupper((unsigned char)doc->text.s[t->start]) &&
-		               px_tok_char(doc, j + 1, '.') && name_token(doc, j + 2);
-		if (initial) {
+		if (initial_at(doc, j)) {
 			j += 2;
 			continue;
 		}
