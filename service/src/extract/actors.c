@@ -1231,6 +1231,32 @@ static int32_t resolve_surname(px_doc *doc, size_t a, size_t b, uint8_t want)
 	return near ? actor_for_fullname(doc, near) : -1;
 }
 
+/* "his wife, Jane," / "her husband, Bill.": a given name alone set beside
+ * a family noun (namewords.tsv kin) after a pronoun that stands for a
+ * person takes that person's surname.  Returns the person, or -1. */
+static int32_t kin_given_name(px_doc *doc, size_t i)
+{
+	if (i < 3 || !px_tok_char(doc, i - 1, ',') || !is_nameword(doc, i - 2, NW_KIN) ||
+	    !same_sentence(doc, i - 3, i))
+		return -1;
+	int32_t pm = doc->tok_pronoun[i - 3];
+	if (pm < 0 || i + 1 >= doc->n_toks ||
+	    !(px_tok_char(doc, i + 1, ',') || px_tok_char(doc, i + 1, '.')))
+		return -1;
+	int32_t p = doc->mentions[pm].actor;
+	const char *full = doc->actors[p].name, *sur = strrchr(full, ' ');
+	if (!sur || !px_is_person(doc, p))
+		return -1;
+	const px_token *t = &doc->toks[i];
+	buf b;
+	buf_init(&b);
+	buf_append(&b, doc->text.s + t->start, t->end - t->start);
+	buf_append(&b, sur, strlen(sur));
+	int32_t who = actor_for_person(doc, b.data);
+	buf_free(&b);
+	return who;
+}
+
 /* A lone given name ("Miriam") of a person the article names in full. */
 static int32_t resolve_given_name(px_doc *doc, size_t i)
 {
@@ -1390,6 +1416,8 @@ static size_t pattern_mention(px_doc *doc, size_t i)
 		bool given = px_lex_match(doc, i, LX_FIRSTNAME, &fn) == 1;
 		if (who < 0)
 			who = resolve_given_name(doc, i);
+		if (who < 0 && (given || proper_noun(doc, i)))
+			who = kin_given_name(doc, i);
 		/* a name of one word: after a person's title, or tagged a
 		 * person on its own; never a given name alone ("Vladimir") */
 		/* a word starting its name ("New Hampshire and Lisa Murkowski" no) */

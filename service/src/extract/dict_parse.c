@@ -482,13 +482,14 @@ static int add_name_row(px_dict *d, row *r)
 	return 0;
 }
 
-/* namewords.tsv: word, class (particle|suffix|credit); a word has one class
+/* namewords.tsv: word, class (particle|suffix|credit|…|kin); a word has one class
  * (a second row for it is an error, not a silent override). */
 static int add_nameword_row(px_dict *d, row *r)
 {
 	/* in enum px_nameword order */
-	static const char *const classes[] = {"particle", "suffix", "credit",   "credited",
-	                                      "he",       "she",    "definite", "indefinite"};
+	static const char *const classes[] = {"particle", "suffix",     "credit",
+	                                      "credited", "he",         "she",
+	                                      "definite", "indefinite", "kin"};
 	for (uint32_t k = 0; k < sizeof classes / sizeof *classes; k++) {
 		if (strcmp(r->field[1], classes[k]))
 			continue;

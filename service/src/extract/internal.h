@@ -112,7 +112,8 @@ enum px_nameword {
 	NW_HE,
 	NW_SHE,
 	NW_DEFINITE,
-	NW_INDEFINITE
+	NW_INDEFINITE,
+	NW_KIN
 };
 
 /* MK_SCHEDULED: future wording that follows its event ("the summit would
