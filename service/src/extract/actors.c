@@ -595,6 +595,7 @@ static void apply_pretitle(px_doc *doc, int32_t actor, const pretitle *pt, size_
 		free(a->title_head);
 		a->title = px_tok_span_dup(doc, pt->start, name_start);
 		a->title_head = head ? xstrdup(head) : NULL;
+		a->title_tok = (uint32_t)pt->start;
 	}
 	a->title_from_text = a->title_from_text || !pt->honorific;
 	if (!a->country && pt->country >= 0)
@@ -647,8 +648,9 @@ int32_t px_person_by_title(const px_doc *doc, size_t before_tok, const char *hea
 		if (mm->tok_start >= before_tok || mm->actor < 0 || !px_is_person(doc, mm->actor))
 			continue;
 		const px_actor *a = &doc->actors[mm->actor];
-		if (!title_fits(doc->dict, a->title_head, head))
-			continue;
+		if (!title_fits(doc->dict, a->title_head, head) ||
+		    (a->title_from_text && a->title_tok >= before_tok))
+			continue; /* a title the article gives only later */
 		if (country && a->country && strcmp(country, a->country))
 			continue;
 		return mm->actor;

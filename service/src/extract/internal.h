@@ -442,6 +442,7 @@ typedef struct px_actor {
 	int32_t country_id;   /* dictionary country this actor stands for, or -1 */
 	char *title_head;     /* canonical title for "the spokesman" look-backs */
 	bool title_from_text; /* the article gave the title (else the dictionary did) */
+	uint32_t title_tok;   /* where the article gave it: "the senator" before it is no one's */
 	uint8_t gender;       /* from the given name: 0 unknown, 1 male, 2 female */
 	uint32_t n_mentions;
 } px_actor;

@@ -568,6 +568,15 @@ static int32_t first_person_before(px_doc *doc, const speaker_ctx *ctx, size_t a
 	return -1;
 }
 
+/* The person subject of the words before a quotation in its sentence
+ * ("Filling in for Roe, Doe landed a dig at "..."" is Doe's), else the
+ * first person they name. */
+static int32_t main_person_before(px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b)
+{
+	int32_t who = doc->syn.ok ? px_main_person_subject(doc, a, b) : -1;
+	return who >= 0 ? who : first_person_before(doc, ctx, a, b);
+}
+
 /* ------------------------------------------------------------ statements */
 
 static char *quote_text(px_doc *doc, size_t a, size_t b)
@@ -913,7 +922,7 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 		}
 	}
 	if (at.speaker < 0 && !unnamed)
-		at.speaker = first_person_before(doc, ctx, s_open->tok_start, q->open);
+		at.speaker = main_person_before(doc, ctx, s_open->tok_start, q->open);
 	/* (a quotation left open at its paragraph's end is whole when it
 	 * opened its sentence) */
 	if (at.speaker < 0 && !unnamed &&

@@ -24,9 +24,13 @@
  * person subject before them in their own sentence ("Trump blasted the
  * system, which he said ..."), else the last speaker or, when the story
  * has moved on, the latest person subject (failing any subject, the first
- * person the sentence names outside objects and obliques).
+ * person the sentence names outside objects and obliques; a verbless line
+ * of a few words, a credit like "Getty.", names no one).
  * A role noun with "the" or a possessive ("the senator", "X's spokesman")
- * is the last person holding that title; any other common noun ("a senior
+ * is the last person holding that title (from where the article gives it:
+ * a title given only later names no one earlier), "the Republican" too,
+ * and "“A,” said the businessman" when the parse makes the role noun the
+ * cue's object; any other common noun ("a senior
  * official", "officials", "the report") is an unnamed source: found, but
  * no actor, so the caller never credits a nearby name instead.
  *
@@ -651,6 +655,22 @@ int32_t px_main_person_subject(px_doc *doc, size_t a, size_t b)
 	return person_subject(doc, (size_t)ka, (size_t)kb + 1, 0, &at, &depth);
 }
 
+#define FRAGMENT_WORDS 4 /* words of a credit or caption line ("Getty.") */
+
+/* A sentence of a few words and no verb ("Getty.", "Reuters photo."): a
+ * credit, caption or heading, which moves the story to no one. */
+static bool fragment(const px_doc *doc, const ln_sentence *S)
+{
+	size_t words = 0;
+	for (size_t k = S->first; k < S->first + S->count; k++) {
+		ln_upos u = px_syn_upos(doc, k);
+		if (u == LN_UPOS_VERB || u == LN_UPOS_AUX)
+			return false;
+		words += u != LN_UPOS_PUNCT;
+	}
+	return words <= FRAGMENT_WORDS;
+}
+
 /* The person subject of the latest sentence before the pronoun at tok that
  * has one (outside quotations): the subject nearest the sentence's root,
  * so "Podesta reiterated it, saying Clinton was committed" gives Podesta.
@@ -689,6 +709,8 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 		if ((first >= 0 && para_of(doc, (size_t)first) + PRONOUN_PARAS < para) ||
 		    S->first + LOOKBACK_TOKENS < (size_t)k0)
 			break;
+		if (fragment(doc, S))
+			continue;
 		int32_t best =
 		    person_subject(doc, S->first, S->first + S->count, want, at, &best_depth);
 		/* "The spokesman confirmed that Putin ...", "He added that ...":
@@ -869,7 +891,16 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 		     px_syn_rel_is(doc, (size_t)c, "compound")) &&
 		    per_entity(doc, (size_t)c) && (who = named_at(doc, (size_t)c, false)) >= 0)
 			return who;
-	if (px_syn_upos(doc, h) != LN_UPOS_NOUN)
+	/* "the Republican said": a capitalised person title with "the" is a
+	 * role noun like "the senator" */
+	int32_t det0 = child_with(doc, h, "det");
+	int32_t dt0 = det0 >= 0 ? px_syn_tok(doc, (size_t)det0) : -1;
+	const px_lex_entry *te0;
+	bool titled = px_syn_upos(doc, h) == LN_UPOS_PROPN && !plural_name(doc, h) && dt0 >= 0 &&
+	              (px_speech_class_at(doc, (size_t)dt0) & SP_DEFINITE) &&
+	              px_lex_match(doc, (size_t)i, LX_TITLE, &te0) == 1 &&
+	              doc->dict->titles[te0->ref].person;
+	if (px_syn_upos(doc, h) != LN_UPOS_NOUN && !titled)
 		return -1;
 	/* "said former Utah governor Michael Leavitt", parsed with the role
 	 * noun as the subject: a bare role noun right before a person's name
@@ -1190,6 +1221,29 @@ static int32_t subject_before(const px_doc *doc, size_t k)
 	return best;
 }
 
+/* "“A,” said the New York businessman", the parse's object of the cue (px
+ * token cue, ln token k) a role noun right after it: the speaker, when
+ * nothing but a quotation, a comma or the sentence's start comes before
+ * the cue. */
+static int32_t inverted_role(const px_doc *doc, size_t cue, int32_t k)
+{
+	if (cue > 0 && !doc->toks[cue - 1].inq && doc->toks[cue - 1].kind != TK_QUOTE &&
+	    !px_tok_char(doc, cue - 1, ',') && doc->toks[cue - 1].sent == doc->toks[cue].sent)
+		return -1;
+	int32_t obj = child_with(doc, (size_t)k, "obj");
+	if (obj < 0 || obj <= k || obj > k + NAME_MAX_TOKENS)
+		return -1;
+	for (int32_t j = k + 1; j < obj; j++)
+		if (doc->syn.head[j] != obj && !within(doc, (size_t)j, (size_t)obj))
+			return -1;
+	int32_t ot = px_syn_tok(doc, (size_t)obj);
+	const px_lex_entry *te;
+	bool role = (ln_class(doc, (size_t)obj) & SP_ROLE) ||
+	            (ot >= 0 && px_lex_match(doc, (size_t)ot, LX_TITLE, &te) &&
+	             doc->dict->titles[te->ref].person);
+	return role && child_with(doc, (size_t)obj, "det") >= 0 ? obj : -1;
+}
+
 bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out)
 {
 	*out = (px_said){false, -1, 0, 0, 0};
@@ -1260,6 +1314,8 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 		subj = subj - 1;
 	if (subj < 0)
 		subj = name_after(doc, k0);
+	if (subj < 0)
+		subj = inverted_role(doc, cue, k0);
 	if (subj < 0)
 		subj = subject_before(doc, (size_t)k0);
 	if (subj < 0) {
