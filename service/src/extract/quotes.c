@@ -720,15 +720,126 @@ static size_t cue_width(px_doc *doc, size_t i)
 	return n ? n : 1;
 }
 
+#define APPOS_MAX 48  /* tokens from a speaker's name to its speech verb */
+#define INNER_QUOTE 6 /* tokens of a quoted name inside an attribution */
+
+/* Past a short quoted name opening at token j inside an attribution
+ * ('wearing "Roe 2020" pins': capitalised words only), else j. */
+static size_t past_inner_quote(const px_doc *doc, size_t j, size_t end)
+{
+	if (doc->toks[j].kind != TK_QUOTE || !opens(doc, j))
+		return j;
+	for (size_t k = j + 1; k < end && k <= j + INNER_QUOTE; k++) {
+		const px_token *t = &doc->toks[k];
+		if (t->kind == TK_QUOTE)
+			return k > j + 1 ? k + 1 : j;
+		if (t->kind == TK_WORD && !t->cap && !t->allcaps)
+			return j; /* words, not a name */
+	}
+	return j;
+}
+
+/* The person mention starting at px token i, or -1. */
+static int32_t person_mention_at(const px_doc *doc, size_t i)
+{
+	int32_t m = doc->tok_mention[i];
+	return m >= 0 && doc->mentions[m].tok_start == i && doc->mentions[m].actor >= 0 &&
+	               px_is_person(doc, doc->mentions[m].actor)
+	           ? m
+	           : -1;
+}
+
+/* "X, 35, the daughter of Y, said", "X, wearing a hat and "Roe" pins,
+ * said", "the likely nominee, X, said": the speaker named at the start of
+ * the attribution (px tokens [s, cue)) when a phrase set off by commas
+ * stands between the name and the speech verb at cue — long asides the
+ * parse tends to misread.  The aside opens with no name ("X, Y and Z
+ * said" is a list) and holds no other speech verb, sentence end or
+ * quotation.  -1 when the words do not have that shape. */
+static int32_t apposed_speaker(px_doc *doc, size_t s, size_t cue)
+{
+	if (cue < s + 4 || cue - s > APPOS_MAX || !px_tok_char(doc, cue - 1, ','))
+		return -1;
+	for (size_t j = s; j < cue - 1; j++) {
+		size_t past = past_inner_quote(doc, j, cue);
+		if (past != j) {
+			j = past - 1;
+			continue;
+		}
+		const px_token *t = &doc->toks[j];
+		if (t->kind == TK_QUOTE || t->inq || para_of(doc, j) != para_of(doc, s) ||
+		    px_tok_char(doc, j, '.') || px_tok_char(doc, j, '?') ||
+		    px_tok_char(doc, j, '!') || px_tok_char(doc, j, ';') ||
+		    px_tok_char(doc, j, ':') || (j > s && px_speech_verb_at(doc, j)))
+			return -1;
+	}
+	/* the name first: "X, ...", "Texas delegate X, ..." */
+	int32_t m = person_mention_at(doc, s);
+	if (m < 0) {
+		/* (after a place or a body that modifies the role: "Texas") */
+		int32_t m0 = doc->tok_mention[s];
+		size_t from = m0 >= 0 ? doc->mentions[m0].tok_end : s + (doc->toks[s].cap ? 1 : 0);
+		size_t p = px_person_after_role(doc, from, cue);
+		m = p ? person_mention_at(doc, p) : -1;
+	}
+	if (m >= 0) {
+		size_t e = doc->mentions[m].tok_end;
+		if (e + 1 >= cue - 1 || !px_tok_char(doc, e, ','))
+			return -1;
+		const px_token *n = &doc->toks[e + 1];
+		const px_lex_entry *le;
+		if (n->kind == TK_WORD && n->cap && !px_lex_match(doc, e + 1, LX_TITLE, &le))
+			return -1;
+		return doc->mentions[m].actor;
+	}
+	/* the name last: "the likely nominee, X, said" */
+	const px_token *f = &doc->toks[s];
+	if (f->kind != TK_WORD || f->cap)
+		return -1;
+	for (size_t j = s + 1; j + 1 < cue; j++) {
+		if (!px_tok_char(doc, j - 1, ','))
+			continue;
+		if ((m = person_mention_at(doc, j)) >= 0 && doc->mentions[m].tok_end == cue - 1)
+			break;
+		return -1; /* a second aside: no longer a description and its name */
+	}
+	if (m < 0)
+		return -1;
+	for (size_t j = s; j < doc->mentions[m].tok_start; j++)
+		if (person_mention_at(doc, j) >= 0 || px_speech_any_verb_at(doc, j))
+			return -1;
+	return doc->mentions[m].actor;
+}
+
 /* The speech verb beside quotation q and its subject, from the parse:
  * after the closing mark first, then before the opening one, nearest
  * first.  *unnamed: the subject is a source the text leaves unnamed. */
 static attribution syntax_attribution(px_doc *doc, const speaker_ctx *ctx, const span *q,
-                                      size_t sent_a, size_t after_end, bool *unnamed)
+                                      size_t sent_a, size_t after_end, size_t sent_end,
+                                      bool *unnamed)
 {
 	attribution at = {-1, 0, 0, false, 0, 0};
 	px_said said;
 	*unnamed = false;
+	bool ends_clause =
+	    q->b > q->a && (px_tok_char(doc, q->b - 1, ',') || px_tok_char(doc, q->b - 1, '?') ||
+	                    px_tok_char(doc, q->b - 1, '!'));
+	/* '"...," X, a long aside, said': the name before the aside */
+	for (size_t i = q->close + 1; ends_clause && q->close == q->b && i < sent_end; i++) {
+		size_t past = past_inner_quote(doc, i, sent_end);
+		if (past != i) {
+			i = past - 1;
+			continue;
+		}
+		if (doc->toks[i].inq || doc->toks[i].kind == TK_QUOTE || i > q->close + APPOS_MAX)
+			break;
+		if (!px_speech_verb_at(doc, i))
+			continue;
+		int32_t who = apposed_speaker(doc, q->close + 1, i);
+		if (who >= 0)
+			return (attribution){who, i, cue_width(doc, i), true, 0, 0};
+		break;
+	}
 	for (size_t i = q->close + 1; q->close == q->b && i < after_end; i++) {
 		if (doc->toks[i].inq || doc->toks[i].kind == TK_QUOTE)
 			break;
@@ -778,8 +889,12 @@ static attribution syntax_attribution(px_doc *doc, const speaker_ctx *ctx, const
 		}
 		if (!px_speech_verb_at(doc, i))
 			continue;
-		if (!px_said_by(doc, ctx, i, &said))
+		/* "X, 35, the daughter of Y, said: ..." */
+		int32_t apposed = apposed_speaker(doc, sent_a, i);
+		if (!px_said_by(doc, ctx, i, &said) && apposed < 0)
 			break;
+		if (apposed >= 0)
+			said = (px_said){true, apposed, sent_a, sent_a, sent_a + 1};
 		*unnamed = said.actor < 0;
 		size_t w = cue_width(doc, i);
 		bool beside = i + w + 3 >= q->open && (px_tok_char(doc, q->open - 1, ':') ||
@@ -881,11 +996,13 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	    (px_tok_char(doc, q->b - 1, '?') || px_tok_char(doc, q->b - 1, '!')) &&
 	    close_sent + 1 < doc->n_sents && doc->sents[close_sent + 1].para == s_close->para)
 		after_end = doc->sents[close_sent + 1].tok_end;
+	size_t sent_end = after_end;
 	size_t next_open = k + 1 < n_spans ? sp[k + 1].open : doc->n_toks;
 	if (next_open < after_end)
 		after_end = next_open;
 	bool unnamed = false;
-	attribution at = syntax_attribution(doc, ctx, q, s_open->tok_start, after_end, &unnamed);
+	attribution at =
+	    syntax_attribution(doc, ctx, q, s_open->tok_start, after_end, sent_end, &unnamed);
 	if (at.speaker < 0 && !unnamed && q->close < doc->n_toks && q->close == q->b)
 		at = after_quote(doc, ctx, q->close + 1, after_end);
 	if (at.speaker < 0 && !unnamed) {
