@@ -24,8 +24,10 @@
  * person subject before them in their own sentence ("Trump blasted the
  * system, which he said ..."), else the last speaker or, when the story
  * has moved on, the latest person subject (failing any subject, the first
- * person the sentence names outside objects and obliques; a verbless line
- * of a few words, a credit like "Getty.", names no one).
+ * person the sentence names outside objects and obliques, or the one
+ * person it names at all, not after a preposition; a verbless line of a
+ * few words, a credit like "Getty.", or a sentence in brackets names no
+ * one).
  * A role noun with "the" or a possessive ("the senator", "X's spokesman")
  * is the last person holding that title (from where the article gives it:
  * a title given only later names no one earlier), "the Republican" too,
@@ -655,12 +657,47 @@ int32_t px_main_person_subject(px_doc *doc, size_t a, size_t b)
 	return person_subject(doc, (size_t)ka, (size_t)kb + 1, 0, &at, &depth);
 }
 
+/* The one person ln tokens [a, b) name outside quotations (by a mention
+ * already made), agreeing with want; -1 for none or several.  *at gets
+ * its px token. */
+static int32_t only_person(const px_doc *doc, size_t a, size_t b, int want, size_t *at)
+{
+	int32_t one = -1;
+	size_t one_at = 0;
+	for (size_t k = a; k < b; k++) {
+		int32_t i = px_syn_tok(doc, k);
+		if (i < 0 || doc->toks[i].inq)
+			continue;
+		int32_t m = doc->tok_mention[i];
+		int32_t who = m >= 0 ? doc->mentions[m].actor : -1;
+		if (who < 0 || !px_is_person(doc, who) || who == one)
+			continue;
+		/* "Like Roe, their days begin ...": the object of a preposition
+		 * is an aside */
+		int32_t first = px_syn_ln(doc, doc->mentions[m].tok_start);
+		if (first > 0 && px_syn_upos(doc, (size_t)first - 1) == LN_UPOS_ADP)
+			continue;
+		if (one >= 0)
+			return -1;
+		one = who, one_at = (size_t)i;
+	}
+	if (one < 0 || !gender_fits(doc, one, want))
+		return -1;
+	*at = one_at;
+	return one;
+}
+
 #define FRAGMENT_WORDS 4 /* words of a credit or caption line ("Getty.") */
 
 /* A sentence of a few words and no verb ("Getty.", "Reuters photo."): a
- * credit, caption or heading, which moves the story to no one. */
+ * credit, caption or heading; or one in brackets: an aside.  Neither moves
+ * the story to anyone. */
 static bool fragment(const px_doc *doc, const ln_sentence *S)
 {
+	/* "(Listen to the podcast with Jo Roe.)": an aside */
+	int32_t t0 = px_syn_tok(doc, S->first);
+	if (t0 >= 0 && px_tok_char(doc, (size_t)t0, '('))
+		return true;
 	size_t words = 0;
 	for (size_t k = S->first; k < S->first + S->count; k++) {
 		ln_upos u = px_syn_upos(doc, k);
@@ -744,6 +781,10 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 			continue;
 		}
 		if (best >= 0)
+			return best;
+		/* "This is not the race Roe hoped for. She ...": a sentence
+		 * without a person subject that names one person only */
+		if ((best = only_person(doc, S->first, S->first + S->count, want, at)) >= 0)
 			return best;
 	}
 	if (kept) {
