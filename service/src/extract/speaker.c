@@ -30,7 +30,9 @@
  * one).
  * A role noun with "the" or a possessive ("the senator", "X's spokesman")
  * is the last person holding that title (from where the article gives it:
- * a title given only later names no one earlier), "the Republican" too,
+ * a title given only later names no one earlier; and a person subject
+ * just before it with no title of its own, met after the holder's last
+ * mention, is the one it describes), "the Republican" too,
  * and "“A,” said the businessman" when the parse makes the role noun the
  * cue's object; any other common noun ("a senior
  * official", "officials", "the report") is an unnamed source: found, but
@@ -794,6 +796,60 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 	return -1;
 }
 
+#define NEAR_SENTENCES 1 /* sentences before a title's own that may give its person */
+
+/* The person subject of px token tok's own sentence before it, else of
+ * the sentence before (a credit line, an aside or a piece of a quotation
+ * skipped); *at its px token. */
+static int32_t near_subject(px_doc *doc, size_t tok, size_t *at)
+{
+	int32_t k0 = px_syn_ln(doc, tok);
+	if (k0 < 0)
+		return -1;
+	const ln_doc *L = &doc->syn.lang;
+	size_t js = 0;
+	while (js + 1 < L->nsent && L->sent[js + 1].first <= (size_t)k0)
+		js++;
+	int depth;
+	int32_t who = person_subject(doc, L->sent[js].first, (size_t)k0, 0, at, &depth);
+	for (int n = 0; who < 0 && n < NEAR_SENTENCES && js-- > 0;) {
+		const ln_sentence *S = &L->sent[js];
+		if (fragment(doc, S))
+			continue;
+		int32_t first = px_syn_tok(doc, S->first);
+		if (first < 0 || para_of(doc, (size_t)first) + 1 < para_of(doc, tok))
+			break;
+		who = person_subject(doc, S->first, S->first + S->count, 0, at, &depth);
+		/* (a sentence the splitter cut inside a quotation counts as none) */
+		n += px_syn_tok(doc, S->first + S->count - 1) >= 0 &&
+		     !doc->toks[px_syn_tok(doc, S->first + S->count - 1)].inq;
+	}
+	return who;
+}
+
+/* The last px token before tok where actor is mentioned (0 when none). */
+static size_t last_mention_before(const px_doc *doc, int32_t actor, size_t tok)
+{
+	for (size_t m = doc->n_mentions; m-- > 0;)
+		if (doc->mentions[m].actor == actor && doc->mentions[m].tok_start < tok)
+			return doc->mentions[m].tok_start;
+	return 0;
+}
+
+/* "Sen. Jo Roe ... Doe defends his record in an ad: "A," the senator
+ * says": the title at px token tok names holder, unless the person subject
+ * just before it has no title of its own and is met after the holder's
+ * last mention: then it describes that subject. */
+static int32_t title_near(px_doc *doc, int32_t holder, size_t tok)
+{
+	size_t at = 0;
+	int32_t near = doc->syn.ok ? near_subject(doc, tok, &at) : -1;
+	if (near >= 0 && near != holder && !doc->actors[near].title_head &&
+	    at > last_mention_before(doc, holder, tok))
+		return near;
+	return holder;
+}
+
 /* The person a pronoun or role noun at tok refers back to (want: gender,
  * 0 any): the last speaker, unless the story has since moved to another
  * person as a sentence subject. */
@@ -924,6 +980,9 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 	if (px_syn_upos(doc, h) == LN_UPOS_PRON)
 		return px_speaker_pronoun(doc, ctx, (size_t)i);
 	int32_t who = named_at(doc, h, true);
+	int32_t hm = doc->tok_mention[i];
+	if (who >= 0 && hm >= 0 && doc->mentions[hm].how == MH_TITLE)
+		return title_near(doc, who, (size_t)doc->mentions[hm].tok_start);
 	if (who >= 0)
 		return who;
 	/* "Ben Sasse" under a title head: a name among its dependents */
@@ -994,6 +1053,8 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 		if (n && s + n > (size_t)i && doc->dict->titles[e->ref].person)
 			who = px_person_by_title(doc, s, doc->dict->titles[e->ref].canonical, NULL);
 	}
+	if (who >= 0)
+		who = title_near(doc, who, (size_t)i);
 	/* "the Democratic nominee", "the senator" with no holder named: the
 	 * person the story is about, as for a pronoun (of the noun's gender:
 	 * "the businessman" is a he) */
