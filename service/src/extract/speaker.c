@@ -7,7 +7,9 @@
  * of its speech verb (a cues.tsv verb, matched by form or by lemma, so
  * "says", "said" and "saying" are one row): "X said", inverted "said X",
  * "X, a spokeswoman for Y, said", "a spokeswoman for Y, X, said" (the
- * named apposition wins over the role noun), "X smiled and said" and
+ * named apposition wins over the role noun, also when the parse hangs the
+ * name set off before the verb elsewhere: "the other candidate on the
+ * stage, Ada Roe, drew ..."), "X smiled and said" and
  * "..., saying" (a verb without a subject takes its head's).  "according
  * to X" marks X as the source: the cue word is the case marker of X.
  * When the parse gives an inverted cue no subject ("said Huckabee campaign
@@ -54,6 +56,7 @@
 #define NAME_MAX_TOKENS 6
 #define CLIMB_MAX 3
 #define PRONOUN_PARAS 3
+#define DESC_NAME_REACH 16   /* ln tokens from a subject noun to its verb past a name */
 #define LOOKBACK_TOKENS 4000 /* how far back a fuller spelling or a subject is sought */
 
 /* ------------------------------------------------------------ the lexicon */
@@ -575,6 +578,30 @@ static int32_t role_holder(const px_doc *doc, int32_t who, int32_t i)
 	return p ? doc->mentions[doc->tok_mention[p]].actor : who;
 }
 
+/* "the other candidate on the stage, Ada Roe, drew": for a common noun
+ * subject at ln token k, the ln token of a person's name closing the
+ * words between it and its verb, set off by commas; else -1. */
+static int32_t appos_name(const px_doc *doc, size_t k)
+{
+	int32_t v = doc->syn.head[k];
+	if (v <= (int32_t)k + 2 || !px_syn_rel_is(doc, k, "nsubj") ||
+	    px_syn_upos(doc, k) != LN_UPOS_NOUN || v > (int32_t)k + DESC_NAME_REACH)
+		return -1;
+	int32_t vt = px_syn_tok(doc, (size_t)v), ct = px_syn_tok(doc, (size_t)v - 1);
+	if (vt < 0 || ct < 0 || !px_tok_char(doc, (size_t)ct, ','))
+		return -1;
+	int32_t m = ct > 0 ? doc->tok_mention[ct - 1] : -1;
+	if (m < 0 || doc->mentions[m].actor < 0 || !px_is_person(doc, doc->mentions[m].actor))
+		return -1;
+	size_t start = doc->mentions[m].tok_start;
+	int32_t open = px_syn_ln(doc, start);
+	/* a comma before the name, after the noun */
+	for (size_t t = start; t-- > (size_t)px_syn_tok(doc, k) + 1;)
+		if (px_tok_char(doc, t, ','))
+			return open >= 0 && !doc->toks[start].inq ? open : -1;
+	return -1;
+}
+
 /* The person subject nearest the root among ln tokens [a, b) outside
  * quotations, agreeing with want; *at its px token, *depth its depth. */
 static int32_t person_subject(px_doc *doc, size_t a, size_t b, int want, size_t *at, int *depth)
@@ -587,6 +614,11 @@ static int32_t person_subject(px_doc *doc, size_t a, size_t b, int want, size_t 
 		if (k > a && px_syn_rel_is(doc, k, "nsubj") && (ln_class(doc, k) & SP_SELF) &&
 		    is_name_tok(doc, k - 1))
 			k = k - 1;
+		/* "the other candidate on the stage, Ada Roe, drew a contrast":
+		 * the name set off before the verb of a subject noun */
+		int32_t ap = appos_name(doc, k0);
+		if (ap >= 0)
+			k = (size_t)ap;
 		int32_t i = px_syn_tok(doc, k);
 		if (i < 0 || doc->toks[i].inq || !px_syn_rel_is(doc, k0, "nsubj") ||
 		    !is_name_tok(doc, k))
@@ -774,7 +806,8 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 		/* (a person named before it is the one it stands for) */
 		if (spoke >= 0 && (best < 0 || *at > (size_t)px_syn_tok(doc, (size_t)spoke)))
 			main = spoke, main_depth = -1;
-		if (main >= 0 && main_depth < best_depth && refers_back(doc, (size_t)main, want)) {
+		if (main >= 0 && main_depth < best_depth && refers_back(doc, (size_t)main, want) &&
+		    appos_name(doc, (size_t)main) < 0) {
 			/* "Roe said ... He added that Doe ...": the pronoun chain
 			 * goes on back to the person who began it */
 			if (!kept)
@@ -966,6 +999,8 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 	/* "a spokeswoman for X, Jane Doe, said": the name in apposition */
 	if (!is_name_tok(doc, h)) {
 		int32_t ap = child_with(doc, h, "appos");
+		if (ap < 0 || !is_name_tok(doc, (size_t)ap))
+			ap = appos_name(doc, h); /* (the parse hung it elsewhere) */
 		if (ap >= 0 && is_name_tok(doc, (size_t)ap))
 			h = (size_t)ap;
 	}
