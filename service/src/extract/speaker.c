@@ -38,7 +38,10 @@
  * and "“A,” said the businessman" when the parse makes the role noun the
  * cue's object; any other common noun ("a senior
  * official", "officials", "the report") is an unnamed source: found, but
- * no actor, so the caller never credits a nearby name instead.
+ * no actor, so the caller never credits a nearby name instead.  An epithet
+ * ("the Republican presidential candidate") that does not fit the title of
+ * the person a pronoun would take goes to the story's main person when
+ * that one is met far more often.
  *
  * The lexicon (cues.tsv, second column) holds every word these rules ask
  * about: speech verbs and nouns, source markers, pronouns with gender and
@@ -985,6 +988,32 @@ static int32_t former_in_focus(px_doc *doc, const px_speaker_ctx *ctx, size_t mo
 	return held && !strcmp(held, office) ? -1 : who;
 }
 
+#define EPITHET_MARGIN 3 /* how many times more often the main person is met */
+
+/* How many times actor is mentioned before px token tok. */
+static size_t mentions_before(const px_doc *doc, int32_t actor, size_t tok)
+{
+	size_t n = 0;
+	for (size_t m = 0; m < doc->n_mentions && doc->mentions[m].tok_start < tok; m++)
+		n += doc->mentions[m].actor == actor;
+	return n;
+}
+
+/* The person mentioned most before px token tok, agreeing with want. */
+static int32_t main_person_before(const px_doc *doc, size_t tok, int want)
+{
+	int32_t best = -1;
+	size_t most = 0;
+	for (size_t a = 0; a < doc->n_actors; a++) {
+		if (!px_is_person(doc, (int32_t)a) || !gender_fits(doc, (int32_t)a, want))
+			continue;
+		size_t n = mentions_before(doc, (int32_t)a, tok);
+		if (n > most)
+			best = (int32_t)a, most = n;
+	}
+	return best;
+}
+
 /* The actor a subject phrase headed by ln token h stands for; -1 for an
  * unnamed source. */
 static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
@@ -1093,8 +1122,28 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 	/* "the Democratic nominee", "the senator" with no holder named: the
 	 * person the story is about, as for a pronoun (of the noun's gender:
 	 * "the businessman" is a he) */
-	if (who < 0 && (ln_class(doc, h) & SP_ROLE))
-		who = person_referent(doc, ctx, (size_t)i, pronoun_gender(doc, (size_t)i));
+	if (who < 0 && (ln_class(doc, h) & SP_ROLE)) {
+		int want = pronoun_gender(doc, (size_t)i);
+		who = person_referent(doc, ctx, (size_t)i, want);
+		/* "Mayor Jo Roe ... "A," the Republican presidential candidate
+		 * said": an epithet, a role noun a word before it narrows, that
+		 * does not fit the nearer person's title is the story's main
+		 * person when that one is met far more often */
+		const px_lex_entry *re;
+		const char *held = who >= 0 ? doc->actors[who].title_head : NULL;
+		bool narrowed = held && px_syn_rel_is(doc, h, "nsubj") &&
+		                px_lex_match(doc, (size_t)i, LX_TITLE, &re) == 1 &&
+		                strcmp(held, doc->dict->titles[re->ref].canonical);
+		bool modified = false;
+		for (int32_t c = doc->syn.child[h]; c >= 0; c = doc->syn.sibling[c])
+			modified |= (size_t)c < h && (px_syn_rel_is(doc, (size_t)c, "amod") ||
+			                              px_syn_rel_is(doc, (size_t)c, "compound"));
+		int32_t main = narrowed && modified ? main_person_before(doc, (size_t)i, want) : -1;
+		if (main >= 0 && who >= 0 && main != who &&
+		    mentions_before(doc, main, (size_t)i) >=
+		        EPITHET_MARGIN * mentions_before(doc, who, (size_t)i))
+			who = main;
+	}
 	return who;
 }
 
