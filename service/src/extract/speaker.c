@@ -581,6 +581,18 @@ static int32_t role_holder(const px_doc *doc, int32_t who, int32_t i)
 	return p ? doc->mentions[doc->tok_mention[p]].actor : who;
 }
 
+/* The first ln token of the name headed by ln token k: its flat and
+ * compound dependents before it. */
+static size_t leftmost_name(const px_doc *doc, size_t k)
+{
+	size_t first = k;
+	for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c])
+		if ((size_t)c < first && (px_syn_rel_is(doc, (size_t)c, "flat") ||
+		                          px_syn_rel_is(doc, (size_t)c, "compound")))
+			first = (size_t)c;
+	return first;
+}
+
 /* "the other candidate on the stage, Ada Roe, drew": for a common noun
  * subject at ln token k, the ln token of a person's name closing the
  * words between it and its verb, set off by commas; else -1. */
@@ -617,6 +629,22 @@ static int32_t person_subject(px_doc *doc, size_t a, size_t b, int want, size_t 
 		if (k > a && px_syn_rel_is(doc, k, "nsubj") && (ln_class(doc, k) & SP_SELF) &&
 		    is_name_tok(doc, k - 1))
 			k = k - 1;
+		/* "After backing Roe, Jo Doe still believes", parsed with Roe the
+		 * subject and Doe its conjunct with no "and": the name nearer the
+		 * verb is the subject */
+		bool coordinated = false;
+		for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c])
+			coordinated |= px_syn_rel_is(doc, (size_t)c, "conj") &&
+			               child_with(doc, (size_t)c, "cc") >= 0;
+		for (int32_t c = coordinated ? -1 : doc->syn.child[k]; c >= 0;
+		     c = doc->syn.sibling[c]) {
+			int32_t cl = c > 0 ? (int32_t)leftmost_name(doc, (size_t)c) : -1;
+			int32_t ct = cl > 0 ? px_syn_tok(doc, (size_t)cl - 1) : -1;
+			if ((size_t)c > k && px_syn_rel_is(doc, (size_t)c, "conj") &&
+			    child_with(doc, (size_t)c, "cc") < 0 && is_name_tok(doc, (size_t)c) &&
+			    ct >= 0 && px_tok_char(doc, (size_t)ct, ',') && doc->syn.head[k0] > c)
+				k = (size_t)c;
+		}
 		/* "the other candidate on the stage, Ada Roe, drew a contrast":
 		 * the name set off before the verb of a subject noun */
 		int32_t ap = appos_name(doc, k0);
