@@ -7,7 +7,9 @@
  * of its speech verb (a cues.tsv verb, matched by form or by lemma, so
  * "says", "said" and "saying" are one row): "X said", inverted "said X",
  * "X, a spokeswoman for Y, said", "a spokeswoman for Y, X, said" (the
- * named apposition wins over the role noun), "X smiled and said" and
+ * named apposition wins over the role noun, also when the parse hangs the
+ * name set off before the verb elsewhere: "the other candidate on the
+ * stage, Ada Roe, drew ..."), "X smiled and said" and
  * "..., saying" (a verb without a subject takes its head's).  "according
  * to X" marks X as the source: the cue word is the case marker of X.
  * When the parse gives an inverted cue no subject ("said Huckabee campaign
@@ -24,15 +26,22 @@
  * person subject before them in their own sentence ("Trump blasted the
  * system, which he said ..."), else the last speaker or, when the story
  * has moved on, the latest person subject (failing any subject, the first
- * person the sentence names outside objects and obliques; a verbless line
- * of a few words, a credit like "Getty.", names no one).
+ * person the sentence names outside objects and obliques, or the one
+ * person it names at all, not after a preposition; a verbless line of a
+ * few words, a credit like "Getty.", or a sentence in brackets names no
+ * one).
  * A role noun with "the" or a possessive ("the senator", "X's spokesman")
  * is the last person holding that title (from where the article gives it:
- * a title given only later names no one earlier), "the Republican" too,
+ * a title given only later names no one earlier; and a person subject
+ * just before it with no title of its own, met after the holder's last
+ * mention, is the one it describes), "the Republican" too,
  * and "“A,” said the businessman" when the parse makes the role noun the
  * cue's object; any other common noun ("a senior
  * official", "officials", "the report") is an unnamed source: found, but
- * no actor, so the caller never credits a nearby name instead.
+ * no actor, so the caller never credits a nearby name instead.  An epithet
+ * ("the Republican presidential candidate") that does not fit the title of
+ * the person a pronoun would take goes to the story's main person when
+ * that one is met far more often.
  *
  * The lexicon (cues.tsv, second column) holds every word these rules ask
  * about: speech verbs and nouns, source markers, pronouns with gender and
@@ -50,6 +59,7 @@
 #define NAME_MAX_TOKENS 6
 #define CLIMB_MAX 3
 #define PRONOUN_PARAS 3
+#define DESC_NAME_REACH 16   /* ln tokens from a subject noun to its verb past a name */
 #define LOOKBACK_TOKENS 4000 /* how far back a fuller spelling or a subject is sought */
 
 /* ------------------------------------------------------------ the lexicon */
@@ -571,6 +581,42 @@ static int32_t role_holder(const px_doc *doc, int32_t who, int32_t i)
 	return p ? doc->mentions[doc->tok_mention[p]].actor : who;
 }
 
+/* The first ln token of the name headed by ln token k: its flat and
+ * compound dependents before it. */
+static size_t leftmost_name(const px_doc *doc, size_t k)
+{
+	size_t first = k;
+	for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c])
+		if ((size_t)c < first && (px_syn_rel_is(doc, (size_t)c, "flat") ||
+		                          px_syn_rel_is(doc, (size_t)c, "compound")))
+			first = (size_t)c;
+	return first;
+}
+
+/* "the other candidate on the stage, Ada Roe, drew": for a common noun
+ * subject at ln token k, the ln token of a person's name closing the
+ * words between it and its verb, set off by commas; else -1. */
+static int32_t appos_name(const px_doc *doc, size_t k)
+{
+	int32_t v = doc->syn.head[k];
+	if (v <= (int32_t)k + 2 || !px_syn_rel_is(doc, k, "nsubj") ||
+	    px_syn_upos(doc, k) != LN_UPOS_NOUN || v > (int32_t)k + DESC_NAME_REACH)
+		return -1;
+	int32_t vt = px_syn_tok(doc, (size_t)v), ct = px_syn_tok(doc, (size_t)v - 1);
+	if (vt < 0 || ct < 0 || !px_tok_char(doc, (size_t)ct, ','))
+		return -1;
+	int32_t m = ct > 0 ? doc->tok_mention[ct - 1] : -1;
+	if (m < 0 || doc->mentions[m].actor < 0 || !px_is_person(doc, doc->mentions[m].actor))
+		return -1;
+	size_t start = doc->mentions[m].tok_start;
+	int32_t open = px_syn_ln(doc, start);
+	/* a comma before the name, after the noun */
+	for (size_t t = start; t-- > (size_t)px_syn_tok(doc, k) + 1;)
+		if (px_tok_char(doc, t, ','))
+			return open >= 0 && !doc->toks[start].inq ? open : -1;
+	return -1;
+}
+
 /* The person subject nearest the root among ln tokens [a, b) outside
  * quotations, agreeing with want; *at its px token, *depth its depth. */
 static int32_t person_subject(px_doc *doc, size_t a, size_t b, int want, size_t *at, int *depth)
@@ -583,6 +629,27 @@ static int32_t person_subject(px_doc *doc, size_t a, size_t b, int want, size_t 
 		if (k > a && px_syn_rel_is(doc, k, "nsubj") && (ln_class(doc, k) & SP_SELF) &&
 		    is_name_tok(doc, k - 1))
 			k = k - 1;
+		/* "After backing Roe, Jo Doe still believes", parsed with Roe the
+		 * subject and Doe its conjunct with no "and": the name nearer the
+		 * verb is the subject */
+		bool coordinated = false;
+		for (int32_t c = doc->syn.child[k]; c >= 0; c = doc->syn.sibling[c])
+			coordinated |= px_syn_rel_is(doc, (size_t)c, "conj") &&
+			               child_with(doc, (size_t)c, "cc") >= 0;
+		for (int32_t c = coordinated ? -1 : doc->syn.child[k]; c >= 0;
+		     c = doc->syn.sibling[c]) {
+			int32_t cl = c > 0 ? (int32_t)leftmost_name(doc, (size_t)c) : -1;
+			int32_t ct = cl > 0 ? px_syn_tok(doc, (size_t)cl - 1) : -1;
+			if ((size_t)c > k && px_syn_rel_is(doc, (size_t)c, "conj") &&
+			    child_with(doc, (size_t)c, "cc") < 0 && is_name_tok(doc, (size_t)c) &&
+			    ct >= 0 && px_tok_char(doc, (size_t)ct, ',') && doc->syn.head[k0] > c)
+				k = (size_t)c;
+		}
+		/* "the other candidate on the stage, Ada Roe, drew a contrast":
+		 * the name set off before the verb of a subject noun */
+		int32_t ap = appos_name(doc, k0);
+		if (ap >= 0)
+			k = (size_t)ap;
 		int32_t i = px_syn_tok(doc, k);
 		if (i < 0 || doc->toks[i].inq || !px_syn_rel_is(doc, k0, "nsubj") ||
 		    !is_name_tok(doc, k))
@@ -655,12 +722,47 @@ int32_t px_main_person_subject(px_doc *doc, size_t a, size_t b)
 	return person_subject(doc, (size_t)ka, (size_t)kb + 1, 0, &at, &depth);
 }
 
+/* The one person ln tokens [a, b) name outside quotations (by a mention
+ * already made), agreeing with want; -1 for none or several.  *at gets
+ * its px token. */
+static int32_t only_person(const px_doc *doc, size_t a, size_t b, int want, size_t *at)
+{
+	int32_t one = -1;
+	size_t one_at = 0;
+	for (size_t k = a; k < b; k++) {
+		int32_t i = px_syn_tok(doc, k);
+		if (i < 0 || doc->toks[i].inq)
+			continue;
+		int32_t m = doc->tok_mention[i];
+		int32_t who = m >= 0 ? doc->mentions[m].actor : -1;
+		if (who < 0 || !px_is_person(doc, who) || who == one)
+			continue;
+		/* "Like Roe, their days begin ...": the object of a preposition
+		 * is an aside */
+		int32_t first = px_syn_ln(doc, doc->mentions[m].tok_start);
+		if (first > 0 && px_syn_upos(doc, (size_t)first - 1) == LN_UPOS_ADP)
+			continue;
+		if (one >= 0)
+			return -1;
+		one = who, one_at = (size_t)i;
+	}
+	if (one < 0 || !gender_fits(doc, one, want))
+		return -1;
+	*at = one_at;
+	return one;
+}
+
 #define FRAGMENT_WORDS 4 /* words of a credit or caption line ("Getty.") */
 
 /* A sentence of a few words and no verb ("Getty.", "Reuters photo."): a
- * credit, caption or heading, which moves the story to no one. */
+ * credit, caption or heading; or one in brackets: an aside.  Neither moves
+ * the story to anyone. */
 static bool fragment(const px_doc *doc, const ln_sentence *S)
 {
+	/* "(Listen to the podcast with Jo Roe.)": an aside */
+	int32_t t0 = px_syn_tok(doc, S->first);
+	if (t0 >= 0 && px_tok_char(doc, (size_t)t0, '('))
+		return true;
 	size_t words = 0;
 	for (size_t k = S->first; k < S->first + S->count; k++) {
 		ln_upos u = px_syn_upos(doc, k);
@@ -735,7 +837,8 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 		/* (a person named before it is the one it stands for) */
 		if (spoke >= 0 && (best < 0 || *at > (size_t)px_syn_tok(doc, (size_t)spoke)))
 			main = spoke, main_depth = -1;
-		if (main >= 0 && main_depth < best_depth && refers_back(doc, (size_t)main, want)) {
+		if (main >= 0 && main_depth < best_depth && refers_back(doc, (size_t)main, want) &&
+		    appos_name(doc, (size_t)main) < 0) {
 			/* "Roe said ... He added that Doe ...": the pronoun chain
 			 * goes on back to the person who began it */
 			if (!kept)
@@ -745,12 +848,70 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 		}
 		if (best >= 0)
 			return best;
+		/* "This is not the race Roe hoped for. She ...": a sentence
+		 * without a person subject that names one person only */
+		if ((best = only_person(doc, S->first, S->first + S->count, want, at)) >= 0)
+			return best;
 	}
 	if (kept) {
 		*at = kept_at;
 		return FOCUS_KEPT;
 	}
 	return -1;
+}
+
+#define NEAR_SENTENCES 1 /* sentences before a title's own that may give its person */
+
+/* The person subject of px token tok's own sentence before it, else of
+ * the sentence before (a credit line, an aside or a piece of a quotation
+ * skipped); *at its px token. */
+static int32_t near_subject(px_doc *doc, size_t tok, size_t *at)
+{
+	int32_t k0 = px_syn_ln(doc, tok);
+	if (k0 < 0)
+		return -1;
+	const ln_doc *L = &doc->syn.lang;
+	size_t js = 0;
+	while (js + 1 < L->nsent && L->sent[js + 1].first <= (size_t)k0)
+		js++;
+	int depth;
+	int32_t who = person_subject(doc, L->sent[js].first, (size_t)k0, 0, at, &depth);
+	for (int n = 0; who < 0 && n < NEAR_SENTENCES && js-- > 0;) {
+		const ln_sentence *S = &L->sent[js];
+		if (fragment(doc, S))
+			continue;
+		int32_t first = px_syn_tok(doc, S->first);
+		if (first < 0 || para_of(doc, (size_t)first) + 1 < para_of(doc, tok))
+			break;
+		who = person_subject(doc, S->first, S->first + S->count, 0, at, &depth);
+		/* (a sentence the splitter cut inside a quotation counts as none) */
+		n += px_syn_tok(doc, S->first + S->count - 1) >= 0 &&
+		     !doc->toks[px_syn_tok(doc, S->first + S->count - 1)].inq;
+	}
+	return who;
+}
+
+/* The last px token before tok where actor is mentioned (0 when none). */
+static size_t last_mention_before(const px_doc *doc, int32_t actor, size_t tok)
+{
+	for (size_t m = doc->n_mentions; m-- > 0;)
+		if (doc->mentions[m].actor == actor && doc->mentions[m].tok_start < tok)
+			return doc->mentions[m].tok_start;
+	return 0;
+}
+
+/* "Sen. Jo Roe ... Doe defends his record in an ad: "A," the senator
+ * says": the title at px token tok names holder, unless the person subject
+ * just before it has no title of its own and is met after the holder's
+ * last mention: then it describes that subject. */
+static int32_t title_near(px_doc *doc, int32_t holder, size_t tok)
+{
+	size_t at = 0;
+	int32_t near = doc->syn.ok ? near_subject(doc, tok, &at) : -1;
+	if (near >= 0 && near != holder && !doc->actors[near].title_head &&
+	    at > last_mention_before(doc, holder, tok))
+		return near;
+	return holder;
 }
 
 /* The person a pronoun or role noun at tok refers back to (want: gender,
@@ -855,6 +1016,32 @@ static int32_t former_in_focus(px_doc *doc, const px_speaker_ctx *ctx, size_t mo
 	return held && !strcmp(held, office) ? -1 : who;
 }
 
+#define EPITHET_MARGIN 3 /* how many times more often the main person is met */
+
+/* How many times actor is mentioned before px token tok. */
+static size_t mentions_before(const px_doc *doc, int32_t actor, size_t tok)
+{
+	size_t n = 0;
+	for (size_t m = 0; m < doc->n_mentions && doc->mentions[m].tok_start < tok; m++)
+		n += doc->mentions[m].actor == actor;
+	return n;
+}
+
+/* The person mentioned most before px token tok, agreeing with want. */
+static int32_t main_person_before(const px_doc *doc, size_t tok, int want)
+{
+	int32_t best = -1;
+	size_t most = 0;
+	for (size_t a = 0; a < doc->n_actors; a++) {
+		if (!px_is_person(doc, (int32_t)a) || !gender_fits(doc, (int32_t)a, want))
+			continue;
+		size_t n = mentions_before(doc, (int32_t)a, tok);
+		if (n > most)
+			best = (int32_t)a, most = n;
+	}
+	return best;
+}
+
 /* The actor a subject phrase headed by ln token h stands for; -1 for an
  * unnamed source. */
 static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
@@ -869,6 +1056,8 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 	/* "a spokeswoman for X, Jane Doe, said": the name in apposition */
 	if (!is_name_tok(doc, h)) {
 		int32_t ap = child_with(doc, h, "appos");
+		if (ap < 0 || !is_name_tok(doc, (size_t)ap))
+			ap = appos_name(doc, h); /* (the parse hung it elsewhere) */
 		if (ap >= 0 && is_name_tok(doc, (size_t)ap))
 			h = (size_t)ap;
 	}
@@ -883,6 +1072,9 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 	if (px_syn_upos(doc, h) == LN_UPOS_PRON)
 		return px_speaker_pronoun(doc, ctx, (size_t)i);
 	int32_t who = named_at(doc, h, true);
+	int32_t hm = doc->tok_mention[i];
+	if (who >= 0 && hm >= 0 && doc->mentions[hm].how == MH_TITLE)
+		return title_near(doc, who, (size_t)doc->mentions[hm].tok_start);
 	if (who >= 0)
 		return who;
 	/* "Ben Sasse" under a title head: a name among its dependents */
@@ -953,11 +1145,33 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 		if (n && s + n > (size_t)i && doc->dict->titles[e->ref].person)
 			who = px_person_by_title(doc, s, doc->dict->titles[e->ref].canonical, NULL);
 	}
+	if (who >= 0)
+		who = title_near(doc, who, (size_t)i);
 	/* "the Democratic nominee", "the senator" with no holder named: the
 	 * person the story is about, as for a pronoun (of the noun's gender:
 	 * "the businessman" is a he) */
-	if (who < 0 && (ln_class(doc, h) & SP_ROLE))
-		who = person_referent(doc, ctx, (size_t)i, pronoun_gender(doc, (size_t)i));
+	if (who < 0 && (ln_class(doc, h) & SP_ROLE)) {
+		int want = pronoun_gender(doc, (size_t)i);
+		who = person_referent(doc, ctx, (size_t)i, want);
+		/* "Mayor Jo Roe ... "A," the Republican presidential candidate
+		 * said": an epithet, a role noun a word before it narrows, that
+		 * does not fit the nearer person's title is the story's main
+		 * person when that one is met far more often */
+		const px_lex_entry *re;
+		const char *held = who >= 0 ? doc->actors[who].title_head : NULL;
+		bool narrowed = held && px_syn_rel_is(doc, h, "nsubj") &&
+		                px_lex_match(doc, (size_t)i, LX_TITLE, &re) == 1 &&
+		                strcmp(held, doc->dict->titles[re->ref].canonical);
+		bool modified = false;
+		for (int32_t c = doc->syn.child[h]; c >= 0; c = doc->syn.sibling[c])
+			modified |= (size_t)c < h && (px_syn_rel_is(doc, (size_t)c, "amod") ||
+			                              px_syn_rel_is(doc, (size_t)c, "compound"));
+		int32_t main = narrowed && modified ? main_person_before(doc, (size_t)i, want) : -1;
+		if (main >= 0 && who >= 0 && main != who &&
+		    mentions_before(doc, main, (size_t)i) >=
+		        EPITHET_MARGIN * mentions_before(doc, who, (size_t)i))
+			who = main;
+	}
 	return who;
 }
 
