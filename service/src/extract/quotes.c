@@ -532,6 +532,14 @@ static bool unnamed_speaker_before(px_doc *doc, size_t cue)
 static attribution cue_in(px_doc *doc, const speaker_ctx *ctx, size_t a, size_t b, bool first)
 {
 	attribution at = {-1, 0, 0, false, 0, 0};
+	/* "Roe said the club will go on, but said": a sentence opening with the
+	 * surname of a person met in full that the tagger took for another
+	 * word ("Roe" as a verb) */
+	int32_t ka = a < b ? px_syn_ln(doc, a) : -1;
+	if (ka >= 0 && !doc->toks[a].inq && doc->tok_mention[a] < 0 &&
+	    px_syn_upos(doc, (size_t)ka) != LN_UPOS_PROPN &&
+	    px_syn_upos(doc, (size_t)ka) != LN_UPOS_NOUN)
+		px_speaker_surname(doc, a);
 	for (size_t k = 0; k < b - a; k++) {
 		size_t i = first ? a + k : b - 1 - k, cl, len;
 		if (doc->toks[i].inq || !cue_len(doc, i, &cl))
@@ -720,8 +728,16 @@ static size_t cue_width(px_doc *doc, size_t i)
 	return n ? n : 1;
 }
 
-#define APPOS_MAX 48  /* tokens from a speaker's name to its speech verb */
-#define INNER_QUOTE 6 /* tokens of a quoted name inside an attribution */
+#define SAID_SENTENCE_MAX 8 /* tokens of an attribution printed as its own sentence */
+#define APPOS_MAX 48        /* tokens from a speaker's name to its speech verb */
+#define INNER_QUOTE 6       /* tokens of a quoted name inside an attribution */
+
+/* Quotation q ends with its own closing mark, in its paragraph. */
+static bool closed(const px_doc *doc, const span *q)
+{
+	return q->b > q->a && q->close < doc->n_toks && doc->toks[q->close].kind == TK_QUOTE &&
+	       para_of(doc, q->close) == para_of(doc, q->b - 1);
+}
 
 /* Past a short quoted name opening at token j inside an attribution
  * ('wearing "Roe 2020" pins': capitalised words only), else j. */
@@ -811,6 +827,16 @@ static int32_t apposed_speaker(px_doc *doc, size_t s, size_t cue)
 	return doc->mentions[m].actor;
 }
 
+/* '"Please welcome Jo Roe," who went on to sing': a relative pronoun
+ * right after quotation q opens a clause about the name the words end
+ * with, no attribution. */
+static bool relative_after(const px_doc *doc, const span *q, size_t end)
+{
+	int32_t k = q->close + 1 < end ? px_syn_ln(doc, q->close + 1) : -1;
+	return k >= 0 && (!strcmp(px_syn_xpos(doc, (size_t)k), "WP") ||
+	                  !strcmp(px_syn_xpos(doc, (size_t)k), "WDT"));
+}
+
 /* The speech verb beside quotation q and its subject, from the parse:
  * after the closing mark first, then before the opening one, nearest
  * first.  *unnamed: the subject is a source the text leaves unnamed. */
@@ -840,7 +866,8 @@ static attribution syntax_attribution(px_doc *doc, const speaker_ctx *ctx, const
 			return (attribution){who, i, cue_width(doc, i), true, 0, 0};
 		break;
 	}
-	for (size_t i = q->close + 1; q->close == q->b && i < after_end; i++) {
+	bool relative = relative_after(doc, q, after_end);
+	for (size_t i = q->close + 1; !relative && q->close == q->b && i < after_end; i++) {
 		if (doc->toks[i].inq || doc->toks[i].kind == TK_QUOTE)
 			break;
 		/* '"...," Toomey fumed': right after the mark, any verb of its
@@ -864,7 +891,8 @@ static attribution syntax_attribution(px_doc *doc, const speaker_ctx *ctx, const
 		 * a speech verb further on with other words is someone else's */
 		bool beside = q->b > q->a &&
 		              (px_tok_char(doc, q->b - 1, ',') || px_tok_char(doc, q->b - 1, '?') ||
-		               px_tok_char(doc, q->b - 1, '!')) &&
+		               px_tok_char(doc, q->b - 1, '!') ||
+		               (px_tok_char(doc, q->b - 1, '.') && closed(doc, q))) &&
 		              (said.subj_tok == q->close + 1 || said.subj_start == q->close + 1 ||
 		               i == q->close + 1);
 		if (!beside && !px_speech_governs(doc, i, q->a, q->b))
@@ -996,6 +1024,20 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	    (px_tok_char(doc, q->b - 1, '?') || px_tok_char(doc, q->b - 1, '!')) &&
 	    close_sent + 1 < doc->n_sents && doc->sents[close_sent + 1].para == s_close->para)
 		after_end = doc->sents[close_sent + 1].tok_end;
+	/* '"... missing." Roe said.': an attribution printed as a sentence of
+	 * its own, a few words with a speech verb and no quotation */
+	if (q->close + 1 == s_close->tok_end && closed(doc, q) && px_tok_char(doc, q->b - 1, '.') &&
+	    close_sent + 1 < doc->n_sents && doc->sents[close_sent + 1].para == s_close->para &&
+	    px_tok_char(doc, doc->sents[close_sent + 1].tok_end - 1, '.')) {
+		const px_sentence *n = &doc->sents[close_sent + 1];
+		bool cue = false, quoted = false;
+		for (size_t i = n->tok_start; i < n->tok_end; i++) {
+			cue = cue || px_speech_verb_at(doc, i);
+			quoted = quoted || doc->toks[i].kind == TK_QUOTE || doc->toks[i].inq;
+		}
+		if (cue && !quoted && n->tok_end <= n->tok_start + SAID_SENTENCE_MAX)
+			after_end = n->tok_end;
+	}
 	size_t sent_end = after_end;
 	size_t next_open = k + 1 < n_spans ? sp[k + 1].open : doc->n_toks;
 	if (next_open < after_end)
@@ -1003,7 +1045,8 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	bool unnamed = false;
 	attribution at =
 	    syntax_attribution(doc, ctx, q, s_open->tok_start, after_end, sent_end, &unnamed);
-	if (at.speaker < 0 && !unnamed && q->close < doc->n_toks && q->close == q->b)
+	bool relative = relative_after(doc, q, after_end);
+	if (at.speaker < 0 && !unnamed && !relative && q->close < doc->n_toks && q->close == q->b)
 		at = after_quote(doc, ctx, q->close + 1, after_end);
 	if (at.speaker < 0 && !unnamed) {
 		at = cue_in(doc, ctx, s_open->tok_start, q->open, false);

@@ -1042,6 +1042,16 @@ static int32_t main_person_before(const px_doc *doc, size_t tok, int want)
 	return best;
 }
 
+/* The name at ln token k is one of several joined by a conjunction
+ * ("Bush and Christie, who say"). */
+static bool coordinated(const px_doc *doc, size_t k)
+{
+	for (int n = 0;
+	     n < NAME_MAX_TOKENS && px_syn_rel_is(doc, k, "flat") && doc->syn.head[k] >= 0; n++)
+		k = (size_t)doc->syn.head[k];
+	return px_syn_rel_is(doc, k, "conj") || child_with(doc, k, "conj") >= 0;
+}
+
 /* The actor a subject phrase headed by ln token h stands for; -1 for an
  * unnamed source. */
 static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
@@ -1052,6 +1062,11 @@ static int32_t subject_actor(px_doc *doc, const px_speaker_ctx *ctx, size_t h)
 		int32_t v = doc->syn.head[h];
 		if (v >= 0 && px_syn_rel_is(doc, (size_t)v, "acl:relcl") && doc->syn.head[v] >= 0)
 			h = (size_t)doc->syn.head[v];
+		/* "Roe, who signed the bill, interjected" parsed with the clause
+		 * as the sentence's: the name before the comma */
+		else if (h > 1 && px_syn_upos(doc, h - 1) == LN_UPOS_PUNCT &&
+		         person_at(doc, h - 2) && !coordinated(doc, h - 2))
+			h = h - 2;
 	}
 	/* "a spokeswoman for X, Jane Doe, said": the name in apposition */
 	if (!is_name_tok(doc, h)) {
@@ -1263,6 +1278,14 @@ static size_t rightmost(const px_doc *doc, size_t k, int depth)
 	return rightmost(doc, (size_t)last, depth + 1);
 }
 
+/* A comma stands before px token t, maybe inside a quotation's closing
+ * mark ('titled "The Barn," explaining'). */
+static bool comma_before(const px_doc *doc, size_t t)
+{
+	return (t > 0 && px_tok_char(doc, t - 1, ',')) ||
+	       (t > 1 && doc->toks[t - 1].kind == TK_QUOTE && px_tok_char(doc, t - 2, ','));
+}
+
 /* The nsubj of ln token k outside quotations (a parse may hang a quoted
  * clause's subject on the speech verb as well).  A verb has one subject;
  * when the parse gives it several before it, the nearest wins unless a
@@ -1404,6 +1427,23 @@ size_t px_person_after_role(const px_doc *doc, size_t j, size_t end)
 	return 0;
 }
 
+/* px token i right before a cue: a person's mention opening the sentence
+ * or following a quotation that the parse left out of the clause ("Roe
+ * interjected," read as an adjective), or the surname of a person met in
+ * full; else -1. */
+static int32_t surname_or_person(px_doc *doc, size_t i)
+{
+	int32_t m = doc->tok_mention[i];
+	if (m >= 0 && doc->mentions[m].tok_end == i + 1 && doc->mentions[m].actor >= 0 &&
+	    px_is_person(doc, doc->mentions[m].actor)) {
+		size_t s = doc->mentions[m].tok_start;
+		bool opens = s == doc->sents[doc->toks[s].sent].tok_start ||
+		             (s > 0 && doc->toks[s - 1].kind == TK_QUOTE);
+		return opens ? doc->mentions[m].actor : -1;
+	}
+	return px_speaker_surname(doc, i);
+}
+
 /* "“A,” Roe's campaign manager, Jo Doe, said in an interview" with
  * the phrase between the quotation and the cue verb hung elsewhere by the
  * parse: the one nominal heading the words from the quotation's end to ln
@@ -1483,8 +1523,17 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 				break;
 			/* "X said the move was made by Y and said": a speech verb
 			 * joined to the clause another speech verb reports shares
-			 * that verb's subject */
-			if (px_syn_rel_is(doc, k, "conj")) {
+			 * that verb's subject; so does a participle set off by a
+			 * comma after a clause with no person as its subject ("X
+			 * said the book reminds him of Y, explaining, ...") */
+			int32_t kt0 = px_syn_tok(doc, k);
+			int32_t hs = subject_of(doc, (size_t)doc->syn.head[k]);
+			bool participle =
+			    px_syn_rel_is(doc, k, "advcl") && !strcmp(px_syn_xpos(doc, k), "VBG") &&
+			    kt0 > 0 && comma_before(doc, (size_t)kt0) &&
+			    (hs < 0 || (!is_name_tok(doc, (size_t)hs) &&
+			                px_syn_upos(doc, (size_t)hs) != LN_UPOS_PRON));
+			if (px_syn_rel_is(doc, k, "conj") || participle) {
 				int32_t h = doc->syn.head[k], ht = px_syn_tok(doc, (size_t)h);
 				int32_t g = doc->syn.head[h],
 				        gt = g >= 0 ? px_syn_tok(doc, (size_t)g) : -1;
@@ -1522,10 +1571,14 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 		}
 	}
 	bool after = subj < 0 || subj > k0;
-	/* "Obama himself said" */
-	if (subj > 0 && (ln_class(doc, (size_t)subj) & SP_SELF) &&
-	    is_name_tok(doc, (size_t)subj - 1))
-		subj = subj - 1;
+	/* "Obama himself said"; "Roe, herself a delegate, ..." */
+	if (subj > 0 && (ln_class(doc, (size_t)subj) & SP_SELF)) {
+		if (is_name_tok(doc, (size_t)subj - 1))
+			subj = subj - 1;
+		else if (subj > 1 && px_syn_upos(doc, (size_t)subj - 1) == LN_UPOS_PUNCT &&
+		         (is_name_tok(doc, (size_t)subj - 2) || person_at(doc, (size_t)subj - 2)))
+			subj = subj - 2;
+	}
 	if (subj < 0)
 		subj = name_after(doc, k0);
 	if (subj < 0)
@@ -1537,7 +1590,7 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 		 * full that the tagger took for another word */
 		size_t nb = cue > 0 && !doc->toks[cue - 1].inq ? cue - 1 : cue;
 		size_t na = cue + 1 < doc->n_toks && !doc->toks[cue + 1].inq ? cue + 1 : cue;
-		int32_t who = nb != cue ? px_speaker_surname(doc, nb) : -1;
+		int32_t who = nb != cue ? surname_or_person(doc, nb) : -1;
 		size_t at = nb;
 		if (who < 0 && na != cue)
 			who = px_speaker_surname(doc, na), at = na;
