@@ -12,7 +12,10 @@
  * to X" marks X as the source: the cue word is the case marker of X.
  * When the parse gives an inverted cue no subject ("said Huckabee campaign
  * spokesman Hogan Gidley"), the person heading the noun phrase after it
- * speaks: the last name of its run of names, titles and modifiers.  The
+ * speaks: the last name of its run of names, titles and modifiers.  A
+ * cue with no subject, or whose subject is a word naming no one set off by
+ * a comma ("Tuesday, while ..., Rep. Jo Roe (R-Ohio) said"), takes the
+ * person named right before it.  The
  * subject's phrase (for "stands beside the quote") is its dependents
  * reached leftwards without a gap, never into a quotation.
  *
