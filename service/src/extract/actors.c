@@ -1233,15 +1233,19 @@ static int32_t resolve_surname(px_doc *doc, size_t a, size_t b, uint8_t want)
 	return near ? actor_for_fullname(doc, near) : -1;
 }
 
-/* "his wife, Jane," / "her husband, Bill.": a given name alone set beside
- * a family noun (namewords.tsv kin) after a pronoun that stands for a
- * person takes that person's surname.  Returns the person, or -1. */
+/* "his wife, Jane," / "Roe's husband, Bill.": a given name alone set
+ * beside a family noun (namewords.tsv kin) after a pronoun that stands for
+ * a person, or a person's possessive, takes that person's surname.
+ * Returns the person, or -1. */
 static int32_t kin_given_name(px_doc *doc, size_t i)
 {
 	if (i < 3 || !px_tok_char(doc, i - 1, ',') || !is_nameword(doc, i - 2, NW_KIN) ||
 	    !same_sentence(doc, i - 3, i))
 		return -1;
 	int32_t pm = doc->tok_pronoun[i - 3];
+	/* or a person's possessive: "Hillary Clinton's husband, Bill," */
+	if (pm < 0 && possessive(doc, i - 3) && i >= 4)
+		pm = doc->tok_mention[i - 4];
 	if (pm < 0 || i + 1 >= doc->n_toks ||
 	    !(px_tok_char(doc, i + 1, ',') || px_tok_char(doc, i + 1, '.')))
 		return -1;

@@ -14,7 +14,10 @@
  * to X" marks X as the source: the cue word is the case marker of X.
  * When the parse gives an inverted cue no subject ("said Huckabee campaign
  * spokesman Hogan Gidley"), the person heading the noun phrase after it
- * speaks: the last name of its run of names, titles and modifiers.  The
+ * speaks: the last name of its run of names, titles and modifiers.  A
+ * cue with no subject, or whose subject is a word naming no one set off by
+ * a comma ("Tuesday, while ..., Rep. Jo Roe (R-Ohio) said"), takes the
+ * person named right before it.  The
  * subject's phrase (for "stands beside the quote") is its dependents
  * reached leftwards without a gap, never into a quotation.
  *
@@ -1498,6 +1501,52 @@ static int32_t inverted_role(const px_doc *doc, size_t cue, int32_t k)
 	return role && child_with(doc, (size_t)obj, "det") >= 0 ? obj : -1;
 }
 
+/* Ln token k is inside a mention of a person. */
+static bool person_tok(const px_doc *doc, int32_t k)
+{
+	int32_t t = px_syn_tok(doc, (size_t)k);
+	int32_t m = t >= 0 ? doc->tok_mention[t] : -1;
+	return m >= 0 && doc->mentions[m].actor >= 0 && px_is_person(doc, doc->mentions[m].actor);
+}
+
+/* A comma between ln tokens a and b (a < b). */
+static bool comma_between(const px_doc *doc, int32_t a, int32_t b)
+{
+	for (int32_t j = a + 1; j < b; j++) {
+		int32_t t = px_syn_tok(doc, (size_t)j);
+		if (t >= 0 && px_tok_char(doc, (size_t)t, ','))
+			return true;
+	}
+	return false;
+}
+
+/* "... , Speaker of the House Rep. Jo Roe (R-Ohio) said": a cue the parse
+ * gave no subject, right after a person's name (a bracketed label between
+ * them allowed) — the name is its subject.  Fills out and says so. */
+static bool person_right_before(const px_doc *doc, size_t cue, px_said *out)
+{
+	if (cue < 1 || doc->toks[cue - 1].inq)
+		return false;
+	size_t j = cue - 1;
+	if (px_tok_char(doc, j, ')')) {
+		size_t open = j;
+		while (open > 0 && j - open < 8 && !px_tok_char(doc, open, '('))
+			open--;
+		if (!px_tok_char(doc, open, '(') || open == 0)
+			return false;
+		j = open - 1;
+	}
+	int32_t m = doc->tok_mention[j];
+	if (m < 0 || doc->mentions[m].tok_end != j + 1 ||
+	    doc->toks[doc->mentions[m].tok_start].sent != doc->toks[cue].sent)
+		return false;
+	int32_t who = doc->mentions[m].actor;
+	if (who < 0 || !px_is_person(doc, who))
+		return false;
+	*out = (px_said){true, who, j, doc->mentions[m].tok_start, j + 1};
+	return true;
+}
+
 bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out)
 {
 	*out = (px_said){false, -1, 0, 0, 0};
@@ -1585,6 +1634,15 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 		subj = inverted_role(doc, cue, k0);
 	if (subj < 0)
 		subj = subject_before(doc, (size_t)k0);
+	/* the parse's subject a word that is no one, set off from the cue by
+	 * a comma ("Tuesday, while ..., Rep. Jo Roe said"): the name right
+	 * before the cue */
+	if (subj >= 0 && subj < k0 && px_syn_upos(doc, (size_t)subj) == LN_UPOS_PROPN &&
+	    !person_tok(doc, subj) && comma_between(doc, subj, k0) &&
+	    person_right_before(doc, cue, out))
+		return true;
+	if (subj < 0 && person_right_before(doc, cue, out))
+		return true;
 	if (subj < 0) {
 		/* "“A,” Read said", "said Baron": a surname of a person met in
 		 * full that the tagger took for another word */
