@@ -902,14 +902,14 @@ static size_t last_mention_before(const px_doc *doc, int32_t actor, size_t tok)
 
 /* "Sen. Jo Roe ... Doe defends his record in an ad: "A," the senator
  * says": the title at px token tok names holder, unless the person subject
- * just before it has no title of its own and is met after the holder's
- * last mention: then it describes that subject. */
+ * just before it has no title of its own and is met in a later paragraph
+ * than the holder's last mention: then it describes that subject. */
 static int32_t title_near(px_doc *doc, int32_t holder, size_t tok)
 {
 	size_t at = 0;
 	int32_t near = doc->syn.ok ? near_subject(doc, tok, &at) : -1;
 	if (near >= 0 && near != holder && !doc->actors[near].title_head &&
-	    at > last_mention_before(doc, holder, tok))
+	    para_of(doc, at) > para_of(doc, last_mention_before(doc, holder, tok)))
 		return near;
 	return holder;
 }
