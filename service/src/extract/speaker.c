@@ -27,7 +27,9 @@
  * here: an earlier fuller spelling in the text gives the name ("Rio
  * Tilton" for "Tilton").  Pronouns agree in gender (names.tsv) with a
  * person subject before them in their own sentence ("Trump blasted the
- * system, which he said ..."), else the last speaker or, when the story
+ * system, which he said ...", never one inside an opening participle
+ * phrase: "Asked whether Roe would run, she said"), else the last speaker
+ * or, when the story
  * has moved on, the latest person subject (failing any subject, the first
  * person the sentence names outside objects and obliques, or the one
  * person it names at all, not after a preposition; a verbless line of a
@@ -776,6 +778,26 @@ static bool fragment(const px_doc *doc, const ln_sentence *S)
 	return words <= FRAGMENT_WORDS;
 }
 
+/* "Asked whether Roe would win, she said": a sentence opening with a
+ * participle has the words up to the last comma before ln token k as the
+ * participle's, whose implied subject is the one after them; the first ln
+ * token after them (else first). */
+static size_t participle_end(const px_doc *doc, size_t first, size_t k)
+{
+	/* (the tagger may read "Asked" as a past tense: one with no subject) */
+	const char *x = px_syn_xpos(doc, first);
+	if (px_syn_upos(doc, first) != LN_UPOS_VERB ||
+	    (strcmp(x, "VBN") && strcmp(x, "VBG") && strcmp(x, "VBD")) ||
+	    child_with(doc, first, "nsubj") >= 0 || child_with(doc, first, "nsubj:pass") >= 0)
+		return first;
+	for (size_t j = k; j-- > first;) {
+		int32_t t = px_syn_tok(doc, j);
+		if (t >= 0 && !doc->toks[t].inq && px_tok_char(doc, (size_t)t, ','))
+			return j + 1;
+	}
+	return first;
+}
+
 /* The person subject of the latest sentence before the pronoun at tok that
  * has one (outside quotations): the subject nearest the sentence's root,
  * so "Podesta reiterated it, saying Clinton was committed" gives Podesta.
@@ -802,7 +824,8 @@ static int32_t latest_subject(px_doc *doc, size_t tok, int want, size_t *at)
 	int best_depth;
 	if (js < L->nsent) {
 		int32_t own =
-		    person_subject(doc, L->sent[js].first, (size_t)k0, want, at, &best_depth);
+		    person_subject(doc, participle_end(doc, L->sent[js].first, (size_t)k0),
+		                   (size_t)k0, want, at, &best_depth);
 		if (own >= 0)
 			return own;
 	}
@@ -905,14 +928,14 @@ static size_t last_mention_before(const px_doc *doc, int32_t actor, size_t tok)
 
 /* "Sen. Jo Roe ... Doe defends his record in an ad: "A," the senator
  * says": the title at px token tok names holder, unless the person subject
- * just before it has no title of its own and is met after the holder's
- * last mention: then it describes that subject. */
+ * just before it has no title of its own and is met in a later paragraph
+ * than the holder's last mention: then it describes that subject. */
 static int32_t title_near(px_doc *doc, int32_t holder, size_t tok)
 {
 	size_t at = 0;
 	int32_t near = doc->syn.ok ? near_subject(doc, tok, &at) : -1;
 	if (near >= 0 && near != holder && !doc->actors[near].title_head &&
-	    at > last_mention_before(doc, holder, tok))
+	    para_of(doc, at) > para_of(doc, last_mention_before(doc, holder, tok)))
 		return near;
 	return holder;
 }
