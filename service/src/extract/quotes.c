@@ -1097,12 +1097,14 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 		at.speaker = first_person_before(doc, ctx, s_open->tok_start, q->open);
 	/* (a quotation left open at its paragraph's end is whole when it
 	 * opened its sentence) */
-	if (at.speaker < 0 && !unnamed &&
-	    (whole || ((q->close >= doc->n_toks || doc->toks[q->close].kind != TK_QUOTE) &&
-	               q->open <= s_open->tok_start + 1)))
+	bool whole_open =
+	    whole || ((q->close >= doc->n_toks || doc->toks[q->close].kind != TK_QUOTE) &&
+	              q->open <= s_open->tok_start + 1);
+	if (at.speaker < 0 && !unnamed && whole_open)
 		at.speaker = dash_credit(doc, ctx, q);
-	/* a quotation paragraph of its own continues the speaker just quoted */
-	if (at.speaker < 0 && !unnamed && whole && ctx->have_last &&
+	/* a quotation paragraph of its own continues the speaker just quoted
+	 * (so does one left open after '"A," said X.') */
+	if (at.speaker < 0 && !unnamed && whole_open && ctx->have_last &&
 	    para_of(doc, q->a) <= ctx->last_para + 1 && px_is_person(doc, ctx->last_speaker))
 		at.speaker = ctx->last_speaker;
 	/* "A," he said, "B." is one statement */
