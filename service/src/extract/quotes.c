@@ -774,17 +774,34 @@ static int32_t person_mention_at(const px_doc *doc, size_t i)
  * quotation.  -1 when the words do not have that shape. */
 static int32_t apposed_speaker(px_doc *doc, size_t s, size_t cue)
 {
-	if (cue < s + 4 || cue - s > APPOS_MAX || !px_tok_char(doc, cue - 1, ','))
+	if (cue < s + 4 || cue - s > APPOS_MAX)
 		return -1;
-	for (size_t j = s; j < cue - 1; j++) {
+	/* "X, the pollster who founded Y tweeted": a relative clause may run
+	 * up to the verb without its closing comma (not "X, who Y said was") */
+	size_t end = cue - 1;
+	if (!px_tok_char(doc, cue - 1, ',')) {
+		bool relative = false;
+		for (size_t j = s + 1; j < cue && !relative; j++) {
+			int32_t k = px_syn_ln(doc, j);
+			relative = k >= 0 && !strcmp(px_syn_xpos(doc, (size_t)k), "WP");
+		}
+		int32_t next = cue + 1 < doc->n_toks ? px_syn_ln(doc, cue + 1) : -1;
+		if (!relative || (next >= 0 && (px_syn_upos(doc, (size_t)next) == LN_UPOS_VERB ||
+		                                px_syn_upos(doc, (size_t)next) == LN_UPOS_AUX)))
+			return -1;
+		end = cue;
+	}
+	for (size_t j = s; j < end; j++) {
 		size_t past = past_inner_quote(doc, j, cue);
 		if (past != j) {
 			j = past - 1;
 			continue;
 		}
 		const px_token *t = &doc->toks[j];
+		/* (a full stop inside a word, "fivethirtyeight.com", ends nothing) */
+		bool inner_stop = j + 1 < doc->n_toks && doc->toks[j + 1].start == t->end;
 		if (t->kind == TK_QUOTE || t->inq || para_of(doc, j) != para_of(doc, s) ||
-		    px_tok_char(doc, j, '.') || px_tok_char(doc, j, '?') ||
+		    (px_tok_char(doc, j, '.') && !inner_stop) || px_tok_char(doc, j, '?') ||
 		    px_tok_char(doc, j, '!') || px_tok_char(doc, j, ';') ||
 		    px_tok_char(doc, j, ':') || (j > s && px_speech_verb_at(doc, j)))
 			return -1;
@@ -1020,7 +1037,11 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	size_t after_end = s_close->tok_end;
 	/* '"...?" Clinton asked.': a question or exclamation closing the
 	 * sentence leaves its attribution to the next one */
-	if (q->close + 1 == s_close->tok_end && q->b > q->a &&
+	/* (not when a cue before it introduced it: 'X responds to Y with, "...?"
+	 * Y then writes back, "..."') */
+	bool introduced = q->open > s_open->tok_start && (px_tok_char(doc, q->open - 1, ',') ||
+	                                                  px_tok_char(doc, q->open - 1, ':'));
+	if (q->close + 1 == s_close->tok_end && q->b > q->a && !introduced &&
 	    (px_tok_char(doc, q->b - 1, '?') || px_tok_char(doc, q->b - 1, '!')) &&
 	    close_sent + 1 < doc->n_sents && doc->sents[close_sent + 1].para == s_close->para)
 		after_end = doc->sents[close_sent + 1].tok_end;
@@ -1085,12 +1106,14 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 		at.speaker = main_person_before(doc, ctx, s_open->tok_start, q->open);
 	/* (a quotation left open at its paragraph's end is whole when it
 	 * opened its sentence) */
-	if (at.speaker < 0 && !unnamed &&
-	    (whole || ((q->close >= doc->n_toks || doc->toks[q->close].kind != TK_QUOTE) &&
-	               q->open <= s_open->tok_start + 1)))
+	bool whole_open =
+	    whole || ((q->close >= doc->n_toks || doc->toks[q->close].kind != TK_QUOTE) &&
+	              q->open <= s_open->tok_start + 1);
+	if (at.speaker < 0 && !unnamed && whole_open)
 		at.speaker = dash_credit(doc, ctx, q);
-	/* a quotation paragraph of its own continues the speaker just quoted */
-	if (at.speaker < 0 && !unnamed && whole && ctx->have_last &&
+	/* a quotation paragraph of its own continues the speaker just quoted
+	 * (so does one left open after '"A," said X.') */
+	if (at.speaker < 0 && !unnamed && whole_open && ctx->have_last &&
 	    para_of(doc, q->a) <= ctx->last_para + 1 && px_is_person(doc, ctx->last_speaker))
 		at.speaker = ctx->last_speaker;
 	/* "A," he said, "B." is one statement */

@@ -1372,23 +1372,22 @@ static int32_t name_after(const px_doc *doc, int32_t k)
 			continue;
 		}
 		in_name = false;
+		int32_t t = px_syn_tok(doc, j);
+		/* "said master of ceremonies Jo Roe": a title of several words,
+		 * whatever the parse makes of its words */
+		const px_lex_entry *te;
+		size_t tl = t >= 0 ? px_lex_match(doc, (size_t)t, LX_TITLE, &te) : 0;
+		int32_t tl_last = tl > 1 ? px_syn_ln(doc, (size_t)t + tl - 1) : -1;
+		if (tl_last > (int32_t)j) {
+			j = (size_t)tl_last;
+			continue;
+		}
 		if (u == LN_UPOS_PROPN || u == LN_UPOS_ADJ || u == LN_UPOS_NOUN ||
 		    u == LN_UPOS_PART || u == LN_UPOS_X || !strcmp(px_syn_xpos(doc, j), "VBN"))
 			continue;
-		int32_t t = px_syn_tok(doc, j);
-		/* "said Virginia delegate Jo Roe": a title the parse read as a verb;
-		 * "said former secretary of state Jo Roe": a title of several words */
-		const px_lex_entry *te;
-		size_t tl = t >= 0 ? px_lex_match(doc, (size_t)t, LX_TITLE, &te) : 0;
+		/* "said Virginia delegate Jo Roe": a title the parse read as a verb */
 		if (tl == 1 && !doc->toks[t].cap)
 			continue;
-		if (tl > 1) {
-			int32_t last = px_syn_ln(doc, (size_t)t + tl - 1);
-			if (last > (int32_t)j) {
-				j = (size_t)last;
-				continue;
-			}
-		}
 		if (u == LN_UPOS_PUNCT && t >= 0 && px_tok_char(doc, (size_t)t, ',') &&
 		    j > (size_t)k + 1 && px_syn_upos(doc, j - 1) == LN_UPOS_NOUN &&
 		    j + 1 < L->ntok && person_at(doc, j + 1))
@@ -1446,7 +1445,13 @@ size_t px_person_after_role(const px_doc *doc, size_t j, size_t end)
 		if (m >= 0 && doc->mentions[m].tok_start == k && doc->mentions[m].actor >= 0 &&
 		    px_is_person(doc, doc->mentions[m].actor))
 			return role ? k : 0;
-		if (!role_word(doc, k))
+		/* "Secretary-Treasurer", "master of ceremonies": a title of
+		 * several tokens */
+		const px_lex_entry *te;
+		size_t tl = px_lex_match(doc, k, LX_TITLE, &te);
+		if (tl > 1)
+			k += tl - 1;
+		else if (!role_word(doc, k))
 			return 0;
 		role = true;
 	}
