@@ -1358,6 +1358,15 @@ static int32_t subject_of(const px_doc *doc, size_t k)
  * phrase right after the cue — the last name of its run of names, titles
  * and modifiers (a name modifying a role noun is not the speaker), past a
  * comma only where a role noun ends before it. */
+/* Ln token k is a person's title ("actress", titles.tsv). */
+static bool person_title_at(const px_doc *doc, size_t k)
+{
+	int32_t t = px_syn_tok(doc, k);
+	const px_lex_entry *te;
+	return t >= 0 && px_lex_match(doc, (size_t)t, LX_TITLE, &te) == 1 &&
+	       doc->dict->titles[te->ref].person;
+}
+
 static int32_t name_after(const px_doc *doc, int32_t k)
 {
 	const ln_doc *L = &doc->syn.lang;
@@ -1365,6 +1374,10 @@ static int32_t name_after(const px_doc *doc, int32_t k)
 	bool in_name = false;
 	for (size_t j = (size_t)k + 1; j < L->ntok && j <= (size_t)k + 2 * NAME_MAX_TOKENS; j++) {
 		ln_upos u = px_syn_upos(doc, j);
+		/* "exhorted the senator's aide, actress Jo Roe": an article
+		 * opening the run */
+		if (j == (size_t)k + 1 && u == LN_UPOS_DET)
+			continue;
 		if (person_at(doc, j)) {
 			if (!in_name)
 				best = (int32_t)j;
@@ -1390,7 +1403,9 @@ static int32_t name_after(const px_doc *doc, int32_t k)
 			continue;
 		if (u == LN_UPOS_PUNCT && t >= 0 && px_tok_char(doc, (size_t)t, ',') &&
 		    j > (size_t)k + 1 && px_syn_upos(doc, j - 1) == LN_UPOS_NOUN &&
-		    j + 1 < L->ntok && person_at(doc, j + 1))
+		    j + 1 < L->ntok &&
+		    (person_at(doc, j + 1) ||
+		     (j + 2 < L->ntok && person_title_at(doc, j + 1) && person_at(doc, j + 2))))
 			continue;
 		/* words the tagger misread inside the run: "said Oversight
 		 * ranking Democrat Jo Roe", "said Concord resident Jo Roe",
@@ -1577,6 +1592,16 @@ static bool person_right_before(const px_doc *doc, size_t cue, px_said *out)
 
 bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out)
 {
+	*out = (px_said){false, -1, 0, 0, 0};
+	/* "..., Roe said, adding, '...'": a participle right after a speech
+	 * verb and its comma speaks with that verb's subject, whatever clause
+	 * the parse hung it on */
+	int32_t kc = px_syn_ln(doc, cue);
+	if (cue >= 2 && kc >= 0 && !strcmp(px_syn_xpos(doc, (size_t)kc), "VBG") &&
+	    px_tok_char(doc, cue - 1, ',') && !doc->toks[cue - 2].inq &&
+	    px_speech_verb_at(doc, cue - 2) && px_said_by(doc, ctx, cue - 2, out) &&
+	    out->actor >= 0)
+		return true;
 	*out = (px_said){false, -1, 0, 0, 0};
 	int32_t k0 = px_syn_ln(doc, cue);
 	if (!doc->syn.ok || k0 < 0)
