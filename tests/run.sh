@@ -118,6 +118,7 @@ else
   if [ -d "$ROOT/../shared/eval" ]; then
     suite eval-seeds tests/scripts/score_eval.sh
     suite eval-polnear24 tests/scripts/score_eval.sh polnear24
+    suite eval-polnear840 tests/scripts/score_eval.sh polnear840
   else
     echo "SKIP eval-seeds: ../shared/eval is not present (third-party scorer)"
   fi

@@ -5,6 +5,9 @@
 #   score_eval.sh polnear24  the 24 PolNeAR train articles with hand-made
 #                            persons and events ("eval_polnear24"): news we
 #                            did not write the rules against
+#   score_eval.sh polnear840 all 840 PolNeAR train articles with their direct
+#                            quotes and speakers ("eval_polnear840", gold
+#                            converted automatically: a few percent noise)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 shared=$root/../shared/eval
@@ -12,7 +15,9 @@ case "${1:-seeds}" in
   seeds) gold=$shared/seeds_gold.json articles=$shared/articles key=eval ;;
   polnear24) gold=$shared/polnear-train/gold_events24.json articles=$shared/polnear-train/articles
              key=eval_polnear24 ;;
-  *) echo "usage: $0 [seeds|polnear24]" >&2; exit 2 ;;
+  polnear840) gold=$shared/polnear-train/gold.json articles=$shared/polnear-train/articles
+              key=eval_polnear840 ;;
+  *) echo "usage: $0 [seeds|polnear24|polnear840]" >&2; exit 2 ;;
 esac
 out=$(python3 "$shared/score.py" --api "$PARLEY_TEST_URL" --key "$PARLEY_TEST_KEY" \
   --gold "$gold" --articles "$articles" --json "$root/tests/artifacts/$key.json")
