@@ -407,6 +407,14 @@ static int32_t person_for(px_doc *doc, size_t a, size_t b)
 	return who;
 }
 
+/* Px tokens i and j are the same word, letter for letter. */
+static bool same_form(const px_doc *doc, size_t i, size_t j)
+{
+	const px_token *x = &doc->toks[i], *y = &doc->toks[j];
+	return x->end - x->start == y->end - y->start &&
+	       !memcmp(doc->text.s + x->start, doc->text.s + y->start, x->end - x->start);
+}
+
 /* px token i is a capitalised word that is the surname of a person met
  * in full. */
 static bool surname_met(const px_doc *doc, size_t i)
@@ -437,6 +445,27 @@ int32_t px_speaker_surname(px_doc *doc, size_t i)
 static bool plural_name(const px_doc *doc, size_t k)
 {
 	return !strcmp(px_syn_xpos(doc, k), "NNPS");
+}
+
+/* Px token a (a capitalised word a table knows otherwise: "Read") ends
+ * a person's name of several words the entity tagger found before it
+ * ("Ian Read"). */
+static bool surname_of_entity(const px_doc *doc, size_t a)
+{
+	const ln_doc *L = &doc->syn.lang;
+	int32_t ka = px_syn_ln(doc, a);
+	const px_token *w = &doc->toks[a];
+	for (size_t e = L->nent; e-- > 0;) {
+		const ln_entity *en = &L->ent[e];
+		if (ka >= 0 && en->first + LOOKBACK_TOKENS < (size_t)ka)
+			break;
+		if (en->type != LN_ENT_PER || en->count < 2 || en->end > w->start)
+			continue;
+		int32_t lt = px_syn_tok(doc, en->first + en->count - 1);
+		if (lt >= 0 && (size_t)lt != a && same_form(doc, (size_t)lt, a))
+			return true;
+	}
+	return false;
 }
 
 static int32_t named_at(px_doc *doc, size_t k, bool lenient)
@@ -498,7 +527,8 @@ static int32_t named_at(px_doc *doc, size_t k, bool lenient)
 		const px_token *t = &doc->toks[a];
 		if (b == a + 1 && t->cap && !t->allcaps && t->end - t->start >= 3 &&
 		    px_syn_rel_is(doc, k, "nsubj") &&
-		    !px_lex_match(doc, a, LX_TITLE | LX_STOP | LX_FIRSTNAME, &le))
+		    (!px_lex_match(doc, a, LX_TITLE | LX_STOP | LX_FIRSTNAME, &le) ||
+		     surname_of_entity(doc, a)))
 			return person_for(doc, a, b);
 	}
 	bool given = b > a + 1 && gender_at(doc, a);
