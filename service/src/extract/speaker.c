@@ -474,11 +474,41 @@ static int32_t named_at(px_doc *doc, size_t k, bool lenient)
 	if (i < 0)
 		return -1;
 	int32_t m = doc->tok_mention[i];
-	if (m >= 0 && doc->mentions[m].actor >= 0)
+	size_t a, b;
+	if (m >= 0 && doc->mentions[m].actor >= 0) {
+		/* "said German Ortega": a speaker's name the tagger found whole,
+		 * whose first word the tables took for a country or a people */
+		const ln_entity *en =
+		    per_entity(doc, k) ? &doc->syn.lang.ent[doc->syn.ent[k]] : NULL;
+		if (lenient && en && !px_is_person(doc, doc->mentions[m].actor) &&
+		    doc->mentions[m].tok_end == doc->mentions[m].tok_start + 1 &&
+		    name_tokens(doc, en->first, en->count, &a, &b) && b >= a + 2 &&
+		    (size_t)i >= a && (size_t)i < b) {
+			/* ("Israeli Prime Minister Jo Roe" is Roe's, already met) */
+			const px_lex_entry *te;
+			for (size_t q = a; q < b; q++) {
+				int32_t mq = doc->tok_mention[q];
+				if (mq >= 0 && doc->mentions[mq].actor >= 0 &&
+				    px_is_person(doc, doc->mentions[mq].actor) &&
+				    doc->mentions[mq].tok_end > doc->mentions[mq].tok_start + 1)
+					return doc->mentions[mq].actor;
+				if (px_lex_match(doc, q, LX_TITLE, &te))
+					return doc->mentions[m].actor;
+			}
+			for (size_t q = a; q < b; q++) {
+				int32_t mq = doc->tok_mention[q];
+				if (mq >= 0 && doc->mentions[mq].actor >= 0) {
+					/* (a lone surname there is another Ortega's) */
+					doc->actors[doc->mentions[mq].actor].n_mentions--;
+					doc->mentions[mq].actor = -1;
+				}
+			}
+			return person_for(doc, a, b);
+		}
 		return doc->mentions[m].actor;
+	}
 	if (plural_name(doc, k))
 		return -1;
-	size_t a, b;
 	/* "Pence continued": a capitalised word that is the surname of a
 	 * person met, whatever the tagger made of it */
 	if (!per_entity(doc, k) && surname_met(doc, (size_t)i))
