@@ -1229,7 +1229,8 @@ static bool role_word(const px_doc *doc, size_t k)
 size_t px_person_after_role(const px_doc *doc, size_t j, size_t end)
 {
 	bool role = false;
-	for (size_t k = j; k < end && k < j + ROLE_REACH + 1; k++) {
+	size_t words = 0; /* a title of several tokens counts as one word */
+	for (size_t k = j; k < end && words <= ROLE_REACH; k++, words++) {
 		int32_t m = doc->tok_mention[k];
 		if (m >= 0 && doc->mentions[m].tok_start == k && doc->mentions[m].actor >= 0 &&
 		    px_is_person(doc, doc->mentions[m].actor))
@@ -1387,6 +1388,17 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 		size_t na = cue + 1 < doc->n_toks && !doc->toks[cue + 1].inq ? cue + 1 : cue;
 		int32_t who = nb != cue ? surname_or_person(doc, nb) : -1;
 		size_t at = nb;
+		/* "Rep. Jo Roe (R-Wis.) said": the person before the label */
+		if (who < 0 && nb != cue && px_tok_char(doc, nb, ')')) {
+			size_t o = nb;
+			while (o > 0 && o + 8 > nb && !px_tok_char(doc, o, '('))
+				o--;
+			int32_t m =
+			    o > 0 && px_tok_char(doc, o, '(') ? doc->tok_mention[o - 1] : -1;
+			if (m >= 0 && doc->mentions[m].actor >= 0 && !doc->toks[o - 1].inq &&
+			    px_is_person(doc, doc->mentions[m].actor))
+				who = doc->mentions[m].actor, at = doc->mentions[m].tok_start;
+		}
 		if (who < 0 && na != cue)
 			who = px_speaker_surname(doc, na), at = na;
 		if (who < 0 || !px_is_person(doc, who))
@@ -1437,10 +1449,14 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 		if (who >= 0 && px_is_person(doc, who))
 			out->actor = who;
 	}
-	/* "Texas delegate Bill Eastland said", the parse's subject "Texas" */
+	/* "Texas delegate Bill Eastland said", the parse's subject "Texas";
+	 * "Speaker of the House Rep. Jo Roe said", the subject the title */
 	if (doc->toks[st].cap && px_syn_upos(doc, (size_t)subj) != LN_UPOS_PRON) {
 		int32_t m = doc->tok_mention[st];
-		size_t from = m >= 0 ? doc->mentions[m].tok_end : (size_t)st + 1;
+		const px_lex_entry *te;
+		size_t from = m >= 0 ? doc->mentions[m].tok_end
+		              : px_lex_match(doc, (size_t)st, LX_TITLE, &te) > 1 ? (size_t)st
+		                                                                 : (size_t)st + 1;
 		size_t end = doc->sents[doc->toks[st].sent].tok_end;
 		size_t p = px_person_after_role(doc, from, (size_t)st < cue ? cue : end);
 		if (p) {
