@@ -426,6 +426,14 @@ static int32_t person_for(px_doc *doc, size_t a, size_t b)
 	return who;
 }
 
+/* Px tokens i and j are the same word, letter for letter. */
+static bool same_form(const px_doc *doc, size_t i, size_t j)
+{
+	const px_token *x = &doc->toks[i], *y = &doc->toks[j];
+	return x->end - x->start == y->end - y->start &&
+	       !memcmp(doc->text.s + x->start, doc->text.s + y->start, x->end - x->start);
+}
+
 /* px token i is a capitalised word that is the surname of a person met
  * in full. */
 static bool surname_met(const px_doc *doc, size_t i)
@@ -458,17 +466,68 @@ static bool plural_name(const px_doc *doc, size_t k)
 	return !strcmp(px_syn_xpos(doc, k), "NNPS");
 }
 
+/* Px token a (a capitalised word a table knows otherwise: "Read") ends
+ * a person's name of several words the entity tagger found before it
+ * ("Ian Read"). */
+static bool surname_of_entity(const px_doc *doc, size_t a)
+{
+	const ln_doc *L = &doc->syn.lang;
+	int32_t ka = px_syn_ln(doc, a);
+	const px_token *w = &doc->toks[a];
+	for (size_t e = L->nent; e-- > 0;) {
+		const ln_entity *en = &L->ent[e];
+		if (ka >= 0 && en->first + LOOKBACK_TOKENS < (size_t)ka)
+			break;
+		if (en->type != LN_ENT_PER || en->count < 2 || en->end > w->start)
+			continue;
+		int32_t lt = px_syn_tok(doc, en->first + en->count - 1);
+		if (lt >= 0 && (size_t)lt != a && same_form(doc, (size_t)lt, a))
+			return true;
+	}
+	return false;
+}
+
 static int32_t named_at(px_doc *doc, size_t k, bool lenient)
 {
 	int32_t i = px_syn_tok(doc, k);
 	if (i < 0)
 		return -1;
 	int32_t m = doc->tok_mention[i];
-	if (m >= 0 && doc->mentions[m].actor >= 0)
+	size_t a, b;
+	if (m >= 0 && doc->mentions[m].actor >= 0) {
+		/* "said German Ortega": a speaker's name the tagger found whole,
+		 * whose first word the tables took for a country or a people */
+		const ln_entity *en =
+		    per_entity(doc, k) ? &doc->syn.lang.ent[doc->syn.ent[k]] : NULL;
+		if (lenient && en && !px_is_person(doc, doc->mentions[m].actor) &&
+		    doc->mentions[m].tok_end == doc->mentions[m].tok_start + 1 &&
+		    name_tokens(doc, en->first, en->count, &a, &b) && b >= a + 2 &&
+		    (size_t)i >= a && (size_t)i < b) {
+			/* ("Israeli Prime Minister Jo Roe" is Roe's, already met) */
+			const px_lex_entry *te;
+			for (size_t q = a; q < b; q++) {
+				int32_t mq = doc->tok_mention[q];
+				if (mq >= 0 && doc->mentions[mq].actor >= 0 &&
+				    px_is_person(doc, doc->mentions[mq].actor) &&
+				    doc->mentions[mq].tok_end > doc->mentions[mq].tok_start + 1)
+					return doc->mentions[mq].actor;
+				if (px_lex_match(doc, q, LX_TITLE, &te))
+					return doc->mentions[m].actor;
+			}
+			for (size_t q = a; q < b; q++) {
+				int32_t mq = doc->tok_mention[q];
+				if (mq >= 0 && doc->mentions[mq].actor >= 0) {
+					/* (a lone surname there is another Ortega's) */
+					doc->actors[doc->mentions[mq].actor].n_mentions--;
+					doc->mentions[mq].actor = -1;
+				}
+			}
+			return person_for(doc, a, b);
+		}
 		return doc->mentions[m].actor;
+	}
 	if (plural_name(doc, k))
 		return -1;
-	size_t a, b;
 	/* "Pence continued": a capitalised word that is the surname of a
 	 * person met, whatever the tagger made of it */
 	if (!per_entity(doc, k) && surname_met(doc, (size_t)i))
@@ -517,7 +576,8 @@ static int32_t named_at(px_doc *doc, size_t k, bool lenient)
 		const px_token *t = &doc->toks[a];
 		if (b == a + 1 && t->cap && !t->allcaps && t->end - t->start >= 3 &&
 		    px_syn_rel_is(doc, k, "nsubj") &&
-		    !px_lex_match(doc, a, LX_TITLE | LX_STOP | LX_FIRSTNAME, &le))
+		    (!px_lex_match(doc, a, LX_TITLE | LX_STOP | LX_FIRSTNAME, &le) ||
+		     surname_of_entity(doc, a)))
 			return person_for(doc, a, b);
 	}
 	bool given = b > a + 1 && gender_at(doc, a);
@@ -1455,7 +1515,8 @@ static bool role_word(const px_doc *doc, size_t k)
 size_t px_person_after_role(const px_doc *doc, size_t j, size_t end)
 {
 	bool role = false;
-	for (size_t k = j; k < end && k < j + ROLE_REACH + 1; k++) {
+	size_t words = 0; /* a title of several tokens counts as one word */
+	for (size_t k = j; k < end && words <= ROLE_REACH; k++, words++) {
 		int32_t m = doc->tok_mention[k];
 		if (m >= 0 && doc->mentions[m].tok_start == k && doc->mentions[m].actor >= 0 &&
 		    px_is_person(doc, doc->mentions[m].actor))
@@ -1703,6 +1764,17 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 		size_t na = cue + 1 < doc->n_toks && !doc->toks[cue + 1].inq ? cue + 1 : cue;
 		int32_t who = nb != cue ? surname_or_person(doc, nb) : -1;
 		size_t at = nb;
+		/* "Rep. Jo Roe (R-Wis.) said": the person before the label */
+		if (who < 0 && nb != cue && px_tok_char(doc, nb, ')')) {
+			size_t o = nb;
+			while (o > 0 && o + 8 > nb && !px_tok_char(doc, o, '('))
+				o--;
+			int32_t m =
+			    o > 0 && px_tok_char(doc, o, '(') ? doc->tok_mention[o - 1] : -1;
+			if (m >= 0 && doc->mentions[m].actor >= 0 && !doc->toks[o - 1].inq &&
+			    px_is_person(doc, doc->mentions[m].actor))
+				who = doc->mentions[m].actor, at = doc->mentions[m].tok_start;
+		}
 		if (who < 0 && na != cue)
 			who = px_speaker_surname(doc, na), at = na;
 		if (who < 0 || !px_is_person(doc, who))
@@ -1753,10 +1825,14 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 		if (who >= 0 && px_is_person(doc, who))
 			out->actor = who;
 	}
-	/* "Texas delegate Bill Eastland said", the parse's subject "Texas" */
+	/* "Texas delegate Bill Eastland said", the parse's subject "Texas";
+	 * "Speaker of the House Rep. Jo Roe said", the subject the title */
 	if (doc->toks[st].cap && px_syn_upos(doc, (size_t)subj) != LN_UPOS_PRON) {
 		int32_t m = doc->tok_mention[st];
-		size_t from = m >= 0 ? doc->mentions[m].tok_end : (size_t)st + 1;
+		const px_lex_entry *te;
+		size_t from = m >= 0 ? doc->mentions[m].tok_end
+		              : px_lex_match(doc, (size_t)st, LX_TITLE, &te) > 1 ? (size_t)st
+		                                                                 : (size_t)st + 1;
 		size_t end = doc->sents[doc->toks[st].sent].tok_end;
 		size_t p = px_person_after_role(doc, from, (size_t)st < cue ? cue : end);
 		if (p) {
