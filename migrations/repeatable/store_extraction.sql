@@ -751,8 +751,10 @@ BEGIN
         SELECT coalesce(jsonb_object_agg(a->>'ref', a), '{}') INTO v_doc_actors
           FROM jsonb_array_elements(coalesce(p_doc->'actors', '[]')) a WHERE a ? 'ref';
       END IF;
+      -- (OFFSET 0: pulled up, the subquery's call was made once for each of
+      -- the three places that read its title)
       UPDATE events e SET title = t.title
-        FROM (SELECT parley_merged_title(v_id, v_event, v_doc_actors, v_actor_map) AS title) t
+        FROM (SELECT parley_merged_title(v_id, v_event, v_doc_actors, v_actor_map) AS title OFFSET 0) t
        WHERE e.id = v_id AND t.title IS NOT NULL AND e.title IS DISTINCT FROM t.title;
     ELSE
       INSERT INTO event_participants (event_id, actor_id, role)
