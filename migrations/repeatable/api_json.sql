@@ -52,8 +52,12 @@ BEGIN
     'participants', coalesce((
        SELECT json_agg(json_build_object('actor_id', x.id, 'name', x.name, 'kind', x.kind, 'role', x.role)
                        ORDER BY x.role DESC, x.name)
+         -- (each actor by its key: OFFSET 0 keeps a plan made while the
+         -- tables were small from hashing every actor for each document)
          FROM (SELECT DISTINCT ON (a.id) a.id, a.name, a.kind, p.role
-                 FROM event_participants p JOIN actors a ON a.id = p.actor_id
+                 FROM event_participants p
+                      CROSS JOIN LATERAL (SELECT a.id, a.name, a.kind FROM actors a
+                                           WHERE a.id = p.actor_id OFFSET 0) a
                 WHERE p.event_id = e.id
                 ORDER BY a.id, CASE p.role WHEN 'source' THEN 0 WHEN 'target' THEN 1 ELSE 2 END) x), '[]'),
     'mention_count', e.mention_count, 'source_count', e.source_count,
@@ -61,7 +65,9 @@ BEGIN
     'quad_class', cs.quad_class, 'goldstein', cs.goldstein,
     'evidence', (SELECT json_build_object('article_id', m.article_id, 'sentence', m.sentence,
                                           'offsets', json_build_array(m.start_offset, m.end_offset))
-                   FROM event_mentions m WHERE m.event_id = e.id ORDER BY m.id LIMIT 1))
+                   -- (the event's mentions by their index, then the first: in id
+                   -- order a plan could read every mention up to this event's)
+                   FROM event_mentions m WHERE m.event_id = e.id ORDER BY m.id + 0 LIMIT 1))
     -- the CAMEO scale row parley_cameo_scale() gives, looked up once, in
     -- this query (two calls of that function cost a third of a document)
     FROM (SELECT NULL) one
