@@ -7,9 +7,11 @@
  * Local paths are always readable (the user named them); file:// URLs, like
  * every local address, need PARLEY_ALLOW_LOCAL_FETCH=1.
  *
- * PARLEY_WORKER_THREADS threads take the items in turn, each with its own
- * fetcher and database connection (one rate limiter for all), as the
- * worker's threads do; stores run in parallel (see store_extraction.sql).
+ * PARLEY_WORKER_THREADS workers take the items in turn, each with its own
+ * fetcher and database connections (one rate limiter for all); stores run
+ * in parallel (see store_extraction.sql).  A worker is two threads: one
+ * reads and extracts the next item while the other stores the one before
+ * (see struct lane); an item is reported done only after its commit.
  */
 #include "cli/commands.h"
 #include "cli/runtime.h"
