@@ -124,7 +124,10 @@ CREATE OR REPLACE FUNCTION parley_ingest_article(
   p_published timestamptz, p_text text, p_source bigint,
   p_doc jsonb, p_relevance real, p_off_topic boolean, p_published_source text,
   OUT id bigint, OUT created boolean, OUT changed boolean, OUT counts text)
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+-- Generic plans for every statement the store runs (see parley_docs_flush,
+-- which runs at commit, outside this call).
+SET plan_cache_mode = force_generic_plan AS $$
 #variable_conflict use_variable
 BEGIN
   SELECT u.id, u.created, u.changed INTO id, created, changed

@@ -147,8 +147,15 @@ LANGUAGE sql RETURN parley_refresh_docs(p_kind, ARRAY[p_id]);
 -- the other (a lock on the document until commit, all taken in one order),
 -- the second from a snapshot taken after the first committed, so the last
 -- one written has both changes.
+--
+-- Its statements (and parley_refresh_docs's) run with generic plans: their
+-- parameters are id arrays, whose custom plans looked cheaper than the
+-- generic one on every call, so each statement was planned again on every
+-- call (a tenth of a store's time, pg_stat_statements with track_planning).
+-- The plans are made at a session's first store and again at each DISCARD
+-- PLANS (db_article_ingest), as the tables grow.
 CREATE OR REPLACE FUNCTION parley_docs_flush() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
   v_e bigint[];
   v_s bigint[];

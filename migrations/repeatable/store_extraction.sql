@@ -35,6 +35,19 @@
 --
 -- Repeatable: re-applied whenever this file changes (see migrations/README.md).
 
+-- A name folded for matching (0001 defines it; the same answer): accents
+-- dropped, lower case, every run of other characters one space.  A name
+-- in ASCII alone (as many are) skips translate(), which reads the whole
+-- list of accented letters for each character: three quarters of a fold,
+-- ≈ 2 % of a store's time.  Written to stay inlinable (no subquery).
+CREATE OR REPLACE FUNCTION parley_fold(s text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
+  btrim(regexp_replace(lower(CASE WHEN octet_length(s) = length(s) THEN coalesce(s, '')
+                                  ELSE translate(coalesce(s, ''),
+    'ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿŠšŽžČčĆćĐđŁłŃńŚśŹźŻżĞğİıŞş',
+    'AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyySsZzCcCcDdLlNnSsZzZzGgIiSs') END),
+    '[^a-z0-9]+', ' ', 'g'));
+
 -- A date string of the extractor ("2025-08-15", "2025-08", "2025") as a date.
 -- Built with make_date, not a text-to-date cast (which reads DateStyle and
 -- so is only stable): an immutable body lets the planner inline the call
@@ -751,8 +764,10 @@ BEGIN
         SELECT coalesce(jsonb_object_agg(a->>'ref', a), '{}') INTO v_doc_actors
           FROM jsonb_array_elements(coalesce(p_doc->'actors', '[]')) a WHERE a ? 'ref';
       END IF;
+      -- (OFFSET 0: pulled up, the subquery's call was made once for each of
+      -- the three places that read its title)
       UPDATE events e SET title = t.title
-        FROM (SELECT parley_merged_title(v_id, v_event, v_doc_actors, v_actor_map) AS title) t
+        FROM (SELECT parley_merged_title(v_id, v_event, v_doc_actors, v_actor_map) AS title OFFSET 0) t
        WHERE e.id = v_id AND t.title IS NOT NULL AND e.title IS DISTINCT FROM t.title;
     ELSE
       INSERT INTO event_participants (event_id, actor_id, role)

@@ -7,9 +7,11 @@
  * Local paths are always readable (the user named them); file:// URLs, like
  * every local address, need PARLEY_ALLOW_LOCAL_FETCH=1.
  *
- * PARLEY_WORKER_THREADS threads take the items in turn, each with its own
- * fetcher and database connection (one rate limiter for all), as the
- * worker's threads do; stores run in parallel (see store_extraction.sql).
+ * PARLEY_WORKER_THREADS workers take the items in turn, each with its own
+ * fetcher and database connections (one rate limiter for all); stores run
+ * in parallel (see store_extraction.sql).  A worker is two threads: one
+ * reads and extracts the next item while the other stores the one before
+ * (see struct lane); an item is reported done only after its commit.
  */
 #include "cli/commands.h"
 #include "cli/runtime.h"
@@ -19,6 +21,7 @@
 #include "db/queue.h"
 #include "ingest/filekind.h"
 #include "ingest/jobs.h"
+#include "ingest/pipeline.h"
 #include "ingest/source_spec.h"
 #include "parse/feed.h"
 
@@ -129,16 +132,20 @@ static void run_items(ingest_ctx *ctx, char **ids, size_t n, progress *p)
 	free(ids);
 }
 
-/* One page, text or feed body, wherever it came from. */
+/* One page, text or feed body, wherever it came from.  A feed's items are
+ * fetched and stored here; a page or text is extracted into *ready, for the
+ * caller to store. */
 static int ingest_body(ingest_ctx *ctx, const char *url, const char *body, size_t len,
-                       const char *ctype, int is_feed, int text, progress *p, char **err)
+                       const char *ctype, int is_feed, int text, progress *p,
+                       pipeline_ready **ready, char **err)
 {
+	*ready = NULL;
 	db_conn *c = db_acquire(ctx->pool, DB_WAIT_MS);
 	if (!c) {
 		*err = xstrdup("the database is unavailable");
 		return -1;
 	}
-	int rc, transient;
+	int rc;
 	if (is_feed) {
 		char **ids;
 		size_t n;
@@ -149,14 +156,15 @@ static int ingest_body(ingest_ctx *ctx, const char *url, const char *body, size_
 			run_items(ctx, ids, n, p);
 		return rc;
 	}
-	char stored[24];
-	rc = job_store_body(ctx, c, url, NULL, body, len, ctype, text, stored, err, &transient);
+	rc = job_extract_body(ctx, c, url, NULL, body, len, ctype, text, ready, err);
 	db_release(ctx->pool, c);
 	return rc;
 }
 
-static int ingest_url(ingest_ctx *ctx, const char *url, progress *p, char **err)
+static int ingest_url(ingest_ctx *ctx, const char *url, progress *p, pipeline_ready **ready,
+                      char **err)
 {
+	*ready = NULL;
 	/* the same rules as a source added by API or CLI */
 	source_spec spec;
 	const char *field, *why;
@@ -186,14 +194,16 @@ static int ingest_url(ingest_ctx *ctx, const char *url, progress *p, char **err)
 		rc = -1;
 	} else {
 		rc = ingest_body(ctx, r.final_url, r.body, r.len, r.content_type, is_feed, 0, p,
-		                 err);
+		                 ready, err);
 	}
 	fetch_result_free(&r);
 	return rc;
 }
 
-static int ingest_file(ingest_ctx *ctx, const char *path, progress *p, char **err)
+static int ingest_file(ingest_ctx *ctx, const char *path, progress *p, pipeline_ready **ready,
+                       char **err)
 {
+	*ready = NULL;
 	char real[PATH_MAX];
 	size_t len = 0;
 	if (!realpath(path, real)) {
@@ -212,7 +222,7 @@ static int ingest_file(ingest_ctx *ctx, const char *path, progress *p, char **er
 	buf_printf(&url, "file://%s", real);
 	file_kind k = filekind_of(real);
 	int rc = ingest_body(ctx, url.data, body, len, k == FILE_HTML ? "text/html" : NULL,
-	                     k == FILE_FEED, k == FILE_TEXT, p, err);
+	                     k == FILE_FEED, k == FILE_TEXT, p, ready, err);
 	buf_free(&url);
 	free(body);
 	return rc;
@@ -230,21 +240,119 @@ typedef struct run {
 	progress *p;
 } run;
 
-static void *ingest_thread(void *arg)
+/*
+ * One worker: two threads, a stage each.  The extraction stage reads,
+ * fetches and extracts the next item while the store stage stores the one
+ * before it, so the extraction's CPU overlaps the store's round trip and
+ * commit wait.  A slot of one item between them; an item is reported done
+ * only once its store committed.
+ */
+typedef struct lane {
+	run *r;
+	pthread_mutex_t lock; /* the slot and `over` */
+	pthread_cond_t cond;
+	int full, over; /* the slot holds an item; the extraction stage ended */
+	int item;
+	pipeline_ready *ready;
+} lane;
+
+/* The extraction stage of item i: *ready to store, or NULL when it is done
+ * with (a feed's items were stored, or it failed: reported here). */
+static pipeline_ready *extract_item(run *r, ingest_ctx *ctx, int i)
 {
-	run *r = arg;
+	char *err = NULL;
+	pipeline_ready *ready = NULL;
+	int rc = filekind_is_url(r->items[i]) ? ingest_url(ctx, r->items[i], r->p, &ready, &err)
+	                                      : ingest_file(ctx, r->items[i], r->p, &ready, &err);
+	if (rc || !ready) {
+		pipeline_ready_free(ready);
+		report(r->p, !rc, r->items[i], err);
+		ready = NULL;
+	}
+	free(err);
+	return ready;
+}
+
+static void store_item(run *r, ingest_ctx *ctx, int i, pipeline_ready *ready)
+{
+	char *err = NULL, stored[24];
+	int transient, ok = 0;
+	db_conn *c = db_acquire(ctx->pool, DB_WAIT_MS);
+	if (!c) {
+		err = xstrdup("the database is unavailable");
+	} else {
+		ok = !job_commit_body(c, ready, stored, &err, &transient);
+		db_release(ctx->pool, c);
+	}
+	pipeline_ready_free(ready);
+	report(r->p, ok, r->items[i], err);
+	free(err);
+}
+
+static void *extract_thread(void *arg)
+{
+	lane *l = arg;
+	run *r = l->r;
 	ingest_ctx ctx = {.dict = r->dict, .s = r->s, .pool = r->pool};
 	ctx.fetch = fetcher_new(&ctx.s, r->rl, NULL);
 	ingest_owner(&ctx, "ingest");
 	for (int i; (i = atomic_fetch_add(&r->next, 1)) < r->n;) {
-		char *err = NULL;
-		int ok =
-		    !(filekind_is_url(r->items[i]) ? ingest_url(&ctx, r->items[i], r->p, &err)
-		                                   : ingest_file(&ctx, r->items[i], r->p, &err));
-		report(r->p, ok, r->items[i], err);
-		free(err);
+		pipeline_ready *ready = extract_item(r, &ctx, i);
+		if (!ready)
+			continue;
+		pthread_mutex_lock(&l->lock);
+		while (l->full)
+			pthread_cond_wait(&l->cond, &l->lock);
+		l->full = 1, l->item = i, l->ready = ready;
+		pthread_cond_broadcast(&l->cond);
+		pthread_mutex_unlock(&l->lock);
 	}
+	pthread_mutex_lock(&l->lock);
+	l->over = 1;
+	pthread_cond_broadcast(&l->cond);
+	pthread_mutex_unlock(&l->lock);
 	fetcher_free(ctx.fetch);
+	return NULL;
+}
+
+static void *ingest_thread(void *arg)
+{
+	run *r = arg;
+	ingest_ctx ctx = {.dict = r->dict, .s = r->s, .pool = r->pool};
+	lane l = {.r = r};
+	pthread_mutex_init(&l.lock, NULL);
+	pthread_cond_init(&l.cond, NULL);
+	pthread_t tid;
+	if (pthread_create(&tid, NULL, extract_thread, &l)) {
+		/* no second thread: both stages here, one after the other */
+		ctx.fetch = fetcher_new(&ctx.s, r->rl, NULL);
+		ingest_owner(&ctx, "ingest");
+		for (int i; (i = atomic_fetch_add(&r->next, 1)) < r->n;) {
+			pipeline_ready *ready = extract_item(r, &ctx, i);
+			if (ready)
+				store_item(r, &ctx, i, ready);
+		}
+		fetcher_free(ctx.fetch);
+	} else {
+		for (;;) {
+			pthread_mutex_lock(&l.lock);
+			while (!l.full && !l.over)
+				pthread_cond_wait(&l.cond, &l.lock);
+			if (!l.full) {
+				pthread_mutex_unlock(&l.lock);
+				break;
+			}
+			int i = l.item;
+			pipeline_ready *ready = l.ready;
+			l.full = 0, l.ready = NULL;
+			pthread_cond_broadcast(&l.cond);
+			pthread_mutex_unlock(&l.lock);
+			store_item(r, &ctx, i, ready);
+		}
+		pthread_join(tid, NULL);
+	}
+	pthread_cond_destroy(&l.cond);
+	pthread_mutex_destroy(&l.lock);
 	return NULL;
 }
 
@@ -278,8 +386,9 @@ int cmd_ingest(int argc, char **argv)
 	run r = {.dict = &dict};
 	ingest_settings_from_config(&r.s, &rt.cfg);
 	int threads = r.s.threads > 0 ? r.s.threads : 1;
-	/* a connection per thread, and one for a feed's item claims */
-	r.pool = db_pool_new(rt.conninfo, threads + 1);
+	/* a connection per stage (store, extraction: the known date, a feed's
+	 * items), and one for a feed's item claims */
+	r.pool = db_pool_new(rt.conninfo, 2 * threads + 1);
 	r.rl = ratelimit_new(r.s.host_interval_ms, 256);
 	for (int i = 0; i < n_rest; i++)
 		collect(rest[i], &r.items, &r.n);

@@ -52,12 +52,12 @@ static void dict_end(ingest_ctx *ctx)
 		pthread_rwlock_unlock(ctx->dict_lock);
 }
 
-int job_store_body(ingest_ctx *ctx, db_conn *c, const char *url, const char *source_id,
-                   const char *body, size_t len, const char *content_type, int force_text,
-                   char stored_id[24], char **err, int *transient)
+int job_extract_body(ingest_ctx *ctx, db_conn *c, const char *url, const char *source_id,
+                     const char *body, size_t len, const char *content_type, int force_text,
+                     pipeline_ready **ready, char **err)
 {
-	*transient = 0;
 	*err = NULL;
+	*ready = NULL;
 	size_t ulen = 0;
 	char *utf8 = charset_to_utf8(body, len, content_type, &ulen, err);
 	if (!utf8)
@@ -71,12 +71,26 @@ int job_store_body(ingest_ctx *ctx, db_conn *c, const char *url, const char *sou
 		in.text = utf8, in.text_len = ulen;
 	else
 		in.html = utf8, in.html_len = ulen;
-	article_outcome out;
-	db_status st;
 	const px_dict *dict = dict_begin(ctx);
-	pipe_status ps = pipeline_store(c, dict, &in, &out, &st, err);
+	pipe_status ps = pipeline_extract(c, dict, &in, ready, err);
 	dict_end(ctx);
 	free(utf8);
+	if (ps != PIPE_OK) {
+		if (!*err)
+			*err = xstrdup("the page could not be read");
+		return -1;
+	}
+	return 0;
+}
+
+int job_commit_body(db_conn *c, pipeline_ready *ready, char stored_id[24], char **err,
+                    int *transient)
+{
+	*transient = 0;
+	*err = NULL;
+	article_outcome out;
+	db_status st;
+	pipe_status ps = pipeline_commit(c, ready, &out, &st);
 	if (ps == PIPE_DB) {
 		*err = dup_err("database error: %s", db_last_error(c));
 		*transient = st == DB_STORAGE_FULL || st == DB_UNAVAILABLE || st == DB_RETRY
@@ -84,14 +98,23 @@ int job_store_body(ingest_ctx *ctx, db_conn *c, const char *url, const char *sou
 		                 : JOB_FAIL_RETRY;
 		return -1;
 	}
-	if (ps != PIPE_OK) {
-		if (!*err)
-			*err = xstrdup("the page could not be read");
-		return -1;
-	}
 	snprintf(stored_id, 24, "%s", out.id);
 	article_outcome_free(&out);
 	return 0;
+}
+
+int job_store_body(ingest_ctx *ctx, db_conn *c, const char *url, const char *source_id,
+                   const char *body, size_t len, const char *content_type, int force_text,
+                   char stored_id[24], char **err, int *transient)
+{
+	*transient = 0;
+	pipeline_ready *ready;
+	int rc = job_extract_body(ctx, c, url, source_id, body, len, content_type, force_text,
+	                          &ready, err);
+	if (!rc)
+		rc = job_commit_body(c, ready, stored_id, err, transient);
+	pipeline_ready_free(ready);
+	return rc;
 }
 
 int job_feed_items(ingest_ctx *ctx, db_conn *c, const char *source_id, const char *body, size_t len,

@@ -12,6 +12,7 @@
 #include "db/queue.h"
 #include "extract/extract.h"
 #include "ingest/fetch.h"
+#include "ingest/pipeline.h"
 #include "ingest/settings.h"
 
 #include <pthread.h>
@@ -52,6 +53,14 @@ enum { JOB_FAIL_FINAL = 0, JOB_FAIL_RETRY = 1, JOB_FAIL_OURS = 2 };
 int job_store_body(ingest_ctx *ctx, db_conn *c, const char *url, const char *source_id,
                    const char *body, size_t len, const char *content_type, int force_text,
                    char stored_id[24], char **err, int *transient);
+/* job_store_body in two steps (see pipeline_extract): job_extract_body
+ * gives *ready (free it with pipeline_ready_free()), or -1 with *err (the
+ * page could not be read: final); job_commit_body stores it. */
+int job_extract_body(ingest_ctx *ctx, db_conn *c, const char *url, const char *source_id,
+                     const char *body, size_t len, const char *content_type, int force_text,
+                     pipeline_ready **ready, char **err);
+int job_commit_body(db_conn *c, pipeline_ready *ready, char stored_id[24], char **err,
+                    int *transient);
 
 /* Most items one feed fetch may queue. */
 #define JOB_MAX_FEED_ITEMS 1000

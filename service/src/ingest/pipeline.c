@@ -186,58 +186,104 @@ db_status pipeline_reextract(db_conn *c, const px_dict *dict, const char *articl
 	return st;
 }
 
-pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input *in,
-                           article_outcome *out, db_status *st, char **err)
-{
-	memset(out, 0, sizeof *out);
+/* An article extracted and ready to store (pipeline_extract); it owns every
+ * string its store needs, so the input may go before it is stored. */
+struct pipeline_ready {
 	prepared p;
-	if (prepare(dict, in, &p, err)) {
-		prepared_free(&p);
+	extracted x;
+	char *url_date, *known;
+	char *url, *title, *site_name, *author, *source_id;
+	const char *published, *pub_source;
+	db_article_fields f;
+};
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+void pipeline_ready_free(pipeline_ready *r)
+{
+	if (!r)
+		return;
+	free(r->x.json);
+	free(r->url_date);
+	free(r->known);
+	free(r->url);
+	free(r->title);
+	free(r->site_name);
+	free(r->author);
+	free(r->source_id);
+	prepared_free(&r->p);
+	free(r);
+}
+
+pipe_status pipeline_extract(db_conn *c, const px_dict *dict, const article_input *in,
+                             pipeline_ready **ready, char **err)
+{
+	*ready = NULL;
+	pipeline_ready *r = xcalloc(1, sizeof *r);
+	if (prepare(dict, in, &r->p, err)) {
+		pipeline_ready_free(r);
 		return PIPE_BAD_INPUT;
 	}
-	const html_article *pg = p.have_page ? &p.page : NULL;
+	r->url = dup_or_null(in->url);
+	r->title = dup_or_null(in->title);
+	r->site_name = dup_or_null(in->site_name);
+	r->author = dup_or_null(in->author);
+	r->source_id = dup_or_null(in->source_id);
+	const html_article *pg = r->p.have_page ? &r->p.page : NULL;
 	/* The date: given, else one already stored for this URL (a feed item's),
 	 * the page's metadata, a date in the URL's path, the text's dateline
 	 * or latest full date, else (fetched just now) the day it was fetched. */
-	char *url_date = NULL, *known = NULL;
 	const char *published = in->published_at && *in->published_at ? in->published_at : NULL;
 	const char *pub_source = published ? "given" : NULL;
-	if (!published && db_article_known_date(c, in->url, &known) == DB_OK && known)
-		published = known, pub_source = "given";
+	if (published)
+		published = r->known = xstrdup(published);
+	if (!published && db_article_known_date(c, in->url, &r->known) == DB_OK && r->known)
+		published = r->known, pub_source = "given";
 	if (!published && pg && pg->published_at && *pg->published_at)
 		published = pg->published_at, pub_source = "page";
-	if (!published && (url_date = date_from_url(in->url)) != NULL)
-		published = url_date, pub_source = "url";
+	if (!published && (r->url_date = date_from_url(in->url)) != NULL)
+		published = r->url_date, pub_source = "url";
 	char today[11];
 	time_t now = time(NULL);
 	struct tm tm;
 	gmtime_r(&now, &tm);
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	extracted x = {0};
+	extracted *x = &r->x;
 	/* Extract before BEGIN: the work is pure and may take milliseconds. */
-	if (p.text)
-		extract_doc(dict, p.text, p.text_len, first(in->title, pg ? pg->title : NULL),
-		            published, today, in->fetched_now, &x);
-	if (!published && x.pub_from && !strcmp(x.pub_from, "text"))
-		published = x.published, pub_source = "text";
-	else if (!published && x.pub_from && in->fetched_now)
-		published = x.published, pub_source = "fetched";
-	db_article_fields f = {
-	    .url = in->url,
-	    .canonical_url = p.canonical,
-	    .title = first(in->title, pg ? pg->title : NULL),
-	    .site_name = first(in->site_name, pg ? pg->site_name : NULL),
-	    .author = first(in->author, pg ? pg->author : NULL),
+	if (r->p.text)
+		extract_doc(dict, r->p.text, r->p.text_len, first(in->title, pg ? pg->title : NULL),
+		            published, today, in->fetched_now, x);
+	if (!published && x->pub_from && !strcmp(x->pub_from, "text"))
+		published = x->published, pub_source = "text";
+	else if (!published && x->pub_from && in->fetched_now)
+		published = x->published, pub_source = "fetched";
+	r->published = published;
+	r->pub_source = pub_source;
+	r->f = (db_article_fields){
+	    .url = r->url,
+	    .canonical_url = r->p.canonical,
+	    .title = first(r->title, pg ? pg->title : NULL),
+	    .site_name = first(r->site_name, pg ? pg->site_name : NULL),
+	    .author = first(r->author, pg ? pg->author : NULL),
 	    .language = pg ? pg->language : NULL,
 	    .published_at = published,
-	    .text = p.text,
-	    .source_id = in->source_id,
+	    .text = r->p.text,
+	    .source_id = r->source_id,
 	};
+	*ready = r;
+	return PIPE_OK;
+}
 
+pipe_status pipeline_commit(db_conn *c, pipeline_ready *r, article_outcome *out, db_status *st)
+{
+	memset(out, 0, sizeof *out);
 	/* One statement, its own transaction: one round trip (no BEGIN or
 	 * COMMIT of ours), run again from the start when it lost a race. */
 	char rel[16];
-	bool off = relevance_of(&x, rel);
+	bool off = relevance_of(&r->x, rel);
 	db_upsert_result up;
 	*st = DB_RETRY;
 	for (int try = 0; *st == DB_RETRY && try < STORE_TRIES; try++) {
@@ -245,15 +291,12 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
 			retry_pause(try);
 		free(out->counts);
 		out->counts = NULL;
-		*st = db_article_ingest(c, &f, x.json, rel, off, pub_source, &up, &out->counts);
+		*st = db_article_ingest(c, &r->f, r->x.json, rel, off, r->pub_source, &up,
+		                        &out->counts);
 	}
 	if (*st == DB_RETRY)
 		log_warn("store: still colliding with other writers after retries; given up", "url",
-		         in->url ? in->url : "", NULL);
-	free(x.json);
-	free(url_date);
-	free(known);
-	prepared_free(&p);
+		         r->url ? r->url : "", NULL);
 	if (*st != DB_OK) {
 		free(out->counts);
 		out->counts = NULL;
@@ -263,6 +306,18 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
 	out->created = up.created;
 	out->changed = up.changed;
 	return PIPE_OK;
+}
+
+pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input *in,
+                           article_outcome *out, db_status *st, char **err)
+{
+	memset(out, 0, sizeof *out);
+	pipeline_ready *r;
+	pipe_status ps = pipeline_extract(c, dict, in, &r, err);
+	if (ps == PIPE_OK)
+		ps = pipeline_commit(c, r, out, st);
+	pipeline_ready_free(r);
+	return ps;
 }
 
 void article_outcome_free(article_outcome *o)

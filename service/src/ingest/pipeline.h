@@ -50,6 +50,21 @@ pipe_status pipeline_store(db_conn *c, const px_dict *dict, const article_input 
                            article_outcome *out, db_status *st, char **err);
 void article_outcome_free(article_outcome *o);
 
+/*
+ * pipeline_store in two steps, so that one article can be extracted while
+ * another is stored: pipeline_extract does everything before the store
+ * (cleaning, the known date's lookup on c, extraction) and gives *ready,
+ * which owns copies of what it needs from in; pipeline_commit stores it
+ * (its own transaction, as pipeline_store).  Free *ready with
+ * pipeline_ready_free() either way.  Nothing is stored, nor to be
+ * acknowledged, before pipeline_commit returns PIPE_OK.
+ */
+typedef struct pipeline_ready pipeline_ready;
+pipe_status pipeline_extract(db_conn *c, const px_dict *dict, const article_input *in,
+                             pipeline_ready **ready, char **err);
+pipe_status pipeline_commit(db_conn *c, pipeline_ready *ready, article_outcome *out, db_status *st);
+void pipeline_ready_free(pipeline_ready *ready);
+
 /* Articles whose relevance (0..1) falls under pct / 100 are stored marked
  * off-topic (config PARLEY_RELEVANCE_THRESHOLD; 40 until configured). */
 void pipeline_configure(int relevance_threshold_pct);
