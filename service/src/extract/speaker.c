@@ -1381,6 +1381,12 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 		subj = name_after(doc, k0);
 	if (subj < 0)
 		subj = subject_before(doc, (size_t)k0);
+	/* "..., Roe said, adding, \"...\"": a participle right after another
+	 * speech verb, which the parse hung elsewhere, shares its subject */
+	if (subj < 0 && cue > 2 && px_tok_char(doc, cue - 1, ',') &&
+	    !strcmp(px_syn_xpos(doc, (size_t)k0), "VBG") && px_speech_verb_at(doc, cue - 2) &&
+	    !strcmp(px_syn_xpos(doc, (size_t)px_syn_ln(doc, cue - 2)), "VBD"))
+		return px_said_by(doc, ctx, cue - 2, out);
 	if (subj < 0) {
 		/* "“A,” Read said", "said Baron": a surname of a person met in
 		 * full that the tagger took for another word */
