@@ -1160,6 +1160,10 @@ static int32_t name_after(const px_doc *doc, int32_t k)
 			in_name = true;
 			continue;
 		}
+		/* "said Roe's spokesman": a name before "'s" owns the role noun
+		 * that speaks, it does not speak */
+		if (in_name && !strcmp(px_syn_xpos(doc, j), "POS"))
+			best = -1;
 		in_name = false;
 		int32_t t = px_syn_tok(doc, j);
 		/* "said master of ceremonies Jo Roe": a title of several words,
@@ -1177,9 +1181,14 @@ static int32_t name_after(const px_doc *doc, int32_t k)
 		/* "said Virginia delegate Jo Roe": a title the parse read as a verb */
 		if (tl == 1 && !doc->toks[t].cap)
 			continue;
+		/* "said Roe's introducer, actress Jo Doe": past the comma to the
+		 * person a role noun ends at */
 		if (u == LN_UPOS_PUNCT && t >= 0 && px_tok_char(doc, (size_t)t, ',') &&
 		    j > (size_t)k + 1 && px_syn_upos(doc, j - 1) == LN_UPOS_NOUN &&
-		    j + 1 < L->ntok && person_at(doc, j + 1))
+		    j + 1 < L->ntok &&
+		    (person_at(doc, j + 1) ||
+		     px_person_after_role(doc, (size_t)t + 1,
+		                          doc->sents[doc->toks[t].sent].tok_end)))
 			continue;
 		/* words the tagger misread inside the run: "said Oversight
 		 * ranking Democrat Jo Roe", "said Concord resident Jo Roe",
