@@ -136,6 +136,12 @@ int px_speech_add_row(px_dict *d, const char *phrase, const char *cls_name)
 	return 0;
 }
 
+bool px_speech_verb_form(const px_dict *d, const char *w, size_t n)
+{
+	const speech_word *e = speech_find(d->speech, w, n);
+	return e && (e->cls & SP_VERB);
+}
+
 void px_speech_free(px_speech *s)
 {
 	if (!s)
