@@ -1396,6 +1396,26 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 		subj = name_after(doc, k0);
 	if (subj < 0)
 		subj = subject_before(doc, (size_t)k0);
+	/* "Roe said the report was bad. Adding, \"...\"": a participle opening
+	 * its sentence goes on with the speaker of the sentence before */
+	if (subj < 0 && !strcmp(px_syn_xpos(doc, (size_t)k0), "VBG") &&
+	    doc->sents[doc->toks[cue].sent].tok_start == cue && doc->toks[cue].sent > 0) {
+		const px_sentence *ps = &doc->sents[doc->toks[cue].sent - 1];
+		size_t best = cue;
+		int best_depth = 1 << 20;
+		/* (its speech verb nearest the root: "after the interview
+		 * concluded, Roe stated") */
+		for (size_t i = ps->tok_start;
+		     ps->para == doc->sents[doc->toks[cue].sent].para && i < ps->tok_end; i++) {
+			int32_t ki = px_syn_ln(doc, i);
+			int d = ki >= 0 ? depth_of(doc, (size_t)ki) : 1 << 20;
+			if (!doc->toks[i].inq && d < best_depth && px_speech_verb_at(doc, i))
+				best = i, best_depth = d;
+		}
+		if (best != cue && px_said_by(doc, ctx, best, out) && out->actor >= 0)
+			return true;
+		*out = (px_said){false, -1, 0, 0, 0};
+	}
 	/* "..., Roe said, adding, \"...\"": a participle right after another
 	 * speech verb, which the parse hung elsewhere, shares its subject */
 	if (subj < 0 && cue > 2 && px_tok_char(doc, cue - 1, ',') &&
