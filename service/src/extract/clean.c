@@ -183,6 +183,20 @@ static bool is_furniture(const px_dict *d, const char *s, size_t n, const line_s
 	return false;
 }
 
+/* "Reporter Jo Roe says:": a line ending with a speech verb and a colon
+ * introduces a quotation, however many of its words are capitalised. */
+static bool speech_lead_in(const px_dict *d, const char *s, size_t n)
+{
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (!n || s[n - 1] != ':')
+		return false;
+	size_t e = --n;
+	while (n && isalpha((unsigned char)s[n - 1]))
+		n--;
+	return e > n && px_speech_verb_form(d, s + n, e - n);
+}
+
 /* Headline-shaped: most words capitalised (Title Case). */
 static bool is_title_case(const line_shape *sh)
 {
@@ -223,7 +237,8 @@ static bool keep_line(classify_state *st, const char *s, size_t n, bool continue
 		return false;
 	}
 	bool prose = (sh.sentence_end || continues) && !is_furniture(st->dict, s, n, &sh) &&
-	             !(is_title_case(&sh) && sh.words < 25) && (sh.words >= 4 || sh.sentence_end);
+	             !(is_title_case(&sh) && sh.words < 25 && !speech_lead_in(st->dict, s, n)) &&
+	             (sh.words >= 4 || sh.sentence_end);
 	if (st->skipping_block) {
 		if (!st->block_seen || !st->blank_since_block || !prose) {
 			st->block_seen = true;

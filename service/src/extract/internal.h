@@ -369,6 +369,8 @@ struct px_dict {
 typedef struct px_speech px_speech;
 int px_speech_add_row(px_dict *d, const char *phrase, const char *cls);
 void px_speech_free(px_speech *s);
+/* w[0, n) is the form of a cues.tsv speech verb ("says", "said"). */
+bool px_speech_verb_form(const px_dict *d, const char *w, size_t n);
 
 void px_dict_add_phrase(px_dict *d, const char *phrase, size_t len, unsigned kind, uint32_t ref);
 uint32_t px_hash_lower(const char *s, size_t len);

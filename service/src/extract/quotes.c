@@ -432,8 +432,20 @@ static attribution after_quote(px_doc *doc, const speaker_ctx *ctx, size_t i, si
 	}
 	if (i < end && cue_len(doc, i, &cl)) {
 		size_t j = i + cl;
-		if (j < end && (who = actor_at(doc, ctx, j, &len)) >= 0)
+		if (j < end && (who = actor_at(doc, ctx, j, &len)) >= 0) {
+			/* "said Roe's spokesman": the possessor does not speak; a
+			 * person named after the role noun does ("..., Jo Doe") */
+			if (possessive(doc, j + len)) {
+				size_t k = j + len + 1, len2;
+				while (k < end && k < j + len + 6 && doc->tok_mention[k] < 0 &&
+				       (doc->toks[k].kind == TK_WORD || px_tok_char(doc, k, ',')))
+					k++;
+				who = k < end ? actor_at(doc, ctx, k, &len2) : -1;
+				if (who < 0 || !px_is_person(doc, who))
+					return at;
+			}
 			return (attribution){who, i, cl, true, 0, 0};
+		}
 	}
 	return at;
 }

@@ -155,6 +155,12 @@ int px_speech_add_row(px_dict *d, const char *phrase, const char *cls_name)
 	return 0;
 }
 
+bool px_speech_verb_form(const px_dict *d, const char *w, size_t n)
+{
+	const speech_word *e = speech_find(d->speech, w, n);
+	return e && (e->cls & SP_VERB);
+}
+
 void px_speech_free(px_speech *s)
 {
 	if (!s)
@@ -1418,15 +1424,6 @@ static int32_t subject_of(const px_doc *doc, size_t k)
  * phrase right after the cue — the last name of its run of names, titles
  * and modifiers (a name modifying a role noun is not the speaker), past a
  * comma only where a role noun ends before it. */
-/* Ln token k is a person's title ("actress", titles.tsv). */
-static bool person_title_at(const px_doc *doc, size_t k)
-{
-	int32_t t = px_syn_tok(doc, k);
-	const px_lex_entry *te;
-	return t >= 0 && px_lex_match(doc, (size_t)t, LX_TITLE, &te) == 1 &&
-	       doc->dict->titles[te->ref].person;
-}
-
 static int32_t name_after(const px_doc *doc, int32_t k)
 {
 	const ln_doc *L = &doc->syn.lang;
@@ -1444,6 +1441,10 @@ static int32_t name_after(const px_doc *doc, int32_t k)
 			in_name = true;
 			continue;
 		}
+		/* "said Roe's spokesman": a name before "'s" owns the role noun
+		 * that speaks, it does not speak */
+		if (in_name && !strcmp(px_syn_xpos(doc, j), "POS"))
+			best = -1;
 		in_name = false;
 		int32_t t = px_syn_tok(doc, j);
 		/* "said master of ceremonies Jo Roe": a title of several words,
@@ -1461,11 +1462,14 @@ static int32_t name_after(const px_doc *doc, int32_t k)
 		/* "said Virginia delegate Jo Roe": a title the parse read as a verb */
 		if (tl == 1 && !doc->toks[t].cap)
 			continue;
+		/* "said Roe's introducer, actress Jo Doe": past the comma to the
+		 * person a role noun ends at */
 		if (u == LN_UPOS_PUNCT && t >= 0 && px_tok_char(doc, (size_t)t, ',') &&
 		    j > (size_t)k + 1 && px_syn_upos(doc, j - 1) == LN_UPOS_NOUN &&
 		    j + 1 < L->ntok &&
 		    (person_at(doc, j + 1) ||
-		     (j + 2 < L->ntok && person_title_at(doc, j + 1) && person_at(doc, j + 2))))
+		     px_person_after_role(doc, (size_t)t + 1,
+		                          doc->sents[doc->toks[t].sent].tok_end)))
 			continue;
 		/* words the tagger misread inside the run: "said Oversight
 		 * ranking Democrat Jo Roe", "said Concord resident Jo Roe",
@@ -1757,6 +1761,26 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 		return true;
 	if (subj < 0 && person_right_before(doc, cue, out))
 		return true;
+	/* "Roe said the report was bad. Adding, \"...\"": a participle opening
+	 * its sentence goes on with the speaker of the sentence before */
+	if (subj < 0 && !strcmp(px_syn_xpos(doc, (size_t)k0), "VBG") &&
+	    doc->sents[doc->toks[cue].sent].tok_start == cue && doc->toks[cue].sent > 0) {
+		const px_sentence *ps = &doc->sents[doc->toks[cue].sent - 1];
+		size_t best = cue;
+		int best_depth = 1 << 20;
+		/* (its speech verb nearest the root: "after the interview
+		 * concluded, Roe stated") */
+		for (size_t i = ps->tok_start;
+		     ps->para == doc->sents[doc->toks[cue].sent].para && i < ps->tok_end; i++) {
+			int32_t ki = px_syn_ln(doc, i);
+			int d = ki >= 0 ? depth_of(doc, (size_t)ki) : 1 << 20;
+			if (!doc->toks[i].inq && d < best_depth && px_speech_verb_at(doc, i))
+				best = i, best_depth = d;
+		}
+		if (best != cue && px_said_by(doc, ctx, best, out) && out->actor >= 0)
+			return true;
+		*out = (px_said){false, -1, 0, 0, 0};
+	}
 	if (subj < 0) {
 		/* "“A,” Read said", "said Baron": a surname of a person met in
 		 * full that the tagger took for another word */
