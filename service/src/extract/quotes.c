@@ -740,9 +740,10 @@ static size_t cue_width(px_doc *doc, size_t i)
 	return n ? n : 1;
 }
 
-#define SAID_SENTENCE_MAX 8 /* tokens of an attribution printed as its own sentence */
-#define APPOS_MAX 48        /* tokens from a speaker's name to its speech verb */
-#define INNER_QUOTE 6       /* tokens of a quoted name inside an attribution */
+#define INTRO_SENTENCE_MAX 12 /* tokens of a sentence that introduces the quotation after it */
+#define SAID_SENTENCE_MAX 8   /* tokens of an attribution printed as its own sentence */
+#define APPOS_MAX 48          /* tokens from a speaker's name to its speech verb */
+#define INNER_QUOTE 6         /* tokens of a quoted name inside an attribution */
 
 /* Quotation q ends with its own closing mark, in its paragraph. */
 static bool closed(const px_doc *doc, const span *q)
@@ -1123,6 +1124,23 @@ static size_t take_quote(px_doc *doc, speaker_ctx *ctx, span *sp, size_t k, size
 	              q->open <= s_open->tok_start + 1);
 	if (at.speaker < 0 && !unnamed && whole_open)
 		at.speaker = dash_credit(doc, ctx, q);
+	/* 'Roe agreed. "..."', 'Roe shook her head. "..."': a short sentence
+	 * with a person as its subject and no speech verb right before the
+	 * quotation, in its paragraph, introduces it */
+	const px_sentence *prev = s_open > doc->sents ? s_open - 1 : NULL;
+	if (at.speaker < 0 && !unnamed && whole_open && prev && prev->para == s_open->para &&
+	    prev->tok_end == q->open && prev->tok_end <= prev->tok_start + INTRO_SENTENCE_MAX &&
+	    px_tok_char(doc, prev->tok_end - 1, '.')) {
+		bool quoted = false;
+		/* (a sentence with a speech verb has its own words and speaker) */
+		for (size_t i = prev->tok_start; i < prev->tok_end; i++)
+			quoted = quoted || doc->toks[i].inq || doc->toks[i].kind == TK_QUOTE ||
+			         px_speech_verb_at(doc, i);
+		int32_t who =
+		    quoted ? -1 : px_main_person_subject(doc, prev->tok_start, prev->tok_end);
+		if (who >= 0 && px_is_person(doc, who))
+			at.speaker = who;
+	}
 	/* a quotation paragraph of its own continues the speaker just quoted
 	 * (so does one left open after '"A," said X.') */
 	if (at.speaker < 0 && !unnamed && whole_open && ctx->have_last &&
