@@ -1233,6 +1233,19 @@ static int32_t resolve_surname(px_doc *doc, size_t a, size_t b, uint8_t want)
 	return near ? actor_for_fullname(doc, near) : -1;
 }
 
+/* The person named by the given name at token i and the surname sur (n
+ * bytes): "Miriam" + "Adelson". */
+static int32_t given_with_surname(px_doc *doc, size_t i, const char *sur, size_t n)
+{
+	const px_token *g = &doc->toks[i];
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "%.*s %.*s", (int)(g->end - g->start), doc->text.s + g->start, (int)n, sur);
+	int32_t who = actor_for_person(doc, b.data);
+	buf_free(&b);
+	return who;
+}
+
 /* "his wife, Jane," / "Roe's husband, Bill.": a given name alone set
  * beside a family noun (namewords.tsv kin) after a pronoun that stands for
  * a person, or a person's possessive, takes that person's surname.
@@ -1250,17 +1263,8 @@ static int32_t kin_given_name(px_doc *doc, size_t i)
 	    !(px_tok_char(doc, i + 1, ',') || px_tok_char(doc, i + 1, '.')))
 		return -1;
 	int32_t p = doc->mentions[pm].actor;
-	const char *full = doc->actors[p].name, *sur = strrchr(full, ' ');
-	if (!sur || !px_is_person(doc, p))
-		return -1;
-	const px_token *t = &doc->toks[i];
-	buf b;
-	buf_init(&b);
-	buf_append(&b, doc->text.s + t->start, t->end - t->start);
-	buf_append(&b, sur, strlen(sur));
-	int32_t who = actor_for_person(doc, b.data);
-	buf_free(&b);
-	return who;
+	const char *sur = p >= 0 && px_is_person(doc, p) ? strrchr(doc->actors[p].name, ' ') : NULL;
+	return sur ? given_with_surname(doc, i, sur + 1, strlen(sur + 1)) : -1;
 }
 
 /* A lone given name ("Miriam") of a person the article names in full. */
@@ -1307,14 +1311,8 @@ static int32_t coordinated_given_name(px_doc *doc, size_t i)
 	    !(tagged_person(doc, i + 2, i + 2 + m) ||
 	      px_lex_match(doc, i + 2, LX_FIRSTNAME, &e) == 1))
 		return -1;
-	buf b;
-	buf_init(&b);
-	const px_token *g = &doc->toks[i], *s = &doc->toks[i + 2 + m - 1];
-	buf_printf(&b, "%.*s %.*s", (int)(g->end - g->start), doc->text.s + g->start,
-	           (int)(s->end - s->start), doc->text.s + s->start);
-	int32_t who = actor_for_person(doc, b.data);
-	buf_free(&b);
-	return who;
+	const px_token *s = &doc->toks[i + 2 + m - 1];
+	return given_with_surname(doc, i, doc->text.s + s->start, s->end - s->start);
 }
 
 /* The run [i, i + n) runs on into a symbol with no space between

@@ -1788,17 +1788,6 @@ bool px_said_by(px_doc *doc, const px_speaker_ctx *ctx, size_t cue, px_said *out
 		size_t na = cue + 1 < doc->n_toks && !doc->toks[cue + 1].inq ? cue + 1 : cue;
 		int32_t who = nb != cue ? surname_or_person(doc, nb) : -1;
 		size_t at = nb;
-		/* "Rep. Jo Roe (R-Wis.) said": the person before the label */
-		if (who < 0 && nb != cue && px_tok_char(doc, nb, ')')) {
-			size_t o = nb;
-			while (o > 0 && o + 8 > nb && !px_tok_char(doc, o, '('))
-				o--;
-			int32_t m =
-			    o > 0 && px_tok_char(doc, o, '(') ? doc->tok_mention[o - 1] : -1;
-			if (m >= 0 && doc->mentions[m].actor >= 0 && !doc->toks[o - 1].inq &&
-			    px_is_person(doc, doc->mentions[m].actor))
-				who = doc->mentions[m].actor, at = doc->mentions[m].tok_start;
-		}
 		if (who < 0 && na != cue)
 			who = px_speaker_surname(doc, na), at = na;
 		if (who < 0 || !px_is_person(doc, who))
