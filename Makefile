@@ -6,7 +6,7 @@ export PARLEY_DATA_DIR ?= $(CURDIR)/var
 
 PREFIX ?= /usr/local
 
-.PHONY: all deps build run test bench fuzz format clean install models models-ner models-prep
+.PHONY: all deps build run test bench fuzz format clean install models models-ner models-sent models-prep
 
 all: build
 
@@ -46,10 +46,15 @@ models: models-prep
 models-ner: models-prep
 	$(BUILD)/parley-train ner $(CORPORA) service/models
 
+# Only the sentence-boundary model (sent.bin).
+models-sent: models-prep
+	$(BUILD)/parley-train sent $(CORPORA) service/models
+
 models-prep:
 	@scripts/deps.sh all
 	@scripts/deps.sh models
 	@test -n "$(CORPORA)" || { echo "usage: make models CORPORA=/path/to/corpora (layout: service/models/README.md)"; exit 2; }
+	@for f in ewt/train.txt gum/gum-train-sel.conllu gum/gum-train-sel.txt; do test -f "$(CORPORA)/$$f" || { echo "$(CORPORA)/$$f missing: see service/models/README.md (sentence model)"; exit 2; }; done
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(BUILD) --target parley-train -j $(JOBS)
 	python3 tools/train/corenlp2iob.py $(CORPORA)/polnear-train-corenlp $(CORPORA)/polnear-ner

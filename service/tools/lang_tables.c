@@ -22,8 +22,9 @@ typedef struct row {
 	int line;
 } row;
 
-static const char *const kinds[] = {"title",  "abbr",     "numabbr", "starter",  "split",  "clitic",
-                                    "prefix", "emoticon", "closing", "ctxsplit", "ctxnext"};
+static const char *const kinds[] = {"title",   "abbr",     "numabbr", "starter",
+                                    "split",   "clitic",   "prefix",  "emoticon",
+                                    "closing", "ctxsplit", "ctxnext", "unit"};
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 static const char *const classes[] = {"VERB", "NOUN", "ADJ", "ADV", "PRON", "*"};
 
@@ -129,13 +130,15 @@ static void check_token_entry(const char *path, int ln, size_t k, const char *e)
 	if (!strcmp(kind, "clitic") && e[0] != '\'' && strncmp(e, "n'", 2))
 		die(path, ln, "a clitic starts with an apostrophe or n'", e);
 	if ((!strcmp(kind, "split") || !strcmp(kind, "clitic") || !strcmp(kind, "prefix") ||
-	     !strcmp(kind, "closing") || !strcmp(kind, "ctxsplit") || !strcmp(kind, "ctxnext")) &&
+	     !strcmp(kind, "closing") || !strcmp(kind, "ctxsplit") || !strcmp(kind, "ctxnext") ||
+	     !strcmp(kind, "unit")) &&
 	    !lower_ascii(e))
 		die(path, ln, "this kind is matched ignoring case: write it in lower case", e);
-	if (!strcmp(kind, "prefix") || !strcmp(kind, "closing") || !strcmp(kind, "ctxnext"))
+	if (!strcmp(kind, "prefix") || !strcmp(kind, "closing") || !strcmp(kind, "ctxnext") ||
+	    !strcmp(kind, "unit"))
 		for (const char *p = e; *p; p++)
 			if (!islower((unsigned char)*p))
-				die(path, ln, "a prefix, closing or ctxnext is letters", e);
+				die(path, ln, "a prefix, closing, ctxnext or unit is letters", e);
 }
 
 static void read_tokens(const char *path)

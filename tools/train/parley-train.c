@@ -9,7 +9,15 @@
  *      and the NER tagger train on predicted tags like those they will see;
  *   3. parser on EWT train (gold trees, jack-knifed tags);
  *   4. NER on Universal NER EWT train + PolNeAR train CoreNLP silver
- *      entities (converted by corenlp2iob.py, last month held out).
+ *      entities (converted by corenlp2iob.py, last month held out);
+ *   5. the sentence-boundary model (sent.bin) on EWT train rendered as raw
+ *      text by UD's conllu_to_text.pl ($CORPORA/ewt/train.txt): the rules
+ *      split it, and an averaged perceptron learns, at every pair of
+ *      neighbouring tokens, whether a gold sentence ends there
+ *      and the GUM train documents of the openly licensed genres
+ *      (tools/train/gum_select.py, rendered the same way)
+ *      (`parley-train sent CORPORA OUTDIR` alone; PARLEY_SENT_GUM=0 leaves
+ *      GUM out, measured only).
  * Deterministic: fixed seeds, fixed shuffles, no threads.  Corpora are read
  * from CORPORA; nothing is fetched.
  *
@@ -21,6 +29,7 @@
 #include "lang/internal.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -577,6 +586,8 @@ static int train_ner(const char *corpora, const char *outdir, const lx_tagger *t
 	return 0;
 }
 
+static int cmd_sent(const char *corpora, const char *outdir);
+
 static int cmd_models(const char *corpora, const char *outdir, int parser_only)
 {
 	char path[4096];
@@ -617,6 +628,9 @@ static int cmd_models(const char *corpora, const char *outdir, int parser_only)
 
 	/* 4. NER */
 	if (train_ner(corpora, outdir, &tagger, g, n) != 0)
+		return 1;
+	/* 5. sentence boundaries */
+	if (cmd_sent(corpora, outdir) != 0)
 		return 1;
 	fprintf(stderr, "all models: %.1fs\n", now() - t0);
 	free_gold(g, n);
@@ -753,6 +767,224 @@ static int spans(const uint8_t *lab, int n, span *out)
 }
 
 /* Entity spans against an .iob2 file: exact-match P/R/F1 per type. */
+
+/* ---- the sentence-boundary model (sent.bin) ---------------------------- */
+
+#define SB_BITS 20
+#define SB_EPOCHS 6
+
+/* Sentence ends of a CoNLL-U file as counts of non-space bytes of the
+ * surface forms (multiword tokens once, empty nodes skipped): the same
+ * positions in the raw rendering of the file, whatever its spaces. */
+static size_t *gold_sentence_ends(const char *path, size_t *count)
+{
+	size_t len;
+	char *t = slurp(path, &len);
+	size_t cap = 1024, n = 0, pos = 0, skip_to = 0;
+	size_t *e = malloc(cap * sizeof *e);
+	int open = 0;
+	for (char *line = t; line && *line;) {
+		char *nl = strchr(line, '\n');
+		if (nl)
+			*nl = 0;
+		if (!*line || *line == '\r') {
+			if (open) {
+				if (n == cap)
+					e = realloc(e, (cap *= 2) * sizeof *e);
+				e[n++] = pos;
+			}
+			open = 0;
+			skip_to = 0;
+		} else if (*line >= '0' && *line <= '9') {
+			char *tab = strchr(line, '\t');
+			char *form = tab ? tab + 1 : NULL;
+			char *fe = form ? strchr(form, '\t') : NULL;
+			size_t id_a = strtoul(line, NULL, 10);
+			const char *dash = memchr(line, '-', tab ? (size_t)(tab - line) : 0);
+			const char *dot = memchr(line, '.', tab ? (size_t)(tab - line) : 0);
+			int take = 0;
+			if (dash) {
+				skip_to = strtoul(dash + 1, NULL, 10);
+				take = 1;
+			} else if (!dot && id_a > skip_to) {
+				take = 1;
+			}
+			if (take && form && fe) {
+				for (char *c = form; c < fe; c++)
+					pos += *c != ' ';
+				open = 1;
+			}
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	if (open)
+		e[n++] = pos;
+	free(t);
+	*count = n;
+	return e;
+}
+
+/* Labels of the boundaries after each token of d (1: a gold sentence ends
+ * there; 0: not; 2: the token's end is not a gold position reachable). */
+static uint8_t *sb_labels(const ln_doc *d, const size_t *ends, size_t nends)
+{
+	uint8_t *y = calloc(d->ntok ? d->ntok : 1, 1);
+	size_t pos = 0, at = 0, e = 0;
+	for (size_t i = 0; i < d->ntok; i++) {
+		for (; at < d->tok[i].end; at++)
+			pos += !(d->text[at] == ' ' || d->text[at] == '\n' || d->text[at] == '\t' ||
+			         d->text[at] == '\r');
+		while (e < nends && ends[e] < pos)
+			e++;
+		y[i] = e < nends && ends[e] == pos;
+	}
+	return y;
+}
+
+typedef struct sb_doc {
+	char *text;
+	ln_doc d;
+	lx_sb_ctx c;
+	uint8_t *y;
+} sb_doc;
+
+static void sb_doc_load(sb_doc *s, const char *txt, const char *conllu)
+{
+	size_t len, ne;
+	s->text = slurp(txt, &len);
+	ln_doc_init(&s->d, s->text, len);
+	if (ln_doc_tokenize(&s->d) || lx_sb_prepare(&s->d, &s->c)) {
+		fprintf(stderr, "%s: tokenising failed\n", txt);
+		exit(1);
+	}
+	size_t *ends = gold_sentence_ends(conllu, &ne);
+	s->y = sb_labels(&s->d, ends, ne);
+	size_t pos = 0;
+	for (size_t i = 0; i < s->d.ntok; i++)
+		pos += s->y[i];
+	printf("  %s: %zu tokens, %zu gold sentences, %zu of their ends at a token's end\n", txt,
+	       s->d.ntok, ne, pos);
+	free(ends);
+}
+
+static void sb_doc_free(sb_doc *s)
+{
+	lx_sb_ctx_free(&s->c);
+	ln_doc_free(&s->d);
+	free(s->y);
+	free(s->text);
+}
+
+/* Boundary precision/recall of the model (w) against the gold, and of the
+ * rules alone. */
+static void sb_eval(const sb_doc *s, const int16_t *w, uint64_t mask, const char *what)
+{
+	size_t tp = 0, fp = 0, fn = 0, rtp = 0, rfp = 0, rfn = 0;
+	uint64_t h[LX_SB_MAX_FEATS];
+	for (size_t i = 0; i + 1 < s->d.ntok; i++) {
+		if (s->d.tok[i + 1].flags & LN_TOK_PARA_START)
+			continue;
+		size_t nf = lx_sb_features(&s->d, &s->c, i, h);
+		int32_t sc = 0;
+		for (size_t f = 0; f < nf; f++)
+			sc += w[h[f] & mask];
+		int p = sc > 0, g = s->y[i] == 1, r = s->c.rule_end[i];
+		tp += p && g, fp += p && !g, fn += !p && g;
+		rtp += r && g, rfp += r && !g, rfn += !r && g;
+	}
+	printf("  %s, boundaries inside paragraphs: model %zu right, %zu extra, %zu missed; "
+	       "rules %zu, %zu, %zu\n",
+	       what, tp, fp, fn, rtp, rfp, rfn);
+}
+
+static int cmd_sent(const char *corpora, const char *outdir)
+{
+	char txt[4096], cu[4096];
+	sb_doc tr[2], dv;
+	size_t ntr = 1;
+	double t0 = now();
+	snprintf(txt, sizeof txt, "%s/ewt/train.txt", corpora);
+	snprintf(cu, sizeof cu, "%s/ewt/en_ewt-ud-train.conllu", corpora);
+	sb_doc_load(&tr[0], txt, cu);
+	const char *gum = getenv("PARLEY_SENT_GUM"); /* 0: EWT alone (measured) */
+	if (!gum || *gum != '0') {
+		snprintf(txt, sizeof txt, "%s/gum/gum-train-sel.txt", corpora);
+		snprintf(cu, sizeof cu, "%s/gum/gum-train-sel.conllu", corpora);
+		sb_doc_load(&tr[ntr++], txt, cu);
+	}
+	snprintf(txt, sizeof txt, "%s/ewt/dev.txt", corpora); /* measured, never trained on */
+	snprintf(cu, sizeof cu, "%s/ewt/en_ewt-ud-dev.conllu", corpora);
+	int has_dev = access(txt, R_OK) == 0 && access(cu, R_OK) == 0;
+	if (has_dev)
+		sb_doc_load(&dv, txt, cu);
+	size_t size = (size_t)1 << SB_BITS;
+	uint64_t mask = size - 1;
+	double *w = calloc(size, sizeof *w), *u = calloc(size, sizeof *u);
+	int16_t *avg = calloc(size, sizeof *avg);
+	size_t all = 0, m = 0;
+	for (size_t t = 0; t < ntr; t++)
+		all += tr[t].d.ntok;
+	size_t *order = malloc((all ? all : 1) * sizeof *order);
+	for (size_t t = 0; t < ntr; t++)
+		for (size_t i = 0; i + 1 < tr[t].d.ntok; i++)
+			if (!(tr[t].d.tok[i + 1].flags & LN_TOK_PARA_START) && tr[t].y[i] != 2)
+				order[m++] = i * 2 + t; /* token and document */
+	uint64_t rng = 0x2545f4914f6cdd1dULL, h[LX_SB_MAX_FEATS];
+	double c = 1;
+	int epochs = getenv("PARLEY_SENT_EPOCHS") ? atoi(getenv("PARLEY_SENT_EPOCHS")) : SB_EPOCHS;
+	for (int ep = 0; ep < epochs; ep++) {
+		for (size_t k = m; k > 1; k--) { /* fixed shuffle */
+			rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+			size_t r = (size_t)(rng % k), tmp = order[k - 1];
+			order[k - 1] = order[r], order[r] = tmp;
+		}
+		size_t wrong = 0;
+		for (size_t k = 0; k < m; k++, c++) {
+			size_t i = order[k] / 2;
+			const sb_doc *sd = &tr[order[k] % 2];
+			size_t nf = lx_sb_features(&sd->d, &sd->c, i, h);
+			double sc = 0;
+			for (size_t f = 0; f < nf; f++)
+				sc += w[h[f] & mask];
+			int g = sd->y[i] == 1;
+			if ((sc > 0) != g) {
+				double dlt = g ? 1 : -1;
+				for (size_t f = 0; f < nf; f++) {
+					w[h[f] & mask] += dlt;
+					u[h[f] & mask] += c * dlt;
+				}
+				wrong++;
+			}
+		}
+		double big = 0; /* int16 weights: the largest averaged weight is 32767 */
+		for (size_t f = 0; f < size; f++) {
+			double a = w[f] - u[f] / c;
+			big = a > big ? a : -a > big ? -a : big;
+		}
+		for (size_t f = 0; f < size; f++)
+			avg[f] = (int16_t)lround((w[f] - u[f] / c) * 32767.0 / (big > 0 ? big : 1));
+		printf("  epoch %d: %zu of %zu boundaries wrong while training\n", ep + 1, wrong,
+		       m);
+		if (has_dev)
+			sb_eval(&dv, avg, mask, "dev");
+	}
+	blob_w b;
+	blob_w_init(&b);
+	blob_put_u32(&b, SB_BITS);
+	blob_put_array(&b, avg, size * sizeof *avg);
+	char path[4096];
+	snprintf(path, sizeof path, "%s/sent.bin", outdir);
+	int rc = blob_save(&b, LX_KIND_SENT, path);
+	blob_w_free(&b);
+	printf("sentence model: %s (%.1f s)\n", path, now() - t0);
+	free(w), free(u), free(avg), free(order);
+	for (size_t t = 0; t < ntr; t++)
+		sb_doc_free(&tr[t]);
+	if (has_dev)
+		sb_doc_free(&dv);
+	return rc;
+}
+
 static int cmd_eval_ner(const char *dir, const char *file)
 {
 	ln_models *m = load_models(dir);
@@ -877,6 +1109,8 @@ int main(int argc, char **argv)
 		free(timg);
 		return rc;
 	}
+	if (argc == 4 && !strcmp(argv[1], "sent")) /* sentence-boundary model only */
+		return cmd_sent(argv[2], argv[3]);
 	if (argc == 5 && !strcmp(argv[1], "eval-ud"))
 		return cmd_eval_ud(argv[2], argv[3], argv[4]);
 	if (argc == 4 && !strcmp(argv[1], "eval-ner"))
@@ -884,6 +1118,7 @@ int main(int argc, char **argv)
 	fprintf(stderr, "usage: parley-train models CORPORA OUTDIR\n"
 	                "       parley-train eval-ud MODELDIR GOLD.conllu OUT.conllu\n"
 	                "       parley-train ner CORPORA MODELDIR  (NER only)\n"
+	                "       parley-train sent CORPORA MODELDIR  (sentence boundaries only)\n"
 	                "       parley-train eval-ner MODELDIR GOLD.iob2\n");
 	return 2;
 }

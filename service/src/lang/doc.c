@@ -6,6 +6,7 @@
  * lemma arena likewise.  Nothing here looks at the text.
  */
 #include "lang/doc_build.h"
+#include "lang/internal.h"
 
 #include <assert.h>
 #include <stdlib.h>
@@ -198,6 +199,8 @@ int ln_doc_entities(ln_doc *d)
 int ln_doc_analyze(const ln_models *m, ln_doc *d)
 {
 	if (ln_doc_tokenize(d))
+		return -1;
+	if (m && m->has_sb && (lx_sb_resplit(&m->sb, d) || ln_doc_split_final_periods(d)))
 		return -1;
 	if (m && ln_annotate(m, d))
 		return -1;

@@ -14,6 +14,20 @@
 /* Appends a token; returns its index or -1 on allocation failure. */
 long ln_push_token(ln_doc *d, uint32_t start, uint32_t end, uint8_t flags);
 int ln_push_sentence(ln_doc *d, uint32_t first, uint32_t count);
+/* Token classes of the sentence rules (tokenize.c), for the boundary model:
+ * bits 0-2 the terminator kind (0 none, 1 stop, 2 ellipsis, 3 abbreviation,
+ * 4 never: title or initial), then these flags. */
+#define LN_TC_CLOSER 0x08   /* closing quote or bracket */
+#define LN_TC_STARTER 0x10  /* a word that usually starts a sentence */
+#define LN_TC_ADDRESS 0x20  /* URL or e-mail address */
+#define LN_TC_EMOTICON 0x40 /* listed emoticon */
+#define LN_TC_CLOSING 0x80  /* greeting or closing word ("regards", "hi") */
+unsigned ln_tok_class(const ln_doc *d, size_t i);
+/* A sentence ending with an abbreviation or an initial ends with the
+ * period as a token of its own ("etc ."), as UD English writes it.  Run
+ * after the sentences change.  0, or -1 on allocation failure. */
+int ln_doc_split_final_periods(ln_doc *d);
+
 /* Copies n bytes into the lemma arena; returns their offset, 0 on failure. */
 uint32_t ln_push_lemma(ln_doc *d, const char *s, size_t n);
 

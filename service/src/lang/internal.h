@@ -58,6 +58,37 @@ void lx_word_features(lx_tok *t);
 #define LX_KIND_TAGGER BLOB_KIND('t', 'a', 'g', '1')
 #define LX_KIND_PARSER BLOB_KIND('d', 'e', 'p', '1')
 #define LX_KIND_NER BLOB_KIND('n', 'e', 'r', '2') /* 2: with the word lexicon */
+#define LX_KIND_SENT BLOB_KIND('s', 'n', 't', '1')
+
+/* The sentence-boundary model (sbound.c): a linear scorer of "a sentence
+ * ends after token i", over hashed features of the tokens around i, the
+ * line breaks and the rules' own decision.  Weights indexed by hash & mask. */
+typedef struct lx_sb {
+	uint32_t bits;
+	const int16_t *w; /* 1 << bits weights, inside the file image */
+} lx_sb;
+
+/* What the features read besides the doc, built once per doc. */
+typedef struct lx_sb_ctx {
+	size_t n;
+	uint16_t *cls;         /* ln_tok_class of each token */
+	uint8_t *rule_end;     /* the rules end a sentence after this token */
+	uint32_t *rule_first;  /* first token of the rules' sentence */
+	uint32_t *rule_last;   /* its last token */
+	uint32_t *line_first;  /* first token of the token's line */
+	uint64_t *low, *shape; /* hashes of each token's lowercase form and shape */
+} lx_sb_ctx;
+
+#define LX_SB_MAX_FEATS 24
+int lx_sb_open(lx_sb *m, const void *img, size_t len, char **err);
+/* From a doc whose tokens and sentences the rules made.  Returns 0 or -1. */
+int lx_sb_prepare(const ln_doc *d, lx_sb_ctx *c);
+void lx_sb_ctx_free(lx_sb_ctx *c);
+/* The features of a boundary after token i (i + 1 < d->ntok); returns
+ * their count (at most LX_SB_MAX_FEATS). */
+size_t lx_sb_features(const ln_doc *d, const lx_sb_ctx *c, size_t i, uint64_t *h);
+/* Regroups the rules' tokens into sentences by the model.  0 or -1. */
+int lx_sb_resplit(const lx_sb *m, ln_doc *d);
 
 /* ---- tagger ------------------------------------------------------------ */
 typedef struct lx_tagger {
@@ -202,6 +233,9 @@ struct ln_models {
 	lx_parser parser;
 	lx_ner ner;
 	int has_tagger, has_parser, has_ner;
+	void *sb_img; /* sent.bin, optional */
+	lx_sb sb;
+	int has_sb;
 };
 
 /* Decode a model from a file image in memory (used by the loader and the

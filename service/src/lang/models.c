@@ -118,6 +118,7 @@ void ln_models_free(ln_models *m)
 	lx_ner_free(&m->ner);
 	for (int i = 0; i < 3; i++)
 		free(m->img[i]);
+	free(m->sb_img);
 	free(m);
 }
 
@@ -200,6 +201,22 @@ ln_models *ln_models_load_dir(const char *dir, char **err)
 		}
 	}
 	m->has_tagger = m->has_parser = m->has_ner = 1;
+	/* the sentence-boundary model is optional: without it the rules split */
+	char path[4096];
+	struct stat st;
+	if (snprintf(path, sizeof path, "%s/sent.bin", dir ? dir : ".") < (int)sizeof path &&
+	    stat(path, &st) == 0) {
+		size_t len = 0;
+		char *e = NULL;
+		if (!(m->sb_img = read_file(path, &len, err)))
+			goto fail;
+		if (lx_sb_open(&m->sb, m->sb_img, len, &e) != 0) {
+			set_err(err, "%s: %s", path, e ? e : "unreadable");
+			free(e);
+			goto fail;
+		}
+		m->has_sb = 1;
+	}
 	return m;
 fail:
 	ln_models_free(m);

@@ -20,7 +20,8 @@ typedef struct ln_wordlist {
 
 /* tokens.tsv, one list per kind (see the file's header). */
 extern const ln_wordlist ln_tab_title, ln_tab_abbr, ln_tab_numabbr, ln_tab_starter, ln_tab_split,
-    ln_tab_clitic, ln_tab_prefix, ln_tab_emoticon, ln_tab_closing, ln_tab_ctxsplit, ln_tab_ctxnext;
+    ln_tab_clitic, ln_tab_prefix, ln_tab_emoticon, ln_tab_closing, ln_tab_ctxsplit, ln_tab_ctxnext,
+    ln_tab_unit;
 /* ln_tab_split holds the words without cuts ("cannot"); the same index here
  * gives them with cuts ("can|not"). */
 extern const char *const ln_tab_split_cuts[];

@@ -313,11 +313,37 @@ static int next_word_in(const tk *t, size_t b, const ln_wordlist *l)
 	return ln_wordlist_find_fold(l, t->s + q, e - q) >= 0;
 }
 
+/* ASCII letters in [a, b), all lower case (upper != 0: the first upper). */
+static int ascii_word(const char *s, size_t a, size_t b, int upper)
+{
+	if (a >= b)
+		return 0;
+	for (size_t i = a; i < b; i++) {
+		int want_upper = upper && i == a;
+		if (want_upper ? !(s[i] >= 'A' && s[i] <= 'Z') : !(s[i] >= 'a' && s[i] <= 'z'))
+			return 0;
+	}
+	return 1;
+}
+
 /* Emits [a, b) with its clitics split off. */
 static void emit_word(tk *t, size_t a, size_t b)
 {
 	const char *s = t->s;
 	size_t n = b - a;
+	/* a number with its unit typed on: "35mm" -> "35 mm" */
+	size_t dg = 0;
+	while (dg < n && is_ascii_digit((unsigned char)s[a + dg]))
+		dg++;
+	size_t le = dg;
+	while (le < n && ((s[a + le] | 0x20) >= 'a' && (s[a + le] | 0x20) <= 'z'))
+		le++;
+	if (dg && dg < n && le == n &&
+	    ln_wordlist_find_fold(&ln_tab_unit, s + a + dg, n - dg) >= 0) {
+		emit(t, a, a + dg, 0);
+		emit(t, a + dg, b, 0);
+		return;
+	}
 	long i = ln_wordlist_find_fold(&ln_tab_split, s + a, n);
 	const char *cuts = i >= 0 ? ln_tab_split_cuts[i] : NULL;
 	if (!cuts && (i = ln_wordlist_find_fold(&ln_tab_ctxsplit, s + a, n)) >= 0 &&
@@ -370,19 +396,6 @@ static int prefix_hyphen(const tk *t, size_t a, size_t q, size_t ce)
 	if (!cp_at(t, q + 1, ce, &cp) || !ln_is_letter(cp))
 		return 0;
 	return ln_wordlist_find_fold(&ln_tab_prefix, t->s + a, q - a) >= 0;
-}
-
-/* ASCII letters in [a, b), all lower case (upper != 0: the first upper). */
-static int ascii_word(const char *s, size_t a, size_t b, int upper)
-{
-	if (a >= b)
-		return 0;
-	for (size_t i = a; i < b; i++) {
-		int want_upper = upper && i == a;
-		if (want_upper ? !(s[i] >= 'A' && s[i] <= 'Z') : !(s[i] >= 'a' && s[i] <= 'z'))
-			return 0;
-	}
-	return 1;
 }
 
 /* A full stop typed without its space: the period at q between a lower-case
@@ -451,6 +464,18 @@ static size_t word(tk *t, size_t p, size_t ce)
 	if (q < ce && s[q] == '.' && keeps_period(t, a, q, ce)) {
 		emit(t, a, q + 1, 0);
 		return q + 1;
+	}
+	/* a number's "'s" stays on it: "the 70's", "under 12's" */
+	if (q < ce && all_digits(s, a, q)) {
+		size_t al = s[q] == '\''                                         ? 1
+		            : (q + 3 <= ce && !memcmp(s + q, "\xe2\x80\x99", 3)) ? 3
+		                                                                 : 0;
+		int32_t nx;
+		if (al && q + al < ce && (s[q + al] == 's' || s[q + al] == 'S') &&
+		    (!cp_at(t, q + al + 1, ce, &nx) || !ln_is_wordch(nx))) {
+			emit(t, a, q + al + 1, 0);
+			return q + al + 1;
+		}
 	}
 	/* plural possessive: "parents'" */
 	if (q < ce && q - a >= 2 && (s[q - 1] == 's' || s[q - 1] == 'S')) {
@@ -691,6 +716,73 @@ static int split_sentences(ln_doc *d)
 	return 0;
 }
 
+/* Does the sentence ending at token i end with a word's own period
+ * ("etc.", "Inc.", "X.")? */
+static int final_period(const ln_doc *d, size_t i)
+{
+	enum term tm = terminator(d, i);
+	return (tm == T_ABBR || tm == T_NEVER) && d->tok[i].end - d->tok[i].start >= 2 &&
+	       !is_address(d, i);
+}
+
+int ln_doc_split_final_periods(ln_doc *d)
+{
+	size_t k = 0;
+	for (size_t s = 0; s < d->nsent; s++)
+		k += final_period(d, d->sent[s].first + d->sent[s].count - 1);
+	if (!k)
+		return 0;
+	size_t old = d->ntok;
+	for (size_t j = 0; j < k; j++)
+		if (ln_push_token(d, 0, 1, 0) < 0)
+			return -1;
+	/* back to front, so every token moves once, onto a slot already read */
+	size_t add = k, next = old;
+	for (size_t s = d->nsent; s-- > 0;) {
+		ln_sentence *st = &d->sent[s];
+		size_t last = st->first + st->count - 1;
+		if (last + 1 != next)
+			return -1; /* sentences do not tile the tokens */
+		int sp = final_period(d, last);
+		for (size_t i = last + 1; i-- > st->first;) {
+			ln_token t = d->tok[i];
+			if (i == last && sp) {
+				ln_token p = t;
+				p.start = t.end - 1;
+				p.flags = t.flags & LN_TOK_SPACE_AFTER;
+				t.end--;
+				t.flags &= (uint8_t)~LN_TOK_SPACE_AFTER;
+				d->tok[i + add] = p;
+				add--;
+			}
+			d->tok[i + add] = t;
+		}
+		next = st->first;
+		st->first += (uint32_t)add;
+		st->count += (uint32_t)sp;
+	}
+	return 0;
+}
+
+/* What the sentence-boundary model (sbound.c) reads of token i: the
+ * terminator kind (T_*: bits 0-2) and the LN_TC_* flags. */
+unsigned ln_tok_class(const ln_doc *d, size_t i)
+{
+	unsigned c = (unsigned)terminator(d, i);
+	if (closer(d, i))
+		c |= LN_TC_CLOSER;
+	if (is_starter(d, i))
+		c |= LN_TC_STARTER;
+	if (is_address(d, i))
+		c |= LN_TC_ADDRESS;
+	if (is_emoticon(d, i))
+		c |= LN_TC_EMOTICON;
+	if (ln_wordlist_find_fold(&ln_tab_closing, d->text + d->tok[i].start,
+	                          d->tok[i].end - d->tok[i].start) >= 0)
+		c |= LN_TC_CLOSING;
+	return c;
+}
+
 /* ---- the document ------------------------------------------------------ */
 
 int ln_doc_tokenize(ln_doc *d)
@@ -731,5 +823,7 @@ int ln_doc_tokenize(ln_doc *d)
 	}
 	if (t.failed)
 		return -1;
-	return split_sentences(d);
+	if (split_sentences(d))
+		return -1;
+	return ln_doc_split_final_periods(d);
 }

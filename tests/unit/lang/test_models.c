@@ -213,6 +213,9 @@ START_TEST(loader_accepts_committed_models)
 	ck_assert_uint_gt(m->ner.cases.n, 1000);
 	ck_assert_uint_gt(m->ner.lex.n, 10000);
 	ck_assert_uint_gt(m->ner.seen.n, 1000);
+	/* and the optional sentence-boundary model is there */
+	ck_assert(m->has_sb);
+	ck_assert_uint_ge(m->sb.bits, 8);
 	ln_models_free(m);
 }
 END_TEST
@@ -248,6 +251,65 @@ START_TEST(loader_rejects_damage)
 	unlink(path);
 	expect_error(dir, "ner.bin");
 	remove_dir(dir);
+
+	/* sent.bin is optional, but a damaged one is refused */
+	dir = copy_models();
+	patch(dir, "sent.bin", -3, 0x5a);
+	expect_error(dir, "sent.bin");
+	expect_error(dir, "checksum");
+	snprintf(path, sizeof path, "%s/sent.bin", dir);
+	unlink(path);
+	char *err = NULL;
+	ln_models *m = ln_models_load_dir(dir, &err);
+	ck_assert_msg(m != NULL, "%s", err ? err : "");
+	ck_assert(!m->has_sb);
+	ln_models_free(m);
+	remove_dir(dir);
+}
+END_TEST
+
+/* The sentence model regroups the rules' tokens: its sentences tile the
+ * tokens, a blank line still ends one, a sentence is still cut at
+ * LN_MAX_SENT_TOKENS, and plain prose splits as the rules split it. */
+static void check_tiling(const ln_doc *d)
+{
+	size_t next = 0;
+	for (size_t s = 0; s < d->nsent; s++) {
+		ck_assert_uint_eq(d->sent[s].first, next);
+		ck_assert_uint_gt(d->sent[s].count, 0);
+		ck_assert_uint_le(d->sent[s].count, LN_MAX_SENT_TOKENS);
+		next += d->sent[s].count;
+	}
+	ck_assert_uint_eq(next, d->ntok);
+}
+
+START_TEST(sentence_model_regroups)
+{
+	char *err = NULL;
+	ln_models *m = ln_models_load_dir(MODELS, &err);
+	ck_assert_msg(m != NULL, "%s", err ? err : "");
+	const char *prose = "The talks began on Monday. Did they end? No! They go on.\n\n"
+	                    "A new paragraph without a stop\n\nAnd another one.";
+	ln_doc d;
+	ln_doc_init(&d, prose, strlen(prose));
+	ck_assert_int_eq(ln_doc_analyze(m, &d), 0);
+	check_tiling(&d);
+	ck_assert_uint_eq(d.nsent, 6);
+	ln_doc_free(&d);
+	/* 20,000 words and no stop: cut, in linear time */
+	size_t n = 20000 * 5;
+	char *big = malloc(n + 1);
+	ck_assert_ptr_nonnull(big);
+	for (size_t i = 0; i < n; i += 5)
+		memcpy(big + i, "word ", 5);
+	big[n] = 0;
+	ln_doc_init(&d, big, n);
+	ck_assert_int_eq(ln_doc_analyze(m, &d), 0);
+	check_tiling(&d);
+	ck_assert_uint_ge(d.nsent, 20000 / LN_MAX_SENT_TOKENS);
+	ln_doc_free(&d);
+	free(big);
+	ln_models_free(m);
 }
 END_TEST
 
@@ -583,6 +645,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, loader_accepts_committed_models);
 	tcase_add_test(tc, loader_rejects_damage);
 	tcase_add_test(tc, checker_reads_headers_only);
+	tcase_add_test(tc, sentence_model_regroups);
 	tcase_add_loop_test(tc, annotate_sentences_we_wrote, 0,
 	                    sizeof tag_cases / sizeof tag_cases[0]);
 	tcase_add_test(tc, parse_relations);
