@@ -25,7 +25,13 @@
  * sentence; a name title or an initial never.  A line break after a short
  * line without terminal punctuation (a headline, a list item) ends a
  * sentence too, while text wrapped at a fixed width does not.  Sentences
- * longer than LN_MAX_SENT_TOKENS are cut.
+ * longer than LN_MAX_SENT_TOKENS are cut.  A sentence that ends with an
+ * abbreviation or an initial then gets its period as a token of its own
+ * ("etc ."), as UD English writes it.  With models loaded, the learned
+ * boundary model (sbound.c) regroups these tokens into sentences.
+ *
+ * Numbers: a listed unit typed onto a number is a word of its own ("5pm"
+ * -> "5 pm"); a number keeps its "'s" ("the 70's").
  *
  * Every scan advances: the URL test runs once per maximal run of URL
  * characters, the hyphenated-number test once per number, so a 1 MB chunk
