@@ -124,17 +124,20 @@ void ln_models_free(ln_models *m)
 
 int ln_models_check_dir(const char *dir, char **err)
 {
-	static const uint32_t kinds[3] = {LX_KIND_TAGGER, LX_KIND_PARSER, LX_KIND_NER};
+	static const uint32_t kinds[4] = {LX_KIND_TAGGER, LX_KIND_PARSER, LX_KIND_NER,
+	                                  LX_KIND_SENT};
 	if (err)
 		*err = NULL;
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		char path[4096];
-		if (snprintf(path, sizeof path, "%s/%s", dir ? dir : ".", model_files[i]) >=
-		    (int)sizeof path) {
+		if (snprintf(path, sizeof path, "%s/%s", dir ? dir : ".",
+		             i < 3 ? model_files[i] : "sent.bin") >= (int)sizeof path) {
 			set_err(err, "%s: %s", dir, "path too long");
 			return -1;
 		}
 		FILE *f = fopen(path, "rb");
+		if (!f && i == 3 && errno == ENOENT)
+			break; /* the sentence model is optional */
 		if (!f) {
 			set_err(err, "%s: %s", path, strerror(errno));
 			return -1;

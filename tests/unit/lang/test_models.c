@@ -361,6 +361,16 @@ START_TEST(checker_reads_headers_only)
 	expect_check_error(dir, "parser.bin");
 	remove_dir(dir);
 
+	/* sent.bin: optional, but checked when there */
+	dir = copy_models();
+	patch(dir, "sent.bin", 15, '2'); /* kind */
+	expect_check_error(dir, "sent.bin");
+	expect_check_error(dir, "wrong kind");
+	snprintf(path, sizeof path, "%s/sent.bin", dir);
+	unlink(path);
+	ck_assert_int_eq(ln_models_check_dir(dir, NULL), 0);
+	remove_dir(dir);
+
 	expect_check_error("/nonexistent/dir", "tagger.bin");
 }
 END_TEST
