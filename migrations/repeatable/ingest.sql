@@ -18,6 +18,12 @@ DECLARE
   v_hash text := CASE WHEN coalesce(p_text, '') <> '' THEN md5(p_text) END;
   v_old_hash text;
 BEGIN
+  -- Two copies of one body stored at the same moment (two URLs or files of
+  -- one story, two workers) are one article: the second waits here until
+  -- the first commits, then finds it by its hash below.
+  IF v_hash IS NOT NULL AND length(p_text) >= 200 THEN
+    PERFORM pg_advisory_xact_lock(hashtextextended('article:' || v_hash, 0));
+  END IF;
   SELECT u.article_id INTO id FROM article_urls u WHERE u.url IN (p_url, p_canonical) LIMIT 1;
   IF id IS NULL AND v_hash IS NOT NULL AND length(p_text) >= 200 THEN
     SELECT a.id INTO id FROM articles a WHERE a.content_hash = v_hash ORDER BY a.id LIMIT 1;

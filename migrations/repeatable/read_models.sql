@@ -93,7 +93,7 @@ BEGIN
   IF p_kind = 'e' THEN
     PERFORM 1 FROM actors a
      WHERE a.id = ANY(ARRAY(SELECT p.actor_id FROM event_participants p WHERE p.event_id = ANY(p_ids)))
-     ORDER BY a.id FOR SHARE OF a;
+     ORDER BY a.id FOR KEY SHARE OF a;
     v_off := ARRAY(SELECT d.id FROM event_docs d WHERE d.id = ANY(p_ids) AND NOT d.relevant);
     WITH u AS (
       INSERT INTO event_docs (id, doc, relevant)
@@ -113,7 +113,7 @@ BEGIN
   ELSIF p_kind = 's' THEN
     PERFORM 1 FROM actors a
      WHERE a.id = ANY(ARRAY(SELECT s.speaker_id FROM statements s WHERE s.id = ANY(p_ids)))
-     ORDER BY a.id FOR SHARE;
+     ORDER BY a.id FOR KEY SHARE;
     PERFORM 1 FROM articles ar
      WHERE ar.id = ANY(ARRAY(SELECT s.article_id FROM statements s WHERE s.id = ANY(p_ids)))
      ORDER BY ar.id FOR SHARE;
@@ -148,6 +148,17 @@ LANGUAGE sql RETURN parley_refresh_docs(p_kind, ARRAY[p_id]);
 -- the second from a snapshot taken after the first committed, so the last
 -- one written has both changes.
 --
+-- In two steps: the event and statement documents first, then the changes a
+-- store filed for its actors' rows (store_extraction.sql,
+-- parley_defer_actor_changes) and the actors' documents.  An actor row
+-- updated stays locked until commit, and the busiest actors are in nearly
+-- every article, so these come last: another store waits for them only
+-- through this one's actor documents and commit, not through all of its
+-- work.  The documents read their actors' name and kind under FOR KEY SHARE,
+-- which those updates do not conflict with; a rename or a merge locks the
+-- row FOR UPDATE (db/actors.c, actor_curation.sql) and so still waits for
+-- the documents that show the old name to commit, then rebuilds them.
+--
 -- Its statements (and parley_refresh_docs's) run with generic plans: their
 -- parameters are id arrays, whose custom plans looked cheaper than the
 -- generic one on every call, so each statement was planned again on every
@@ -160,22 +171,30 @@ DECLARE
   v_e bigint[];
   v_s bigint[];
   v_a bigint[];
+  v_round integer;
 BEGIN
-  WITH d AS (DELETE FROM read_model_dirty WHERE xid = NEW.xid RETURNING kind, id)
-  SELECT array_agg(id) FILTER (WHERE kind = 'e'), array_agg(id) FILTER (WHERE kind = 's'),
-         array_agg(id) FILTER (WHERE kind = 'a')
-    INTO v_e, v_s, v_a FROM d;
-  IF v_e IS NULL AND v_s IS NULL AND v_a IS NULL THEN
-    RETURN NULL;
+  FOR v_round IN 1..2 LOOP
+    WITH d AS (DELETE FROM read_model_dirty WHERE xid = NEW.xid RETURNING kind, id)
+    SELECT array_agg(id) FILTER (WHERE kind = 'e'), array_agg(id) FILTER (WHERE kind = 's'),
+           v_a || array_agg(id) FILTER (WHERE kind = 'a')
+      INTO v_e, v_s, v_a FROM d;
+    IF v_e IS NOT NULL OR v_s IS NOT NULL THEN
+      PERFORM pg_advisory_xact_lock(k.a, k.b)
+         FROM (SELECT hashtext('parley.doc.' || x.kind) AS a, hashint8(x.id) AS b
+                 FROM (SELECT 'e' AS kind, unnest(v_e) AS id UNION ALL SELECT 's', unnest(v_s)) x
+                ORDER BY 1, 2) k;
+      IF v_e IS NOT NULL THEN PERFORM parley_refresh_docs('e', v_e); END IF;
+      IF v_s IS NOT NULL THEN PERFORM parley_refresh_docs('s', v_s); END IF;
+    END IF;
+    -- the actors' rows; what they mark is read in the second round
+    EXIT WHEN NOT parley_apply_actor_changes();
+  END LOOP;
+  IF v_a IS NOT NULL THEN
+    v_a := ARRAY(SELECT DISTINCT unnest(v_a));
+    PERFORM pg_advisory_xact_lock(hashtext('parley.doc.a'), b)
+       FROM (SELECT hashint8(id) AS b FROM unnest(v_a) id ORDER BY 1) k;
+    PERFORM parley_refresh_docs('a', v_a);
   END IF;
-  PERFORM pg_advisory_xact_lock(k.a, k.b)
-     FROM (SELECT hashtext('parley.doc.' || x.kind) AS a, hashint8(x.id) AS b
-             FROM (SELECT 'e' AS kind, unnest(v_e) AS id UNION ALL SELECT 's', unnest(v_s)
-                   UNION ALL SELECT 'a', unnest(v_a)) x
-            ORDER BY 1, 2) k;
-  IF v_e IS NOT NULL THEN PERFORM parley_refresh_docs('e', v_e); END IF;
-  IF v_s IS NOT NULL THEN PERFORM parley_refresh_docs('s', v_s); END IF;
-  IF v_a IS NOT NULL THEN PERFORM parley_refresh_docs('a', v_a); END IF;
   RETURN NULL;
 END $$;
 

@@ -135,9 +135,13 @@ BEGIN
 END $$;
 
 -- Recomputes the derived counts and dates of the given events and actors.
+-- The actor changes this transaction's stores filed for commit are applied
+-- first (parley_defer_actor_changes), so an addition filed before a recount
+-- is not added again after it.
 CREATE OR REPLACE FUNCTION parley_refresh_counts(p_events bigint[], p_actors bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM parley_apply_actor_changes();
   UPDATE events e SET
     mention_count = s.mentions, source_count = s.sources,
     first_seen = coalesce(s.first_seen, e.first_seen), last_seen = coalesce(s.last_seen, e.last_seen)
@@ -174,9 +178,11 @@ END $$;
 -- article's.  Equal to parley_refresh_counts() of the same rows when their
 -- counts were right before; a recount's cost grows with an actor's history,
 -- this one's only with the article.  The caller holds the rows' locks.
-CREATE OR REPLACE FUNCTION parley_count_article(p_article bigint, p_events bigint[], p_created bigint[],
-                                                p_actors bigint[], p_new_pairs bigint[]) RETURNS void
-LANGUAGE plpgsql AS $$
+-- In two parts: the events' when the article is stored (its event keys
+-- already serialise every store that can touch them), the actors' at
+-- commit (parley_count_article_actors, called by parley_docs_flush).
+CREATE OR REPLACE FUNCTION parley_count_article_events(p_article bigint, p_events bigint[], p_created bigint[])
+RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   v_seen timestamptz;
   v_source text;
@@ -195,7 +201,14 @@ BEGIN
     last_seen = coalesce(CASE WHEN e.id = ANY(p_created) THEN v_seen ELSE greatest(e.last_seen, v_seen) END,
                          e.last_seen)
   WHERE e.id = ANY(p_events);
+END $$;
 
+CREATE OR REPLACE FUNCTION parley_count_article_actors(p_article bigint, p_actors bigint[], p_new_pairs bigint[])
+RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_seen timestamptz;
+BEGIN
+  SELECT coalesce(published_at, fetched_at) INTO v_seen FROM articles WHERE id = p_article;
   UPDATE actors a SET
     statement_count = a.statement_count + s.statements,
     event_count = a.event_count + s.new_events,
@@ -212,6 +225,82 @@ BEGIN
     AND (s.statements <> 0 OR s.new_events <> 0
          OR a.first_seen IS DISTINCT FROM least(a.first_seen, v_seen)
          OR a.last_seen IS DISTINCT FROM greatest(a.last_seen, v_seen));
+END $$;
+
+-- The whole of it, as before the split (kept for callers and tests).
+CREATE OR REPLACE FUNCTION parley_count_article(p_article bigint, p_events bigint[], p_created bigint[],
+                                                p_actors bigint[], p_new_pairs bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM parley_count_article_events(p_article, p_events, p_created);
+  PERFORM parley_count_article_actors(p_article, p_actors, p_new_pairs);
+END $$;
+
+-- The title, country and CAMEO code an article gives actors that have none
+-- yet (p_attrs: [{id, title, country, cameo}] in the article's order).
+CREATE OR REPLACE FUNCTION parley_fill_actor_attrs(p_attrs jsonb) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE actors a SET title = coalesce(a.title, x.title), country = coalesce(a.country, x.country),
+                      cameo_code = coalesce(a.cameo_code, x.cameo)
+    FROM (SELECT (v->>'id')::bigint AS id,
+                 (array_agg(v->>'title' ORDER BY n) FILTER (WHERE v->>'title' IS NOT NULL))[1] AS title,
+                 (array_agg(v->>'country' ORDER BY n) FILTER (WHERE v->>'country' IS NOT NULL))[1] AS country,
+                 (array_agg(v->>'cameo' ORDER BY n) FILTER (WHERE v->>'cameo' IS NOT NULL))[1] AS cameo
+            FROM jsonb_array_elements(coalesce(p_attrs, '[]')) WITH ORDINALITY j(v, n) GROUP BY 1) x
+   WHERE a.id = x.id
+     AND ((a.title IS NULL AND x.title IS NOT NULL) OR (a.country IS NULL AND x.country IS NOT NULL)
+          OR (a.cameo_code IS NULL AND x.cameo IS NOT NULL));
+END $$;
+
+-- Actor rows are the hottest rows of a store: nearly every article names
+-- the same few people, and a row updated stays locked until commit, so a
+-- second store waits for the first one's commit at its own first update of
+-- that row.  A store that writes them early holds them through its events,
+-- statements, documents and WAL flush; written last, only through the
+-- actors' documents and the commit.  store_extraction() therefore files
+-- what it changes of actors here (a transaction-local setting, gone at
+-- commit or rollback), marks the transaction for the flush, and
+-- parley_docs_flush() applies it after the event and statement documents
+-- (parley_apply_actor_changes), just before the actors' documents.
+-- p_change: {article, actors: [id], pairs: [id], attrs: [...], recount: [id]}.
+CREATE OR REPLACE FUNCTION parley_defer_actor_changes(p_change jsonb) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_now jsonb := nullif(current_setting('parley.actor_changes', true), '')::jsonb;
+BEGIN
+  PERFORM set_config('parley.actor_changes', (coalesce(v_now, '[]') || jsonb_build_array(p_change))::text, true);
+  PERFORM parley_mark_docs('a', '{}');
+END $$;
+
+-- Applies the filed changes (see above) under the actors' row locks, taken
+-- in id order; true when there were any.
+CREATE OR REPLACE FUNCTION parley_apply_actor_changes() RETURNS boolean
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_all jsonb := nullif(current_setting('parley.actor_changes', true), '')::jsonb;
+  v_c jsonb;
+BEGIN
+  IF v_all IS NULL THEN
+    RETURN false;
+  END IF;
+  PERFORM set_config('parley.actor_changes', '', true);
+  PERFORM 1 FROM actors
+   WHERE id = ANY(ARRAY(SELECT x::bigint FROM jsonb_array_elements(v_all) c,
+                        jsonb_array_elements_text(c->'actors' || coalesce(c->'recount', '[]')) x))
+   ORDER BY id FOR NO KEY UPDATE;
+  FOR v_c IN SELECT value FROM jsonb_array_elements(v_all) LOOP
+    PERFORM parley_fill_actor_attrs(v_c->'attrs');
+    PERFORM parley_count_article_actors((v_c->>'article')::bigint,
+                                        ARRAY(SELECT x::bigint FROM jsonb_array_elements_text(v_c->'actors') x),
+                                        ARRAY(SELECT x::bigint FROM jsonb_array_elements_text(v_c->'pairs') x));
+    -- a government no longer a party of a merged event: recounted
+    IF jsonb_array_length(coalesce(v_c->'recount', '[]')) > 0 THEN
+      PERFORM parley_refresh_counts('{}', ARRAY(SELECT DISTINCT x::bigint
+                                                  FROM jsonb_array_elements_text(v_c->'recount') x));
+    END IF;
+  END LOOP;
+  RETURN true;
 END $$;
 
 -- Takes a transaction-scoped advisory lock on each key, in hash order (the
@@ -554,6 +643,20 @@ BEGIN
       v_keys := v_keys || parley_actor_keys(v_actor);
     END IF;
   END LOOP;
+  -- A name this article adds to a known actor (a new alias) is a name
+  -- another store may be looking up at the same moment ("Obama" alone,
+  -- while this one files it as an alias of Barack Obama): locked too, so
+  -- that store waits, then finds the alias instead of creating a second
+  -- actor.  Only names not yet filed, so the busy actors' known names stay
+  -- unlocked.
+  v_keys := v_keys || ARRAY(
+    SELECT 'actor:' || (x.a->>'kind') || ':' || f.n
+      FROM jsonb_array_elements(coalesce(p_doc->'actors', '[]')) WITH ORDINALITY x(a, i)
+           CROSS JOIN LATERAL (SELECT parley_fold(al) AS n
+                                 FROM (SELECT x.a->>'name' AS al
+                                       UNION SELECT jsonb_array_elements_text(coalesce(x.a->'aliases', '[]'))) s) f
+     WHERE v_found[x.i] IS NOT NULL AND f.n <> ''
+       AND NOT EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = v_found[x.i] AND al.norm_alias = f.n));
   PERFORM parley_lock_keys(v_keys);
 
   FOR v_actor IN SELECT * FROM jsonb_array_elements(coalesce(p_doc->'actors', '[]')) LOOP
@@ -812,33 +915,24 @@ BEGIN
   ON CONFLICT (article_id, start_offset, end_offset) DO NOTHING;
   GET DIAGNOSTICS v_nstmt = ROW_COUNT;
 
-  -- Lock the rows to recount in id order (events, then actors); the counts
-  -- are taken by later statements, which see every store committed before.
+  -- Lock the rows to recount in id order (events here, actors at commit
+  -- unless re-stored); the counts are taken by later statements, which see
+  -- every store committed before.
   -- An event this article no longer mentions may be deleted: locked FOR
   -- UPDATE, so a store adding a mention to it commits first.
   v_gone := ARRAY(SELECT unnest(v_old_events) EXCEPT SELECT unnest(v_mentioned));
   PERFORM 1 FROM events WHERE id = ANY(v_gone) ORDER BY id FOR UPDATE;
   PERFORM 1 FROM events WHERE id = ANY(v_mentioned) ORDER BY id FOR NO KEY UPDATE;
-  v_old_actors := v_old_actors || ARRAY(SELECT (value)::bigint FROM jsonb_each_text(v_actor_map)) || v_dropped;
-  PERFORM 1 FROM actors WHERE id = ANY(v_old_actors) ORDER BY id FOR NO KEY UPDATE;
-  UPDATE actors a SET title = coalesce(a.title, x.title), country = coalesce(a.country, x.country),
-                      cameo_code = coalesce(a.cameo_code, x.cameo)
-    FROM (SELECT (v->>'id')::bigint AS id,
-                 (array_agg(v->>'title' ORDER BY n) FILTER (WHERE v->>'title' IS NOT NULL))[1] AS title,
-                 (array_agg(v->>'country' ORDER BY n) FILTER (WHERE v->>'country' IS NOT NULL))[1] AS country,
-                 (array_agg(v->>'cameo' ORDER BY n) FILTER (WHERE v->>'cameo' IS NOT NULL))[1] AS cameo
-            FROM jsonb_array_elements(v_attrs) WITH ORDINALITY j(v, n) GROUP BY 1) x
-   WHERE a.id = x.id
-     AND ((a.title IS NULL AND x.title IS NOT NULL) OR (a.country IS NULL AND x.country IS NOT NULL)
-          OR (a.cameo_code IS NULL AND x.cameo IS NOT NULL));
   IF v_fresh THEN
-    PERFORM parley_count_article(p_article, v_mentioned, v_created,
-                                 ARRAY(SELECT (value)::bigint FROM jsonb_each_text(v_actor_map)), v_new_pairs);
-    -- a government no longer a party of a merged event: recounted
-    IF cardinality(v_dropped) > 0 THEN
-      PERFORM parley_refresh_counts('{}', ARRAY(SELECT DISTINCT unnest(v_dropped)));
-    END IF;
+    PERFORM parley_count_article_events(p_article, v_mentioned, v_created);
+    -- the actors' rows at commit, last (parley_defer_actor_changes)
+    PERFORM parley_defer_actor_changes(jsonb_build_object(
+      'article', p_article, 'actors', ARRAY(SELECT (value)::bigint FROM jsonb_each_text(v_actor_map)),
+      'pairs', v_new_pairs, 'attrs', v_attrs, 'recount', v_dropped));
   ELSE
+    v_old_actors := v_old_actors || ARRAY(SELECT (value)::bigint FROM jsonb_each_text(v_actor_map)) || v_dropped;
+    PERFORM 1 FROM actors WHERE id = ANY(v_old_actors) ORDER BY id FOR NO KEY UPDATE;
+    PERFORM parley_fill_actor_attrs(v_attrs);
     PERFORM parley_refresh_counts(v_old_events || v_mentioned, v_old_actors);
   END IF;
 

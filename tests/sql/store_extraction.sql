@@ -8,6 +8,10 @@
 BEGIN;
 -- A clean slate inside the transaction; the rollback at the end restores it.
 TRUNCATE articles, actors, events, sources CASCADE;
+-- An actor's counts, dates and attributes are written at commit, by the
+-- read models' flush (read_models.sql); :flush runs it here, inside the
+-- one transaction this file is.
+\set flush 'SET CONSTRAINTS ALL IMMEDIATE; SET CONSTRAINTS ALL DEFERRED;'
 
 CREATE FUNCTION pg_temp.art(p_url text, p_published date) RETURNS bigint LANGUAGE sql AS $$
   INSERT INTO articles (url, text, published_at, status)
@@ -227,10 +231,12 @@ SELECT store_extraction(id, pg_temp.doc9(1)) FROM articles WHERE url = 'https://
 SELECT pg_temp.expect('statements stored once each', (SELECT count(*) FROM statements WHERE text LIKE 'quote %'), 6);
 SELECT pg_temp.expect('one site is one source',
   (SELECT source_count FROM events WHERE location_name = 'Oslo'), 2);
+:flush
 SELECT pg_temp.expect('Tor Dahl: four statements',
   (SELECT statement_count FROM actors WHERE name = 'Tor Dahl'), 4);
 SELECT store_extraction(id, pg_temp.doc9(4)) FROM articles WHERE url = 'https://one.example/9b';
 SELECT store_extraction(pg_temp.art('https://t.example/9d', '2025-11-02'), pg_temp.doc9(1));
+:flush
 CREATE TEMP TABLE counted AS
   SELECT 'e' AS k, id, mention_count AS a, source_count AS b, 0 AS c, first_seen, last_seen FROM events
   UNION ALL SELECT 'a', id, statement_count, event_count, 0, first_seen, last_seen FROM actors;
@@ -382,6 +388,7 @@ SELECT pg_temp.expect('the talks: one event of three parties',
 SELECT pg_temp.expect('...the government is no second party beside its country',
   (SELECT count(*) FROM event_participants ep JOIN actors a ON a.id = ep.actor_id
     WHERE a.name = 'Strelsau Palace'), 0);
+:flush
 SELECT pg_temp.expect('...and counts no event',
   (SELECT event_count FROM actors WHERE name = 'Strelsau Palace'), 0);
 SELECT pg_temp.expect('...the title names the merged parties',

@@ -68,12 +68,15 @@ db_status db_actor_update(db_conn *c, const char *id, const db_actor_fields *f)
 	                   f->replace_aliases ? "t" : "f"};
 	return returning_id(
 	    c, "actor_update",
-	    "WITH a AS (UPDATE actors SET curated = true,"
+	    /* FOR UPDATE first: a new name must wait for the documents that
+	     * read the old one under FOR KEY SHARE (read_models.sql) */
+	    "WITH l AS (SELECT id FROM actors WHERE id = $1::bigint FOR UPDATE),"
+	    " a AS (UPDATE actors SET curated = true,"
 	    "  name = coalesce($2, name),"
 	    "  norm_name = CASE WHEN $2 IS NULL THEN norm_name ELSE parley_fold($2) END,"
 	    "  title = coalesce($3, title), country = coalesce(upper($4), country),"
 	    "  cameo_code = coalesce($5, cameo_code)"
-	    "  WHERE id = $1::bigint AND merged_into IS NULL RETURNING id),"
+	    "  WHERE id = (SELECT id FROM l) AND merged_into IS NULL RETURNING id),"
 	    " d AS (DELETE FROM actor_aliases al USING a WHERE $7::boolean AND al.actor_id = a.id"
 	    "  AND NOT al.norm_alias = ANY(ARRAY(SELECT parley_fold(x) FROM unnest($6::text[]) "
 	    "x))),"
