@@ -11,6 +11,7 @@ output and its raw rendering by UD's conllu_to_text.pl
 import re
 import sys
 
+# The same genres as gum_open_docs in parley-train.c (the tagger and parser mixtures).
 KEEP = {"news", "interview", "bio", "voyage", "textbook", "vlog", "speech", "conversation"}
 
 

@@ -4,10 +4,13 @@
  * Design note
  * -----------
  * `make models CORPORA=/path` runs `parley-train models CORPORA OUTDIR`:
- *   1. tagger on UD English EWT train (joint UPOS+XPOS classes);
- *   2. five-fold jack-knifing of the tagger over EWT train, so the parser
- *      and the NER tagger train on predicted tags like those they will see;
- *   3. parser on EWT train (gold trees, jack-knifed tags);
+ *   1. tagger on the treebanks of ud_corpora (joint UPOS+XPOS classes):
+ *      UD English EWT train (the openly licensed genres of UD English GUM
+ *      train too when PARLEY_UD_COPIES counts them: measured, not adopted);
+ *   2. five-fold jack-knifing of the tagger over those sentences (each
+ *      once), so the parser and the NER tagger train on predicted tags like
+ *      those they will see;
+ *   3. parser on the same sentences (gold trees, jack-knifed tags);
  *   4. NER on Universal NER EWT train + PolNeAR train CoreNLP silver
  *      entities (converted by corenlp2iob.py, last month held out);
  *   5. the sentence-boundary model (sent.bin) on EWT train rendered as raw
@@ -124,6 +127,134 @@ static lx_gold *gold_from(const cu_corpus *c)
 	return g;
 }
 
+/* The treebanks the tagger and the parser train on, under CORPORA, and how
+ * many times each is counted; a corpus counted 0 times is not read.
+ * PARLEY_UD_COPIES="2,1" overrides the counts, for measuring mixtures.  The
+ * committed files are EWT's alone: EWT twice + GUM once (with
+ * PARLEY_DEP_PRUNE=0.02 to stay within 30 MB) gains on EWT dev and test, but
+ * its parser's trees lower the extraction figures under
+ * tests/thresholds.json (service/models/README.md, "UD English GUM"), so
+ * GUM counts 0 here.
+ * DOCS: when set, only the documents whose "# newdoc id" starts with one of
+ * these prefixes are read.  GUM: only the genres whose texts are openly
+ * licensed (CC BY or public domain, per the "Details" of GUM's LICENSE.txt):
+ * Wikinews news, interviews and bios, Wikivoyage, OpenStax textbooks,
+ * YouTube CC vlogs, political speeches and the Santa Barbara conversations;
+ * never wikiHow or fiction (NC), nor the genres whose licence it does not
+ * state (academic, court, essay, letter, podcast).
+ * The first corpus must be EWT train: the NER tagger's UNER sentences are
+ * EWT train's, sentence for sentence (use_jackknifed). */
+static const char *const gum_open_docs[] = {"GUM_news_",   "GUM_interview_",    "GUM_bio_",
+                                            "GUM_voyage_", "GUM_textbook_",     "GUM_vlog_",
+                                            "GUM_speech_", "GUM_conversation_", NULL};
+static const struct ud_corpus {
+	const char *path;
+	size_t copies;
+	const char *const *docs;
+} ud_corpora[] = {
+    {"ewt/en_ewt-ud-train.conllu", 1, NULL},          /* UD English EWT train */
+    {"gum/en_gum-ud-train.conllu", 0, gum_open_docs}, /* UD English GUM train */
+};
+#define UD_NCORPORA (sizeof ud_corpora / sizeof ud_corpora[0])
+
+/* The lines of DATA[0, *len) that belong to a document kept by DOCS, in
+ * place (a document runs from its "# newdoc id = " line to the next one). */
+static void keep_docs(char *data, size_t *len, const char *const *docs)
+{
+	size_t r = 0, w = 0;
+	int keep = 0;
+	static const char tag[] = "# newdoc id = ";
+	while (r < *len) {
+		char *e = memchr(data + r, '\n', *len - r);
+		size_t l = e ? (size_t)(e - (data + r)) + 1 : *len - r;
+		if (!strncmp(data + r, tag, sizeof tag - 1)) {
+			keep = 0;
+			for (const char *const *d = docs; *d && !keep; d++)
+				keep = !strncmp(data + r + sizeof tag - 1, *d, strlen(*d));
+		}
+		if (keep)
+			memmove(data + w, data + r, l), w += l;
+		r += l;
+	}
+	*len = w;
+	data[w] = '\0';
+}
+
+/* GUM marks list items ("A.", "(b)") X/LS where EWT has NUM/LS: EWT's. */
+static void ls_as_ewt(cu_corpus *c)
+{
+	for (size_t k = 0; k < c->n; k++)
+		for (size_t i = 0; i < c->sent[k].n; i++) {
+			const char **col = c->sent[k].tok[i].col;
+			if (!strcmp(col[3], "X") && !strcmp(col[4], "LS"))
+				col[3] = "NUM";
+		}
+}
+
+/* The treebanks above as gold sentences: G[0, *NU) once each (EWT train
+ * first, for the jack-knifing), then the extra copies, G[*NU, *NALL), which
+ * share the sentences of the first (the jack-knifed tags are written once).
+ * CS keeps the corpora the sentences point into. */
+static lx_gold *load_trees(const char *corpora, cu_corpus cs[UD_NCORPORA], size_t *nu, size_t *nall)
+{
+	char path[4096];
+	size_t copies[UD_NCORPORA], total = 0, uniq = 0;
+	const char *env = getenv("PARLEY_UD_COPIES");
+	for (size_t c = 0; c < UD_NCORPORA; c++) {
+		copies[c] = ud_corpora[c].copies;
+		if (env && *env) {
+			copies[c] = strtoul(env, (char **)&env, 10);
+			env += *env == ',';
+		}
+		if (c == 0)
+			copies[c] += !copies[c]; /* EWT train is always read */
+		cs[c] = (cu_corpus){0};
+		if (!copies[c])
+			continue;
+		snprintf(path, sizeof path, "%s/%s", corpora, ud_corpora[c].path);
+		size_t len;
+		char *data = slurp(path, &len), *err = NULL;
+		if (ud_corpora[c].docs)
+			keep_docs(data, &len, ud_corpora[c].docs);
+		if (cu_parse(data, len, &cs[c], &err) != 0) {
+			fprintf(stderr, "%s: %s\n", path, err ? err : "parse error");
+			exit(1);
+		}
+		free(data);
+		if (c > 0)
+			ls_as_ewt(&cs[c]);
+		size_t ntok = 0;
+		for (size_t k = 0; k < cs[c].n; k++)
+			ntok += cs[c].sent[k].n;
+		fprintf(stderr, "%s: %zu sentences, %zu words, x%zu\n", ud_corpora[c].path, cs[c].n,
+		        ntok, copies[c]);
+		uniq += cs[c].n;
+		total += copies[c] * cs[c].n;
+	}
+	lx_gold *g = calloc(total + 1, sizeof *g);
+	if (!g)
+		exit(1);
+	size_t m = 0;
+	size_t first[UD_NCORPORA];
+	for (size_t c = 0; c < UD_NCORPORA; c++) {
+		first[c] = m;
+		if (!cs[c].n)
+			continue;
+		lx_gold *one = gold_from(&cs[c]);
+		memcpy(g + m, one, cs[c].n * sizeof *g);
+		free(one);
+		m += cs[c].n;
+	}
+	for (size_t c = 0; c < UD_NCORPORA; c++)
+		for (size_t r = 1; r < copies[c]; r++) {
+			memcpy(g + m, g + first[c], cs[c].n * sizeof *g);
+			m += cs[c].n;
+		}
+	*nu = uniq;
+	*nall = total;
+	return g;
+}
+
 static void free_gold(lx_gold *g, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
@@ -171,6 +302,16 @@ static void open_tagger(lx_tagger *m, blob_w *b, uint32_t kind)
 static lx_train_opts tag_opts = {.epochs = 10, .seed = 1, .prune = 0.0, .verbose = 1};
 static lx_train_opts dep_opts = {.epochs = 15, .seed = 2, .prune = 0.0125, .verbose = 1};
 static lx_train_opts ner_opts = {.epochs = 8, .seed = 3, .prune = 0.0, .verbose = 1};
+
+/* PARLEY_TAG_PRUNE, PARLEY_DEP_PRUNE: other pruning fractions, for measuring
+ * (the committed files use the settings above). */
+static void prune_from_env(void)
+{
+	if (getenv("PARLEY_TAG_PRUNE"))
+		tag_opts.prune = atof(getenv("PARLEY_TAG_PRUNE"));
+	if (getenv("PARLEY_DEP_PRUNE"))
+		dep_opts.prune = atof(getenv("PARLEY_DEP_PRUNE"));
+}
 
 static int ner_label(const char *s)
 {
@@ -590,19 +731,15 @@ static int cmd_sent(const char *corpora, const char *outdir);
 
 static int cmd_models(const char *corpora, const char *outdir, int parser_only)
 {
-	char path[4096];
-	cu_corpus train;
+	cu_corpus train[UD_NCORPORA];
 	double t0 = now();
-	snprintf(path, sizeof path, "%s/ewt/en_ewt-ud-train.conllu", corpora);
-	load_corpus(path, &train);
-	lx_gold *g = gold_from(&train);
-	size_t n = train.n;
-	fprintf(stderr, "EWT train: %zu sentences\n", n);
+	size_t n, nall;
+	lx_gold *g = load_trees(corpora, train, &n, &nall);
 
 	/* 1. tagger on everything */
 	blob_w tb;
 	blob_w_init(&tb);
-	if (lx_tagger_train(g, n, &tag_opts, &tb) != 0)
+	if (lx_tagger_train(g, nall, &tag_opts, &tb) != 0)
 		return 1;
 	save(&tb, LX_KIND_TAGGER, outdir, "tagger.bin");
 	lx_tagger tagger;
@@ -618,7 +755,7 @@ static int cmd_models(const char *corpora, const char *outdir, int parser_only)
 	/* 3. parser */
 	blob_w pb;
 	blob_w_init(&pb);
-	if (lx_parser_train(g, n, &dep_opts, &pb) != 0)
+	if (lx_parser_train(g, nall, &dep_opts, &pb) != 0)
 		return 1;
 	save(&pb, LX_KIND_PARSER, outdir, "parser.bin");
 	blob_w_free(&pb);
@@ -633,8 +770,9 @@ static int cmd_models(const char *corpora, const char *outdir, int parser_only)
 	if (cmd_sent(corpora, outdir) != 0)
 		return 1;
 	fprintf(stderr, "all models: %.1fs\n", now() - t0);
-	free_gold(g, n);
-	cu_free(&train);
+	free_gold(g, n); /* the copies share the first n */
+	for (size_t c = 0; c < UD_NCORPORA; c++)
+		cu_free(&train[c]);
 	lx_tagger_free(&tagger);
 	return 0;
 }
@@ -1082,6 +1220,7 @@ static int cmd_tagger_eval(const char *trainf, const char *evalf)
 
 int main(int argc, char **argv)
 {
+	prune_from_env();
 	if (argc == 4 && !strcmp(argv[1], "tagger-eval"))
 		return cmd_tagger_eval(argv[2], argv[3]);
 	if (argc == 4 && !strcmp(argv[1], "models"))
@@ -1098,13 +1237,13 @@ int main(int argc, char **argv)
 			fprintf(stderr, "%s: %s\n", path, err);
 			return 1;
 		}
-		cu_corpus train;
-		snprintf(path, sizeof path, "%s/ewt/en_ewt-ud-train.conllu", argv[2]);
-		load_corpus(path, &train);
-		lx_gold *g = gold_from(&train);
-		int rc = jackknife(g, train.n) || train_ner(argv[2], argv[3], &tagger, g, train.n);
-		free_gold(g, train.n);
-		cu_free(&train);
+		cu_corpus train[UD_NCORPORA];
+		size_t n, nall;
+		lx_gold *g = load_trees(argv[2], train, &n, &nall);
+		int rc = jackknife(g, n) || train_ner(argv[2], argv[3], &tagger, g, n);
+		free_gold(g, n);
+		for (size_t c = 0; c < UD_NCORPORA; c++)
+			cu_free(&train[c]);
 		lx_tagger_free(&tagger);
 		free(timg);
 		return rc;
