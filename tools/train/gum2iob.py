@@ -22,8 +22,9 @@ heads the proper nouns that end the mention ("magician David Gish": only
 run of PROPN words around the head, with the capitalised adjectives, nouns
 and numbers inside the mention ("British Airways"), joined over "of", "the",
 "&", "de", "'s" and hyphens between two of them ("Bank of America"), so that
-a leading "the", a final possessive 's and common nouns stay O ("and" is
-not joined: "X and Y" is two names).  For a
+a leading "the", a final possessive 's and common nouns stay O; "and" is
+joined only when no person, organization or place mention starts after it
+("Royal Academy of Painting and Sculpture", but "X and Y" is two names).  For a
 person, titles before the name are cut off ("President", "Dr.": UNER leaves
 them O; the title words are those of service/data/titles.tsv).  Plural
 proper nouns alone naming people ("Americans") are O (UNER's OTH).  Outer
@@ -99,6 +100,10 @@ def label_sentence(words, title_words):
     labels = ["O"] * n
     taken = [False] * n
     # outer (longer) mentions first
+    starts = {}
+    for s, e, etype in mentions:
+        if etype in TYPES:
+            starts.setdefault(s, []).append(e)
     for s, e, etype in sorted(mentions, key=lambda m: (-(m[1] - m[0]), m[0])):
         typ = TYPES.get(etype)
         if typ is None:
@@ -118,18 +123,22 @@ def label_sentence(words, title_words):
             w = words[k]
             return w[1] == "PROPN" or (w[1] in ("ADJ", "NOUN", "NUM") and w[0][:1].isupper()
                                        and w[0].lower() != "the")
+
+        def glue(k):  # "of", "&"...; "and" only inside one name, not before a mention
+            f = words[k][0].lower()
+            return f in GLUE or (f == "and" and not any(x <= e for x in starts.get(k + 1, [])))
         a = b = h
         while True:  # extend left over name words, glue between two of them
             if a - 1 >= s and namey(a - 1):
                 a -= 1
-            elif a - 2 >= s and words[a - 1][0].lower() in GLUE and namey(a - 2):
+            elif a - 2 >= s and glue(a - 1) and namey(a - 2):
                 a -= 2
             else:
                 break
         while True:
             if b + 1 <= e and namey(b + 1):
                 b += 1
-            elif b + 2 <= e and words[b + 1][0].lower() in GLUE and namey(b + 2):
+            elif b + 2 <= e and glue(b + 1) and namey(b + 2):
                 b += 2
             else:
                 break
@@ -140,8 +149,8 @@ def label_sentence(words, title_words):
                 continue
             if last_title >= a:
                 a = last_title + 1
-            while a < b and words[a][0].lower() in GLUE:
-                a += 1
+            if words[a][0].lower() in GLUE or words[a][0].lower() == "and":
+                continue  # a title's own words ("Director of Media")
             if all(words[k][2] == "NNPS" for k in range(a, b + 1)):
                 continue
         if any(taken[a:b + 1]):
