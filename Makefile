@@ -58,6 +58,7 @@ models-prep:
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(BUILD) --target parley-train -j $(JOBS)
 	python3 tools/train/corenlp2iob.py $(CORPORA)/polnear-train-corenlp $(CORPORA)/polnear-ner
+	@if [ -f $(CORPORA)/gum/en_gum-ud-train.conllu ]; then python3 tools/train/gum2iob.py $(CORPORA)/gum/en_gum-ud-train.conllu service/data/titles.tsv $(CORPORA)/gum-ner; fi
 
 format:
 	@clang-format -i $$(git ls-files 'service/*.c' 'service/*.h' 'tests/*.c' 'tests/*.h')
