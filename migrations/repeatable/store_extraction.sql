@@ -241,6 +241,9 @@ END $$;
 CREATE OR REPLACE FUNCTION parley_fill_actor_attrs(p_attrs jsonb) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
+  IF coalesce(jsonb_array_length(p_attrs), 0) = 0 THEN
+    RETURN;
+  END IF;
   UPDATE actors a SET title = coalesce(a.title, x.title), country = coalesce(a.country, x.country),
                       cameo_code = coalesce(a.cameo_code, x.cameo)
     FROM (SELECT (v->>'id')::bigint AS id,
@@ -669,7 +672,7 @@ BEGIN
               v_actor->>'title', v_actor->>'country', v_actor->>'cameo')
       ON CONFLICT (kind, norm_name) DO UPDATE SET name = actors.name
       RETURNING id INTO v_id;
-    ELSE
+    ELSIF v_actor->>'title' IS NOT NULL OR v_actor->>'country' IS NOT NULL OR v_actor->>'cameo' IS NOT NULL THEN
       -- Filled in at the end, under the row locks taken in id order.
       v_attrs := v_attrs || jsonb_build_array(jsonb_build_object(
         'id', v_id, 'title', v_actor->>'title', 'country', v_actor->>'country', 'cameo', v_actor->>'cameo'));
