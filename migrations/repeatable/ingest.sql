@@ -8,9 +8,16 @@
 -- same body under a new URL — so it is stored once with every URL known.
 -- Answers the article id, whether it is new, and whether its text changed
 -- (the caller re-extracts only then).
+-- With p_mark, a new or changed text also takes the relevance, topic and
+-- date source the caller worked out (parley_ingest_article) in the same
+-- write: a second UPDATE of the row would compute its full-text vector (a
+-- stored generated column over the whole text) a second time.
+DROP FUNCTION IF EXISTS parley_upsert_article(text, text, text, text, text, text, timestamptz, text, bigint);
 CREATE OR REPLACE FUNCTION parley_upsert_article(
   p_url text, p_canonical text, p_title text, p_site text, p_author text, p_language text,
   p_published timestamptz, p_text text, p_source bigint,
+  p_mark boolean DEFAULT false, p_relevance real DEFAULT NULL, p_off_topic boolean DEFAULT false,
+  p_published_source text DEFAULT NULL,
   OUT id bigint, OUT created boolean, OUT changed boolean)
 LANGUAGE plpgsql AS $$
 #variable_conflict use_variable
@@ -31,9 +38,12 @@ BEGIN
 
   IF id IS NULL THEN
     INSERT INTO articles (url, canonical_url, title, site_name, author, language, published_at,
-                          text, content_hash, status, source_id)
+                          text, content_hash, status, source_id, relevance, off_topic, published_source)
     VALUES (p_url, p_canonical, p_title, p_site, p_author, p_language, p_published,
-            p_text, v_hash, CASE WHEN v_hash IS NULL THEN 'pending' ELSE 'extracted' END, p_source)
+            p_text, v_hash, CASE WHEN v_hash IS NULL THEN 'pending' ELSE 'extracted' END, p_source,
+            CASE WHEN p_mark AND v_hash IS NOT NULL THEN p_relevance END,
+            p_mark AND v_hash IS NOT NULL AND coalesce(p_off_topic, false),
+            CASE WHEN p_mark AND v_hash IS NOT NULL THEN p_published_source END)
     ON CONFLICT (url) DO NOTHING
     RETURNING articles.id INTO id;
     IF id IS NULL THEN  -- a concurrent insert of the same URL won the race
@@ -57,6 +67,10 @@ BEGIN
       status = CASE WHEN changed THEN 'extracted' ELSE a.status END,
       error = CASE WHEN changed THEN NULL ELSE a.error END,
       source_id = coalesce(a.source_id, p_source),
+      relevance = CASE WHEN changed AND p_mark THEN p_relevance ELSE a.relevance END,
+      off_topic = CASE WHEN changed AND p_mark THEN coalesce(p_off_topic, false) ELSE a.off_topic END,
+      published_source = CASE WHEN changed AND p_mark THEN coalesce(p_published_source, a.published_source)
+                              ELSE a.published_source END,
       fetched_at = now(), updated_at = now()
      WHERE a.id = id;
   END IF;
@@ -121,9 +135,9 @@ LANGUAGE sql STABLE RETURN jsonb_build_object(
 
 -- parley_ingest_article: an article stored in one statement, so in one
 -- round trip and one transaction of its own (the caller sends no BEGIN or
--- COMMIT): parley_upsert_article, then, when its text is new or changed and
--- an extraction is given, store_extraction and the article's relevance,
--- topic and date source; else the counts of what is stored for it.  counts
+-- COMMIT): parley_upsert_article, which also files the article's relevance,
+-- topic and date source when its text is new or changed and an extraction
+-- is given, then store_extraction; else the counts of what is stored for it.  counts
 -- is the text store_extraction answers (or the same shape).
 CREATE OR REPLACE FUNCTION parley_ingest_article(
   p_url text, p_canonical text, p_title text, p_site text, p_author text, p_language text,
@@ -138,12 +152,10 @@ SET plan_cache_mode = force_generic_plan AS $$
 BEGIN
   SELECT u.id, u.created, u.changed INTO id, created, changed
     FROM parley_upsert_article(p_url, p_canonical, p_title, p_site, p_author, p_language,
-                               p_published, p_text, p_source) u;
+                               p_published, p_text, p_source,
+                               p_doc IS NOT NULL, p_relevance, p_off_topic, p_published_source) u;
   IF changed AND p_doc IS NOT NULL THEN
     counts := store_extraction(id, p_doc)::text;
-    UPDATE articles a SET relevance = p_relevance, off_topic = p_off_topic,
-                          published_source = coalesce(p_published_source, a.published_source)
-     WHERE a.id = id;
   ELSE
     counts := json_build_object(
       'actors', (SELECT count(*) FROM article_actors x WHERE x.article_id = id),

@@ -241,6 +241,9 @@ END $$;
 CREATE OR REPLACE FUNCTION parley_fill_actor_attrs(p_attrs jsonb) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
+  IF coalesce(jsonb_array_length(p_attrs), 0) = 0 THEN
+    RETURN;
+  END IF;
   UPDATE actors a SET title = coalesce(a.title, x.title), country = coalesce(a.country, x.country),
                       cameo_code = coalesce(a.cameo_code, x.cameo)
     FROM (SELECT (v->>'id')::bigint AS id,
@@ -641,22 +644,22 @@ BEGIN
     v_found := v_found || v_id;
     IF v_id IS NULL THEN
       v_keys := v_keys || parley_actor_keys(v_actor);
+    ELSIF jsonb_array_length(coalesce(v_actor->'aliases', '[]')) > 0 THEN
+      -- A name this article adds to a known actor (a new alias) is a name
+      -- another store may be looking up at the same moment ("Obama" alone,
+      -- while this one files it as an alias of Barack Obama): locked too, so
+      -- that store waits, then finds the alias instead of creating a second
+      -- actor.  Only aliases not yet filed (one probe of the alias key
+      -- each), so the busy actors' known names stay unlocked; the name the
+      -- actor was found by is known already.
+      v_keys := v_keys || ARRAY(
+        SELECT 'actor:' || (v_actor->>'kind') || ':' || f.n
+          FROM (SELECT parley_fold(al) AS n
+                  FROM jsonb_array_elements_text(v_actor->'aliases') al) f
+         WHERE f.n <> ''
+           AND NOT EXISTS (SELECT 1 FROM actor_aliases x WHERE x.actor_id = v_id AND x.norm_alias = f.n));
     END IF;
   END LOOP;
-  -- A name this article adds to a known actor (a new alias) is a name
-  -- another store may be looking up at the same moment ("Obama" alone,
-  -- while this one files it as an alias of Barack Obama): locked too, so
-  -- that store waits, then finds the alias instead of creating a second
-  -- actor.  Only names not yet filed, so the busy actors' known names stay
-  -- unlocked.
-  v_keys := v_keys || ARRAY(
-    SELECT 'actor:' || (x.a->>'kind') || ':' || f.n
-      FROM jsonb_array_elements(coalesce(p_doc->'actors', '[]')) WITH ORDINALITY x(a, i)
-           CROSS JOIN LATERAL (SELECT parley_fold(al) AS n
-                                 FROM (SELECT x.a->>'name' AS al
-                                       UNION SELECT jsonb_array_elements_text(coalesce(x.a->'aliases', '[]'))) s) f
-     WHERE v_found[x.i] IS NOT NULL AND f.n <> ''
-       AND NOT EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = v_found[x.i] AND al.norm_alias = f.n));
   PERFORM parley_lock_keys(v_keys);
 
   FOR v_actor IN SELECT * FROM jsonb_array_elements(coalesce(p_doc->'actors', '[]')) LOOP
@@ -669,7 +672,7 @@ BEGIN
               v_actor->>'title', v_actor->>'country', v_actor->>'cameo')
       ON CONFLICT (kind, norm_name) DO UPDATE SET name = actors.name
       RETURNING id INTO v_id;
-    ELSE
+    ELSIF v_actor->>'title' IS NOT NULL OR v_actor->>'country' IS NOT NULL OR v_actor->>'cameo' IS NOT NULL THEN
       -- Filled in at the end, under the row locks taken in id order.
       v_attrs := v_attrs || jsonb_build_array(jsonb_build_object(
         'id', v_id, 'title', v_actor->>'title', 'country', v_actor->>'country', 'cameo', v_actor->>'cameo'));
