@@ -193,6 +193,18 @@ static void ls_as_ewt(cu_corpus *c)
 		}
 }
 
+/* Overrides COPIES (one count per corpus of a table, set to their defaults) from the environment
+ * variable NAME, "2,0,1": the counts given replace the first ones, the
+ * others keep their default. */
+static void copies_from_env(const char *name, size_t *copies, size_t n)
+{
+	const char *env = getenv(name);
+	for (size_t c = 0; env && *env && c < n; c++) {
+		copies[c] = strtoul(env, (char **)&env, 10);
+		env += *env == ',';
+	}
+}
+
 /* The treebanks above as gold sentences: G[0, *NU) once each (EWT train
  * first, for the jack-knifing), then the extra copies, G[*NU, *NALL), which
  * share the sentences of the first (the jack-knifed tags are written once).
@@ -201,13 +213,10 @@ static lx_gold *load_trees(const char *corpora, cu_corpus cs[UD_NCORPORA], size_
 {
 	char path[4096];
 	size_t copies[UD_NCORPORA], total = 0, uniq = 0;
-	const char *env = getenv("PARLEY_UD_COPIES");
-	for (size_t c = 0; c < UD_NCORPORA; c++) {
+	for (size_t c = 0; c < UD_NCORPORA; c++)
 		copies[c] = ud_corpora[c].copies;
-		if (env && *env) {
-			copies[c] = strtoul(env, (char **)&env, 10);
-			env += *env == ',';
-		}
+	copies_from_env("PARLEY_UD_COPIES", copies, UD_NCORPORA);
+	for (size_t c = 0; c < UD_NCORPORA; c++) {
 		if (c == 0)
 			copies[c] += !copies[c]; /* EWT train is always read */
 		cs[c] = (cu_corpus){0};
@@ -668,13 +677,10 @@ static int train_ner(const char *corpora, const char *outdir, const lx_tagger *t
 	char path[4096];
 	cu_corpus cs[NER_NCORPORA];
 	size_t copies[NER_NCORPORA], total = 0;
-	const char *env = getenv("PARLEY_NER_COPIES");
-	for (size_t c = 0; c < NER_NCORPORA; c++) {
+	for (size_t c = 0; c < NER_NCORPORA; c++)
 		copies[c] = ner_corpora[c].copies;
-		if (env && *env) {
-			copies[c] = strtoul(env, (char **)&env, 10);
-			env += *env == ',';
-		}
+	copies_from_env("PARLEY_NER_COPIES", copies, NER_NCORPORA);
+	for (size_t c = 0; c < NER_NCORPORA; c++) {
 		cs[c] = (cu_corpus){0};
 		snprintf(path, sizeof path, "%s/%s", corpora, ner_corpora[c].path);
 		if (copies[c] || c == NER_POLNEAR) /* its text also feeds the casing table */
