@@ -12,7 +12,7 @@
 -- date source the caller worked out (parley_ingest_article) in the same
 -- write: a second UPDATE of the row would compute its full-text vector (a
 -- stored generated column over the whole text) a second time.
-DROP FUNCTION IF EXISTS parley_upsert_article(text, text, text, text, text, text, timestamptz, text, bigint);
+-- (its nine-argument form is dropped by migrations/0031)
 CREATE OR REPLACE FUNCTION parley_upsert_article(
   p_url text, p_canonical text, p_title text, p_site text, p_author text, p_language text,
   p_published timestamptz, p_text text, p_source bigint,

@@ -120,16 +120,37 @@ DECLARE
   v_norm text := parley_fold(p_name);
   v_id bigint := parley_find_actor_exact(p_name, p_kind);
   v_last text := regexp_replace(v_norm, '^.* ', '');
+  v_cands bigint[];
 BEGIN
   -- Transliteration variants of a full name: same first initial, surnames one
   -- edit apart, whole names at most two edits apart.
   IF v_id IS NULL AND p_kind = 'person' AND v_norm LIKE '% %' AND length(v_norm) >= 8 THEN
-    SELECT a.id INTO v_id FROM actors a
-     WHERE a.kind = 'person' AND a.norm_name % v_norm
-       AND left(a.norm_name, 1) = left(v_norm, 1)
-       AND levenshtein(regexp_replace(a.norm_name, '^.* ', ''), v_last) <= 1
-       AND levenshtein(a.norm_name, v_norm) <= 2
-     ORDER BY levenshtein(a.norm_name, v_norm), a.id LIMIT 1;
+    IF length(v_last) >= 4 THEN
+      -- the candidates by the two letters a surname one edit apart keeps
+      -- at its start or at its end (migrations/0031), then the same tests
+      -- (OFFSET 0: on them alone)
+      v_cands := ARRAY(
+        SELECT a.id FROM actors a
+         WHERE a.kind = 'person' AND left(a.norm_name, 1) = left(v_norm, 1)
+           AND left(regexp_replace(a.norm_name, '^.* ', ''), 2) = left(v_last, 2)
+        UNION
+        SELECT a.id FROM actors a
+         WHERE a.kind = 'person' AND left(a.norm_name, 1) = left(v_norm, 1)
+           AND right(regexp_replace(a.norm_name, '^.* ', ''), 2) = right(v_last, 2));
+      SELECT a.id INTO v_id FROM (SELECT * FROM actors WHERE id = ANY(v_cands) OFFSET 0) a
+       WHERE a.kind = 'person' AND a.norm_name % v_norm
+         AND left(a.norm_name, 1) = left(v_norm, 1)
+         AND levenshtein(regexp_replace(a.norm_name, '^.* ', ''), v_last) <= 1
+         AND levenshtein(a.norm_name, v_norm) <= 2
+       ORDER BY levenshtein(a.norm_name, v_norm), a.id LIMIT 1;
+    ELSE
+      SELECT a.id INTO v_id FROM actors a
+       WHERE a.kind = 'person' AND a.norm_name % v_norm
+         AND left(a.norm_name, 1) = left(v_norm, 1)
+         AND levenshtein(regexp_replace(a.norm_name, '^.* ', ''), v_last) <= 1
+         AND levenshtein(a.norm_name, v_norm) <= 2
+       ORDER BY levenshtein(a.norm_name, v_norm), a.id LIMIT 1;
+    END IF;
   END IF;
   RETURN parley_follow_merges(v_id);
 END $$;
