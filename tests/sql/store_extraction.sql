@@ -95,6 +95,22 @@ SELECT store_extraction(pg_temp.art('https://t.example/9b', '2025-06-01'),
 SELECT pg_temp.expect('Yury/Yuri: one actor', (SELECT count(*) FROM actors WHERE name LIKE 'Yur% Ushakov'), 1);
 SELECT pg_temp.expect('...and one event', (SELECT count(*) FROM events WHERE date = '2025-06-01'), 1);
 
+-- 9b. The transliteration match finds a surname one edit away wherever the
+-- edit is — its start, middle or end (its candidates come from the
+-- surname's first two or last two letters, migrations/0031) — and a short
+-- surname as before; two edits are another person.
+INSERT INTO actors (name, norm_name, kind) VALUES
+  ('Ilse Marrowby', parley_fold('Ilse Marrowby'), 'person'), ('Vera Kuld', parley_fold('Vera Kuld'), 'person');
+SELECT pg_temp.expect('one edit at the surname''s start', parley_find_actor('Ilse Narrowby', 'person'),
+                      (SELECT id FROM actors WHERE name = 'Ilse Marrowby'));
+SELECT pg_temp.expect('...in its middle', parley_find_actor('Ilse Marowby', 'person'),
+                      (SELECT id FROM actors WHERE name = 'Ilse Marrowby'));
+SELECT pg_temp.expect('...at its end', parley_find_actor('Ilse Marrowbys', 'person'),
+                      (SELECT id FROM actors WHERE name = 'Ilse Marrowby'));
+SELECT pg_temp.expect('a short surname one edit away', parley_find_actor('Vera Kulde', 'person'),
+                      (SELECT id FROM actors WHERE name = 'Vera Kuld'));
+SELECT pg_temp.expect('two edits: nobody known', coalesce(parley_find_actor('Ilse Carrowbx', 'person'), 0), 0);
+
 -- 10. Storing an article again replaces its contribution: nothing doubles.
 SELECT store_extraction(id, pg_temp.doc('meet', '040', '2025-06-01', 'day', NULL, NULL, 'Yuri Ushakov', 'Anna Keller'))
   FROM articles WHERE url = 'https://t.example/9b';
