@@ -125,10 +125,10 @@ BEGIN
   -- Transliteration variants of a full name: same first initial, surnames one
   -- edit apart, whole names at most two edits apart.
   IF v_id IS NULL AND p_kind = 'person' AND v_norm LIKE '% %' AND length(v_norm) >= 8 THEN
+    -- The candidates: by the two letters a surname one edit apart keeps at
+    -- its start or at its end (migrations/0031) when it has four or more;
+    -- else by trigram similarity.  Then the tests, on them alone (OFFSET 0).
     IF length(v_last) >= 4 THEN
-      -- the candidates by the two letters a surname one edit apart keeps
-      -- at its start or at its end (migrations/0031), then the same tests
-      -- (OFFSET 0: on them alone)
       v_cands := ARRAY(
         SELECT a.id FROM actors a
          WHERE a.kind = 'person' AND left(a.norm_name, 1) = left(v_norm, 1)
@@ -137,20 +137,17 @@ BEGIN
         SELECT a.id FROM actors a
          WHERE a.kind = 'person' AND left(a.norm_name, 1) = left(v_norm, 1)
            AND right(regexp_replace(a.norm_name, '^.* ', ''), 2) = right(v_last, 2));
-      SELECT a.id INTO v_id FROM (SELECT * FROM actors WHERE id = ANY(v_cands) OFFSET 0) a
-       WHERE a.kind = 'person' AND a.norm_name % v_norm
-         AND left(a.norm_name, 1) = left(v_norm, 1)
-         AND levenshtein(regexp_replace(a.norm_name, '^.* ', ''), v_last) <= 1
-         AND levenshtein(a.norm_name, v_norm) <= 2
-       ORDER BY levenshtein(a.norm_name, v_norm), a.id LIMIT 1;
     ELSE
-      SELECT a.id INTO v_id FROM actors a
-       WHERE a.kind = 'person' AND a.norm_name % v_norm
-         AND left(a.norm_name, 1) = left(v_norm, 1)
-         AND levenshtein(regexp_replace(a.norm_name, '^.* ', ''), v_last) <= 1
-         AND levenshtein(a.norm_name, v_norm) <= 2
-       ORDER BY levenshtein(a.norm_name, v_norm), a.id LIMIT 1;
+      v_cands := ARRAY(SELECT a.id FROM actors a
+                        WHERE a.kind = 'person' AND left(a.norm_name, 1) = left(v_norm, 1)
+                          AND a.norm_name % v_norm);
     END IF;
+    SELECT a.id INTO v_id FROM (SELECT * FROM actors WHERE id = ANY(v_cands) OFFSET 0) a
+     WHERE a.kind = 'person' AND a.norm_name % v_norm
+       AND left(a.norm_name, 1) = left(v_norm, 1)
+       AND levenshtein(regexp_replace(a.norm_name, '^.* ', ''), v_last) <= 1
+       AND levenshtein(a.norm_name, v_norm) <= 2
+     ORDER BY levenshtein(a.norm_name, v_norm), a.id LIMIT 1;
   END IF;
   RETURN parley_follow_merges(v_id);
 END $$;
