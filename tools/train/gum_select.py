@@ -11,7 +11,8 @@ output and its raw rendering by UD's conllu_to_text.pl
 import re
 import sys
 
-# The same genres as gum_open_docs in parley-train.c (the tagger and parser mixtures).
+# The one list of the open genres: parley-train reads this script's output for the sentence
+# model and the tagger and parser mixtures, gum2iob.py imports it.
 KEEP = {"news", "interview", "bio", "voyage", "textbook", "vlog", "speech", "conversation"}
 
 

@@ -137,8 +137,8 @@ static lx_gold *gold_from(const cu_corpus *c)
  * its parser's trees lower the extraction figures under
  * tests/thresholds.json (service/models/README.md, "UD English GUM"), so
  * GUM counts 0 here.
- * DOCS: when set, only the documents whose "# newdoc id" starts with one of
- * these prefixes are read.  GUM: only the genres whose texts are openly
+ * GUM: the documents tools/train/gum_select.py keeps (the one list of the
+ * genres, which also feeds the sentence model), the genres whose texts are openly
  * licensed (CC BY or public domain, per the "Details" of GUM's LICENSE.txt):
  * Wikinews news, interviews and bios, Wikivoyage, OpenStax textbooks,
  * YouTube CC vlogs, political speeches and the Santa Barbara conversations;
@@ -146,41 +146,14 @@ static lx_gold *gold_from(const cu_corpus *c)
  * state (academic, court, essay, letter, podcast).
  * The first corpus must be EWT train: the NER tagger's UNER sentences are
  * EWT train's, sentence for sentence (use_jackknifed). */
-static const char *const gum_open_docs[] = {"GUM_news_",   "GUM_interview_",    "GUM_bio_",
-                                            "GUM_voyage_", "GUM_textbook_",     "GUM_vlog_",
-                                            "GUM_speech_", "GUM_conversation_", NULL};
 static const struct ud_corpus {
 	const char *path;
 	size_t copies;
-	const char *const *docs;
 } ud_corpora[] = {
-    {"ewt/en_ewt-ud-train.conllu", 1, NULL},          /* UD English EWT train */
-    {"gum/en_gum-ud-train.conllu", 0, gum_open_docs}, /* UD English GUM train */
+    {"ewt/en_ewt-ud-train.conllu", 1}, /* UD English EWT train */
+    {"gum/gum-train-sel.conllu", 0},   /* its open genres (tools/train/gum_select.py) */
 };
 #define UD_NCORPORA (sizeof ud_corpora / sizeof ud_corpora[0])
-
-/* The lines of DATA[0, *len) that belong to a document kept by DOCS, in
- * place (a document runs from its "# newdoc id = " line to the next one). */
-static void keep_docs(char *data, size_t *len, const char *const *docs)
-{
-	size_t r = 0, w = 0;
-	int keep = 0;
-	static const char tag[] = "# newdoc id = ";
-	while (r < *len) {
-		char *e = memchr(data + r, '\n', *len - r);
-		size_t l = e ? (size_t)(e - (data + r)) + 1 : *len - r;
-		if (!strncmp(data + r, tag, sizeof tag - 1)) {
-			keep = 0;
-			for (const char *const *d = docs; *d && !keep; d++)
-				keep = !strncmp(data + r + sizeof tag - 1, *d, strlen(*d));
-		}
-		if (keep)
-			memmove(data + w, data + r, l), w += l;
-		r += l;
-	}
-	*len = w;
-	data[w] = '\0';
-}
 
 /* GUM marks list items ("A.", "(b)") X/LS where EWT has NUM/LS: EWT's. */
 static void ls_as_ewt(cu_corpus *c)
@@ -225,8 +198,6 @@ static lx_gold *load_trees(const char *corpora, cu_corpus cs[UD_NCORPORA], size_
 		snprintf(path, sizeof path, "%s/%s", corpora, ud_corpora[c].path);
 		size_t len;
 		char *data = slurp(path, &len), *err = NULL;
-		if (ud_corpora[c].docs)
-			keep_docs(data, &len, ud_corpora[c].docs);
 		if (cu_parse(data, len, &cs[c], &err) != 0) {
 			fprintf(stderr, "%s: %s\n", path, err ? err : "parse error");
 			exit(1);

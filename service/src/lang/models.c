@@ -25,7 +25,16 @@
 
 #define MODEL_MAX_BYTES ((size_t)256 << 20)
 
-static const char *const model_files[3] = {"tagger.bin", "parser.bin", "ner.bin"};
+/* The model files, in the order of ln_models.img; the sentence model last,
+ * the one a directory may lack. */
+static const struct model_file {
+	const char *name;
+	uint32_t kind;
+} model_files[4] = {{"tagger.bin", LX_KIND_TAGGER},
+                    {"parser.bin", LX_KIND_PARSER},
+                    {"ner.bin", LX_KIND_NER},
+                    {"sent.bin", LX_KIND_SENT}};
+#define MODEL_SENT 3 /* optional */
 
 static void set_err(char **err, const char *fmt, const char *a, const char *b)
 {
@@ -124,19 +133,17 @@ void ln_models_free(ln_models *m)
 
 int ln_models_check_dir(const char *dir, char **err)
 {
-	static const uint32_t kinds[4] = {LX_KIND_TAGGER, LX_KIND_PARSER, LX_KIND_NER,
-	                                  LX_KIND_SENT};
 	if (err)
 		*err = NULL;
 	for (int i = 0; i < 4; i++) {
 		char path[4096];
-		if (snprintf(path, sizeof path, "%s/%s", dir ? dir : ".",
-		             i < 3 ? model_files[i] : "sent.bin") >= (int)sizeof path) {
+		if (snprintf(path, sizeof path, "%s/%s", dir ? dir : ".", model_files[i].name) >=
+		    (int)sizeof path) {
 			set_err(err, "%s: %s", dir, "path too long");
 			return -1;
 		}
 		FILE *f = fopen(path, "rb");
-		if (!f && i == 3 && errno == ENOENT)
+		if (!f && i == MODEL_SENT && errno == ENOENT)
 			break; /* the sentence model is optional */
 		if (!f) {
 			set_err(err, "%s: %s", path, strerror(errno));
@@ -161,7 +168,7 @@ int ln_models_check_dir(const char *dir, char **err)
 				bad =
 				    "model format version differs from this build's (retrain with "
 				    "make models)";
-			else if (kind != kinds[i])
+			else if (kind != model_files[i].kind)
 				bad = "wrong kind of model file";
 			else if (plen != (uint64_t)st.st_size - sizeof h)
 				bad = "truncated or oversized";
@@ -186,7 +193,7 @@ ln_models *ln_models_load_dir(const char *dir, char **err)
 	for (int i = 0; i < 3; i++) {
 		char path[4096];
 		size_t len = 0;
-		if (snprintf(path, sizeof path, "%s/%s", dir ? dir : ".", model_files[i]) >=
+		if (snprintf(path, sizeof path, "%s/%s", dir ? dir : ".", model_files[i].name) >=
 		    (int)sizeof path) {
 			set_err(err, "%s: %s", dir, "path too long");
 			goto fail;
@@ -207,7 +214,8 @@ ln_models *ln_models_load_dir(const char *dir, char **err)
 	/* the sentence-boundary model is optional: without it the rules split */
 	char path[4096];
 	struct stat st;
-	if (snprintf(path, sizeof path, "%s/sent.bin", dir ? dir : ".") < (int)sizeof path &&
+	if (snprintf(path, sizeof path, "%s/%s", dir ? dir : ".", model_files[MODEL_SENT].name) <
+	        (int)sizeof path &&
 	    stat(path, &st) == 0) {
 		size_t len = 0;
 		char *e = NULL;
