@@ -26,9 +26,9 @@
  * trees).
  */
 #include "lang/internal.h"
+#include "lang/simd.h"
 
 #include <assert.h>
-#include <immintrin.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -515,8 +515,9 @@ static void add_row(int32_t *restrict dst, const int32_t *restrict row, size_t n
 	for (size_t c = 0; c < n; c++)
 		dst[c] += row[c];
 }
-__attribute__((target("avx2"))) static void add_row_avx2(int32_t *restrict dst,
-                                                         const int32_t *restrict row, size_t n)
+#if LN_AVX2
+LN_TARGET_AVX2 static void add_row_avx2(int32_t *restrict dst, const int32_t *restrict row,
+                                        size_t n)
 {
 	for (size_t c = 0; c < n; c += 8)
 		_mm256_storeu_si256(
@@ -524,6 +525,7 @@ __attribute__((target("avx2"))) static void add_row_avx2(int32_t *restrict dst,
 		    _mm256_add_epi32(_mm256_loadu_si256((const __m256i *)(dst + c)),
 		                     _mm256_loadu_si256((const __m256i *)(row + c))));
 }
+#endif
 
 /* The hashes at AT, N of them, to the lookups with score row DST (moved
  * down in place: the list never passes the hashes still to take). */
@@ -614,11 +616,11 @@ static int best_plain(const lx_parser *m, const pstate *p, const int32_t *a, con
 	return best;
 }
 
+#if LN_AVX2
 /* best_plain eight classes at a time: the maximum of the valid sums, then
  * the first valid class that has it. */
-__attribute__((target("avx2"))) static int best_avx2(const lx_parser *m, const pstate *p,
-                                                     const int32_t *a, const int32_t *b,
-                                                     const int32_t *c, const int32_t *d)
+LN_TARGET_AVX2 static int best_avx2(const lx_parser *m, const pstate *p, const int32_t *a,
+                                    const int32_t *b, const int32_t *c, const int32_t *d)
 {
 	int32_t sum[PC_MAX_CLASSES + 1] __attribute__((aligned(32)));
 	const __m256i ok = _mm256_set1_epi32(valid_kinds(p)), zero = _mm256_setzero_si256(),
@@ -653,6 +655,7 @@ __attribute__((target("avx2"))) static int best_avx2(const lx_parser *m, const p
 	}
 	return SHIFT;
 }
+#endif
 
 void lx_parse(const lx_parser *m, lx_sent *s)
 {
@@ -729,13 +732,20 @@ void lx_parse(const lx_parser *m, lx_sent *s)
 		}
 		memcpy(sc, w->bsc + (size_t)(b - 1) * nc, sizeof(int32_t) * nc);
 		pc_score_each(&m->pc, g, w->ng, gd);
-		for (size_t j = 0; j < w->npend; j++)
-			if (m->pc.avx2)
+#if LN_AVX2
+		if (m->pc.avx2) {
+			for (size_t j = 0; j < w->npend; j++)
 				add_row_avx2(w->pend_dst[j], w->pend_row[j], nc);
-			else
+		} else
+#endif
+			for (size_t j = 0; j < w->npend; j++)
 				add_row(w->pend_dst[j], w->pend_row[j], nc);
+#if LN_AVX2
 		int best = m->pc.avx2 ? best_avx2(m, p, sc, s0asc, s0rsc, w->n0sc)
 		                      : best_plain(m, p, sc, s0asc, s0rsc, w->n0sc);
+#else
+		int best = best_plain(m, p, sc, s0asc, s0rsc, w->n0sc);
+#endif
 		apply(p, best);
 	}
 	finish(p, m, s);

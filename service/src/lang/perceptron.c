@@ -3,9 +3,9 @@
  * quantised run-time table, scoring (see perceptron.h).
  */
 #include "lang/perceptron.h"
+#include "lang/simd.h"
 
 #include <assert.h>
-#include <immintrin.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,8 +16,9 @@ uint64_t pc_hash(const void *p, size_t n)
 	return pc_mix(blob_fnv(p, n), n);
 }
 
+#if LN_AVX2
 /* x * c modulo 2^64 in each lane: AVX2 multiplies 32 by 32 bits only. */
-__attribute__((target("avx2"))) static inline __m256i mul64(__m256i x, uint64_t c)
+LN_TARGET_AVX2 static inline __m256i mul64(__m256i x, uint64_t c)
 {
 	const __m256i lo = _mm256_set1_epi64x((long long)(c & 0xffffffffu)),
 	              hi = _mm256_set1_epi64x((long long)(c >> 32));
@@ -27,7 +28,7 @@ __attribute__((target("avx2"))) static inline __m256i mul64(__m256i x, uint64_t 
 }
 
 /* pc_mix's finishing steps (the splitmix64 finaliser) in four lanes. */
-__attribute__((target("avx2"))) static inline __m256i mix_final(__m256i x)
+LN_TARGET_AVX2 static inline __m256i mix_final(__m256i x)
 {
 	x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 30));
 	x = mul64(x, 0xbf58476d1ce4e5b9ULL);
@@ -37,8 +38,7 @@ __attribute__((target("avx2"))) static inline __m256i mix_final(__m256i x)
 }
 
 /* pc_mix in four lanes, step for step. */
-__attribute__((target("avx2"))) static void mix_avx2(uint64_t *out, const uint64_t *a,
-                                                     const uint64_t *b, size_t n)
+LN_TARGET_AVX2 static void mix_avx2(uint64_t *out, const uint64_t *a, const uint64_t *b, size_t n)
 {
 	for (size_t i = 0; i < n; i += 4) {
 		__m256i x = _mm256_loadu_si256((const __m256i *)(a + i)),
@@ -51,8 +51,8 @@ __attribute__((target("avx2"))) static void mix_avx2(uint64_t *out, const uint64
 }
 
 /* mix_avx2 with the first arguments' share of the sum given */
-__attribute__((target("avx2"))) static void
-mix_pre_avx2(uint64_t *out, const uint64_t *a, const uint64_t *pre, const uint64_t *b, size_t n)
+LN_TARGET_AVX2 static void mix_pre_avx2(uint64_t *out, const uint64_t *a, const uint64_t *pre,
+                                        const uint64_t *b, size_t n)
 {
 	for (size_t i = 0; i < n; i += 4) {
 		__m256i x = _mm256_loadu_si256((const __m256i *)(a + i)),
@@ -61,30 +61,37 @@ mix_pre_avx2(uint64_t *out, const uint64_t *a, const uint64_t *pre, const uint64
 		_mm256_storeu_si256((__m256i *)(out + i), mix_final(_mm256_xor_si256(x, y)));
 	}
 }
+#endif
 
 void pc_mix_pre_n(uint64_t *out, const uint64_t *a, const uint64_t *pre, const uint64_t *b,
                   size_t n)
 {
-	if (__builtin_cpu_supports("avx2")) {
+#if LN_AVX2
+	if (ln_cpu_avx2()) {
 		mix_pre_avx2(out, a, pre, b, n);
 		return;
 	}
+#endif
+	(void)pre; /* the sum pc_mix forms anew */
 	for (size_t i = 0; i < n; i++)
 		out[i] = pc_mix(a[i], b[i]);
 }
 
 void pc_mix_n(uint64_t *out, const uint64_t *a, const uint64_t *b, size_t n)
 {
-	if (__builtin_cpu_supports("avx2")) {
+#if LN_AVX2
+	if (ln_cpu_avx2()) {
 		mix_avx2(out, a, b, n);
 		return;
 	}
+#endif
 	for (size_t i = 0; i < n; i++)
 		out[i] = pc_mix(a[i], b[i]);
 }
 
+#if LN_AVX2
 /* pc_argmax eight scores at a time: the maximum, then its first place. */
-__attribute__((target("avx2"))) static uint32_t argmax_avx2(const int32_t *sc, uint32_t n)
+LN_TARGET_AVX2 static uint32_t argmax_avx2(const int32_t *sc, uint32_t n)
 {
 	const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
 	              low = _mm256_set1_epi32(INT32_MIN);
@@ -107,11 +114,14 @@ __attribute__((target("avx2"))) static uint32_t argmax_avx2(const int32_t *sc, u
 	}
 	return 0;
 }
+#endif
 
 uint32_t pc_argmax(const int32_t *scores, uint32_t n)
 {
-	if (n > 8 && __builtin_cpu_supports("avx2"))
+#if LN_AVX2
+	if (n > 8 && ln_cpu_avx2())
 		return argmax_avx2(scores, n);
+#endif
 	uint32_t best = 0;
 	for (uint32_t k = 1; k < n; k++)
 		if (scores[k] > scores[best])
@@ -201,11 +211,12 @@ static void add_entry(int32_t *scores, uint32_t e)
 	scores[e >> 16] += (int16_t)(e & 0xffff);
 }
 
+#if LN_AVX2
 /* Dense rows ROWS[0..NR) added to SCORES with AVX2, the scores kept in
  * registers across the rows (eight classes per instruction, widened as
  * they load): a quarter of the instructions of add_dense row by row. */
-__attribute__((target("avx2"))) static void
-add_dense_avx2(int32_t *scores, const int16_t *const *rows, size_t nr, uint32_t nclass)
+LN_TARGET_AVX2 static void add_dense_avx2(int32_t *scores, const int16_t *const *rows, size_t nr,
+                                          uint32_t nclass)
 {
 #define LD(k) _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(row + c + 8 * (k))))
 #define ACC(k) __m256i a##k = _mm256_loadu_si256((const __m256i *)(scores + c + 8 * (k)))
@@ -275,6 +286,7 @@ add_dense_avx2(int32_t *scores, const int16_t *const *rows, size_t nr, uint32_t 
 #undef ADD
 #undef PUT
 }
+#endif
 
 /* The bucket of the first of the probe run from S that is empty or has
  * fingerprint FP, or 0 (empty): one bucket at a time. */
@@ -288,10 +300,10 @@ static inline __attribute__((always_inline)) uint64_t find_plain(const pc_model 
 	}
 }
 
+#if LN_AVX2
 /* find_plain four buckets at a time (the table has copies of its first
  * three buckets after its end, so the four never wrap). */
-__attribute__((target("avx2"))) static inline uint64_t find_avx2(const pc_model *m, uint32_t s,
-                                                                 uint32_t fp)
+LN_TARGET_AVX2 static inline uint64_t find_avx2(const pc_model *m, uint32_t s, uint32_t fp)
 {
 	const __m256i fpmask = _mm256_set1_epi64x(0x7fff), kind = _mm256_set1_epi64x(7 << 15),
 	              want = _mm256_set1_epi64x(fp), zero = _mm256_setzero_si256();
@@ -305,6 +317,7 @@ __attribute__((target("avx2"))) static inline uint64_t find_avx2(const pc_model 
 			return m->bkt[s + (unsigned)__builtin_ctz(stop)];
 	}
 }
+#endif
 
 /* As score_batch, on the compact buckets: rows kept in place cost one
  * miss, the others two.  AVX2: the probe runs looked at four buckets at a
@@ -321,7 +334,11 @@ score_batch_compact_with(const pc_model *m, const uint64_t *f, size_t nf, int32_
 		__builtin_prefetch(&m->bkt[(uint32_t)f[i] & m->mask]);
 	for (size_t i = 0; i < nf; i++) {
 		uint32_t fp = fingerprint(f[i]) & 0x7fffu, s = (uint32_t)f[i] & m->mask;
+#if LN_AVX2
 		uint64_t b = avx2 ? find_avx2(m, s, fp) : find_plain(m, s, fp);
+#else
+		uint64_t b = find_plain(m, s, fp);
+#endif
 		uint32_t kind = BK_KIND(b);
 		if (kind == 0)
 			continue;
@@ -354,6 +371,7 @@ score_batch_compact_with(const pc_model *m, const uint64_t *f, size_t nf, int32_
 		if (e < end)
 			add_entry(sc, *e);
 	}
+#if LN_AVX2
 	if (avx2) {
 		/* runs of rows with the same destination in one pass */
 		for (size_t i = 0, j; i < nd; i = j) {
@@ -363,20 +381,23 @@ score_batch_compact_with(const pc_model *m, const uint64_t *f, size_t nf, int32_
 		}
 		return;
 	}
+#else
+	(void)avx2;
+#endif
 	for (size_t i = 0; i < nd; i++)
 		add_dense(dsc[i], dn[i], m->nclass);
 }
 
-__attribute__((target("avx2"))) static void score_batch_compact_avx2(const pc_model *m,
-                                                                     const uint64_t *f, size_t nf,
-                                                                     int32_t *scores,
-                                                                     int32_t *const *dst)
+#if LN_AVX2
+LN_TARGET_AVX2 static void score_batch_compact_avx2(const pc_model *m, const uint64_t *f, size_t nf,
+                                                    int32_t *scores, int32_t *const *dst)
 {
 	if (dst) /* two copies: the destination's test out of the loop */
 		score_batch_compact_with(m, f, nf, NULL, dst, 1);
 	else
 		score_batch_compact_with(m, f, nf, scores, NULL, 1);
 }
+#endif
 
 static void score_batch_compact(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
                                 int32_t *const *dst)
@@ -440,10 +461,11 @@ static void score_batch_wide(const pc_model *m, const uint64_t *f, size_t nf, in
 	}
 }
 
+#if LN_AVX2
 /* score_batch_wide's common case, eight lanes to one destination, with
  * AVX2: a bucket widened and added in two instructions. */
-__attribute__((target("avx2"))) static void
-score_batch_wide8_avx2(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores)
+LN_TARGET_AVX2 static void score_batch_wide8_avx2(const pc_model *m, const uint64_t *f, size_t nf,
+                                                  int32_t *scores)
 {
 	for (size_t i = 0; i < nf; i++)
 		__builtin_prefetch(&m->wide[(size_t)((uint32_t)f[i] & m->mask) * 8]);
@@ -459,6 +481,7 @@ score_batch_wide8_avx2(const pc_model *m, const uint64_t *f, size_t nf, int32_t 
 	for (uint32_t k = 1; k < 8; k++)
 		scores[m->wcls[k - 1]] += a[k];
 }
+#endif
 
 static void score(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scores,
                   int32_t *const *dst)
@@ -466,12 +489,15 @@ static void score(const pc_model *m, const uint64_t *f, size_t nf, int32_t *scor
 	for (size_t i = 0; i < nf; i += PC_BATCH) {
 		size_t k = nf - i < PC_BATCH ? nf - i : PC_BATCH;
 		int32_t *const *d = dst ? dst + i : NULL;
+#if LN_AVX2
 		if (m->wide && m->wlanes == 8 && !d && m->avx2)
 			score_batch_wide8_avx2(m, f + i, k, scores);
-		else if (m->wide)
-			score_batch_wide(m, f + i, k, scores, d);
 		else if (m->bkt && m->avx2)
 			score_batch_compact_avx2(m, f + i, k, scores, d);
+		else
+#endif
+		    if (m->wide)
+			score_batch_wide(m, f + i, k, scores, d);
 		else if (m->bkt)
 			score_batch_compact(m, f + i, k, scores, d);
 		else
@@ -558,8 +584,7 @@ int pc_model_compact(pc_model *m)
 	m->ext = ext;
 	m->dstride = stride;
 	m->fast = bkt;
-	__builtin_cpu_init();
-	m->avx2 = __builtin_cpu_supports("avx2") != 0;
+	m->avx2 = ln_cpu_avx2();
 	return 0;
 }
 
@@ -606,8 +631,7 @@ int pc_model_compact_rows(pc_model *m, uint32_t classes)
 	m->wlanes = w;
 	m->wide = wide;
 	m->fast = wide;
-	__builtin_cpu_init();
-	m->avx2 = __builtin_cpu_supports("avx2") != 0;
+	m->avx2 = ln_cpu_avx2();
 	return 0;
 }
 
