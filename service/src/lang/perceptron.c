@@ -584,6 +584,7 @@ int pc_model_compact(pc_model *m)
 	m->ext = ext;
 	m->dstride = stride;
 	m->fast = bkt;
+	ln_cpu_init();
 	m->avx2 = ln_cpu_avx2();
 	return 0;
 }
@@ -631,6 +632,7 @@ int pc_model_compact_rows(pc_model *m, uint32_t classes)
 	m->wlanes = w;
 	m->wide = wide;
 	m->fast = wide;
+	ln_cpu_init();
 	m->avx2 = ln_cpu_avx2();
 	return 0;
 }

@@ -17,17 +17,26 @@
 #include <immintrin.h>
 #define LN_AVX2 1
 #define LN_TARGET_AVX2 __attribute__((target("avx2")))
-/* Nonzero when the running processor has AVX2. */
+/* Nonzero when the running processor has AVX2 (the hot paths ask it; the
+ * processor's features are read by a constructor of the runtime, and again
+ * by ln_cpu_init() where a model is built, as the compiler's manual asks of
+ * code that may run before constructors). */
 static inline int ln_cpu_avx2(void)
 {
-	__builtin_cpu_init();
 	return __builtin_cpu_supports("avx2") != 0;
+}
+static inline void ln_cpu_init(void)
+{
+	__builtin_cpu_init();
 }
 #else
 #define LN_AVX2 0
 static inline int ln_cpu_avx2(void)
 {
 	return 0;
+}
+static inline void ln_cpu_init(void)
+{
 }
 #endif
 
