@@ -646,6 +646,18 @@ void pc_model_free(pc_model *m)
 	memset(m, 0, sizeof *m);
 }
 
+void pc_model_exact(pc_model *m)
+{
+	free(m->fast);
+	m->fast = NULL;
+	m->bkt = NULL;
+	m->dense = NULL;
+	m->ext = NULL;
+	m->dstride = 0;
+	m->wide = NULL;
+	m->wlanes = 0;
+}
+
 int pc_model_write(const pc_model *m, blob_w *b)
 {
 	blob_put_u32(b, m->nclass);

@@ -111,6 +111,10 @@ int pc_model_compact(pc_model *m);
  * clashes (16 bits inside a probe run).  Returns 0, or -1 (no memory, too
  * many classes): scoring is then unchanged. */
 int pc_model_compact_rows(pc_model *m, uint32_t classes);
+/* Drop the compact or whole-row copy: scores come from slot/ent alone again
+ * (32-bit fingerprints), as they did before either copy existed.  For the
+ * trainer, whose jack-knifed tags must not depend on run-time layouts. */
+void pc_model_exact(pc_model *m);
 /* Serialise into / read from a blob; the read model points into the blob's
  * memory.  Returns 0, or -1 (read: with a message in *err). */
 int pc_model_write(const pc_model *m, blob_w *b);
