@@ -145,12 +145,116 @@ START_TEST(perceptron_compact_same_scores)
 		pc_score(&fast, g, nf, b);
 		ck_assert_mem_eq(a, b, sizeof a);
 	}
+	/* dropped again (what the trainer does), scoring reads the file's table */
+	pc_model_exact(&fast);
+	ck_assert_ptr_null(fast.bkt);
+	ck_assert_ptr_null(fast.fast);
+	for (size_t nf = 1; nf <= 70; nf += 23) {
+		int32_t a[NC] = {0}, b[NC] = {0};
+		pc_score(&plain, g, nf, a);
+		pc_score(&fast, g, nf, b);
+		ck_assert_mem_eq(a, b, sizeof a);
+	}
 	pc_model_free(&plain);
 	pc_model_free(&fast);
 }
 END_TEST
 
 /* ---- loader ------------------------------------------------------------ */
+
+/* The lexicon bits ner.bin holds for WORD (its lowercase hash), or -1. */
+static int lex_bits(const lx_lex_table *lt, const char *word, size_t len)
+{
+	lx_tok t = {.s = word, .len = (uint32_t)len};
+	lx_word_features(&t);
+	size_t lo = 0, hi = lt->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (lt->key[mid] < t.lower)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < lt->n && lt->key[lo] == t.lower ? lt->bits[lo] : -1;
+}
+
+/* ner.bin was trained from the repository's own word lists as they are now:
+ * every given name of service/data/names.tsv, and nothing else, carries
+ * LX_LEX_GIVEN in its lexicon, and the last word of every person title of
+ * service/data/titles.tsv LX_LEX_PERSON_NOUN.  A list edited since means
+ * make models no longer gives the committed file: retrain it
+ * (make models-ner, service/models/README.md). */
+START_TEST(ner_lexicon_is_the_data_files)
+{
+	char *err = NULL;
+	ln_models *m = ln_models_load_dir(MODELS, &err);
+	ck_assert_msg(m != NULL, "%s", err ? err : "");
+	const lx_lex_table *lt = &m->ner.lex;
+	char line[8192];
+	size_t given = 0, missing = 0, titles = 0;
+	FILE *f = fopen(PARLEY_SOURCE_DIR "/service/data/names.tsv", "r");
+	ck_assert_ptr_nonnull(f);
+	while (fgets(line, sizeof line, f)) {
+		size_t l = strcspn(line, "\t\r\n");
+		if (line[0] == '#' || !l)
+			continue;
+		int b = lex_bits(lt, line, l);
+		if (b < 0 || !(b & LX_LEX_GIVEN)) {
+			fprintf(stderr, "ner.bin lacks the given name '%.*s'\n", (int)l, line);
+			missing++;
+		}
+	}
+	fclose(f);
+	for (size_t i = 0; i < lt->n; i++)
+		given += (lt->bits[i] & LX_LEX_GIVEN) != 0;
+	f = fopen(PARLEY_SOURCE_DIR "/service/data/titles.tsv", "r");
+	ck_assert_ptr_nonnull(f);
+	while (fgets(line, sizeof line, f)) {
+		size_t l = strcspn(line, "\t\r\n");
+		if (line[0] == '#' || !l || !strstr(line + l, "\tperson"))
+			continue;
+		line[l] = '\0';
+		const char *last = strrchr(line, ' ');
+		last = last ? last + 1 : line;
+		int b = lex_bits(lt, last, strlen(last));
+		if (b < 0 || !(b & LX_LEX_PERSON_NOUN)) {
+			fprintf(stderr, "ner.bin lacks the title word '%s'\n", last);
+			missing++;
+		}
+		titles++;
+	}
+	fclose(f);
+	ck_assert_uint_gt(titles, 20);
+	ck_assert_msg(missing == 0, "%zu words of names.tsv/titles.tsv not in ner.bin: retrain it",
+	              missing);
+	/* as many given names in the model as distinct ones in the file */
+	f = fopen(PARLEY_SOURCE_DIR "/service/data/names.tsv", "r");
+	ck_assert_ptr_nonnull(f);
+	uint64_t *seen = NULL;
+	size_t nseen = 0;
+	while (fgets(line, sizeof line, f)) {
+		size_t l = strcspn(line, "\t\r\n");
+		if (line[0] == '#' || !l)
+			continue;
+		lx_tok t = {.s = line, .len = (uint32_t)l};
+		lx_word_features(&t);
+		size_t k = 0;
+		while (k < nseen && seen[k] != t.lower)
+			k++;
+		if (k == nseen) {
+			seen = realloc(seen, (nseen + 1) * sizeof *seen);
+			ck_assert_ptr_nonnull(seen);
+			seen[nseen++] = t.lower;
+		}
+	}
+	fclose(f);
+	free(seen);
+	ck_assert_msg(given == nseen,
+	              "ner.bin has %zu given names, names.tsv %zu: retrain it (make models-ner)",
+	              given, nseen);
+	ln_models_free(m);
+}
+END_TEST
 
 static char *copy_models(void)
 {
@@ -653,6 +757,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, perceptron_round_trip);
 	tcase_add_test(tc, perceptron_compact_same_scores);
 	tcase_add_test(tc, loader_accepts_committed_models);
+	tcase_add_test(tc, ner_lexicon_is_the_data_files);
 	tcase_add_test(tc, loader_rejects_damage);
 	tcase_add_test(tc, checker_reads_headers_only);
 	tcase_add_test(tc, sentence_model_regroups);
