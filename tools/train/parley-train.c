@@ -39,6 +39,7 @@
  */
 #include "lang/conllu.h"
 #include "lang/internal.h"
+#include "lexlists.h"
 
 #include <errno.h>
 #include <math.h>
@@ -471,8 +472,6 @@ static void build_case_table(const cu_corpus *const *cs, size_t ncs, lx_case_tab
  *       and the lowercase one-word noun.person lemmas ("senator");
  *   /usr/share/dict/american-english  (Debian wamerican, SCOWL): lowercase
  *       words and capitalised ones (proper nouns). */
-#define LEX_NAMES "service/data/names.tsv"
-#define LEX_TITLES "service/data/titles.tsv"
 #define LEX_WORDNET "/usr/share/wordnet/data.noun"
 #define LEX_DICT "/usr/share/dict/american-english"
 
@@ -505,6 +504,11 @@ static void lex_add(lex_acc *a, const char *w, size_t len, uint8_t bits)
 	lx_tok t = {.s = w, .len = (uint32_t)len};
 	lx_word_features(&t);
 	a->o[a->n++] = (lex_obs){t.lower, bits};
+}
+
+static void lex_add_cb(void *ctx, const char *w, size_t len, uint8_t bits)
+{
+	lex_add(ctx, w, len, bits);
 }
 
 static FILE *lex_open(const char *path)
@@ -554,25 +558,12 @@ static void lex_wordnet_lemma(lex_acc *a, const char *lemma, int lexfile)
 static void build_lex_table(lx_lex_table *lt)
 {
 	lex_acc a = {0};
-	char line[8192];
-	FILE *f = lex_open(LEX_NAMES);
-	while (fgets(line, sizeof line, f))
-		if (line[0] != '#' && line[0] != '\n')
-			lex_add(&a, line, strcspn(line, "\t\r\n"), LX_LEX_GIVEN | LX_LEX_PER_FIRST);
-	fclose(f);
-	/* titles.tsv: the last word of a person's title ("senator", "sen.") */
-	f = lex_open(LEX_TITLES);
-	while (fgets(line, sizeof line, f)) {
-		size_t l = strcspn(line, "\t\r\n");
-		if (line[0] == '#' || !l || !strstr(line + l, "\tperson"))
-			continue;
-		line[l] = '\0';
-		const char *last = strrchr(line, ' ');
-		last = last ? last + 1 : line;
-		lex_add(&a, last, strlen(last), LX_LEX_PERSON_NOUN);
+	char line[8192], bad[4096];
+	if (lexlists_read(".", lex_add_cb, &a, bad, sizeof bad) != 0) {
+		fprintf(stderr, "%s: %s (run from the repository)\n", bad, strerror(errno));
+		exit(1);
 	}
-	fclose(f);
-	f = lex_open(LEX_WORDNET);
+	FILE *f = lex_open(LEX_WORDNET);
 	while (fgets(line, sizeof line, f)) {
 		/* offset lexfile ss_type w_cnt(hex) word lex_id word lex_id ... */
 		char *save = NULL, *tok[4];
