@@ -731,11 +731,19 @@ static int final_period(const ln_doc *d, size_t i)
 	       !is_address(d, i);
 }
 
+/* Whether sentence ST gives its last token's final period a token of its
+ * own: not when it already holds LN_MAX_SENT_TOKENS (it would pass the cap,
+ * and a sentence cut there ends at the cap, not at the period). */
+static int split_final(const ln_doc *d, const ln_sentence *st)
+{
+	return st->count < LN_MAX_SENT_TOKENS && final_period(d, st->first + st->count - 1);
+}
+
 int ln_doc_split_final_periods(ln_doc *d)
 {
 	size_t k = 0;
 	for (size_t s = 0; s < d->nsent; s++)
-		k += final_period(d, d->sent[s].first + d->sent[s].count - 1);
+		k += split_final(d, &d->sent[s]);
 	if (!k)
 		return 0;
 	size_t old = d->ntok;
@@ -749,7 +757,7 @@ int ln_doc_split_final_periods(ln_doc *d)
 		size_t last = st->first + st->count - 1;
 		if (last + 1 != next)
 			return -1; /* sentences do not tile the tokens */
-		int sp = final_period(d, last);
+		int sp = split_final(d, st);
 		for (size_t i = last + 1; i-- > st->first;) {
 			ln_token t = d->tok[i];
 			if (i == last && sp) {
