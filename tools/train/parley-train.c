@@ -284,8 +284,9 @@ static void open_tagger(lx_tagger *m, blob_w *b, uint32_t kind)
 		fprintf(stderr, "tagger: %s\n", err);
 		exit(1);
 	}
-	pc_model_exact(&m->pc); /* see "Exact tables" above */
-	                        /* img stays alive with the model (freed at exit) */
+	/* scores from the exact table: see "Exact tables" above */
+	pc_model_exact(&m->pc);
+	/* img stays alive with the model (freed at exit) */
 }
 
 /* prune: entries under this fraction of the largest weight are dropped
