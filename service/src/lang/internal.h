@@ -152,6 +152,9 @@ typedef struct lx_lex_table {
 	const uint64_t *key;
 	const uint8_t *bits;
 } lx_lex_table;
+/* The place of KEY in the sorted KEYS[0, n), or n when it is not there (the
+ * lookup of every table of the entity tagger: casing, lexicon, seen names). */
+size_t lx_find_key(const uint64_t *keys, size_t n, uint64_t key);
 
 /* Names of the training data: per lowercase word, in how many training
  * documents it was part of a PER, ORG and LOC entity (capped at 255). */

@@ -150,7 +150,7 @@ static void hist_add(lx_ner_hist *h, const lx_sent *s)
 }
 
 /* Index of KEY in the sorted KEYS[0, n), or n. */
-static size_t find_key(const uint64_t *keys, size_t n, uint64_t key)
+size_t lx_find_key(const uint64_t *keys, size_t n, uint64_t key)
 {
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
@@ -196,13 +196,13 @@ static unsigned seen_code(const lx_seen_table *st, const own_names *own, const l
 {
 	if (!st || !st->n)
 		return 0;
-	size_t k = find_key(st->key, st->n, w->lower);
+	size_t k = lx_find_key(st->key, st->n, w->lower);
 	if (k == st->n)
 		return 0;
 	unsigned code = 0;
 	for (unsigned t = 0; t < 3; t++) {
 		unsigned c = st->docs[3 * k + t];
-		if (own && c && find_key(own->key, own->n, own_key(w->lower, t)) < own->n)
+		if (own && c && lx_find_key(own->key, own->n, own_key(w->lower, t)) < own->n)
 			c--;
 		code |= bucket(c) << (2 * t);
 	}
@@ -229,10 +229,10 @@ static void ctx_fill(ner_ctx *x, const lx_sent *s, const lx_ner_hist *h, const l
 		if (w->flags & LX_FLAG_NONALPHA)
 			continue;
 		x->sn[i] = (uint8_t)seen_code(st, own, w);
-		size_t k = ct ? find_key(ct->key, ct->n, w->lower) : 0;
+		size_t k = ct ? lx_find_key(ct->key, ct->n, w->lower) : 0;
 		if (ct && k < ct->n)
 			x->cc[i] = ct->code[k];
-		k = lex ? find_key(lex->key, lex->n, w->lower) : 0;
+		k = lex ? lx_find_key(lex->key, lex->n, w->lower) : 0;
 		if (lex && k < lex->n)
 			x->lx[i] = lex->bits[k];
 	}
@@ -294,9 +294,9 @@ static void words_build(lx_ner *m)
 			e->used = 1;
 			e->key = keys[t][k];
 			e->sn = (uint8_t)seen_code(&m->seen, NULL, &tok);
-			size_t i = find_key(m->cases.key, m->cases.n, tok.lower);
+			size_t i = lx_find_key(m->cases.key, m->cases.n, tok.lower);
 			e->cc = i < m->cases.n ? m->cases.code[i] : 0;
-			i = find_key(m->lex.key, m->lex.n, tok.lower);
+			i = lx_find_key(m->lex.key, m->lex.n, tok.lower);
 			e->lx = i < m->lex.n ? m->lex.bits[i] : 0;
 		}
 }
